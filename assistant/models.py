@@ -1,0 +1,100 @@
+"""The answer contract shared by the CLI (`ask --json`), the Streamlit app and the evals."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Filters:
+    """Scope of a search; every field narrows it, None means 'all'."""
+
+    goal_area: str | None = None
+    goal: str | None = None
+    page_from: int | None = None
+    page_to: int | None = None
+    source: str | None = None  # a report in the library (its file name)
+
+    def is_empty(self) -> bool:
+        return not any((self.goal_area, self.goal, self.page_from, self.page_to, self.source))
+
+    def describe(self, lang: str = "sv") -> str:
+        parts = []
+        if self.source:
+            parts.append(("rapport: " if lang == "sv" else "report: ") + self.source)
+        if self.goal_area:
+            parts.append(("målområde: " if lang == "sv" else "goal area: ") + self.goal_area)
+        if self.goal:
+            parts.append(("mål: " if lang == "sv" else "goal: ") + self.goal)
+        if self.page_from or self.page_to:
+            word = "sidor" if lang == "sv" else "pages"
+            parts.append(f"{word} {self.page_from or 1}–{self.page_to or '…'}")
+        if not parts:
+            return "hela rapporten" if lang == "sv" else "the whole report"
+        return "; ".join(parts)
+
+
+@dataclass
+class Turn:
+    """One earlier exchange in a conversation."""
+
+    question: str
+    answer: str = ""
+
+
+@dataclass
+class Citation:
+    n: int
+    page: int
+    section: str
+    goal: str | None
+    goal_area: str | None
+    quote: str  # the cited sentence(s) or table row, verbatim from the report
+    source: str
+    report_title: str = ""
+    chunk_id: str = ""
+    passage: str = ""  # the whole chunk the quote comes from (for highlighting)
+    kind: str = "text"
+    verified: bool | None = None  # set by LLM citation verification
+
+    def to_json(self) -> dict[str, Any]:
+        d = {
+            "n": self.n, "page": self.page, "section": self.section, "goal": self.goal or None,
+            "goal_area": self.goal_area or None, "quote": self.quote, "source": self.source,
+            "report_title": self.report_title,
+        }
+        if self.verified is not None:
+            d["verified"] = self.verified
+        return d
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    mode: str = "extractive"
+    latency_ms: float = 0.0
+    lang: str = "sv"
+    scope: str = ""
+    unsupported: list[str] = field(default_factory=list)
+    notice: str | None = None  # e.g. "LLM unreachable, extractive fallback"
+    id: Any = None
+    retrieved: list[dict[str, Any]] = field(default_factory=list)  # for evals: ranked chunk ids/pages
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id, "question": self.question, "answer": self.answer, "refused": self.refused,
+            "citations": [c.to_json() for c in self.citations], "mode": self.mode,
+            "latency_ms": round(self.latency_ms, 1), "lang": self.lang, "scope": self.scope,
+        }
+        if self.mode.startswith("llm") or self.unsupported:
+            d["unsupported"] = self.unsupported
+        if self.notice:
+            d["notice"] = self.notice
+        return d
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,153 @@
+"""Hybrid retrieval: BM25 over Swedish stems and dense vectors from Chroma,
+fused by reciprocal rank fusion, behind LlamaIndex's retriever interface."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import bm25s
+import numpy as np
+from llama_index.core.base.base_retriever import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+from assistant.models import Filters
+from assistant.textproc import terms
+
+
+@dataclass
+class IndexedChunk:
+    id: str
+    text: str
+    meta: dict[str, Any]
+    collection: str
+
+    @property
+    def page(self) -> int:
+        return int(self.meta.get("page", 0))
+
+    @property
+    def marks(self) -> list[tuple[int, int]]:
+        return [tuple(m) for m in json.loads(self.meta.get("sentence_pages") or "[]")]
+
+    def node(self) -> TextNode:
+        return TextNode(id_=self.id, text=self.text, metadata=self.meta)
+
+
+def matches(meta: dict[str, Any], f: Filters | None) -> bool:
+    if f is None or f.is_empty():
+        return True
+    if f.source and meta.get("source") != f.source:
+        return False
+    if f.goal_area and meta.get("goal_area") != f.goal_area:
+        return False
+    if f.goal and meta.get("goal") != f.goal:
+        return False
+    if f.page_from and int(meta.get("page_end", 0)) < f.page_from:
+        return False
+    if f.page_to and int(meta.get("page", 0)) > f.page_to:
+        return False
+    return True
+
+
+def chroma_where(f: Filters | None) -> dict | None:
+    if f is None or f.is_empty():
+        return None
+    clauses: list[dict] = []
+    if f.source:
+        clauses.append({"source": f.source})
+    if f.goal_area:
+        clauses.append({"goal_area": f.goal_area})
+    if f.goal:
+        clauses.append({"goal": f.goal})
+    if f.page_from:
+        clauses.append({"page_end": {"$gte": f.page_from}})
+    if f.page_to:
+        clauses.append({"page": {"$lte": f.page_to}})
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class BM25Retriever(BaseRetriever):
+    """bm25s over stemmed chunk text with its heading breadcrumb."""
+
+    def __init__(self, chunks: list[IndexedChunk], search_texts: list[str], k: int = 24) -> None:
+        super().__init__()
+        self.chunks = chunks
+        self.k = k
+        self.filters: Filters | None = None
+        self.model = bm25s.BM25(k1=1.2, b=0.75)
+        corpus = [terms(t) or ["_"] for t in search_texts]
+        self.model.index(corpus, show_progress=False)
+        self.vocab = {t for doc in corpus for t in doc}
+
+    def scores(self, query: str) -> np.ndarray:
+        q = [t for t in terms(query) if t in self.vocab]
+        if not q:
+            return np.zeros(len(self.chunks))
+        return self.model.get_scores(q)
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        s = self.scores(query_bundle.query_str)
+        order = np.argsort(-s)
+        out: list[NodeWithScore] = []
+        for i in order:
+            if s[i] <= 0 or len(out) >= self.k:
+                break
+            c = self.chunks[i]
+            if matches(c.meta, self.filters):
+                out.append(NodeWithScore(node=c.node(), score=float(s[i])))
+        return out
+
+
+class DenseRetriever(BaseRetriever):
+    """Nearest chunks in Chroma (one query per report collection)."""
+
+    def __init__(self, store: Any, collections: list[str], chunk_by_id: dict[str, IndexedChunk],
+                 embed_model: Any, k: int = 24) -> None:
+        super().__init__()
+        self.store = store
+        self.collections = collections
+        self.by_id = chunk_by_id
+        self.embed_model = embed_model
+        self.k = k
+        self.filters: Filters | None = None
+        self.last_similarity: dict[str, float] = {}
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        vector = query_bundle.embedding or self.embed_model.get_query_embedding(query_bundle.query_str)
+        where = chroma_where(self.filters)
+        hits: list[tuple[float, str]] = []
+        for name in self.collections:
+            col = self.store.collection(name)
+            res = col.query(query_embeddings=[vector], n_results=min(self.k, max(col.count(), 1)),
+                            where=where, include=["distances"])
+            hits.extend((1.0 - d, i) for d, i in zip(res["distances"][0], res["ids"][0], strict=True))
+        hits.sort(reverse=True)
+        self.last_similarity = {i: s for s, i in hits}
+        return [NodeWithScore(node=self.by_id[i].node(), score=s) for s, i in hits[: self.k] if i in self.by_id]
+
+
+class FusionRetriever(BaseRetriever):
+    """Reciprocal rank fusion (Cormack et al. 2009) of several retrievers."""
+
+    def __init__(self, retrievers: list[BaseRetriever], weights: list[float], k: int = 8, rrf_k: int = 60) -> None:
+        super().__init__()
+        self.retrievers = retrievers
+        self.weights = weights
+        self.k = k
+        self.rrf_k = rrf_k
+        self.last_ranked: list[list[NodeWithScore]] = []
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        fused: dict[str, float] = {}
+        nodes: dict[str, NodeWithScore] = {}
+        self.last_ranked = []
+        for retriever, weight in zip(self.retrievers, self.weights, strict=True):
+            ranked = retriever.retrieve(query_bundle)
+            self.last_ranked.append(ranked)
+            for rank, nws in enumerate(ranked):
+                fused[nws.node.node_id] = fused.get(nws.node.node_id, 0.0) + weight / (self.rrf_k + rank + 1)
+                nodes.setdefault(nws.node.node_id, nws)
+        order = sorted(fused, key=lambda i: -fused[i])[: self.k]
+        return [NodeWithScore(node=nodes[i].node, score=fused[i]) for i in order]
