@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -206,6 +207,18 @@ class _Index:
         self.fusion = fusion
         self.bm25 = bm25
         self.dense = dense
+        self.df: dict[str, int] = {}
+        for doc_terms in bm25.doc_terms:
+            for t in set(doc_terms):
+                self.df[t] = self.df.get(t, 0) + 1
+        self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
+        self._substring_df: dict[str, int] = {}
+
+    def substring_df(self, term: str) -> int:
+        """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""
+        if term not in self._substring_df:
+            self._substring_df[term] = sum(1 for j in self._joined if term in j)
+        return self._substring_df[term]
 
     @classmethod
     def build(cls, a: Assistant) -> _Index:
@@ -226,7 +239,9 @@ class _Index:
         return cls(chunks, fusion, bm25, dense)
 
     def search(self, query: str, filters: Filters | None, k: int) -> list[tuple[IndexedChunk, float]]:
-        self.bm25.filters = filters
-        self.dense.filters = filters
-        self.fusion.k = k
-        return [(self.by_id[n.node.node_id], n.score or 0.0) for n in self.fusion.retrieve(query)]
+        """Per-call copies carry the filters, so concurrent sessions never share them."""
+        bm25, dense = copy.copy(self.bm25), copy.copy(self.dense)
+        bm25.filters = dense.filters = filters
+        fusion = FusionRetriever([bm25, dense], weights=self.fusion.weights, k=k, rrf_k=self.fusion.rrf_k,
+                                 mode=self.fusion.mode)
+        return [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(query)]

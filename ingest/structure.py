@@ -275,10 +275,15 @@ def _consume_table(p: StructureParser, blocks: list[Block], i: int, title: str |
     p.pending_caption = None
     table_title = caption or (p.ctx.path[-1] if p.ctx.path else (p.ctx.goal_area or ""))
     builder = TableBuilder(title=table_title, context=p.ctx, unit_hint=" ".join(p.ctx.path))
+    start = i
     i = builder.consume(blocks, i)
     table = builder.build()
     if table is not None:
         p.tables.append(table)
+    else:  # a header without rows: keep its text as ordinary passages, never drop it
+        for block in blocks[start:max(i, start + 1)]:
+            p.passage(block.lines)
+        i = max(i, start + 1)
     return i
 
 

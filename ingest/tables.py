@@ -42,7 +42,9 @@ def is_table_header(line: Line) -> bool:
     words = text.split()
     if not words or len(text) > 110 or text.endswith(TERMINAL) or _digits_outside_years(words):
         return False
-    hits = sum(1 for w in words if w.lower().strip(",") in COLUMN_WORDS)
+    if ". " in text or sum(1 for w in words if w.islower() and not YEAR.match(w)) > 2:
+        return False  # prose that happens to name a column word twice
+    hits = len({w.lower().strip(",") for w in words if w.lower().strip(",") in COLUMN_WORDS})
     indented = line.text.startswith("  ") and not line.page_start
     if indented and (hits >= 1 or sum(w[0].isupper() for w in words) >= 2):
         return True

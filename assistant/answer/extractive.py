@@ -1,0 +1,454 @@
+"""A grounded answerer without an LLM: it picks the sentences or table rows
+that answer the question and quotes them with numbered citations, or says
+that the report does not answer.
+
+How it decides, in short:
+1. retrieve chunks (hybrid) for the question (joined with the previous one
+   for a short follow-up);
+2. split them into units (sentences, table rows) and score each unit by the
+   IDF-weighted share of question terms it covers (its heading counts too),
+   whether it holds the kind of answer asked for (an amount, a count, a
+   date, a name …) and the chunk's retrieval rank;
+3. refuse unless the best unit covers the question well enough, holds the
+   asked-for kind of answer, and matches the question's years and names.
+Questions about the report's structure (which goal area, which goals, the
+assessment of a goal) are answered from the parsed outline.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse
+from assistant.models import Answer, Citation, Filters, Turn
+from assistant.numbers import find_quantities
+from assistant.retrieval import IndexedChunk
+from assistant.textproc import STOP, stem, terms, words
+from ingest.chunking import split_sentences
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
+
+REFUSAL_SV = "Det framgår inte av rapporten."
+REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
+MIN_COVERAGE = 0.5
+YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass
+class Unit:
+    text: str
+    chunk: IndexedChunk
+    rank: int
+    page: int
+    is_row: bool
+    stems: set[str]
+    context: set[str]
+    score: float = 0.0
+    coverage: float = 0.0
+    kind_fit: float = 0.0
+    dense: float = 0.0
+    hist_coverage: float = 0.0
+
+    @property
+    def type_ok(self) -> bool:
+        return self.kind_fit > 0
+
+
+def _page_at(marks: list[tuple[int, int]], offset: int, default: int, length: int = 1) -> int:
+    """The page holding most of the span [offset, offset+length): a sentence
+    that runs over a page break is cited where most of it stands."""
+    if not marks:
+        return default
+    end = offset + max(length, 1)
+    best, best_len = marks[0][1], -1
+    bounds = [*marks, (10**9, 0)]
+    for (start, page), (nxt, _) in zip(bounds, bounds[1:], strict=False):
+        overlap = min(end, nxt) - max(offset, start)
+        if overlap > best_len:
+            best, best_len = page, overlap
+    return best
+
+
+def _context_text(c: IndexedChunk) -> str:
+    m = c.meta
+    return " ".join(str(m.get(k) or "") for k in ("section", "goal", "goal_area", "table_title", "table_header"))
+
+
+def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
+    ctx = set(terms(_context_text(chunk)))
+    out = []
+    if chunk.meta.get("kind") == "table":
+        lines = chunk.text.split("\n")
+        offset = len(lines[0]) + len(lines[1]) + 2 if len(lines) > 2 else 0
+        for line in lines[2:]:
+            page = _page_at(chunk.marks, offset, chunk.page, len(line))
+            out.append(Unit(line, chunk, rank, page, True, set(terms(line)), ctx))
+            offset += len(line) + 1
+        return out
+    for offset, sentence in split_sentences(chunk.text):
+        page = _page_at(chunk.marks, offset, chunk.page, len(sentence))
+        out.append(Unit(sentence, chunk, rank, page, False, set(terms(sentence)), ctx))
+    return out
+
+
+def _matched(term: str, stems: set[str], joined: str) -> bool:
+    if term in stems:
+        return True
+    return len(term) >= 5 and term in joined
+
+
+def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
+    """How well the unit holds the kind of answer asked for: 1 fully, a
+    fraction for a weaker form (a year for "när", a bare number for an
+    amount), 0 not at all."""
+    kind = q.kind
+    text = unit.text
+    low = text.lower()
+    if kind in (None, "reason", "goal_area", "goals_in_area", "status", "list", "heading"):
+        return 1.0
+    if kind == "goal":
+        return 1.0 if "kommunfullmäktigemål" in low or unit.chunk.meta.get("goal") else 0.0
+    qs = find_quantities(text)
+    years = [x for x in qs if x.unit is None and float(x.value).is_integer() and 1900 <= x.value <= 2100]
+    numbers = [x for x in qs if x not in years]
+    if kind == "percent":
+        return 1.0 if any(x.unit == "%" for x in qs) else 0.0
+    if kind == "amount":
+        if any(x.unit == "kr" for x in qs) or (unit.is_row and numbers):
+            return 1.0
+        if numbers and any(w in low for w in (" mkr", " tkr", "kronor", "%")):
+            return 1.0
+        return 0.5 if numbers else 0.0
+    if kind == "count":
+        if q.counted and re.search(r"(\d|\b(" + "|".join(NUMBER_WORDS) + r")\b)[\s\d]*(\w+\s)?\w*"
+                                   + re.escape(q.counted[:5]), low):
+            return 1.0
+        return 0.7 if numbers or any(w in NUMBER_WORDS for w in words(low)) else 0.0
+    if kind == "date":
+        if any(m in low for m in MONTHS):
+            return 1.0
+        return 0.5 if years or re.search(r"\b(19|20)\d\d\b", text) else 0.0
+    if kind == "name":
+        if unit.is_row:
+            return 0.0  # table rows hold numbers, not names
+        qlow = q.text.lower()
+        # the noun asked about ("vilken leverantör"): Swedish questions only
+        asked = [max(w.split("-"), key=len) for w in re.findall(r"[\wåäö-]+", qlow)
+                 if any(n in w for n in NAME_NOUNS)] if q.lang == "sv" else []
+        where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
+        if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
+            return 0.0
+        for i, tok in enumerate(text.split()):
+            t = tok.strip(".,:;()”\"")
+            tl = t.lower()
+            if not t or tl in qlow:
+                continue
+            if any(a[:5] in tl and not tl.startswith(a[:5]) for a in asked):
+                return 1.0  # a compound naming the thing: justitiedepartementet
+            if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):
+                return 1.0
+        return 0.0
+    return 1.0
+
+
+class ExtractiveAnswerer:
+    def __init__(self, assistant: Assistant) -> None:
+        self.a = assistant
+
+    # -- public -----------------------------------------------------------
+    def answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+               lang: str | None = None) -> Answer:
+        history = history or []
+        q = analyse(question, history, lang)
+        scope = (filters or Filters()).describe(q.lang)
+        structural = self._structure(q, filters)
+        if structural is not None:
+            structural.scope = scope
+            return structural
+        hits = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k)
+        retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
+                      "source": c.meta.get("source")} for c, _ in hits]
+        units = self._score(q, hits)
+        chosen = self._choose(q, units)
+        if not chosen:
+            return self._refuse(q, scope, retrieved)
+        return self._compose(q, chosen, scope, retrieved)
+
+    # -- scoring ----------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        df = self.a.index.df
+        n = max(len(self.a.index.chunks), 1)
+        d = df.get(term)
+        if d is None:  # compound part: count chunks whose words contain it
+            d = self.a.index.substring_df(term)
+        return math.log(1 + (n - d + 0.5) / (d + 0.5))
+
+    def _score(self, q: Question, hits: list[tuple[IndexedChunk, float]]) -> list[Unit]:
+        units: list[Unit] = []
+        chunk_terms: dict[str, tuple[set[str], str]] = {}
+        for rank, (chunk, _) in enumerate(hits):
+            units.extend(units_of(chunk, rank))
+            st = set(terms(chunk.text))
+            chunk_terms[chunk.id] = (st, " ".join(st))
+        weights = {t: w * self._idf(t) for t, w in q.terms.items()}
+        if q.followup:  # "När gavs den ut?": an own word found nowhere in the evidence carries no meaning here
+            found = " ".join(j for _, j in chunk_terms.values())
+            weights = {t: w for t, w in weights.items() if q.terms[t] < 1.0 or t in found}
+        own_total = sum(v for t, v in weights.items() if q.terms[t] >= 1.0)
+        hist_total = sum(v for t, v in weights.items() if q.terms[t] < 1.0)
+        if not own_total:  # nothing of its own left: the follow-up is judged by the previous question
+            own_total, hist_total = hist_total or 1.0, 0.0
+        qyears = q.years
+        qwords = [w for w in words(q.text) if len(w) > 2]
+        bigrams = [f"{a} {b}" for a, b in zip(qwords, qwords[1:], strict=False) if not (a in STOP and b in STOP)]
+        for u in units:
+            joined = " ".join(words(u.text))
+            ctx_joined = " ".join(u.context)
+            label = u.text.split(":")[0] if u.is_row else ""
+            label_terms = set(terms(label)) if label else set()
+            c_terms, c_joined = chunk_terms[u.chunk.id]
+            got = {True: 0.0, False: 0.0}  # own terms / terms carried over from the previous question
+            hit_terms = set()
+            for t, w in weights.items():
+                own = q.terms[t] >= 1.0 or not hist_total
+                if _matched(t, u.stems, joined):
+                    got[own] += w * (1.15 if label and _matched(t, label_terms, label.lower()) else 1.0)
+                    hit_terms.add(t)
+                elif _matched(t, u.context, ctx_joined):
+                    got[own] += 0.6 * w
+                elif _matched(t, c_terms, c_joined):
+                    got[own] += 0.5 * w
+            own_cov = min(got[True] / own_total, 1.0)
+            u.hist_coverage = min(got[False] / hist_total, 1.0) if hist_total else 0.0
+            u.coverage = 0.65 * own_cov + 0.35 * u.hist_coverage if hist_total else own_cov
+            u.kind_fit = kind_score(u, q, u.coverage)
+            precision = len(hit_terms) / max(len(u.stems), 1)
+            phrase = sum(1 for b in bigrams if b in u.text.lower()) + 0.5 * sum(
+                1 for b in bigrams if b in u.chunk.text.lower())
+            u.score = u.coverage + 0.3 * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision + 0.08 * min(phrase, 3)
+            if qyears:
+                unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text))
+                if unit_years and not (unit_years & qyears):
+                    u.score -= 0.3
+        if q.lang == "en" or (units and max(u.coverage for u in units) < MIN_COVERAGE + 0.1):
+            self._add_dense(q, units)
+        units.sort(key=lambda u: -u.score)
+        return units
+
+    def _add_dense(self, q: Question, units: list[Unit]) -> None:
+        """Cross-lingual and paraphrased questions share few words with the
+        report: rank the top chunks' sentences by embedding similarity too."""
+        pool = [u for u in units if u.rank < 3][:14]
+        if not pool:
+            return
+        emb = self.a.embed_model
+        qv = np.asarray(emb.get_query_embedding(q.retrieval_query))
+        vs = np.asarray(emb.get_text_embedding_batch([u.text for u in pool]))
+        sims = vs @ qv
+        for u, s in zip(pool, sims, strict=True):
+            u.dense = float(s)
+            u.score += 2.5 * max(float(s) - 0.78, 0.0)
+
+    def _in_corpus(self, word: str) -> bool:
+        parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]
+        return all(t in self.a.index.df or (len(t) >= 4 and self.a.index.substring_df(t) > 0) for t in parts)
+
+    def _constraints_ok(self, q: Question, u: Unit) -> bool:
+        """Years and names in the question must be met by the evidence; a
+        year equal to the report's own year is implied by the report."""
+        body = u.text if u.is_row else f"{u.text} {u.chunk.text}"  # a row stands alone in its table
+        hay = f"{body} {_context_text(u.chunk)}".lower()
+        report_year = str(u.chunk.meta.get("year") or "")
+        for y in q.years:
+            if y != report_year and y not in hay:
+                return False
+        for name in q.names:
+            for n in (p for p in name.lower().split("-") if len(p) >= 2):
+                if q.lang == "en" and not self._in_corpus(n):
+                    continue  # an English word, not a name the report could contain
+                if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
+                    continue
+                return False
+        return True
+
+    def _unknown_focus(self, q: Question) -> bool:
+        """"Vilken löptid …?" about a thing the report never mentions."""
+        return q.lang == "sv" and len(q.focus or "") >= 5 and not self._in_corpus(q.focus or "")
+
+    def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
+        if self._unknown_focus(q):
+            return []
+        for u in units[:12]:
+            if q.lang == "en":
+                good = u.dense >= 0.80 or u.coverage >= 0.5
+            else:
+                good = u.coverage >= MIN_COVERAGE or (u.dense >= 0.835 and u.coverage >= 0.15)
+                # an elliptical follow-up ("När gavs den ut?"): the previous question's topic, the asked kind
+                good = good or (q.followup and q.kind is not None and u.hist_coverage >= 0.8 and u.kind_fit >= 1.0)
+            if good and u.type_ok and self._constraints_ok(q, u):
+                return [u, *self._companions(q, u, units)]
+        return []
+
+    def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
+        """A second unit when it adds to the first: the next sentence of a short
+        one, or another strong, different passage."""
+        extra: list[Unit] = []
+        if not best.is_row and (len(best.text.split()) < 8 or best.text.endswith(":")):
+            ordered = units_of(best.chunk, best.rank)
+            texts = [u.text for u in ordered]
+            if best.text in texts:
+                i = texts.index(best.text)
+                if i + 1 < len(ordered):
+                    extra.append(ordered[i + 1])
+        for u in units[1:6]:
+            if len(extra) >= 1:
+                break
+            if u.text == best.text or u.chunk.id == best.chunk.id:
+                continue
+            if u.score >= 0.92 * best.score and u.type_ok and u.coverage >= max(MIN_COVERAGE, best.coverage - 0.05) \
+                    and self._constraints_ok(q, u) and q.kind in ("list", "reason", None):
+                extra.append(u)
+        return extra
+
+    # -- output -----------------------------------------------------------
+    def _citation(self, n: int, u: Unit) -> Citation:
+        m = u.chunk.meta
+        return Citation(
+            n=n, page=u.page, section=str(m.get("section") or ""), goal=m.get("goal") or None,
+            goal_area=m.get("goal_area") or None, quote=u.text, source=str(m.get("source") or ""),
+            report_title=str(m.get("report_title") or ""), chunk_id=u.chunk.id, passage=u.chunk.text,
+            kind=str(m.get("kind") or "text"),
+        )
+
+    def _compose(self, q: Question, chosen: list[Unit], scope: str, retrieved: list[dict]) -> Answer:
+        citations = [self._citation(i + 1, u) for i, u in enumerate(chosen)]
+        parts = []
+        for c, u in zip(citations, chosen, strict=True):
+            if u.is_row:
+                title = u.chunk.meta.get("table_title") or ""
+                unit = u.chunk.meta.get("table_unit") or ""
+                where = f"«{title}»" + (f" ({unit.lower()})" if unit else "")
+                lead = f"Enligt tabellen {where}: " if q.lang == "sv" else f"According to the table {where}: "
+                parts.append(f"{lead}{u.text} [{c.n}]")
+            elif q.kind == "heading" and u.chunk.meta.get("heading"):
+                heading = str(u.chunk.meta["heading"])
+                c.quote = f"{heading}: {u.text}"
+                lead = "Det behandlas under rubriken" if q.lang == "sv" else "It is covered under the heading"
+                parts.append(f"{lead} «{heading}»: {u.text} [{c.n}]")
+            else:
+                parts.append(f"{u.text} [{c.n}]")
+        body = " ".join(parts)
+        if q.lang == "en":
+            pages = ", ".join(sorted({str(c.page) for c in citations}, key=int))
+            body = f"According to the report (p. {pages}; quoted in Swedish): {body}"
+        return Answer(question=q.text, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
+                      retrieved=retrieved)
+
+    def _refuse(self, q: Question, scope: str, retrieved: list[dict]) -> Answer:
+        text = REFUSAL_SV if q.lang == "sv" else REFUSAL_EN
+        return Answer(question=q.text, answer=text, refused=True, citations=[], lang=q.lang, scope=scope,
+                      retrieved=retrieved)
+
+    # -- structure questions ---------------------------------------------
+    def _structure(self, q: Question, filters: Filters | None) -> Answer | None:
+        if q.kind not in ("goal_area", "goals_in_area", "status"):
+            return None
+        source = filters.source if filters and filters.source else None
+        outline = self.a.outline(source)
+        goals = outline.get("goals", [])
+        headings = {t: p for t, p in outline.get("headings", [])}
+        if not goals:
+            return None
+        goal = self._best_match(q, [g["title"] for g in goals])
+        if q.kind == "goals_in_area":
+            area = self._best_match(q, outline.get("goal_areas", []), min_cov=0.6)
+            if area is None:
+                return None
+            members = [g for g in goals if g["goal_area"] == area]
+            if not members:
+                return None
+            cits, lines = [], []
+            for i, g in enumerate(members, 1):
+                heading = f"Kommunfullmäktigemål - {g['title']}"
+                cits.append(self._heading_citation(i, heading, g["page"], area, g["title"]))
+                lines.append(f"{i}. {g['title']} (s. {g['page']}) [{i}]")
+            lead = f"Under målområdet «{area}» finns {len(members)} kommunfullmäktigemål:" if q.lang == "sv" else \
+                f"The goal area «{area}» has {len(members)} goals (kommunfullmäktigemål):"
+            return Answer(question=q.text, answer=lead + "\n" + "\n".join(lines), refused=False, citations=cits,
+                          lang=q.lang)
+        if goal is None:
+            if q.kind == "goal_area":
+                area = self._best_match(q, outline.get("goal_areas", []), min_cov=0.6)
+                if area:
+                    return self._area_answer(q, area, headings, None)
+                return self._area_of_best_passage(q, filters, headings)
+            return None
+        g = next(x for x in goals if x["title"] == goal)
+        if q.kind == "goal_area":
+            heading = f"Målområde - {g['goal_area']}"
+            page = headings.get(heading, g["page"])
+            cit = self._heading_citation(1, heading, page, g["goal_area"], None)
+            text = (f"Målet «{g['title']}» hör till målområdet «{g['goal_area']}». [1]" if q.lang == "sv" else
+                    f"The goal «{g['title']}» belongs to the goal area «{g['goal_area']}». [1]")
+            return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+        # status
+        if not g.get("status"):
+            return None
+        chunk = next((c for c in self.a.index.chunks if c.meta.get("goal") == g["title"]
+                      and c.meta.get("kind") == "assessment" and "Bedömning:" in c.text), None)
+        if chunk is None:
+            return None
+        quote = next(s for _, s in split_sentences(chunk.text) if s.startswith("Bedömning:"))
+        unit = Unit(quote, chunk, 0, int(g.get("status_page") or chunk.page), False, set(), set())
+        cit = self._citation(1, unit)
+        text = (f"Bedömningen för målet «{g['title']}»: {g['status']}. [1]" if q.lang == "sv" else
+                f"The assessment for the goal «{g['title']}»: {g['status']} (expected to be met). [1]")
+        return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+
+    def _area_of_best_passage(self, q: Question, filters: Filters | None, headings: dict[str, int]) -> Answer | None:
+        """"Under which goal area is X reported?": the goal area of the best passage."""
+        hits = [(c, sc) for c, sc in self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k)
+                if c.meta.get("goal_area")]
+        units = [u for u in self._score(q, hits) if u.coverage >= 0.3]
+        if not units:
+            return None
+        return self._area_answer(q, str(units[0].chunk.meta["goal_area"]), headings, units[0].page)
+
+    def _area_answer(self, q: Question, area: str, headings: dict[str, int], page: int | None) -> Answer:
+        heading = f"Målområde - {area}"
+        cit = self._heading_citation(1, heading, headings.get(heading, page or 0), area, None)
+        text = (f"Det redovisas under målområdet «{area}». [1]" if q.lang == "sv" else
+                f"It is reported under the goal area «{area}». [1]")
+        return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+
+    def _heading_citation(self, n: int, heading: str, page: int, area: str | None, goal: str | None) -> Citation:
+        chunk = next((c for c in self.a.index.chunks if (goal and c.meta.get("goal") == goal)
+                      or (not goal and c.meta.get("goal_area") == area)), None)
+        meta: dict[str, Any] = chunk.meta if chunk else {}
+        return Citation(n=n, page=int(page), section=heading, goal=goal, goal_area=area, quote=heading,
+                        source=str(meta.get("source") or ""), report_title=str(meta.get("report_title") or ""),
+                        chunk_id=chunk.id if chunk else "", passage=heading, kind="heading")
+
+    def _best_match(self, q: Question, names: list[str], min_cov: float = 0.5) -> str | None:
+        """The outline entry (goal or goal area) the question talks about."""
+        generic = {stem(w) for w in ("mål", "målet", "målområde", "målområdet", "kommunfullmäktigemål", "bidrag",
+                                     "bidraget", "malmö", "stad", "arbetar", "uppnås", "förväntas", "år", "året",
+                                     "bedömning", "bedöms", "hör", "tillhör", "ligger", "goal", "area")}
+        qterms = {t for t, w in q.terms.items() if w >= 1.0} - generic or set(q.terms) - generic
+        named = [(name, set(terms(name)), " ".join(words(name))) for name in names]
+        relevant = {t for t in qterms if any(_matched(t, st, joined) for _, st, joined in named)}
+        if not relevant:
+            return None
+        best, best_cov = None, 0.0
+        for name, st, joined in named:
+            got = sum(self._idf(t) for t in relevant if _matched(t, st, joined))
+            cov = got / sum(self._idf(t) for t in relevant)
+            if got / sum(self._idf(t) for t in qterms) >= 0.35 and cov > best_cov:
+                best, best_cov = name, cov
+        return best if best_cov >= min_cov else None

@@ -1,0 +1,149 @@
+"""What a question asks for: its language, the kind of answer it expects,
+its content terms and the constraints an answer must meet.
+
+The cue words are general Swedish/English question vocabulary, not tuned to
+particular questions: "hur många" asks for a count, "när" for a time, a year
+in the question must be matched by the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.models import Turn
+from assistant.textproc import STOP, stem, words
+
+EN_MARKERS = {
+    "what", "which", "who", "when", "where", "why", "how", "the", "is", "are", "does", "did", "was", "were",
+    "of", "in", "much", "many", "and", "has", "have", "name", "for",
+}
+SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "har", "som", "för", "det", "den", "till"}
+
+# answer types, checked in order
+TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
+    ("heading", ("vilken rubrik", "under vilken rubrik", "which heading", "which section")),
+    ("goal", ("vilket kommunfullmäktigemål", "under vilket mål ", "which goal ")),
+    ("goal_area", ("vilket målområde", "vilket målområde", "under vilket målområde", "which goal area", "what goal area")),
+    ("goals_in_area", ("vilka mål", "vilka kommunfullmäktigemål", "which goals")),
+    ("status", ("bedömning", "bedöms bidraget", "förväntas bidraget", "uppnås", "assessment", "expected to be met",
+                "be achieved", "be met")),
+    ("percent", ("andel", "procent", "ränta", "räntan", "percentage", "share", "interest rate", "rate")),
+    ("count", ("hur många", "vilket antal", "how many", "number of")),
+    ("date", ("när ", "vilket år", "vilken månad", "vilket datum", "till när", "hur länge", "when ", "which year",
+              "what year", "by when", "how long")),
+    ("amount", ("hur mycket", "hur stor", "hur stort", "hur höga", "hur hög", "vilket belopp", "vilken summa",
+                "vad kostar", "budgeten", "prognosen", "avvikelse", "how much", "how large", "how big", "what amount",
+                "budget", "forecast", "deviation", "kostnad", "resultat")),
+    ("reason", ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")),
+    ("name", ("vad heter", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
+              "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
+              "vilken stad", "what is the name", "which company", "which authority", "who ", "which city",
+              "which project", "which organisation", "which organization", "what is the new")),
+    ("list", ("vilka", "what are")),
+]
+NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "projekt", "departement", "organisation",
+              "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
+              "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
+              "city", "cities", "network", "industr", "bransch", "neighbourhood")
+WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
+COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:nya\s+|olika\s+)?([\wåäö-]+)", re.IGNORECASE)
+# A name answer should contain one of these as (part of) a word, or a proper noun.
+NUMBER_WORDS = {
+    "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tjugo",
+    "hundra", "tusen", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+}
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "december", "våren", "hösten", "sommaren", "vintern", "årsskiftet", "halvårsskiftet", "månadsskiftet",
+    "början av", "slutet av", "january", "february", "march", "may", "june", "july", "august", "october",
+)
+FOLLOWUP_CUES = re.compile(
+    r"^(och|men|samt|hur är det med|och vad|och hur|and|what about|how about)\b|\b(den|det|dess|denna|detta|dem|"
+    r"de|där|då|året innan|samma|it|its|that|they|them|there)\b",
+    re.IGNORECASE,
+)
+QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
+                           re.IGNORECASE)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
+
+
+@dataclass
+class Question:
+    text: str
+    lang: str
+    kind: str | None
+    terms: dict[str, float]  # stem -> weight (current question 1.0, history lower)
+    years: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # capitalised words that must be matched
+    followup: bool = False
+    retrieval_query: str = ""
+    counted: str | None = None  # stem of the noun counted in "hur många X"
+    focus: str | None = None  # the noun asked about in "vilken X" (lower case)
+
+
+def detect_lang(text: str) -> str:
+    """English or Swedish, by function words; Swedish letters count for
+    Swedish but do not decide (English questions name Malmö and Öresund)."""
+    ws = re.findall(r"[a-zA-ZåäöÅÄÖ]+", text.lower())
+    en = sum(w in EN_MARKERS for w in ws)
+    sv = sum(w in SV_MARKERS for w in ws) + (1 if any(ch in text for ch in "åäöÅÄÖ") else 0)
+    return "en" if en > sv else "sv"
+
+
+def _has_cue(text: str, cue: str) -> bool:
+    """A cue matches whole words only: "avvikelse" is not in "avvikelsehantering"."""
+    return re.search(r"(?<![\wåäö])" + re.escape(cue.strip()) + r"(?![\wåäö])", text) is not None
+
+
+def answer_kind(text: str) -> str | None:
+    t = f" {text.lower().strip()} "
+    for kind, cues in TYPE_CUES[:-1]:
+        if any(_has_cue(t, cue) for cue in cues):
+            return kind
+    m = WHICH_NOUN.search(t)
+    if m and any(n in m.group(2).lower() for n in NAME_NOUNS):
+        return "name"
+    if any(_has_cue(t, cue) for cue in TYPE_CUES[-1][1]):
+        return "list"
+    return None
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words after the first word (question words are not names)."""
+    tokens = text.split()
+    out = set()
+    for m in PROPER.finditer(" ".join(tokens[1:])):
+        w = m.group(0).strip("-")
+        if w.lower() in STOP or len(w) < 2:
+            continue
+        out.add(w)
+    return out
+
+
+def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question:
+    lang = lang or detect_lang(text)
+    own = [w for w in words(text) if w not in STOP and len(w) > 1]
+    terms: dict[str, float] = {}
+    for w in own:
+        terms[stem(w)] = 1.0
+    kind = answer_kind(text)
+    followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
+    query = text
+    if followup:
+        prev = history[-1].question
+        for w in words(prev):
+            if w not in STOP and len(w) > 1:
+                terms.setdefault(stem(w), 0.45)
+        if not QUESTION_WORD.search(text):
+            kind = kind or answer_kind(prev)  # "Och Malmö Pride?" asks what the previous question asked
+        query = f"{prev} {text}"
+    years = set(m.group(0) for m in YEAR.finditer(text))
+    names = proper_names(text)
+    m = COUNTED.search(text)
+    counted = stem(m.group(1).lower()) if m and m.group(1).lower() not in STOP else None
+    w = WHICH_NOUN.search(text)
+    focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
+    return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
+                    retrieval_query=query, counted=counted, focus=focus)

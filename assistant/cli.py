@@ -1,0 +1,254 @@
+"""`python -m assistant …`: a thin click layer over the library API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.config import load_settings
+from assistant.errors import AssistantError
+from assistant.models import Answer, Filters, Turn
+from ingest.errors import IngestError
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Any]:
+    """A tqdm bar on stderr fed by the library's (message, fraction) callback."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=100, file=sys.stderr, disable=not enabled, bar_format="{desc} {bar} {percentage:3.0f}%",
+               leave=False)
+
+    def update(message: str, fraction: float) -> None:
+        bar.set_description_str(message[:60])
+        bar.n = int(fraction * 100)
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"Fel: {message}", err=True)
+    sys.exit(code)
+
+
+def make_assistant(ctx: click.Context) -> Any:
+    from assistant.api import Assistant
+
+    try:
+        return Assistant(load_settings(**ctx.obj))
+    except AssistantError as exc:
+        fail(str(exc))
+
+
+def ready(a: Any, quiet: bool = False) -> None:
+    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as update:
+        a.ensure_ready(progress=update)
+
+
+@click.group()
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the index lives (default ./var; env ASSISTANT_DATA_DIR).")
+@click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None,
+              help="Answer without an LLM (default) or with the configured LLM.")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None, mode: str | None) -> None:
+    """Ask Malmö stad's reports questions and get answers with page citations."""
+    ctx.obj = {k: v for k, v in {"data_dir": data_dir, "mode": mode}.items() if v is not None}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Re-ingest even if unchanged.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool) -> None:
+    """Ingest report files or folders (default: the bundled reports)."""
+    a = make_assistant(ctx)
+    targets: list[Path] = []
+    for p in paths or (a.settings.reports_dir,):
+        if p.is_dir():
+            found = sorted(x for x in p.iterdir() if x.suffix.lower() in {".txt", ".pdf"})
+            if not found:
+                fail(f"Mappen {p} innehåller inga rapporter (.txt eller .pdf).")
+            targets.extend(found)
+        else:
+            targets.append(p)
+    failures = 0
+    for path in targets:
+        try:
+            with progress_bar(enabled=sys.stderr.isatty()) as update:
+                r = a.ingest(path, progress=update, force=force)
+        except (IngestError, AssistantError) as exc:
+            failures += 1
+            click.echo(f"Fel: {exc} (indexet är oförändrat)", err=True)
+            continue
+        verb = "oförändrad, hoppades över" if r.status == "unchanged" else f"indexerad: {r.chunks} avsnitt"
+        click.echo(f"{r.source}: {verb} ({r.seconds:.1f} s)")
+        for w in r.warnings:
+            click.echo(f"Varning: {w}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@cli.command(name="list")
+@click.pass_context
+def list_reports(ctx: click.Context) -> None:
+    """List the reports in the index."""
+    a = make_assistant(ctx)
+    records = a.reports()
+    if not records:
+        click.echo("Inga rapporter i indexet. Kör: python -m assistant ingest")
+        return
+    for r in records:
+        click.echo(f"{r.source}\t{r.title}\t{r.year or ''}\t{r.chunks} avsnitt")
+
+
+@cli.command()
+@click.argument("source")
+@click.pass_context
+def remove(ctx: click.Context, source: str) -> None:
+    """Remove a report (by file name) from the index."""
+    a = make_assistant(ctx)
+    if not a.remove(source):
+        fail(f"Rapporten {source!r} finns inte i indexet. Se: python -m assistant list")
+    click.echo(f"Borttagen: {source}")
+
+
+def _filters(goal_area: str | None, goal: str | None, pages: str | None, report: str | None) -> Filters:
+    page_from = page_to = None
+    if pages:
+        try:
+            lo, _, hi = pages.partition("-")
+            page_from, page_to = int(lo), int(hi or lo)
+        except ValueError:
+            fail(f"Ogiltigt sidintervall {pages!r}; skriv t.ex. 20-30.", code=2)
+    return Filters(goal_area=goal_area, goal=goal, page_from=page_from, page_to=page_to, source=report)
+
+
+def render(answer: Answer) -> str:
+    """Readable output: the answer, then numbered sources with page and section."""
+    lines = []
+    if answer.notice:
+        lines += [f"OBS: {answer.notice}", ""]
+    lines.append(answer.answer)
+    if answer.unsupported:
+        lines += ["", "Kunde inte beläggas med källorna:"] + [f"  ⚠ {s}" for s in answer.unsupported]
+    if answer.citations:
+        lines += ["", "Källor:"]
+        for c in answer.citations:
+            mark = "" if c.verified is None else (" ✓" if c.verified else " ⚠")
+            where = " › ".join(x for x in (c.goal_area, c.goal, c.section) if x)
+            lines.append(f"  [{c.n}] s. {c.page} – {where}{mark}")
+            lines.append(f"      ”{c.quote}”")
+    lines += ["", f"({answer.mode}, sökt i: {answer.scope}, {answer.latency_ms:.0f} ms)"]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output (one JSON object per question).")
+@click.option("--input", "input_file", type=click.Path(path_type=Path), default=None,
+              help='JSONL file of {"id", "question"}; one JSON line out per question, same order.')
+@click.option("--goal-area", default=None, help="Only search this goal area (målområde).")
+@click.option("--goal", default=None, help="Only search this goal (kommunfullmäktigemål).")
+@click.option("--pages", default=None, help="Only search these pages, e.g. 20-30.")
+@click.option("--report", default=None, help="Only search this report (file name, see `list`).")
+@click.pass_context
+def ask(ctx: click.Context, question: str | None, as_json: bool, input_file: Path | None, goal_area: str | None,
+        goal: str | None, pages: str | None, report: str | None) -> None:
+    """Ask a question about the report."""
+    filters = _filters(goal_area, goal, pages, report)
+    if input_file is None and question is None:
+        fail('Ange en fråga: python -m assistant ask "Hur stor var den sociala obligationen?"', code=2)
+    a = make_assistant(ctx)
+    try:
+        ready(a, quiet=as_json)
+    except (AssistantError, IngestError) as exc:
+        fail(str(exc))
+    if input_file is not None:
+        sys.exit(_ask_batch(a, input_file, filters, as_json))
+    try:
+        if as_json:
+            answer = a.ask(question or "", filters=filters)
+            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        else:
+            stream = a.ask_stream(question or "", filters=filters)
+            if a.settings.mode == "llm":
+                for piece in stream:
+                    click.echo(piece, nl=False)
+                click.echo("\n")
+            else:
+                list(stream)
+            assert stream.answer is not None
+            click.echo(render(stream.answer))
+    except AssistantError as exc:
+        if as_json:
+            click.echo(json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False))
+        fail(str(exc), code=2)
+
+
+def _ask_batch(a: Any, path: Path, filters: Filters, as_json: bool) -> int:
+    """Lines {"id", "question"} in, one JSON line out per question, same order."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"Kan inte läsa {path}: {exc}", code=2)
+    status = 0
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            qid, question = item.get("id"), item.get("question")
+        except (json.JSONDecodeError, AttributeError):
+            click.echo(json.dumps({"id": None, "line": lineno, "error": "Ogiltig JSON-rad."}, ensure_ascii=False))
+            status = 1
+            continue
+        try:
+            answer = a.ask(question if isinstance(question, str) else "", filters=filters)
+            answer.id = qid
+            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        except AssistantError as exc:
+            click.echo(json.dumps({"id": qid, "question": question, "error": str(exc)}, ensure_ascii=False))
+            status = 1
+    return status
+
+
+@cli.command()
+@click.pass_context
+def chat(ctx: click.Context) -> None:
+    """Multi-turn chat in the terminal (empty line or Ctrl-D to quit)."""
+    a = make_assistant(ctx)
+    try:
+        ready(a)
+    except (AssistantError, IngestError) as exc:
+        fail(str(exc))
+    click.echo("Ställ en fråga om rapporten (tom rad avslutar).")
+    history: list[Turn] = []
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not question:
+            break
+        try:
+            answer = a.ask(question, history=history)
+        except AssistantError as exc:
+            click.echo(f"Fel: {exc}")
+            continue
+        click.echo(render(answer))
+        history.append(Turn(question, answer.answer))
+
+
+def main() -> None:
+    cli(prog_name="python -m assistant")

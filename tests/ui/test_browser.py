@@ -1,0 +1,208 @@
+"""The app in a real headless Chromium: ask, see the cited answer, open the source, copy the memo,
+follow up, use the goal overview and the eval page, switch to English.
+
+Needs Debian's chromium (`apt-get install -y chromium`); skipped when it is missing.
+Screenshots go to artifacts/screenshots/ (gitignored). Timings are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import APP, ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = ROOT / "artifacts" / "screenshots"
+BOND_Q = "Hur stor var den sociala obligationen?"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_health(url: str, proc: subprocess.Popen, timeout: float) -> float:
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return time.perf_counter() - t0
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def server(first_load, data_dir: Path) -> Iterator[dict]:
+    """`streamlit run` on a free port with the session's prebuilt data dir."""
+    port = _free_port()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    log = (SHOTS.parent / "streamlit-browser-test.log").open("w")
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_EVAL_DIR": str(data_dir / "eval-browser")}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        health_s = _wait_health(url, proc, 60)
+        yield {"url": url, "t0": t0, "health_s": health_s}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def page(server: dict):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1360, "height": 1000}, locale="sv-SE")
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        yield pg
+        context.close()
+        browser.close()
+
+
+def _shot(page, name: str, full: bool = False) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
+
+
+def _ask(page, question: str) -> float:
+    """Type and submit; seconds until the new answer's first words are visible."""
+    n_before = page.locator('[data-testid="stChatMessage"]').count()
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(question)
+    t0 = time.perf_counter()
+    box.press("Enter")
+    # the user's bubble and the assistant's bubble appear; wait for words in the assistant's
+    page.wait_for_function(
+        """n => { const m = document.querySelectorAll('[data-testid="stChatMessage"]');
+                  return m.length >= n + 2 && m[n + 1].innerText.trim().split(/\\s+/).length >= 3; }""",
+        arg=n_before, polling=20)
+    return time.perf_counter() - t0
+
+
+def _wait_idle(page) -> None:
+    """Until the script run is over (the status widget's "running" indicator is gone)."""
+    page.wait_for_timeout(200)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]')
+                 && !document.querySelector('[data-stale="true"]')""", timeout=60_000)
+    page.wait_for_timeout(300)  # charts and fonts settle
+
+
+def test_official_flow_in_real_browser(server: dict, page) -> None:
+    page.goto(server["url"])
+    page.get_by_test_id("stChatInputTextArea").wait_for()
+    ready_s = time.perf_counter() - server["t0"]
+    page.get_by_text("Ställ en fråga om rapporten").wait_for()
+    _shot(page, "01-start")
+
+    # ask: the answer, its number and its page
+    first_s = _ask(page, BOND_Q)
+    answer = page.locator(".answer-text").last
+    answer.wait_for()
+    assert "600" in answer.inner_text()
+    cite = answer.locator("a.cite-ref").first
+    assert "s. 28" in cite.inner_text()
+    _wait_idle(page)
+    _shot(page, "02-answer")
+
+    # one click from the claim to its source: the marker jumps to the source card, the cited sentence marked
+    cite.click()
+    card = page.locator('[id^="src-"]').last
+    assert "[1] s. 28" in card.inner_text()
+    mark = page.locator(".cite-passage mark").first
+    assert "600 miljoner kronor" in mark.inner_text()
+    page.get_by_text("Visa hela sidan 28").last.click()
+    page.get_by_text("Lorensborgs centrum").last.wait_for()
+    _shot(page, "03-source")
+
+    # memo text read from the page's DOM (the st.code block with the copy button)
+    page.get_by_text("Kopiera till PM").last.click()
+    code = page.locator('[data-testid="stCode"]').first
+    code.wait_for()
+    memo = code.inner_text()
+    assert "600 miljoner kronor.¹" in memo
+    assert "¹ Källa: Malmö stad, Delårsrapport 2025, Kommunstyrelsen, s. 28." in memo
+    code.scroll_into_view_if_needed()
+    _shot(page, "04-memo")
+
+    # follow-up resolved from the conversation
+    follow_s = _ask(page, "När gavs den ut?")
+    page.wait_for_function("() => document.querySelectorAll('.answer-text').length >= 2")
+    second = page.locator(".answer-text").nth(1).inner_text()
+    assert "Det framgår inte" not in second and len(second) > 20, \
+        f"the follow-up was refused by the answerer (history was passed): {second!r}"
+    _wait_idle(page)
+    warm_s = _ask(page, "Vilket helårsresultat prognostiseras för kommunstyrelsen?")
+    _wait_idle(page)
+    _shot(page, "05-follow-up")
+
+    # goal overview: twelve goals, ask about one
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Målöversikt").click()
+    page.get_by_text("Kommunfullmäktiges mål för kommunstyrelsen").wait_for()
+    buttons = page.get_by_role("button", name="Fråga om målet")
+    buttons.nth(11).wait_for()
+    _wait_idle(page)
+    assert buttons.count() == 12
+    _shot(page, "06-goals", full=True)
+    buttons.first.click()
+    page.get_by_test_id("stChatInputTextArea").wait_for()
+    page.locator(".answer-text").filter(has_text="Förväntas uppnås").last.wait_for()
+    _wait_idle(page)
+    _shot(page, "07-goal-answer")
+
+    # eval page: run five questions with the progress bar, see metrics and charts
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Utvärdering").click()
+    page.get_by_text("Utvärdering av svaren").wait_for()
+    page.get_by_label("Antal frågor (0 = alla)").fill("5")
+    page.get_by_label("Antal frågor (0 = alla)").press("Enter")
+    _wait_idle(page)
+    page.get_by_role("button", name="Kör utvärderingen").click()
+    page.get_by_text("Utvärderingen är klar.").wait_for(timeout=120_000)
+    page.get_by_text("Per frågetyp").wait_for()
+    _wait_idle(page)
+    _shot(page, "08-eval", full=True)
+
+    # English UI
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Fråga rapporten").click()
+    page.get_by_test_id("stChatInputTextArea").wait_for()
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.get_by_text("Ask the report").first.wait_for()
+    page.get_by_text("Limit the search").wait_for()
+    assert page.get_by_test_id("stChatInputTextArea").get_attribute("placeholder").startswith("Type your question")
+    _wait_idle(page)
+    _shot(page, "09-english")
+
+    print(f"\n[ui timings] health {server['health_s']:.2f} s · cold start to ready page {ready_s:.2f} s · "
+          f"first answer words {first_s:.2f} s · follow-up {follow_s:.2f} s · warm {warm_s:.2f} s")
