@@ -213,6 +213,7 @@ class _Index:
                 self.df[t] = self.df.get(t, 0) + 1
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
+        self.dense_similarity: dict[str, float] = {}  # chunk id -> cosine of the last query
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""
@@ -244,4 +245,6 @@ class _Index:
         bm25.filters = dense.filters = filters
         fusion = FusionRetriever([bm25, dense], weights=self.fusion.weights, k=k, rrf_k=self.fusion.rrf_k,
                                  mode=self.fusion.mode)
-        return [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(query)]
+        hits = [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(query)]
+        self.dense_similarity = dict(dense.last_similarity)
+        return hits

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 REFUSAL_SV = "Det framgår inte av rapporten."
 REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
 MIN_COVERAGE = 0.5
+KIND_WEIGHT = 0.4
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
 
 
@@ -53,6 +54,7 @@ class Unit:
     coverage: float = 0.0
     kind_fit: float = 0.0
     dense: float = 0.0
+    chunk_dense: float = 0.0
     hist_coverage: float = 0.0
 
     @property
@@ -97,10 +99,27 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
     return out
 
 
-def _matched(term: str, stems: set[str], joined: str) -> bool:
+def _matched(term: str, stems: set[str], joined: str = "") -> bool:
+    """A question term matches a stem exactly, or as the head or the modifier
+    of a Swedish compound (cykel ~ förmånscykel, kompetens ~ kompetensförsörjning)
+    — not in the middle of an unrelated word (arbet is not in medarbetare)."""
     if term in stems:
         return True
-    return len(term) >= 5 and term in joined
+    for s in stems:
+        if len(term) >= 5 and (s.startswith(term) or s.endswith(term)):
+            return True
+        short, long_ = (s, term) if len(s) < len(term) else (term, s)
+        if len(short) >= 4 and len(long_) - len(short) <= 2 and long_.startswith(short):
+            return True  # the stemmer left an inflection on one side: flyttat ~ flytt, summa ~ summ
+    return False
+
+
+def counted_near(unit: Unit, q: Question) -> bool:
+    """ "Hur många utfallslabb": a number right before the counted noun ("Fyra utfallslabb")."""
+    if q.kind != "count" or not q.counted:
+        return False
+    number = r"(\d[\d\s]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
+    return re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]), unit.text.lower()) is not None
 
 
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
@@ -118,7 +137,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
     years = [x for x in qs if x.unit is None and float(x.value).is_integer() and 1900 <= x.value <= 2100]
     numbers = [x for x in qs if x not in years]
     if kind == "percent":
-        return 1.0 if any(x.unit == "%" for x in qs) else 0.0
+        return 1.0 if any(x.unit == "%" for x in qs) or (unit.is_row and "%" in text) else 0.0
     if kind == "amount":
         if any(x.unit == "kr" for x in qs) or (unit.is_row and numbers):
             return 1.0
@@ -126,8 +145,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
             return 1.0
         return 0.5 if numbers else 0.0
     if kind == "count":
-        if q.counted and re.search(r"(\d|\b(" + "|".join(NUMBER_WORDS) + r")\b)[\s\d]*(\w+\s)?\w*"
-                                   + re.escape(q.counted[:5]), low):
+        if counted_near(unit, q):
             return 1.0
         return 0.7 if numbers or any(w in NUMBER_WORDS for w in words(low)) else 0.0
     if kind == "date":
@@ -139,8 +157,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
             return 0.0  # table rows hold numbers, not names
         qlow = q.text.lower()
         # the noun asked about ("vilken leverantör"): Swedish questions only
-        asked = [max(w.split("-"), key=len) for w in re.findall(r"[\wåäö-]+", qlow)
-                 if any(n in w for n in NAME_NOUNS)] if q.lang == "sv" else []
+        focus = q.focus or ""
+        asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and any(n in focus for n in NAME_NOUNS) else []
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
             return 0.0
@@ -195,7 +213,7 @@ class ExtractiveAnswerer:
         for rank, (chunk, _) in enumerate(hits):
             units.extend(units_of(chunk, rank))
             st = set(terms(chunk.text))
-            chunk_terms[chunk.id] = (st, " ".join(st))
+            chunk_terms[chunk.id] = ({t for t in q.terms if _matched(t, st)}, " ".join(st))
         weights = {t: w * self._idf(t) for t, w in q.terms.items()}
         if q.followup:  # "När gavs den ut?": an own word found nowhere in the evidence carries no meaning here
             found = " ".join(j for _, j in chunk_terms.values())
@@ -207,7 +225,10 @@ class ExtractiveAnswerer:
         qyears = q.years
         qwords = [w for w in words(q.text) if len(w) > 2]
         bigrams = [f"{a} {b}" for a, b in zip(qwords, qwords[1:], strict=False) if not (a in STOP and b in STOP)]
+        sims = self.a.index.dense_similarity
         for u in units:
+            report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
+            u.chunk_dense = sims.get(u.chunk.id, 0.0)
             joined = " ".join(words(u.text))
             ctx_joined = " ".join(u.context)
             label = u.text.split(":")[0] if u.is_row else ""
@@ -217,12 +238,13 @@ class ExtractiveAnswerer:
             hit_terms = set()
             for t, w in weights.items():
                 own = q.terms[t] >= 1.0 or not hist_total
-                if _matched(t, u.stems, joined):
-                    got[own] += w * (1.15 if label and _matched(t, label_terms, label.lower()) else 1.0)
+                if _matched(t, u.stems, joined) or t == report_year:
+                    # a table look-up is about the row: its label weighs more than the header's words
+                    got[own] += w * (1.5 if label and _matched(t, label_terms, label.lower()) else 1.0)
                     hit_terms.add(t)
                 elif _matched(t, u.context, ctx_joined):
                     got[own] += 0.6 * w
-                elif _matched(t, c_terms, c_joined):
+                elif t in c_terms:
                     got[own] += 0.5 * w
             own_cov = min(got[True] / own_total, 1.0)
             u.hist_coverage = min(got[False] / hist_total, 1.0) if hist_total else 0.0
@@ -231,7 +253,8 @@ class ExtractiveAnswerer:
             precision = len(hit_terms) / max(len(u.stems), 1)
             phrase = sum(1 for b in bigrams if b in u.text.lower()) + 0.5 * sum(
                 1 for b in bigrams if b in u.chunk.text.lower())
-            u.score = u.coverage + 0.3 * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision + 0.08 * min(phrase, 3)
+            u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
+                       + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if qyears:
                 unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text))
                 if unit_years and not (unit_years & qyears):
@@ -288,7 +311,9 @@ class ExtractiveAnswerer:
             if q.lang == "en":
                 good = u.dense >= 0.80 or u.coverage >= 0.5
             else:
-                good = u.coverage >= MIN_COVERAGE or (u.dense >= 0.835 and u.coverage >= 0.15)
+                # paraphrases share few words with the report: then the embedding must vouch for it
+                semantic = max(u.dense, u.chunk_dense)
+                good = u.coverage >= MIN_COVERAGE or (semantic >= 0.84 and u.coverage >= 0.08 and u.kind_fit >= 0.7)
                 # an elliptical follow-up ("När gavs den ut?"): the previous question's topic, the asked kind
                 good = good or (q.followup and q.kind is not None and u.hist_coverage >= 0.8 and u.kind_fit >= 1.0)
             if good and u.type_ok and self._constraints_ok(q, u):
@@ -311,9 +336,11 @@ class ExtractiveAnswerer:
                 break
             if u.text == best.text or u.chunk.id == best.chunk.id:
                 continue
-            if u.score >= 0.92 * best.score and u.type_ok and u.coverage >= max(MIN_COVERAGE, best.coverage - 0.05) \
-                    and self._constraints_ok(q, u) and q.kind in ("list", "reason", None):
-                extra.append(u)
+            similar = u.score >= 0.92 * best.score and u.coverage >= max(MIN_COVERAGE, best.coverage - 0.05)
+            tied = u.score >= 0.97 * best.score and u.kind_fit >= 1.0 and u.coverage >= MIN_COVERAGE
+            if u.type_ok and self._constraints_ok(q, u) and (
+                    (similar and q.kind in ("list", "reason", None)) or tied):
+                extra.append(u)  # two passages answer about equally well: show both, let the reader judge
         return extra
 
     # -- output -----------------------------------------------------------

@@ -28,7 +28,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("goals_in_area", ("vilka mål", "vilka kommunfullmäktigemål", "which goals")),
     ("status", ("bedömning", "bedöms bidraget", "förväntas bidraget", "uppnås", "assessment", "expected to be met",
                 "be achieved", "be met")),
-    ("percent", ("andel", "procent", "ränta", "räntan", "percentage", "share", "interest rate", "rate")),
+    ("percent", ("andel", "procent", "procentuell", "procentuella", "ränta", "räntan", "percentage", "share", "interest rate", "rate")),
     ("count", ("hur många", "vilket antal", "how many", "number of")),
     ("date", ("när ", "vilket år", "vilken månad", "vilket datum", "till när", "hur länge", "when ", "which year",
               "what year", "by when", "how long")),
