@@ -19,15 +19,19 @@ run: $(STAMP)
 chat: $(STAMP)
 	$(BIN)/python -m assistant chat
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+	$(BIN)/python -m eval run --gate --out artifacts/eval
 
 eval: $(STAMP)
-	$(BIN)/python -m eval run
+	$(BIN)/python -m eval run --gate
 
 bench: $(STAMP)
 	$(BIN)/python -m eval bench
 
 clean:
-	rm -rf var .pytest_cache
+	rm -rf var artifacts .pytest_cache

@@ -46,9 +46,7 @@ def matches(meta: dict[str, Any], f: Filters | None) -> bool:
         return False
     if f.page_from and int(meta.get("page_end", 0)) < f.page_from:
         return False
-    if f.page_to and int(meta.get("page", 0)) > f.page_to:
-        return False
-    return True
+    return not (f.page_to and int(meta.get("page", 0)) > f.page_to)
 
 
 def chroma_where(f: Filters | None) -> dict | None:

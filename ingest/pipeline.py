@@ -21,7 +21,6 @@ def parse_report(path: str | Path) -> ParsedReport:
 
         warnings: list[str] = []
         lines, title = read_pdf_lines(p, warnings)
-        total = None
     else:
         if p.exists() and p.is_file() and p.suffix.lower() not in SUPPORTED:
             head = p.read_bytes()[:8]
@@ -29,7 +28,7 @@ def parse_report(path: str | Path) -> ParsedReport:
                 raise IngestError(f"{p} är en PDF men heter inte .pdf; byt filändelse och försök igen.")
         text = read_text_file(p)
         warnings = []
-        lines, total, title = paginate(text, warnings)
+        lines, _total, title = paginate(text, warnings)
     title = title or p.stem.replace("-", " ").replace("_", " ").strip()
     report = parse_structure(lines, source=p.name, title=title, pages=page_texts(lines), warnings=warnings)
     if not report.passages and not report.tables:

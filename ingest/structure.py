@@ -172,13 +172,13 @@ class StructureParser:
             self._set_path()
             return
         if self.ctx.goal and self.stack:
-            self.stack = self.stack[:1] + [title]
+            self.stack = [*self.stack[:1], title]
         elif group_size > 1:
             self.stack = (self.stack[:0] if group_index == 0 else self.stack) + [title]
         elif not self.stack or (page_start and not followed_by_body):
             self.stack = [title]
         else:
-            self.stack = self.stack[:1] + [title]
+            self.stack = [*self.stack[:1], title]
         self._set_path()
 
     def _set_path(self) -> None:

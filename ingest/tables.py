@@ -119,10 +119,10 @@ def _segmentations(tokens: tuple[str, ...], n: int) -> tuple[tuple[str, ...], ..
 def _greedy(tokens: list[str]) -> list[str]:
     values: list[list[str]] = []
     for t in tokens:
-        if values and GROUP.match(t.split(",")[0]) and LEAD.match(values[-1][0]) and not t.startswith(("-", "−", "–", "+")):
-            if all(GROUP.match(x) for x in values[-1][1:]):
-                values[-1].append(t)
-                continue
+        joins = values and GROUP.match(t.split(",")[0]) and LEAD.match(values[-1][0])
+        if joins and not t.startswith(("-", "−", "–", "+")) and all(GROUP.match(x) for x in values[-1][1:]):
+            values[-1].append(t)
+            continue
         values.append([t])
     return [" ".join(v) for v in values]
 

@@ -17,6 +17,7 @@ assessment of a goal) are answered from the parsed outline.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def _page_at(marks: list[tuple[int, int]], offset: int, default: int, length: in
     end = offset + max(length, 1)
     best, best_len = marks[0][1], -1
     bounds = [*marks, (10**9, 0)]
-    for (start, page), (nxt, _) in zip(bounds, bounds[1:], strict=False):
+    for (start, page), (nxt, _) in itertools.pairwise(bounds):
         overlap = min(end, nxt) - max(offset, start)
         if overlap > best_len:
             best, best_len = page, overlap
@@ -224,7 +225,7 @@ class ExtractiveAnswerer:
             own_total, hist_total = hist_total or 1.0, 0.0
         qyears = q.years
         qwords = [w for w in words(q.text) if len(w) > 2]
-        bigrams = [f"{a} {b}" for a, b in zip(qwords, qwords[1:], strict=False) if not (a in STOP and b in STOP)]
+        bigrams = [f"{a} {b}" for a, b in itertools.pairwise(qwords) if not (a in STOP and b in STOP)]
         sims = self.a.index.dense_similarity
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
@@ -233,7 +234,7 @@ class ExtractiveAnswerer:
             ctx_joined = " ".join(u.context)
             label = u.text.split(":")[0] if u.is_row else ""
             label_terms = set(terms(label)) if label else set()
-            c_terms, c_joined = chunk_terms[u.chunk.id]
+            c_terms, _c_joined = chunk_terms[u.chunk.id]
             got = {True: 0.0, False: 0.0}  # own terms / terms carried over from the previous question
             hit_terms = set()
             for t, w in weights.items():
