@@ -189,6 +189,9 @@ class ExtractiveAnswerer:
         structural = self._structure(q, filters)
         if structural is not None:
             structural.scope = scope
+            # the evidence of an outline answer is what it cites
+            structural.retrieved = [{"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
+                                    for c in structural.citations]
             return structural
         hits = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k)
         retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
@@ -308,7 +311,7 @@ class ExtractiveAnswerer:
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
         if self._unknown_focus(q):
             return []
-        for u in units[:12]:
+        for u in units[:20]:
             if q.lang == "en":
                 good = u.dense >= 0.80 or u.coverage >= 0.5
             else:
