@@ -160,13 +160,15 @@ class Assistant:
         return answer
 
     def ask_stream(self, question: str, **kwargs: Any) -> AnswerStream:
-        """Like ask(), but yields the answer text in pieces as it is produced."""
+        """Like ask(), but yields the answer text in pieces as it is produced
+        (LLM tokens; the extractive answer word by word)."""
         mode = kwargs.get("mode") or self.settings.mode
         if mode == "llm":
-            from assistant.llm.answer import LLMAnswerer, stream_llm
+            from assistant.answer.extractive import ExtractiveAnswerer
+            from assistant.llm.answer import stream_llm
 
-            return stream_llm(self, question, **kwargs) if hasattr(LLMAnswerer, "stream") else AnswerStream.of(
-                self.ask(question, **kwargs))
+            kwargs.pop("mode", None)
+            return stream_llm(self, question, fallback=ExtractiveAnswerer(self), **kwargs)
         return AnswerStream.of(self.ask(question, **kwargs))
 
 

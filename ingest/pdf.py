@@ -30,7 +30,7 @@ from typing import Any
 
 from ingest.errors import IngestError
 from ingest.model import Line
-from ingest.report_text import MAX_BYTES, RUNNING_HEADER
+from ingest.report_text import MAX_BYTES, RUNNING_HEADER, check_file
 
 NO_TEXT_LAYER = "PDF:en saknar textlager – kör OCR först"
 MIN_TEXT_CHARS = 20  # fewer visible characters than this in the whole file: a scan
@@ -142,15 +142,7 @@ def read_pdf_lines(path: str | Path, warnings: list[str]) -> tuple[list[Line], s
 
 def _load(p: Path) -> bytes:
     """The file's bytes, after the checks that need no PDF parser."""
-    if not p.exists():
-        raise IngestError(f"Filen finns inte: {p}. Kontrollera sökvägen.")
-    if p.is_dir():
-        raise IngestError(f"{p} är en mapp; ange en rapportfil (.pdf eller .txt).")
-    size = p.stat().st_size
-    if size == 0:
-        raise IngestError(f"Filen är tom: {p}. Ladda ned eller exportera rapporten på nytt.")
-    if size > MAX_BYTES:
-        raise IngestError(f"Filen är för stor ({size} byte): {p}. Dela upp rapporten eller komprimera PDF:en.")
+    check_file(p, MAX_BYTES, " Dela upp rapporten eller komprimera PDF:en.")
     data = p.read_bytes()
     if b"%PDF-" not in data[:1024]:
         head = data[:512].lstrip().lower()

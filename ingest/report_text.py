@@ -21,18 +21,24 @@ STATUS_LINE = re.compile(r"^\s(Förväntas uppnås|Förväntas delvis uppnås|F�
 MAX_BYTES = 50_000_000
 
 
-def read_text_file(path: str | Path) -> str:
-    """Return the text of a report file, or raise IngestError saying why not."""
-    p = Path(path)
+def check_file(p: Path, max_bytes: int, too_big_hint: str = "") -> int:
+    """The checks every report file gets before a parser sees it; returns its size."""
     if not p.exists():
         raise IngestError(f"Filen finns inte: {p}. Kontrollera sökvägen.")
     if p.is_dir():
         raise IngestError(f"{p} är en mapp; ange en rapportfil (.txt eller .pdf).")
     size = p.stat().st_size
     if size == 0:
-        raise IngestError(f"Filen är tom: {p}. Exportera rapporten på nytt.")
-    if size > MAX_BYTES:
-        raise IngestError(f"Filen är för stor ({size} byte): {p}.")
+        raise IngestError(f"Filen är tom: {p}. Ladda ned eller exportera rapporten på nytt.")
+    if size > max_bytes:
+        raise IngestError(f"Filen är för stor ({size} byte): {p}.{too_big_hint}")
+    return size
+
+
+def read_text_file(path: str | Path) -> str:
+    """Return the text of a report file, or raise IngestError saying why not."""
+    p = Path(path)
+    check_file(p, MAX_BYTES)
     raw = p.read_bytes()
     if b"\x00" in raw[:65536]:
         raise IngestError(

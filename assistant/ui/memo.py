@@ -81,21 +81,23 @@ def _fill(body: str, groups: list[str], style: str) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: mark(groups[int(m.group(1))]), body)
 
 
-def memo_plain(answer: Answer, lang: str | None = None) -> str:
-    """Plain text for Word: superscript footnote numbers, footnotes below a rule."""
+def _memo(answer: Answer, lang: str | None, style: str) -> str:
     lg = _lang(lang or answer.lang)
     if answer.refused or not answer.citations:
         return MARKER.sub("", answer.answer).strip()
     body, numbered, groups = renumber(answer.answer, answer.citations)
-    notes = [f"{str(n).translate(SUPERSCRIPT)} {source_line(c, lg)}" for n, c in numbered]
-    return _fill(body, groups, "plain") + "\n\n" + "\n".join(notes)
+    if style == "plain":
+        notes = [f"{str(n).translate(SUPERSCRIPT)} {source_line(c, lg)}" for n, c in numbered]
+    else:
+        notes = [f"[^{n}]: {source_line(c, lg)}" for n, c in numbered]
+    return _fill(body, groups, style) + "\n\n" + "\n".join(notes)
+
+
+def memo_plain(answer: Answer, lang: str | None = None) -> str:
+    """Plain text for Word: superscript footnote numbers, footnotes below a rule."""
+    return _memo(answer, lang, "plain")
 
 
 def memo_markdown(answer: Answer, lang: str | None = None) -> str:
     """Markdown with `[^n]` footnotes (Pandoc, GitHub, Obsidian, Word via Pandoc)."""
-    lg = _lang(lang or answer.lang)
-    if answer.refused or not answer.citations:
-        return MARKER.sub("", answer.answer).strip()
-    body, numbered, groups = renumber(answer.answer, answer.citations)
-    notes = [f"[^{n}]: {source_line(c, lg)}" for n, c in numbered]
-    return _fill(body, groups, "markdown") + "\n\n" + "\n".join(notes)
+    return _memo(answer, lang, "markdown")

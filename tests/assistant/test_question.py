@@ -1,0 +1,90 @@
+"""What a question asks for (assistant/answer/question.py) and the search terms (assistant/textproc.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.question import analyse, answer_kind, detect_lang, proper_names
+from assistant.models import Turn
+from assistant.textproc import stem, terms, words
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hur stor var den sociala obligationen?", "sv"),
+    ("Vilket målområde hör målet om segregation till?", "sv"),
+    ("How large was the social bond issued by Malmö?", "en"),
+    ("What is the forecast for Öresund cooperation?", "en"),
+    ("Vad är budgeten?", "sv"),
+])
+def test_detect_lang(text, lang):
+    assert detect_lang(text) == lang
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hur stor var den sociala obligationen?", "amount"),
+    ("Hur många har tecknat sig för förmånscykel?", "count"),
+    ("När gavs den ut?", "date"),
+    ("Vilken ränta har den sociala obligationen?", "percent"),
+    ("Vilket målområde hör målet om segregation till?", "goal_area"),
+    ("Vilka mål finns under målområdet En god organisation?", "goals_in_area"),
+    ("Förväntas målet om hållbar elförsörjning uppnås?", "status"),
+    ("Varför blev det ett överskott?", "reason"),
+    ("Vilken leverantör har avtalet om förmånscykel?", "name"),
+    ("Under vilken rubrik beskrivs remisserna?", "heading"),
+    ("How much was the social bond?", "amount"),
+    ("When was the bond issued?", "date"),
+    ("Vilka insatser har gjorts?", "list"),
+    ("Berätta om Malmö", None),
+])
+def test_answer_kind(text, kind):
+    assert answer_kind(text) == kind
+
+
+def test_cues_match_whole_words_only():
+    assert answer_kind("Vad handlar avvikelsehanteringen om") is None
+    assert answer_kind("Vilken avvikelse har Juridik?") == "amount"
+
+
+def test_analyse_terms_years_names_counted_and_focus():
+    q = analyse("Hur många medarbetare har tecknat sig för förmånscykel 2025 i Malmö?", [])
+    assert q.lang == "sv" and q.kind == "count" and not q.followup
+    assert q.years == {"2025"}
+    assert "Malmö" in q.names
+    assert q.counted == stem("medarbetare")
+    assert stem("förmånscykel") in q.terms and all(w == 1.0 for w in q.terms.values())
+    assert "hur" not in q.terms and stem("många") not in q.terms
+    assert q.retrieval_query == q.text
+    assert analyse("Vilken leverantör har avtalet?", []).focus == "leverantör"
+
+
+def test_follow_up_borrows_the_previous_question():
+    history = [Turn("Hur stor var den sociala obligationen?", "600 miljoner kronor")]
+    q = analyse("När gavs den ut?", history)
+    assert q.followup and q.kind == "date"
+    assert q.retrieval_query == "Hur stor var den sociala obligationen? När gavs den ut?"
+    assert q.terms[stem("obligationen")] < 1.0  # borrowed terms weigh less
+    # without history it is no follow-up; a long, self-contained question is none either
+    assert not analyse("När gavs den ut?", []).followup
+    long_q = "Hur många medarbetare har tecknat sig för förmånscykel sedan starten av programmet i staden?"
+    assert not analyse(long_q, history).followup
+
+
+def test_elliptical_follow_up_keeps_the_previous_kind():
+    q = analyse("Och Malmö Pride?", [Turn("Hur mycket fick EM i Handboll 2026?")])
+    assert q.followup and q.kind == "amount"
+
+
+def test_proper_names_skip_the_first_word_and_stop_words():
+    assert proper_names("Vad gör Malmö stad inom MalmöLundregionen?") == {"Malmö", "MalmöLundregionen"}
+    assert proper_names("Hur stor var obligationen?") == set()
+
+
+def test_words_and_terms():
+    assert words("MalmöLundregion-samarbetet") == ["malmölundregion-samarbetet", "malmölundregion", "samarbetet"]
+    assert words("4 500 medarbetare och 247 738 tkr") == ["4500", "medarbetare", "och", "247738", "tkr"]
+    assert "augusti" in words("jan-aug")
+    assert terms("Hur stor var den sociala obligationen?") == [stem("sociala"), stem("obligationen")]
+    # definite and indefinite forms meet
+    assert stem("obligationen") == stem("obligation")
+    assert stem("intranätet") == stem("intranät")
+    assert "den" in terms("den", keep_stop=True) and terms("den") == []
