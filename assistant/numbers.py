@@ -60,9 +60,9 @@ _NUMBER = re.compile(
       (?<!\d)(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)|\d+)   # grouped or plain integer part
       (?:[.,]\d+)?(?!\d)                                 # decimal comma or point
     )
-    (?:{_SEP}*(?:
+    (?:\s*(?:                                           # the unit may follow on the next line
         (?P<comb>{_alternatives(_COMBINED)})
-      | (?P<scale>{_alternatives(_SCALES)})(?:{_SEP}*(?P<cur>{_alternatives(_CURRENCIES)}))?
+      | (?P<scale>{_alternatives(_SCALES)})(?:\s*(?P<cur>{_alternatives(_CURRENCIES)}))?
       | (?P<cur1>{_alternatives(_CURRENCIES)})
       | (?P<pct>%|procent|percent)
     )(?!\w))?

@@ -380,3 +380,9 @@ def test_blank_fact_is_not_found(fact: str) -> None:
 
 def test_fact_whole_words_only() -> None:
     assert not fact_in_text("mål", "Målen uppnås")
+
+
+def test_unit_on_the_next_line() -> None:
+    """The extractor wraps lines between a number and its unit ("cirka 30\nprocent")."""
+    assert fact_in_text("30 procent", "cirka 30\nprocent")
+    assert fact_in_text("600 Mkr", "en social obligation på 600\nmiljoner kronor")

@@ -19,10 +19,7 @@ ANSWERABLE = [i for i in ITEMS if i.answerable]
 
 # Items whose facts the matcher cannot see on their page although a reader can. Strict xfail:
 # when the cause is fixed the test turns XPASS -> failure, reminding us to drop the entry.
-KNOWN_MISMATCHES = {
-    "utvecklande-ledarskap-share": "assistant.numbers: a unit after a line break is lost ('cirka 30\\nprocent' "
-                                   "reads as bare 30, so the fact '30 procent' does not match)",
-}
+KNOWN_MISMATCHES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

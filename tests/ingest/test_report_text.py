@@ -115,7 +115,7 @@ def test_headers_that_agree_do_not_warn_and_anchor_the_first_page():
     text = "Första\nx\n Andra\nRapport 12(20)\ny\n Sista\n"
     warnings: list[str] = []
     lines, total, _ = paginate(text, warnings)
-    assert warnings == []
+    assert warnings == [] and total == 20
     assert [ln.page for ln in lines] == [10, 10, 11, 12, 13]
 
 

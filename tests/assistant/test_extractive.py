@@ -1,0 +1,142 @@
+"""The extractive answerer on the real index (assistant/answer/extractive.py via Assistant.ask)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.extractive import REFUSAL_EN, REFUSAL_SV, _page_at
+from assistant.models import Filters, Turn
+from tests.conftest import SOURCE
+
+BOND = "Hur stor var den sociala obligationen?"
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def assert_quotes_are_verbatim(assistant, answer) -> None:
+    """Text quotes stand in the report on (or, across a page break, next to) the cited page."""
+    for c in answer.citations:
+        if c.kind in ("table", "heading"):
+            continue
+        around = " ".join(assistant.page_text(SOURCE, p) for p in (c.page - 1, c.page, c.page + 1))
+        assert squash(c.quote) in squash(around), c.quote
+        assert f"[{c.n}]" in answer.answer
+
+
+@pytest.fixture(scope="module")
+def bond(assistant):
+    return assistant.ask(BOND)
+
+
+def test_bond_amount_is_cited_on_page_28(assistant, bond):
+    assert not bond.refused
+    assert "600 miljoner kronor" in bond.answer
+    assert bond.citations and bond.citations[0].page == 28
+    assert bond.citations[0].n == 1 and "[1]" in bond.answer
+    assert bond.citations[0].goal_area == "En mer jämlik stad"
+    assert bond.citations[0].source == SOURCE
+    assert bond.mode == "extractive" and bond.lang == "sv" and bond.latency_ms > 0
+    assert_quotes_are_verbatim(assistant, bond)
+
+
+def test_competence_money_is_cited_on_page_6_or_11(assistant):
+    a = assistant.ask("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser?")
+    assert not a.refused
+    assert "78 miljoner kronor" in a.answer
+    cited = [c for c in a.citations if "78 miljoner kronor" in c.quote]
+    assert cited and all(c.page in (6, 11) for c in cited), [(c.page, c.quote) for c in a.citations]
+    assert_quotes_are_verbatim(assistant, a)
+
+
+def test_sentence_over_a_page_break_is_cited_on_page_24(assistant):
+    a = assistant.ask("Hur många har tecknat sig för förmånscykel?")
+    assert not a.refused
+    assert "4 500 medarbetare" in a.answer
+    assert a.citations[0].page == 24
+    assert a.citations[0].quote == "Totalt har 4 500 medarbetare tecknat sig för förmånscykel sedan start."
+
+
+def test_english_question_gets_an_english_lead_in_and_swedish_evidence(assistant):
+    a = assistant.ask("How large was the social bond that Malmö issued?")
+    assert not a.refused and a.lang == "en"
+    assert a.answer.startswith("According to the report (p. 28; quoted in Swedish):")
+    assert "600 miljoner kronor" in a.answer
+    assert a.citations[0].page == 28
+    assert "600 miljoner kronor" in a.citations[0].quote  # the quote stays Swedish
+    assert a.to_json()["scope"] == "the whole report"
+
+
+def test_table_lookup_names_the_values_by_the_header(assistant):
+    a = assistant.ask("Vad var lönekostnaderna i resultaträkningen?")
+    assert not a.refused
+    assert "Lönekostnader: Prognos -221 734 tkr, Budget -231 565 tkr, Avvikelse 9 831 tkr" in a.answer
+    assert "Resultaträkning" in a.answer
+    c = a.citations[0]
+    assert c.page == 43 and c.kind == "table"
+    assert c.quote.startswith("Lönekostnader:")
+
+
+def test_goal_area_question(assistant):
+    a = assistant.ask("Vilket målområde hör målet om segregation till?")
+    assert not a.refused
+    assert "«En mer jämlik stad»" in a.answer
+    assert "Malmö stad arbetar för att staden ska bli fri från segregation" in a.answer
+    assert a.citations[0].page == 26 and a.citations[0].goal_area == "En mer jämlik stad"
+
+
+def test_goals_in_a_goal_area(assistant):
+    a = assistant.ask("Vilka mål finns under målområdet En god organisation?")
+    assert not a.refused
+    assert "3 kommunfullmäktigemål" in a.answer
+    assert [c.page for c in a.citations] == [31, 32, 34]
+    assert "Malmö stad ger en god och likvärdig service" in a.answer
+
+
+def test_goal_status_question(assistant):
+    a = assistant.ask("Förväntas målet om hållbar elförsörjning uppnås?")
+    assert not a.refused
+    assert "Förväntas uppnås" in a.answer
+    assert "Malmö stad arbetar för en långsiktigt hållbar elförsörjning samt ökad energieffektivisering" in a.answer
+    c = a.citations[0]
+    assert c.page == 25 and c.quote == "Bedömning: Förväntas uppnås."
+    assert c.goal == "Malmö stad arbetar för en långsiktigt hållbar elförsörjning samt ökad energieffektivisering"
+
+
+@pytest.mark.parametrize("question", [
+    "Vilken ränta har den sociala obligationen?",  # on topic, but the report does not say
+    "Vad är huvudstaden i Frankrike?",  # off topic
+])
+def test_refusal(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused is True
+    assert a.answer == REFUSAL_SV == "Det framgår inte av rapporten."
+    assert a.citations == []
+    assert a.to_json()["citations"] == []
+
+
+def test_english_refusal(assistant):
+    a = assistant.ask("What is the capital of France?")
+    assert a.refused and a.answer == REFUSAL_EN and a.citations == []
+
+
+def test_follow_up_question(assistant, bond):
+    a = assistant.ask("När gavs den ut?", history=[Turn(BOND, bond.answer)])
+    assert not a.refused
+    assert "augusti/september" in a.answer
+    assert a.citations[0].page == 28
+
+
+def test_filters_scope_the_answer(assistant):
+    a = assistant.ask(BOND, filters=Filters(page_from=40, page_to=47))
+    assert a.scope == "sidor 40–47"
+    assert all(c.page >= 40 for c in a.citations)
+    assert a.refused or "600 miljoner" not in a.answer
+
+
+def test_page_at_prefers_the_page_holding_most_of_a_span():
+    marks = [(0, 23), (7, 24)]
+    assert _page_at(marks, 0, 99, 70) == 24
+    assert _page_at(marks, 0, 99, 5) == 23
+    assert _page_at([], 3, 99) == 99
