@@ -21,7 +21,7 @@ from assistant.api import Assistant
 from assistant.config import Settings, load_settings
 from assistant.errors import AssistantError
 from assistant.models import Filters
-from assistant.ui import feedback, session
+from assistant.ui import feedback, library, session
 from assistant.ui.export import to_json, to_markdown
 from assistant.ui.highlight import page_box, passage_box
 from assistant.ui.i18n import LANG_NAMES, LANGS, STRINGS, norm_lang, status_label, t
@@ -128,6 +128,7 @@ def _sidebar(ctx: Ctx) -> None:
     with st.sidebar:
         st.segmented_control("Språk · Language", LANGS, key="lang", format_func=LANG_NAMES.get, required=True,
                              default=norm_lang(ctx.settings.language))
+        _library_sidebar(ctx)  # report library: which report to search, upload a report
         st.markdown(f"**{t('scope', lang)}**", help=t("scope_help", lang))
         areas = session.goal_areas(ctx.outline)
         # "" = everything (None would show as an empty selection); the widget keys carry the language so
@@ -142,6 +143,7 @@ def _sidebar(ctx: Ctx) -> None:
                             format_func=lambda x: x or t("all_goals", lang))
         st.session_state["scope_area"], st.session_state["scope_goal"] = area, goal
         ctx.filters = session.make_filters(area, goal, ctx.outline)
+        ctx.filters = library.with_report(ctx.filters, st.session_state.get("scope_report"))  # report library
 
         st.divider()
         st.markdown(f"**{t('mode', lang)}**")
@@ -153,6 +155,44 @@ def _sidebar(ctx: Ctx) -> None:
         with st.expander(t("settings", lang), icon=":material/settings:"):
             st.caption(t("settings_help", lang))
             st.json(ctx.settings.redacted(), expanded=True)
+
+
+# -- report library (issue 6): layout only, behaviour in assistant/ui/library.py -------------------------------
+def _library_sidebar(ctx: Ctx) -> None:
+    """Which report to search (all or one), and adding a report by upload with a progress bar."""
+    lang = ctx.lang
+    records = ctx.assistant.reports()
+    options = library.report_options(records)
+    gen = st.session_state.setdefault("upload_n", 0)  # a new selector after an upload, preselecting the new report
+    source = st.selectbox(t("lib_report", lang), options, key=f"f_report_{lang}_{gen}", help=t("lib_report_help", lang),
+                          index=_index(options, st.session_state.get("scope_report", "")),
+                          format_func=lambda s: library.report_label(s, records, lang))
+    st.session_state["scope_report"] = source
+    if rec := library.selected_report(records, source):
+        ctx.outline, ctx.report_title = ctx.assistant.outline(rec.source), rec.title
+    elif len(records) > 1:
+        ctx.report_title = t("lib_all_titles", lang, n=len(records))
+    with st.expander(t("lib_upload", lang), icon=":material/upload_file:"):
+        st.caption(t("lib_upload_help", lang))
+        file = st.file_uploader(t("lib_file", lang), type=["pdf", "txt"], key=f"upload-{gen}")
+        if file is not None and st.button(t("lib_ingest", lang), key=f"upload-go-{gen}", type="primary",
+                                          icon=":material/library_add:", width="stretch"):
+            bar = st.progress(0.0, text=t("lib_ingesting", lang, name=file.name))
+            result = library.ingest_upload(ctx.assistant, file.name, file.getvalue(), lang=lang, lock=ctx.ask_lock,
+                                           progress=library.clamp_progress(lambda v, m: bar.progress(v, text=m)))
+            bar.empty()
+            st.session_state["upload_result"] = result
+            if result.ok:
+                st.session_state["scope_report"], st.session_state["upload_n"] = result.source, gen + 1
+                _page_text.clear()  # a replaced report may have other page texts under the same name
+                st.rerun()
+        if (result := st.session_state.pop("upload_result", None)) is not None:
+            if result.ok:
+                st.success(result.message, icon=":material/check_circle:")
+            else:
+                st.error(result.message, icon=":material/error:")
+            for w in result.warnings:
+                st.warning(t("lib_warning", lang, warning=w))
 
 
 def _conversation_sidebar(ctx: Ctx) -> None:

@@ -15,6 +15,8 @@ import hashlib
 import json
 import os
 import re
+import secrets
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -24,7 +26,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.errors import AssistantError
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 BATCH = 16
 
 Progress = Callable[[str, float], None]
@@ -49,11 +51,21 @@ def slug(text: str) -> str:
     return s.strip("-")[:40] or "report"
 
 
+_CLIENT_LOCK = threading.Lock()
+
+
 def make_client(settings: Settings) -> Any:
+    """A Chroma client; creation is serialised because chromadb's first open
+    of a new path races between threads of one process."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    with _CLIENT_LOCK:
+        return _open(chromadb, settings, chroma_settings)
+
+
+def _open(chromadb: Any, settings: Settings, chroma_settings: Any) -> Any:
     try:
         if settings.chroma_host:
             return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
@@ -121,8 +133,7 @@ class Store:
               progress: Progress | None = None) -> ReportRecord:
         """Build the record's collection beside the live one, then switch."""
         name = record.collection
-        with contextlib.suppress(Exception):
-            self.client.delete_collection(name)  # a leftover of an interrupted ingest
+        self._collect_garbage(record.source)
         col = self.client.create_collection(name, metadata={"hnsw:space": "cosine", "source": record.source,
                                                             "model": self.model_id})
         try:
@@ -165,4 +176,23 @@ class Store:
         return data["ids"], data["documents"], data["metadatas"]
 
     def collection_name(self, source: str, content_hash: str) -> str:
-        return f"r-{slug(Path(source).stem)}-{self.model_id[:16]}-{content_hash[:10]}"
+        """Unique per build (a forced re-ingest never reuses the live name), and
+        within Chroma's 63-character limit."""
+        return f"{self._prefix(source)}{content_hash[:8]}-{secrets.token_hex(3)}"
+
+    def _prefix(self, source: str) -> str:
+        return f"r-{slug(Path(source).stem)[:24]}-{slug(self.model_id)[:10]}-"
+
+    def _collect_garbage(self, source: str) -> None:
+        """Drop collections of this report that the manifest does not name:
+        leftovers of an ingest that was interrupted (callers hold the lock)."""
+        live = {r.collection for r in self.records().values()}
+        prefix = self._prefix(source)
+        try:
+            names = [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
+        except Exception:
+            return
+        for n in names:
+            if n.startswith(prefix) and n not in live:
+                with contextlib.suppress(Exception):
+                    self.client.delete_collection(n)

@@ -39,6 +39,8 @@ REFUSAL_SV = "Det framgår inte av rapporten."
 REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
 MIN_COVERAGE = 0.5
 KIND_WEIGHT = 0.4
+CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
+                    r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
 
 
@@ -130,7 +132,9 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
     kind = q.kind
     text = unit.text
     low = text.lower()
-    if kind in (None, "reason", "goal_area", "goals_in_area", "status", "list", "heading"):
+    if kind == "reason":
+        return 1.0 if CAUSAL.search(low) else 0.3
+    if kind in (None, "goal_area", "goals_in_area", "status", "list", "heading"):
         return 1.0
     if kind == "goal":
         return 1.0 if "kommunfullmäktigemål" in low or unit.chunk.meta.get("goal") else 0.0
@@ -244,7 +248,7 @@ class ExtractiveAnswerer:
                 own = q.terms[t] >= 1.0 or not hist_total
                 if _matched(t, u.stems, joined) or t == report_year:
                     # a table look-up is about the row: its label weighs more than the header's words
-                    got[own] += w * (1.5 if label and _matched(t, label_terms, label.lower()) else 1.0)
+                    got[own] += w * (1.3 if label and _matched(t, label_terms, label.lower()) else 1.0)
                     hit_terms.add(t)
                 elif _matched(t, u.context, ctx_joined):
                     got[own] += 0.6 * w
@@ -472,6 +476,8 @@ class ExtractiveAnswerer:
                                      "bidraget", "malmö", "stad", "arbetar", "uppnås", "förväntas", "år", "året",
                                      "bedömning", "bedöms", "hör", "tillhör", "ligger", "goal", "area")}
         qterms = {t for t, w in q.terms.items() if w >= 1.0} - generic or set(q.terms) - generic
+        if q.lang == "en":  # English words the Swedish report cannot contain say nothing here
+            qterms = {t for t in qterms if self._in_corpus(t)}
         named = [(name, set(terms(name)), " ".join(words(name))) for name in names]
         relevant = {t for t in qterms if any(_matched(t, st, joined) for _, st, joined in named)}
         if not relevant:

@@ -23,8 +23,8 @@ SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "
 # answer types, checked in order
 TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("heading", ("vilken rubrik", "under vilken rubrik", "which heading", "which section")),
-    ("goal", ("vilket kommunfullmäktigemål", "under vilket mål ", "which goal ")),
     ("goal_area", ("vilket målområde", "vilket målområde", "under vilket målområde", "which goal area", "what goal area")),
+    ("goal", ("vilket kommunfullmäktigemål", "under vilket mål ", "which goal ")),
     ("goals_in_area", ("vilka mål", "vilka kommunfullmäktigemål", "which goals")),
     ("status", ("bedömning", "bedöms bidraget", "förväntas bidraget", "uppnås", "assessment", "expected to be met",
                 "be achieved", "be met")),
