@@ -104,7 +104,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool) -> None:
 def list_reports(ctx: click.Context) -> None:
     """List the reports in the index."""
     a = make_assistant(ctx)
-    records = a.reports()
+    try:
+        records = a.reports()
+    except AssistantError as exc:
+        fail(str(exc))
     if not records:
         click.echo("Inga rapporter i indexet. Kör: python -m assistant ingest")
         return
@@ -118,7 +121,11 @@ def list_reports(ctx: click.Context) -> None:
 def remove(ctx: click.Context, source: str) -> None:
     """Remove a report (by file name) from the index."""
     a = make_assistant(ctx)
-    if not a.remove(source):
+    try:
+        removed = a.remove(source)
+    except AssistantError as exc:
+        fail(str(exc))
+    if not removed:
         fail(f"Rapporten {source!r} finns inte i indexet. Se: python -m assistant list")
     click.echo(f"Borttagen: {source}")
 

@@ -62,7 +62,20 @@ def make_client(settings: Settings) -> Any:
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     with _CLIENT_LOCK:
-        return _open(chromadb, settings, chroma_settings)
+        if settings.chroma_host:
+            return _open(chromadb, settings, chroma_settings)
+        # other processes too: chromadb's first-open sqlite migrations race between them
+        try:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            lock = open(settings.data_dir / ".client.lock", "w")  # noqa: SIM115 - held for the open only
+        except OSError as exc:
+            raise AssistantError(
+                f"Kan inte skapa indexmappen {settings.data_dir}: {exc}. Kontrollera att den är skrivbar "
+                "(ASSISTANT_DATA_DIR)."
+            ) from exc
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return _open(chromadb, settings, chroma_settings)
 
 
 def _open(chromadb: Any, settings: Settings, chroma_settings: Any) -> Any:
