@@ -53,9 +53,9 @@ def test_question_answered_with_citation_to_page_28(app) -> None:
     assert len(app.session_state["messages"]) == 1
 
 
-def test_follow_up_gets_history(app, monkeypatch: pytest.MonkeyPatch) -> None:
-    _ask(app, BOND_Q)
-    seen = {}
+def _spy_on_ask_stream(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Record the keyword arguments the app passes to Assistant.ask_stream (history, filters, …)."""
+    seen: dict = {}
     real = Assistant.ask_stream
 
     def spy(self, question, **kw):
@@ -63,6 +63,12 @@ def test_follow_up_gets_history(app, monkeypatch: pytest.MonkeyPatch) -> None:
         return real(self, question, **kw)
 
     monkeypatch.setattr(Assistant, "ask_stream", spy)
+    return seen
+
+
+def test_follow_up_gets_history(app, monkeypatch: pytest.MonkeyPatch) -> None:
+    _ask(app, BOND_Q)
+    seen = _spy_on_ask_stream(monkeypatch)
     _ask(app, "När gavs den ut?")
     assert [t.question for t in seen["history"]] == [BOND_Q]
     assert "600 miljoner" in seen["history"][0].answer
@@ -78,14 +84,7 @@ def test_empty_question_is_handled(app) -> None:
 
 
 def test_filters_restrict_retrieval_and_show_on_answer(app, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen = {}
-    real = Assistant.ask_stream
-
-    def spy(self, question, **kw):
-        seen.update(kw)
-        return real(self, question, **kw)
-
-    monkeypatch.setattr(Assistant, "ask_stream", spy)
+    seen = _spy_on_ask_stream(monkeypatch)
     app.sidebar.selectbox(key="f_area_sv").set_value("En god organisation").run()
     goals = app.sidebar.selectbox(key="f_goal_sv_En god organisation").options
     assert len(goals) == 1 + 3  # "Alla mål" + the three goals of that area
