@@ -206,6 +206,7 @@ class _Index:
                  dense: DenseRetriever) -> None:
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
+        self.sources = sorted({str(c.meta.get("source")) for c in chunks})
         self.fusion = fusion
         self.bm25 = bm25
         self.dense = dense
@@ -237,7 +238,8 @@ class _Index:
         s = a.settings
         bm25 = BM25Retriever(chunks, search_texts, k=s.bm25_k)
         by_id = {c.id: c for c in chunks}
-        dense = DenseRetriever(a.store, collections, by_id, a.embed_model, k=s.dense_k)
+        dense = DenseRetriever(a.store, collections, by_id, a.embed_model, k=s.dense_k,
+                               matrix_over=s.dense_matrix_over)
         fusion = FusionRetriever([bm25, dense], weights=[1.0, 1.0], k=s.top_k, rrf_k=s.rrf_k)
         return cls(chunks, fusion, bm25, dense)
 

@@ -42,6 +42,7 @@ class Settings:
     dense_k: int = 24
     bm25_k: int = 24
     rrf_k: int = 60
+    dense_matrix_over: int = 8  # above this many report collections, search vectors in memory
     # answering
     mode: str = "extractive"  # extractive | llm
     max_question_chars: int = 2000

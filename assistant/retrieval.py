@@ -100,10 +100,16 @@ class BM25Retriever(BaseRetriever):
 
 
 class DenseRetriever(BaseRetriever):
-    """Nearest chunks in Chroma (one query per report collection)."""
+    """Nearest chunks by embedding.
+
+    With a few reports it asks Chroma (one query per report collection). A
+    library of many reports would pay one round trip per collection, so above
+    `matrix_over` collections the vectors are read from Chroma once and
+    searched exactly in memory (19,000 chunks × 384 floats ≈ 29 MB).
+    """
 
     def __init__(self, store: Any, collections: list[str], chunk_by_id: dict[str, IndexedChunk],
-                 embed_model: Any, k: int = 24) -> None:
+                 embed_model: Any, k: int = 24, matrix_over: int = 8) -> None:
         super().__init__()
         self.store = store
         self.collections = collections
@@ -112,17 +118,51 @@ class DenseRetriever(BaseRetriever):
         self.k = k
         self.filters: Filters | None = None
         self.last_similarity: dict[str, float] = {}
+        self.use_matrix = len(collections) > matrix_over
+        # caches live in one dict so that per-query copies of this retriever share them
+        self._shared: dict[str, Any] = {"handles": {}, "ids": [], "matrix": None}
+
+    def _handle(self, name: str) -> tuple[Any, int]:
+        handles = self._shared["handles"]
+        if name not in handles:
+            col = self.store.collection(name)
+            handles[name] = (col, col.count())
+        return handles[name]
+
+    def _load_matrix(self) -> np.ndarray:
+        if self._shared["matrix"] is None:
+            vectors, ids = [], []
+            for name in self.collections:
+                data = self.store.collection(name).get(include=["embeddings"])
+                ids.extend(data["ids"])
+                vectors.append(np.asarray(data["embeddings"], dtype=np.float32))
+            m = np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
+            norms = np.linalg.norm(m, axis=1, keepdims=True)
+            self._shared["ids"] = ids
+            self._shared["matrix"] = m / np.where(norms == 0, 1, norms)
+        return self._shared["matrix"]
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         vector = query_bundle.embedding or self.embed_model.get_query_embedding(query_bundle.query_str)
-        where = chroma_where(self.filters)
         hits: list[tuple[float, str]] = []
-        for name in self.collections:
-            col = self.store.collection(name)
-            res = col.query(query_embeddings=[vector], n_results=min(self.k, max(col.count(), 1)),
-                            where=where, include=["distances"])
-            hits.extend((1.0 - d, i) for d, i in zip(res["distances"][0], res["ids"][0], strict=True))
-        hits.sort(reverse=True)
+        if self.use_matrix:
+            m = self._load_matrix()
+            q = np.asarray(vector, dtype=np.float32)
+            sims = m @ (q / (np.linalg.norm(q) or 1.0))
+            for i in np.argsort(-sims):
+                cid = self._shared["ids"][i]
+                if cid in self.by_id and matches(self.by_id[cid].meta, self.filters):
+                    hits.append((float(sims[i]), cid))
+                    if len(hits) >= self.k:
+                        break
+        else:
+            where = chroma_where(self.filters)
+            for name in self.collections:
+                col, count = self._handle(name)
+                res = col.query(query_embeddings=[vector], n_results=min(self.k, max(count, 1)),
+                                where=where, include=["distances"])
+                hits.extend((1.0 - d, i) for d, i in zip(res["distances"][0], res["ids"][0], strict=True))
+            hits.sort(reverse=True)
         self.last_similarity = {i: s for s, i in hits}
         return [NodeWithScore(node=self.by_id[i].node(), score=s) for s, i in hits[: self.k] if i in self.by_id]
 

@@ -183,6 +183,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
 class ExtractiveAnswerer:
     def __init__(self, assistant: Assistant) -> None:
         self.a = assistant
+        self._source: str | None = None
 
     # -- public -----------------------------------------------------------
     def answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
@@ -395,6 +396,10 @@ class ExtractiveAnswerer:
         if q.kind not in ("goal_area", "goals_in_area", "status"):
             return None
         source = filters.source if filters and filters.source else None
+        if source is None and len(self.a.index.sources) > 1:  # the report the question is most likely about
+            hits = self.a.retrieve(q.retrieval_query, filters, k=1)
+            source = str(hits[0][0].meta.get("source")) if hits else None
+        self._source = source
         outline = self.a.outline(source)
         goals = outline.get("goals", [])
         headings = {t: p for t, p in outline.get("headings", [])}
@@ -435,7 +440,7 @@ class ExtractiveAnswerer:
         # status
         if not g.get("status"):
             return None
-        chunk = next((c for c in self.a.index.chunks if c.meta.get("goal") == g["title"]
+        chunk = next((c for c in self._chunks() if c.meta.get("goal") == g["title"]
                       and c.meta.get("kind") == "assessment" and "Bedömning:" in c.text), None)
         if chunk is None:
             return None
@@ -462,8 +467,12 @@ class ExtractiveAnswerer:
                 f"It is reported under the goal area «{area}». [1]")
         return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
 
+    def _chunks(self) -> list[IndexedChunk]:
+        """The chunks of the report an outline answer is about."""
+        return [c for c in self.a.index.chunks if self._source is None or c.meta.get("source") == self._source]
+
     def _heading_citation(self, n: int, heading: str, page: int, area: str | None, goal: str | None) -> Citation:
-        chunk = next((c for c in self.a.index.chunks if (goal and c.meta.get("goal") == goal)
+        chunk = next((c for c in self._chunks() if (goal and c.meta.get("goal") == goal)
                       or (not goal and c.meta.get("goal_area") == area)), None)
         meta: dict[str, Any] = chunk.meta if chunk else {}
         return Citation(n=n, page=int(page), section=heading, goal=goal, goal_area=area, quote=heading,
