@@ -100,17 +100,27 @@ class Store:
         self.model_id = model_id
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.manifest_path = settings.data_dir / f"manifest-{model_id}.json"
+        self._cache: dict[str, ReportRecord] = {}
+        self._cache_key: tuple[int, int] | None = None
         self.client = make_client(settings)
 
     # -- manifest -------------------------------------------------------
     def records(self) -> dict[str, ReportRecord]:
-        if not self.manifest_path.exists():
-            return {}
+        """The manifest, re-read only when the file changed (it holds every
+        page's text, megabytes for a large library, and the app asks often)."""
         try:
-            raw = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
+            stat = self.manifest_path.stat()
+        except OSError:
             return {}
-        return {k: ReportRecord(**v) for k, v in raw.items()}
+        key = (stat.st_mtime_ns, stat.st_size)
+        if self._cache_key != key:
+            try:
+                raw = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError):
+                return {}
+            self._cache = {k: ReportRecord(**v) for k, v in raw.items()}
+            self._cache_key = key
+        return dict(self._cache)
 
     def _write_records(self, records: dict[str, ReportRecord]) -> None:
         tmp = self.manifest_path.with_suffix(".tmp")

@@ -123,14 +123,8 @@ def _cli(args: list[str], port: int, data_dir: Path) -> subprocess.CompletedProc
                           text=True, timeout=120)
 
 
-@pytest.mark.parametrize("args", [
-    ["ingest", str(REPORT)],
-    ["ask", "--report", SOURCE, BOND_Q],
-    pytest.param(["list"], marks=pytest.mark.xfail(
-        strict=True, reason="assistant/cli.py `list` does not catch AssistantError from a.reports() (traceback)")),
-    pytest.param(["remove", SOURCE], marks=pytest.mark.xfail(
-        strict=True, reason="assistant/cli.py `remove` does not catch AssistantError from a.remove() (traceback)")),
-])
+@pytest.mark.parametrize("args", [["ingest", str(REPORT)], ["ask", "--report", SOURCE, BOND_Q], ["list"],
+                                  ["remove", SOURCE]])
 def test_cli_unreachable_server_message(args: list[str], tmp_path: Path) -> None:
     port = free_port()
     proc = _cli(args, port, tmp_path)

@@ -222,9 +222,6 @@ Store(settings, "probe")
 """
 
 
-@pytest.mark.xfail(reason="creating a new embedded store from several processes at once races in chromadb's sqlite "
-                          "migrations ('table collections already exists'); assistant/store.py should open the client "
-                          "under a file lock in the data dir (timing-dependent, so not strict)")
 def test_processes_create_the_store_at_once(tmp_path: Path) -> None:
     import time
 
