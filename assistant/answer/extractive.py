@@ -39,6 +39,7 @@ REFUSAL_SV = "Det framgår inte av rapporten."
 REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
 MIN_COVERAGE = 0.5
 KIND_WEIGHT = 0.4
+WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedding vouches for alone
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
                     r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
@@ -180,6 +181,16 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
     return 1.0
 
 
+def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) -> list[tuple[IndexedChunk, float]]:
+    """Rerank retrieved chunks by their best sentence or table row (units
+    sorted by score): a chunk is as good as the passage in it that answers
+    the question, which fused chunk scores only approximate."""
+    best: dict[str, float] = {}
+    for u in units:
+        best.setdefault(u.chunk.id, u.score)
+    return sorted(hits, key=lambda h: -best.get(h[0].id, -math.inf))
+
+
 class ExtractiveAnswerer:
     def __init__(self, assistant: Assistant) -> None:
         self.a = assistant
@@ -199,13 +210,21 @@ class ExtractiveAnswerer:
                                     for c in structural.citations]
             return structural
         hits = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k)
+        units = self._score(q, hits)
+        hits = evidence_order(hits, units)
         retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
                       "source": c.meta.get("source")} for c, _ in hits]
-        units = self._score(q, hits)
         chosen = self._choose(q, units)
         if not chosen:
             return self._refuse(q, scope, retrieved)
         return self._compose(q, chosen, scope, retrieved)
+
+    def rerank(self, query: str, hits: list[tuple[IndexedChunk, float]],
+               lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
+        """The retrieved chunks in evidence order (see `evidence_order`): the
+        LLM mode numbers its sources in this order."""
+        q = analyse(query, [], lang)
+        return evidence_order(hits, self._score(q, hits))
 
     # -- scoring ----------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -313,9 +332,21 @@ class ExtractiveAnswerer:
         """"Vilken löptid …?" about a thing the report never mentions."""
         return q.lang == "sv" and len(q.focus or "") >= 5 and not self._in_corpus(q.focus or "")
 
+    def _semantic_winner(self, q: Question, units: list[Unit]) -> Unit | None:
+        """The sentence the embedding clearly prefers: of those holding the kind
+        of answer asked for, the most similar to the question by a margin over
+        the next. When the report does not answer, similarity is spread evenly
+        over near-misses instead."""
+        pool = sorted({u.text: u for u in units if u.dense > 0 and u.type_ok}.values(), key=lambda u: -u.dense)
+        if not pool or pool[0].dense < WINNER_MIN:
+            return None
+        runner_up = pool[1].dense if len(pool) > 1 else 0.0
+        return pool[0] if pool[0].dense - runner_up >= WINNER_MARGIN else None
+
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
         if self._unknown_focus(q):
             return []
+        winner = self._semantic_winner(q, units) if q.lang == "sv" else None
         for u in units[:20]:
             if q.lang == "en":
                 good = u.dense >= 0.80 or u.coverage >= 0.5
@@ -323,6 +354,7 @@ class ExtractiveAnswerer:
                 # paraphrases share few words with the report: then the embedding must vouch for it
                 semantic = max(u.dense, u.chunk_dense)
                 good = u.coverage >= MIN_COVERAGE or (semantic >= 0.84 and u.coverage >= 0.08 and u.kind_fit >= 0.7)
+                good = good or (u is winner and u.kind_fit >= 0.7)
                 # an elliptical follow-up ("När gavs den ut?"): the previous question's topic, the asked kind
                 good = good or (q.followup and q.kind is not None and u.hist_coverage >= 0.8 and u.kind_fit >= 1.0)
             if good and u.type_ok and self._constraints_ok(q, u):

@@ -330,7 +330,7 @@ class LLMAnswerer:
         lang = lang if lang in ("sv", "en") else detect_lang(question)
         scope = (filters or Filters()).describe(lang)
         query = self._condense(question, history, lang) if history else question
-        hits = self.a.retrieve(query, filters, k=self.settings.top_k)
+        hits = self.a.retrieve_evidence(query, filters, k=self.settings.top_k, lang=lang)  # best evidence is [1]
         retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page) or c.page),
                       "source": c.meta.get("source")} for c, _ in hits]
         prepared = Prepared(question, query, lang, scope, retrieved=retrieved)

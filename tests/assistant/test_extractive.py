@@ -140,3 +140,49 @@ def test_page_at_prefers_the_page_holding_most_of_a_span():
     assert _page_at(marks, 0, 99, 70) == 24
     assert _page_at(marks, 0, 99, 5) == 23
     assert _page_at([], 3, 99) == 99
+
+
+# -- evidence order and the embedding's clear winner ---------------------------------
+def _unit(cid: str, text: str, score: float = 0.0, dense: float = 0.0, kind_fit: float = 1.0):
+    from assistant.answer.extractive import Unit
+    from assistant.retrieval import IndexedChunk
+
+    chunk = IndexedChunk(id=cid, text=text, meta={"page": 1}, collection="t")
+    return Unit(text, chunk, 0, 1, False, set(), set(), score=score, dense=dense, kind_fit=kind_fit)
+
+
+def test_evidence_order_ranks_chunks_by_their_best_unit():
+    from assistant.answer.extractive import evidence_order
+
+    a, b, c = _unit("a", "A.", 0.4), _unit("b", "B.", 0.9), _unit("c", "C.", 0.1)
+    hits = [(a.chunk, 1.0), (b.chunk, 0.8), (c.chunk, 0.5), (_unit("d", "D.").chunk, 0.3)]
+    units = sorted([a, b, c, _unit("a", "A2.", 0.2)], key=lambda u: -u.score)
+    assert [h[0].id for h in evidence_order(hits, units)] == ["b", "a", "c", "d"]  # no units: last
+
+
+def test_semantic_winner_needs_a_margin_over_the_next_sentence(assistant):
+    from assistant.answer.extractive import WINNER_MARGIN, WINNER_MIN, ExtractiveAnswerer
+    from assistant.answer.question import analyse
+
+    ex, q = ExtractiveAnswerer(assistant), analyse("Hur många kommunalråd finns det?", [])
+    clear = [_unit("a", "A.", dense=WINNER_MIN + 0.05), _unit("b", "B.", dense=WINNER_MIN + 0.01)]
+    assert ex._semantic_winner(q, clear) is clear[0]
+    spread = [_unit("a", "A.", dense=WINNER_MIN + 0.05), _unit("b", "B.", dense=WINNER_MIN + 0.05 - WINNER_MARGIN / 2)]
+    assert ex._semantic_winner(q, spread) is None
+    weak = [_unit("a", "A.", dense=WINNER_MIN - 0.01)]
+    assert ex._semantic_winner(q, weak) is None
+    # a sentence that cannot hold the answer kind is no competitor
+    off_kind = [clear[0], _unit("b", "B.", dense=WINNER_MIN + 0.045, kind_fit=0.0)]
+    assert ex._semantic_winner(q, off_kind) is clear[0]
+
+
+def test_paraphrase_answered_when_the_embedding_clearly_prefers_one_sentence(assistant):
+    a = assistant.ask("Hur många heltidspolitiker och politiska tjänstepersoner består den politiska organisationen av?")
+    assert not a.refused
+    assert "13 kommunalråd" in a.answer and a.citations[0].page == 38
+
+
+def test_evidence_order_puts_the_cited_chunk_first(assistant):
+    a = assistant.ask("När beslutade kommunstyrelsen om direktiv för en ny översiktsplan?")
+    assert not a.refused and "augusti 2025" in a.answer
+    assert a.retrieved[0]["id"] == a.citations[0].chunk_id

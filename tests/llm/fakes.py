@@ -244,6 +244,10 @@ class FakeAssistant:
         self.queries.append(query)
         return [(c, 1.0 / (i + 1)) for i, c in enumerate(self.chunks[: k or 8])]
 
+    def retrieve_evidence(self, query: str, filters: Filters | None = None, k: int | None = None,
+                          lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
+        return self.retrieve(query, filters, k)  # the scripted replies cite the chunks in this order
+
     def reports(self) -> list[Any]:
         return []
 
