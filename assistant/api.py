@@ -13,6 +13,8 @@ from assistant.config import Settings, load_settings
 from assistant.embeddings import build_embedding, model_slug
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.models import Answer, Filters, Turn
+from llama_index.core.schema import QueryBundle
+
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, IndexedChunk
 from assistant.store import ReportRecord, Store
 
@@ -137,8 +139,10 @@ class Assistant:
             self._index = _Index.build(self)
         return self._index
 
-    def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[tuple[IndexedChunk, float]]:
-        return self.index.search(query, filters, k or self.settings.top_k)
+    def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None, *,
+                 lexical_query: str | None = None) -> list[tuple[IndexedChunk, float]]:
+        """Hybrid retrieval; `lexical_query`, when given, replaces `query` for BM25 only."""
+        return self.index.search(query, filters, k or self.settings.top_k, lexical_query)
 
     def retrieve_evidence(self, query: str, filters: Filters | None = None, k: int | None = None,
                           lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
@@ -252,12 +256,18 @@ class _Index:
         fusion = FusionRetriever([bm25, dense], weights=[1.0, 1.0], k=s.top_k, rrf_k=s.rrf_k)
         return cls(chunks, fusion, bm25, dense)
 
-    def search(self, query: str, filters: Filters | None, k: int) -> list[tuple[IndexedChunk, float]]:
-        """Per-call copies carry the filters, so concurrent sessions never share them."""
+    def search(self, query: str, filters: Filters | None, k: int,
+               lexical_query: str | None = None) -> list[tuple[IndexedChunk, float]]:
+        """Per-call copies carry the filters, so concurrent sessions never share them.
+        `lexical_query` (BM25 only) adds words the embedding does not need, e.g.
+        the Swedish translations of an English question's words."""
         bm25, dense = copy.copy(self.bm25), copy.copy(self.dense)
         bm25.filters = dense.filters = filters
         fusion = FusionRetriever([bm25, dense], weights=self.fusion.weights, k=k, rrf_k=self.fusion.rrf_k,
                                  mode=self.fusion.mode)
-        hits = [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(query)]
+        bundle = QueryBundle(query_str=query)
+        if lexical_query and lexical_query != query:
+            bundle = QueryBundle(query_str=lexical_query, embedding=dense.embed_model.get_query_embedding(query))
+        hits = [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(bundle)]
         self.dense_similarity = dict(dense.last_similarity)
         return hits

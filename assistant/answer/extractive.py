@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
             structural.retrieved = [{"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
                                     for c in structural.citations]
             return structural
-        hits = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k)
+        hits = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k, lexical_query=q.lexical_query)
         units = self._score(q, hits)
         hits = evidence_order(hits, units)
         retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),

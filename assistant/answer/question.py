@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.glossary import translate
 from assistant.models import Turn
 from assistant.textproc import STOP, stem, words
 
@@ -79,6 +80,7 @@ class Question:
     names: set[str] = field(default_factory=set)  # capitalised words that must be matched
     followup: bool = False
     retrieval_query: str = ""
+    lexical_query: str = ""  # for BM25: the question plus Swedish translations of an English question's words
     counted: str | None = None  # stem of the noun counted in "hur många X"
     focus: str | None = None  # the noun asked about in "vilken X" (lower case)
 
@@ -124,10 +126,17 @@ def proper_names(text: str) -> set[str]:
 
 def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question:
     lang = lang or detect_lang(text)
+    translations = translate(text) if lang == "en" else []
+    translated = {w for t in translations for w in t.english}
     own = [w for w in words(text) if w not in STOP and len(w) > 1]
     terms: dict[str, float] = {}
     for w in own:
-        terms[stem(w)] = 1.0
+        if w not in translated:
+            terms[stem(w)] = 1.0
+    for t in translations:  # an English word counts by its most likely Swedish rendering
+        for w in words(t.swedish[0]):
+            if w not in STOP and len(w) > 1:
+                terms[stem(w)] = 1.0
     kind = answer_kind(text)
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
     query = text
@@ -145,5 +154,6 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     counted = stem(m.group(1).lower()) if m and m.group(1).lower() not in STOP else None
     w = WHICH_NOUN.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
+    swedish = " ".join(a for t in translations for a in t.swedish)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
-                    retrieval_query=query, counted=counted, focus=focus)
+                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, focus=focus)

@@ -1,0 +1,69 @@
+"""English questions meet the Swedish report through a bilingual glossary
+(dictionary-based query translation): the embedding model bridges languages
+only roughly, and BM25 and the answerer's term coverage not at all.
+
+`data/glossary_en_sv.tsv` holds the vocabulary of the genre (budget,
+forecast, goal area, sick leave …); a phrase is matched before its words,
+and English inflections by the Snowball English stemmer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+
+GLOSSARY = Path(__file__).parent / "data" / "glossary_en_sv.tsv"
+MAX_PHRASE = 3
+EN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@dataclass(frozen=True)
+class Translation:
+    english: tuple[str, ...]  # the question's words it replaces
+    swedish: tuple[str, ...]  # alternatives, the most likely first
+
+
+@lru_cache(maxsize=1)
+def _en_stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def _key(words: list[str]) -> tuple[str, ...]:
+    return tuple(_en_stemmer().stemWords(words))
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
+    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, _, swedish = line.partition("\t")
+        alternatives = tuple(a.strip() for a in swedish.split("|") if a.strip())
+        if alternatives:
+            entries.setdefault(_key(english.split()), alternatives)
+    return entries
+
+
+def translate(text: str) -> list[Translation]:
+    """The glossary entries found in an English text, longest phrase first,
+    left to right; words without an entry are left out."""
+    glossary = load_glossary()
+    tokens = EN_WORD.findall(text.lower())
+    stems = _key(tokens)
+    out: list[Translation] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
+            found = glossary.get(stems[i:i + n])
+            if found:
+                out.append(Translation(tuple(tokens[i:i + n]), found))
+                i += n
+                break
+        else:
+            i += 1
+    return out
