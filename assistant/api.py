@@ -9,12 +9,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from llama_index.core.schema import QueryBundle
+
 from assistant.config import Settings, load_settings
 from assistant.embeddings import build_embedding, model_slug
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.models import Answer, Filters, Turn
-from llama_index.core.schema import QueryBundle
-
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, IndexedChunk
 from assistant.store import ReportRecord, Store
 

@@ -346,10 +346,11 @@ class ExtractiveAnswerer:
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
         if self._unknown_focus(q):
             return []
-        winner = self._semantic_winner(q, units) if q.lang == "sv" else None
+        winner = self._semantic_winner(q, units)
         for u in units[:20]:
             if q.lang == "en":
-                good = u.dense >= 0.80 or u.coverage >= 0.5
+                # the embedding vouches, and at least one word of the question (through the glossary) is met
+                good = (u.dense >= 0.80 and u.coverage >= 0.05) or u.coverage >= 0.5 or u is winner
             else:
                 # paraphrases share few words with the report: then the embedding must vouch for it
                 semantic = max(u.dense, u.chunk_dense)

@@ -1,0 +1,47 @@
+"""English -> Swedish query translation (assistant/glossary.py) and its use in question analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer.question import analyse
+from assistant.glossary import load_glossary, translate
+from assistant.textproc import stem
+
+
+def test_phrase_wins_over_its_words_and_inflections_match():
+    found = {t.english: t.swedish for t in translate("How long is the sick leave of employees in the schools?")}
+    assert found[("sick", "leave")] == ("sjukfrånvaro",)
+    assert found[("employees",)][0] == "medarbetare"
+    assert found[("schools",)][0] == "skola"  # "school" and "schools" share a stem: the first entry wins
+    assert ("leave",) not in found
+
+
+def test_words_without_an_entry_are_left_out():
+    assert translate("Medvind Framtida ledare xyzzy") == []
+
+
+def test_every_entry_has_a_swedish_alternative(tmp_path: Path):
+    g = tmp_path / "g.tsv"
+    g.write_text("# comment\nbudget\tbudget\nsick leave\tsjukfrånvaro|frånvaro\nbroken\t\n", encoding="utf-8")
+    entries = load_glossary(g)
+    assert entries[("sick", "leav")] == ("sjukfrånvaro", "frånvaro")
+    assert all(entries.values()) and len(entries) == 2
+
+
+def test_english_question_terms_are_swedish_and_bm25_gets_every_alternative():
+    q = analyse("How many employees are on sick leave?", [])
+    assert q.lang == "en"
+    assert stem("medarbetare") in q.terms and stem("sjukfrånvaro") in q.terms
+    assert "employe" not in " ".join(q.terms)
+    assert "anställd" in q.lexical_query and q.retrieval_query == "How many employees are on sick leave?"
+
+
+def test_swedish_question_is_not_translated():
+    q = analyse("Hur stor är budgeten?", [])
+    assert q.lexical_query == q.retrieval_query
+
+
+def test_english_question_found_through_translation(assistant):
+    a = assistant.ask("What is the name of the new crisis preparedness policy?")
+    assert not a.refused and "Ett resilient Malmö" in a.answer and a.citations[0].page == 9
