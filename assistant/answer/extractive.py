@@ -39,6 +39,7 @@ REFUSAL_SV = "Det framgår inte av rapporten."
 REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
 MIN_COVERAGE = 0.5
 KIND_WEIGHT = 0.4
+ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
 WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedding vouches for alone
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
                     r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
@@ -217,7 +218,10 @@ class ExtractiveAnswerer:
         chosen = self._choose(q, units)
         if not chosen:
             return self._refuse(q, scope, retrieved)
-        return self._compose(q, chosen, scope, retrieved)
+        answer = self._compose(q, chosen, scope, retrieved)
+        if not (filters and filters.source):
+            answer.notice = self._other_reports(q, chosen[0], units)
+        return answer
 
     def rerank(self, query: str, hits: list[tuple[IndexedChunk, float]],
                lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
@@ -384,6 +388,27 @@ class ExtractiveAnswerer:
                     (similar and q.kind in ("list", "reason", None)) or tied):
                 extra.append(u)  # two passages answer about equally well: show both, let the reader judge
         return extra
+
+    def _other_reports(self, q: Question, best: Unit, units: list[Unit]) -> str | None:
+        """With no report chosen, say so when other reports answer about as
+        well (e.g. the same committee's reports from several years): the
+        official should choose, not trust which look-alike came first."""
+        source = best.chunk.meta.get("source")
+        others: dict[str, Unit] = {}
+        for u in units[:30]:
+            other = str(u.chunk.meta.get("source") or "")
+            if (other and other != source and other not in others and u.score >= ALSO_ANSWERS * best.score
+                    and u.type_ok and self._constraints_ok(q, u)):
+                others[other] = u
+        if not others:
+            return None
+        shown = [f"{u.chunk.meta.get('report_title') or name} (s. {u.page})" for name, u in list(others.items())[:3]]
+        rest = len(others) - len(shown)
+        if q.lang == "sv":
+            listed = ", ".join(shown) + (f" och {rest} till" if rest else "")
+            return f"Fler rapporter svarar nästan lika bra: {listed}. Välj en rapport för att avgränsa frågan."
+        listed = ", ".join(shown) + (f" and {rest} more" if rest else "")
+        return f"Other reports answer almost as well: {listed}. Choose a report to narrow the question."
 
     # -- output -----------------------------------------------------------
     def _citation(self, n: int, u: Unit) -> Citation:

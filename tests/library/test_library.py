@@ -259,3 +259,14 @@ def test_changed_file_replaces_the_collection_atomically(small_store) -> None:
     ans = a.ask("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser?",
                 filters=Filters(source=same.name))
     assert "82 miljoner" in ans.answer and "78 miljoner" not in ans.answer
+
+
+def test_unfiltered_answer_says_when_another_report_answers_too(library) -> None:
+    a, _ = library
+    ans = a.ask(BOND_Q)
+    assert not ans.refused and ans.notice, ans.answer
+    other = next(s for s in TITLES if s != ans.citations[0].source)
+    assert TITLES[other] in ans.notice and "Välj en rapport" in ans.notice
+    assert a.ask(BOND_Q, filters=Filters(source=SOURCE)).notice is None
+    english = a.ask("How large was the social bond that the City of Malmö issued?")
+    assert english.notice and "Choose a report" in english.notice
