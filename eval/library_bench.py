@@ -160,6 +160,7 @@ def _score(answers: Sequence[tuple[Item, Any, float]], original: str, cpu: Seque
         "top_citation_right": right / n, "top_citation_original_report": right_report / n,
         "top_citation_expected_page": right_page / n,
         "refused": sum(1 for _, ans, _ in answers if ans.refused) / n,
+        "other_reports_notice": sum(1 for _, ans, _ in answers if ans.notice) / n,
         "p50_ms_by_kind": {k: percentile([ms for it, _, ms in answers if it.kind == k], 50)
                            for k in sorted({it.kind for it, _, _ in answers})},
         "items": [{"id": it.id, "kind": it.kind, "ms": round(ms, 1), "refused": ans.refused,
@@ -299,6 +300,7 @@ def format_table(r: dict[str, Any]) -> str:
         ["top citation: original report", _pct(nf["top_citation_original_report"]), ""],
         ["top citation: expected page", _pct(nf["top_citation_expected_page"]), "any report"],
         ["refused", _pct(nf["refused"]), ""],
+        ["answer says other reports answer too", _pct(nf.get("other_reports_notice", 0.0)), "no report filter"],
     ]
     if "filter_original" in r:
         fo = r["filter_original"]
