@@ -368,15 +368,18 @@ class ExtractiveAnswerer:
 
     def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
         """A second unit when it adds to the first: the next sentence of a short
-        one, or another strong, different passage."""
+        one, the next sentence giving the reason a two-part question asks for
+        ("Hur mycket … och varför?"), or another strong, different passage."""
         extra: list[Unit] = []
-        if not best.is_row and (len(best.text.split()) < 8 or best.text.endswith(":")):
+        if not best.is_row:
             ordered = units_of(best.chunk, best.rank)
             texts = [u.text for u in ordered]
-            if best.text in texts:
-                i = texts.index(best.text)
-                if i + 1 < len(ordered):
-                    extra.append(ordered[i + 1])
+            following = ordered[texts.index(best.text) + 1] if best.text in texts[:-1] else None
+            short = len(best.text.split()) < 8 or best.text.endswith(":")
+            reason = (q.also_reason and not CAUSAL.search(best.text.lower()) and following is not None
+                      and CAUSAL.search(following.text.lower()) is not None)
+            if following is not None and (short or reason):
+                extra.append(following)
         for u in units[1:6]:
             if len(extra) >= 1:
                 break

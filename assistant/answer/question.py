@@ -67,6 +67,7 @@ FOLLOWUP_CUES = re.compile(
 QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
                            re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
+ALSO_REASON = re.compile(r"\b(och|samt) varför\b|\band why\b", re.IGNORECASE)
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 
 
@@ -83,6 +84,7 @@ class Question:
     lexical_query: str = ""  # for BM25: the question plus Swedish translations of an English question's words
     counted: str | None = None  # stem of the noun counted in "hur många X"
     focus: str | None = None  # the noun asked about in "vilken X" (lower case)
+    also_reason: bool = False  # a second ask for the reason: "Hur mycket … och varför?"
 
 
 def detect_lang(text: str) -> str:
@@ -156,4 +158,5 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     swedish = " ".join(a for t in translations for a in t.swedish)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
-                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, focus=focus)
+                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, focus=focus,
+                    also_reason=kind != "reason" and ALSO_REASON.search(text) is not None)

@@ -186,3 +186,9 @@ def test_evidence_order_puts_the_cited_chunk_first(assistant):
     a = assistant.ask("När beslutade kommunstyrelsen om direktiv för en ny översiktsplan?")
     assert not a.refused and "augusti 2025" in a.answer
     assert a.retrieved[0]["id"] == a.citations[0].chunk_id
+
+
+def test_two_part_question_gets_the_reason_too(assistant):
+    a = assistant.ask("Hur mycket högre är budgeten för allmänt investeringsutrymme 2025 än 2024, och varför?")
+    assert not a.refused and "18,5 Mkr" in a.answer and "Rådhuset" in a.answer
+    assert [c.page for c in a.citations] == [37, 37]

@@ -88,3 +88,12 @@ def test_words_and_terms():
     assert stem("obligationen") == stem("obligation")
     assert stem("intranätet") == stem("intranät")
     assert "den" in terms("den", keep_stop=True) and terms("den") == []
+
+
+def test_a_second_ask_for_the_reason_is_noted():
+    from assistant.answer.question import analyse
+
+    assert analyse("Hur mycket mer finns att investera i år, och varför?", []).also_reason
+    assert analyse("How much was allocated and why?", []).also_reason
+    assert not analyse("Varför ökar kostnaderna?", []).also_reason
+    assert not analyse("Hur mycket finns att investera i år?", []).also_reason
