@@ -129,6 +129,17 @@ def test_unfiltered_search_sees_both_reports(library) -> None:
     assert {c.meta["source"] for c, _ in hits} == {SOURCE, SOURCE_2024}
 
 
+def test_unfiltered_answer_says_when_another_report_answers_too(library) -> None:
+    a, _ = library
+    ans = a.ask(BOND_Q)
+    assert not ans.refused and ans.notice, ans.answer
+    other = next(s for s in TITLES if s != ans.citations[0].source)
+    assert TITLES[other] in ans.notice and "Välj en rapport" in ans.notice
+    assert a.ask(BOND_Q, filters=Filters(source=SOURCE)).notice is None
+    english = a.ask("How large was the social bond that the City of Malmö issued?")
+    assert english.notice and "Choose a report" in english.notice
+
+
 def test_reingest_is_skipped_and_never_duplicates(library) -> None:
     a, _ = library
     for source in (SOURCE, SOURCE_2024):
@@ -260,13 +271,3 @@ def test_changed_file_replaces_the_collection_atomically(small_store) -> None:
                 filters=Filters(source=same.name))
     assert "82 miljoner" in ans.answer and "78 miljoner" not in ans.answer
 
-
-def test_unfiltered_answer_says_when_another_report_answers_too(library) -> None:
-    a, _ = library
-    ans = a.ask(BOND_Q)
-    assert not ans.refused and ans.notice, ans.answer
-    other = next(s for s in TITLES if s != ans.citations[0].source)
-    assert TITLES[other] in ans.notice and "Välj en rapport" in ans.notice
-    assert a.ask(BOND_Q, filters=Filters(source=SOURCE)).notice is None
-    english = a.ask("How large was the social bond that the City of Malmö issued?")
-    assert english.notice and "Choose a report" in english.notice
