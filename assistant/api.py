@@ -14,11 +14,9 @@ from llama_index.core.schema import QueryBundle
 from assistant.config import Settings, load_settings
 from assistant.embeddings import build_embedding, model_slug
 from assistant.errors import AssistantError, InvalidQuestion
-from assistant.models import Answer, Filters, Turn
+from assistant.models import Answer, Filters, Progress, Turn
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, IndexedChunk
 from assistant.store import ReportRecord, Store
-
-Progress = Callable[[str, float], None]
 
 
 @dataclass

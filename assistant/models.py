@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+# ingest progress: (what is happening, fraction done 0..1)
+Progress = Callable[[str, float], None]
 
 
 @dataclass

@@ -25,11 +25,10 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.errors import AssistantError
+from assistant.models import Progress
 
 CHUNKER_VERSION = "6"
 BATCH = 16
-
-Progress = Callable[[str, float], None]
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError
-from assistant.models import Filters
+from assistant.models import Filters, Progress
 from assistant.ui.i18n import t
 from ingest.errors import IngestError
 
@@ -28,7 +28,6 @@ log = logging.getLogger("assistant.ui")
 ALLOWED_SUFFIXES = (".pdf", ".txt")
 MAX_UPLOAD_BYTES = 50_000_000  # the text reader's own limit (ingest/report_text.py)
 MAX_NAME_CHARS = 100
-Progress = Callable[[str, float], None]
 
 
 @dataclass
