@@ -228,6 +228,16 @@ class _Index:
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
         self.dense_similarity: dict[str, float] = {}  # chunk id -> cosine of the last query
+        self._last_query: tuple[str, list[float]] | None = None
+
+    def query_embedding(self, text: str) -> list[float]:
+        """The question's vector. The last one is kept: the answerer compares the
+        same question with single sentences right after retrieval."""
+        last = self._last_query
+        if last is None or last[0] != text:
+            last = (text, self.dense.embed_model.get_query_embedding(text))
+            self._last_query = last
+        return last[1]
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""
@@ -263,9 +273,7 @@ class _Index:
         bm25.filters = dense.filters = filters
         fusion = FusionRetriever([bm25, dense], weights=self.fusion.weights, k=k, rrf_k=self.fusion.rrf_k,
                                  mode=self.fusion.mode)
-        bundle = QueryBundle(query_str=query)
-        if lexical_query and lexical_query != query:
-            bundle = QueryBundle(query_str=lexical_query, embedding=dense.embed_model.get_query_embedding(query))
+        bundle = QueryBundle(query_str=lexical_query or query, embedding=self.query_embedding(query))
         hits = [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(bundle)]
         self.dense_similarity = dict(dense.last_similarity)
         return hits

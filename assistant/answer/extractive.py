@@ -302,9 +302,8 @@ class ExtractiveAnswerer:
         pool = [u for u in units if u.rank < 3][:14]
         if not pool:
             return
-        emb = self.a.embed_model
-        qv = np.asarray(emb.get_query_embedding(q.retrieval_query))
-        vs = np.asarray(emb.get_text_embedding_batch([u.text for u in pool]))
+        qv = np.asarray(self.a.index.query_embedding(q.retrieval_query))
+        vs = np.asarray(self.a.embed_model.get_text_embedding_batch([u.text for u in pool]))
         sims = vs @ qv
         for u, s in zip(pool, sims, strict=True):
             u.dense = float(s)

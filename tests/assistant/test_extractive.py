@@ -192,3 +192,18 @@ def test_two_part_question_gets_the_reason_too(assistant):
     a = assistant.ask("Hur mycket högre är budgeten för allmänt investeringsutrymme 2025 än 2024, och varför?")
     assert not a.refused and "18,5 Mkr" in a.answer and "Rådhuset" in a.answer
     assert [c.page for c in a.citations] == [37, 37]
+
+
+def test_the_question_is_embedded_once(assistant, monkeypatch):
+    """Dense retrieval and the sentence comparison of a cross-lingual question share one query vector."""
+    model = type(assistant.embed_model)
+    calls: list[str] = []
+    original = model._get_query_embedding
+
+    def counting(self, query: str) -> list[float]:
+        calls.append(query)
+        return original(self, query)
+
+    monkeypatch.setattr(model, "_get_query_embedding", counting)
+    a = assistant.ask("Which company is the city's bike benefit agreement with, according to the staff pages?")
+    assert a.retrieved and calls == ["Which company is the city's bike benefit agreement with, according to the staff pages?"]
