@@ -192,6 +192,18 @@ def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) ->
     return sorted(hits, key=lambda h: -best.get(h[0].id, -math.inf))
 
 
+def semantic_winner(units: list[Unit]) -> Unit | None:
+    """The sentence the embedding clearly prefers: of those holding the kind
+    of answer asked for, the most similar to the question by a margin over
+    the next. When the report does not answer, similarity is spread evenly
+    over near-misses instead."""
+    pool = sorted({u.text: u for u in units if u.dense > 0 and u.type_ok}.values(), key=lambda u: -u.dense)
+    if not pool or pool[0].dense < WINNER_MIN:
+        return None
+    runner_up = pool[1].dense if len(pool) > 1 else 0.0
+    return pool[0] if pool[0].dense - runner_up >= WINNER_MARGIN else None
+
+
 class ExtractiveAnswerer:
     def __init__(self, assistant: Assistant) -> None:
         self.a = assistant
@@ -335,21 +347,10 @@ class ExtractiveAnswerer:
         """"Vilken löptid …?" about a thing the report never mentions."""
         return q.lang == "sv" and len(q.focus or "") >= 5 and not self._in_corpus(q.focus or "")
 
-    def _semantic_winner(self, q: Question, units: list[Unit]) -> Unit | None:
-        """The sentence the embedding clearly prefers: of those holding the kind
-        of answer asked for, the most similar to the question by a margin over
-        the next. When the report does not answer, similarity is spread evenly
-        over near-misses instead."""
-        pool = sorted({u.text: u for u in units if u.dense > 0 and u.type_ok}.values(), key=lambda u: -u.dense)
-        if not pool or pool[0].dense < WINNER_MIN:
-            return None
-        runner_up = pool[1].dense if len(pool) > 1 else 0.0
-        return pool[0] if pool[0].dense - runner_up >= WINNER_MARGIN else None
-
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
         if self._unknown_focus(q):
             return []
-        winner = self._semantic_winner(q, units)
+        winner = semantic_winner(units)
         for u in units[:20]:
             if q.lang == "en":
                 # the embedding vouches, and at least one word of the question (through the glossary) is met

@@ -160,20 +160,18 @@ def test_evidence_order_ranks_chunks_by_their_best_unit():
     assert [h[0].id for h in evidence_order(hits, units)] == ["b", "a", "c", "d"]  # no units: last
 
 
-def test_semantic_winner_needs_a_margin_over_the_next_sentence(assistant):
-    from assistant.answer.extractive import WINNER_MARGIN, WINNER_MIN, ExtractiveAnswerer
-    from assistant.answer.question import analyse
+def test_semantic_winner_needs_a_margin_over_the_next_sentence():
+    from assistant.answer.extractive import WINNER_MARGIN, WINNER_MIN, semantic_winner
 
-    ex, q = ExtractiveAnswerer(assistant), analyse("Hur många kommunalråd finns det?", [])
     clear = [_unit("a", "A.", dense=WINNER_MIN + 0.05), _unit("b", "B.", dense=WINNER_MIN + 0.01)]
-    assert ex._semantic_winner(q, clear) is clear[0]
+    assert semantic_winner(clear) is clear[0]
     spread = [_unit("a", "A.", dense=WINNER_MIN + 0.05), _unit("b", "B.", dense=WINNER_MIN + 0.05 - WINNER_MARGIN / 2)]
-    assert ex._semantic_winner(q, spread) is None
+    assert semantic_winner(spread) is None
     weak = [_unit("a", "A.", dense=WINNER_MIN - 0.01)]
-    assert ex._semantic_winner(q, weak) is None
+    assert semantic_winner(weak) is None
     # a sentence that cannot hold the answer kind is no competitor
     off_kind = [clear[0], _unit("b", "B.", dense=WINNER_MIN + 0.045, kind_fit=0.0)]
-    assert ex._semantic_winner(q, off_kind) is clear[0]
+    assert semantic_winner(off_kind) is clear[0]
 
 
 def test_paraphrase_answered_when_the_embedding_clearly_prefers_one_sentence(assistant):
