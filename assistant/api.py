@@ -144,12 +144,11 @@ class Assistant:
 
     def retrieve_evidence(self, query: str, filters: Filters | None = None, k: int | None = None,
                           lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
-        """retrieve(), reranked by each chunk's best sentence or table row for
-        the question (what the extractive answerer would quote)."""
+        """Hybrid retrieval for a question, reranked by each chunk's best sentence
+        or table row (what the extractive answerer would quote)."""
         from assistant.answer.extractive import ExtractiveAnswerer
 
-        hits = self.retrieve(query, filters, k)
-        return ExtractiveAnswerer(self).rerank(query, hits, lang) if hits else hits
+        return ExtractiveAnswerer(self).evidence(query, filters, k or self.settings.top_k, lang)
 
     # -- answering --------------------------------------------------------
     def ask(self, question: str, *, history: list[Turn] | None = None, filters: Filters | None = None,

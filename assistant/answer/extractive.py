@@ -222,9 +222,7 @@ class ExtractiveAnswerer:
             structural.retrieved = [{"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
                                     for c in structural.citations]
             return structural
-        hits = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k, lexical_query=q.lexical_query)
-        units = self._score(q, hits)
-        hits = evidence_order(hits, units)
+        hits, units = self._evidence(q, filters, self.a.settings.top_k)
         retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
                       "source": c.meta.get("source")} for c, _ in hits]
         chosen = self._choose(q, units)
@@ -235,12 +233,18 @@ class ExtractiveAnswerer:
             answer.notice = self._other_reports(q, chosen[0], units)
         return answer
 
-    def rerank(self, query: str, hits: list[tuple[IndexedChunk, float]],
-               lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
-        """The retrieved chunks in evidence order (see `evidence_order`): the
-        LLM mode numbers its sources in this order."""
-        q = analyse(query, [], lang)
-        return evidence_order(hits, self._score(q, hits))
+    def evidence(self, query: str, filters: Filters | None, k: int,
+                 lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
+        """The chunks for a question in evidence order, as the extractive
+        answer sees them (English also found by its Swedish glossary terms):
+        the LLM mode numbers its sources in this order."""
+        return self._evidence(analyse(query, [], lang), filters, k)[0]
+
+    def _evidence(self, q: Question, filters: Filters | None,
+                  k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
+        hits = self.a.retrieve(q.retrieval_query, filters, k=k, lexical_query=q.lexical_query)
+        units = self._score(q, hits)
+        return evidence_order(hits, units), units
 
     # -- scoring ----------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -458,7 +462,7 @@ class ExtractiveAnswerer:
             return None
         source = filters.source if filters and filters.source else None
         if source is None and len(self.a.index.sources) > 1:  # the report the question is most likely about
-            hits = self.a.retrieve(q.retrieval_query, filters, k=1)
+            hits = self.a.retrieve(q.retrieval_query, filters, k=1, lexical_query=q.lexical_query)
             source = str(hits[0][0].meta.get("source")) if hits else None
         self._source = source
         outline = self.a.outline(source)
@@ -514,7 +518,8 @@ class ExtractiveAnswerer:
 
     def _area_of_best_passage(self, q: Question, filters: Filters | None, headings: dict[str, int]) -> Answer | None:
         """"Under which goal area is X reported?": the goal area of the best passage."""
-        hits = [(c, sc) for c, sc in self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k)
+        hits = [(c, sc) for c, sc in self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k,
+                                                     lexical_query=q.lexical_query)
                 if c.meta.get("goal_area")]
         units = [u for u in self._score(q, hits) if u.coverage >= 0.3]
         if not units:

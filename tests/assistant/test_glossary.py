@@ -45,3 +45,9 @@ def test_swedish_question_is_not_translated():
 def test_english_question_found_through_translation(assistant):
     a = assistant.ask("What is the name of the new crisis preparedness policy?")
     assert not a.refused and "Ett resilient Malmö" in a.answer and a.citations[0].page == 9
+
+
+def test_llm_sources_for_an_english_question_use_the_translation_too(assistant):
+    hits = assistant.retrieve_evidence("What is the name of the new crisis preparedness policy?")
+    first = hits[0][0]
+    assert "Ett resilient Malmö" in first.text and first.page <= 9 <= int(first.meta["page_end"])
