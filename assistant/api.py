@@ -15,7 +15,7 @@ from assistant.config import Settings, load_settings
 from assistant.embeddings import build_embedding, model_slug
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.models import Answer, Filters, Progress, Turn
-from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, IndexedChunk
+from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import ReportRecord, Store
 
 
@@ -138,7 +138,7 @@ class Assistant:
         return self._index
 
     def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None, *,
-                 lexical_query: str | None = None) -> list[tuple[IndexedChunk, float]]:
+                 lexical_query: str | None = None) -> Hits:
         """Hybrid retrieval; `lexical_query`, when given, replaces `query` for BM25 only."""
         return self.index.search(query, filters, k or self.settings.top_k, lexical_query)
 
@@ -226,7 +226,6 @@ class _Index:
                 self.df[t] = self.df.get(t, 0) + 1
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
-        self.dense_similarity: dict[str, float] = {}  # chunk id -> cosine of the last query
         self._last_query: tuple[str, list[float]] | None = None
 
     def query_embedding(self, text: str) -> list[float]:
@@ -264,7 +263,7 @@ class _Index:
         return cls(chunks, fusion, bm25, dense)
 
     def search(self, query: str, filters: Filters | None, k: int,
-               lexical_query: str | None = None) -> list[tuple[IndexedChunk, float]]:
+               lexical_query: str | None = None) -> Hits:
         """Per-call copies carry the filters, so concurrent sessions never share them.
         `lexical_query` (BM25 only) adds words the embedding does not need, e.g.
         the Swedish translations of an English question's words."""
@@ -273,6 +272,5 @@ class _Index:
         fusion = FusionRetriever([bm25, dense], weights=self.fusion.weights, k=k, rrf_k=self.fusion.rrf_k,
                                  mode=self.fusion.mode)
         bundle = QueryBundle(query_str=lexical_query or query, embedding=self.query_embedding(query))
-        hits = [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(bundle)]
-        self.dense_similarity = dict(dense.last_similarity)
-        return hits
+        ranked = [(self.by_id[n.node.node_id], n.score or 0.0) for n in fusion.retrieve(bundle)]
+        return Hits(ranked, dict(dense.last_similarity))

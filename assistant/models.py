@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# an answer at or above this judged probability is shown as sure, below it as "check the source"
+CONFIDENT = 0.8
+
 # ingest progress: (what is happening, fraction done 0..1)
 Progress = Callable[[str, float], None]
 
@@ -87,13 +90,32 @@ class Answer:
     notice: str | None = None  # e.g. "LLM unreachable, extractive fallback"
     id: Any = None
     retrieved: list[dict[str, Any]] = field(default_factory=list)  # for evals: ranked chunk ids/pages
+    # fact | brief | summary | reason | change | outline | page | out_of_scope (assistant.answer.route)
+    shape: str = "fact"
+    # the judge's calibrated probability that the report answers the question (None: not judged)
+    confidence: float | None = None
+    span: str | None = None  # what a summary or page answer covers, e.g. "s. 37–41"
+
+    @property
+    def confidence_level(self) -> str:
+        """sure | check | none: how an answer should look in the UI (none: refused)."""
+        if self.refused:
+            return "none"
+        if self.confidence is None or self.confidence >= CONFIDENT:
+            return "sure"
+        return "check"
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "id": self.id, "question": self.question, "answer": self.answer, "refused": self.refused,
             "citations": [c.to_json() for c in self.citations], "mode": self.mode,
             "latency_ms": round(self.latency_ms, 1), "lang": self.lang, "scope": self.scope,
+            "shape": self.shape,
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
+            "confidence_level": self.confidence_level,
         }
+        if self.span:
+            d["span"] = self.span
         if self.mode.startswith("llm") or self.unsupported:
             d["unsupported"] = self.unsupported
         if self.notice:

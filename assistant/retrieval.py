@@ -35,6 +35,16 @@ class IndexedChunk:
         return TextNode(id_=self.id, text=self.text, metadata=self.meta)
 
 
+class Hits(list):
+    """Ranked (chunk, fused score) pairs of one search, with that search's own
+    per-chunk dense similarity: per-question state travels with the result,
+    never on the shared index."""
+
+    def __init__(self, items: Any = (), dense_similarity: dict[str, float] | None = None) -> None:
+        super().__init__(items)
+        self.dense_similarity: dict[str, float] = dense_similarity or {}
+
+
 def matches(meta: dict[str, Any], f: Filters | None) -> bool:
     if f is None or f.is_empty():
         return True

@@ -273,7 +273,7 @@ class ExtractiveAnswerer:
         qyears = q.years
         qwords = [w for w in words(q.text) if len(w) > 2]
         bigrams = [f"{a} {b}" for a, b in itertools.pairwise(qwords) if not (a in STOP and b in STOP)]
-        sims = self.a.index.dense_similarity
+        sims = getattr(hits, "dense_similarity", {})
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
