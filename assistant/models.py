@@ -22,9 +22,16 @@ class Filters:
     page_from: int | None = None
     page_to: int | None = None
     source: str | None = None  # a report in the library (its file name)
+    # who asks: private uploads of other users are never searched (None: shared reports and
+    # unowned ones only). Not a scope the user chose, so describe() leaves it out.
+    viewer: str | None = None
 
     def is_empty(self) -> bool:
         return not any((self.goal_area, self.goal, self.page_from, self.page_to, self.source))
+
+    def scope_only(self) -> Filters:
+        """The same scope without who asks (what a "search everywhere" keeps)."""
+        return Filters(source=self.source, viewer=self.viewer)
 
     def describe(self, lang: str = "sv") -> str:
         parts = []
