@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,8 @@ from llama_index.core.schema import QueryBundle
 
 from assistant.config import Settings, load_settings
 from assistant.embeddings import build_embedding, model_slug
-from assistant.errors import AssistantError, InvalidQuestion
-from assistant.models import Answer, Filters, Progress, Turn
+from assistant.errors import AssistantError
+from assistant.models import Answer, AnswerStream, Filters, Progress, Turn, validate_question
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import ReportRecord, Store
 
@@ -27,17 +26,6 @@ class IngestResult:
     seconds: float
     title: str = ""
     warnings: list[str] = field(default_factory=list)
-
-
-def validate_question(question: Any, max_chars: int) -> str:
-    if not isinstance(question, str) or not question.strip():
-        raise InvalidQuestion("Frågan är tom. Skriv en fråga om rapporten, t.ex. ”Hur stor var den sociala obligationen?”")
-    q = " ".join(question.split())
-    if len(q) > max_chars:
-        raise InvalidQuestion(
-            f"Frågan är för lång ({len(q)} tecken; högst {max_chars}). Korta ner den till en konkret fråga."
-        )
-    return q
 
 
 class Assistant:
@@ -154,12 +142,12 @@ class Assistant:
     def ask(self, question: str, *, history: list[Turn] | None = None, filters: Filters | None = None,
             mode: str | None = None, lang: str | None = None) -> Answer:
         """Answer a question with numbered citations (or refuse)."""
-        from assistant.answer.extractive import ExtractiveAnswerer
+        from assistant.answer.engine import AnswerEngine
 
         t0 = time.perf_counter()
         q = validate_question(question, self.settings.max_question_chars)
         mode = mode or self.settings.mode
-        answerer = ExtractiveAnswerer(self)
+        answerer = AnswerEngine(self)
         if mode == "llm":
             from assistant.llm.answer import LLMAnswerer
 
@@ -180,33 +168,6 @@ class Assistant:
             kwargs.pop("mode", None)
             return stream_llm(self, question, fallback=ExtractiveAnswerer(self), **kwargs)
         return AnswerStream.of(self.ask(question, **kwargs))
-
-
-class AnswerStream:
-    """Iterate for text pieces; `.answer` holds the full Answer once done."""
-
-    def __init__(self, pieces: Iterator[str], finish: Callable[[], Answer]) -> None:
-        self._pieces = pieces
-        self._finish = finish
-        self.answer: Answer | None = None
-
-    @classmethod
-    def of(cls, answer: Answer) -> AnswerStream:
-        def words() -> Iterator[str]:
-            text = answer.answer
-            start = 0
-            for i, ch in enumerate(text):
-                if ch == " ":
-                    yield text[start:i + 1]
-                    start = i + 1
-            if start < len(text):
-                yield text[start:]
-
-        return cls(words(), lambda: answer)
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._pieces
-        self.answer = self._finish()
 
 
 class _Index:

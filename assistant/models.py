@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from assistant.errors import InvalidQuestion
 
 # an answer at or above this judged probability is shown as sure, below it as "check the source"
 CONFIDENT = 0.8
@@ -102,6 +104,7 @@ class Answer:
     # the judge's calibrated probability that the report answers the question (None: not judged)
     confidence: float | None = None
     span: str | None = None  # what a summary or page answer covers, e.g. "s. 37–41"
+    features: dict[str, float] = field(default_factory=dict)  # the judge's inputs (evals, fitting)
 
     @property
     def confidence_level(self) -> str:
@@ -131,3 +134,41 @@ class Answer:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def validate_question(question: Any, max_chars: int) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise InvalidQuestion("Frågan är tom. Skriv en fråga om rapporten, t.ex. ”Hur stor var den sociala obligationen?”")
+    q = " ".join(question.split())
+    if len(q) > max_chars:
+        raise InvalidQuestion(
+            f"Frågan är för lång ({len(q)} tecken; högst {max_chars}). Korta ner den till en konkret fråga."
+        )
+    return q
+
+
+class AnswerStream:
+    """Iterate for text pieces; `.answer` holds the full Answer once done."""
+
+    def __init__(self, pieces: Iterator[str], finish: Callable[[], Answer]) -> None:
+        self._pieces = pieces
+        self._finish = finish
+        self.answer: Answer | None = None
+
+    @classmethod
+    def of(cls, answer: Answer) -> AnswerStream:
+        def words() -> Iterator[str]:
+            text = answer.answer
+            start = 0
+            for i, ch in enumerate(text):
+                if ch == " ":
+                    yield text[start:i + 1]
+                    start = i + 1
+            if start < len(text):
+                yield text[start:]
+
+        return cls(words(), lambda: answer)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._pieces
+        self.answer = self._finish()

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from eval.dataset import KINDS, DatasetError
+from eval.dataset import KINDS, SPLITS, DatasetError
 from eval.metrics import ALL_METRICS, LATENCY_METRICS, QUALITY_METRICS, check_thresholds
 
 THRESHOLDS_FILE = Path(__file__).resolve().parent / "thresholds.toml"
@@ -67,8 +67,10 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--dataset", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="JSONL dataset (default eval/datasets/golden.jsonl).")
+@click.option("--dataset", "datasets", type=click.Path(exists=True, dir_okay=False, path_type=Path), multiple=True,
+              help="JSONL dataset, repeatable (default: golden.jsonl, independent.jsonl, heldout_en.jsonl).")
+@click.option("--split", type=click.Choice(SPLITS), default="all", show_default=True,
+              help="dev (tune on it), test (report and gate on it) or all: a fixed hash of each item's id.")
 @click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None, help="Answering mode (default: config).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output dir for results.json, report.md, report.html (default eval/results/latest).")
@@ -81,7 +83,7 @@ def cli() -> None:
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Only items of this kind.")
 @click.option("--no-judge", is_flag=True, help="Skip LLM-judged metrics even when an LLM is configured.")
 @click.pass_context
-def run(ctx: click.Context, dataset: Path | None, mode: str | None, out_dir: Path | None, fail_under: str | None,
+def run(ctx: click.Context, datasets: tuple[Path, ...], split: str, mode: str | None, out_dir: Path | None, fail_under: str | None,
         gate: bool, thresholds: Path, limit: int | None, kind: str | None, no_judge: bool) -> None:
     """Run the golden set and write results.json, report.md and report.html."""
     from tqdm import tqdm
@@ -107,8 +109,8 @@ def run(ctx: click.Context, dataset: Path | None, mode: str | None, out_dir: Pat
 
     try:
         assistant = factory(mode)
-        results = run_suite(assistant, dataset_path=dataset, mode=mode, out_dir=out_dir, progress=progress,
-                            limit=limit, kind=kind, judge=not no_judge)
+        results = run_suite(assistant, dataset_path=list(datasets) or None, mode=mode, out_dir=out_dir,
+                            progress=progress, limit=limit, kind=kind, judge=not no_judge, split=split)
     except (AssistantError, DatasetError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -161,6 +163,23 @@ def bench(dataset: Path | None, report_path: Path | None, systems: str) -> None:
         raise click.BadParameter(f"choose from {', '.join(SYSTEMS)}", param_hint="--systems")
     click.echo(run_bench(dataset_path=dataset, report_path=report_path, echo=lambda m: click.echo(m, err=True),
                          systems=chosen))
+
+
+@cli.command("fit-judge")
+@click.option("--l2", type=float, default=1.0, show_default=True, help="L2 penalty of the logistic model.")
+@click.pass_context
+def fit_judge_cmd(ctx: click.Context, l2: float) -> None:
+    """Refit the answer judge on the dev split (writes assistant/data/judge.json)."""
+    from eval.fit_judge import fit_judge
+
+    factory: AssistantFactory = (ctx.obj or {}).get("assistant_factory") or default_factory
+    assistant = factory("extractive")
+    model, info = fit_judge(assistant, l2=l2)
+    click.echo(f"Fitted on {info['judged']} of {info['items']} dev items ({info['positive']} positive); "
+               f"threshold {info['threshold']:.2f}")
+    for name, w in zip(model.features, model.weights, strict=True):
+        click.echo(f"  {name:14s} {w:+.3f}")
+    click.echo(f"  {'bias':14s} {model.bias:+.3f}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ in the dataset fails the suite instead of silently scoring as a system error."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,11 +11,31 @@ from typing import Any
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 DEFAULT_DATASET = DATASETS_DIR / "golden.jsonl"
+# what `eval run` scores by default: the golden set, the set written independently of it, the held-out English set
+DEFAULT_DATASETS = (DEFAULT_DATASET, DATASETS_DIR / "independent.jsonl", DATASETS_DIR / "heldout_en.jsonl")
 
-KINDS = ("fact", "table", "structure", "crosslingual", "paraphrase", "unanswerable", "followup")
+KINDS = ("fact", "table", "structure", "crosslingual", "paraphrase", "unanswerable", "followup",
+         "brief", "summary", "reason", "change", "page", "outline")
+# open questions: judged by their key points, not by single facts
+OPEN_KINDS = ("brief", "summary", "reason", "change", "page", "outline")
+SPLITS = ("dev", "test", "all")
 LANGS = ("sv", "en")
 _REQUIRED = {"id": str, "question": str, "lang": str, "kind": str, "facts": list, "pages": list, "refuse": bool}
-_OPTIONAL = {"history": list, "goal": str, "note": str}
+_OPTIONAL = {"history": list, "goal": str, "note": str, "points": list}
+
+
+def split_of(item_id: str) -> str:
+    """dev or test by a fixed hash of the id: tune on dev, report test. The split
+    never depends on the item's content, so editing an item never moves it."""
+    return "dev" if int(hashlib.sha256(item_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One key point of an open answer: any alternative quoted from one of the pages covers it."""
+
+    any: tuple[str, ...]
+    pages: tuple[int, ...]
 
 
 class DatasetError(ValueError):
@@ -35,10 +56,15 @@ class Item:
     history: tuple[str, ...] = ()  # earlier questions of a followup, in order
     goal: str | None = None
     note: str | None = None
+    points: tuple[Point, ...] = ()
 
     @property
     def answerable(self) -> bool:
         return not self.refuse
+
+    @property
+    def split(self) -> str:
+        return split_of(self.id)
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -51,6 +77,8 @@ class Item:
             d["goal"] = self.goal
         if self.note:
             d["note"] = self.note
+        if self.points:
+            d["points"] = [{"any": list(p.any), "pages": list(p.pages)} for p in self.points]
         return d
 
 
@@ -87,8 +115,21 @@ def _problems(rec: dict[str, Any]) -> list[str]:
         out.append("refuse must be true exactly for kind 'unanswerable'")
     if rec["refuse"] and (rec["facts"] or rec["pages"]):
         out.append("an unanswerable item has no facts and no pages")
-    if not rec["refuse"] and (not rec["facts"] or not rec["pages"]):
+    points = rec.get("points") or []
+    for n, pt in enumerate(points, 1):
+        if not (isinstance(pt, dict) and set(pt) == {"any", "pages"} and isinstance(pt["any"], list)
+                and pt["any"] and all(isinstance(a, str) and a.strip() for a in pt["any"])
+                and isinstance(pt["pages"], list) and pt["pages"]
+                and all(isinstance(p, int) and not isinstance(p, bool) and p > 0 for p in pt["pages"])):
+            out.append(f"point {n} must be {{'any': [non-blank strings], 'pages': [positive ints]}}")
+    if points and rec["kind"] not in OPEN_KINDS:
+        out.append(f"points are for open kinds only ({', '.join(OPEN_KINDS)})")
+    if rec["kind"] in OPEN_KINDS and not (points or rec["facts"]):
+        out.append("an open item needs key points (or facts)")
+    if not rec["refuse"] and rec["kind"] not in OPEN_KINDS and (not rec["facts"] or not rec["pages"]):
         out.append("an answerable item needs at least one fact and one page")
+    if rec["kind"] in OPEN_KINDS and not rec["pages"] and not points:
+        out.append("an open item needs pages or points")
     if (rec["kind"] == "followup") != bool(history):
         out.append("history is required for kind 'followup' and only there")
     return out
@@ -105,7 +146,26 @@ def parse_item(rec: Any, where: str = "item") -> Item:
         id=rec["id"], question=rec["question"], lang=rec["lang"], kind=rec["kind"],
         facts=tuple(rec["facts"]), pages=tuple(rec["pages"]), refuse=rec["refuse"],
         history=tuple(rec.get("history", ())), goal=rec.get("goal"), note=rec.get("note"),
+        points=tuple(Point(tuple(p["any"]), tuple(p["pages"])) for p in rec.get("points") or ()),
     )
+
+
+def load_datasets(paths: list[str | Path], kind: str | None = None, limit: int | None = None,
+                  split: str = "all") -> list[Item]:
+    """Items of several JSONL datasets (ids unique across them), optionally one split."""
+    items: list[Item] = []
+    seen: set[str] = set()
+    for p in paths:
+        for item in load_dataset(p, kind=kind):
+            if item.id in seen:
+                raise DatasetError(f"{Path(p).name}: id {item.id!r} is also in another dataset")
+            seen.add(item.id)
+            items.append(item)
+    if split not in SPLITS:
+        raise DatasetError(f"Unknown split {split!r}; choose one of {', '.join(SPLITS)}")
+    if split != "all":
+        items = [i for i in items if i.split == split]
+    return items[: max(limit, 0)] if limit is not None else items
 
 
 def load_dataset(path: str | Path | None = None, kind: str | None = None, limit: int | None = None) -> list[Item]:

@@ -79,3 +79,14 @@ def chunk_rank(retrieved: Sequence[Mapping[str, Any]], facts: Sequence[str],
     """Rank of the first chunk whose text holds every fact (chunk-level retrieval)."""
     get_text = text_of or (lambda c: str(c.get("text") or ""))
     return first_rank(retrieved, lambda c: not missing_facts(facts, get_text(c)))
+
+
+def covered_points(points: Sequence[Any], citations: Sequence[Any]) -> list[bool]:
+    """For each key point: whether a cited quote from one of its pages holds one of its alternatives."""
+    out = []
+    for pt in points:
+        alts = _get(pt, "any", ()) or ()
+        pages = {int(p) for p in (_get(pt, "pages", ()) or ())}
+        out.append(any(int(_get(c, "page", 0)) in pages and any(fact_in_text(a, _get(c, "quote", "") or "")
+                                                                  for a in alts) for c in citations))
+    return out

@@ -13,13 +13,16 @@ from typing import Any
 
 # Higher is better for all of these; the gate compares them with minimums.
 QUALITY_METRICS = (
-    "answer", "citation", "refusal_precision", "refusal_recall",
+    "answer", "citation", "refusal_precision", "refusal_recall", "points", "points_any", "first_page",
+    "fact_answer", "refusal_precision_sv", "refusal_recall_sv", "refusal_precision_en", "refusal_recall_en",
     "page_hit1", "page_hit5", "page_mrr", "chunk_hit1", "chunk_hit5", "chunk_mrr",
     "faithfulness", "relevancy",
 )
 # Lower is better; the gate compares them with maximums.
-LATENCY_METRICS = ("latency_p50_ms", "latency_p95_ms")
+LATENCY_METRICS = ("latency_p50_ms", "latency_p95_ms", "fact_words_median")
 ALL_METRICS = (*QUALITY_METRICS, *LATENCY_METRICS)
+# kinds that ask for one fact or table value (the "fact/table answers right" target)
+FACT_KINDS = ("fact", "table", "crosslingual", "paraphrase")
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
@@ -64,6 +67,21 @@ def summarise(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         out[f"{level}_hit1"] = _mean(rank == 1 for rank in ranks)
         out[f"{level}_hit5"] = _mean(rank is not None and rank <= 5 for rank in ranks)
         out[f"{level}_mrr"] = _mean(1.0 / rank if rank else 0.0 for rank in ranks)
+    open_items = [r for r in answerable if r.get("points") is not None]
+    out["points"] = _mean(r["points"] for r in open_items)
+    out["points_any"] = _mean(r["points"] > 0 for r in open_items)
+    out["first_page"] = _mean(bool(r["passed"].get("first_page")) for r in answerable
+                              if r["passed"].get("first_page") is not None)
+    facts = [r for r in answerable if r["kind"] in FACT_KINDS]
+    out["fact_answer"] = _mean(bool(r["passed"]["answer"]) for r in facts)
+    out["fact_words_median"] = percentile([r["words"] for r in facts if r.get("words") and not r["refused"]], 50)
+    for lang in ("sv", "en"):
+        mine = [r for r in records if r.get("lang") == lang]
+        refused = [r for r in mine if r["refused"]]
+        expected = [r for r in mine if r["expected"]["refuse"]]
+        hits = sum(1 for r in refused if r["expected"]["refuse"])
+        out[f"refusal_precision_{lang}"] = _ratio(hits, len(refused))
+        out[f"refusal_recall_{lang}"] = _ratio(hits, len(expected))
     out["latency_p50_ms"] = percentile(latencies, 50)
     out["latency_p95_ms"] = percentile(latencies, 95)
     for name in ("faithfulness", "relevancy"):
@@ -75,9 +93,13 @@ def summarise(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 def compute_metrics(records: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """{"overall": {...}, "by_kind": {kind: {...}}}, kinds in first-seen order."""
     kinds = list(dict.fromkeys(r["kind"] for r in records))
+    shapes = list(dict.fromkeys(str(r.get("shape")) for r in records if r.get("shape")))
     return {
         "overall": summarise(records),
         "by_kind": {k: summarise([r for r in records if r["kind"] == k]) for k in kinds},
+        "by_lang": {lang: summarise([r for r in records if r.get("lang") == lang])
+                    for lang in dict.fromkeys(str(r.get("lang")) for r in records if r.get("lang"))},
+        "by_shape": {s: summarise([r for r in records if str(r.get("shape")) == s]) for s in shapes},
     }
 
 

@@ -12,6 +12,8 @@ from typing import Any
 COLUMNS = (
     ("n", "n", "int"), ("answer", "answer", "pct"), ("citation", "citation", "pct"),
     ("refusal_precision", "refusal P", "pct"), ("refusal_recall", "refusal R", "pct"),
+    ("points", "points", "pct"), ("points_any", "pts≥1", "pct"), ("first_page", "1st cit p.", "pct"),
+    ("fact_words_median", "fact words", "ms"),
     ("page_hit1", "page@1", "pct"), ("page_hit5", "page@5", "pct"), ("page_mrr", "page MRR", "dec"),
     ("chunk_hit1", "chunk@1", "pct"), ("chunk_hit5", "chunk@5", "pct"), ("chunk_mrr", "chunk MRR", "dec"),
     ("latency_p50_ms", "p50 ms", "ms"), ("latency_p95_ms", "p95 ms", "ms"),
@@ -44,6 +46,9 @@ def metric_rows(metrics: Mapping[str, Any]) -> tuple[list[str], list[list[str]]]
     cols = _columns(metrics)
     rows = [["overall", *(fmt(metrics["overall"].get(k), f) for k, _, f in cols)]]
     rows += [[kind, *(fmt(m.get(k), f) for k, _, f in cols)] for kind, m in metrics["by_kind"].items()]
+    for group in ("by_lang", "by_shape"):
+        rows += [[f"{group[3:]}:{name}", *(fmt(m.get(k), f) for k, _, f in cols)]
+                 for name, m in (metrics.get(group) or {}).items()]
     return ["scope", *(h for _, h, _ in cols)], rows
 
 

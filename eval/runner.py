@@ -18,9 +18,9 @@ from typing import Any
 
 from assistant.config import ROOT
 from assistant.models import Answer, Turn
-from eval.dataset import DEFAULT_DATASET, Item, load_dataset
+from eval.dataset import DEFAULT_DATASETS, OPEN_KINDS, Item, load_datasets
 from eval.judge import Judge, make_judge
-from eval.matching import check_citations, chunk_rank, missing_facts, page_rank
+from eval.matching import check_citations, chunk_rank, covered_points, missing_facts, page_rank
 from eval.metrics import compute_metrics
 
 DEFAULT_OUT_DIR = ROOT / "eval" / "results" / "latest"
@@ -86,7 +86,9 @@ def evaluate_item(assistant: Any, item: Item, mode: str | None = None, judge: Ju
     record: dict[str, Any] = {
         "id": item.id, "kind": item.kind, "lang": item.lang, "question": item.question,
         "history": list(item.history),
-        "expected": {"facts": list(item.facts), "pages": list(item.pages), "refuse": item.refuse},
+        "expected": {"facts": list(item.facts), "pages": list(item.pages), "refuse": item.refuse,
+                     "points": len(item.points)},
+        "split": item.split, "shape": None, "confidence": None, "words": None, "points": None,
         "answer": "", "refused": False, "mode": mode, "notice": None, "citations": [], "retrieved": [],
         "retrieval_source": None, "page_rank": None, "chunk_rank": None, "latency_ms": None, "error": None,
     }
@@ -106,6 +108,8 @@ def evaluate_item(assistant: Any, item: Item, mode: str | None = None, judge: Ju
         record.update(
             answer=answer.answer, refused=bool(answer.refused), mode=answer.mode, notice=answer.notice,
             citations=[_citation_json(c) for c in answer.citations], latency_ms=round(answer.latency_ms, 2),
+            shape=getattr(answer, "shape", None), confidence=getattr(answer, "confidence", None),
+            words=len(answer.answer.split()), features=dict(getattr(answer, "features", {}) or {}),
         )
     else:
         why.append(f"error: {record['error']}")
@@ -121,9 +125,21 @@ def evaluate_item(assistant: Any, item: Item, mode: str | None = None, judge: Ju
             why.append("refused an answerable question")
         elif answer is not None:
             why.extend(f"fact {f!r} not in the answer" for f in missing)
-    # citation correctness (answerable only)
     citation_ok: bool | None = None
-    if not item.refuse:
+    if item.points:  # an open item: the share of its key points that a citation covers on a right page
+        covered = covered_points(item.points, answer.citations if answer is not None and not answer.refused else [])
+        record["points"] = sum(covered) / len(covered)
+        answer_ok = answer_ok and any(covered)
+        citation_ok = any(covered)
+        if answer is not None and not answer.refused:
+            why.extend(f"key point {'/'.join(p.any)!r} (p. {list(p.pages)}) not cited"
+                       for p, ok in zip(item.points, covered, strict=True) if not ok)
+    # the first citation on a right page
+    first_page_ok: bool | None = None
+    if not item.refuse and item.kind not in OPEN_KINDS:
+        first_page_ok = bool(answer is not None and answer.citations and answer.citations[0].page in item.pages)
+    # citation correctness (answerable only)
+    if not item.refuse and not item.points:
         check = check_citations(item.facts, item.pages, answer.citations if answer is not None else [])
         citation_ok = check.ok
         if answer is not None and not answer.refused:
@@ -148,6 +164,7 @@ def evaluate_item(assistant: Any, item: Item, mode: str | None = None, judge: Ju
         "refusal": answer is not None and answer.refused == item.refuse,
         "page_hit1": None if item.refuse else rank == 1,
         "page_hit5": None if item.refuse else (rank is not None and rank <= 5),
+        "first_page": first_page_ok,
     }
     record["ok"] = bool(answer_ok and (item.refuse or citation_ok))
     record["why"] = why if not record["ok"] else []
@@ -176,16 +193,21 @@ def _dataset_label(path: Path) -> str:
         return str(path)
 
 
-def run_suite(assistant: Any, dataset_path: str | Path | None = None, mode: str | None = None,
+def run_suite(assistant: Any, dataset_path: str | Path | list[str | Path] | None = None, mode: str | None = None,
               out_dir: str | Path | None = None, progress: Progress | None = None, limit: int | None = None,
-              kind: str | None = None, judge: Judge | bool | None = True) -> dict[str, Any]:
+              kind: str | None = None, judge: Judge | bool | None = True, split: str = "all") -> dict[str, Any]:
     """Run the dataset, write results.json + report.md + report.html to out_dir, return the results.
 
     `judge`: True builds LLM judges when an LLM is configured, False disables them,
     a Judge instance is used as is (tests).
     """
-    path = Path(dataset_path) if dataset_path else DEFAULT_DATASET
-    items = load_dataset(path, kind=kind, limit=limit)
+    if dataset_path is None:
+        paths = [Path(p) for p in DEFAULT_DATASETS if Path(p).exists()]
+    elif isinstance(dataset_path, list | tuple):
+        paths = [Path(p) for p in dataset_path]
+    else:
+        paths = [Path(dataset_path)]
+    items = load_datasets(paths, kind=kind, limit=limit, split=split)
     settings = getattr(assistant, "settings", None)
     mode = mode or getattr(settings, "mode", None)
     if judge is True:
@@ -204,7 +226,8 @@ def run_suite(assistant: Any, dataset_path: str | Path | None = None, mode: str 
             progress(done, len(items), item.id)
     meta: dict[str, Any] = {
         "mode": mode,
-        "dataset": _dataset_label(path),
+        "dataset": ", ".join(_dataset_label(p) for p in paths),
+        "split": split,
         "started_at": started.isoformat(timespec="seconds"),
         "duration_s": round(time.perf_counter() - t0, 2),
         "git_rev": git_rev(),

@@ -21,19 +21,17 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
+from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
-from assistant.retrieval import IndexedChunk
+from assistant.retrieval import Hits, IndexedChunk
 from assistant.textproc import STOP, stem, terms, words
 from ingest.chunking import split_sentences
-
-if TYPE_CHECKING:
-    from assistant.api import Assistant
 
 REFUSAL_SV = "Det framgår inte av rapporten."
 REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
@@ -189,7 +187,8 @@ def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) ->
     best: dict[str, float] = {}
     for u in units:
         best.setdefault(u.chunk.id, u.score)
-    return sorted(hits, key=lambda h: -best.get(h[0].id, -math.inf))
+    ranked = sorted(hits, key=lambda h: -best.get(h[0].id, -math.inf))
+    return Hits(ranked, getattr(hits, "dense_similarity", {}))
 
 
 def semantic_winner(units: list[Unit]) -> Unit | None:
@@ -204,9 +203,26 @@ def semantic_winner(units: list[Unit]) -> Unit | None:
     return pool[0] if pool[0].dense - runner_up >= WINNER_MARGIN else None
 
 
+@dataclass
+class Proposal:
+    """The fact shape's evidence and its best candidate answer, before the judge.
+
+    `chosen` is what the rules pick when they accept (`rule_ok`), else the best
+    unit that holds the asked-for kind and meets the question's years and names:
+    the judge decides whether it answers."""
+
+    hits: list[tuple[IndexedChunk, float]]
+    units: list[Unit]
+    chosen: list[Unit]
+    rule_ok: bool
+    retrieved: list[dict[str, Any]]
+
+
 class ExtractiveAnswerer:
-    def __init__(self, assistant: Assistant) -> None:
-        self.a = assistant
+    """Evidence scoring, the fact shape and the outline answers of the offline mode."""
+
+    def __init__(self, library: Library) -> None:
+        self.a = library
         self._source: str | None = None
 
     # -- public -----------------------------------------------------------
@@ -232,6 +248,53 @@ class ExtractiveAnswerer:
         if not (filters and filters.source):
             answer.notice = self._other_reports(q, chosen[0], units)
         return answer
+
+    def propose(self, q: Question, filters: Filters | None) -> Proposal:
+        """Evidence and the best candidate for a fact question (the judge decides)."""
+        hits, units = self._evidence(q, filters, self.a.settings.top_k)
+        retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
+                      "source": c.meta.get("source")} for c, _ in hits]
+        chosen = self._choose(q, units)
+        rule_ok = bool(chosen)
+        if not chosen:
+            fallback = next((u for u in units[:20] if u.type_ok and self._constraints_ok(q, u)), None)
+            chosen = [fallback] if fallback is not None else []
+        return Proposal(hits, units, chosen, rule_ok, retrieved)
+
+    def compose_fact(self, q: Question, p: Proposal, scope: str, filters: Filters | None) -> Answer:
+        """The fact answer of a proposal: one or two cited sentences (or table rows)."""
+        answer = self._compose(q, p.chosen, scope, p.retrieved)
+        if not (filters and filters.source):
+            answer.notice = self._other_reports(q, p.chosen[0], p.units)
+        return answer
+
+    def structure(self, q: Question, filters: Filters | None) -> Answer | None:
+        """An outline answer from the parsed goals and areas, or None when the question is not one."""
+        answer = self._structure(q, filters)
+        if answer is not None:
+            answer.scope = (filters or Filters()).describe(q.lang)
+            answer.retrieved = [{"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
+                                for c in answer.citations]
+        return answer
+
+    def units_for(self, q: Question, hits: list[tuple[IndexedChunk, float]]) -> list[Unit]:
+        """Score the sentences and rows of given chunks for a question (best first)."""
+        return self._score(q, hits)
+
+    def idf(self, term: str) -> float:
+        return self._idf(term)
+
+    def in_corpus(self, word: str) -> bool:
+        return self._in_corpus(word)
+
+    def unknown_focus(self, q: Question) -> bool:
+        return self._unknown_focus(q)
+
+    def constraints_ok(self, q: Question, u: Unit) -> bool:
+        return self._constraints_ok(q, u)
+
+    def citation(self, n: int, u: Unit) -> Citation:
+        return self._citation(n, u)
 
     def evidence(self, query: str, filters: Filters | None, k: int,
                  lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
@@ -518,9 +581,8 @@ class ExtractiveAnswerer:
 
     def _area_of_best_passage(self, q: Question, filters: Filters | None, headings: dict[str, int]) -> Answer | None:
         """"Under which goal area is X reported?": the goal area of the best passage."""
-        hits = [(c, sc) for c, sc in self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k,
-                                                     lexical_query=q.lexical_query)
-                if c.meta.get("goal_area")]
+        found = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k, lexical_query=q.lexical_query)
+        hits = type(found)([(c, sc) for c, sc in found if c.meta.get("goal_area")], found.dense_similarity)
         units = [u for u in self._score(q, hits) if u.coverage >= 0.3]
         if not units:
             return None

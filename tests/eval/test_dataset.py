@@ -10,7 +10,17 @@ import pytest
 
 from assistant.config import ROOT
 from assistant.numbers import fact_in_text
-from eval.dataset import DEFAULT_DATASET, KINDS, DatasetError, load_dataset, parse_item
+from eval.dataset import (
+    DEFAULT_DATASET,
+    DEFAULT_DATASETS,
+    KINDS,
+    OPEN_KINDS,
+    DatasetError,
+    load_dataset,
+    load_datasets,
+    parse_item,
+    split_of,
+)
 from ingest.pipeline import parse_report
 
 REPORT = ROOT / "data" / "reports" / "delarsrapport-2025-kommunstyrelsen.txt"
@@ -75,7 +85,7 @@ def test_schema_invariants():
     for i in ITEMS:
         assert i.refuse == (i.kind == "unanswerable")
         assert bool(i.history) == (i.kind == "followup")
-        assert i.refuse or (i.facts and i.pages)
+        assert i.refuse or (i.facts and i.pages) or i.points
 
 
 def _write(tmp_path: Path, *records: dict) -> Path:
@@ -119,3 +129,44 @@ def test_filters(tmp_path):
     p = _write(tmp_path, GOOD, {**GOOD, "id": "b", "kind": "table"}, {**GOOD, "id": "c"})
     assert [i.id for i in load_dataset(p, kind="fact")] == ["a", "c"]
     assert [i.id for i in load_dataset(p, limit=2)] == ["a", "b"]
+
+
+INDEPENDENT = load_dataset(DEFAULT_DATASET.parent / "independent.jsonl")
+WITH_POINTS = [i for i in ALL_ITEMS if i.points]
+
+
+@pytest.mark.parametrize("item", WITH_POINTS, ids=[i.id for i in WITH_POINTS])
+def test_every_key_point_is_on_one_of_its_pages(item, page_texts):
+    for pt in item.points:
+        assert any(fact_in_text(a, page_texts.get(p, "")) for a in pt.any for p in pt.pages), (
+            f"{item.id}: none of {list(pt.any)} on pages {list(pt.pages)}")
+
+
+def test_independent_set_counts():
+    """The set written from the report without looking at golden.jsonl (issue 10's minimums)."""
+    kinds = Counter(i.kind for i in INDEPENDENT)
+    open_items = [i for i in INDEPENDENT if i.kind in OPEN_KINDS]
+    unanswerable = [i for i in INDEPENDENT if i.refuse]
+    assert len(INDEPENDENT) >= 150
+    assert len(open_items) >= 40 and all(2 <= len(i.points) <= 5 for i in open_items)
+    assert len(unanswerable) >= 40 and sum(i.lang == "en" for i in unanswerable) >= 15
+    assert sum(i.lang == "en" and not i.refuse for i in INDEPENDENT) >= 20
+    assert kinds["brief"] and kinds["summary"] and kinds["reason"]
+
+
+def test_split_is_a_fixed_hash_of_the_id():
+    both = load_datasets(list(DEFAULT_DATASETS))
+    dev, test = load_datasets(list(DEFAULT_DATASETS), split="dev"), load_datasets(list(DEFAULT_DATASETS), split="test")
+    assert {i.id for i in dev} | {i.id for i in test} == {i.id for i in both}
+    assert not {i.id for i in dev} & {i.id for i in test}
+    assert 0.35 < len(dev) / len(both) < 0.65
+    assert split_of("bond-amount") == split_of("bond-amount") and {split_of(f"x{i}") for i in range(20)} == {"dev", "test"}
+
+
+def test_points_schema(tmp_path):
+    good = {**GOOD, "kind": "brief", "facts": [], "points": [{"any": ["600 miljoner"], "pages": [28]}]}
+    assert load_dataset(_write(tmp_path, good))[0].points[0].pages == (28,)
+    with pytest.raises(DatasetError, match="point 1"):
+        load_dataset(_write(tmp_path, {**good, "points": [{"any": [], "pages": [28]}]}))
+    with pytest.raises(DatasetError, match="open kinds only"):
+        load_dataset(_write(tmp_path, {**GOOD, "points": [{"any": ["x"], "pages": [1]}]}))

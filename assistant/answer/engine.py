@@ -1,0 +1,155 @@
+"""The offline answer engine: analyse → route → evidence → compose[shape] → judge.
+
+    question ─► analyse ─► route ─► evidence ─► compose (fact | brief | summary |
+                                                reason | change | outline | page)
+                                               ─► judge ─► Answer (shape, confidence)
+
+Every shape's composer is a small module under `assistant/answer/shapes/`;
+the judge (`assistant/answer/judge.py`) is the one place that refuses an
+evidence-based answer, from one calibrated probability. Per-question state
+(the evidence, its similarities) travels through these calls; the shared
+index is only read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer.extractive import REFUSAL_EN, REFUSAL_SV, ExtractiveAnswerer, Proposal, Unit
+from assistant.answer.judge import Features, JudgeModel, load_model, unknown_names, vocabulary_coverage
+from assistant.answer.library import Library
+from assistant.answer.question import Question, analyse
+from assistant.answer.route import OPEN_SHAPES, route
+from assistant.answer.shapes.base import Composition, Context, retrieved_of
+from assistant.answer.shapes.brief import compose_points
+from assistant.answer.shapes.outline import compose_outline
+from assistant.answer.shapes.summary import compose_page, compose_summary
+from assistant.models import Answer, Filters, Turn
+
+SCOPE_SV = ("Jag svarar bara på frågor om rapportens innehåll, med källa till sidan – till exempel "
+            "«Hur stor var den sociala obligationen?», «Vad gör staden för att minska segregationen?» "
+            "eller «Sammanfatta målområdet En grön stad».")
+SCOPE_EN = ("I only answer questions about what the report says, citing its pages – for example "
+            "“How large was the social bond?”, “What is the City doing about segregation?” or "
+            "“Summarise the goal area En grön stad”.")
+
+
+@dataclass
+class Plan:
+    """What the engine decided before composing: the analysed question and its shape."""
+
+    q: Question
+    shape: str
+
+
+class AnswerEngine:
+    """Answers questions offline from a library; shared by all sessions, holds no per-question state."""
+
+    def __init__(self, library: Library, model: JudgeModel | None = None) -> None:
+        self.library = library
+        self.scorer = ExtractiveAnswerer(library)
+        self.model = model or load_model()
+
+    # -- planning -----------------------------------------------------------
+    def plan(self, question: str, history: list[Turn] | None = None, lang: str | None = None) -> Plan:
+        q = analyse(question, history or [], lang)
+        shape = route(q.text, q.kind)
+        if q.followup and shape in ("out_of_scope",):
+            shape = "fact"  # "Och året innan?" continues the conversation
+        return Plan(q, shape)
+
+    # -- answering ----------------------------------------------------------
+    def answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+               lang: str | None = None, threshold: float | None = None) -> Answer:
+        """A cited answer in the routed shape, or a refusal. `threshold` overrides the
+        judge's (0 answers everything: the judge's features are still recorded)."""
+        plan = self.plan(question, history, lang)
+        q = plan.q
+        scope = (filters or Filters()).describe(q.lang)
+        if plan.shape == "out_of_scope":
+            return self._refusal(q, scope, [], "out_of_scope", SCOPE_SV if q.lang == "sv" else SCOPE_EN, 0.0)
+        ctx = Context(self.library, self.scorer, q, filters)
+        comp, shape, proposal = self._compose(ctx, plan.shape)
+        retrieved = retrieved_of(comp.hits) if comp.hits else [
+            {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source} for c in comp.citations]
+        if comp.refused:
+            return self._refusal(q, scope, retrieved, shape, comp.text or None, 1.0 if comp.certain else 0.0)
+        if comp.certain and comp.citations:
+            return Answer(question=q.text, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
+                          scope=scope, retrieved=retrieved, shape=shape, confidence=1.0, span=comp.span)
+        features = self.features(q, shape, comp)
+        p = self.model.probability(features) if comp.evidence or comp.citations else 0.0
+        cut = self.model.threshold if threshold is None else threshold
+        if not comp.citations or p < cut:
+            answer = self._refusal(q, scope, retrieved, shape, None, p)
+            answer.features = features.values
+            return answer
+        if proposal is not None:
+            answer = self.scorer.compose_fact(q, proposal, scope, filters)
+        else:
+            answer = Answer(question=q.text, answer=comp.text, refused=False, citations=comp.citations,
+                            lang=q.lang, scope=scope, retrieved=retrieved)
+        answer.shape, answer.confidence, answer.span = shape, p, comp.span
+        answer.retrieved = retrieved
+        answer.features = features.values
+        return answer
+
+    def _compose(self, ctx: Context, shape: str) -> tuple[Composition, str, Proposal | None]:
+        """The composition of a shape; outline and summary fall back when they cannot resolve."""
+        q = ctx.q
+        if shape == "outline":
+            comp = compose_outline(ctx)
+            if comp is not None:
+                return comp, "outline", None
+            shape = "fact"
+        if shape == "page":
+            return compose_page(ctx), "page", None
+        if shape == "summary":
+            comp = compose_summary(ctx)
+            if comp.citations and (comp.certain or comp.rule_ok):
+                return comp, "summary", None
+            shape = "brief"  # a topic, not a part of the report: summarise what the report says about it
+        proposal = self.scorer.propose(q, ctx.filters)
+        if shape in OPEN_SHAPES:
+            comp = compose_points(ctx, proposal.units, shape, proposal.hits)
+            return comp, shape, None
+        if not proposal.chosen:
+            return Composition("", [], [], False, proposal.hits), "fact", None
+        comp = Composition("", [self.scorer.citation(i + 1, u) for i, u in enumerate(proposal.chosen)],
+                           proposal.chosen, proposal.rule_ok, proposal.hits)
+        return comp, "fact", proposal
+
+    # -- the judge's view -----------------------------------------------------
+    def features(self, q: Question, shape: str, comp: Composition) -> Features:
+        """Facts about the question and the chosen evidence (see assistant/answer/judge.py)."""
+        index = self.library.index
+
+        def stem_known(t: str) -> bool:
+            return t in index.df or (len(t) >= 4 and index.substring_df(t) > 0)
+
+        evidence: list[Unit] = comp.evidence
+        covs = sorted((u.coverage for u in evidence), reverse=True)
+        sims = sorted(getattr(comp.hits, "dense_similarity", {}).values(), reverse=True)
+        first = evidence[0] if evidence else None
+        values = {
+            "coverage": comp.coverage if comp.coverage is not None else (covs[0] if covs else 0.0),
+            "coverage2": covs[1] if len(covs) > 1 else (covs[0] if covs else 0.0),
+            "vocab": vocabulary_coverage(q, stem_known, self.scorer.idf),
+            "unknown_name": float(unknown_names(q, self.scorer.in_corpus)),
+            "unknown_focus": float(self.scorer.unknown_focus(q)),
+            "dense": sims[0] if sims else 0.0,
+            "dense_margin": (sims[0] - sims[min(4, len(sims) - 1)]) if sims else 0.0,
+            "unit_dense": first.dense if first else 0.0,
+            "kind_fit": first.kind_fit if first else 0.0,
+            "rule": float(comp.rule_ok),
+            "english": float(q.lang == "en"),
+            "open": float(shape in OPEN_SHAPES),
+        }
+        return Features(values)
+
+    def _refusal(self, q: Question, scope: str, retrieved: list[dict], shape: str, text: str | None,
+                 confidence: float) -> Answer:
+        body = text or (REFUSAL_SV if q.lang == "sv" else REFUSAL_EN)
+        return Answer(question=q.text, answer=body, refused=True, citations=[], lang=q.lang, scope=scope,
+                      retrieved=retrieved, shape="out_of_scope" if shape != "page" else "page",
+                      confidence=confidence)

@@ -1,0 +1,166 @@
+"""One calibrated answerability score: the only place that decides to refuse.
+
+Features are facts about the question and the evidence that do not depend on
+any dataset's wording: how much of the question's content the chosen evidence
+covers, whether its words and names exist in the report at all, how clearly
+the embedding prefers the evidence, and whether the shape's own rules were
+met. A logistic model turns them into the probability that the report answers
+the question. Its weights are data (`assistant/data/judge.json`), fitted on the
+dev split by `python -m eval fit-judge`; refitting is one command and a diff of
+numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.answer.question import Question
+from assistant.glossary import translate
+from assistant.textproc import STOP, stem, words
+
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "judge.json"
+
+FEATURES = (
+    "coverage",       # IDF-weighted share of the question's content terms in the chosen evidence (0..1)
+    "coverage2",      # the same for the second-best piece of evidence (open shapes: breadth)
+    "vocab",          # IDF-weighted share of the question's content terms found anywhere in the report
+    "unknown_name",   # 1 when a name in the question (a city, a person) is nowhere in the report
+    "unknown_focus",  # 1 when the noun asked about ("vilken löptid") is nowhere in the report
+    "dense",          # the best chunk's cosine similarity to the question (e5)
+    "dense_margin",   # how much the best chunk stands out from the fifth
+    "unit_dense",     # the chosen sentence's own similarity (0 when not computed)
+    "kind_fit",       # the chosen sentence holds the kind of answer asked for (amount, date …)
+    "rule",           # the shape's own acceptance rules were met
+    "english",        # an English question (its coverage goes through the glossary)
+    "open",           # an open shape (brief, summary, reason, change)
+)
+
+
+@dataclass
+class Features:
+    values: dict[str, float] = field(default_factory=dict)
+
+    def vector(self) -> list[float]:
+        return [float(self.values.get(f, 0.0)) for f in FEATURES]
+
+
+@dataclass(frozen=True)
+class JudgeModel:
+    """Logistic regression over standardised features."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float = 0.5
+    features: tuple[str, ...] = FEATURES
+    fitted_on: str = ""
+
+    def probability(self, f: Features) -> float:
+        x = f.vector()
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale,
+                                                                   strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
+                "mean": list(self.mean), "scale": list(self.scale), "threshold": self.threshold,
+                "fitted_on": self.fitted_on}
+
+
+# Before any fit: a hand-set prior that answers when the evidence covers the question.
+PRIOR = JudgeModel(
+    weights=tuple({"coverage": 2.0, "vocab": 1.0, "unknown_name": -1.5, "rule": 1.5}.get(f, 0.0) for f in FEATURES),
+    bias=0.0, mean=tuple(0.5 if f in ("coverage", "vocab", "rule") else 0.0 for f in FEATURES),
+    scale=tuple(0.25 if f in ("coverage", "vocab", "rule") else 1.0 for f in FEATURES), fitted_on="prior",
+)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(WEIGHTS_FILE)) -> JudgeModel:
+    """The fitted model (the prior when none has been fitted or the file is unreadable)."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        if tuple(raw["features"]) != FEATURES:
+            return PRIOR  # fitted for another feature set: refit with `python -m eval fit-judge`
+        return JudgeModel(tuple(raw["weights"]), float(raw["bias"]), tuple(raw["mean"]), tuple(raw["scale"]),
+                          float(raw.get("threshold", 0.5)), tuple(raw["features"]), str(raw.get("fitted_on", "")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return PRIOR
+
+
+def fit(xs: Sequence[Sequence[float]], ys: Sequence[int], l2: float = 1.0, fitted_on: str = "") -> JudgeModel:
+    """Fit the logistic model by Newton's method with an L2 penalty (numpy, deterministic)."""
+    import numpy as np
+
+    x = np.asarray(xs, dtype=float)
+    y = np.asarray(ys, dtype=float)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    z = (x - mean) / scale
+    z1 = np.hstack([np.ones((len(z), 1)), z])
+    w = np.zeros(z1.shape[1])
+    penalty = np.eye(z1.shape[1]) * l2
+    penalty[0, 0] = 0.0  # the bias is not shrunk
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z1 @ w, -40, 40)))
+        grad = z1.T @ (p - y) + penalty @ w
+        hess = z1.T @ (z1 * (p * (1 - p))[:, None]) + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return JudgeModel(tuple(float(v) for v in w[1:]), float(w[0]), tuple(float(v) for v in mean),
+                      tuple(float(v) for v in scale), 0.5, FEATURES, fitted_on)
+
+
+def save_model(model: JudgeModel, path: Path = WEIGHTS_FILE) -> None:
+    path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    load_model.cache_clear()
+
+
+# -- features ---------------------------------------------------------------
+_GLOSSARY_WORDS: set[str] | None = None
+
+
+def _english_known(word: str) -> bool:
+    """An English word the glossary knows: a common word, not a name the report should contain."""
+    return bool(translate(word))
+
+
+def unknown_names(q: Question, in_corpus: Any) -> bool:
+    """A capitalised name in the question that the report never mentions (another city, a person)."""
+    for name in q.names:
+        parts = [p for p in re.split(r"[-\s]", name) if len(p) >= 2]
+        if not parts:
+            continue
+        if q.lang == "en" and all(_english_known(p) for p in parts):
+            continue
+        if not all(in_corpus(p) for p in parts):
+            return True
+    return False
+
+
+def vocabulary_coverage(q: Question, in_corpus: Any, idf: Any) -> float:
+    """IDF-weighted share of the question's own content words that occur anywhere in the report.
+
+    Weather, other municipalities' budgets and chit-chat use words the report
+    never has; a question about the report mostly does not."""
+    own = [t for t, w in q.terms.items() if w >= 1.0 and t not in STOP and len(t) > 1]
+    if not own:
+        return 0.0
+    weights = {t: max(idf(t), 0.5) if in_corpus(t) else 4.0 for t in own}  # an unknown word is rare by definition
+    found = sum(w for t, w in weights.items() if in_corpus(t))
+    return found / sum(weights.values())
+
+
+def question_stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if w not in STOP and len(w) > 1]

@@ -1,0 +1,43 @@
+"""What the answerers need from the library, as protocols.
+
+The answer engine, its shapes and the LLM mode depend on these and not on
+`assistant.api`, which depends on them: `Assistant` satisfies `Library`
+structurally, and a test can hand in anything else that does.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from assistant.models import Filters
+from assistant.retrieval import Hits, IndexedChunk
+
+
+class IndexView(Protocol):
+    """The in-memory search index: read-only once built."""
+
+    chunks: list[IndexedChunk]
+    by_id: dict[str, IndexedChunk]
+    sources: list[str]
+    df: dict[str, int]
+
+    def substring_df(self, term: str) -> int: ...
+
+    def query_embedding(self, text: str) -> list[float]: ...
+
+
+class Library(Protocol):
+    """Reports to answer from: search, outline and page text."""
+
+    settings: Any
+    embed_model: Any
+
+    @property
+    def index(self) -> IndexView: ...
+
+    def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None, *,
+                 lexical_query: str | None = None) -> Hits: ...
+
+    def outline(self, source: str | None = None) -> dict[str, Any]: ...
+
+    def page_text(self, source: str, page: int) -> str: ...

@@ -1,0 +1,122 @@
+"""Cited points: the building block of briefs, summaries, reasons and page answers.
+
+A point is one verbatim sentence or table row with its own citation. Points
+are picked for relevance and against repetition (maximal marginal relevance
+over the sentences' content stems), signposts ("beskrivs mer ingående under
+…") are never quoted, and the chosen points are shown grouped under the
+heading they come from, in report order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.answer.extractive import Unit
+from assistant.models import Citation
+from assistant.textproc import STOP
+
+# sentences that point elsewhere instead of saying something
+SIGNPOST = re.compile(
+    r"(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"
+    r"(också |även |mer |närmare |utförligare |ytterligare )*(ingående|utförligt|närmare|under|i avsnitt\w*|"
+    r"nedan|ovan|i bilaga|i kapitl\w*|senare)|^(se|läs mer|se även|se vidare)\b|"
+    r"(återfinns|redovisas|beskrivs) (också|även) (under|i)\b",
+    re.IGNORECASE)
+DECISION = re.compile(r"\b(beslut\w*|beslutat|antagit|antogs|godkänt|godkändes|fastställ\w*|infört|införts|"
+                      r"startat|lanserat|tagit fram|tagits fram|genomfört|genomförts)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\d")
+GENERIC_HEADINGS = ("Bedömning av förväntad utveckling", "Uppföljning av bidrag till kommunfullmäktigemålet")
+
+
+@dataclass
+class Point:
+    unit: Unit
+    relevance: float
+
+
+def is_signpost(text: str) -> bool:
+    return SIGNPOST.search(text) is not None
+
+
+def content(u: Unit) -> set[str]:
+    return {t for t in u.stems if t not in STOP and len(t) > 2}
+
+
+def similarity(a: set[str], b: set[str]) -> float:
+    """Overlap of two sentences' content stems (Dice); 1 = the same words."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def mmr(points: Sequence[Point], k: int, lam: float = 0.7, min_relevance: float = 0.0,
+        duplicate: float = 0.6) -> list[Point]:
+    """Up to k points, each the most relevant that does not repeat those already chosen."""
+    pool = [p for p in points if p.relevance >= min_relevance]
+    chosen: list[Point] = []
+    stems = {id(p): content(p.unit) for p in pool}
+    while pool and len(chosen) < k:
+        def gain(p: Point) -> float:
+            overlap = max((similarity(stems[id(p)], stems[id(c)]) for c in chosen), default=0.0)
+            return lam * p.relevance - (1 - lam) * overlap
+
+        best = max(pool, key=gain)
+        pool.remove(best)
+        if any(similarity(stems[id(best)], stems[id(c)]) >= duplicate or best.unit.text == c.unit.text
+               for c in chosen):
+            continue  # says the same thing as a point already chosen
+        chosen.append(best)
+    return chosen
+
+
+def heading_label(u: Unit) -> str:
+    """The heading a point is grouped under; a goal's generic subsection is named by its goal."""
+    m = u.chunk.meta
+    heading = str(m.get("heading") or m.get("section") or "").strip()
+    goal = str(m.get("goal") or "")
+    if goal and (not heading or heading.startswith(GENERIC_HEADINGS)):
+        prefix = "Bedömning" if heading.startswith("Bedömning") else "Mål"
+        return f"{prefix}: {goal}"
+    if m.get("kind") == "table" and m.get("table_title"):
+        return str(m.get("table_title"))
+    return heading or "Rapporten"
+
+
+def report_order(position: Callable[[str], int]) -> Callable[[Point], tuple[int, int, int]]:
+    """Sort key: the chunk's place in the report, then the sentence's place in the chunk."""
+    def key(p: Point) -> tuple[int, int, int]:
+        u = p.unit
+        return (u.page, position(u.chunk.id), u.chunk.text.find(u.text[:40]))
+    return key
+
+
+def render(points: Sequence[Point], citation: Callable[[int, Unit], Citation], order: Callable[[Point], object],
+           lead: str = "", first_n: int = 1) -> tuple[str, list[Citation]]:
+    """Points grouped under their headings in report order, each with its own [n]."""
+    ordered = sorted(points, key=order)
+    groups: list[tuple[str, list[Point]]] = []
+    for p in ordered:
+        label = heading_label(p.unit)
+        if groups and groups[-1][0] == label:
+            groups[-1][1].append(p)
+        else:
+            groups.append((label, [p]))
+    citations: list[Citation] = []
+    lines: list[str] = [lead] if lead else []
+    n = first_n
+    for label, members in groups:
+        pages = sorted({m.unit.page for m in members})
+        where = f"s. {pages[0]}" if len(pages) == 1 else f"s. {pages[0]}–{pages[-1]}"
+        if lines:
+            lines.append("")
+        lines.append(f"**{label}** ({where})")
+        for m in members:
+            citations.append(citation(n, m.unit))
+            text = m.unit.text
+            if m.unit.is_row:
+                text = f"{m.unit.chunk.meta.get('table_title') or 'Tabell'}: {text}"
+            lines.append(f"- {text} [{n}]")
+            n += 1
+    return "\n".join(lines), citations

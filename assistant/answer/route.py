@@ -1,0 +1,110 @@
+"""Route a question to the shape of answer it wants.
+
+Officials' questions come in a handful of shapes and each wants a different
+answer: a number wants a sentence, "Vad gör staden för …" wants several cited
+points, "Sammanfatta …" wants a span of the report summarised, "Vad står det på
+sidan 12?" wants that page. The cues are general Swedish/English question
+vocabulary (what a question word or an imperative asks for), never words of a
+particular report or question.
+"""
+
+from __future__ import annotations
+
+import re
+
+SHAPES = ("fact", "brief", "summary", "reason", "change", "outline", "page", "out_of_scope")
+OPEN_SHAPES = ("brief", "summary", "reason", "change", "page")
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\wåäö])(?:" + "|".join(alternatives) + r")(?![\wåäö])", re.IGNORECASE)
+
+
+# "Vad står det på sidan 12?", "page 12", "s. 12"
+PAGE = re.compile(r"(?<![\wåäö])(?:sidan|sida|sid\.|s\.|page|p\.)\s*(\d{1,3})(?:\s*(?:[-–]|till|to)\s*(\d{1,3}))?"
+                  r"(?![\d])", re.IGNORECASE)
+PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{1,3})\s*(?:[-–]|till|to|och|and)\s*"
+                        r"(\d{1,3})", re.IGNORECASE)
+SUMMARY = _rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
+              r"översikt över", r"overview of", r"give an overview", r"kortfattat", r"i korthet", r"i korta drag",
+              r"the gist", r"in brief", r"tl;?dr")
+REASON = _rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
+             r"av vilken anledning", r"what caused", r"what explains", r"what is the reason", r"förklara varför",
+             r"how come", r"vad förklarar")
+CHANGE = _rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
+             r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",
+             r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
+             r"year[- ]on[- ]year", r"ökat eller minskat", r"increased or decreased")
+BRIEF = _rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
+            r"hur går det", r"hur ser det ut", r"vilka insatser", r"vilka åtgärder", r"vilka satsningar",
+            r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
+            r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
+            r"what is (?:the city|malmö|malmo|the board|kommunstyrelsen) doing", r"what (?:has|have) been done",
+            r"what does (?:the city|malmö|malmo)", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
+            r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
+            r"tell me about", r"describe", r"explain how", r"how is .{3,40} going", r"what is happening",
+            r"what happens", r"how are .{3,40} going")
+# questions about the report's own outline: goals, goal areas, how many, which are (not) met
+OUTLINE = _rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
+              r"vilket målområde", r"vilket kommunfullmäktigemål", r"which goals?", r"how many goals?",
+              r"which goal areas?", r"what goals?", r"what goal areas?", r"list (?:the|all) goals?",
+              r"lista (?:alla )?mål\w*", r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
+              r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)")
+# work the assistant does not do: it answers from the report, it does not write, translate or chat
+TASK = re.compile(
+    r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"
+    r"(?:skriv|write|översätt|translate|formulera|författa|compose|draft|generate|generera|skapa|create|"
+    r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
+    r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"
+    r"(?!.*\b(?:sammanfattning|summary|översikt|overview)\b)",
+    re.IGNORECASE)
+CHITCHAT = re.compile(
+    r"^\s*(?:hej|hejsan|hallå|tjena|tja|god (?:morgon|dag|kväll)|hello|hi|hey|good (?:morning|afternoon|evening)|"
+    r"tack|tack så mycket|thanks|thank you|hur mår du|how are you|vem är du|who are you|vad heter du|"
+    r"what(?:'s| is) your name|vad kan du|what can you do|är du (?:en )?(?:robot|människa|ai)|"
+    r"are you (?:a )?(?:robot|human|ai)|ok|okej|okay|bra|good|nice|hejdå|bye|goodbye)\b[\s!?.,]*"
+    r"(?:(?:hur mår du|how are you|vem är du|who are you)[\s!?.,]*)?$",
+    re.IGNORECASE)
+
+
+def requested_pages(text: str) -> tuple[int, int] | None:
+    """The page or page range a question names ("sidan 12", "sidorna 37–41", "page 5")."""
+    m = PAGE_RANGE.search(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        return (min(a, b), max(a, b))
+    m = PAGE.search(text)
+    if m:
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        return (min(a, b), max(a, b))
+    return None
+
+
+def is_out_of_scope_request(text: str) -> bool:
+    """Chit-chat and tasks the assistant does not do (write a mail, translate, tell a joke)."""
+    return bool(CHITCHAT.match(text) or TASK.match(text))
+
+
+def route(text: str, kind: str | None = None) -> str:
+    """The answer shape for a question; `kind` is the question's answer kind
+    (assistant.answer.question.answer_kind), which decides between a fact and a
+    structural question."""
+    if is_out_of_scope_request(text):
+        return "out_of_scope"
+    pages = requested_pages(text)
+    summary = SUMMARY.search(text) is not None
+    if pages and (summary or re.search(r"(?i)\b(vad står|what does|what is on|innehåll|content|står det|says?)\b",
+                                       text)):
+        return "summary" if summary and pages[0] != pages[1] else "page"
+    if summary:
+        return "summary"
+    if kind in ("goal_area", "goals_in_area", "status", "goal") or OUTLINE.search(text):
+        return "outline"
+    if REASON.search(text):
+        return "reason"
+    if CHANGE.search(text):
+        return "change"
+    if BRIEF.search(text):
+        return "brief"
+    return "fact"

@@ -1,0 +1,56 @@
+"""What every shape's composer gets and gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.answer.extractive import ExtractiveAnswerer, Unit
+from assistant.answer.library import Library
+from assistant.answer.points import Point, render, report_order
+from assistant.answer.question import Question
+from assistant.models import Citation, Filters
+from assistant.retrieval import IndexedChunk
+
+
+@dataclass
+class Context:
+    """One question's inputs to a composer (never stored on shared objects)."""
+
+    library: Library
+    scorer: ExtractiveAnswerer
+    q: Question
+    filters: Filters | None
+
+    def position(self) -> Any:
+        """A chunk's place in the report (the index keeps report order)."""
+        order = {c.id: i for i, c in enumerate(self.library.index.chunks)}
+        return lambda cid: order.get(cid, 0)
+
+    def render(self, points: list[Point], lead: str = "") -> tuple[str, list[Citation]]:
+        return render(points, self.scorer.citation, report_order(self.position()), lead)
+
+
+@dataclass
+class Composition:
+    """A composed answer before the judge: its text, citations and the evidence it rests on."""
+
+    text: str
+    citations: list[Citation]
+    evidence: list[Unit]  # the cited units, best first (the judge reads their coverage)
+    rule_ok: bool  # the shape's own acceptance rules were met
+    hits: list[tuple[IndexedChunk, float]] = field(default_factory=list)
+    span: str | None = None
+    coverage: float | None = None  # overrides the evidence's coverage (a summary's span match)
+    certain: bool = False  # answered from the parsed outline or a page: nothing to judge
+    refused: bool = False  # the shape itself found nothing (e.g. a page that does not exist)
+    notice: str | None = None
+
+
+def retrieved_of(hits: list[tuple[IndexedChunk, float]]) -> list[dict[str, Any]]:
+    return [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
+             "source": c.meta.get("source")} for c, _ in hits]
+
+
+def english_lead(lang: str, text: str) -> str:
+    return f"According to the report (quoted in Swedish): {text}" if lang == "en" else text

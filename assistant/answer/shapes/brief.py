@@ -1,0 +1,94 @@
+"""Briefs: "Vad gör staden för …", "What is the City doing about …" — 3–6 cited points.
+
+Also the reason and change shapes, which are briefs with a different idea of
+relevance: a cause sentence, or a sentence with figures to compare.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.extractive import CAUSAL, Unit
+from assistant.answer.points import DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
+from assistant.answer.shapes.base import Composition, Context
+from assistant.textproc import terms
+
+COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
+                         r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
+                         r"tidigare år|än under|förändring\w*|förbättr\w*|försämr\w*|avvikelse\w*)\b",
+                         re.IGNORECASE)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
+MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
+RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
+
+
+def relevance(u: Unit, shape: str) -> float:
+    """How well a sentence serves this shape of answer (coverage of the question first)."""
+    text = u.text
+    r = u.coverage + 0.25 / (1 + u.rank) + (0.6 * max(u.dense - 0.8, 0.0) if u.dense else 0.0)
+    if NUMBER.search(text):
+        r += 0.05 if shape == "brief" else 0.15
+    if DECISION.search(text):
+        r += 0.08
+    if shape == "reason" and CAUSAL.search(text.lower()):
+        r += 0.35
+    if shape == "change":
+        r += 0.2 * bool(COMPARATIVE.search(text)) + 0.1 * bool(YEAR.search(text))
+    if len(text.split()) < 6:
+        r -= 0.3
+    return r
+
+
+def signpost_targets(ctx: Context, units: list[Unit]) -> list[str]:
+    """Goals or headings that signposts among the best sentences point to
+    ("… beskrivs mer ingående under kommunfullmäktigemålet Malmö stad arbetar för …")."""
+    outline = ctx.library.outline(ctx.filters.source if ctx.filters and ctx.filters.source else None)
+    names = [g["title"] for g in outline.get("goals", [])] + [h for h, _ in outline.get("headings", [])]
+    out: list[str] = []
+    for u in units[:10]:
+        if not is_signpost(u.text):
+            continue
+        said = set(terms(u.text))
+        best, best_share = None, 0.0
+        for name in names:
+            wanted = set(terms(name))
+            if len(wanted) < 2:
+                continue
+            share = len(wanted & said) / len(wanted)
+            if share > best_share:
+                best, best_share = name, share
+        if best and best_share >= 0.6 and best not in out:
+            out.append(best)
+    return out
+
+
+def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> Composition:
+    """Pick and render the points of a brief, reason or change answer."""
+    pool = list(units)
+    targets = signpost_targets(ctx, units)
+    if targets:  # follow the signpost: the section it names is the evidence, not the signpost
+        seen = {u.chunk.id for u in pool}
+        extra = [(c, 0.0) for c in ctx.library.index.chunks
+                 if c.id not in seen and (c.meta.get("goal") in targets or c.meta.get("heading") in targets)]
+        if extra:
+            pool += [u for u in ctx.scorer.units_for(ctx.q, extra) if u.coverage > 0]
+    candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
+                  and (not u.is_row or u.coverage >= 0.5 or shape == "change")
+                  and ctx.scorer.constraints_ok(ctx.q, u)]
+    points = sorted((Point(u, relevance(u, shape)) for u in candidates), key=lambda p: -p.relevance)
+    if not points:
+        return Composition("", [], [], False, hits)
+    top = points[0].relevance
+    floor = max(RELATIVE_FLOOR[shape] * top, 0.2)
+    chosen = mmr(points, MAX_POINTS[shape], lam=0.7, min_relevance=floor)
+    if len(chosen) < MIN_POINTS[shape]:  # a brief is several points: relax the floor, never the repetition check
+        more = mmr(points, MIN_POINTS[shape], lam=0.7, min_relevance=max(0.35 * top, 0.15))
+        chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
+                                           p.unit.text != c.unit.text for c in chosen)]
+        chosen = chosen[: MAX_POINTS[shape]]
+    lead = "According to the report (quoted in Swedish):" if ctx.q.lang == "en" else ""
+    text, citations = ctx.render(chosen, lead)
+    evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
+    rule_ok = any(u.coverage >= 0.5 for u in evidence)
+    return Composition(text, citations, evidence, rule_ok, hits)

@@ -1,0 +1,113 @@
+"""Questions about the report's outline, answered from the parse: which goal
+areas and goals there are, how many, their assessments, and negations such
+as "which goals are not expected to be met" (none, when all are)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.answer.shapes.base import Composition, Context
+from assistant.models import Citation
+
+NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
+MET = re.compile(r"\b(uppnås|uppnå|uppnåt\w*|nås|når|klaras|met|achieved|reached|meet|achieve)\b", re.IGNORECASE)
+COUNT = re.compile(r"\b(hur många|antal\w*|how many|number of)\b", re.IGNORECASE)
+AREAS = re.compile(r"\b(målområden|målområdena|goal areas)\b", re.IGNORECASE)
+GOALS = re.compile(r"\b(mål|målen|kommunfullmäktigemål\w*|goals?)\b", re.IGNORECASE)
+ALL_MET = ("förväntas uppnås", "expected to be met")
+
+
+def _source(ctx: Context) -> str | None:
+    if ctx.filters and ctx.filters.source:
+        return ctx.filters.source
+    sources = ctx.library.index.sources
+    if len(sources) > 1:
+        hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=1, lexical_query=ctx.q.lexical_query)
+        return str(hits[0][0].meta.get("source")) if hits else None
+    return sources[0] if sources else None
+
+
+def _status_citation(ctx: Context, n: int, goal: dict[str, Any], source: str | None) -> Citation:
+    chunk = next((c for c in ctx.library.index.chunks if c.meta.get("goal") == goal["title"]
+                  and c.meta.get("kind") == "assessment" and (source is None or c.meta.get("source") == source)),
+                 None)
+    quote = f"Bedömning: {goal.get('status') or '–'}"
+    meta: dict[str, Any] = chunk.meta if chunk else {}
+    return Citation(n=n, page=int(goal.get("status_page") or goal.get("page") or 0),
+                    section=str(meta.get("section") or "Bedömning"), goal=goal["title"],
+                    goal_area=goal.get("goal_area"), quote=quote, source=str(meta.get("source") or source or ""),
+                    report_title=str(meta.get("report_title") or ""), chunk_id=chunk.id if chunk else "",
+                    passage=chunk.text if chunk else quote, kind="assessment")
+
+
+def compose_outline(ctx: Context) -> Composition | None:
+    """An answer from the outline, or None when the question is not one it can answer
+    (then the fact shape takes it)."""
+    q = ctx.q
+    text = q.text
+    source = _source(ctx)
+    outline = ctx.library.outline(source)
+    goals = outline.get("goals", [])
+    areas = outline.get("goal_areas", [])
+    if not goals and not areas:
+        return None
+    sv = q.lang == "sv"
+    # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
+    if goals and MET.search(text) and GOALS.search(text) and not _names_one_goal(ctx, goals):
+        negated = NEGATION.search(text) is not None
+        met = [g for g in goals if str(g.get("status") or "").lower().startswith(ALL_MET)]
+        unmet = [g for g in goals if g not in met]
+        shown = unmet if negated else met
+        cits = [_status_citation(ctx, i, g, source) for i, g in enumerate(shown or goals, 1)]
+        if negated and not unmet:
+            lead = (f"Inga: alla {len(goals)} kommunfullmäktigemål har bedömningen «Förväntas uppnås»." if sv else
+                    f"None: all {len(goals)} goals (kommunfullmäktigemål) are assessed as expected to be met "
+                    f"(«Förväntas uppnås»).")
+        else:
+            word = ("bedöms inte uppnås" if negated else "förväntas uppnås") if sv else (
+                "are not expected to be met" if negated else "are expected to be met")
+            lead = (f"{len(shown)} av {len(goals)} kommunfullmäktigemål {word}:" if sv else
+                    f"{len(shown)} of {len(goals)} goals {word}:")
+        lines = [lead] + [f"{c.n}. {c.goal} – {g.get('status') or '–'!s} (s. {c.page}) [{c.n}]"
+                          for c, g in zip(cits, shown or goals, strict=True)]
+        return Composition("\n".join(lines), cits, [], True, certain=True)
+    # "Hur många målområden / mål?", "Vilka målområden finns?"
+    if AREAS.search(text) and not _names_one_area(ctx, areas):
+        headings = dict((h, p) for h, p in outline.get("headings", []))
+        cits, lines = [], []
+        for i, a in enumerate(areas, 1):
+            page = int(headings.get(f"Målområde - {a}", 0) or next((g["page"] for g in goals
+                                                                   if g["goal_area"] == a), 0))
+            n_goals = sum(1 for g in goals if g["goal_area"] == a)
+            cits.append(Citation(n=i, page=page, section=f"Målområde - {a}", goal=None, goal_area=a,
+                                 quote=f"Målområde - {a}", source=source or "", kind="heading",
+                                 passage=f"Målområde - {a}"))
+            lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else 'goals'} (s. {page}) [{i}]")
+        lead = (f"Rapporten har {len(areas)} målområden:" if sv else f"The report has {len(areas)} goal areas:")
+        return Composition("\n".join([lead, *lines]), cits, [], True, certain=True)
+    if goals and GOALS.search(text) and (COUNT.search(text) or re.search(r"(?i)\b(vilka|which|what|list|lista)\b",
+                                                                          text)) \
+            and not _names_one_area(ctx, areas) and not _names_one_goal(ctx, goals):
+        cits = [_status_citation(ctx, i, g, source) for i, g in enumerate(goals, 1)]
+        lead = (f"Rapporten följer upp {len(goals)} kommunfullmäktigemål i {len(areas)} målområden:" if sv else
+                f"The report follows up {len(goals)} goals (kommunfullmäktigemål) in {len(areas)} goal areas:")
+        lines, area = [lead], None
+        for c, g in zip(cits, goals, strict=True):
+            if g["goal_area"] != area:
+                area = g["goal_area"]
+                lines.append(f"\n**{area}**")
+            lines.append(f"- {g['title']} – {g.get('status') or '–'} (s. {g['page']}) [{c.n}]")
+        return Composition("\n".join(lines), cits, [], True, certain=True)
+    answer = ctx.scorer.structure(q, ctx.filters)  # goal area of X, goals in area A, assessment of goal G
+    if answer is None:
+        return None
+    return Composition(answer.answer, answer.citations, [], True, certain=True)
+
+
+def _names_one_goal(ctx: Context, goals: list[dict[str, Any]]) -> bool:
+    return ctx.scorer._best_match(ctx.q, [g["title"] for g in goals]) is not None
+
+
+def _names_one_area(ctx: Context, areas: list[str]) -> bool:
+    return ctx.scorer._best_match(ctx.q, areas, min_cov=0.6) is not None

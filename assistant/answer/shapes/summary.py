@@ -1,0 +1,218 @@
+"""Summaries ("Sammanfatta X") and page answers ("Vad står det på sidan 12?").
+
+X is resolved through the parsed outline to a goal, a goal area, a section
+heading or a page range; the summary then quotes the points that carry the
+most of that span (a goal's assessment first), each cited, and says which span
+it covers. A page answer names the page's headings and quotes its key points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.extractive import Unit, units_of
+from assistant.answer.points import DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
+from assistant.answer.route import requested_pages
+from assistant.answer.shapes.base import Composition, Context
+from assistant.retrieval import IndexedChunk
+from assistant.textproc import terms
+
+# words that ask for a summary or name the report itself, not what to summarise
+CUE_WORDS = set(terms(
+    "sammanfatta sammanfattning summera summary summarise summarize översikt overview kortfattat korthet korta drag "
+    "ge mig en av om kring kring rapporten rapportens delårsrapporten report avsnittet avsnitt section delen del "
+    "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet content"))
+MAX_POINTS = 6
+
+
+@dataclass
+class Span:
+    label: str
+    kind: str  # goal | goal_area | heading | pages | report
+    chunks: list[IndexedChunk]
+    score: float  # how well the question names it (0..1+)
+
+    @property
+    def pages(self) -> tuple[int, int]:
+        return (min(c.page for c in self.chunks), max(int(c.meta.get("page_end", c.page)) for c in self.chunks))
+
+    def describe(self, lang: str) -> str:
+        a, b = self.pages
+        where = f"s. {a}" if a == b else f"s. {a}–{b}"
+        return f"«{self.label}», {where}" if self.kind != "pages" else where
+
+
+def _chunks(ctx: Context) -> list[IndexedChunk]:
+    source = ctx.filters.source if ctx.filters and ctx.filters.source else None
+    if source is None and len(ctx.library.index.sources) > 1:
+        hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=1, lexical_query=ctx.q.lexical_query)
+        source = str(hits[0][0].meta.get("source")) if hits else None
+    return [c for c in ctx.library.index.chunks if source is None or c.meta.get("source") == source]
+
+
+def candidate_spans(ctx: Context, chunks: list[IndexedChunk]) -> list[Span]:
+    """Every goal, goal area and heading of the report, with its chunks."""
+    spans: list[Span] = []
+    goals = dict.fromkeys(str(c.meta.get("goal")) for c in chunks if c.meta.get("goal"))
+    areas = dict.fromkeys(str(c.meta.get("goal_area")) for c in chunks if c.meta.get("goal_area"))
+    for g in goals:
+        spans.append(Span(g, "goal", [c for c in chunks if c.meta.get("goal") == g], 0.0))
+    for a in areas:
+        spans.append(Span(a, "goal_area", [c for c in chunks if c.meta.get("goal_area") == a], 0.0))
+    headings: dict[str, list[IndexedChunk]] = {}
+    for c in chunks:
+        for part in str(c.meta.get("section") or "").split(" › "):
+            if part.strip():
+                headings.setdefault(part.strip(), []).append(c)
+    for h, members in headings.items():
+        if not h.startswith(("Bedömning av förväntad", "Uppföljning av bidrag till")):
+            spans.append(Span(h, "heading", members, 0.0))
+    return spans
+
+
+def resolve_span(ctx: Context) -> Span | None:
+    """The part of the report the question asks to summarise."""
+    chunks = _chunks(ctx)
+    if not chunks:
+        return None
+    pages = requested_pages(ctx.q.text)
+    if pages:
+        inside = [c for c in chunks if c.page <= pages[1] and int(c.meta.get("page_end", c.page)) >= pages[0]]
+        label = f"s. {pages[0]}" if pages[0] == pages[1] else f"s. {pages[0]}–{pages[1]}"
+        return Span(label, "pages", inside, 1.0) if inside else None
+    wanted = {t: ctx.scorer.idf(t) for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS}
+    total = sum(wanted.values())
+    hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=8, lexical_query=ctx.q.lexical_query)
+    rank_of = {c.id: i for i, (c, _) in enumerate(hits)}
+    best: Span | None = None
+    for span in candidate_spans(ctx, chunks):
+        title = set(terms(span.label))
+        from assistant.answer.extractive import _matched
+
+        got = sum(w for t, w in wanted.items() if _matched(t, title)) / total if total else 0.0
+        support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
+        span.score = got + 0.5 * min(support, 1.0)
+        # a narrower span wins a tie: "ekonomisk prognos" is a heading, not the whole goal area
+        if best is None or span.score > best.score + 1e-9 or (
+                abs(span.score - best.score) < 1e-9 and len(span.chunks) < len(best.chunks)):
+            best = span
+    if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
+        own = next((s for s in candidate_spans(ctx, chunks) if s.kind == "heading"
+                    and s.label.lower().startswith(("sammanfattning", "summary"))), None)
+        return own or Span("rapporten", "report", chunks[:6], 0.5)
+    return best
+
+
+def centrality(units: list[Unit]) -> dict[int, float]:
+    """How much of the span a sentence speaks for: its mean overlap with the others."""
+    stems = [content(u) for u in units]
+    out: dict[int, float] = {}
+    for i, s in enumerate(stems):
+        others = [similarity(s, t) for j, t in enumerate(stems) if j != i]
+        out[id(units[i])] = sum(others) / len(others) if others else 0.0
+    return out
+
+
+def span_points(units: list[Unit], k: int = MAX_POINTS) -> list[Point]:
+    """The points that carry the most of a span: central, with figures or decisions, one per
+    subsection before a second from any."""
+    pool = [u for u in units if not is_signpost(u.text) and len(u.text.split()) >= 5]
+    if not pool:
+        return []
+    cent = centrality(pool)
+    firsts: set[int] = set()
+    seen_chunks: set[str] = set()
+    for u in pool:
+        if u.chunk.id not in seen_chunks:
+            seen_chunks.add(u.chunk.id)
+            firsts.add(id(u))
+    points = []
+    for u in pool:
+        r = 2.0 * cent[id(u)] + 0.15 * bool(NUMBER.search(u.text)) + 0.15 * bool(DECISION.search(u.text))
+        r += 0.1 * (id(u) in firsts) - 0.1 * u.is_row
+        points.append(Point(u, r))
+    points.sort(key=lambda p: -p.relevance)
+    by_heading: dict[str, list[Point]] = {}
+    for p in points:
+        by_heading.setdefault(str(p.unit.chunk.meta.get("heading") or ""), []).append(p)
+    # round robin over subsections: each heading's best point first, the best headings first
+    order: list[Point] = []
+    layers = max(len(v) for v in by_heading.values())
+    for layer in range(layers):
+        row = [v[layer] for v in by_heading.values() if len(v) > layer]
+        order += sorted(row, key=lambda p: -p.relevance)
+    rank = {id(p): len(order) - i for i, p in enumerate(order)}
+    ranked = [Point(p.unit, rank[id(p)] / len(order)) for p in order]
+    return mmr(ranked, k, lam=0.8)
+
+
+def assessment_first(span: Span) -> Unit | None:
+    """A goal's assessment sentence ("Bedömningen är att bidraget … förväntas uppnås")."""
+    for c in span.chunks:
+        if c.meta.get("kind") != "assessment":
+            continue
+        for u in units_of(c, 0):
+            low = u.text.lower()
+            if low.startswith("bedömningen är") or ("förväntas" in low and "bedömning" in low and len(low) > 30):
+                return u
+    return None
+
+
+def compose_summary(ctx: Context) -> Composition:
+    span = resolve_span(ctx)
+    if span is None or not span.chunks:
+        return Composition("", [], [], False)
+    units = [u for i, c in enumerate(span.chunks) for u in units_of(c, i)]
+    if span.kind == "pages":
+        lo, hi = span.pages if span.label == "" else requested_pages(ctx.q.text) or span.pages
+        units = [u for u in units if lo <= u.page <= hi]
+    head = assessment_first(span) if span.kind == "goal" else None
+    points = span_points([u for u in units if head is None or u.text != head.text],
+                         MAX_POINTS - (1 if head else 0))
+    if head is not None:
+        points = [Point(head, 1.0), *points]
+    if not points:
+        return Composition("", [], [], False)
+    where = span.describe(ctx.q.lang)
+    lead = f"Sammanfattning av {where}:" if ctx.q.lang == "sv" else f"Summary of {where} (quoted in Swedish):"
+    if head is not None:  # the assessment leads, then the rest in report order
+        first_text, first_cits = ctx.render([points[0]], lead)
+        rest_text, rest_cits = ctx.render(points[1:]) if len(points) > 1 else ("", [])
+        for c in rest_cits:
+            c.n += len(first_cits)
+        rest_text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + len(first_cits)}]", rest_text)
+        text, citations = (first_text + ("\n\n" + rest_text if rest_text else "")), first_cits + rest_cits
+    else:
+        text, citations = ctx.render(points, lead)
+    a, b = span.pages
+    span_text = f"{span.label} (s. {a}–{b})" if a != b else f"{span.label} (s. {a})"
+    return Composition(text, citations, [p.unit for p in points], span.score >= 0.5, span=span_text,
+                       coverage=min(span.score, 1.0), certain=span.kind == "pages")
+
+
+def compose_page(ctx: Context) -> Composition:
+    """"Vad står det på sidan 12?": the page's headings and its key points."""
+    pages = requested_pages(ctx.q.text)
+    if pages is None:
+        return Composition("", [], [], False)
+    page = pages[0]
+    chunks = [c for c in _chunks(ctx) if c.page <= page <= int(c.meta.get("page_end", c.page))]
+    units = [u for i, c in enumerate(chunks) for u in units_of(c, i) if u.page == page]
+    if not units:
+        known = sorted({c.page for c in _chunks(ctx)} | {int(c.meta.get("page_end", c.page)) for c in _chunks(ctx)})
+        rng = f"{known[0]}–{known[-1]}" if known else "–"
+        text = (f"Sidan {page} finns inte i rapportens text (den omfattar sidorna {rng})." if ctx.q.lang == "sv"
+                else f"Page {page} is not in the report's text (it covers pages {rng}).")
+        return Composition(text, [], [], False, refused=True, certain=True)
+    outline = ctx.library.outline(str(chunks[0].meta.get("source") or "") or None)
+    headings = [h for h, p in outline.get("headings", []) if p == page]
+    points = span_points(units, 5)
+    names = ", ".join(f"«{h}»" for h in headings[:6])
+    if ctx.q.lang == "sv":
+        lead = f"Sidan {page}" + (f" tar upp {names}." if names else ".") + " Det viktigaste på sidan:"
+    else:
+        lead = f"Page {page}" + (f" covers {names}." if names else ".") + " Its key points (quoted in Swedish):"
+    text, citations = ctx.render(points, lead)
+    return Composition(text, citations, [p.unit for p in points], True, span=f"s. {page}", coverage=1.0,
+                       certain=True)

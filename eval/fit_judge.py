@@ -1,0 +1,91 @@
+"""Fit the answer judge on the dev split: `python -m eval fit-judge`.
+
+Every dev item is answered with the judge switched off (threshold 0), so each
+answer records the judge's features; an item is a positive when the report
+answers it and the composed answer is right (its facts, or a key point, cited),
+a negative otherwise — an unanswerable question, or a wrong answer that should
+rather have been a refusal. The logistic model and the threshold that answers
+most dev items right are written to assistant/data/judge.json. The test split
+is never read here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.answer.judge import FEATURES, WEIGHTS_FILE, JudgeModel, fit, save_model
+from assistant.models import Answer, Turn
+from eval.dataset import DEFAULT_DATASETS, load_datasets
+from eval.runner import evaluate_item
+
+
+class Unjudged:
+    """An Assistant whose extractive answers skip the judge (features still recorded)."""
+
+    def __init__(self, assistant: Any) -> None:
+        from assistant.answer.engine import AnswerEngine
+
+        self.assistant = assistant
+        self.engine = AnswerEngine(assistant)
+
+    def ask(self, question: str, history: list[Turn] | None = None, mode: str | None = None, **_: Any) -> Answer:
+        return self.engine.answer(question, history=history or [], threshold=0.0)
+
+    def retrieve(self, *args: Any, **kwargs: Any) -> Any:
+        return self.assistant.retrieve(*args, **kwargs)
+
+    @property
+    def index(self) -> Any:
+        return self.assistant.index
+
+
+def collect(assistant: Any, paths: list[Path] | None = None, split: str = "dev",
+            progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
+    """Records of the split's items answered without the judge (threshold 0)."""
+    items = load_datasets([p for p in (paths or list(DEFAULT_DATASETS)) if Path(p).exists()], split=split)
+    unjudged = Unjudged(assistant)
+    records = []
+    for i, item in enumerate(items, 1):
+        records.append(evaluate_item(unjudged, item, None, None))
+        if progress:
+            progress(i, len(items))
+    return records
+
+
+def training_rows(records: list[dict[str, Any]]) -> tuple[list[list[float]], list[int]]:
+    """(features, label) of every item the judge decided on (not the routed refusals or outline answers)."""
+    xs, ys = [], []
+    for r in records:
+        f = r.get("features") or {}
+        if not f:
+            continue
+        xs.append([float(f.get(name, 0.0)) for name in FEATURES])
+        ys.append(int(not r["expected"]["refuse"] and bool(r["passed"]["answer"])))
+    return xs, ys
+
+
+def best_threshold(model: JudgeModel, xs: list[list[float]], ys: list[int]) -> float:
+    """The cut that gets most decisions right; ties go to the higher (safer) cut."""
+    from assistant.answer.judge import Features
+
+    probs = [model.probability(Features(dict(zip(FEATURES, x, strict=True)))) for x in xs]
+    best, best_right = 0.5, -1
+    for cut in [i / 100 for i in range(10, 91)]:
+        right = sum((p >= cut) == bool(y) for p, y in zip(probs, ys, strict=True))
+        if right >= best_right:
+            best, best_right = cut, right
+    return best
+
+
+def fit_judge(assistant: Any, out: Path = WEIGHTS_FILE, l2: float = 1.0,
+              progress: Callable[[int, int], None] | None = None) -> tuple[JudgeModel, dict[str, Any]]:
+    records = collect(assistant, progress=progress)
+    xs, ys = training_rows(records)
+    model = fit(xs, ys, l2=l2, fitted_on=f"dev split, {len(xs)} judged items ({sum(ys)} positive)")
+    threshold = best_threshold(model, xs, ys)
+    model = JudgeModel(model.weights, model.bias, model.mean, model.scale, threshold, model.features,
+                       model.fitted_on)
+    save_model(model, out)
+    return model, {"items": len(records), "judged": len(xs), "positive": sum(ys), "threshold": threshold}
