@@ -2,9 +2,8 @@
 
 Every dev item is answered with the judge switched off (threshold 0), so each
 answer records the judge's features; an item is a positive when the report
-answers it and the composed answer is right (its facts, or a key point, cited),
-a negative otherwise — an unanswerable question, or a wrong answer that should
-rather have been a refusal. The logistic model and the threshold that answers
+answers it, a negative when it does not (the judge decides answerability; the
+composers decide what to quote). The logistic model and the threshold that answers
 most dev items right are written to assistant/data/judge.json. The test split
 is never read here.
 """
@@ -62,7 +61,7 @@ def training_rows(records: list[dict[str, Any]]) -> tuple[list[list[float]], lis
         if not f:
             continue
         xs.append([float(f.get(name, 0.0)) for name in FEATURES])
-        ys.append(int(not r["expected"]["refuse"] and bool(r["passed"]["answer"])))
+        ys.append(int(not r["expected"]["refuse"]))
     return xs, ys
 
 

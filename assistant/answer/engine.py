@@ -15,13 +15,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.answer.extractive import REFUSAL_EN, REFUSAL_SV, ExtractiveAnswerer, Proposal, Unit
-from assistant.answer.judge import Features, JudgeModel, load_model, unknown_names, vocabulary_coverage
+from assistant.answer.extractive import REFUSAL_EN, REFUSAL_SV, ExtractiveAnswerer, Proposal, Unit, _matched
+from assistant.answer.judge import (
+    Features,
+    JudgeModel,
+    load_model,
+    missing_rare,
+    unknown_names,
+    vocabulary_coverage,
+)
 from assistant.answer.library import Library
 from assistant.answer.question import Question, analyse
 from assistant.answer.route import OPEN_SHAPES, route
 from assistant.answer.shapes.base import Composition, Context, retrieved_of
-from assistant.answer.shapes.brief import compose_points
+from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline
 from assistant.answer.shapes.summary import compose_page, compose_summary
 from assistant.models import Answer, Filters, Turn
@@ -128,6 +135,11 @@ class AnswerEngine:
             return t in index.df or (len(t) >= 4 and index.substring_df(t) > 0)
 
         evidence: list[Unit] = comp.evidence
+        if shape == "fact" and evidence:
+            add_dense(Context(self.library, self.scorer, q, None), evidence[:2])
+        stems_of_evidence: set[str] = set()
+        for u in evidence[:3]:
+            stems_of_evidence |= u.stems | u.context
         covs = sorted((u.coverage for u in evidence), reverse=True)
         sims = sorted(getattr(comp.hits, "dense_similarity", {}).values(), reverse=True)
         first = evidence[0] if evidence else None
@@ -135,16 +147,23 @@ class AnswerEngine:
             "coverage": comp.coverage if comp.coverage is not None else (covs[0] if covs else 0.0),
             "coverage2": covs[1] if len(covs) > 1 else (covs[0] if covs else 0.0),
             "vocab": vocabulary_coverage(q, stem_known, self.scorer.idf),
+            "missing_rare": missing_rare(q, stems_of_evidence, _matched, self.scorer.idf, stem_known,
+                                         len(index.chunks)) if evidence else 1.0,
             "unknown_name": float(unknown_names(q, self.scorer.in_corpus)),
             "unknown_focus": float(self.scorer.unknown_focus(q)),
-            "dense": sims[0] if sims else 0.0,
             "dense_margin": (sims[0] - sims[min(4, len(sims) - 1)]) if sims else 0.0,
             "unit_dense": first.dense if first else 0.0,
             "kind_fit": first.kind_fit if first else 0.0,
             "rule": float(comp.rule_ok),
             "english": float(q.lang == "en"),
             "open": float(shape in OPEN_SHAPES),
+            "followup": float(q.followup),
         }
+        english = values["english"]
+        values["en_coverage"] = english * values["coverage"]
+        values["en_unit_dense"] = english * values["unit_dense"]
+        values["en_missing_rare"] = english * values["missing_rare"]
+        values["missing_rare"] = (1 - english) * values["missing_rare"]
         return Features(values)
 
     def _refusal(self, q: Question, scope: str, retrieved: list[dict], shape: str, text: str | None,

@@ -125,12 +125,27 @@ def counted_near(unit: Unit, q: Question) -> bool:
     return re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]), unit.text.lower()) is not None
 
 
+def without_question_values(text: str, question: str) -> str:
+    """The text without the numbers and number words the question itself states
+    ("de två japanska bolagen": a sentence saying "två japanska bolag" adds nothing)."""
+    qlow = question.lower()
+    stated = set(re.findall(r"\d[\d\s,.]*\d|\d", qlow)) | {w for w in words(qlow) if w in NUMBER_WORDS}
+    stated = {x.strip() for x in stated if x.strip() and not YEAR_TOKEN.match(x.strip())}
+    if not stated:
+        return text
+    pattern = r"(?<![\wåäö\d])(" + "|".join(re.escape(x) for x in sorted(stated, key=len, reverse=True)) + \
+        r")(?![\wåäö\d])"
+    return re.sub(pattern, " ", text, flags=re.IGNORECASE)
+
+
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
     amount), 0 not at all."""
     kind = q.kind
     text = unit.text
+    if kind in ("count", "amount", "percent", "date"):
+        text = without_question_values(text, q.text)  # an answer adds the value asked for
     low = text.lower()
     if kind == "reason":
         return 1.0 if CAUSAL.search(low) else 0.3
@@ -165,6 +180,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
         focus = q.focus or ""
         asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and any(n in focus for n in NAME_NOUNS) else []
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
+        initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
             return 0.0
         for i, tok in enumerate(text.split()):
@@ -174,6 +190,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
                 continue
             if any(a[:5] in tl and not tl.startswith(a[:5]) for a in asked):
                 return 1.0  # a compound naming the thing: justitiedepartementet
+            if t.isupper() and len(t) > 1 and t.lower() == initials:
+                continue  # "CBH" for the question's "Cities for Better Health"
             if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):
                 return 1.0
         return 0.0

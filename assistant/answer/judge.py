@@ -23,7 +23,7 @@ from typing import Any
 
 from assistant.answer.question import Question
 from assistant.glossary import translate
-from assistant.textproc import STOP, stem, words
+from assistant.textproc import STOP
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "judge.json"
 
@@ -31,15 +31,19 @@ FEATURES = (
     "coverage",       # IDF-weighted share of the question's content terms in the chosen evidence (0..1)
     "coverage2",      # the same for the second-best piece of evidence (open shapes: breadth)
     "vocab",          # IDF-weighted share of the question's content terms found anywhere in the report
+    "missing_rare",   # Swedish: how specific the most specific question word is that the evidence lacks (0..1)
+    "en_missing_rare",  # the same for English (untranslated words make it noisier: its own weight)
     "unknown_name",   # 1 when a name in the question (a city, a person) is nowhere in the report
     "unknown_focus",  # 1 when the noun asked about ("vilken löptid") is nowhere in the report
-    "dense",          # the best chunk's cosine similarity to the question (e5)
     "dense_margin",   # how much the best chunk stands out from the fifth
     "unit_dense",     # the chosen sentence's own similarity (0 when not computed)
     "kind_fit",       # the chosen sentence holds the kind of answer asked for (amount, date …)
     "rule",           # the shape's own acceptance rules were met
     "english",        # an English question (its coverage goes through the glossary)
     "open",           # an open shape (brief, summary, reason, change)
+    "followup",       # a short follow-up read with the previous question
+    "en_coverage",    # coverage of an English question (through the glossary: weaker evidence than Swedish)
+    "en_unit_dense",  # the chosen sentence's similarity for an English question (cross-lingual e5 runs lower)
 )
 
 
@@ -128,9 +132,6 @@ def save_model(model: JudgeModel, path: Path = WEIGHTS_FILE) -> None:
 
 
 # -- features ---------------------------------------------------------------
-_GLOSSARY_WORDS: set[str] | None = None
-
-
 def _english_known(word: str) -> bool:
     """An English word the glossary knows: a common word, not a name the report should contain."""
     return bool(translate(word))
@@ -162,5 +163,15 @@ def vocabulary_coverage(q: Question, in_corpus: Any, idf: Any) -> float:
     return found / sum(weights.values())
 
 
-def question_stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text) if w not in STOP and len(w) > 1]
+def missing_rare(q: Question, evidence_stems: set[str], matched: Any, idf: Any, known: Any, n_chunks: int) -> float:
+    """The most specific question word the evidence lacks, as a share of the largest possible IDF.
+
+    "Vad kostar biljetten till EM i handboll?" answered with the event's budget row lacks
+    "biljett", a word the report never uses: the report does not answer what was asked."""
+    top = math.log(1 + (n_chunks + 0.5) / 0.5)
+    worst = 0.0
+    for t, w in q.terms.items():
+        if w < 1.0 or t in STOP or len(t) < 3 or matched(t, evidence_stems):
+            continue
+        worst = max(worst, (idf(t) if known(t) else top) / top)
+    return worst

@@ -34,10 +34,13 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("date", ("när ", "vilket år", "vilken månad", "vilket datum", "till när", "hur länge", "when ", "which year",
               "what year", "by when", "how long")),
     ("amount", ("hur mycket", "hur stor", "hur stort", "hur höga", "hur hög", "vilket belopp", "vilken summa",
-                "vad kostar", "budgeten", "prognosen", "avvikelse", "how much", "how large", "how big", "what amount",
+                "vad kostar", "kosta", "kostar", "kostade", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
+                "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
+                "budgeten", "prognosen", "avvikelse", "how much", "how large", "how big", "what amount",
                 "budget", "forecast", "deviation", "kostnad", "resultat")),
     ("reason", ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")),
-    ("name", ("vad heter", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
+    ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
+              "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
               "vilken stad", "what is the name", "which company", "which authority", "who ", "which city",
               "which project", "which organisation", "which organization", "what is the new")),
@@ -48,6 +51,8 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
               "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood")
 WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
+WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
+                           r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
 COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:nya\s+|olika\s+)?([\wåäö-]+)", re.IGNORECASE)
 # A name answer should contain one of these as (part of) a word, or a proper noun.
 NUMBER_WORDS = {
@@ -108,6 +113,9 @@ def answer_kind(text: str) -> str | None:
             return kind
     m = WHICH_NOUN.search(t)
     if m and any(n in m.group(2).lower() for n in NAME_NOUNS):
+        return "name"
+    m = WHICH_ARE_THE.search(t)  # "Vilka är de två japanska bolagen?": the noun comes later
+    if m and any(n in w for w in m.group(1).split() for n in NAME_NOUNS):
         return "name"
     if any(_has_cue(t, cue) for cue in TYPE_CUES[-1][1]):
         return "list"

@@ -27,7 +27,8 @@ PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{
                         r"(\d{1,3})", re.IGNORECASE)
 SUMMARY = _rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
               r"översikt över", r"overview of", r"give an overview", r"kortfattat", r"i korthet", r"i korta drag",
-              r"the gist", r"in brief", r"tl;?dr")
+              r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
+              r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)")
 REASON = _rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
              r"av vilken anledning", r"what caused", r"what explains", r"what is the reason", r"förklara varför",
              r"how come", r"vad förklarar")
@@ -67,6 +68,10 @@ CHITCHAT = re.compile(
     re.IGNORECASE)
 
 
+GOAL_WORD = _rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?")
+MET_WORD = _rx(r"uppnås", r"uppnå", r"nås", r"klaras", r"met", r"achieved", r"reached", r"achieve", r"meet")
+
+
 def requested_pages(text: str) -> tuple[int, int] | None:
     """The page or page range a question names ("sidan 12", "sidorna 37–41", "page 5")."""
     m = PAGE_RANGE.search(text)
@@ -99,10 +104,11 @@ def route(text: str, kind: str | None = None) -> str:
         return "summary" if summary and pages[0] != pages[1] else "page"
     if summary:
         return "summary"
-    if kind in ("goal_area", "goals_in_area", "status", "goal") or OUTLINE.search(text):
-        return "outline"
     if REASON.search(text):
         return "reason"
+    goals_met = GOAL_WORD.search(text) is not None and MET_WORD.search(text) is not None
+    if kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met:
+        return "outline"
     if CHANGE.search(text):
         return "change"
     if BRIEF.search(text):

@@ -23,12 +23,30 @@ class Context:
     filters: Filters | None
 
     def position(self) -> Any:
-        """A chunk's place in the report (the index keeps report order)."""
-        order = {c.id: i for i, c in enumerate(self.library.index.chunks)}
-        return lambda cid: order.get(cid, 0)
+        """A chunk's place in the report: the rank of its heading in the parsed outline
+        (the vector store does not keep insertion order)."""
+        return chunk_position(self.library)
 
     def render(self, points: list[Point], lead: str = "") -> tuple[str, list[Citation]]:
         return render(points, self.scorer.citation, report_order(self.position()), lead)
+
+
+def chunk_position(library: Library) -> Any:
+    """chunk id -> its heading's rank in the outline of its report (then its place in the index)."""
+    ranks: dict[str, int] = {}
+    for source in library.index.sources:
+        headings = library.outline(source).get("headings", [])
+        for c in library.index.chunks:
+            if c.meta.get("source") != source:
+                continue
+            title, page = str(c.meta.get("heading") or ""), c.page
+            best = None
+            for i, (h, p) in enumerate(headings):
+                if h == title and p <= page:
+                    best = i  # the last such heading at or before the chunk's page
+            ranks[c.id] = best if best is not None else 0
+    order = {c.id: i for i, c in enumerate(library.index.chunks)}
+    return lambda cid: ranks.get(cid, 0) * 10_000 + order.get(cid, 0)
 
 
 @dataclass

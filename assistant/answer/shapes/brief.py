@@ -18,6 +18,7 @@ COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|min
                          r"tidigare år|än under|förändring\w*|förbättr\w*|försämr\w*|avvikelse\w*)\b",
                          re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
+DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
 MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
@@ -26,7 +27,7 @@ RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 def relevance(u: Unit, shape: str) -> float:
     """How well a sentence serves this shape of answer (coverage of the question first)."""
     text = u.text
-    r = u.coverage + 0.25 / (1 + u.rank) + (0.6 * max(u.dense - 0.8, 0.0) if u.dense else 0.0)
+    r = u.coverage + 0.25 / (1 + u.rank) + (2.0 * max(u.dense - 0.8, 0.0) if u.dense else 0.0)
     if NUMBER.search(text):
         r += 0.05 if shape == "brief" else 0.15
     if DECISION.search(text):
@@ -38,6 +39,27 @@ def relevance(u: Unit, shape: str) -> float:
     if len(text.split()) < 6:
         r -= 0.3
     return r
+
+
+def add_dense(ctx: Context, units: list[Unit]) -> None:
+    """The question's embedding similarity to the most promising sentences: an open
+    question shares few words with the sentences that answer it."""
+    todo = [u for u in units if not u.dense]
+    if not todo:
+        return
+    import numpy as np
+
+    qv = np.asarray(ctx.library.index.query_embedding(ctx.q.retrieval_query))
+    vs = np.asarray(ctx.library.embed_model.get_text_embedding_batch([u.text for u in todo]))
+    for u, sim in zip(todo, vs @ qv, strict=True):
+        u.dense = float(sim)
+
+
+def named_goal(ctx: Context) -> str | None:
+    """The goal the question names ("… målet om attraktivitet och näringsliv"), if any."""
+    goals = [g["title"] for g in ctx.library.outline(ctx.filters.source if ctx.filters and ctx.filters.source
+                                                     else None).get("goals", [])]
+    return ctx.scorer._best_match(ctx.q, goals) if goals else None
 
 
 def signpost_targets(ctx: Context, units: list[Unit]) -> list[str]:
@@ -76,14 +98,17 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and ctx.scorer.constraints_ok(ctx.q, u)]
-    points = sorted((Point(u, relevance(u, shape)) for u in candidates), key=lambda p: -p.relevance)
+    add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
+    named = named_goal(ctx)
+    points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0))
+                     for u in candidates), key=lambda p: -p.relevance)
     if not points:
         return Composition("", [], [], False, hits)
     top = points[0].relevance
     floor = max(RELATIVE_FLOOR[shape] * top, 0.2)
     chosen = mmr(points, MAX_POINTS[shape], lam=0.7, min_relevance=floor)
     if len(chosen) < MIN_POINTS[shape]:  # a brief is several points: relax the floor, never the repetition check
-        more = mmr(points, MIN_POINTS[shape], lam=0.7, min_relevance=max(0.35 * top, 0.15))
+        more = mmr(points, MIN_POINTS[shape], lam=0.7, min_relevance=max(0.45 * top, 0.15))
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[: MAX_POINTS[shape]]

@@ -41,6 +41,18 @@ def _status_citation(ctx: Context, n: int, goal: dict[str, Any], source: str | N
                     passage=chunk.text if chunk else quote, kind="assessment")
 
 
+def _goal_citation(ctx: Context, n: int, goal: dict[str, Any], source: str | None) -> Citation:
+    """The goal's own heading, where the goal is named (what a list of goals cites)."""
+    heading = f"Kommunfullmäktigemål - {goal['title']}"
+    chunk = next((c for c in ctx.library.index.chunks if c.meta.get("goal") == goal["title"]
+                  and (source is None or c.meta.get("source") == source)), None)
+    meta: dict[str, Any] = chunk.meta if chunk else {}
+    return Citation(n=n, page=int(goal.get("page") or 0), section=heading, goal=goal["title"],
+                    goal_area=goal.get("goal_area"), quote=heading, source=str(meta.get("source") or source or ""),
+                    report_title=str(meta.get("report_title") or ""), chunk_id=chunk.id if chunk else "",
+                    passage=heading, kind="heading")
+
+
 def compose_outline(ctx: Context) -> Composition | None:
     """An answer from the outline, or None when the question is not one it can answer
     (then the fact shape takes it)."""
@@ -69,7 +81,7 @@ def compose_outline(ctx: Context) -> Composition | None:
                 "are not expected to be met" if negated else "are expected to be met")
             lead = (f"{len(shown)} av {len(goals)} kommunfullmäktigemål {word}:" if sv else
                     f"{len(shown)} of {len(goals)} goals {word}:")
-        lines = [lead] + [f"{c.n}. {c.goal} – {g.get('status') or '–'!s} (s. {c.page}) [{c.n}]"
+        lines = [lead] + [f"{c.n}. {c.goal} – {g.get('status') or '–'!s} [{c.n}]"
                           for c, g in zip(cits, shown or goals, strict=True)]
         return Composition("\n".join(lines), cits, [], True, certain=True)
     # "Hur många målområden / mål?", "Vilka målområden finns?"
@@ -86,10 +98,20 @@ def compose_outline(ctx: Context) -> Composition | None:
             lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else 'goals'} (s. {page}) [{i}]")
         lead = (f"Rapporten har {len(areas)} målområden:" if sv else f"The report has {len(areas)} goal areas:")
         return Composition("\n".join([lead, *lines]), cits, [], True, certain=True)
+    area = ctx.scorer._best_match(q, areas, min_cov=0.6) if areas else None
+    if area and GOALS.search(text) and not AREAS.search(text.replace("målområdet", "")) \
+            and (COUNT.search(text) or re.search(r"(?i)\b(vilka|which|what|list|lista)\b", text)):
+        members = [g for g in goals if g["goal_area"] == area]
+        cits = [_goal_citation(ctx, i, g, source) for i, g in enumerate(members, 1)]
+        lead = (f"Under målområdet «{area}» finns {len(members)} kommunfullmäktigemål:" if sv else
+                f"The goal area «{area}» has {len(members)} goals (kommunfullmäktigemål):")
+        lines = [lead] + [f"{c.n}. {g['title']} – bedömning: {g.get('status') or '–'} [{c.n}]"
+                          for c, g in zip(cits, members, strict=True)]
+        return Composition("\n".join(lines), cits, [], True, certain=True)
     if goals and GOALS.search(text) and (COUNT.search(text) or re.search(r"(?i)\b(vilka|which|what|list|lista)\b",
                                                                           text)) \
             and not _names_one_area(ctx, areas) and not _names_one_goal(ctx, goals):
-        cits = [_status_citation(ctx, i, g, source) for i, g in enumerate(goals, 1)]
+        cits = [_goal_citation(ctx, i, g, source) for i, g in enumerate(goals, 1)]
         lead = (f"Rapporten följer upp {len(goals)} kommunfullmäktigemål i {len(areas)} målområden:" if sv else
                 f"The report follows up {len(goals)} goals (kommunfullmäktigemål) in {len(areas)} goal areas:")
         lines, area = [lead], None
@@ -97,7 +119,7 @@ def compose_outline(ctx: Context) -> Composition | None:
             if g["goal_area"] != area:
                 area = g["goal_area"]
                 lines.append(f"\n**{area}**")
-            lines.append(f"- {g['title']} – {g.get('status') or '–'} (s. {g['page']}) [{c.n}]")
+            lines.append(f"- {g['title']} – {g.get('status') or '–'} [{c.n}]")
         return Composition("\n".join(lines), cits, [], True, certain=True)
     answer = ctx.scorer.structure(q, ctx.filters)  # goal area of X, goals in area A, assessment of goal G
     if answer is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.extractive import Unit, units_of
+from assistant.answer.extractive import Unit, _matched, units_of
 from assistant.answer.points import DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
 from assistant.answer.route import requested_pages
 from assistant.answer.shapes.base import Composition, Context
@@ -22,7 +22,8 @@ from assistant.textproc import terms
 CUE_WORDS = set(terms(
     "sammanfatta sammanfattning summera summary summarise summarize översikt overview kortfattat korthet korta drag "
     "ge mig en av om kring kring rapporten rapportens delårsrapporten report avsnittet avsnitt section delen del "
-    "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet content"))
+    "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
+    "mig kort"))
 MAX_POINTS = 6
 
 
@@ -48,7 +49,9 @@ def _chunks(ctx: Context) -> list[IndexedChunk]:
     if source is None and len(ctx.library.index.sources) > 1:
         hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=1, lexical_query=ctx.q.lexical_query)
         source = str(hits[0][0].meta.get("source")) if hits else None
-    return [c for c in ctx.library.index.chunks if source is None or c.meta.get("source") == source]
+    position = ctx.position()
+    chunks = [c for c in ctx.library.index.chunks if source is None or c.meta.get("source") == source]
+    return sorted(chunks, key=lambda c: (c.page, position(c.id)))
 
 
 def candidate_spans(ctx: Context, chunks: list[IndexedChunk]) -> list[Span]:
@@ -81,16 +84,16 @@ def resolve_span(ctx: Context) -> Span | None:
         inside = [c for c in chunks if c.page <= pages[1] and int(c.meta.get("page_end", c.page)) >= pages[0]]
         label = f"s. {pages[0]}" if pages[0] == pages[1] else f"s. {pages[0]}–{pages[1]}"
         return Span(label, "pages", inside, 1.0) if inside else None
-    wanted = {t: ctx.scorer.idf(t) for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS}
+    report_words = set(terms(" ".join({str(c.meta.get("report_title") or "") for c in chunks[:1]})))
+    wanted = {t: ctx.scorer.idf(t) for t, w in ctx.q.terms.items()
+              if w >= 1.0 and t not in CUE_WORDS and t not in report_words}
     total = sum(wanted.values())
     hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=8, lexical_query=ctx.q.lexical_query)
     rank_of = {c.id: i for i, (c, _) in enumerate(hits)}
     best: Span | None = None
     for span in candidate_spans(ctx, chunks):
         title = set(terms(span.label))
-        from assistant.answer.extractive import _matched
-
-        got = sum(w for t, w in wanted.items() if _matched(t, title)) / total if total else 0.0
+        got = sum(w for t, w in wanted.items() if _title_match(t, title)) / total if total else 0.0
         support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
         span.score = got + 0.5 * min(support, 1.0)
         # a narrower span wins a tie: "ekonomisk prognos" is a heading, not the whole goal area
@@ -100,8 +103,25 @@ def resolve_span(ctx: Context) -> Span | None:
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
         own = next((s for s in candidate_spans(ctx, chunks) if s.kind == "heading"
                     and s.label.lower().startswith(("sammanfattning", "summary"))), None)
-        return own or Span("rapporten", "report", chunks[:6], 0.5)
+        if own is not None:
+            own.score = 1.0
+        return own or Span("rapporten", "report", chunks[:6], 1.0)
     return best
+
+
+def _title_match(term: str, title: set[str]) -> bool:
+    """A question word in a span's title: as the answerer matches words, or with one letter
+    more or less in a long word (reports have typos: uppsiktplikt for uppsiktsplikt)."""
+    if _matched(term, title):
+        return True
+    return len(term) >= 8 and any(abs(len(term) - len(t)) <= 1 and _one_edit(term, t) for t in title)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i + 1:]
 
 
 def centrality(units: list[Unit]) -> dict[int, float]:
@@ -130,7 +150,7 @@ def span_points(units: list[Unit], k: int = MAX_POINTS) -> list[Point]:
     points = []
     for u in pool:
         r = 2.0 * cent[id(u)] + 0.15 * bool(NUMBER.search(u.text)) + 0.15 * bool(DECISION.search(u.text))
-        r += 0.1 * (id(u) in firsts) - 0.1 * u.is_row
+        r += 0.3 * (id(u) in firsts) - 0.1 * u.is_row + 0.5 * u.coverage
         points.append(Point(u, r))
     points.sort(key=lambda p: -p.relevance)
     by_heading: dict[str, list[Point]] = {}
@@ -163,7 +183,8 @@ def compose_summary(ctx: Context) -> Composition:
     span = resolve_span(ctx)
     if span is None or not span.chunks:
         return Composition("", [], [], False)
-    units = [u for i, c in enumerate(span.chunks) for u in units_of(c, i)]
+    units = ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in span.chunks]) if topic_words(ctx) else \
+        [u for i, c in enumerate(span.chunks) for u in units_of(c, i)]
     if span.kind == "pages":
         lo, hi = span.pages if span.label == "" else requested_pages(ctx.q.text) or span.pages
         units = [u for u in units if lo <= u.page <= hi]
@@ -175,7 +196,11 @@ def compose_summary(ctx: Context) -> Composition:
     if not points:
         return Composition("", [], [], False)
     where = span.describe(ctx.q.lang)
-    lead = f"Sammanfattning av {where}:" if ctx.q.lang == "sv" else f"Summary of {where} (quoted in Swedish):"
+    lead = f"Sammanfattning av {where}." if ctx.q.lang == "sv" else f"Summary of {where} (quoted in Swedish)."
+    parts = section_headings(span)
+    if len(parts) >= 3:  # a long span: say what it covers before quoting its key points
+        listed = ", ".join(f"«{h}»" for h in parts[:8]) + (" …" if len(parts) > 8 else "")
+        lead += (f" Avsnittet tar upp {listed}." if ctx.q.lang == "sv" else f" It covers {listed}.")
     if head is not None:  # the assessment leads, then the rest in report order
         first_text, first_cits = ctx.render([points[0]], lead)
         rest_text, rest_cits = ctx.render(points[1:]) if len(points) > 1 else ("", [])
@@ -189,6 +214,24 @@ def compose_summary(ctx: Context) -> Composition:
     span_text = f"{span.label} (s. {a}–{b})" if a != b else f"{span.label} (s. {a})"
     return Composition(text, citations, [p.unit for p in points], span.score >= 0.5, span=span_text,
                        coverage=min(span.score, 1.0), certain=span.kind == "pages")
+
+
+def topic_words(ctx: Context) -> bool:
+    """Whether the question says more than which span to summarise (then its words weigh in)."""
+    return any(w >= 1.0 and t not in CUE_WORDS for t, w in ctx.q.terms.items())
+
+
+def section_headings(span: Span) -> list[str]:
+    """The span's subsections one level below it, in report order."""
+    out: list[str] = []
+    for c in span.chunks:
+        parts = [p.strip() for p in str(c.meta.get("section") or "").split(" › ") if p.strip()]
+        if span.kind == "heading" and span.label in parts:
+            parts = parts[parts.index(span.label) + 1:]
+        head = parts[0] if parts else ""
+        if head and head not in out and not head.startswith(("Bedömning av förväntad", "Uppföljning av bidrag")):
+            out.append(head)
+    return out
 
 
 def compose_page(ctx: Context) -> Composition:

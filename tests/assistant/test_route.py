@@ -1,0 +1,66 @@
+"""Routing questions to answer shapes: a table of questions in, shapes out (Swedish and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.question import answer_kind
+from assistant.answer.route import is_out_of_scope_request, requested_pages, route
+
+CASES = [
+    # facts
+    ("Hur stor var den sociala obligationen?", "fact"),
+    ("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser?", "fact"),
+    ("När ska trendanalysen vara klar?", "fact"),
+    ("How large was the social bond?", "fact"),
+    # briefs
+    ("Vad gör staden för att minska segregationen?", "brief"),
+    ("Hur arbetar kommunstyrelsen med klimatanpassning?", "brief"),
+    ("Hur går det med Öresundsmetron?", "brief"),
+    ("What is the City doing about coastal protection?", "brief"),
+    ("Tell me about the work with the new financial system.", "brief"),
+    # summaries
+    ("Sammanfatta kommunstyrelsens ekonomiska prognos för 2025.", "summary"),
+    ("Ge en översikt över målområdet En grön stad", "summary"),
+    ("Summarise the section on good financial management.", "summary"),
+    ("Sammanfatta sidorna 37–41.", "summary"),
+    ("Vad innehåller avsnittet om uppsiktsplikt?", "summary"),
+    # reasons and changes
+    ("Varför går styrelsen med överskott?", "reason"),
+    ("Why was the impact work paused?", "reason"),
+    ("Hur har nettokostnaden förändrats jämfört med 2024?", "change"),
+    ("How did costs change compared to last year?", "change"),
+    # outline
+    ("Vilka mål förväntas inte uppnås?", "outline"),
+    ("Which goals are not expected to be met?", "outline"),
+    ("Hur många kommunfullmäktigemål finns det?", "outline"),
+    ("Vilka målområden har rapporten?", "outline"),
+    ("Under vilket målområde redovisas den sociala obligationen?", "outline"),
+    # pages
+    ("Vad står det på sidan 12?", "page"),
+    ("What is on page 28?", "page"),
+    # out of scope: tasks and chit-chat
+    ("Skriv ett mejl till min chef om obligationen.", "out_of_scope"),
+    ("Översätt sammanfattningen till tyska", "out_of_scope"),
+    ("Write a poem about Malmö", "out_of_scope"),
+    ("Hej! Hur mår du?", "out_of_scope"),
+    ("Thanks!", "out_of_scope"),
+]
+
+
+@pytest.mark.parametrize(("question", "shape"), CASES, ids=[c[0][:40] for c in CASES])
+def test_route(question, shape):
+    assert route(question, answer_kind(question)) == shape
+
+
+def test_a_summary_request_is_not_a_task():
+    assert not is_out_of_scope_request("Skriv en sammanfattning av målområdet En grön stad")
+    assert route("Skriv en sammanfattning av målområdet En grön stad") == "summary"
+
+
+@pytest.mark.parametrize(("text", "pages"), [
+    ("Vad står det på sidan 12?", (12, 12)), ("Sammanfatta sidorna 37–41", (37, 41)), ("page 5", (5, 5)),
+    ("Vad står på s. 28?", (28, 28)), ("Hur stor var obligationen?", None), ("pages 41 to 37", (37, 41)),
+])
+def test_requested_pages(text, pages):
+    assert requested_pages(text) == pages

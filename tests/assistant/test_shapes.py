@@ -1,0 +1,102 @@
+"""Answer shapes end to end on the real report: briefs, summaries, pages, outline, refusals."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer.points import is_signpost
+from tests.conftest import SOURCE
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def quotes_are_verbatim(assistant, answer) -> None:
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.answer
+        if c.kind in ("table", "heading", "assessment") and c.quote.startswith(("Bedömning:", "Kommunfull")):
+            continue
+        if c.kind == "table":
+            continue
+        around = " ".join(assistant.page_text(SOURCE, p) for p in (c.page - 1, c.page, c.page + 1))
+        assert squash(c.quote) in squash(around), c.quote
+
+
+def test_brief_is_several_cited_points_under_headings(assistant):
+    a = assistant.ask("Vad gör staden för att stärka kompetensförsörjningen?")
+    assert a.shape == "brief" and not a.refused
+    assert 3 <= len(a.citations) <= 6
+    assert len(re.findall(r"^\*\*.+\*\* \(s\. \d+", a.answer, flags=re.M)) >= 1  # grouped under headings
+    assert len({c.quote for c in a.citations}) == len(a.citations)  # no point twice
+    assert not any(is_signpost(c.quote) for c in a.citations)
+    assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+    assert 0.0 <= a.confidence <= 1.0
+    quotes_are_verbatim(assistant, a)
+    # from the report's passages on competence supply (p. 6, 11) or its goal (p. 32–33)
+    assert sum(c.page in (6, 11, 32, 33) for c in a.citations) >= len(a.citations) - 1
+
+
+def test_summary_of_a_goal_leads_with_its_assessment_and_names_its_span(assistant):
+    a = assistant.ask("Sammanfatta målet om att staden ska bli fri från segregation.")
+    assert a.shape == "summary" and not a.refused
+    assert a.span and re.search(r"s\. \d+–\d+", a.span)
+    assert "Sammanfattning av «Malmö stad arbetar för att staden ska bli fri från segregation»" in a.answer
+    assert "förväntas uppnås" in a.citations[0].quote.lower()
+    assert all(26 <= c.page <= 27 for c in a.citations)
+    quotes_are_verbatim(assistant, a)
+
+
+def test_page_answer_names_the_pages_headings_and_quotes_it(assistant):
+    a = assistant.ask("Vad står det på sidan 28?")
+    assert a.shape == "page" and not a.refused
+    assert "social obligation" in a.answer
+    assert all(c.page == 28 for c in a.citations) and len(a.citations) >= 2
+
+
+def test_a_page_outside_the_report_is_said_so(assistant):
+    a = assistant.ask("Vad står det på sidan 99?")
+    assert a.refused and not a.citations and "99" in a.answer
+
+
+def test_outline_negation_all_goals_are_met(assistant):
+    for q in ("Vilka mål förväntas inte uppnås?", "Which goals are not expected to be met?"):
+        a = assistant.ask(q)
+        assert a.shape == "outline" and not a.refused
+        assert a.answer.startswith(("Inga", "None"))
+        assert len(a.citations) == 12 and all("Förväntas uppnås" in c.quote for c in a.citations)
+
+
+def test_goals_of_one_area_are_listed_from_the_outline(assistant):
+    a = assistant.ask("Vilka kommunfullmäktigemål finns under målområdet En mer jämlik stad?")
+    assert a.shape == "outline" and len(a.citations) == 3
+    assert {c.page for c in a.citations} <= {26, 27, 29}
+
+
+@pytest.mark.parametrize("question", [
+    "Skriv ett mejl till min chef om obligationen.", "Hej! Hur mår du?", "Write a poem about Malmö",
+])
+def test_tasks_and_chitchat_are_declined_with_what_the_assistant_does(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.shape == "out_of_scope" and not a.citations
+    assert "rapport" in a.answer.lower() or "report" in a.answer.lower()
+
+
+@pytest.mark.parametrize("question", [
+    "Vad blir vädret i Malmö imorgon?", "Vilken ränta har den sociala obligationen?",
+    "Hur stor är befolkningen i Helsingborg?", "Vad gör Göteborg för att minska utsläppen?",
+])
+def test_questions_the_report_does_not_cover_are_refused(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and not a.citations and a.shape == "out_of_scope"
+    assert a.confidence is not None and a.confidence < 0.5
+
+
+def test_a_fact_stays_short_and_carries_its_confidence(assistant):
+    a = assistant.ask("Hur stor var den sociala obligationen?")
+    assert a.shape == "fact" and len(a.answer.split()) <= 40
+    assert a.confidence is not None and a.confidence >= 0.8 and a.confidence_level == "sure"
+    j = a.to_json()
+    assert j["shape"] == "fact" and 0 <= j["confidence"] <= 1 and j["confidence_level"] == "sure"
