@@ -212,8 +212,9 @@ def compose_summary(ctx: Context) -> Composition:
         text, citations = ctx.render(points, lead)
     a, b = span.pages
     span_text = f"{span.label} (s. {a}–{b})" if a != b else f"{span.label} (s. {a})"
-    return Composition(text, citations, [p.unit for p in points], span.score >= 0.5, span=span_text,
-                       coverage=min(span.score, 1.0), certain=span.kind == "pages")
+    return Composition(text, citations, [p.unit for p in points], span.score >= 0.5,
+                       [(c, 0.0) for c in span.chunks], span=span_text, coverage=min(span.score, 1.0),
+                       certain=span.kind == "pages")
 
 
 def topic_words(ctx: Context) -> bool:
@@ -257,5 +258,5 @@ def compose_page(ctx: Context) -> Composition:
     else:
         lead = f"Page {page}" + (f" covers {names}." if names else ".") + " Its key points (quoted in Swedish):"
     text, citations = ctx.render(points, lead)
-    return Composition(text, citations, [p.unit for p in points], True, span=f"s. {page}", coverage=1.0,
-                       certain=True)
+    return Composition(text, citations, [p.unit for p in points], True, [(c, 0.0) for c in chunks],
+                       span=f"s. {page}", coverage=1.0, certain=True)
