@@ -50,7 +50,7 @@ def _add_answer(doc: Any, answer: Answer, lang: str) -> None:
         elif piece:
             para.add_run(piece)
     doc.add_paragraph(words["sources"]).runs[0].bold = True
-    for n, c in numbered:
+    for _n, c in numbered:
         item = doc.add_paragraph(style="List Number")
         item.add_run(source_line(c, lang))
         if c.quote.strip():

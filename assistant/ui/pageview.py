@@ -135,7 +135,7 @@ def page_image(settings: Any, source: str, page: int, quote: str, zoom: float = 
     if path is None:
         return None
     try:
-        return render_page(str(path), path.stat().st_mtime, int(page), quote, int(round(110 * zoom)))
+        return render_page(str(path), path.stat().st_mtime, int(page), quote, round(110 * zoom))
     except Exception:  # a damaged or replaced file: the text view is the fallback
         import logging
 

@@ -49,7 +49,7 @@ def test_question_answered_with_citation_to_page_28(app) -> None:
     assert memo.endswith("¹ Källa: Malmö stad, Delårsrapport 2025, Kommunstyrelsen, s. 28.")
     assert "[^1]: Källa: Malmö stad, Delårsrapport 2025, Kommunstyrelsen, s. 28." in app.code[1].value
     assert "Sökt i: hela rapporten" in text
-    assert any(e.label == "Visa hela sidan 28" for e in app.expander)
+    assert any(tg.label == "Visa hela sidan 28" for tg in app.toggle)
     assert len(app.session_state["messages"]) == 1
 
 
@@ -142,4 +142,4 @@ def test_export_buttons_appear_after_an_answer(app) -> None:
     assert not app.sidebar.get("download_button")
     _ask(app, BOND_Q)
     labels = [b.proto.label for b in app.sidebar.get("download_button")]
-    assert labels == ["Ladda ner (Markdown)", "Ladda ner (JSON)"]
+    assert labels == ["Ladda ner (Word)", "Ladda ner (Markdown)", "Ladda ner (JSON)"]
