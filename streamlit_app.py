@@ -38,6 +38,7 @@ st.html("""<style>
   [data-testid="stSidebar"] [data-testid="stCaptionContainer"] { line-height: 1.35; }
   h1 { font-size: 2rem !important; }
   .src-anchor { scroll-margin-top: 4rem; }
+  .st-key-preload { display: none !important; }
 </style>""")
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -439,8 +440,27 @@ def _show_wider(ctx: Ctx, messages: list[dict[str, Any]]) -> None:
     _save_conversation(ctx, messages)
 
 
+def _preload_widgets() -> None:
+    """Hidden copies of the widgets an answer uses. The browser loads each widget's code on first use and
+    shows grey placeholder bars meanwhile; rendering them (invisibly) with the first page means the first
+    answer in a new tab appears complete at once."""
+    with st.container(key="preload"):
+        st.download_button("preload", b"", key="preload-dl", on_click="ignore")
+        st.feedback("thumbs", key="preload-fb")
+        st.badge("preload")
+        st.code("preload", language=None, wrap_lines=True)
+        st.toggle("preload", key="preload-tg")
+        st.segmented_control("preload", ["a", "b"], key="preload-sc")
+        st.select_slider("preload", [1, 2], key="preload-ss")
+        st.text_input("preload", key="preload-ti")
+        with st.expander("preload"):
+            st.tabs(["a", "b"])
+        st.html("<span></span>")
+
+
 def chat_page() -> None:
     ctx, lang = CTX, CTX.lang
+    _preload_widgets()
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang, title=ctx.report_title))
     if ctx.filters and not ctx.filters.is_empty():
