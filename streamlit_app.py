@@ -460,12 +460,12 @@ def _preload_widgets() -> None:
 
 def chat_page() -> None:
     ctx, lang = CTX, CTX.lang
-    _preload_widgets()
+    messages = st.session_state.setdefault("messages", [])
+    fresh = not messages  # a new tab or conversation: after the first answer the widgets' code is loaded
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang, title=ctx.report_title))
     if ctx.filters and not ctx.filters.is_empty():
         st.info(t("searched_in", lang, scope=ctx.filters.describe(lang)), icon=":material/filter_alt:")
-    messages = st.session_state.setdefault("messages", [])
     _show_wider(ctx, messages)
     if notice := st.session_state.pop("_notice", None):
         st.toast(notice, icon=":material/check_circle:")
@@ -487,6 +487,8 @@ def chat_page() -> None:
             _render_answer(ctx, m, latest=i == len(messages) - 1)
     if question is not None:
         _ask(ctx, question)
+    if fresh:  # last on the page, so that leaving it out later moves no other element
+        _preload_widgets()
 
 
 # -- goal overview ------------------------------------------------------------------------------

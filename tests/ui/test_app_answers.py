@@ -10,7 +10,7 @@ import pytest
 from assistant.api import AnswerStream, Assistant
 from assistant.models import Answer, Citation
 from assistant.ui import conversations
-from tests.ui.test_app import BOND_Q, _ask, _texts
+from tests.ui.test_app import BOND_Q, _ask, _codes, _texts
 
 QUOTE = "Som första kommun i Sverige har Malmö gett ut en social obligation på 600 miljoner kronor."
 
@@ -56,7 +56,7 @@ def test_refused_answer_shows_no_chips_sources_or_memo(app, monkeypatch) -> None
     text = _texts(app)
     assert "Det framgår inte av rapporten." in text
     assert "cite-ref" not in text and "[1]" not in text  # no chip, no bare marker
-    assert "Källor" not in text and not app.code  # no source card, no memo text
+    assert "Källor" not in text and not _codes(app)  # no source card, no memo text
     assert not [b for b in app.get("download_button") if "Word (.docx)" in b.proto.label]
     assert not any(e.label == "Kopiera till PM" for e in app.expander)
 
