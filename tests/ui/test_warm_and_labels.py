@@ -31,6 +31,9 @@ class FakeAssistant:
     def retrieve(self, query):
         return []
 
+    def ask(self, question):
+        return None
+
 
 def test_warmup_builds_without_any_session_and_only_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("assistant.api.Assistant", FakeAssistant)
