@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run streamlit_app.py
+	$(BIN)/python -m assistant.ui.warm  # streamlit run streamlit_app.py, index loaded at server start
 
 chat: $(STAMP)
 	$(BIN)/python -m assistant chat

@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -21,10 +21,12 @@ from assistant.api import Assistant
 from assistant.config import Settings, load_settings
 from assistant.errors import AssistantError
 from assistant.models import Filters
-from assistant.ui import feedback, library, session
+from assistant.ui import answering, conversations, feedback, identity, library, ownership, pageview, session, warm
+from assistant.ui.docx_memo import file_name as docx_name
+from assistant.ui.docx_memo import to_docx
 from assistant.ui.export import to_json, to_markdown
 from assistant.ui.highlight import page_box, passage_box
-from assistant.ui.i18n import LANG_NAMES, LANGS, STRINGS, norm_lang, status_label, t
+from assistant.ui.i18n import LANG_NAMES, LANGS, norm_lang, status_label, t
 from assistant.ui.memo import memo_markdown, memo_plain
 
 log = logging.getLogger("assistant.ui")
@@ -35,7 +37,10 @@ st.html("""<style>
   [data-testid="stChatMessage"] .cite-ref:hover { background:#0a5fa6 !important; color:#fff !important; }
   [data-testid="stSidebar"] [data-testid="stCaptionContainer"] { line-height: 1.35; }
   h1 { font-size: 2rem !important; }
+  .src-anchor { scroll-margin-top: 4rem; }
+  .st-key-preload { display: none !important; }
 </style>""")
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass
@@ -48,21 +53,17 @@ class Ctx:
     filters: Filters | None
     outline: dict[str, Any]
     report_title: str
-    ask_lock: threading.Lock
+    ask_lock: threading.Lock  # uploads and eval runs; answering needs no lock (filters travel with each search)
     key: str  # identifies the settings (and so the index) for caches
+    owner: str = ""  # identity.current_owner(): conversations, feedback and uploads belong to it
+    records: list[Any] = field(default_factory=list)  # the reports this owner may see
     conversation_slot: Any = None  # sidebar container for export/reset
 
 
 # -- shared resources (one per server process) ------------------------------------------
 @st.cache_resource(show_spinner=False)
-def _assistant(key: str, _settings: Settings) -> Assistant:
-    return Assistant(_settings)
-
-
-@st.cache_resource(show_spinner=False)
 def _state(key: str) -> dict[str, Any]:
-    # ask_lock: the in-memory index is shared by all sessions and carries the filters of the current search
-    return {"ready": False, "lock": threading.Lock(), "ask_lock": threading.Lock()}
+    return {"ask_lock": threading.Lock()}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -76,46 +77,49 @@ def _fail(message: str, lang: str) -> None:
     st.stop()
 
 
+def _sign_in_gate(lang: str) -> None:
+    """With sign-in configured (secrets.toml [auth]), nothing but the sign-in button until signed in."""
+    if not identity.auth_configured() or identity.signed_in():
+        return
+    st.title(t("app_title", lang))
+    st.info(t("sign_in_needed", lang), icon=":material/lock:")
+    if st.button(t("sign_in", lang), type="primary", icon=":material/login:"):
+        st.login()
+    st.stop()
+
+
 def _startup() -> Ctx:
-    """Load settings, create the assistant and build the index on first start, with a progress bar."""
+    """Load settings and take the assistant from the warm-up (started at server start by
+    `python -m assistant.ui.warm`, else now), showing its progress while the index is built."""
     lang = norm_lang(st.session_state.get("lang"))
     try:
         settings = load_settings()
     except AssistantError as exc:
         _fail(str(exc), lang)
     lang = norm_lang(st.session_state.get("lang") or settings.language)
-    key = json.dumps(settings.redacted(), sort_keys=True, default=str)
-    state = _state(key)
+    _sign_in_gate(lang)
+    w = warm.start(settings)
+    if not w.done.is_set():
+        box = st.empty()
+        with box.container():
+            st.info(t("building_index", lang), icon=":material/hourglass_top:")
+            bar = st.progress(0.0, text=t("loading", lang))
+        while not w.done.wait(0.25):
+            bar.progress(w.fraction, text=w.message if w.fraction < 0.96 else t("warming", lang))
+        box.empty()
+        if w.built and w.error is None:
+            st.session_state["_notice"] = f"{t('ready', lang)}: {', '.join(w.built)} ({w.seconds:.0f} s)"
+    if w.error is not None:
+        _fail(session.friendly_error(w.error, lang), lang)
+    a: Assistant = w.assistant
+    owner = identity.current_owner()
     try:
-        a = _assistant(key, settings)
-        if not state["ready"]:
-            with state["lock"]:
-                if not state["ready"]:
-                    box = st.empty()
-                    with box.container():
-                        st.info(t("building_index", lang), icon=":material/hourglass_top:")
-                        bar = st.progress(0.0, text=t("loading", lang))
-                    t0 = time.perf_counter()
-
-                    def progress(message: str, fraction: float) -> None:
-                        bar.progress(min(max(float(fraction), 0.0), 1.0) * 0.95, text=message)
-
-                    built = a.ensure_ready(progress=progress)
-                    bar.progress(0.97, text=t("warming", lang))
-                    _ = a.index  # BM25 + dense index in memory now, not on the first question
-                    a.retrieve("social obligation")  # loads the query embedding path
-                    new = [r.source for r in built if r.status == "ingested"]
-                    if new:
-                        st.session_state["_notice"] = f"{t('ready', lang)}: {', '.join(new)} " \
-                                                      f"({time.perf_counter() - t0:.0f} s)"
-                    state["ready"] = True
-                    box.empty()
-        reports = a.reports()
+        records = ownership.reports_for(a, owner)
         outline = a.outline()
     except Exception as exc:
         _fail(session.friendly_error(exc, lang), lang)
-    title = reports[0].title if reports else "Delårsrapport 2025, Kommunstyrelsen"
-    return Ctx(a, settings, lang, None, outline, title, state["ask_lock"], key)
+    title = records[0].title if records else "Delårsrapport 2025, Kommunstyrelsen"
+    return Ctx(a, settings, lang, None, outline, title, _state(w.key)["ask_lock"], w.key, owner, records)
 
 
 # -- sidebar ----------------------------------------------------------------------------------
@@ -126,6 +130,10 @@ def _index(options: list[str], value: str) -> int:
 def _sidebar(ctx: Ctx) -> None:
     lang = ctx.lang
     with st.sidebar:
+        if identity.signed_in():
+            st.caption(t("signed_in_as", lang, name=identity.display_name()))
+            if st.button(t("sign_out", lang), icon=":material/logout:", key="logout"):
+                st.logout()
         st.segmented_control("Språk · Language", LANGS, key="lang", format_func=LANG_NAMES.get, required=True,
                              default=norm_lang(ctx.settings.language))
         _library_sidebar(ctx)  # report library: which report to search, upload a report
@@ -144,6 +152,7 @@ def _sidebar(ctx: Ctx) -> None:
         st.session_state["scope_area"], st.session_state["scope_goal"] = area, goal
         ctx.filters = session.make_filters(area, goal, ctx.outline)
         ctx.filters = library.with_report(ctx.filters, st.session_state.get("scope_report"))  # report library
+        ctx.filters = ownership.with_viewer(ctx.filters, ctx.owner)  # never others' private uploads
 
         st.divider()
         st.markdown(f"**{t('mode', lang)}**")
@@ -161,7 +170,7 @@ def _sidebar(ctx: Ctx) -> None:
 def _library_sidebar(ctx: Ctx) -> None:
     """Which report to search (all or one), and adding a report by upload with a progress bar."""
     lang = ctx.lang
-    records = ctx.assistant.reports()
+    records = ctx.records
     options = library.report_options(records)
     gen = st.session_state.setdefault("upload_n", 0)  # a new selector after an upload, preselecting the new report
     source = st.selectbox(t("lib_report", lang), options, key=f"f_report_{lang}_{gen}", help=t("lib_report_help", lang),
@@ -178,8 +187,10 @@ def _library_sidebar(ctx: Ctx) -> None:
         if file is not None and st.button(t("lib_ingest", lang), key=f"upload-go-{gen}", type="primary",
                                           icon=":material/library_add:", width="stretch"):
             bar = st.progress(0.0, text=t("lib_ingesting", lang, name=file.name))
-            result = library.ingest_upload(ctx.assistant, file.name, file.getvalue(), lang=lang, lock=ctx.ask_lock,
-                                           progress=library.clamp_progress(lambda v, m: bar.progress(v, text=m)))
+            extra = {"lock": ctx.ask_lock} if ownership.accepts(library.ingest_upload, "lock") else {}
+            result = ownership.ingest_upload(ctx.assistant, file.name, file.getvalue(), owner=ctx.owner, lang=lang,
+                                             progress=library.clamp_progress(lambda v, m: bar.progress(v, text=m)),
+                                             **extra)
             bar.empty()
             st.session_state["upload_result"] = result
             if result.ok:
@@ -196,7 +207,8 @@ def _library_sidebar(ctx: Ctx) -> None:
 
 
 def _conversation_sidebar(ctx: Ctx) -> None:
-    """Export and reset, below the scope filters; rendered after the page so it includes the latest answer."""
+    """Export and reset of this conversation, and the owner's saved ones (open, delete); rendered after the
+    page so it includes the latest answer."""
     lang = ctx.lang
     with ctx.conversation_slot:
         messages = st.session_state.get("messages", [])
@@ -204,6 +216,9 @@ def _conversation_sidebar(ctx: Ctx) -> None:
             st.divider()
             st.markdown(f"**{t('conversation', lang)}**")
             stamp = time.strftime("%Y%m%d-%H%M")
+            st.download_button(t("export_docx", lang), to_docx(messages, lang, ctx.report_title),
+                               file_name=docx_name(), mime=DOCX_MIME, icon=":material/description:",
+                               width="stretch", on_click="ignore", key="export-docx")
             st.download_button(t("export_md", lang), to_markdown(messages, lang, ctx.report_title),
                                file_name=f"rapportassistent-{stamp}.md", mime="text/markdown",
                                icon=":material/download:", width="stretch", on_click="ignore")
@@ -211,33 +226,126 @@ def _conversation_sidebar(ctx: Ctx) -> None:
                                file_name=f"rapportassistent-{stamp}.json", mime="application/json",
                                icon=":material/data_object:", width="stretch", on_click="ignore")
             if st.button(t("new_chat", lang), icon=":material/add_comment:", width="stretch"):
-                st.session_state["messages"] = []
+                st.session_state["messages"], st.session_state["conv_id"] = [], conversations.new_id()
                 st.rerun()
+        _saved_conversations(ctx)
+
+
+def _saved_conversations(ctx: Ctx) -> None:
+    """The owner's saved conversations: open one (it becomes the current conversation) or delete it."""
+    lang = ctx.lang
+    try:
+        saved = conversations.list_for(ctx.settings.data_dir, ctx.owner)
+    except Exception as exc:  # the store must never break the page
+        st.caption(session.friendly_error(exc, lang))
+        return
+    with st.expander(t("saved_convs", lang) + f" ({len(saved)})", icon=":material/history:"):
+        if not saved:
+            st.caption(t("saved_none", lang))
+        current = st.session_state.get("conv_id")
+        for c in saved:
+            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+                label = ("● " if c["id"] == current else "") + c["title"]
+                if st.button(label, key=f"open-{c['id']}", type="tertiary", help=t(
+                        "saved_n", lang, n=c["n"], when=c["updated"][:16].replace("T", " "))):
+                    st.session_state["messages"] = conversations.load(ctx.settings.data_dir, ctx.owner, c["id"]) or []
+                    st.session_state["conv_id"] = c["id"]
+                    st.switch_page(PAGES["chat"])
+                if st.button("", key=f"del-{c['id']}", icon=":material/delete:", type="tertiary",
+                             help=t("saved_delete", lang)):
+                    conversations.delete(ctx.settings.data_dir, ctx.owner, c["id"])
+                    if c["id"] == current:
+                        st.session_state["messages"], st.session_state["conv_id"] = [], conversations.new_id()
+                    st.toast(t("saved_deleted", lang), icon=":material/delete:")
+                    st.rerun()
+        if not identity.auth_configured():
+            st.caption(t("sign_in_local", lang))
 
 
 # -- chat page --------------------------------------------------------------------------------------
 def _store_feedback(ctx: Ctx, message: dict[str, Any]) -> None:
     value = st.session_state.get(f"fb-{message['id']}")
     try:
-        feedback.record(ctx.settings.data_dir, message["id"], value, message["answer"])
+        feedback.record(ctx.settings.data_dir, message["id"], value, message["answer"], owner=ctx.owner)
         if value is not None:
             st.toast(t("feedback_saved", ctx.lang), icon=":material/thumb_up:")
     except Exception as exc:  # feedback must never break the conversation
         st.toast(session.friendly_error(exc, ctx.lang), icon=":material/error:")
 
 
-def _render_answer(ctx: Ctx, m: dict[str, Any]) -> None:
-    """The answer with its inline citations, sources, memo text and feedback."""
+def _store_comment(ctx: Ctx, message: dict[str, Any]) -> None:
+    text = st.session_state.get(f"fbc-{message['id']}", "")
+    try:
+        if feedback.set_comment(ctx.settings.data_dir, message["id"], text, owner=ctx.owner):
+            st.toast(t("fb_comment_saved", ctx.lang), icon=":material/check_circle:")
+    except Exception as exc:
+        st.toast(session.friendly_error(exc, ctx.lang), icon=":material/error:")
+
+
+def _page_view(ctx: Ctx, m: dict[str, Any], c: Any) -> None:
+    """The cited page: the PDF page with the quote boxed (zoom, text as the other view), or the page text."""
+    lang, key = ctx.lang, f"{m['id']}-{c.n}"
+    if not st.toggle(t("show_page", lang, page=c.page), key=f"pv-{key}"):
+        return
+    image = None
+    if c.source.lower().endswith(".pdf"):
+        left, right = st.columns([1, 1], vertical_alignment="bottom")
+        view = left.segmented_control(t("page_view_image", lang), ["image", "text"], key=f"pvm-{key}", default="image",
+                                      required=True, label_visibility="collapsed",
+                                      format_func=lambda v: t("page_view_image" if v == "image" else "page_view_text",
+                                                              lang))
+        if view == "image":
+            zoom = right.select_slider(t("page_zoom", lang), [1.0, 1.5, 2.0], value=1.0, key=f"pvz-{key}",
+                                       format_func=lambda z: f"{z:.0%}")
+            image = pageview.page_image(ctx.settings, c.source, c.page, c.quote, zoom)
+            if image is not None:
+                st.html(pageview.page_html(image, zoom, alt=t("show_page", lang, page=c.page)))
+                if image.found:
+                    return
+                st.caption(t("page_quote_missing", lang))
+    text = _page_text(ctx.key, c.source, c.page, ctx.assistant)
+    if text:
+        st.markdown(page_box(text, c.quote), unsafe_allow_html=True)
+    elif image is None:
+        st.caption(t("page_empty", lang))
+
+
+def _source_card(ctx: Ctx, m: dict[str, Any], c: Any) -> None:
+    lang = ctx.lang
+    crumb = html.escape(session.breadcrumb(c))
+    st.markdown(passage_box(c.passage or c.quote, c.quote), unsafe_allow_html=True)
+    if crumb:
+        st.markdown(f'<span style="color:#5a6570;font-size:.85rem">{crumb} · {html.escape(c.source)}</span>',
+                    unsafe_allow_html=True)
+    if c.verified is False:
+        st.caption(t("verified_no", lang))
+    _page_view(ctx, m, c)
+
+
+def _render_answer(ctx: Ctx, m: dict[str, Any], latest: bool = False) -> None:
+    """The answer with how sure it is, its inline citations, compact sources, memo and feedback.
+
+    A refused answer shows no chips, sources or memo: it must not look like a cited answer."""
     lang, a = ctx.lang, m["answer"]
-    st.markdown(session.answer_html(a, m["id"], lang), unsafe_allow_html=True)
-    if a.notice:
-        st.info(a.notice, icon=":material/info:")
-    if a.unsupported:
+    sure = answering.sureness(a, lang)
+    st.markdown(session.answer_html(a, m["id"], lang, links=sure.show_sources), unsafe_allow_html=True)
+    if notice := answering.disambiguate_notice(a.notice, ctx.records, lang):
+        st.info(notice, icon=":material/info:")
+    if a.unsupported and "⚠" not in a.answer:
         st.warning(t("unsupported", lang, items="; ".join(a.unsupported)))
-    if a.refused:
+    if m.get("wider") is not None:
+        st.info(t("scope_wider", lang, scope=session.scope_label(m, lang)), icon=":material/travel_explore:")
+        if st.button(t("scope_wider_btn", lang), key=f"wider-{m['id']}", icon=":material/zoom_out_map:",
+                     type="primary"):
+            st.session_state["show_wider"] = m["id"]
+            st.rerun()
+    elif a.refused:
         st.caption(t("refused_hint", lang))
-    st.caption(" · ".join([t("searched_in", lang, scope=session.scope_label(m, lang)), session.latency_label(a.latency_ms, lang)]))
-    if a.citations:
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.badge(sure.label, color=sure.color, icon=sure.icon, help=answering.sureness_help(a, lang))
+        st.caption(" · ".join([t("searched_in", lang, scope=session.scope_label(m, lang)),
+                               session.latency_label(a.latency_ms, lang)]))
+    if sure.show_sources and a.citations:
         with st.expander(t("memo", lang), icon=":material/content_copy:"):
             st.caption(t("memo_help", lang))
             plain, markdown = st.tabs([t("memo_plain", lang), t("memo_markdown", lang)])
@@ -245,26 +353,36 @@ def _render_answer(ctx: Ctx, m: dict[str, Any]) -> None:
                 st.code(memo_plain(a), language=None, wrap_lines=True)
             with markdown:
                 st.code(memo_markdown(a), language="markdown", wrap_lines=True)
-        st.markdown(f"**{t('sources', lang)}**")
-        for c in a.citations:
-            with st.container(border=True):
-                crumb = html.escape(session.breadcrumb(c))
-                st.markdown(f'<div id="{session.anchor_id(m["id"], c.n)}" style="scroll-margin-top:4rem">'
-                            f'<b>[{c.n}] {html.escape(t("page_short", lang, page=c.page))}</b>'
-                            f'<span style="color:#5a6570;font-size:.88rem"> · {crumb}</span></div>',
-                            unsafe_allow_html=True)
-                st.markdown(passage_box(c.passage or c.quote, c.quote), unsafe_allow_html=True)
-                if c.verified is False:
-                    st.caption(t("verified_no", lang))
-                with st.expander(t("show_page", lang, page=c.page), icon=":material/article:"):
-                    text = _page_text(ctx.key, c.source, c.page, ctx.assistant)
-                    if text:
-                        st.markdown(page_box(text, c.quote), unsafe_allow_html=True)
-                    else:
-                        st.caption(t("page_empty", lang))
+            st.download_button(t("memo_docx", lang), to_docx([m], lang, ctx.report_title), file_name=docx_name(),
+                               mime=DOCX_MIME, icon=":material/description:", on_click="ignore", key=f"docx-{m['id']}")
+        # compact: the first source open, the others one line each; every chip scrolls to its card's header
+        for i, c in enumerate(a.citations):
+            anchor = (f'<div id="{session.anchor_id(m["id"], c.n)}" class="src-anchor"></div>')
+            head = f"[{c.n}] {t('page_short', lang, page=c.page)}"
+            if i == 0 and latest:
+                with st.container(border=True):
+                    st.markdown(f'{anchor}<b>{html.escape(t("sources", lang))} · {html.escape(head)}</b>',
+                                unsafe_allow_html=True)
+                    _source_card(ctx, m, c)
+            else:
+                st.markdown(anchor, unsafe_allow_html=True)
+                with st.expander(f"{head} · {session.breadcrumb(c)[:90]}", icon=":material/format_quote:"):
+                    _source_card(ctx, m, c)
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.caption(t("feedback_label", lang))
         st.feedback("thumbs", key=f"fb-{m['id']}", on_change=_store_feedback, args=(ctx, m))
+    if st.session_state.get(f"fb-{m['id']}") == 0:
+        with st.form(f"fbform-{m['id']}", border=False, clear_on_submit=False):
+            st.text_input(t("fb_comment", lang), key=f"fbc-{m['id']}", max_chars=1000)
+            st.form_submit_button(t("fb_comment_send", lang), on_click=_store_comment, args=(ctx, m))
+
+
+def _save_conversation(ctx: Ctx, messages: list[dict[str, Any]]) -> None:
+    conv_id = st.session_state.setdefault("conv_id", conversations.new_id())
+    try:
+        conversations.save(ctx.settings.data_dir, ctx.owner, conv_id, messages)
+    except Exception as exc:  # saving must never cost the official the answer on screen
+        st.toast(session.friendly_error(exc, ctx.lang), icon=":material/error:")
 
 
 def _ask(ctx: Ctx, question: str) -> None:
@@ -274,41 +392,87 @@ def _ask(ctx: Ctx, question: str) -> None:
     if not question.strip():
         st.warning(t("empty_question", lang), icon=":material/edit:")
         return
+    limit = ctx.settings.max_question_chars
+    if answering.too_long(question, limit):
+        # the text is not lost: it stays editable here and is sent from here
+        st.warning(answering.shorten_hint(question, limit, lang), icon=":material/short_text:")
+        with st.form("too-long", border=False):
+            text = st.text_area(t("chat_placeholder", lang), value=question, height=160, key="too-long-text")
+            if st.form_submit_button(t("fb_comment_send", lang), icon=":material/send:"):
+                st.session_state["pending_question"] = text
+                st.rerun()
+        return
     with st.chat_message("user", avatar=":material/person:"):
         st.markdown(session.md_escape(question))
     with st.chat_message("assistant", avatar=":material/description:"):
         slot = st.empty()
+        history = session.history_turns(messages)
         try:
-            with ctx.ask_lock:
-                stream = ctx.assistant.ask_stream(question, history=session.history_turns(messages),
-                                                  filters=ctx.filters)
-                with slot.container():
-                    st.write_stream(stream)
-                answer = stream.answer
+            stream = ctx.assistant.ask_stream(question, history=history, filters=ctx.filters)
+            with slot.container():
+                st.write_stream(stream)
+            answer = stream.answer
             if answer is None:
                 raise AssistantError(t("unexpected_error", lang))
+            wider = answering.ask_wider(ctx.assistant, answer, question, history, ctx.filters)
         except Exception as exc:
             slot.empty()
             st.error(session.friendly_error(exc, lang), icon=":material/error:")
             return
-        slot.empty()
         m = session.new_message(question, answer, ctx.filters)
+        if wider is not None:
+            m["wider"] = wider
         messages.append(m)
-        _render_answer(ctx, m)
+        _save_conversation(ctx, messages)
+        with slot.container():  # the stream's slot becomes the answer: no second, half-drawn copy
+            _render_answer(ctx, m, latest=True)
+
+
+def _show_wider(ctx: Ctx, messages: list[dict[str, Any]]) -> None:
+    """One click after a scoped refusal: the whole report's answer becomes the next message."""
+    mid = st.session_state.pop("show_wider", None)
+    src = next((m for m in messages if m["id"] == mid and m.get("wider") is not None), None)
+    if src is None:
+        return
+    wide_filters = (src["filters"] or ownership.with_viewer(None, ctx.owner)).scope_only()
+    m = session.new_message(src["question"], src.pop("wider"), wide_filters)
+    messages.append(m)
+    _save_conversation(ctx, messages)
+
+
+def _preload_widgets() -> None:
+    """Hidden copies of the widgets an answer uses. The browser loads each widget's code on first use and
+    shows grey placeholder bars meanwhile; rendering them (invisibly) with the first page means the first
+    answer in a new tab appears complete at once."""
+    with st.container(key="preload"):
+        st.download_button("preload", b"", key="preload-dl", on_click="ignore")
+        st.feedback("thumbs", key="preload-fb")
+        st.badge("preload")
+        st.code("preload", language=None, wrap_lines=True)
+        st.toggle("preload", key="preload-tg")
+        st.segmented_control("preload", ["a", "b"], key="preload-sc")
+        st.select_slider("preload", [1, 2], key="preload-ss")
+        st.text_input("preload", key="preload-ti")
+        with st.expander("preload"):
+            st.tabs(["a", "b"])
+        st.html("<span></span>")
 
 
 def chat_page() -> None:
     ctx, lang = CTX, CTX.lang
+    messages = st.session_state.setdefault("messages", [])
+    fresh = not messages  # a new tab or conversation: after the first answer the widgets' code is loaded
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang, title=ctx.report_title))
-    if ctx.filters:
+    if ctx.filters and not ctx.filters.is_empty():
         st.info(t("searched_in", lang, scope=ctx.filters.describe(lang)), icon=":material/filter_alt:")
-    messages = st.session_state.setdefault("messages", [])
+    _show_wider(ctx, messages)
     if notice := st.session_state.pop("_notice", None):
         st.toast(notice, icon=":material/check_circle:")
     # the input is pinned to the bottom wherever it is called; read it first so the welcome
-    # text disappears in the same run as the first question
-    prompt = st.chat_input(t("chat_placeholder", lang), key="chat", max_chars=ctx.settings.max_question_chars)
+    # text disappears in the same run as the first question. No max_chars: a longer paste is kept and
+    # explained (see _ask) instead of being cut off without a word.
+    prompt = st.chat_input(t("chat_placeholder", lang), key="chat")
     question = prompt if prompt is not None else st.session_state.pop("pending_question", None)
     if not messages and question is None:
         st.markdown(t("welcome", lang))
@@ -316,13 +480,15 @@ def chat_page() -> None:
             if st.button(example, key=f"ex-{i}", icon=":material/arrow_forward:", type="tertiary"):
                 st.session_state["pending_question"] = example
                 st.rerun()
-    for m in messages:
+    for i, m in enumerate(messages):
         with st.chat_message("user", avatar=":material/person:"):
             st.markdown(session.md_escape(m["question"]))
         with st.chat_message("assistant", avatar=":material/description:"):
-            _render_answer(ctx, m)
+            _render_answer(ctx, m, latest=i == len(messages) - 1)
     if question is not None:
         _ask(ctx, question)
+    if fresh:  # last on the page, so that leaving it out later moves no other element
+        _preload_widgets()
 
 
 # -- goal overview ------------------------------------------------------------------------------
@@ -397,12 +563,12 @@ def eval_page() -> None:
                  n=meta.get("n_items", len(results.get("items") or [])), duration=meta.get("duration_s", "–")))
     overall = metrics.get("overall") or {}
     st.subheader(t("eval_overall", lang))
-    cols = st.columns(4)
-    for col, name in zip(cols, ("answer", "citation", "page_hit5", "latency_p50_ms"), strict=True):
-        col.metric(t(f"metric_{name}", lang), session.format_metric(name, overall.get(name)), border=True,
-                   help=name)
+    cols = st.columns(2)  # two per row: four in the centered column cut the labels
+    for i, name in enumerate(("answer", "citation", "page_hit5", "latency_p50_ms")):
+        cols[i % 2].metric(session.metric_label(name, lang), session.format_metric(name, overall.get(name)),
+                           border=True, help=name)
     with st.expander(t("eval_all_metrics", lang), icon=":material/table:"):
-        st.dataframe(session.metric_rows(overall), hide_index=True, width="stretch",
+        st.dataframe(session.metric_rows(overall, lang), hide_index=True, width="stretch",
                      column_config={"metric": t("eval_metric", lang), "value": t("eval_value", lang)})
     by_kind = metrics.get("by_kind") or {}
     if by_kind:
@@ -413,8 +579,8 @@ def eval_page() -> None:
             with cols[i % 2]:
                 st.markdown(f"**{t('eval_kind', lang, kind=kind)}** · n = {by_kind[kind].get('n', '–')}")
                 if data:
-                    frame = pd.DataFrame({"metric": [t(f"metric_{k}", lang) if f"metric_{k}" in STRINGS["sv"]
-                                                     else k for k in data], "value": list(data.values())})
+                    frame = pd.DataFrame({"metric": [session.metric_label(k, lang) for k in data],
+                                          "value": list(data.values())})
                     st.bar_chart(frame, x="metric", y="value", x_label="", y_label="", height=240, sort=False,
                                  horizontal=True)
     failing = session.failing_items(results)
@@ -432,6 +598,7 @@ def eval_page() -> None:
 
 # -- the run ------------------------------------------------------------------------------------
 CTX = _startup()
+st.session_state.setdefault("conv_id", conversations.new_id())
 _sidebar(CTX)
 PAGES = {
     "chat": st.Page(chat_page, title=t("nav_chat", CTX.lang), icon=":material/forum:", url_path="fraga", default=True),

@@ -147,8 +147,12 @@ def render(answer: Answer) -> str:
     if answer.notice:
         lines += [f"OBS: {answer.notice}", ""]
     lines.append(answer.answer)
-    if answer.unsupported:
-        lines += ["", "Kunde inte beläggas med källorna:"] + [f"  ⚠ {s}" for s in answer.unsupported]
+    if answer.unsupported and "⚠" not in answer.answer:
+        # dropped sentences (drop_unverified); kept ones are already marked ⚠ in the answer text
+        from assistant.llm.verify import strip_markers
+
+        lines += ["", "Togs bort, kunde inte beläggas med källorna:"]
+        lines += [f"  ⚠ {strip_markers(s)}" for s in answer.unsupported]
     if answer.citations:
         lines += ["", "Källor:"]
         for c in answer.citations:
@@ -189,12 +193,11 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, input_file: Pat
             click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
         else:
             stream = a.ask_stream(question or "", filters=filters)
-            if a.settings.mode == "llm":
-                for piece in stream:
-                    click.echo(piece, nl=False)
-                click.echo("\n")
-            else:
-                list(stream)
+            # the streamed LLM text is unchecked (verification may mark, drop or replace sentences):
+            # print only the checked answer, once
+            if a.settings.mode == "llm" and sys.stderr.isatty():
+                click.echo("Språkmodellen svarar …", err=True)
+            list(stream)
             assert stream.answer is not None
             click.echo(render(stream.answer))
     except AssistantError as exc:

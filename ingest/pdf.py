@@ -43,6 +43,9 @@ TOC_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…\s*\d{1,4}$")
 YEARISH = re.compile(r"^\(?(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\)?$")
 NUMBER = re.compile(r"^[-+−–]?\d[\d\s]*(?:[,.]\d+)?\s*%?$")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# a glyph without a Unicode mapping comes out of pdfminer as "(cid:127)"; at the start of a line it is a
+# bullet (Wingdings/Symbol), anywhere else it carries no text we can recover
+CID = re.compile(r"\(cid:\d+\)")
 CHAR_FIXES = {"\u00ad": "", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 # Document-properties titles that name the tool or the file, not the report.
 JUNK_TITLE = re.compile(r"^(?:untitled|namnlös|(?:dokument|document)\s*\d*|microsoft word\b.*|.*\.(?:docx?|pdf|indd))$",
@@ -274,6 +277,10 @@ def _spell(row: list[dict[str, Any]]) -> TextLine:
     prev: dict[str, Any] | None = None
     for c in row:
         t = c["text"]
+        if CID.fullmatch(t):
+            if parts and "".join(parts).strip():
+                continue
+            t = "•"
         if prev is not None:
             if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.5 and abs(c["top"] - prev["top"]) < 0.5:
                 continue  # overprinted duplicate (fake bold)

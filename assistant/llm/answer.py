@@ -52,6 +52,29 @@ log = logging.getLogger(__name__)
 HISTORY_TURNS = 3  # earlier exchanges given to the condenser
 HISTORY_ANSWER_CHARS = 600
 FALLBACK_NOTE = "Svaret nedan är hämtat direkt ur rapporten, utan språkmodell."
+# what `notice` says about sentences the check could not back (marked ⚠ in the text, or dropped)
+UNVERIFIED_NOTES = {
+    "sv": {"marked": "{n} av {total} {noun} i språkmodellens svar kunde inte beläggas med källorna och är markerade "
+                     "med ⚠. Kontrollera dem i källan innan du använder dem.",
+           "dropped": "{n} {noun} i språkmodellens svar kunde inte beläggas med källorna och togs bort.",
+           "none_left": "Inget av språkmodellens påståenden kunde beläggas med källorna. " + FALLBACK_NOTE,
+           "one": "mening", "many": "meningar"},
+    "en": {"marked": "{n} of {total} {noun} in the language model's answer could not be backed by the sources and "
+                     "are marked ⚠. Check them in the source before you use them.",
+           "dropped": "{n} {noun} in the language model's answer could not be backed by the sources and were removed.",
+           "none_left": "None of the language model's claims could be backed by the sources. The answer below is "
+                        "taken directly from the report, without a language model.",
+           "one": "sentence", "many": "sentences"},
+}
+
+
+def unverified_notice(n: int, total: int, lang: str, dropped: bool) -> str | None:
+    """How many sentences could not be backed, and what happened to them; None when all were."""
+    if n <= 0:
+        return None
+    notes = UNVERIFIED_NOTES.get(lang, UNVERIFIED_NOTES["sv"])
+    noun = notes["one"] if (total if not dropped else n) == 1 else notes["many"]
+    return notes["dropped" if dropped else "marked"].format(n=n, total=max(total, n), noun=noun)
 
 
 class Answerer(Protocol):
@@ -70,6 +93,8 @@ class Prepared:
     sources: list[Source] = field(default_factory=list)
     messages: list[ChatMessage] = field(default_factory=list)
     retrieved: list[dict[str, Any]] = field(default_factory=list)
+    history: list[Turn] = field(default_factory=list)  # for the extractive fallback
+    filters: Filters | None = None
 
 
 def detect_lang(text: str) -> str:
@@ -333,7 +358,7 @@ class LLMAnswerer:
         hits = self.a.retrieve_evidence(query, filters, k=self.settings.top_k, lang=lang)  # best evidence is [1]
         retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page) or c.page),
                       "source": c.meta.get("source")} for c, _ in hits]
-        prepared = Prepared(question, query, lang, scope, retrieved=retrieved)
+        prepared = Prepared(question, query, lang, scope, retrieved=retrieved, history=history, filters=filters)
         if not hits:
             return prepared
         prepared.sources = build_sources(hits, self.settings.llm_context_tokens)
@@ -383,15 +408,26 @@ class LLMAnswerer:
     def _finish(self, prepared: Prepared, text: str) -> Answer:
         if not text.strip():
             raise LLMCallError(message_for(EMPTY, None, self.settings), EMPTY)
-        v = verify_answer(text, prepared.sources, lang=prepared.lang, drop_unverified=self.settings.drop_unverified)
-        notice = None
-        if self.settings.drop_unverified and v.unsupported:
-            n = len(v.unsupported)
-            notice = (f"{n} {'mening' if n == 1 else 'meningar'} i språkmodellens svar kunde inte beläggas med "
-                      "källorna och togs bort.")
+        drop = self.settings.drop_unverified
+        v = verify_answer(text, prepared.sources, lang=prepared.lang, drop_unverified=drop)
+        if drop and v.refused and v.unsupported:
+            # nothing verified was left: the report may still answer, so give the extractive answer, not a refusal
+            return self._extractive_instead(prepared, v.unsupported)
+        claims = sum(1 for c in v.sentences if not c.exempt)
+        notice = unverified_notice(len(v.unsupported), claims, prepared.lang, dropped=drop)
         return Answer(question=prepared.question, answer=v.answer, refused=v.refused, citations=v.citations,
                       mode=f"llm:{self.label}", lang=prepared.lang, scope=prepared.scope, unsupported=v.unsupported,
                       notice=notice, retrieved=prepared.retrieved)
+
+    def _extractive_instead(self, prepared: Prepared, unsupported: list[str]) -> Answer:
+        """The extractive answer when every sentence of the LLM's was dropped as unverified."""
+        fallback = self._fallback or self._default_fallback()
+        answer = fallback.answer(prepared.question, history=prepared.history, filters=prepared.filters,
+                                 lang=prepared.lang)
+        answer.mode = "extractive"
+        answer.unsupported = list(unsupported)
+        answer.notice = UNVERIFIED_NOTES.get(prepared.lang, UNVERIFIED_NOTES["sv"])["none_left"]
+        return answer
 
     def _refusal(self, prepared: Prepared) -> Answer:
         return Answer(question=prepared.question, answer=REFUSAL[prepared.lang], refused=True,

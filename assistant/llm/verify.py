@@ -11,7 +11,10 @@ document and answer without any source. So, sentence by sentence:
    sources it cites (number-aware: "600 Mkr" is "600 miljoner kronor"); a bare
    number equal to a cited source's page also passes.
 
-Unsupported sentences are listed (and dropped with `drop_unverified`). The
+Unsupported sentences are listed, and in the answer text they are marked: "⚠" before the
+sentence, its markers removed (a normal-looking `[n]` would vouch for it) and the reason after
+it, e.g. "⚠ Obligationen var på 650 miljoner kronor. (Ej belagt: 650 står inte i källa 1.)".
+With `drop_unverified` they are dropped instead. The
 citations returned are the sources actually cited, renumbered 1..k in order
 of first use, each with the sentence or table row that best matches the
 citing sentences as its quote, that unit's page, and `verified` True when
@@ -32,6 +35,13 @@ from assistant.textproc import terms
 from ingest.chunking import split_sentences
 
 REFUSAL = {"sv": "Det framgår inte av rapporten.", "en": "The report does not say."}
+WARN = "⚠"
+_REASONS = {
+    "sv": {"head": "Ej belagt", "invalid": "hänvisar till en källa som inte finns", "uncited": "saknar källa",
+           "missing": "{items} står inte i {where}", "source": "källa {n}", "sources": "källorna {ns}"},
+    "en": {"head": "Not verified", "invalid": "cites a source that does not exist", "uncited": "no source given",
+           "missing": "{items} is not in {where}", "source": "source {n}", "sources": "sources {ns}"},
+}
 _REFUSAL_NORMS = ("det framgår inte av rapporten", "the report does not say")
 
 MARKER = re.compile(
@@ -170,6 +180,29 @@ def _cited_pages(sources: Sequence[Source]) -> set[float]:
     return pages
 
 
+def reason(check: Sentence, mapping: dict[int, int], lang: str = "sv") -> str:
+    """Why a sentence is not backed, in the answer's language and the answer's source numbers."""
+    r = _REASONS.get(lang, _REASONS["sv"])
+    parts: list[str] = []
+    if check.invalid:
+        parts.append(r["invalid"])
+    if not check.cited and not check.invalid:
+        parts.append(r["uncited"])
+    if check.missing_numbers and check.cited:
+        ns = [str(mapping.get(n, n)) for n in check.cited]
+        where = r["source"].format(n=ns[0]) if len(ns) == 1 else r["sources"].format(ns=", ".join(ns))
+        parts.append(r["missing"].format(items=", ".join(dict.fromkeys(check.missing_numbers)), where=where))
+    return f"{r['head']}: {'; '.join(parts)}." if parts else f"{r['head']}."
+
+
+def mark_unverified(check: Sentence, mapping: dict[int, int], lang: str = "sv") -> str:
+    """The sentence as it reads in the answer: flagged, without markers, with the reason."""
+    text = strip_markers(check.text)
+    prefix = _LIST_PREFIX.match(text)
+    lead = prefix.group(0) if prefix else ""
+    return f"{lead}{WARN} {text[len(lead):]} ({reason(check, mapping, lang)})"
+
+
 def check_sentence(sentence: str, sources: dict[int, Source]) -> Sentence:
     """Apply the three rules to one sentence."""
     result = Sentence(sentence, exempt=_is_exempt(sentence))
@@ -275,7 +308,10 @@ def verify_answer(raw: str, sources: Sequence[Source], *, lang: str = "sv", drop
     out: list[str] = []
     for i in kept:
         sentence, sep = pieces[i]
-        out.append(renumber(sentence, mapping) + sep)
+        if checks[i].ok:
+            out.append(renumber(sentence, mapping) + sep)
+        else:
+            out.append(mark_unverified(checks[i], mapping, lang) + sep)
     answer = re.sub(r"\n{3,}", "\n\n", "".join(out)).strip()
     # an unsupported sentence as it reads in the answer, or (when dropped) without its markers
     unsupported = [(strip_markers(c.text) if drop_unverified else renumber(c.text, mapping).strip())

@@ -93,12 +93,13 @@ def breadcrumb(c: Citation) -> str:
     return " › ".join(parts)
 
 
-def answer_html(answer: Answer, message_id: str, lang: str = "sv") -> str:
-    """The answer text, HTML-escaped, each [n] a link to its source card below.
+def answer_html(answer: Answer, message_id: str, lang: str = "sv", links: bool = True) -> str:
+    """The answer text, HTML-escaped, each [n] a link to its source card below (links=False: markers
+    removed, for an answer that must not look cited, e.g. a refusal).
 
     One raw <div> without blank lines: Markdown leaves its inside alone, so report text
     such as "1." or "*" is never reinterpreted as formatting."""
-    by_n = {c.n: c for c in answer.citations}
+    by_n = {c.n: c for c in answer.citations} if links else {}
 
     def link(m: re.Match[str]) -> str:
         out = []
@@ -151,9 +152,15 @@ def format_metric(name: str, value: Any) -> str:
     return str(value)
 
 
-def metric_rows(overall: Mapping[str, Any]) -> list[dict[str, str]]:
-    """The overall metrics as (metric, value) rows for a table."""
-    return [{"metric": k, "value": format_metric(k, v)} for k, v in overall.items()]
+def metric_label(name: str, lang: str = "sv") -> str:
+    """A metric's name for officials (never a raw key like page_hit1 in a Swedish chart)."""
+    label = t(f"metric_{name}", lang)
+    return label if label != f"metric_{name}" else name.replace("_", " ").capitalize()
+
+
+def metric_rows(overall: Mapping[str, Any], lang: str = "sv") -> list[dict[str, str]]:
+    """The overall metrics as (metric, value) rows for a table, named for officials."""
+    return [{"metric": metric_label(k, lang), "value": format_metric(k, v)} for k, v in overall.items()]
 
 
 def kind_chart_data(by_kind: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, float]]:

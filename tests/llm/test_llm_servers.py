@@ -102,6 +102,28 @@ def test_number_not_in_its_source(server, tmp_path, fallback, stream):
     assert answer.unsupported == ["Obligationen var på 650 miljoner kronor [1]."]
     assert answer.citations[0].verified is False
     assert answer.to_json()["citations"][0]["verified"] is False
+    # the text itself says so: no normal-looking [1] vouches for the wrong number, and the notice counts it
+    assert answer.answer == "⚠ Obligationen var på 650 miljoner kronor. (Ej belagt: 650 står inte i källa 1.)"
+    assert answer.notice.startswith("1 av 1 mening ") and "⚠" in answer.notice
+
+
+def test_notice_counts_unverified_sentences_among_the_claims(openai_server, tmp_path, fallback):
+    answer, _ = ask(openai_server, tmp_path, fallback, GOOD + " Räntan blev 3,2 procent [1].")
+    assert answer.answer.startswith(GOOD + " ⚠ Räntan blev 3,2 procent. (Ej belagt: 3,2")
+    assert answer.notice.startswith("1 av 2 meningar") and answer.to_json()["notice"] == answer.notice
+    assert not fallback.calls
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_drop_unverified_with_nothing_verified_left_gives_the_extractive_answer(openai_server, tmp_path,
+                                                                               fallback, stream):
+    result, _ = ask(openai_server, tmp_path, fallback, "Obligationen var på 700 miljoner kronor [1].",
+                    drop_unverified=True, stream=stream)
+    answer = result.answer if stream else result
+    assert fallback.calls, "the report answers: the extractive answer must replace the refusal"
+    assert answer.mode == "extractive" and not answer.refused
+    assert answer.unsupported == ["Obligationen var på 700 miljoner kronor."]
+    assert "Inget av språkmodellens påståenden" in answer.notice
 
 
 def test_drop_unverified_setting_removes_the_sentence(openai_server, tmp_path, fallback):

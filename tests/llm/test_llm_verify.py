@@ -60,6 +60,21 @@ def test_number_not_in_the_cited_source_is_caught():
     assert v.citations[0].verified is False
 
 
+def test_unverified_sentence_is_marked_in_the_answer_text_without_a_bare_marker():
+    v = verify_answer("Malmö har gett ut en social obligation på 600 miljoner kronor [1]. "
+                      "Den var på 700 miljoner kronor [1]. Den var mycket lyckad.", THREE)
+    assert v.answer == ("Malmö har gett ut en social obligation på 600 miljoner kronor [1]. "
+                        "⚠ Den var på 700 miljoner kronor. (Ej belagt: 700 står inte i källa 1.) "
+                        "⚠ Den var mycket lyckad. (Ej belagt: saknar källa.)")
+    assert len(v.unsupported) == 2 and v.citations[0].verified is False
+
+
+def test_unverified_reason_in_english_and_for_a_list_item():
+    v = verify_answer("Bonds:\n- The bond was SEK 700 million [1].", THREE, lang="en")
+    assert v.answer == "Bonds:\n- ⚠ The bond was SEK 700 million. (Not verified: 700 is not in source 1.)"
+    assert "[1]" not in v.answer
+
+
 def test_number_from_another_source_than_the_cited_one_is_caught():
     # 600 miljoner kronor is in source 1, not in the cited table
     v = verify_answer("Obligationen var på 600 miljoner kronor [2].", THREE)
@@ -208,7 +223,10 @@ def test_marker_stream_renumbers_across_deltas_like_the_final_answer():
     ms = MarkerStream({1, 2, 3})
     streamed = "".join(ms.feed(d) for d in deltas) + ms.flush()
     final = verify_answer("".join(deltas), THREE).answer
-    assert streamed == final == "Lönerna är -221 734 tkr [1]. Obligationen 600 Mkr [2][?]."
+    assert streamed == "Lönerna är -221 734 tkr [1]. Obligationen 600 Mkr [2][?]."
+    # the final text agrees on the numbering; the sentence with the unknown source is flagged, not cited
+    assert final == ("Lönerna är -221 734 tkr [1]. ⚠ Obligationen 600 Mkr. "
+                     "(Ej belagt: hänvisar till en källa som inte finns.)")
 
 
 def test_marker_stream_passes_ordinary_brackets():

@@ -15,10 +15,15 @@ BOND_Q = "Hur stor var den sociala obligationen?"
 
 def _texts(at) -> str:
     """Everything a user can read in the main area and sidebar, as one string."""
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [c.value for c in at.code]
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [c.value for c in _codes(at)]
     parts += [e.value for e in (*at.error, *at.warning, *at.info, *at.success)]
     parts += [m.value for m in at.title]
     return "\n".join(str(p) for p in parts)
+
+
+def _codes(at) -> list:
+    """The st.code blocks a user sees (not the hidden preloaded widget, see streamlit_app._preload_widgets)."""
+    return [c for c in at.code if c.value != "preload"]
 
 
 def _ask(at, question: str):
@@ -44,12 +49,12 @@ def test_question_answered_with_citation_to_page_28(app) -> None:
     assert 'title="s. 28"' in text  # the inline [1] marker links to its source on page 28
     assert "[1] s. 28" in text  # the source card
     assert "<mark" in text  # the cited sentence highlighted in its passage
-    memo = app.code[0].value
+    memo = _codes(app)[0].value
     assert "600 miljoner kronor.¹" in memo
     assert memo.endswith("¹ Källa: Malmö stad, Delårsrapport 2025, Kommunstyrelsen, s. 28.")
-    assert "[^1]: Källa: Malmö stad, Delårsrapport 2025, Kommunstyrelsen, s. 28." in app.code[1].value
+    assert "[^1]: Källa: Malmö stad, Delårsrapport 2025, Kommunstyrelsen, s. 28." in _codes(app)[1].value
     assert "Sökt i: hela rapporten" in text
-    assert any(e.label == "Visa hela sidan 28" for e in app.expander)
+    assert any(tg.label == "Visa hela sidan 28" for tg in app.toggle)
     assert len(app.session_state["messages"]) == 1
 
 
@@ -142,4 +147,4 @@ def test_export_buttons_appear_after_an_answer(app) -> None:
     assert not app.sidebar.get("download_button")
     _ask(app, BOND_Q)
     labels = [b.proto.label for b in app.sidebar.get("download_button")]
-    assert labels == ["Ladda ner (Markdown)", "Ladda ner (JSON)"]
+    assert labels == ["Ladda ner (Word)", "Ladda ner (Markdown)", "Ladda ner (JSON)"]
