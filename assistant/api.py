@@ -139,15 +139,19 @@ class Assistant:
         return ExtractiveAnswerer(self).evidence(query, filters, k or self.settings.top_k, lang)
 
     # -- answering --------------------------------------------------------
+    def answer_engine(self) -> Any:
+        """The offline answer engine (route, shapes, judge) over this library."""
+        from assistant.answer.engine import AnswerEngine
+
+        return AnswerEngine(self)
+
     def ask(self, question: str, *, history: list[Turn] | None = None, filters: Filters | None = None,
             mode: str | None = None, lang: str | None = None) -> Answer:
         """Answer a question with numbered citations (or refuse)."""
-        from assistant.answer.engine import AnswerEngine
-
         t0 = time.perf_counter()
         q = validate_question(question, self.settings.max_question_chars)
         mode = mode or self.settings.mode
-        answerer = AnswerEngine(self)
+        answerer = self.answer_engine()
         if mode == "llm":
             from assistant.llm.answer import LLMAnswerer
 
@@ -162,11 +166,10 @@ class Assistant:
         (LLM tokens; the extractive answer word by word)."""
         mode = kwargs.get("mode") or self.settings.mode
         if mode == "llm":
-            from assistant.answer.extractive import ExtractiveAnswerer
             from assistant.llm.answer import stream_llm
 
             kwargs.pop("mode", None)
-            return stream_llm(self, question, fallback=ExtractiveAnswerer(self), **kwargs)
+            return stream_llm(self, question, fallback=self.answer_engine(), **kwargs)
         return AnswerStream.of(self.ask(question, **kwargs))
 
 

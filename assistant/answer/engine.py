@@ -136,7 +136,7 @@ class AnswerEngine:
 
         evidence: list[Unit] = comp.evidence
         if shape == "fact" and evidence:
-            add_dense(Context(self.library, self.scorer, q, None), evidence[:2])
+            add_dense(Context(self.library, self.scorer, q, None), evidence[:1])
         stems_of_evidence: set[str] = set()
         for u in evidence[:3]:
             stems_of_evidence |= u.stems | u.context

@@ -490,7 +490,14 @@ class ExtractiveAnswerer:
                 others[other] = u
         if not others:
             return None
-        shown = [f"{u.chunk.meta.get('report_title') or name} (s. {u.page})" for name, u in list(others.items())[:3]]
+        titles = [str(u.chunk.meta.get("report_title") or name) for name, u in others.items()]
+        titles.append(str(best.chunk.meta.get("report_title") or source))
+
+        def label(name: str, u: Unit) -> str:  # a title two files share is told apart by the file name
+            title = str(u.chunk.meta.get("report_title") or name)
+            return f"{title} – {name}" if titles.count(title) > 1 else title
+
+        shown = [f"{label(name, u)} (s. {u.page})" for name, u in list(others.items())[:3]]
         rest = len(others) - len(shown)
         if q.lang == "sv":
             listed = ", ".join(shown) + (f" och {rest} till" if rest else "")

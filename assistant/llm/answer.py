@@ -39,12 +39,11 @@ from assistant.llm.errors import (
 )
 from assistant.llm.providers import build_llm, model_label
 from assistant.llm.verify import MARKER, REFUSAL, marker_numbers, strip_markers, verify_answer
-from assistant.models import Answer, Filters, Turn
+from assistant.models import Answer, AnswerStream, Filters, Turn, validate_question
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
 
-    from assistant.api import AnswerStream
     from assistant.config import Settings
 
 log = logging.getLogger(__name__)
@@ -95,6 +94,10 @@ class Prepared:
     retrieved: list[dict[str, Any]] = field(default_factory=list)
     history: list[Turn] = field(default_factory=list)  # for the extractive fallback
     filters: Filters | None = None
+    shape: str = "fact"  # the route's shape: it picks the prompt and the sources
+    confidence: float | None = None  # the judge's, from the offline engine
+    span: str | None = None
+    decided: Answer | None = None  # answered (or refused) without a model: the judge refused, or an outline answer
 
 
 def detect_lang(text: str) -> str:
@@ -296,6 +299,8 @@ class LLMAnswerer:
         history = history or []
         try:
             prepared = self._prepare(question, history, filters, lang)
+            if prepared.decided is not None:
+                return prepared.decided
             if not prepared.sources:
                 return self._refusal(prepared)
             deadline = time.monotonic() + self.settings.llm_timeout
@@ -311,8 +316,6 @@ class LLMAnswerer:
         The streamed text is provisional: verification may drop sentences or
         replace the answer by the extractive fallback, so render `.answer` at the end.
         """
-        from assistant.api import AnswerStream
-
         history = history or []
         t0 = time.perf_counter()
         result: dict[str, Answer] = {}
@@ -321,6 +324,10 @@ class LLMAnswerer:
             yielded = False
             try:
                 prepared = self._prepare(question, history, filters, lang)
+                if prepared.decided is not None:
+                    result["answer"] = prepared.decided
+                    yield from _words(prepared.decided.answer)
+                    return
                 if not prepared.sources:
                     result["answer"] = self._refusal(prepared)
                     yield result["answer"].answer
@@ -355,10 +362,22 @@ class LLMAnswerer:
         lang = lang if lang in ("sv", "en") else detect_lang(question)
         scope = (filters or Filters()).describe(lang)
         query = self._condense(question, history, lang) if history else question
-        hits = self.a.retrieve_evidence(query, filters, k=self.settings.top_k, lang=lang)  # best evidence is [1]
-        retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page) or c.page),
-                      "source": c.meta.get("source")} for c, _ in hits]
-        prepared = Prepared(question, query, lang, scope, retrieved=retrieved, history=history, filters=filters)
+        # the same route and judge as the offline answer: a question the judge refuses never reaches the model
+        judged = self._engine().answer(query, history=history if query == question else [], filters=filters,
+                                       lang=lang)
+        prepared = Prepared(question, query, lang, scope, history=history, filters=filters, shape=judged.shape,
+                            confidence=judged.confidence, span=judged.span)
+        if judged.refused or judged.shape == "outline":  # outline answers come exact from the parse
+            judged.question = question
+            prepared.decided = judged
+            return prepared
+        if judged.shape in ("summary", "page"):  # the resolved span, in report order
+            index = self.a.index
+            hits = [(index.by_id[d["id"]], 0.0) for d in judged.retrieved if d.get("id") in index.by_id]
+        else:
+            hits = self.a.retrieve_evidence(query, filters, k=self.settings.top_k, lang=lang)  # best evidence is [1]
+        prepared.retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page) or c.page),
+                               "source": c.meta.get("source")} for c, _ in hits]
         if not hits:
             return prepared
         prepared.sources = build_sources(hits, self.settings.llm_context_tokens)
@@ -368,10 +387,29 @@ class LLMAnswerer:
                 "att rymma någon källa. Höj den (t.ex. till 3000).", CONFIG)
         titles = sorted({str(s.chunk.meta.get("report_title") or "") for s in prepared.sources} - {""})
         system = prompts.render("system", report_title="; ".join(titles) or "rapporten")
-        user = prompts.render(f"answer_{lang}", sources=render_sources(prepared.sources), question=query)
+        user = self._user_prompt(prepared, render_sources(prepared.sources))
         prepared.messages = [ChatMessage(role=MessageRole.SYSTEM, content=system),
                              ChatMessage(role=MessageRole.USER, content=user)]
         return prepared
+
+    def _engine(self) -> Any:
+        """The offline engine of the library: its route and judge decide before the model is asked."""
+        return self.a.answer_engine()
+
+    def _user_prompt(self, prepared: Prepared, sources: str) -> str:
+        """The prompt of the question's shape: a fact, a brief of points, or a summary of a span."""
+        lang, shape = prepared.lang, prepared.shape
+        if shape in ("summary", "page"):
+            span = prepared.span or ("den delen" if lang == "sv" else "that part")
+            return prompts.render(f"answer_summary_{lang}", sources=sources, question=prepared.query, span=span)
+        if shape in ("brief", "reason", "change"):
+            hints = {"sv": {"brief": "vad görs och vad har hänt", "reason": "orsakerna", "change": "förändringen och "
+                            "båda talen"},
+                     "en": {"brief": "what is done and what has happened", "reason": "the causes",
+                            "change": "the change and both figures"}}
+            return prompts.render(f"answer_brief_{lang}", sources=sources, question=prepared.query,
+                                  shape_hint=hints[lang][shape])
+        return prompts.render(f"answer_{lang}", sources=sources, question=prepared.query)
 
     def _condense(self, question: str, history: list[Turn], lang: str) -> str:
         """A standalone version of a follow-up, written by the LLM; the raw question if that fails.
@@ -417,7 +455,8 @@ class LLMAnswerer:
         notice = unverified_notice(len(v.unsupported), claims, prepared.lang, dropped=drop)
         return Answer(question=prepared.question, answer=v.answer, refused=v.refused, citations=v.citations,
                       mode=f"llm:{self.label}", lang=prepared.lang, scope=prepared.scope, unsupported=v.unsupported,
-                      notice=notice, retrieved=prepared.retrieved)
+                      notice=notice, retrieved=prepared.retrieved, shape=prepared.shape if not v.refused else
+                      "out_of_scope", confidence=prepared.confidence, span=prepared.span)
 
     def _extractive_instead(self, prepared: Prepared, unsupported: list[str]) -> Answer:
         """The extractive answer when every sentence of the LLM's was dropped as unverified."""
@@ -431,7 +470,8 @@ class LLMAnswerer:
 
     def _refusal(self, prepared: Prepared) -> Answer:
         return Answer(question=prepared.question, answer=REFUSAL[prepared.lang], refused=True,
-                      mode=f"llm:{self.label}", lang=prepared.lang, scope=prepared.scope, retrieved=prepared.retrieved)
+                      mode=f"llm:{self.label}", lang=prepared.lang, scope=prepared.scope, retrieved=prepared.retrieved,
+                      shape="out_of_scope", confidence=prepared.confidence)
 
     def _fall_back(self, question: str, history: list[Turn], filters: Filters | None, lang: str | None,
                    exc: Exception) -> Answer:
@@ -455,9 +495,7 @@ class LLMAnswerer:
         return answer
 
     def _default_fallback(self) -> Answerer:
-        from assistant.answer.extractive import ExtractiveAnswerer
-
-        return ExtractiveAnswerer(self.a)
+        return self._engine()
 
 
 _CONDENSED_PREFIX = re.compile(
@@ -482,8 +520,6 @@ def stream_llm(assistant: Any, question: str, *, history: list[Turn] | None = No
                mode: str | None = None, lang: str | None = None,
                fallback: Answerer | None = None) -> AnswerStream:
     """`Assistant.ask_stream` for mode llm: token deltas, then the verified Answer on `.answer`."""
-    from assistant.api import validate_question
-
     q = validate_question(question, assistant.settings.max_question_chars)
     answerer = LLMAnswerer(assistant, fallback=fallback)
     return answerer.stream(q, history=history or [], filters=filters, lang=lang)

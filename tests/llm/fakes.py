@@ -251,6 +251,24 @@ class FakeAssistant:
     def reports(self) -> list[Any]:
         return []
 
+    def answer_engine(self) -> FakeJudge:
+        return FakeJudge()
+
+
+REFUSED_BY_JUDGE = "Vad blir vädret i Malmö imorgon?"
+
+
+class FakeJudge:
+    """The offline engine's decision as LLM mode sees it: a fact to answer, except the one question that
+    the judge refuses (LLM mode must then refuse without calling the model)."""
+
+    def answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+               lang: str | None = None) -> Answer:
+        if question == REFUSED_BY_JUDGE:
+            return Answer(question=question, answer="Det framgår inte av rapporten.", refused=True,
+                          shape="out_of_scope", confidence=0.05, lang="sv")
+        return Answer(question=question, answer="", refused=False, shape="fact", confidence=0.9, lang=lang or "sv")
+
 
 class FakeExtractive:
     """The fallback answerer: records calls, answers with a fixed quote."""
