@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import ROOT
-from eval.dataset import load_dataset
+from eval.dataset import DEFAULT_DATASETS, OPEN_KINDS, load_dataset
 from eval.matching import missing_facts, page_rank
 from eval.metrics import percentile
 from eval.report import text_table
@@ -43,7 +43,7 @@ def _timed_searches(search: Callable[[str], list[dict[str, Any]]], questions: Se
     return hits, latencies
 
 
-def _bench_ours(report: str, questions: list[str]) -> dict[str, Any]:
+def _bench_ours(report: str, questions: list[str], open_questions: Sequence[str] = ()) -> dict[str, Any]:
     """Cold ingest into a fresh data dir, then warm in-process `ask` per question."""
     from assistant.api import Assistant
     from assistant.config import load_settings
@@ -56,9 +56,14 @@ def _bench_ours(report: str, questions: list[str]) -> dict[str, Any]:
         ingest_s = time.perf_counter() - t0
         a.ask(questions[0])  # warm-up: loads the answerer and the query path
         hits, latencies, answers = [], [], []
+        by_shape: dict[str, list[float]] = {}
+        for q in open_questions:  # briefs, summaries, reasons …: timed by the shape they were answered in
+            ans = a.ask(q)
+            by_shape.setdefault(ans.shape, []).append(ans.latency_ms)
         for q in questions:
             ans = a.ask(q)
             latencies.append(ans.latency_ms)
+            by_shape.setdefault(ans.shape, []).append(ans.latency_ms)
             retrieved = [dict(d) for d in ans.retrieved] or [
                 {"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)), "text": c.text}
                 for c, _ in a.retrieve(q, None, 10)]
@@ -68,7 +73,7 @@ def _bench_ours(report: str, questions: list[str]) -> dict[str, Any]:
             hits.append([{k: d.get(k) for k in ("page", "page_end", "text")} for d in retrieved])
             answers.append({"answer": ans.answer, "refused": ans.refused})
         return {"ingest_s": ingest_s, "latencies": latencies, "hits": hits, "answers": answers,
-                "chunks": len(a.index.chunks), "peak_mb": _peak_mb()}
+                "chunks": len(a.index.chunks), "peak_mb": _peak_mb(), "by_shape": by_shape}
 
 
 def _bench_baseline(name: str, report: str, questions: list[str]) -> dict[str, Any]:
@@ -151,11 +156,15 @@ SYSTEMS = ("ours", "quickstart", "bm25")
 def run_bench(dataset_path: str | Path | None = None, report_path: str | Path | None = None,
               echo: Callable[[str], None] = print, systems: Sequence[str] = SYSTEMS) -> str:
     """Run the systems (default all three) on the same questions; return the printable table."""
-    items = [i for i in load_dataset(dataset_path) if i.answerable and i.kind in BENCH_KINDS]
+    paths = [dataset_path] if dataset_path else [p for p in DEFAULT_DATASETS if Path(p).exists()]
+    every = [i for p in paths for i in load_dataset(p) if i.answerable and not i.history]
+    items = [i for i in every if i.kind in BENCH_KINDS]
     questions = [i.question for i in items]
+    open_questions = [i.question for i in every if i.kind in OPEN_KINDS]
     report = str(report_path or DEFAULT_REPORT)
     runs: dict[str, dict[str, Any]] = {}
-    for name, fn, args in (("ours", _bench_ours, (report, questions)),
+    shapes: dict[str, list[float]] = {}
+    for name, fn, args in (("ours", _bench_ours, (report, questions, open_questions)),
                            ("quickstart", _bench_baseline, ("quickstart", report, questions)),
                            ("bm25", _bench_baseline, ("bm25", report, questions))):
         if name not in systems:
@@ -164,7 +173,18 @@ def run_bench(dataset_path: str | Path | None = None, report_path: str | Path | 
         t0 = time.perf_counter()
         run = _in_child(fn, *args)
         echo(f"bench: {name} done in {time.perf_counter() - t0:.0f} s")
+        shapes = run.get("by_shape") or shapes
         runs[name] = {"ingest_s": run["ingest_s"], "p50": percentile(run["latencies"], 50),
                       "p95": percentile(run["latencies"], 95), "peak_mb": run["peak_mb"], "chunks": run["chunks"],
                       **_quality(run, items)}
-    return format_table(runs, len(items))
+    return format_table(runs, len(items)) + "\n" + format_shapes(shapes)
+
+
+def format_shapes(by_shape: dict[str, list[float]]) -> str:
+    """ours: answer latency by the shape the question was answered in (the issue-10 targets:
+    fact p95 ≤ 150 ms, brief and summary p50 ≤ 400 ms on the 2-core machine)."""
+    if not by_shape:
+        return ""
+    rows = [[shape, str(len(v)), f"{percentile(v, 50):.0f}", f"{percentile(v, 95):.0f}"]
+            for shape, v in sorted(by_shape.items(), key=lambda kv: -len(kv[1]))]
+    return "\nours, answer latency by shape (ms):\n" + text_table(["shape", "n", "p50", "p95"], rows)

@@ -24,7 +24,7 @@ CUE_WORDS = set(terms(
     "ge mig en av om kring kring rapporten rapportens delårsrapporten report avsnittet avsnitt section delen del "
     "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
     "mig kort"))
-MAX_POINTS = 6
+MAX_POINTS = 8  # a span with many subsections gets one point from each, up to this many
 
 
 @dataclass
@@ -124,6 +124,17 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i + 1:]
 
 
+ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
+                     r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även)\b")
+
+
+def specificity(u: Unit) -> float:
+    """Names and figures make a point worth quoting: 0 for none, 1 for three or more."""
+    tokens = u.text.split()
+    named = sum(1 for t in tokens[1:] if t[:1].isupper() or any(ch.isdigit() for ch in t))
+    return min(named / 3, 1.0)
+
+
 def centrality(units: list[Unit]) -> dict[int, float]:
     """How much of the span a sentence speaks for: its mean overlap with the others."""
     stems = [content(u) for u in units]
@@ -141,16 +152,12 @@ def span_points(units: list[Unit], k: int = MAX_POINTS) -> list[Point]:
     if not pool:
         return []
     cent = centrality(pool)
-    firsts: set[int] = set()
-    seen_chunks: set[str] = set()
-    for u in pool:
-        if u.chunk.id not in seen_chunks:
-            seen_chunks.add(u.chunk.id)
-            firsts.add(id(u))
     points = []
     for u in pool:
-        r = 2.0 * cent[id(u)] + 0.15 * bool(NUMBER.search(u.text)) + 0.15 * bool(DECISION.search(u.text))
-        r += 0.3 * (id(u) in firsts) - 0.1 * u.is_row + 0.5 * u.coverage
+        lead = u.chunk.text.lstrip().startswith(u.text[:40])  # a subsection's first sentence says what it is about
+        r = 0.8 * cent[id(u)] + 0.6 * lead + 0.4 * specificity(u) + 0.15 * bool(NUMBER.search(u.text))
+        r += 0.1 * bool(DECISION.search(u.text)) + 0.5 * u.coverage - 0.1 * u.is_row
+        r -= 0.4 * bool(ANAPHORA.match(u.text))  # "Genom detta arbete …" leans on the sentence before it
         points.append(Point(u, r))
     points.sort(key=lambda p: -p.relevance)
     by_heading: dict[str, list[Point]] = {}
@@ -167,16 +174,19 @@ def span_points(units: list[Unit], k: int = MAX_POINTS) -> list[Point]:
     return mmr(ranked, k, lam=0.8)
 
 
-def assessment_first(span: Span) -> Unit | None:
-    """A goal's assessment sentence ("Bedömningen är att bidraget … förväntas uppnås")."""
+def assessment_first(span: Span) -> list[Unit]:
+    """A goal's assessment sentence ("Bedömningen är att bidraget … förväntas uppnås") and the
+    reasons given right after it ("Bedömningen baseras på …"): the report's own summary of the goal."""
     for c in span.chunks:
         if c.meta.get("kind") != "assessment":
             continue
-        for u in units_of(c, 0):
+        units = units_of(c, 0)
+        for i, u in enumerate(units):
             low = u.text.lower()
             if low.startswith("bedömningen är") or ("förväntas" in low and "bedömning" in low and len(low) > 30):
-                return u
-    return None
+                reasons = [r for r in units[i + 1:i + 3] if len(r.text.split()) >= 6 and not is_signpost(r.text)]
+                return [u, *reasons]
+    return []
 
 
 def compose_summary(ctx: Context) -> Composition:
@@ -188,11 +198,13 @@ def compose_summary(ctx: Context) -> Composition:
     if span.kind == "pages":
         lo, hi = span.pages if span.label == "" else requested_pages(ctx.q.text) or span.pages
         units = [u for u in units if lo <= u.page <= hi]
-    head = assessment_first(span) if span.kind == "goal" else None
-    points = span_points([u for u in units if head is None or u.text != head.text],
-                         MAX_POINTS - (1 if head else 0))
-    if head is not None:
-        points = [Point(head, 1.0), *points]
+    heads = assessment_first(span) if span.kind == "goal" else []
+    head = heads[0] if heads else None
+    said = {u.text for u in heads}
+    budget = min(MAX_POINTS, max(4, len(section_headings(span)))) + len(heads)
+    points = span_points([u for u in units if u.text not in said], budget - len(heads))
+    if heads:
+        points = [Point(u, 1.0) for u in heads] + points
     if not points:
         return Composition("", [], [], False)
     where = span.describe(ctx.q.lang)
@@ -201,9 +213,9 @@ def compose_summary(ctx: Context) -> Composition:
     if len(parts) >= 3:  # a long span: say what it covers before quoting its key points
         listed = ", ".join(f"«{h}»" for h in parts[:8]) + (" …" if len(parts) > 8 else "")
         lead += (f" Avsnittet tar upp {listed}." if ctx.q.lang == "sv" else f" It covers {listed}.")
-    if head is not None:  # the assessment leads, then the rest in report order
-        first_text, first_cits = ctx.render([points[0]], lead)
-        rest_text, rest_cits = ctx.render(points[1:]) if len(points) > 1 else ("", [])
+    if head is not None:  # the assessment and its reasons lead, then the rest in report order
+        first_text, first_cits = ctx.render(points[:len(heads)], lead)
+        rest_text, rest_cits = ctx.render(points[len(heads):]) if len(points) > len(heads) else ("", [])
         for c in rest_cits:
             c.n += len(first_cits)
         rest_text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + len(first_cits)}]", rest_text)
