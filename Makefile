@@ -25,10 +25,10 @@ lint: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
-	$(BIN)/python -m eval run --gate --out artifacts/eval
+	$(BIN)/python -m eval run --gate --split test --out artifacts/eval
 
 eval: $(STAMP)
-	$(BIN)/python -m eval run --gate
+	$(BIN)/python -m eval run --gate --split test
 
 bench: $(STAMP)
 	$(BIN)/python -m eval bench

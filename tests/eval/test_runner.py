@@ -166,7 +166,9 @@ def test_e2e_golden_set_extractive(tmp_path):
     from eval.metrics import ALL_METRICS
 
     assistant = Assistant(load_settings(data_dir=tmp_path / "data", mode="extractive"))
-    results = run_suite(assistant, mode="extractive", out_dir=tmp_path / "out")
+    from eval.dataset import DEFAULT_DATASET
+
+    results = run_suite(assistant, DEFAULT_DATASET, mode="extractive", out_dir=tmp_path / "out")
     saved = json.loads((tmp_path / "out" / "results.json").read_text())
     assert saved["meta"]["n_items"] == len(saved["items"]) >= 80 and saved["meta"]["mode"] == "extractive"
     assert set(ALL_METRICS) <= set(saved["metrics"]["overall"])
