@@ -279,12 +279,11 @@ def _ask(ctx: Ctx, question: str) -> None:
     with st.chat_message("assistant", avatar=":material/description:"):
         slot = st.empty()
         try:
-            with ctx.ask_lock:
-                stream = ctx.assistant.ask_stream(question, history=session.history_turns(messages),
-                                                  filters=ctx.filters)
-                with slot.container():
-                    st.write_stream(stream)
-                answer = stream.answer
+            stream = ctx.assistant.ask_stream(question, history=session.history_turns(messages),
+                                              filters=ctx.filters)
+            with slot.container():
+                st.write_stream(stream)
+            answer = stream.answer
             if answer is None:
                 raise AssistantError(t("unexpected_error", lang))
         except Exception as exc:
@@ -380,10 +379,9 @@ def eval_page() -> None:
     if right.button(t("eval_run", lang), type="primary", icon=":material/play_arrow:", width="stretch"):
         bar = st.progress(0.0, text=t("loading", lang))
         try:
-            with ctx.ask_lock:
-                run_suite(ctx.assistant, out_dir=out_dir, limit=int(limit) or None,
-                          progress=lambda done, total, item_id: bar.progress(
-                              done / max(total, 1), text=t("eval_running", lang, done=done, total=total, id=item_id)))
+            run_suite(ctx.assistant, out_dir=out_dir, limit=int(limit) or None,
+                      progress=lambda done, total, item_id: bar.progress(
+                          done / max(total, 1), text=t("eval_running", lang, done=done, total=total, id=item_id)))
             st.success(t("eval_done", lang), icon=":material/check_circle:")
         except Exception as exc:
             st.error(t("eval_error", lang, error=session.friendly_error(exc, lang)))

@@ -254,7 +254,7 @@ class Store:
                 pause = min(0.25 * 2 ** (attempt - 1), 2.0)
                 if attempt > s.chroma_retries or time.monotonic() + pause >= deadline:
                     raise ChromaUnavailable(_connect_message(s, exc)) from exc
-                log.warning("Chroma unreachable (%s); retry %d in %.2f s", exc, attempt, pause)
+                log.info("Chroma unreachable (%s); retry %d in %.2f s", exc, attempt, pause)
                 time.sleep(pause)
 
     def _write_fault(self, exc: BaseException, what: str) -> str:
@@ -389,6 +389,7 @@ class Store:
         self._require_writable()
         path = self.settings.data_dir / ".ingest.lock"
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             fh = open(path, "w")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise IndexError_(
