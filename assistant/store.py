@@ -16,6 +16,7 @@ question), retries while the server is restarting, and a Swedish message for eve
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import hashlib
@@ -24,6 +25,8 @@ import logging
 import os
 import re
 import secrets
+import shutil
+import tempfile
 import threading
 import time
 import urllib.error
@@ -90,6 +93,27 @@ def where(settings: Settings) -> str:
     return f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.chroma_dir)
 
 
+def is_read_only(settings: Settings) -> bool:
+    """An embedded index on a read-only disk or in a directory this user cannot write."""
+    return not settings.chroma_host and settings.chroma_dir.exists() and not os.access(settings.chroma_dir, os.W_OK)
+
+
+def _read_only_copy(settings: Settings) -> Path:
+    """Chroma's embedded store writes to its database when it opens (code 8: attempt to write a readonly
+    database), so a read-only index is opened from a private temporary copy; the original is never
+    written. Removed when the process exits."""
+    tmp = Path(tempfile.mkdtemp(prefix="assistant-readonly-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    try:
+        shutil.copytree(settings.chroma_dir, tmp / "chroma")
+    except OSError as exc:
+        raise IndexError_(
+            f"Indexet i {settings.chroma_dir} är skrivskyddat och kunde inte läsas in ({exc}). Kontrollera att "
+            "mappen är läsbar och att det finns plats i den tillfälliga mappen (TMPDIR)."
+        ) from exc
+    return tmp / "chroma"
+
+
 def make_client(settings: Settings) -> Any:
     """A Chroma client; creation is serialised because chromadb's first open
     of a new path races between threads of one process."""
@@ -101,6 +125,8 @@ def make_client(settings: Settings) -> Any:
         if settings.chroma_host:
             _heartbeat(settings)  # with a timeout: chromadb's own first request has none
             return _open(chromadb, settings, chroma_settings)
+        if is_read_only(settings):
+            return _open(chromadb, settings, chroma_settings, path=_read_only_copy(settings))
         if not settings.chroma_dir.exists() and not _writable_dir(settings.data_dir):
             raise IndexError_(
                 f"Kan inte skapa indexmappen {settings.chroma_dir}: mappen (eller dess överordnade mapp) är inte "
@@ -156,7 +182,7 @@ def _connect_message(settings: Settings, exc: Any) -> str:
             "och försök igen; indexet är oförändrat.")
 
 
-def _open(chromadb: Any, settings: Settings, chroma_settings: Any) -> Any:
+def _open(chromadb: Any, settings: Settings, chroma_settings: Any, path: Path | None = None) -> Any:
     try:
         if settings.chroma_host:
             import httpx
@@ -167,7 +193,7 @@ def _open(chromadb: Any, settings: Settings, chroma_settings: Any) -> Any:
             if session is not None:  # chromadb creates its httpx client without any timeout
                 session.timeout = httpx.Timeout(settings.chroma_timeout)
             return client
-        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+        return chromadb.PersistentClient(path=str(path or settings.chroma_dir), settings=chroma_settings)
     except AssistantError:
         raise
     except OSError as exc:
@@ -207,8 +233,8 @@ class Store:
         self._read_at = 0.0
         self._cache_lock = threading.Lock()
         self._manifest: Any = None
+        self.read_only = is_read_only(settings)
         self.client = make_client(settings)
-        self.read_only = not settings.chroma_host and not os.access(settings.chroma_dir, os.W_OK)
         self._open_manifest()
         if not self.read_only:
             self._migrate_legacy_manifest()
