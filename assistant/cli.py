@@ -317,5 +317,29 @@ def chat(ctx: click.Context) -> None:
         history.append(Turn(question, answer.answer))
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Port (0: any free port).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """A JSON endpoint (POST /ask, GET /health) over one shared Assistant, e.g. for `python -m eval load`."""
+    from assistant.server import make_server
+
+    a = make_assistant(ctx)
+    try:
+        ready(a, quiet=True)
+        _ = a.index  # built before the first request
+    except (AssistantError, IngestError) as exc:
+        fail(str(exc))
+    server = make_server(a, host, port)
+    click.echo(f"Lyssnar på http://{server.server_address[0]}:{server.server_address[1]} (POST /ask)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main() -> None:
     cli(prog_name="python -m assistant")

@@ -26,6 +26,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import tempfile
 import threading
 import time
@@ -447,8 +448,9 @@ class Store:
         return {c if isinstance(c, str) else c.name for c in cols}
 
     def _beat(self, name: str) -> None:
-        self.call(self._manifest.upsert, ids=[f"b:{name}"], documents=[name],
-                  metadatas=[{"heartbeat": time.time()}], embeddings=[[1.0]], what="rapportförteckningen")
+        meta = {"heartbeat": time.time(), "host": socket.gethostname(), "pid": os.getpid()}
+        self.call(self._manifest.upsert, ids=[f"b:{name}"], documents=[name], metadatas=[meta], embeddings=[[1.0]],
+                  what="rapportförteckningen")
 
     def write(self, record: ReportRecord, ids: list[str], documents: list[str], metadatas: list[dict],
               embed: Callable[[list[str]], list[list[float]]], embed_texts: list[str],
@@ -531,9 +533,8 @@ class Store:
         self._require_writable()
         live = {r.collection for r in self.records(fresh=True).values()}
         heads = self.call(self._manifest.get, include=["metadatas"])
-        now = time.time()
         building = {mid[2:] for mid, meta in zip(heads["ids"], heads["metadatas"] or [], strict=False)
-                    if mid.startswith("b:") and now - float((meta or {}).get("heartbeat", 0)) < ORPHAN_GRACE_S}
+                    if mid.startswith("b:") and _build_alive(meta or {})}
         stale = [mid for mid in heads["ids"] if mid.startswith("b:") and mid[2:] not in building]
         marker = f"-{slug(self.model_id)[:10]}-"
         deleted = []
@@ -560,6 +561,21 @@ class Store:
             return 0
         data = self.call(self._manifest.get, include=["documents"])
         return sum(len((d or "").encode("utf-8")) for d in data["documents"])
+
+
+def _build_alive(meta: dict[str, Any]) -> bool:
+    """Is the ingest that wrote this heartbeat still running? On this host: is its process alive (a killed
+    ingest is collected at once); elsewhere: has it beaten within ORPHAN_GRACE_S."""
+    if meta.get("host") == socket.gethostname() and meta.get("pid"):
+        try:
+            os.kill(int(meta["pid"]), 0)
+        except ProcessLookupError:
+            return False
+        except (PermissionError, ValueError):
+            pass
+        else:
+            return True
+    return time.time() - float(meta.get("heartbeat", 0)) < ORPHAN_GRACE_S
 
 
 def _readonly_fault(exc: BaseException) -> bool:
