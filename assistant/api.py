@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -311,6 +312,9 @@ class AnswerStream:
         self.answer = self._finish()
 
 
+QUERY_MEMO = 256  # question vectors kept per index (384 floats each)
+
+
 class _Index:
     """Everything retrieval needs in memory: chunks, BM25, dense, fusion."""
 
@@ -331,16 +335,26 @@ class _Index:
                 self.df[t] = self.df.get(t, 0) + 1
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
-        self._last_query: tuple[str, list[float]] | None = None
+        # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
+        # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
+        # for a second embedding.
+        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     def query_embedding(self, text: str) -> list[float]:
-        """The question's vector. The last one is kept: the answerer compares the
+        """The question's vector, computed once per text: the answerer compares the
         same question with single sentences right after retrieval."""
-        last = self._last_query
-        if last is None or last[0] != text:
-            last = (text, self.dense.embed_model.get_query_embedding(text))
-            self._last_query = last
-        return last[1]
+        with self._memo_lock:
+            vector = self._query_vectors.get(text)
+            if vector is not None:
+                self._query_vectors.move_to_end(text)
+                return vector
+        vector = self.dense.embed_model.get_query_embedding(text)
+        with self._memo_lock:
+            self._query_vectors[text] = vector
+            while len(self._query_vectors) > QUERY_MEMO:
+                self._query_vectors.popitem(last=False)
+        return vector
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""
