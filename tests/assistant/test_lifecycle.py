@@ -143,7 +143,7 @@ def test_removed_bundled_report_is_not_ingested_again(tmp_path: Path) -> None:
     assert [r.status for r in a.ensure_ready()] == ["ingested"]
     assert a.remove("bundled.txt")
     fresh = make_assistant(tmp_path / "data", reports_dir=bundled.parent)  # "ask" in a new process
-    with pytest.raises(AssistantError, match="borttagna: bundled.txt"):
+    with pytest.raises(AssistantError, match=r"borttagna: bundled\.txt"):
         fresh.ensure_ready()
     assert fresh.store.removed() == {"bundled.txt"} and fresh.reports() == []
     assert fresh.ingest(bundled).status == "ingested"  # ingesting on purpose brings it back
@@ -251,7 +251,7 @@ def test_questions_during_a_reingest_never_fail_and_then_see_the_new_text(tmp_pa
         while not stop.is_set():
             try:
                 answers.append(a.ask("Vad har staden köpt in till personalen?").answer)
-            except BaseException as exc:  # noqa: BLE001 - any failure is the finding
+            except BaseException as exc:
                 errors.append(exc)
 
     threads = [threading.Thread(target=asker) for _ in range(4)]
