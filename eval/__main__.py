@@ -181,6 +181,7 @@ def load(what: str, threads: int, rounds: int, sessions: int, think: float, dura
     """Many officials at once: answers under load vs alone, throughput, p50/p95 (see eval/load.py)."""
     import json
 
+    from assistant.api import Assistant
     from assistant.errors import AssistantError
     from eval.load import golden, in_process, over_http, reference, run_sessions, run_threads, start_server, summary
 
@@ -189,13 +190,18 @@ def load(what: str, threads: int, rounds: int, sessions: int, think: float, dura
     except AssistantError as exc:
         raise click.ClickException(str(exc)) from exc
     items = golden(limit)
-    ask = in_process(assistant)
-    ask(items[0])  # warm: index and model loaded before anything is timed
+
+    def fresh() -> Any:
+        """A new Assistant on the same store (cold memos), its index built and one question asked."""
+        a = Assistant(assistant.settings)
+        a.ask(items[0].question)
+        return in_process(a)
+
     click.echo(f"Reference: {len(items)} golden questions asked one at a time …", err=True)
-    ref = reference(items, ask)
+    ref = reference(items, in_process(assistant))
     results = []
     if what in ("threads", "all"):
-        results.append(run_threads(ask, items, threads=threads, rounds=rounds, ref=ref))
+        results.append(run_threads(fresh, items, threads=threads, rounds=rounds, ref=ref))
         click.echo(summary(results[-1]))
     if what in ("sessions", "all"):
         for kind in (["inproc", "http"] if target == "both" else [target]):
@@ -209,7 +215,7 @@ def load(what: str, threads: int, rounds: int, sessions: int, think: float, dura
                         base = url
                     session_ask = over_http(base)
                 else:
-                    session_ask = ask
+                    session_ask = fresh()
                 result = run_sessions(session_ask, items, sessions=sessions, think=think, duration=duration,
                                       expected=ref[0])
                 result["target"] = kind

@@ -147,15 +147,15 @@ def _drive(ask: Ask, work: list[Item], threads: int, expected: dict[str, tuple])
     return time.perf_counter() - t0, diffs, errors
 
 
-def run_threads(ask: Ask, items: list[Item], threads: int = 20, rounds: int = 3,
+def run_threads(fresh: Callable[[], Ask], items: list[Item], threads: int = 20, rounds: int = 3,
                 ref: tuple[dict[str, tuple], float] | None = None) -> dict[str, Any]:
-    """ROUNDS rounds of the items with one thread, then with THREADS threads on the same Assistant; both
-    compared with the answers given alone (`ref`). Both runs see the same warm caches, so the throughput
-    ratio is the gain from concurrency only."""
-    expected, _alone_s = ref or reference(items, ask)
+    """ROUNDS rounds of the items with one thread, then with THREADS threads, each on a fresh Assistant
+    (`fresh()`: cold memos of question and sentence vectors, so neither run profits from the other);
+    both compared with the answers given alone (`ref`)."""
+    expected, _alone_s = ref or reference(items, fresh())
     work = [item for _ in range(rounds) for item in items]
-    one_s, one_diffs, one_errors = _drive(ask, work, 1, expected)
-    many_s, diffs, errors = _drive(ask, work, threads, expected)
+    one_s, one_diffs, one_errors = _drive(fresh(), work, 1, expected)
+    many_s, diffs, errors = _drive(fresh(), work, threads, expected)
     one, many = len(work) / one_s, len(work) / many_s
     return {"mode": "threads", "threads": threads, "rounds": rounds, "questions": len(work),
             "differing": diffs.count, "errors": errors, "examples": diffs.examples,
