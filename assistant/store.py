@@ -479,11 +479,14 @@ class Store:
             old = self.records(fresh=True).get(record.source)
             record.ingested_at = time.time()
             self.put(record)
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(Exception):
                 self.client.delete_collection(name)
-            with contextlib.suppress(Exception):
-                self._manifest.delete(ids=[f"b:{name}"])
+            # after a write fault (full disk) Chroma's embedded store can hang on the next manifest write;
+            # the stale heartbeat is cleared by collect_orphans on the next start instead
+            if not isinstance(exc, IndexError_):
+                with contextlib.suppress(Exception):
+                    self._manifest.delete(ids=[f"b:{name}"])
             raise
         with contextlib.suppress(Exception):
             self._manifest.delete(ids=[f"b:{name}"])
