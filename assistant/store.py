@@ -534,6 +534,9 @@ class Store:
         """Delete report collections of this model that no manifest entry names and whose build has no
         recent heartbeat: leftovers of a killed ingest (in any process or replica). Returns their names."""
         self._require_writable()
+        # list first: a build beats before it creates its collection and is named in the manifest before
+        # its heartbeat goes, so every collection listed here is either live or building in what is read next
+        listed = self.call(self.client.list_collections)
         live = {r.collection for r in self.records(fresh=True).values()}
         heads = self.call(self._manifest.get, include=["metadatas"])
         building = {mid[2:] for mid, meta in zip(heads["ids"], heads["metadatas"] or [], strict=False)
@@ -541,7 +544,7 @@ class Store:
         stale = [mid for mid in heads["ids"] if mid.startswith("b:") and mid[2:] not in building]
         marker = f"-{slug(self.model_id)[:10]}-"
         deleted = []
-        for c in self.call(self.client.list_collections):
+        for c in listed:
             name = c if isinstance(c, str) else c.name
             if not name.startswith("r-") or marker not in name or name in live or name in building:
                 continue
