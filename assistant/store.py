@@ -534,11 +534,12 @@ class Store:
         """Delete report collections of this model that no manifest entry names and whose build has no
         recent heartbeat: leftovers of a killed ingest (in any process or replica). Returns their names."""
         self._require_writable()
-        # list first: a build beats before it creates its collection and is named in the manifest before
-        # its heartbeat goes, so every collection listed here is either live or building in what is read next
+        # this order matters: a build beats before it creates its collection and is named in the manifest
+        # before its heartbeat goes, so a collection listed first is building in the heartbeats read next,
+        # or else live in the manifest read after them
         listed = self.call(self.client.list_collections)
-        live = {r.collection for r in self.records(fresh=True).values()}
         heads = self.call(self._manifest.get, include=["metadatas"])
+        live = {r.collection for r in self.records(fresh=True).values()}
         building = {mid[2:] for mid, meta in zip(heads["ids"], heads["metadatas"] or [], strict=False)
                     if mid.startswith("b:") and _build_alive(meta or {})}
         stale = [mid for mid in heads["ids"] if mid.startswith("b:") and mid[2:] not in building]
