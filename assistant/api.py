@@ -193,9 +193,14 @@ class Assistant:
             self._rebuild(wait=False)
 
     def _changed(self) -> None:
-        """After this process changed the library: build the new index now if one was in use."""
-        if self._index is not None:
-            self._rebuild()
+        """After this process changed the library: build the new index now if one was in use (none when
+        the last report went: the next question says what to do)."""
+        if self._index is None:
+            return
+        if not self.store.records(fresh=True):
+            self._index = None
+            return
+        self._rebuild()
 
     def _rebuild(self, wait: bool = True, force: bool = False) -> _Index:
         """Build a new index from the current manifest and swap it in (one assignment). With wait=False a
