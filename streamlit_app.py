@@ -546,10 +546,9 @@ def eval_page() -> None:
     if right.button(t("eval_run", lang), type="primary", icon=":material/play_arrow:", width="stretch"):
         bar = st.progress(0.0, text=t("loading", lang))
         try:
-            with ctx.ask_lock:
-                run_suite(ctx.assistant, out_dir=out_dir, limit=int(limit) or None,
-                          progress=lambda done, total, item_id: bar.progress(
-                              done / max(total, 1), text=t("eval_running", lang, done=done, total=total, id=item_id)))
+            run_suite(ctx.assistant, out_dir=out_dir, limit=int(limit) or None,
+                      progress=lambda done, total, item_id: bar.progress(
+                          done / max(total, 1), text=t("eval_running", lang, done=done, total=total, id=item_id)))
             st.success(t("eval_done", lang), icon=":material/check_circle:")
         except Exception as exc:
             st.error(t("eval_error", lang, error=session.friendly_error(exc, lang)))

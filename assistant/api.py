@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from assistant.embeddings import build_embedding, model_slug
 from assistant.errors import AssistantError
 from assistant.models import Answer, AnswerStream, Filters, Progress, Turn, validate_question
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
-from assistant.store import ReportRecord, Store
+from assistant.store import CollectionGone, ReportRecord, Store, owner_tag
 
 
 @dataclass
@@ -29,45 +31,70 @@ class IngestResult:
 
 
 class Assistant:
-    """Ask questions about ingested reports and get cited answers."""
+    """Ask questions about ingested reports and get cited answers.
+
+    One Assistant serves many sessions at once: per-question state travels with each call, the search
+    index is immutable once built, and a newer build (this or another process, any replica) is swapped in
+    between questions by assigning a new index; nothing locks around answering."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
-        self.embed_model = build_embedding(self.settings.embedding, self.settings.embed_max_tokens)
+        self.embed_model = build_embedding(self.settings.embedding, self.settings.embed_max_tokens,
+                                           self.settings.embed_threads)
         self.model_id = model_slug(self.settings.embedding, self.settings.embed_max_tokens)
         self._store: Store | None = None
+        self._store_lock = threading.Lock()
         self._index: _Index | None = None
+        self._build_lock = threading.Lock()  # one rebuild at a time; questions never wait for it
 
     # -- store ------------------------------------------------------------
     @property
     def store(self) -> Store:
-        if self._store is None:
-            self._store = Store(self.settings, self.model_id)
-        return self._store
+        store = self._store
+        if store is None:
+            with self._store_lock:
+                if self._store is None:
+                    self._store = Store(self.settings, self.model_id)
+                store = self._store
+        return store
 
-    def reports(self) -> list[ReportRecord]:
-        return sorted(self.store.records().values(), key=lambda r: (r.year or 0, r.title))
+    def reports(self, viewer: str | None = None) -> list[ReportRecord]:
+        """The shared library plus the viewer's own private uploads (viewer None: shared only)."""
+        recs = [r for r in self.store.records().values() if r.owner is None or (viewer is not None and r.owner == viewer)]
+        return sorted(recs, key=lambda r: (r.year or 0, r.title, r.source))
 
-    def ingest(self, path: str | Path, progress: Progress | None = None, force: bool = False) -> IngestResult:
-        """Parse, chunk, embed and store a report; a no-op when it is unchanged."""
+    def ingest(self, path: str | Path, progress: Progress | None = None, force: bool = False,
+               owner: str | None = None) -> IngestResult:
+        """Parse, validate, chunk, embed and store a report; a no-op when it is unchanged.
+
+        owner None puts it in the shared library; an owner id keeps it private to that owner (its
+        `source` then carries the owner's tag, so two owners' files of the same name never collide)."""
+        from assistant.embeddings import embedding_threads
         from ingest.pipeline import chunk_report, parse_report
+        from ingest.validate import check_report, check_size
 
         t0 = time.perf_counter()
         p = Path(path)
         if progress:
             progress(f"Läser {p.name}", 0.0)
+        check_size(p, self.settings.max_report_bytes)
         report = parse_report(p)  # raises IngestError before anything is touched
+        check_report(report, p, self.settings.max_report_bytes)
+        if owner is not None:
+            report.source = f"{owner_tag(owner)}/{report.source}"
         params = f"{self.model_id}|{self.settings.chunk_tokens}"
         content_hash = Store.content_hash(p.read_bytes(), params)
-        with self.store.lock():
-            existing = self.store.records().get(report.source)
-            if existing and existing.content_hash == content_hash and not force and self.store.has_live(existing):
+        store = self.store
+        with store.lock():
+            existing = store.records(fresh=True).get(report.source)
+            if (existing and existing.content_hash == content_hash and not force and existing.owner == owner
+                    and store.has_live(existing)):
                 return IngestResult(report.source, "unchanged", existing.chunks, time.perf_counter() - t0,
                                     existing.title, existing.warnings)
             chunks = chunk_report(report, max_tokens=self.settings.chunk_tokens)
             record = ReportRecord(
                 source=report.source, title=report.title, year=report.year, content_hash=content_hash,
-                collection=self.store.collection_name(report.source, content_hash), chunks=len(chunks),
+                collection=store.collection_name(report.source, content_hash), chunks=len(chunks),
                 pages={str(k): v for k, v in report.pages.items()},
                 outline={
                     "goal_areas": list(report.goal_areas),
@@ -75,60 +102,139 @@ class Assistant:
                     "headings": [list(h) for h in report.headings],
                 },
                 warnings=list(report.warnings),
+                owner=owner,
             )
             for c in chunks:
                 c.extra["search_text"] = c.search_text
-            self.store.write(
-                record, ids=[c.id for c in chunks], documents=[c.text for c in chunks],
-                metadatas=[c.metadata() for c in chunks], embed=self.embed_model.get_text_embedding_batch,
-                embed_texts=[c.embed_text for c in chunks], progress=progress,
-            )
-        self._index = None
+            with embedding_threads(self.settings.ingest_threads):
+                store.write(
+                    record, ids=[c.id for c in chunks], documents=[c.text for c in chunks],
+                    metadatas=[c.metadata() for c in chunks], embed=self.embed_model.get_text_embedding_batch,
+                    embed_texts=[c.embed_text for c in chunks], progress=progress,
+                )
+        self._changed()
         if progress:
             progress(f"Klart: {report.source}", 1.0)
         return IngestResult(report.source, "ingested", len(chunks), time.perf_counter() - t0, report.title,
                             list(report.warnings))
 
     def ensure_ready(self, progress: Progress | None = None) -> list[IngestResult]:
-        """Ingest the bundled reports that are not yet in the store."""
-        known = {r.source for r in self.store.records().values() if self.store.has_live(r)}
+        """Ingest the bundled reports that are not yet in the store (unless the user removed them)."""
+        store = self.store
+        records = store.records(fresh=True)
+        known = {s for s, r in records.items() if store.has_live(r)}
+        removed = store.removed()
         results = []
-        for path in sorted(self.settings.reports_dir.glob("*")):
-            if path.suffix.lower() in {".txt", ".pdf"} and path.name not in known:
-                results.append(self.ingest(path, progress=progress))
-        if not self.store.records():
+        if not store.read_only:
+            for path in sorted(self.settings.reports_dir.glob("*")):
+                if path.suffix.lower() in {".txt", ".pdf"} and path.name not in known and path.name not in removed:
+                    results.append(self.ingest(path, progress=progress))
+        if not store.records():
+            hint = ""
+            if removed:
+                hint = f" (borttagna: {', '.join(sorted(removed))}; läs in en igen med python -m assistant ingest SÖKVÄG)"
             raise AssistantError(
-                f"Det finns ingen rapport i indexet. Lägg en rapport i {self.settings.reports_dir} "
+                f"Det finns ingen rapport i indexet{hint}. Lägg en rapport i {self.settings.reports_dir} "
                 "eller kör: python -m assistant ingest SÖKVÄG"
             )
         return results
 
-    def remove(self, source: str) -> bool:
-        removed = self.store.remove(source)
-        self._index = None
+    def remove(self, source: str, owner: str | None = None) -> bool:
+        """Remove a report. A private report only by its owner; a removed shared report stays removed
+        (it is not ingested again on start) until it is ingested on purpose."""
+        rec = self.store.records(fresh=True).get(source)
+        if rec is None or (rec.owner is not None and rec.owner != owner):
+            return False
+        removed = self.store.remove(source, remember=rec.owner is None)
+        self._changed()
         return removed
+
+    def share(self, source: str, owner: str) -> bool:
+        """Move the owner's private report into the shared library (every session sees it from then on)."""
+        rec = self.store.records(fresh=True).get(source)
+        if rec is None or rec.owner is None or rec.owner != owner:
+            return False
+        if self.store.set_owner(source, None) is None:
+            return False
+        self._changed()
+        return True
 
     def outline(self, source: str | None = None) -> dict[str, Any]:
         recs = self.store.records()
-        rec = recs.get(source) if source else next(iter(recs.values()), None)
+        if source:
+            rec = recs.get(source)
+        else:  # never another user's private report
+            rec = next((r for r in sorted(recs.values(), key=lambda r: (r.year or 0, r.title, r.source))
+                        if r.owner is None), None)
         return rec.outline if rec else {"goal_areas": [], "goals": [], "headings": []}
 
     def page_text(self, source: str, page: int) -> str:
         rec = self.store.records().get(source)
         return rec.pages.get(str(page), "") if rec else ""
 
+    # -- index lifecycle ----------------------------------------------------
+    def refresh(self) -> None:
+        """Between questions: switch to a newer build when the manifest changed (ingest or removal in any
+        process or replica). One small manifest read; the rebuild happens only on a change."""
+        idx = self._index
+        if idx is not None and _Index.signature_of(self.store.records(fresh=True)) != idx.signature:
+            self._rebuild(wait=False)
+
+    def _changed(self) -> None:
+        """After this process changed the library: build the new index now if one was in use (none when
+        the last report went: the next question says what to do)."""
+        if self._index is None:
+            return
+        if not self.store.records(fresh=True):
+            self._index = None
+            return
+        self._rebuild()
+
+    def _rebuild(self, wait: bool = True, force: bool = False) -> _Index:
+        """Build a new index from the current manifest and swap it in (one assignment). With wait=False a
+        thread that finds another one building keeps answering from the current index meanwhile."""
+        if not self._build_lock.acquire(blocking=wait or self._index is None):
+            return self._index  # type: ignore[return-value]
+        try:
+            current = self._index
+            records = self.store.records(fresh=True)
+            if current is not None and not force and _Index.signature_of(records) == current.signature:
+                return current
+            if not records:
+                self._index = None
+                self.ensure_ready()  # raises with what to do
+                records = self.store.records(fresh=True)
+            for attempt in range(3):
+                try:
+                    new = _Index.build(self, records, previous=None if force else current)
+                    break
+                except CollectionGone:  # a build switched in while we read: read the manifest again
+                    if attempt == 2:
+                        raise
+                    records = self.store.records(fresh=True)
+            self._index = new
+            return new
+        finally:
+            self._build_lock.release()
+
     # -- retrieval --------------------------------------------------------
     @property
     def index(self) -> _Index:
-        if self._index is None:
+        """The current search index (immutable; replaced, never changed)."""
+        idx = self._index
+        if idx is None:
             self.ensure_ready()
-            self._index = _Index.build(self)
-        return self._index
+            idx = self._rebuild()
+        return idx
 
     def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None, *,
                  lexical_query: str | None = None) -> Hits:
-        """Hybrid retrieval; `lexical_query`, when given, replaces `query` for BM25 only."""
-        return self.index.search(query, filters, k or self.settings.top_k, lexical_query)
+        """Hybrid retrieval; `lexical_query`, when given, replaces `query` for BM25 only. A collection that
+        vanished under the index (re-ingested elsewhere) means: load the newer build and search again."""
+        try:
+            return self.index.search(query, filters, k or self.settings.top_k, lexical_query)
+        except CollectionGone:
+            return self._rebuild(force=True).search(query, filters, k or self.settings.top_k, lexical_query)
 
     def retrieve_evidence(self, query: str, filters: Filters | None = None, k: int | None = None,
                           lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
@@ -150,6 +256,7 @@ class Assistant:
         """Answer a question with numbered citations (or refuse)."""
         t0 = time.perf_counter()
         q = validate_question(question, self.settings.max_question_chars)
+        self.refresh()
         mode = mode or self.settings.mode
         answerer = self.answer_engine()
         if mode == "llm":
@@ -169,15 +276,22 @@ class Assistant:
             from assistant.llm.answer import stream_llm
 
             kwargs.pop("mode", None)
+            self.refresh()
             return stream_llm(self, question, fallback=self.answer_engine(), **kwargs)
         return AnswerStream.of(self.ask(question, **kwargs))
+
+
+QUERY_MEMO = 256  # question vectors kept per index (384 floats each)
 
 
 class _Index:
     """Everything retrieval needs in memory: chunks, BM25, dense, fusion."""
 
     def __init__(self, chunks: list[IndexedChunk], fusion: FusionRetriever, bm25: BM25Retriever,
-                 dense: DenseRetriever) -> None:
+                 dense: DenseRetriever, records: dict[str, ReportRecord] | None = None) -> None:
+        records = records or {}
+        self.signature = _Index.signature_of(records)
+        self.owner_of: dict[str, str | None] = {s: r.owner for s, r in records.items()}
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.sources = sorted({str(c.meta.get("source")) for c in chunks})
@@ -190,16 +304,26 @@ class _Index:
                 self.df[t] = self.df.get(t, 0) + 1
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
-        self._last_query: tuple[str, list[float]] | None = None
+        # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
+        # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
+        # for a second embedding.
+        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     def query_embedding(self, text: str) -> list[float]:
-        """The question's vector. The last one is kept: the answerer compares the
+        """The question's vector, computed once per text: the answerer compares the
         same question with single sentences right after retrieval."""
-        last = self._last_query
-        if last is None or last[0] != text:
-            last = (text, self.dense.embed_model.get_query_embedding(text))
-            self._last_query = last
-        return last[1]
+        with self._memo_lock:
+            vector = self._query_vectors.get(text)
+            if vector is not None:
+                self._query_vectors.move_to_end(text)
+                return vector
+        vector = self.dense.embed_model.get_query_embedding(text)
+        with self._memo_lock:
+            self._query_vectors[text] = vector
+            while len(self._query_vectors) > QUERY_MEMO:
+                self._query_vectors.popitem(last=False)
+        return vector
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""
@@ -207,14 +331,36 @@ class _Index:
             self._substring_df[term] = sum(1 for j in self._joined if term in j)
         return self._substring_df[term]
 
+    @staticmethod
+    def signature_of(records: dict[str, ReportRecord]) -> frozenset[tuple[str, str, str | None]]:
+        """What an index was built from: each report's live collection and owner."""
+        return frozenset((s, r.collection, r.owner) for s, r in records.items())
+
+    def visible(self, viewer: str | None) -> frozenset[str] | None:
+        """The reports a viewer may search (None: all of them, no private report in the library)."""
+        if all(o is None for o in self.owner_of.values()):
+            return None
+        return frozenset(s for s, o in self.owner_of.items() if o is None or (viewer is not None and o == viewer))
+
     @classmethod
-    def build(cls, a: Assistant) -> _Index:
+    def build(cls, a: Assistant, records: dict[str, ReportRecord] | None = None,
+              previous: _Index | None = None) -> _Index:
+        """A new index; chunks of collections the previous index already loaded are reused."""
+        records = a.store.records(fresh=True) if records is None else records
+        reuse: dict[str, list[IndexedChunk]] = {}
+        for c in previous.chunks if previous else []:
+            reuse.setdefault(c.collection, []).append(c)
         chunks: list[IndexedChunk] = []
         search_texts: list[str] = []
         collections = []
-        for rec in a.store.records().values():
-            ids, docs, metas = a.store.load_chunks(rec)
+        for rec in records.values():
             collections.append(rec.collection)
+            if rec.collection in reuse:
+                for c in reuse[rec.collection]:
+                    chunks.append(c)
+                    search_texts.append(c.meta.get("search_text") or c.text)
+                continue
+            ids, docs, metas = a.store.load_chunks(rec)
             for i, d, m in zip(ids, docs, metas, strict=True):
                 chunks.append(IndexedChunk(id=i, text=d, meta=m, collection=rec.collection))
                 search_texts.append(m.get("search_text") or d)
@@ -224,7 +370,7 @@ class _Index:
         dense = DenseRetriever(a.store, collections, by_id, a.embed_model, k=s.dense_k,
                                matrix_over=s.dense_matrix_over)
         fusion = FusionRetriever([bm25, dense], weights=[1.0, 1.0], k=s.top_k, rrf_k=s.rrf_k)
-        return cls(chunks, fusion, bm25, dense)
+        return cls(chunks, fusion, bm25, dense, records)
 
     def search(self, query: str, filters: Filters | None, k: int,
                lexical_query: str | None = None) -> Hits:
@@ -233,6 +379,7 @@ class _Index:
         the Swedish translations of an English question's words."""
         bm25, dense = copy.copy(self.bm25), copy.copy(self.dense)
         bm25.filters = dense.filters = filters
+        bm25.visible = dense.visible = self.visible(filters.viewer if filters else None)
         fusion = FusionRetriever([bm25, dense], weights=self.fusion.weights, k=k, rrf_k=self.fusion.rrf_k,
                                  mode=self.fusion.mode)
         bundle = QueryBundle(query_str=lexical_query or query, embedding=self.query_embedding(query))

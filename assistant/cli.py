@@ -66,27 +66,50 @@ def cli(ctx: click.Context, data_dir: Path | None, mode: str | None) -> None:
     ctx.obj = {k: v for k, v in {"data_dir": data_dir, "mode": mode}.items() if v is not None}
 
 
+REPORT_SUFFIXES = {".txt", ".pdf"}
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-ingest even if unchanged.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool) -> None:
-    """Ingest report files or folders (default: the bundled reports)."""
+    """Ingest report files or folders (default: the bundled reports).
+
+    In a folder, files that are not .txt/.pdf and texts that are not reports are skipped and listed with
+    the reason; a file named on the command line that cannot be ingested is an error."""
+    from ingest.validate import NotAReport
+
     a = make_assistant(ctx)
-    targets: list[Path] = []
+    targets: list[tuple[Path, bool]] = []  # (file, found in a folder)
+    skipped = 0
     for p in paths or (a.settings.reports_dir,):
         if p.is_dir():
-            found = sorted(x for x in p.iterdir() if x.suffix.lower() in {".txt", ".pdf"})
+            entries = sorted(x for x in p.iterdir() if not x.name.startswith("."))
+            found = [x for x in entries if x.is_file() and x.suffix.lower() in REPORT_SUFFIXES]
+            for x in entries:
+                if x not in found:
+                    skipped += 1
+                    why = "en mapp" if x.is_dir() else "inte .txt eller .pdf"
+                    click.echo(f"Hoppade över {x.name}: {why}.", err=True)
             if not found:
                 fail(f"Mappen {p} innehåller inga rapporter (.txt eller .pdf).")
-            targets.extend(found)
+            targets.extend((x, True) for x in found)
         else:
-            targets.append(p)
+            targets.append((p, False))
     failures = 0
-    for path in targets:
+    for path, in_folder in targets:
         try:
             with progress_bar(enabled=sys.stderr.isatty()) as update:
                 r = a.ingest(path, progress=update, force=force)
+        except NotAReport as exc:
+            if in_folder:
+                skipped += 1
+                click.echo(f"Hoppade över {path.name}: {exc}", err=True)
+            else:
+                failures += 1
+                click.echo(f"Fel: {exc} (indexet är oförändrat)", err=True)
+            continue
         except (IngestError, AssistantError) as exc:
             failures += 1
             click.echo(f"Fel: {exc} (indexet är oförändrat)", err=True)
@@ -95,6 +118,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool) -> None:
         click.echo(f"{r.source}: {verb} ({r.seconds:.1f} s)")
         for w in r.warnings:
             click.echo(f"Varning: {w}", err=True)
+    if skipped:
+        click.echo(f"{skipped} fil(er) hoppades över (se ovan).", err=True)
     if failures:
         sys.exit(1)
 
@@ -102,32 +127,36 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool) -> None:
 @cli.command(name="list")
 @click.pass_context
 def list_reports(ctx: click.Context) -> None:
-    """List the reports in the index."""
+    """List the reports in the index (private uploads marked), and the removed bundled ones."""
     a = make_assistant(ctx)
     try:
-        records = a.reports()
+        records = sorted(a.store.records(fresh=True).values(), key=lambda r: (r.year or 0, r.title, r.source))
+        removed = sorted(a.store.removed())
     except AssistantError as exc:
         fail(str(exc))
     if not records:
         click.echo("Inga rapporter i indexet. Kör: python -m assistant ingest")
-        return
     for r in records:
-        click.echo(f"{r.source}\t{r.title}\t{r.year or ''}\t{r.chunks} avsnitt")
+        private = "\tprivat" if r.owner is not None else ""
+        click.echo(f"{r.source}\t{r.title}\t{r.year or ''}\t{r.chunks} avsnitt{private}")
+    if removed:
+        click.echo(f"Borttagna (läses inte in vid start): {', '.join(removed)}", err=True)
 
 
 @cli.command()
 @click.argument("source")
 @click.pass_context
 def remove(ctx: click.Context, source: str) -> None:
-    """Remove a report (by file name) from the index."""
+    """Remove a report (by file name) from the index; it stays removed until ingested again."""
     a = make_assistant(ctx)
     try:
-        removed = a.remove(source)
+        rec = a.store.records(fresh=True).get(source)
+        removed = a.remove(source, owner=rec.owner if rec else None)
     except AssistantError as exc:
         fail(str(exc))
     if not removed:
         fail(f"Rapporten {source!r} finns inte i indexet. Se: python -m assistant list")
-    click.echo(f"Borttagen: {source}")
+    click.echo(f"Borttagen: {source} (läses inte in igen vid start; lägg tillbaka med: python -m assistant ingest SÖKVÄG)")
 
 
 def _filters(goal_area: str | None, goal: str | None, pages: str | None, report: str | None) -> Filters:
@@ -184,7 +213,9 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, input_file: Pat
     try:
         ready(a, quiet=as_json)
     except (AssistantError, IngestError) as exc:
-        fail(str(exc))
+        if input_file is None:
+            fail(str(exc))
+        click.echo(f"Fel: {exc} (varje fråga försöker igen)", err=True)  # a batch goes on: Chroma may come back
     if input_file is not None:
         sys.exit(_ask_batch(a, input_file, filters, as_json))
     try:
@@ -206,29 +237,58 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, input_file: Pat
         fail(str(exc), code=2)
 
 
-def _ask_batch(a: Any, path: Path, filters: Filters, as_json: bool) -> int:
-    """Lines {"id", "question"} in, one JSON line out per question, same order."""
+BATCH_LINE_HINT = 'Varje rad ska vara ett JSON-objekt som {"id": 1, "question": "Hur stor var den sociala obligationen?"}.'
+
+
+def parse_batch_line(raw: bytes) -> tuple[Any, str | None, str | None]:
+    """One input line -> (id, question, error). The error says what is wrong with this line only."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, None, (f"Raden är inte giltig UTF-8 (byte 0x{raw[exc.start]:02x} vid position {exc.start + 1}). "
+                            "Spara filen som UTF-8.")
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, None, f"Ogiltig JSON-rad: {exc.msg} (tecken {exc.colno}). {BATCH_LINE_HINT}"
+    if not isinstance(item, dict):
+        return None, None, f"Raden är inte ett JSON-objekt utan {type(item).__name__}. {BATCH_LINE_HINT}"
+    question = item.get("question")
+    if not isinstance(question, str):
+        return item.get("id"), None, f'Raden saknar "question" (text). {BATCH_LINE_HINT}'
+    return item.get("id"), question, None
+
+
+def _ask_batch(a: Any, path: Path, filters: Filters, as_json: bool) -> int:
+    """Lines {"id", "question"} in, one JSON line out per question, same order. A bad line, or a fault
+    while answering one (e.g. Chroma not answering), gives an error line and the batch goes on."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
         fail(f"Kan inte läsa {path}: {exc}", code=2)
+    lines = data.split(b"\n")
+    if not any(line.strip() for line in lines):
+        fail(f"Indatafilen {path} är tom. {BATCH_LINE_HINT}", code=2)
     status = 0
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
+    for lineno, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
-        try:
-            item = json.loads(line)
-            qid, question = item.get("id"), item.get("question")
-        except (json.JSONDecodeError, AttributeError):
-            click.echo(json.dumps({"id": None, "line": lineno, "error": "Ogiltig JSON-rad."}, ensure_ascii=False))
+        qid, question, error = parse_batch_line(raw.rstrip(b"\r"))
+        if error is not None:
+            click.echo(json.dumps({"id": qid, "line": lineno, "error": error}, ensure_ascii=False))
             status = 1
             continue
         try:
-            answer = a.ask(question if isinstance(question, str) else "", filters=filters)
+            answer = a.ask(question, filters=filters)
             answer.id = qid
             click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
         except AssistantError as exc:
-            click.echo(json.dumps({"id": qid, "question": question, "error": str(exc)}, ensure_ascii=False))
+            click.echo(json.dumps({"id": qid, "line": lineno, "question": question, "error": str(exc)},
+                                  ensure_ascii=False))
+            status = 1
+        except Exception as exc:  # never a traceback in the middle of a batch: this line fails, the rest go on
+            click.echo(json.dumps({"id": qid, "line": lineno, "question": question,
+                                   "error": f"Oväntat fel ({type(exc).__name__}): {exc}"}, ensure_ascii=False))
             status = 1
     return status
 
@@ -258,6 +318,30 @@ def chat(ctx: click.Context) -> None:
             continue
         click.echo(render(answer))
         history.append(Turn(question, answer.answer))
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Port (0: any free port).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """A JSON endpoint (POST /ask, GET /health) over one shared Assistant, e.g. for `python -m eval load`."""
+    from assistant.server import make_server
+
+    a = make_assistant(ctx)
+    try:
+        ready(a, quiet=True)
+        _ = a.index  # built before the first request
+    except (AssistantError, IngestError) as exc:
+        fail(str(exc))
+    server = make_server(a, host, port)
+    click.echo(f"Lyssnar på http://{server.server_address[0]}:{server.server_address[1]} (POST /ask)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def main() -> None:

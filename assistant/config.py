@@ -60,6 +60,17 @@ class Settings:
     # Chroma server (empty host = embedded persistent store)
     chroma_host: str = ""
     chroma_port: int = 8000
+    # every Chroma request: seconds before "Chroma svarade inte" (a frozen server), and retries while a
+    # server restarts (within the same seconds)
+    chroma_timeout: float = 5.0
+    chroma_retries: int = 3
+    # seconds a process trusts its copy of the manifest (the report list); questions always check it
+    manifest_ttl: float = 1.0
+    # embedding threads: per question while serving (several sessions share the cores), and while ingesting
+    embed_threads: int = 1
+    ingest_threads: int = 0  # 0 = all cores
+    # a report text larger than this is refused (≈ 5 MB of text takes ~7 minutes to embed on 2 cores)
+    max_report_bytes: int = 5_000_000
     # UI
     language: str = "sv"
 
@@ -124,4 +135,6 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     settings = Settings(**values)
     if settings.mode not in {"extractive", "llm"}:
         raise AssistantError(f"Okänt svarsläge {settings.mode!r}; välj extractive eller llm.")
+    if settings.chroma_timeout <= 0 or settings.chroma_retries < 0 or settings.embed_threads < 1:
+        raise AssistantError("chroma_timeout måste vara > 0, chroma_retries ≥ 0 och embed_threads ≥ 1.")
     return settings

@@ -45,7 +45,11 @@ class Hits(list):
         self.dense_similarity: dict[str, float] = dense_similarity or {}
 
 
-def matches(meta: dict[str, Any], f: Filters | None) -> bool:
+def matches(meta: dict[str, Any], f: Filters | None, visible: frozenset[str] | None = None) -> bool:
+    """Does a chunk fall in the filters' scope, and may the viewer see its report (`visible`: the
+    sources the viewer may search, None = every report)?"""
+    if visible is not None and meta.get("source") not in visible:
+        return False
     if f is None or f.is_empty():
         return True
     if f.source and meta.get("source") != f.source:
@@ -59,10 +63,12 @@ def matches(meta: dict[str, Any], f: Filters | None) -> bool:
     return not (f.page_to and int(meta.get("page", 0)) > f.page_to)
 
 
-def chroma_where(f: Filters | None) -> dict | None:
-    if f is None or f.is_empty():
-        return None
+def chroma_where(f: Filters | None, visible: frozenset[str] | None = None) -> dict | None:
     clauses: list[dict] = []
+    if visible is not None:
+        clauses.append({"source": {"$in": sorted(visible)}})
+    if f is None or f.is_empty():
+        return clauses[0] if clauses else None
     if f.source:
         clauses.append({"source": f.source})
     if f.goal_area:
@@ -84,6 +90,7 @@ class BM25Retriever(BaseRetriever):
         self.chunks = chunks
         self.k = k
         self.filters: Filters | None = None
+        self.visible: frozenset[str] | None = None  # set per search: the reports the asker may see
         self.model = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [terms(t) or ["_"] for t in search_texts]
         self.doc_terms = corpus
@@ -104,7 +111,7 @@ class BM25Retriever(BaseRetriever):
             if s[i] <= 0 or len(out) >= self.k:
                 break
             c = self.chunks[i]
-            if matches(c.meta, self.filters):
+            if matches(c.meta, self.filters, self.visible):
                 out.append(NodeWithScore(node=c.node(), score=float(s[i])))
         return out
 
@@ -127,6 +134,7 @@ class DenseRetriever(BaseRetriever):
         self.embed_model = embed_model
         self.k = k
         self.filters: Filters | None = None
+        self.visible: frozenset[str] | None = None  # set per search: the reports the asker may see
         self.last_similarity: dict[str, float] = {}
         self.use_matrix = len(collections) > matrix_over
         # caches live in one dict so that per-query copies of this retriever share them
@@ -136,14 +144,14 @@ class DenseRetriever(BaseRetriever):
         handles = self._shared["handles"]
         if name not in handles:
             col = self.store.collection(name)
-            handles[name] = (col, col.count())
+            handles[name] = (col, self.store.call(col.count))
         return handles[name]
 
     def _load_matrix(self) -> np.ndarray:
         if self._shared["matrix"] is None:
             vectors, ids = [], []
             for name in self.collections:
-                data = self.store.collection(name).get(include=["embeddings"])
+                data = self.store.call(self.store.collection(name).get, include=["embeddings"])
                 ids.extend(data["ids"])
                 vectors.append(np.asarray(data["embeddings"], dtype=np.float32))
             m = np.vstack(vectors) if vectors else np.zeros((0, 1), dtype=np.float32)
@@ -161,16 +169,16 @@ class DenseRetriever(BaseRetriever):
             sims = m @ (q / (np.linalg.norm(q) or 1.0))
             for i in np.argsort(-sims):
                 cid = self._shared["ids"][i]
-                if cid in self.by_id and matches(self.by_id[cid].meta, self.filters):
+                if cid in self.by_id and matches(self.by_id[cid].meta, self.filters, self.visible):
                     hits.append((float(sims[i]), cid))
                     if len(hits) >= self.k:
                         break
         else:
-            where = chroma_where(self.filters)
+            where = chroma_where(self.filters, self.visible)
             for name in self.collections:
                 col, count = self._handle(name)
-                res = col.query(query_embeddings=[vector], n_results=min(self.k, max(count, 1)),
-                                where=where, include=["distances"])
+                res = self.store.call(col.query, query_embeddings=[vector], n_results=min(self.k, max(count, 1)),
+                                      where=where, include=["distances"])
                 hits.extend((1.0 - d, i) for d, i in zip(res["distances"][0], res["ids"][0], strict=True))
             hits.sort(reverse=True)
         self.last_similarity = {i: s for s, i in hits}

@@ -1,4 +1,4 @@
-"""`python -m eval run | compare | bench`: the regression suite's command line."""
+"""`python -m eval run | compare | bench | load`: the regression suite's command line."""
 
 from __future__ import annotations
 
@@ -180,6 +180,75 @@ def fit_judge_cmd(ctx: click.Context, l2: float) -> None:
     for name, w in zip(model.features, model.weights, strict=True):
         click.echo(f"  {name:14s} {w:+.3f}")
     click.echo(f"  {'bias':14s} {model.bias:+.3f}")
+@cli.command()
+@click.argument("what", type=click.Choice(["threads", "sessions", "all"]), default="all")
+@click.option("--threads", default=20, show_default=True, help="threads: concurrent askers.")
+@click.option("--rounds", default=3, show_default=True, help="threads: rounds of the golden set.")
+@click.option("--sessions", default=20, show_default=True, help="sessions: simulated officials.")
+@click.option("--think", default=5.0, show_default=True, help="sessions: seconds between an official's questions.")
+@click.option("--duration", default=60.0, show_default=True, help="sessions: seconds to run.")
+@click.option("--target", type=click.Choice(["inproc", "http", "both"]), default="both", show_default=True,
+              help="sessions: ask the Assistant in this process, over HTTP (python -m assistant serve), or both.")
+@click.option("--url", default=None, help="sessions over HTTP: a running `assistant serve` (default: start one).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N golden questions.")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the results as JSON here.")
+def load(what: str, threads: int, rounds: int, sessions: int, think: float, duration: float, target: str,
+         url: str | None, limit: int | None, out_file: Path | None) -> None:
+    """Many officials at once: answers under load vs alone, throughput, p50/p95 (see eval/load.py)."""
+    import json
+
+    from assistant.api import Assistant
+    from assistant.errors import AssistantError
+    from eval.load import golden, in_process, over_http, reference, run_sessions, run_threads, start_server, summary
+
+    try:
+        assistant = default_factory("extractive")
+    except AssistantError as exc:
+        raise click.ClickException(str(exc)) from exc
+    items = golden(limit)
+
+    def fresh() -> Any:
+        """A new Assistant on the same store (cold memos), its index built and one question asked."""
+        a = Assistant(assistant.settings)
+        a.ask(items[0].question)
+        return in_process(a)
+
+    click.echo(f"Reference: {len(items)} golden questions asked one at a time …", err=True)
+    ref = reference(items, in_process(assistant))
+    results = []
+    if what in ("threads", "all"):
+        results.append(run_threads(fresh, items, threads=threads, rounds=rounds, ref=ref))
+        click.echo(summary(results[-1]))
+    if what in ("sessions", "all"):
+        for kind in (["inproc", "http"] if target == "both" else [target]):
+            proc = None
+            try:
+                if kind == "http":
+                    if url is None:
+                        click.echo("Starting python -m assistant serve …", err=True)
+                        proc, base = start_server()
+                    else:
+                        base = url
+                    session_ask = over_http(base)
+                else:
+                    session_ask = fresh()
+                result = run_sessions(session_ask, items, sessions=sessions, think=think, duration=duration,
+                                      expected=ref[0])
+                result["target"] = kind
+                results.append(result)
+                click.echo(summary(result))
+            finally:
+                if proc is not None:
+                    proc.terminate()
+                    proc.wait(timeout=30)
+    for r in results:
+        for ex in r.get("examples", [])[:3]:
+            click.echo(f"  differs: {ex['id']}: alone {ex['alone']!r} / under load {ex['under_load']!r}", err=True)
+    if out_file:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+        click.echo(f"Wrote {out_file}")
 
 
 if __name__ == "__main__":

@@ -79,3 +79,12 @@ def make_assistant(data_dir: Path, embed: FakeEmbedding | None = None, **setting
                                 **settings))
     a.embed_model = embed or FakeEmbedding()
     return a
+
+
+def manifest_snapshot(a) -> str:
+    """The library's manifest as read fresh from Chroma, comparable between two points in time."""
+    import json
+    from dataclasses import asdict
+
+    records = {k: asdict(v) for k, v in a.store.records(fresh=True).items()}
+    return json.dumps({"records": records, "removed": sorted(a.store.removed())}, sort_keys=True)

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli import cli
-from tests.conftest import REPORT, ROOT, SOURCE, make_assistant
+from tests.conftest import REPORT, ROOT, SOURCE, make_assistant, manifest_snapshot
 
 BOND = "Hur stor var den sociala obligationen?"
 CITATION_KEYS = {"n", "page", "section", "goal", "goal_area", "quote", "source"}
@@ -132,15 +132,16 @@ def test_list_on_an_empty_index(tmp_path):
 def test_missing_ingest_path_fails_and_leaves_the_index_unchanged(tmp_path):
     data = tmp_path / "data"
     small = tmp_path / "liten.txt"
-    small.write_text("Sammanfattning \n\nStaden har byggt tre nya cykelbanor i år. \n", encoding="utf-8")
+    small.write_text("Sammanfattning \n\nStaden har byggt tre nya cykelbanor i år. \n Parker \n\nTvå nya parker. \n",
+                     encoding="utf-8")
     a = make_assistant(data)
     a.ingest(small)
-    manifest = a.store.manifest_path.read_bytes()
+    manifest = manifest_snapshot(a)
     cols = sorted(c.name for c in a.store.client.list_collections())
     r = run(str(data), "ingest", str(tmp_path / "finns-inte.txt"))
     assert r.exit_code != 0
     assert "finns inte" in r.stderr and "indexet är oförändrat" in r.stderr
-    assert a.store.manifest_path.read_bytes() == manifest
+    assert manifest_snapshot(a) == manifest
     assert sorted(c.name for c in a.store.client.list_collections()) == cols
 
 

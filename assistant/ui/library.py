@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant.errors import AssistantError
 from assistant.models import Filters, Progress
+from assistant.store import owner_tag
 from assistant.ui.i18n import t
 from ingest.errors import IngestError
 
@@ -93,9 +94,12 @@ def save_upload(settings: Any, name: str, data: bytes, lang: str = "sv") -> Path
     return path
 
 
-def commit_upload(settings: Any, staged: Path) -> Path:
-    """Move an ingested upload from staging to uploads/<name> (replacing an older upload of that name)."""
-    final = uploads_dir(settings) / staged.name
+def commit_upload(settings: Any, staged: Path, owner: str | None = None) -> Path:
+    """Move an ingested upload from staging to uploads/<name> (replacing an older upload of that name);
+    a private upload to uploads/<owner tag>/<name>, so two owners' files of the same name never collide."""
+    folder = uploads_dir(settings) / owner_tag(owner) if owner is not None else uploads_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    final = folder / staged.name
     os.replace(staged, final)
     discard(staged)
     return final
@@ -108,16 +112,19 @@ def discard(staged: Path) -> None:
 
 
 def ingest_upload(assistant: Any, name: str, data: bytes, *, lang: str = "sv", progress: Progress | None = None,
-                  lock: threading.Lock | None = None) -> UploadResult:
-    """Save, ingest and (under `lock`, the app's ask lock) reload the search index; never raises.
+                  lock: threading.Lock | None = None, owner: str | None = None) -> UploadResult:
+    """Save, ingest and reload the search index; never raises.
 
+    `owner` (the session's or user's id) keeps the upload private to that owner: other sessions neither list
+    nor search it until the owner shares it (`Assistant.share`). None adds it to the shared library.
     An unchanged report is not embedded again; a changed one replaces the old index only once the new one is
-    complete (assistant.store), so questions keep working during the upload."""
+    complete (assistant.store), so questions keep working during the upload. `lock` is optional and only
+    serialises uploads: answering never waits for it (the new index is swapped in atomically)."""
     staged: Path | None = None
     try:
         staged = save_upload(assistant.settings, name, data, lang)
-        result = assistant.ingest(staged, progress=progress)
-        commit_upload(assistant.settings, staged)
+        result = assistant.ingest(staged, progress=progress, owner=owner)
+        commit_upload(assistant.settings, staged, owner)
         staged = None
         with lock or contextlib.nullcontext():
             _ = assistant.index  # the next question must not pay for rebuilding BM25 with the new report

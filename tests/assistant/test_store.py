@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -22,9 +24,10 @@ TOPICS = [
 
 def report_text(word: str = "cyklar") -> str:
     parts = ["Sammanfattning \n\nDetta är en liten testrapport om hur Malmö stad har arbetat under året. \n"]
-    for topic in TOPICS:
+    for i, topic in enumerate(TOPICS):
+        page_start = " " if i and i % 5 == 0 else ""  # a leading space starts a page (data/reports format)
         parts.append(
-            f"{topic} \n\nUnder året har staden förbättrat {topic.lower()} i flera stadsdelar. "
+            f"{page_start}{topic} \n\nUnder året har staden förbättrat {topic.lower()} i flera stadsdelar. "
             f"Arbetet med {topic.lower()} fortsätter under hösten och följs upp i nästa rapport. \n"
         )
     parts.append(f"Hållbart resande \n\nStaden har köpt in {word} till personalen för resor i tjänsten. \n")
@@ -32,11 +35,14 @@ def report_text(word: str = "cyklar") -> str:
 
 
 def collections(a: Assistant) -> list[str]:
-    return sorted(c.name if hasattr(c, "name") else str(c) for c in a.store.client.list_collections())
+    """The report collections (the manifest's own collection left out)."""
+    names = (c.name if hasattr(c, "name") else str(c) for c in a.store.client.list_collections())
+    return sorted(n for n in names if n != a.store.manifest_name)
 
 
-def snapshot(a: Assistant) -> tuple[bytes, list[str]]:
-    return a.store.manifest_path.read_bytes(), collections(a)
+def snapshot(a: Assistant) -> tuple[str, list[str]]:
+    records = {k: asdict(v) for k, v in a.store.records(fresh=True).items()}
+    return json.dumps(records, sort_keys=True), collections(a)
 
 
 @pytest.fixture
@@ -70,7 +76,9 @@ def test_manifest_records_the_report(ingested, report):
     assert ingested.store.collection(rec.collection).count() == rec.chunks
     assert rec.title == "liten rapport"
     assert "Cykelbanor" in rec.pages["1"]
-    assert not list(ingested.store.manifest_path.parent.glob("*.tmp"))  # written atomically via a temp file
+    assert len(recs["liten-rapport.txt"].pages) == 4  # the page starts were read
+    assert ingested.store.manifest_name in {c.name for c in ingested.store.client.list_collections()}
+    assert not list(ingested.settings.data_dir.glob("manifest-*.json"))  # the manifest lives in Chroma
     assert ingested.reports()[0].source == report.name
 
 

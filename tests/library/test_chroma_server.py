@@ -49,9 +49,10 @@ def test_chunks_live_on_the_server_not_in_the_data_dir(served, chroma_server) ->
     a, result = served
     assert type(a.store.client).__name__ != "PersistentClient"
     assert not (a.settings.data_dir / "chroma").exists(), "no embedded store may be created beside the server"
-    assert a.store.manifest_path.exists(), "the manifest stays in the local data dir"
+    assert not list(a.settings.data_dir.glob("manifest-*.json")), "the manifest lives on the server"
     other = chromadb.HttpClient(host=chroma_server.host, port=chroma_server.port,
                                 settings=ChromaSettings(anonymized_telemetry=False))
+    assert a.store.manifest_name in {c.name for c in other.list_collections()}
     rec = a.reports()[0]
     assert other.get_collection(rec.collection).count() == result.chunks == rec.chunks
 

@@ -14,6 +14,7 @@ from assistant.errors import AssistantError
 from assistant.models import Filters
 from assistant.ui import library
 from ingest.errors import IngestError
+from tests.conftest import manifest_snapshot
 from tests.library.helpers import COMPETENCE_Q, ROOT, lib_settings, small_text
 
 UPLOAD_TEXT = small_text().replace("78 miljoner", "93 miljoner")
@@ -139,13 +140,13 @@ def test_same_upload_again_is_unchanged(store: Assistant, uploaded) -> None:
 
 
 def test_bad_file_is_an_error_and_changes_nothing(store: Assistant, uploaded) -> None:
-    before = store.store.manifest_path.read_bytes()
+    before = manifest_snapshot(store)
     bad = library.ingest_upload(store, "trasig.txt", b"\x00\x01\x02 binary" * 100)
     assert not bad.ok and bad.status == "error" and bad.source is None
     assert bad.message.startswith("Rapporten kunde inte läggas till:") and "binärfil" in bad.message
     broken = library.ingest_upload(store, "Liten rapport 2023.txt", b"\x00" * 100)  # a bad replacement
     assert not broken.ok
-    assert store.store.manifest_path.read_bytes() == before
+    assert manifest_snapshot(store) == before
     up = library.uploads_dir(store.settings)
     assert sorted(p.name for p in up.iterdir()) == ["Liten-rapport-2023.txt"]
     assert (up / "Liten-rapport-2023.txt").read_text(encoding="utf-8") == UPLOAD_TEXT  # the good upload is kept

@@ -91,8 +91,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     targets = signpost_targets(ctx, units)
     if targets:  # follow the signpost: the section it names is the evidence, not the signpost
         seen = {u.chunk.id for u in pool}
+        sources = {u.chunk.meta.get("source") for u in pool}  # the reports this viewer's evidence came from
         extra = [(c, 0.0) for c in ctx.library.index.chunks
-                 if c.id not in seen and (c.meta.get("goal") in targets or c.meta.get("heading") in targets)]
+                 if c.id not in seen and c.meta.get("source") in sources
+                 and (c.meta.get("goal") in targets or c.meta.get("heading") in targets)]
         if extra:
             pool += [u for u in ctx.scorer.units_for(ctx.q, extra) if u.coverage > 0]
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
