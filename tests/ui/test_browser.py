@@ -16,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,6 +50,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop(proc: subprocess.Popen, log: Any) -> None:
+    """End a test server (kill it if it does not stop in 10 s) and close its log."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
 def _wait_health(url: str, proc: subprocess.Popen, timeout: float) -> float:
     t0 = time.perf_counter()
     while time.perf_counter() - t0 < timeout:
@@ -77,12 +88,7 @@ def server(first_load, data_dir: Path) -> Iterator[dict]:
         health_s = _wait_health(url, proc, 60)
         yield {"url": url, "t0": t0, "health_s": health_s, "log": log.name}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop(proc, log)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,16 @@ import pytest
 from assistant.api import Assistant
 from assistant.ui import ownership
 from tests.ui.conftest import ROOT
-from tests.ui.test_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, _free_port, _wait_health, _wait_idle, serve_cmd
+from tests.ui.test_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SHOTS,
+    _free_port,
+    _wait_health,
+    _wait_idle,
+    serve_cmd,
+    stop,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -67,12 +76,7 @@ server_metadata_url = "{oidc}/.well-known/openid-configuration"
         _wait_health(url, proc, 60)
         yield {"url": url, "data": own}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop(proc, log)
 
 
 def _sign_in(browser, url: str, sub: str):
