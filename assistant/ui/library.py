@@ -137,7 +137,8 @@ def ingest_upload(assistant: Any, name: str, data: bytes, *, lang: str = "sv", p
         if staged is not None:
             discard(staged)
     key = "lib_unchanged" if result.status == "unchanged" else "lib_ingested"
-    return UploadResult(ok=True, message=t(key, lang, source=result.source, title=result.title, n=result.chunks),
+    return UploadResult(ok=True, message=t(key, lang, source=display_name(result.source), title=result.title,
+                                           n=result.chunks),
                         source=result.source, status=result.status, chunks=result.chunks, title=result.title,
                         warnings=list(result.warnings))
 
@@ -157,14 +158,20 @@ def report_options(records: Sequence[Any]) -> list[str]:
     return ["", *[r.source for r in records]]
 
 
+def display_name(source: str) -> str:
+    """A report's file name as the official knows it: a private upload's owner tag
+    ("u-e513b9df97/Ny-rapport.txt") is the library's business, not the reader's."""
+    return source.rsplit("/", 1)[-1]
+
+
 def report_label(source: str, records: Sequence[Any], lang: str = "sv") -> str:
     """How a selector option reads: "Alla rapporter", or the report's title with its file name."""
     if not source:
         return t("lib_all_reports", lang, n=len(records))
     rec = next((r for r in records if r.source == source), None)
     if rec is None or not rec.title:
-        return source
-    return f"{rec.title} ({source})"
+        return display_name(source)
+    return f"{rec.title} ({display_name(source)})"
 
 
 def with_report(filters: Filters | None, source: str | None) -> Filters | None:

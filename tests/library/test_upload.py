@@ -200,17 +200,20 @@ def test_app_upload_selects_the_new_report(app_env: Path) -> None:
     at.sidebar.button(key="upload-go-0").click().run()
     assert not at.exception, [e.value for e in at.exception]
     selector = at.sidebar.selectbox(key="f_report_sv_1")
-    assert len(selector.options) == 3 and selector.value == "Ny-rapport.txt"
-    assert (app_env / "uploads" / "Ny-rapport.txt").exists()
+    # the upload is private to this session: its source carries the owner's tag, its label does not
+    assert len(selector.options) == 3 and selector.value.endswith("/Ny-rapport.txt")
+    assert "Ny rapport (Ny-rapport.txt)" in selector.options
+    new = selector.value
+    assert list((app_env / "uploads").glob("*/Ny-rapport.txt"))
     at.chat_input[0].set_value(COMPETENCE_Q).run()
     assert not at.exception, [e.value for e in at.exception]
     m = at.session_state["messages"][-1]
-    assert m["filters"].source == "Ny-rapport.txt"
+    assert m["filters"].source == new
     assert "93 miljoner kronor" in m["answer"].answer
-    assert all(c.source == "Ny-rapport.txt" for c in m["answer"].citations)
+    assert all(c.source == new for c in m["answer"].citations)
     # a bad file: the error text in the sidebar, no traceback, the selection kept
     at.sidebar.file_uploader(key="upload-1").set_value(("bild.txt", b"%PDF-1.4 nope", "text/plain")).run()
     at.sidebar.button(key="upload-go-1").click().run()
     assert not at.exception
     assert any("heter .txt" in e.value for e in at.sidebar.error)
-    assert at.sidebar.selectbox(key="f_report_sv_1").value == "Ny-rapport.txt"
+    assert at.sidebar.selectbox(key="f_report_sv_1").value == new
