@@ -60,10 +60,8 @@ class AnswerEngine:
     # -- planning -----------------------------------------------------------
     def plan(self, question: str, history: list[Turn] | None = None, lang: str | None = None) -> Plan:
         q = analyse(question, history or [], lang)
-        shape = route(q.text, q.kind)
-        if q.followup and shape in ("out_of_scope",):
-            shape = "fact"  # "Och året innan?" continues the conversation
-        return Plan(q, shape)
+        # a task or small talk stays one in a conversation too ("Skriv ett mejl …" after a question)
+        return Plan(q, route(q.text, q.kind))
 
     # -- answering ----------------------------------------------------------
     def answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,

@@ -84,6 +84,16 @@ def test_tasks_and_chitchat_are_declined_with_what_the_assistant_does(assistant,
     assert "rapport" in a.answer.lower() or "report" in a.answer.lower()
 
 
+def test_a_task_in_a_conversation_is_still_declined(assistant):
+    from assistant.models import Turn
+
+    first = assistant.ask("Hur stor var den sociala obligationen?")
+    a = assistant.ask("Skriv ett mejl till min chef om obligationen.", history=[Turn(first.question, first.answer)])
+    assert a.refused and a.shape == "out_of_scope" and not a.citations
+    followup = assistant.ask("När gavs den ut?", history=[Turn(first.question, first.answer)])
+    assert not followup.refused and followup.shape == "fact"
+
+
 @pytest.mark.parametrize("question", [
     "Vad blir vädret i Malmö imorgon?", "Vilken ränta har den sociala obligationen?",
     "Hur stor är befolkningen i Helsingborg?", "Vad gör Göteborg för att minska utsläppen?",
