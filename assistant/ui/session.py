@@ -118,8 +118,38 @@ def answer_html(answer: Answer, message_id: str, lang: str = "sv", links: bool =
         pieces.append(link(m))
         pos = m.end()
     pieces.append(html.escape(answer.answer[pos:]))
-    body = "".join(pieces).strip().replace("\n\n", "<br>").replace("\n", "<br>")
+    body = structured_lines("".join(pieces).strip())
     return f'<div class="answer-text" style="font-size:1.02rem;line-height:1.6">{body}</div>'
+
+
+_HEADING_LINE = re.compile(r"^\*\*(.+?)\*\*(.*)$")
+
+
+def structured_lines(escaped: str) -> str:
+    """Lay out the answer's own structure (already HTML-escaped): a brief's "**Heading** (s. 12)" lines
+    become headings, its "- point [1]" lines a bulleted list; every other line stays a line.
+    Only these two line forms are read, so report text is never taken for formatting."""
+    out: list[str] = []
+    in_list = False
+    for line in escaped.split("\n"):
+        item = line.startswith("- ")
+        if in_list and not item:
+            out.append("</ul>")
+            in_list = False
+        m = _HEADING_LINE.match(line)
+        if m:
+            out.append(f'<div style="font-weight:600;margin-top:.5em">{m.group(1)}'
+                       f'<span style="font-weight:400;opacity:.7">{m.group(2)}</span></div>')
+        elif item:
+            if not in_list:
+                out.append('<ul style="margin:.2em 0 .2em 1.2em;padding:0">')
+                in_list = True
+            out.append(f"<li>{line[2:]}</li>")
+        elif line.strip():
+            out.append(f"<div>{line}</div>")
+    if in_list:
+        out.append("</ul>")
+    return "".join(out)
 
 
 def friendly_error(exc: BaseException, lang: str = "sv") -> str:

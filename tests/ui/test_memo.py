@@ -139,3 +139,14 @@ def test_eval_helpers() -> None:
     assert session.format_metric("page_mrr", None) == "–"
     data = session.kind_chart_data({"fact": {"answer": 1.0, "citation": None, "page_mrr": 0.5, "n": 3}})
     assert data == {"fact": {"answer": 1.0}}
+
+
+def test_answer_html_lays_out_a_brief() -> None:
+    brief = ("**Malmö först i Sverige med en social obligation** (s. 28)\n- Malmö gav ut 600 miljoner kronor. [1]\n"
+             "- <b>Ännu</b> en punkt. [2]\n\n**Annan rubrik** (s. 30)\n- Tredje punkten. [3]")
+    a = Answer(question="q", answer=brief, refused=False, citations=[cit(1, 28), cit(2, 28), cit(3, 30)],
+               shape="brief")
+    out = session.answer_html(a, "b", "sv")
+    assert out.count("<li>") == 3 and out.count("<ul") == 2 and "**" not in out
+    assert '<div style="font-weight:600;margin-top:.5em">Malmö först i Sverige med en social obligation' in out
+    assert "&lt;b&gt;Ännu&lt;/b&gt;" in out and 'href="#src-b-3"' in out
