@@ -40,15 +40,22 @@ def _add_answer(doc: Any, answer: Answer, lang: str) -> None:
     if answer.confidence_level == "check":
         doc.add_paragraph(words["check"]).runs[0].italic = True
     body, numbered, groups = renumber(answer.answer, answer.citations)
-    para = doc.add_paragraph()
-    for piece in re.split(r"(\x00\d+\x00)", body):
-        m = re.fullmatch(r"\x00(\d+)\x00", piece)
-        if m:
-            tag = groups[int(m.group(1))]
-            if tag:
-                para.add_run(tag).font.superscript = True
-        elif piece:
-            para.add_run(piece)
+    # a brief's "**Rubrik** (s. N)" lines become bold lines, its "- punkt" lines bullets
+    for line in (ln for ln in body.split("\n") if ln.strip()):
+        bullet = line.startswith("- ")
+        para = doc.add_paragraph(style="List Bullet") if bullet else doc.add_paragraph()
+        heading = re.match(r"^\*\*(.+?)\*\*(.*)$", line)
+        if heading:
+            para.add_run(heading.group(1)).bold = True
+            line = heading.group(2)
+        for piece in re.split(r"(\x00\d+\x00)", line[2:] if bullet else line):
+            m = re.fullmatch(r"\x00(\d+)\x00", piece)
+            if m:
+                tag = groups[int(m.group(1))]
+                if tag:
+                    para.add_run(tag).font.superscript = True
+            elif piece:
+                para.add_run(piece)
     doc.add_paragraph(words["sources"]).runs[0].bold = True
     for _n, c in numbered:
         item = doc.add_paragraph(style="List Number")

@@ -166,3 +166,22 @@ def test_quote_found_across_hyphenated_line_break() -> None:
     idx = pageview.quote_word_indices(words, "Malmö gav obligationer för 600 Mkr.")
     assert idx == list(range(7))
     assert len(pageview.line_boxes(words, idx)) == 2
+
+
+def test_docx_lays_out_a_brief_as_bold_headings_and_bullets() -> None:
+    from docx import Document
+
+    c1 = Citation(n=1, page=28, section="S", goal=None, goal_area=None, quote="Malmö gav ut 600 miljoner kronor.",
+                  source="r.txt", report_title=TITLE)
+    c2 = Citation(n=2, page=30, section="S", goal=None, goal_area=None, quote="En annan punkt.", source="r.txt",
+                  report_title=TITLE)
+    brief = Answer(question="Vad gör staden?", answer="**Obligationen** (s. 28)\n- Malmö gav ut 600 miljoner kronor. [1]"
+                   "\n\n**Annat** (s. 30)\n- En annan punkt. [2]", refused=False, citations=[c1, c2], shape="brief",
+                   confidence=0.95)
+    msgs = [{"question": brief.question, "answer": brief, "filters": None}]
+    doc = Document(io.BytesIO(docx_memo.to_docx(msgs, "sv", TITLE)))
+    bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert [p.text for p in bullets] == ["Malmö gav ut 600 miljoner kronor.1", "En annan punkt.2"]
+    bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
+    assert "Obligationen" in bold and "Annat" in bold
+    assert "**" not in "\n".join(p.text for p in doc.paragraphs)
