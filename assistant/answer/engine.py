@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.answer.extractive import REFUSAL_EN, REFUSAL_SV, ExtractiveAnswerer, Proposal, Unit, _matched
+from assistant.answer.extractive import (
+    REFUSAL_EN,
+    REFUSAL_SV,
+    ExtractiveAnswerer,
+    Proposal,
+    Unit,
+    _matched,
+    retrieved_of,
+)
 from assistant.answer.judge import (
     Features,
     JudgeModel,
@@ -27,7 +35,7 @@ from assistant.answer.judge import (
 from assistant.answer.library import Library
 from assistant.answer.question import Question, analyse
 from assistant.answer.route import OPEN_SHAPES, route
-from assistant.answer.shapes.base import Composition, Context, retrieved_of
+from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline
 from assistant.answer.shapes.summary import compose_page, compose_summary
@@ -128,10 +136,7 @@ class AnswerEngine:
     def features(self, q: Question, shape: str, comp: Composition) -> Features:
         """Facts about the question and the chosen evidence (see assistant/answer/judge.py)."""
         index = self.library.index
-
-        def stem_known(t: str) -> bool:
-            return t in index.df or (len(t) >= 4 and index.substring_df(t) > 0)
-
+        stem_known = self.scorer.stem_in_corpus
         evidence: list[Unit] = comp.evidence
         if shape == "fact" and evidence:
             add_dense(Context(self.library, self.scorer, q, None), evidence[:1])

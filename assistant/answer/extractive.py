@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse
-from assistant.models import Answer, Citation, Filters, Turn
+from assistant.models import Answer, Citation, Filters
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
 from assistant.textproc import STOP, stem, terms, words
@@ -209,6 +209,12 @@ def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) ->
     return Hits(ranked, getattr(hits, "dense_similarity", {}))
 
 
+def retrieved_of(hits: list[tuple[IndexedChunk, float]]) -> list[dict[str, Any]]:
+    """The ranked evidence as the evals and the JSON record it (id, page range, source)."""
+    return [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page) or c.page),
+             "source": c.meta.get("source")} for c, _ in hits]
+
+
 def semantic_winner(units: list[Unit]) -> Unit | None:
     """The sentence the embedding clearly prefers: of those holding the kind
     of answer asked for, the most similar to the question by a margin over
@@ -233,7 +239,6 @@ class Proposal:
     units: list[Unit]
     chosen: list[Unit]
     rule_ok: bool
-    retrieved: list[dict[str, Any]]
 
 
 class ExtractiveAnswerer:
@@ -244,75 +249,22 @@ class ExtractiveAnswerer:
         self._source: str | None = None
 
     # -- public -----------------------------------------------------------
-    def answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
-               lang: str | None = None) -> Answer:
-        history = history or []
-        q = analyse(question, history, lang)
-        scope = (filters or Filters()).describe(q.lang)
-        structural = self._structure(q, filters)
-        if structural is not None:
-            structural.scope = scope
-            # the evidence of an outline answer is what it cites
-            structural.retrieved = [{"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
-                                    for c in structural.citations]
-            return structural
-        hits, units = self._evidence(q, filters, self.a.settings.top_k)
-        retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
-                      "source": c.meta.get("source")} for c, _ in hits]
-        chosen = self._choose(q, units)
-        if not chosen:
-            return self._refuse(q, scope, retrieved)
-        answer = self._compose(q, chosen, scope, retrieved)
-        if not (filters and filters.source):
-            answer.notice = self._other_reports(q, chosen[0], units)
-        return answer
-
     def propose(self, q: Question, filters: Filters | None) -> Proposal:
         """Evidence and the best candidate for a fact question (the judge decides)."""
         hits, units = self._evidence(q, filters, self.a.settings.top_k)
-        retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
-                      "source": c.meta.get("source")} for c, _ in hits]
         chosen = self._choose(q, units)
         rule_ok = bool(chosen)
         if not chosen:
-            fallback = next((u for u in units[:20] if u.type_ok and self._constraints_ok(q, u)), None)
+            fallback = next((u for u in units[:20] if u.type_ok and self.constraints_ok(q, u)), None)
             chosen = [fallback] if fallback is not None else []
-        return Proposal(hits, units, chosen, rule_ok, retrieved)
+        return Proposal(hits, units, chosen, rule_ok)
 
     def compose_fact(self, q: Question, p: Proposal, scope: str, filters: Filters | None) -> Answer:
         """The fact answer of a proposal: one or two cited sentences (or table rows)."""
-        answer = self._compose(q, p.chosen, scope, p.retrieved)
+        answer = self._compose(q, p.chosen, scope, retrieved_of(p.hits))
         if not (filters and filters.source):
             answer.notice = self._other_reports(q, p.chosen[0], p.units)
         return answer
-
-    def structure(self, q: Question, filters: Filters | None) -> Answer | None:
-        """An outline answer from the parsed goals and areas, or None when the question is not one."""
-        answer = self._structure(q, filters)
-        if answer is not None:
-            answer.scope = (filters or Filters()).describe(q.lang)
-            answer.retrieved = [{"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
-                                for c in answer.citations]
-        return answer
-
-    def units_for(self, q: Question, hits: list[tuple[IndexedChunk, float]]) -> list[Unit]:
-        """Score the sentences and rows of given chunks for a question (best first)."""
-        return self._score(q, hits)
-
-    def idf(self, term: str) -> float:
-        return self._idf(term)
-
-    def in_corpus(self, word: str) -> bool:
-        return self._in_corpus(word)
-
-    def unknown_focus(self, q: Question) -> bool:
-        return self._unknown_focus(q)
-
-    def constraints_ok(self, q: Question, u: Unit) -> bool:
-        return self._constraints_ok(q, u)
-
-    def citation(self, n: int, u: Unit) -> Citation:
-        return self._citation(n, u)
 
     def evidence(self, query: str, filters: Filters | None, k: int,
                  lang: str | None = None) -> list[tuple[IndexedChunk, float]]:
@@ -324,11 +276,11 @@ class ExtractiveAnswerer:
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
         hits = self.a.retrieve(q.retrieval_query, filters, k=k, lexical_query=q.lexical_query)
-        units = self._score(q, hits)
+        units = self.units_for(q, hits)
         return evidence_order(hits, units), units
 
     # -- scoring ----------------------------------------------------------
-    def _idf(self, term: str) -> float:
+    def idf(self, term: str) -> float:
         df = self.a.index.df
         n = max(len(self.a.index.chunks), 1)
         d = df.get(term)
@@ -336,14 +288,14 @@ class ExtractiveAnswerer:
             d = self.a.index.substring_df(term)
         return math.log(1 + (n - d + 0.5) / (d + 0.5))
 
-    def _score(self, q: Question, hits: list[tuple[IndexedChunk, float]]) -> list[Unit]:
+    def units_for(self, q: Question, hits: list[tuple[IndexedChunk, float]]) -> list[Unit]:
         units: list[Unit] = []
         chunk_terms: dict[str, tuple[set[str], str]] = {}
         for rank, (chunk, _) in enumerate(hits):
             units.extend(units_of(chunk, rank))
             st = set(terms(chunk.text))
             chunk_terms[chunk.id] = ({t for t in q.terms if _matched(t, st)}, " ".join(st))
-        weights = {t: w * self._idf(t) for t, w in q.terms.items()}
+        weights = {t: w * self.idf(t) for t, w in q.terms.items()}
         if q.followup:  # "När gavs den ut?": an own word found nowhere in the evidence carries no meaning here
             found = " ".join(j for _, j in chunk_terms.values())
             weights = {t: w for t, w in weights.items() if q.terms[t] < 1.0 or t in found}
@@ -406,11 +358,15 @@ class ExtractiveAnswerer:
             u.dense = float(s)
             u.score += 2.5 * max(float(s) - 0.78, 0.0)
 
-    def _in_corpus(self, word: str) -> bool:
+    def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]
-        return all(t in self.a.index.df or (len(t) >= 4 and self.a.index.substring_df(t) > 0) for t in parts)
+        return all(self.stem_in_corpus(t) for t in parts)
 
-    def _constraints_ok(self, q: Question, u: Unit) -> bool:
+    def stem_in_corpus(self, t: str) -> bool:
+        """A stem the report has, as a word or as part of a compound (cykel in förmånscykel)."""
+        return t in self.a.index.df or (len(t) >= 4 and self.a.index.substring_df(t) > 0)
+
+    def constraints_ok(self, q: Question, u: Unit) -> bool:
         """Years and names in the question must be met by the evidence; a
         year equal to the report's own year is implied by the report."""
         body = u.text if u.is_row else f"{u.text} {u.chunk.text}"  # a row stands alone in its table
@@ -421,19 +377,19 @@ class ExtractiveAnswerer:
                 return False
         for name in q.names:
             for n in (p for p in name.lower().split("-") if len(p) >= 2):
-                if q.lang == "en" and not self._in_corpus(n):
+                if q.lang == "en" and not self.in_corpus(n):
                     continue  # an English word, not a name the report could contain
                 if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
                     continue
                 return False
         return True
 
-    def _unknown_focus(self, q: Question) -> bool:
+    def unknown_focus(self, q: Question) -> bool:
         """"Vilken löptid …?" about a thing the report never mentions."""
-        return q.lang == "sv" and len(q.focus or "") >= 5 and not self._in_corpus(q.focus or "")
+        return q.lang == "sv" and len(q.focus or "") >= 5 and not self.in_corpus(q.focus or "")
 
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
-        if self._unknown_focus(q):
+        if self.unknown_focus(q):
             return []
         winner = semantic_winner(units)
         for u in units[:20]:
@@ -447,7 +403,7 @@ class ExtractiveAnswerer:
                 good = good or (u is winner and u.kind_fit >= 0.7)
                 # an elliptical follow-up ("När gavs den ut?"): the previous question's topic, the asked kind
                 good = good or (q.followup and q.kind is not None and u.hist_coverage >= 0.8 and u.kind_fit >= 1.0)
-            if good and u.type_ok and self._constraints_ok(q, u):
+            if good and u.type_ok and self.constraints_ok(q, u):
                 return [u, *self._companions(q, u, units)]
         return []
 
@@ -472,7 +428,7 @@ class ExtractiveAnswerer:
                 continue
             similar = u.score >= 0.92 * best.score and u.coverage >= max(MIN_COVERAGE, best.coverage - 0.05)
             tied = u.score >= 0.97 * best.score and u.kind_fit >= 1.0 and u.coverage >= MIN_COVERAGE
-            if u.type_ok and self._constraints_ok(q, u) and (
+            if u.type_ok and self.constraints_ok(q, u) and (
                     (similar and q.kind in ("list", "reason", None)) or tied):
                 extra.append(u)  # two passages answer about equally well: show both, let the reader judge
         return extra
@@ -486,7 +442,7 @@ class ExtractiveAnswerer:
         for u in units[:30]:
             other = str(u.chunk.meta.get("source") or "")
             if (other and other != source and other not in others and u.score >= ALSO_ANSWERS * best.score
-                    and u.type_ok and self._constraints_ok(q, u)):
+                    and u.type_ok and self.constraints_ok(q, u)):
                 others[other] = u
         if not others:
             return None
@@ -506,7 +462,7 @@ class ExtractiveAnswerer:
         return f"Other reports answer almost as well: {listed}. Choose a report to narrow the question."
 
     # -- output -----------------------------------------------------------
-    def _citation(self, n: int, u: Unit) -> Citation:
+    def citation(self, n: int, u: Unit) -> Citation:
         m = u.chunk.meta
         return Citation(
             n=n, page=u.page, section=str(m.get("section") or ""), goal=m.get("goal") or None,
@@ -516,7 +472,7 @@ class ExtractiveAnswerer:
         )
 
     def _compose(self, q: Question, chosen: list[Unit], scope: str, retrieved: list[dict]) -> Answer:
-        citations = [self._citation(i + 1, u) for i, u in enumerate(chosen)]
+        citations = [self.citation(i + 1, u) for i, u in enumerate(chosen)]
         parts = []
         for c, u in zip(citations, chosen, strict=True):
             if u.is_row:
@@ -539,13 +495,8 @@ class ExtractiveAnswerer:
         return Answer(question=q.text, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
                       retrieved=retrieved)
 
-    def _refuse(self, q: Question, scope: str, retrieved: list[dict]) -> Answer:
-        text = REFUSAL_SV if q.lang == "sv" else REFUSAL_EN
-        return Answer(question=q.text, answer=text, refused=True, citations=[], lang=q.lang, scope=scope,
-                      retrieved=retrieved)
-
     # -- structure questions ---------------------------------------------
-    def _structure(self, q: Question, filters: Filters | None) -> Answer | None:
+    def structure(self, q: Question, filters: Filters | None) -> Answer | None:
         if q.kind not in ("goal_area", "goals_in_area", "status"):
             return None
         source = filters.source if filters and filters.source else None
@@ -558,9 +509,9 @@ class ExtractiveAnswerer:
         headings = {t: p for t, p in outline.get("headings", [])}
         if not goals:
             return None
-        goal = self._best_match(q, [g["title"] for g in goals])
+        goal = self.best_match(q, [g["title"] for g in goals])
         if q.kind == "goals_in_area":
-            area = self._best_match(q, outline.get("goal_areas", []), min_cov=0.6)
+            area = self.best_match(q, outline.get("goal_areas", []), min_cov=0.6)
             if area is None:
                 return None
             members = [g for g in goals if g["goal_area"] == area]
@@ -577,7 +528,7 @@ class ExtractiveAnswerer:
                           lang=q.lang)
         if goal is None:
             if q.kind == "goal_area":
-                area = self._best_match(q, outline.get("goal_areas", []), min_cov=0.6)
+                area = self.best_match(q, outline.get("goal_areas", []), min_cov=0.6)
                 if area:
                     return self._area_answer(q, area, headings, None)
                 return self._area_of_best_passage(q, filters, headings)
@@ -599,7 +550,7 @@ class ExtractiveAnswerer:
             return None
         quote = next(s for _, s in split_sentences(chunk.text) if s.startswith("Bedömning:"))
         unit = Unit(quote, chunk, 0, int(g.get("status_page") or chunk.page), False, set(), set())
-        cit = self._citation(1, unit)
+        cit = self.citation(1, unit)
         text = (f"Bedömningen för målet «{g['title']}»: {g['status']}. [1]" if q.lang == "sv" else
                 f"The assessment for the goal «{g['title']}»: {g['status']} (expected to be met). [1]")
         return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
@@ -608,7 +559,7 @@ class ExtractiveAnswerer:
         """"Under which goal area is X reported?": the goal area of the best passage."""
         found = self.a.retrieve(q.retrieval_query, filters, k=self.a.settings.top_k, lexical_query=q.lexical_query)
         hits = type(found)([(c, sc) for c, sc in found if c.meta.get("goal_area")], found.dense_similarity)
-        units = [u for u in self._score(q, hits) if u.coverage >= 0.3]
+        units = [u for u in self.units_for(q, hits) if u.coverage >= 0.3]
         if not units:
             return None
         return self._area_answer(q, str(units[0].chunk.meta["goal_area"]), headings, units[0].page)
@@ -632,22 +583,22 @@ class ExtractiveAnswerer:
                         source=str(meta.get("source") or ""), report_title=str(meta.get("report_title") or ""),
                         chunk_id=chunk.id if chunk else "", passage=heading, kind="heading")
 
-    def _best_match(self, q: Question, names: list[str], min_cov: float = 0.5) -> str | None:
+    def best_match(self, q: Question, names: list[str], min_cov: float = 0.5) -> str | None:
         """The outline entry (goal or goal area) the question talks about."""
         generic = {stem(w) for w in ("mål", "målet", "målområde", "målområdet", "kommunfullmäktigemål", "bidrag",
                                      "bidraget", "malmö", "stad", "arbetar", "uppnås", "förväntas", "år", "året",
                                      "bedömning", "bedöms", "hör", "tillhör", "ligger", "goal", "area")}
         qterms = {t for t, w in q.terms.items() if w >= 1.0} - generic or set(q.terms) - generic
         if q.lang == "en":  # English words the Swedish report cannot contain say nothing here
-            qterms = {t for t in qterms if self._in_corpus(t)}
+            qterms = {t for t in qterms if self.in_corpus(t)}
         named = [(name, set(terms(name)), " ".join(words(name))) for name in names]
         relevant = {t for t in qterms if any(_matched(t, st, joined) for _, st, joined in named)}
         if not relevant:
             return None
         best, best_cov = None, 0.0
         for name, st, joined in named:
-            got = sum(self._idf(t) for t in relevant if _matched(t, st, joined))
-            cov = got / sum(self._idf(t) for t in relevant)
-            if got / sum(self._idf(t) for t in qterms) >= 0.35 and cov > best_cov:
+            got = sum(self.idf(t) for t in relevant if _matched(t, st, joined))
+            cov = got / sum(self.idf(t) for t in relevant)
+            if got / sum(self.idf(t) for t in qterms) >= 0.35 and cov > best_cov:
                 best, best_cov = name, cov
         return best if best_cov >= min_cov else None

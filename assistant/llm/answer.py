@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from llama_index.core.llms import ChatMessage, MessageRole
 
 from assistant import prompts
+from assistant.answer.extractive import retrieved_of
+from assistant.answer.question import detect_lang
 from assistant.errors import AssistantError, LLMError
 from assistant.llm.context import Source, build_sources, render_sources
 from assistant.llm.errors import (
@@ -98,15 +100,6 @@ class Prepared:
     confidence: float | None = None  # the judge's, from the offline engine
     span: str | None = None
     decided: Answer | None = None  # answered (or refused) without a model: the judge refused, or an outline answer
-
-
-def detect_lang(text: str) -> str:
-    """The question's language ("sv" or "en"), by the same rule as the extractive answerer."""
-    try:
-        from assistant.answer.question import detect_lang as detect
-    except ImportError:  # pragma: no cover - the extractive package is always installed
-        return "sv"
-    return detect(text)
 
 
 # -- calls with a deadline ---------------------------------------------------
@@ -376,8 +369,7 @@ class LLMAnswerer:
             hits = [(index.by_id[d["id"]], 0.0) for d in judged.retrieved if d.get("id") in index.by_id]
         else:
             hits = self.a.retrieve_evidence(query, filters, k=self.settings.top_k, lang=lang)  # best evidence is [1]
-        prepared.retrieved = [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page) or c.page),
-                               "source": c.meta.get("source")} for c, _ in hits]
+        prepared.retrieved = retrieved_of(hits)
         if not hits:
             return prepared
         prepared.sources = build_sources(hits, self.settings.llm_context_tokens)

@@ -27,8 +27,8 @@ class Context:
         (the vector store does not keep insertion order)."""
         return chunk_position(self.library)
 
-    def render(self, points: list[Point], lead: str = "") -> tuple[str, list[Citation]]:
-        return render(points, self.scorer.citation, report_order(self.position()), lead)
+    def render(self, points: list[Point], lead: str = "", first_n: int = 1) -> tuple[str, list[Citation]]:
+        return render(points, self.scorer.citation, report_order(self.position()), lead, first_n)
 
 
 def chunk_position(library: Library) -> Any:
@@ -62,13 +62,3 @@ class Composition:
     coverage: float | None = None  # overrides the evidence's coverage (a summary's span match)
     certain: bool = False  # answered from the parsed outline or a page: nothing to judge
     refused: bool = False  # the shape itself found nothing (e.g. a page that does not exist)
-    notice: str | None = None
-
-
-def retrieved_of(hits: list[tuple[IndexedChunk, float]]) -> list[dict[str, Any]]:
-    return [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page)),
-             "source": c.meta.get("source")} for c, _ in hits]
-
-
-def english_lead(lang: str, text: str) -> str:
-    return f"According to the report (quoted in Swedish): {text}" if lang == "en" else text

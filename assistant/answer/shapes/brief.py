@@ -59,7 +59,7 @@ def named_goal(ctx: Context) -> str | None:
     """The goal the question names ("… målet om attraktivitet och näringsliv"), if any."""
     goals = [g["title"] for g in ctx.library.outline(ctx.filters.source if ctx.filters and ctx.filters.source
                                                      else None).get("goals", [])]
-    return ctx.scorer._best_match(ctx.q, goals) if goals else None
+    return ctx.scorer.best_match(ctx.q, goals) if goals else None
 
 
 def signpost_targets(ctx: Context, units: list[Unit]) -> list[str]:

@@ -98,7 +98,7 @@ def compose_outline(ctx: Context) -> Composition | None:
             lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else 'goals'} (s. {page}) [{i}]")
         lead = (f"Rapporten har {len(areas)} målområden:" if sv else f"The report has {len(areas)} goal areas:")
         return Composition("\n".join([lead, *lines]), cits, [], True, certain=True)
-    area = ctx.scorer._best_match(q, areas, min_cov=0.6) if areas else None
+    area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None
     if area and GOALS.search(text) and not AREAS.search(text.replace("målområdet", "")) \
             and (COUNT.search(text) or re.search(r"(?i)\b(vilka|which|what|list|lista)\b", text)):
         members = [g for g in goals if g["goal_area"] == area]
@@ -128,8 +128,8 @@ def compose_outline(ctx: Context) -> Composition | None:
 
 
 def _names_one_goal(ctx: Context, goals: list[dict[str, Any]]) -> bool:
-    return ctx.scorer._best_match(ctx.q, [g["title"] for g in goals]) is not None
+    return ctx.scorer.best_match(ctx.q, [g["title"] for g in goals]) is not None
 
 
 def _names_one_area(ctx: Context, areas: list[str]) -> bool:
-    return ctx.scorer._best_match(ctx.q, areas, min_cov=0.6) is not None
+    return ctx.scorer.best_match(ctx.q, areas, min_cov=0.6) is not None

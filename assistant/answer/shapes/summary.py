@@ -38,7 +38,7 @@ class Span:
     def pages(self) -> tuple[int, int]:
         return (min(c.page for c in self.chunks), max(int(c.meta.get("page_end", c.page)) for c in self.chunks))
 
-    def describe(self, lang: str) -> str:
+    def describe(self) -> str:
         a, b = self.pages
         where = f"s. {a}" if a == b else f"s. {a}–{b}"
         return f"«{self.label}», {where}" if self.kind != "pages" else where
@@ -196,29 +196,26 @@ def compose_summary(ctx: Context) -> Composition:
     units = ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in span.chunks]) if topic_words(ctx) else \
         [u for i, c in enumerate(span.chunks) for u in units_of(c, i)]
     if span.kind == "pages":
-        lo, hi = span.pages if span.label == "" else requested_pages(ctx.q.text) or span.pages
+        lo, hi = requested_pages(ctx.q.text) or span.pages
         units = [u for u in units if lo <= u.page <= hi]
     heads = assessment_first(span) if span.kind == "goal" else []
     head = heads[0] if heads else None
     said = {u.text for u in heads}
-    budget = min(MAX_POINTS, max(4, len(section_headings(span)))) + len(heads)
+    parts = section_headings(span)
+    budget = min(MAX_POINTS, max(4, len(parts))) + len(heads)
     points = span_points([u for u in units if u.text not in said], budget - len(heads))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
     if not points:
         return Composition("", [], [], False)
-    where = span.describe(ctx.q.lang)
+    where = span.describe()
     lead = f"Sammanfattning av {where}." if ctx.q.lang == "sv" else f"Summary of {where} (quoted in Swedish)."
-    parts = section_headings(span)
     if len(parts) >= 3:  # a long span: say what it covers before quoting its key points
         listed = ", ".join(f"«{h}»" for h in parts[:8]) + (" …" if len(parts) > 8 else "")
         lead += (f" Avsnittet tar upp {listed}." if ctx.q.lang == "sv" else f" It covers {listed}.")
     if head is not None:  # the assessment and its reasons lead, then the rest in report order
         first_text, first_cits = ctx.render(points[:len(heads)], lead)
-        rest_text, rest_cits = ctx.render(points[len(heads):]) if len(points) > len(heads) else ("", [])
-        for c in rest_cits:
-            c.n += len(first_cits)
-        rest_text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + len(first_cits)}]", rest_text)
+        rest_text, rest_cits = ctx.render(points[len(heads):], first_n=len(first_cits) + 1)
         text, citations = (first_text + ("\n\n" + rest_text if rest_text else "")), first_cits + rest_cits
     else:
         text, citations = ctx.render(points, lead)
@@ -253,11 +250,12 @@ def compose_page(ctx: Context) -> Composition:
     if pages is None:
         return Composition("", [], [], False)
     page = pages[0]
-    chunks = [c for c in _chunks(ctx) if c.page <= page <= int(c.meta.get("page_end", c.page))]
+    report = _chunks(ctx)  # one look-up: with several reports it asks the index which one is meant
+    chunks = [c for c in report if c.page <= page <= int(c.meta.get("page_end", c.page))]
     units = [u for i, c in enumerate(chunks) for u in units_of(c, i) if u.page == page]
     if not units:
-        known = sorted({c.page for c in _chunks(ctx)} | {int(c.meta.get("page_end", c.page)) for c in _chunks(ctx)})
-        rng = f"{known[0]}–{known[-1]}" if known else "–"
+        rng = (f"{min(c.page for c in report)}–{max(int(c.meta.get('page_end', c.page)) for c in report)}"
+               if report else "–")
         text = (f"Sidan {page} finns inte i rapportens text (den omfattar sidorna {rng})." if ctx.q.lang == "sv"
                 else f"Page {page} is not in the report's text (it covers pages {rng}).")
         return Composition(text, [], [], False, refused=True, certain=True)
