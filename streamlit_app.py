@@ -441,9 +441,9 @@ def _show_wider(ctx: Ctx, messages: list[dict[str, Any]]) -> None:
 
 
 def _preload_widgets() -> None:
-    """Hidden copies of the widgets an answer uses. The browser loads each widget's code on first use and
-    shows grey placeholder bars meanwhile; rendering them (invisibly) with the first page means the first
-    answer in a new tab appears complete at once."""
+    """Hidden copies of the widgets an answer uses. The browser loads each widget's code (and markdown's
+    plugins) on first use and shows grey placeholder bars meanwhile; rendering them (invisibly) with the
+    first page means the first answer in a new tab appears complete at once."""
     with st.container(key="preload"):
         st.download_button("preload", b"", key="preload-dl", on_click="ignore")
         st.feedback("thumbs", key="preload-fb")
@@ -456,6 +456,8 @@ def _preload_widgets() -> None:
         with st.expander("preload"):
             st.tabs(["a", "b"])
         st.html("<span></span>")
+        # markdown loads its HTML (rehype-raw) and emoji plugins on first use and shows a skeleton meanwhile
+        st.markdown("<span>preload</span> :wave:", unsafe_allow_html=True)
 
 
 def chat_page() -> None:
