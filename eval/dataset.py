@@ -11,8 +11,10 @@ from typing import Any
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 DEFAULT_DATASET = DATASETS_DIR / "golden.jsonl"
-# what `eval run` scores by default: the golden set, the set written independently of it, the held-out English set
-DEFAULT_DATASETS = (DEFAULT_DATASET, DATASETS_DIR / "independent.jsonl", DATASETS_DIR / "heldout_en.jsonl")
+# what `eval run` scores by default: the golden set, the two sets written independently of it (independent,
+# fresh) and the held-out English set
+DEFAULT_DATASETS = (DEFAULT_DATASET, DATASETS_DIR / "independent.jsonl", DATASETS_DIR / "heldout_en.jsonl",
+                    DATASETS_DIR / "fresh.jsonl")
 
 KINDS = ("fact", "table", "structure", "crosslingual", "paraphrase", "unanswerable", "followup",
          "brief", "summary", "reason", "change", "page", "outline")
