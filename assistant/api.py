@@ -308,6 +308,7 @@ class _Index:
         # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
         # for a second embedding.
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
         self._memo_lock = threading.Lock()
 
     def query_embedding(self, text: str) -> list[float]:
@@ -324,6 +325,18 @@ class _Index:
             while len(self._query_vectors) > QUERY_MEMO:
                 self._query_vectors.popitem(last=False)
         return vector
+
+    def text_vectors(self, texts: list[str]) -> list[list[float]]:
+        """Passage vectors of short texts (the outline's headings and goals, which summaries match a
+        question against), each computed once per index: a memo, like the question vectors."""
+        with self._memo_lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._text_vectors]
+        if missing:
+            vectors = self.dense.embed_model.get_text_embedding_batch(missing)
+            with self._memo_lock:
+                self._text_vectors.update(zip(missing, vectors, strict=True))
+        with self._memo_lock:
+            return [self._text_vectors[t] for t in texts]
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""

@@ -88,7 +88,7 @@ class AnswerEngine:
         if comp.refused:
             return self._refusal(q, scope, retrieved, shape, comp.text or None, 1.0 if comp.certain else 0.0)
         if comp.certain and comp.citations:
-            return Answer(question=q.text, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
+            return Answer(question=q.asked or q.text, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
                           scope=scope, retrieved=retrieved, shape=shape, confidence=1.0, span=comp.span)
         features = self.features(q, shape, comp)
         p = self.model.probability(features) if comp.evidence or comp.citations else 0.0
@@ -100,7 +100,7 @@ class AnswerEngine:
         if proposal is not None:
             answer = self.scorer.compose_fact(q, proposal, scope, filters)
         else:
-            answer = Answer(question=q.text, answer=comp.text, refused=False, citations=comp.citations,
+            answer = Answer(question=q.asked or q.text, answer=comp.text, refused=False, citations=comp.citations,
                             lang=q.lang, scope=scope, retrieved=retrieved)
         answer.shape, answer.confidence, answer.span = shape, p, comp.span
         answer.retrieved = retrieved
@@ -172,6 +172,6 @@ class AnswerEngine:
     def _refusal(self, q: Question, scope: str, retrieved: list[dict], shape: str, text: str | None,
                  confidence: float) -> Answer:
         body = text or (REFUSAL_SV if q.lang == "sv" else REFUSAL_EN)
-        return Answer(question=q.text, answer=body, refused=True, citations=[], lang=q.lang, scope=scope,
+        return Answer(question=q.asked or q.text, answer=body, refused=True, citations=[], lang=q.lang, scope=scope,
                       retrieved=retrieved, shape="out_of_scope" if shape != "page" else "page",
                       confidence=confidence)

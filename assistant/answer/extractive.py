@@ -492,7 +492,7 @@ class ExtractiveAnswerer:
         if q.lang == "en":
             pages = ", ".join(sorted({str(c.page) for c in citations}, key=int))
             body = f"According to the report (p. {pages}; quoted in Swedish): {body}"
-        return Answer(question=q.text, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
+        return Answer(question=q.asked or q.text, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
                       retrieved=retrieved)
 
     # -- structure questions ---------------------------------------------
@@ -524,7 +524,7 @@ class ExtractiveAnswerer:
                 lines.append(f"{i}. {g['title']} (s. {g['page']}) [{i}]")
             lead = f"Under målområdet «{area}» finns {len(members)} kommunfullmäktigemål:" if q.lang == "sv" else \
                 f"The goal area «{area}» has {len(members)} goals (kommunfullmäktigemål):"
-            return Answer(question=q.text, answer=lead + "\n" + "\n".join(lines), refused=False, citations=cits,
+            return Answer(question=q.asked or q.text, answer=lead + "\n" + "\n".join(lines), refused=False, citations=cits,
                           lang=q.lang)
         if goal is None:
             if q.kind == "goal_area":
@@ -540,7 +540,7 @@ class ExtractiveAnswerer:
             cit = self._heading_citation(1, heading, page, g["goal_area"], None)
             text = (f"Målet «{g['title']}» hör till målområdet «{g['goal_area']}». [1]" if q.lang == "sv" else
                     f"The goal «{g['title']}» belongs to the goal area «{g['goal_area']}». [1]")
-            return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+            return Answer(question=q.asked or q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
         # status
         if not g.get("status"):
             return None
@@ -553,7 +553,7 @@ class ExtractiveAnswerer:
         cit = self.citation(1, unit)
         text = (f"Bedömningen för målet «{g['title']}»: {g['status']}. [1]" if q.lang == "sv" else
                 f"The assessment for the goal «{g['title']}»: {g['status']} (expected to be met). [1]")
-        return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+        return Answer(question=q.asked or q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
 
     def _area_of_best_passage(self, q: Question, filters: Filters | None, headings: dict[str, int]) -> Answer | None:
         """"Under which goal area is X reported?": the goal area of the best passage."""
@@ -569,7 +569,7 @@ class ExtractiveAnswerer:
         cit = self._heading_citation(1, heading, headings.get(heading, page or 0), area, None)
         text = (f"Det redovisas under målområdet «{area}». [1]" if q.lang == "sv" else
                 f"It is reported under the goal area «{area}». [1]")
-        return Answer(question=q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+        return Answer(question=q.asked or q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
 
     def _chunks(self) -> list[IndexedChunk]:
         """The chunks of the report an outline answer is about."""

@@ -25,6 +25,8 @@ class IndexView(Protocol):
 
     def query_embedding(self, text: str) -> list[float]: ...
 
+    def text_vectors(self, texts: list[str]) -> list[list[float]]: ...
+
 
 class Library(Protocol):
     """Reports to answer from: search, outline and page text."""

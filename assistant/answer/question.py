@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from assistant.glossary import translate
 from assistant.models import Turn
@@ -18,6 +20,9 @@ from assistant.textproc import STOP, stem, words
 EN_MARKERS = {
     "what", "which", "who", "when", "where", "why", "how", "the", "is", "are", "does", "did", "was", "were",
     "of", "in", "much", "many", "and", "has", "have", "name", "for",
+    # function words no Swedish question uses ("it" is not among them: Swedish writes IT for IT)
+    "a", "an", "to", "on", "about", "being", "me", "my", "this", "that", "with", "from", "at", "its", "their",
+    "there", "they", "would", "could", "can", "will", "should", "give", "summarise", "summarize", "please",
 }
 SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "har", "som", "för", "det", "den", "till"}
 
@@ -74,11 +79,12 @@ QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 ALSO_REASON = re.compile(r"\b(och|samt) varför\b|\band why\b", re.IGNORECASE)
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
+ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
 
 @dataclass
 class Question:
-    text: str
+    text: str  # as analysed: abbreviations written out ("KS" -> "kommunstyrelsen")
     lang: str
     kind: str | None
     terms: dict[str, float]  # stem -> weight (current question 1.0, history lower)
@@ -90,6 +96,31 @@ class Question:
     counted: str | None = None  # stem of the noun counted in "hur många X"
     focus: str | None = None  # the noun asked about in "vilken X" (lower case)
     also_reason: bool = False  # a second ask for the reason: "Hur mycket … och varför?"
+    asked: str = ""  # the question as the user wrote it (what an answer repeats)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> list[tuple[re.Pattern[str], str, bool]]:
+    out = []
+    for line in ABBREVIATIONS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbr, full, *rest = line.split("\t")
+        out.append((re.compile(r"(?<![\wåäöÅÄÖ])" + re.escape(abbr) + r"(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ])"), full,
+                    bool(rest and rest[0].strip() == "join")))
+    return out
+
+
+def expand_abbreviations(text: str) -> str:
+    """The question with the genre's abbreviations written out: "Vilka KF-mål hör till …" reads
+    "Vilka kommunfullmäktigemål hör till …". Upper case only: "ks" in a word is not KS."""
+    for pattern, full, join in _abbreviations():
+        def repl(m: re.Match[str], full: str = full, join: bool = join) -> str:
+            if m.group(2) is None:
+                return full
+            return f"{full}{m.group(2)}" if join else f"{full} {m.group(2)}"
+        text = pattern.sub(repl, text)
+    return text
 
 
 def detect_lang(text: str) -> str:
@@ -135,6 +166,8 @@ def proper_names(text: str) -> set[str]:
 
 
 def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question:
+    asked = text
+    text = expand_abbreviations(text)
     lang = lang or detect_lang(text)
     translations = translate(text) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
@@ -151,7 +184,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
     query = text
     if followup:
-        prev = history[-1].question
+        prev = expand_abbreviations(history[-1].question)
         for w in words(prev):
             if w not in STOP and len(w) > 1:
                 terms.setdefault(stem(w), 0.45)
@@ -167,4 +200,4 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     swedish = " ".join(a for t in translations for a in t.swedish)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
                     retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, focus=focus,
-                    also_reason=kind != "reason" and ALSO_REASON.search(text) is not None)
+                    also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked)

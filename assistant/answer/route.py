@@ -25,6 +25,10 @@ PAGE = re.compile(r"(?<![\wåäö])(?:sidan|sida|sid\.|s\.|page|p\.)\s*(\d{1,3})
                   r"(?![\d])", re.IGNORECASE)
 PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{1,3})\s*(?:[-–]|till|to|och|and)\s*"
                         r"(\d{1,3})", re.IGNORECASE)
+# what a question about a named page asks: its content ("Vad handlar sidan 30 om?", "What's on page 39?")
+PAGE_ASK = _rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
+               r"finns på", r"innehåll\w*", r"what does", r"what(?:'s| is) on", r"what(?:'s| is) in",
+               r"content\w*", r"says?", r"about", r"covers?", r"covered")
 SUMMARY = _rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
               r"översikt över", r"overview of", r"give an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
@@ -99,8 +103,7 @@ def route(text: str, kind: str | None = None) -> str:
         return "out_of_scope"
     pages = requested_pages(text)
     summary = SUMMARY.search(text) is not None
-    if pages and (summary or re.search(r"(?i)\b(vad står|what does|what is on|innehåll|content|står det|says?)\b",
-                                       text)):
+    if pages and (summary or PAGE_ASK.search(text)):
         return "summary" if summary and pages[0] != pages[1] else "page"
     if summary:
         return "summary"

@@ -97,3 +97,17 @@ def test_a_second_ask_for_the_reason_is_noted():
     assert analyse("How much was allocated and why?", []).also_reason
     assert not analyse("Varför ökar kostnaderna?", []).also_reason
     assert not analyse("Hur mycket finns att investera i år?", []).also_reason
+
+
+def test_abbreviations_are_read_as_their_full_terms():
+    from assistant.answer.question import analyse, expand_abbreviations
+
+    assert expand_abbreviations("Vilka KF-mål hör till En god organisation?") == \
+        "Vilka kommunfullmäktigemål hör till En god organisation?"
+    assert expand_abbreviations("Hur arbetar KS med MR?") == "Hur arbetar kommunstyrelsen med mänskliga rättigheter?"
+    assert expand_abbreviations("KS-beslut om budgeten") == "kommunstyrelsen beslut om budgeten"
+    # only the upper-case token: words that contain the letters stay as written
+    assert expand_abbreviations("Hur många kslag och Ks finns?") == "Hur många kslag och Ks finns?"
+    q = analyse("Vad gör KS för kulturlivet?", [])
+    assert "KS" not in q.names and stem("kommunstyrelsen") in q.terms
+    assert q.asked == "Vad gör KS för kulturlivet?"

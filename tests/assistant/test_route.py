@@ -39,6 +39,9 @@ CASES = [
     # pages
     ("Vad står det på sidan 12?", "page"),
     ("What is on page 28?", "page"),
+    ("Vad handlar sidan 30 om?", "page"),
+    ("What's on page 39?", "page"),
+    ("Vilka frågor tas upp på sidan 14?", "page"),
     # out of scope: tasks and chit-chat
     ("Skriv ett mejl till min chef om obligationen.", "out_of_scope"),
     ("Översätt sammanfattningen till tyska", "out_of_scope"),

@@ -25,6 +25,13 @@ CUE_WORDS = set(terms(
     "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
     "mig kort"))
 MAX_POINTS = 8  # a span with many subsections gets one point from each, up to this many
+KIND_BONUS, DENSE_BONUS = 0.25, 0.3  # see resolve_span
+# the kind of part a question names ("Sammanfatta målområdet om …", "Summarise the goal about …")
+KIND_WORDS = [
+    ("goal_area", re.compile(r"(?i)\b(målområde\w*|goal areas?|area of goals)\b")),
+    ("goal", re.compile(r"(?i)\b(mål|målet|målen|kommunfullmäktigemål\w*|goals?)\b(?! area)")),
+    ("heading", re.compile(r"(?i)\b(avsnitt\w*|kapitl\w*|kapitel|rubrik\w*|section|chapter)\b")),
+]
 
 
 @dataclass
@@ -32,7 +39,15 @@ class Span:
     label: str
     kind: str  # goal | goal_area | heading | pages | report
     chunks: list[IndexedChunk]
-    score: float  # how well the question names it (0..1+)
+    score: float  # how well the question names it (0..1+), with the kind and meaning bonuses
+    named: float = 0.0  # by its words and its retrieved chunks only: enough (≥ 0.5) to summarise it
+    closeness: float = 0.0  # of its title to the question, by embedding (1 = the closest of all spans)
+    certain_kind: bool = False  # the question names its kind and its title is the closest in meaning
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the question names this span well enough to summarise it rather than brief on the topic."""
+        return self.named >= 0.5 or self.score - DENSE_BONUS * self.closeness >= 0.5 or self.certain_kind
 
     @property
     def pages(self) -> tuple[int, int]:
@@ -91,11 +106,20 @@ def resolve_span(ctx: Context) -> Span | None:
     hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=8, lexical_query=ctx.q.lexical_query)
     rank_of = {c.id: i for i, (c, _) in enumerate(hits)}
     best: Span | None = None
-    for span in candidate_spans(ctx, chunks):
+    spans = candidate_spans(ctx, chunks)
+    named_kind = kind_named(ctx.q.text)
+    closeness = label_closeness(ctx, spans) if total else {}
+    for span in spans:
         title = set(terms(span.label))
         got = sum(w for t, w in wanted.items() if _title_match(t, title)) / total if total else 0.0
         support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
-        span.score = got + 0.5 * min(support, 1.0)
+        span.named = got + 0.5 * min(support, 1.0)
+        # the kind of part the question names ("målområdet", "the goal") and how close the title is in
+        # meaning (an English or paraphrased name shares few words with it) choose among the candidates
+        span.closeness = closeness.get(id(span), 0.0)
+        span.score = span.named + KIND_BONUS * (span.kind == named_kind) + DENSE_BONUS * span.closeness
+        # named by kind, and the closest title in meaning: "Summarise the goal about more residents …"
+        span.certain_kind = span.kind == named_kind and span.closeness >= 1.0
         # a narrower span wins a tie: "ekonomisk prognos" is a heading, not the whole goal area
         if best is None or span.score > best.score + 1e-9 or (
                 abs(span.score - best.score) < 1e-9 and len(span.chunks) < len(best.chunks)):
@@ -107,6 +131,32 @@ def resolve_span(ctx: Context) -> Span | None:
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
     return best
+
+
+def kind_named(text: str) -> str | None:
+    """The kind of part a question asks to summarise, when it names one."""
+    for kind, pattern in KIND_WORDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def label_closeness(ctx: Context, spans: list[Span]) -> dict[int, float]:
+    """How close each span's title is to what the question asks about, by embedding: 1 for the
+    closest title, falling to 0 at the fifth closest (a rank-like scale: e5 similarities of short
+    titles lie close together)."""
+    topic = " ".join(w for w in re.findall(r"[\wåäöÅÄÖ-]+", ctx.q.text) if not set(terms(w)) <= CUE_WORDS)
+    if not topic.strip() or not spans:
+        return {}
+    import numpy as np
+
+    qv = np.asarray(ctx.library.index.query_embedding(topic))
+    sims = np.asarray(ctx.library.index.text_vectors([sp.label for sp in spans])) @ qv
+    order = np.sort(sims)[::-1]
+    top, floor = float(order[0]), float(order[min(4, len(order) - 1)])
+    if top - floor < 1e-6:
+        return {}
+    return {id(sp): max(0.0, (float(v) - floor) / (top - floor)) for sp, v in zip(spans, sims, strict=True)}
 
 
 def _title_match(term: str, title: set[str]) -> bool:
@@ -189,6 +239,16 @@ def assessment_first(span: Span) -> list[Unit]:
     return []
 
 
+def area_assessments(area: Span) -> list[Unit]:
+    """A goal area's goals, each by its assessment sentence: the area's own summary."""
+    goals = dict.fromkeys(str(c.meta.get("goal")) for c in area.chunks if c.meta.get("goal"))
+    out = []
+    for g in goals:
+        found = assessment_first(Span(g, "goal", [c for c in area.chunks if c.meta.get("goal") == g], 0.0))
+        out.extend(found[:1])
+    return out
+
+
 def compose_summary(ctx: Context) -> Composition:
     span = resolve_span(ctx)
     if span is None or not span.chunks:
@@ -198,7 +258,8 @@ def compose_summary(ctx: Context) -> Composition:
     if span.kind == "pages":
         lo, hi = requested_pages(ctx.q.text) or span.pages
         units = [u for u in units if lo <= u.page <= hi]
-    heads = assessment_first(span) if span.kind == "goal" else []
+    heads = assessment_first(span) if span.kind == "goal" else area_assessments(span) if span.kind == "goal_area" \
+        else []
     head = heads[0] if heads else None
     said = {u.text for u in heads}
     parts = section_headings(span)
@@ -221,7 +282,7 @@ def compose_summary(ctx: Context) -> Composition:
         text, citations = ctx.render(points, lead)
     a, b = span.pages
     span_text = f"{span.label} (s. {a}–{b})" if a != b else f"{span.label} (s. {a})"
-    return Composition(text, citations, [p.unit for p in points], span.score >= 0.5,
+    return Composition(text, citations, [p.unit for p in points], span.accepted,
                        [(c, 0.0) for c in span.chunks], span=span_text, coverage=min(span.score, 1.0),
                        certain=span.kind == "pages")
 
