@@ -27,6 +27,7 @@ import numpy as np
 
 from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse
+from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.models import Answer, Citation, Filters
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
@@ -391,6 +392,9 @@ class ExtractiveAnswerer:
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
         if self.unknown_focus(q):
             return []
+        extreme = self._table_extreme(q, units)
+        if extreme is not None:
+            return [extreme]
         winner = semantic_winner(units)
         for u in units[:20]:
             if q.lang == "en":
@@ -407,10 +411,31 @@ class ExtractiveAnswerer:
                 return [u, *self._companions(q, u, units)]
         return []
 
+    def _table_extreme(self, q: Question, units: list[Unit]) -> Unit | None:
+        """"Vilket budgetområde har störst positiv avvikelse?": the row at that end of the asked column,
+        in the table of the best-matching row (all its rows, also those retrieval did not bring)."""
+        if wants_extreme(q.text) is None:
+            return None
+        # the superlative and sign words are not in the rows: a lower bar than a fact row's
+        best = next((u for u in units[:10] if u.is_row and u.coverage >= 0.25), None)
+        if best is None:
+            return None
+        m = best.chunk.meta
+        same = [c for c in self.a.index.chunks if c.meta.get("kind") == "table"
+                and c.meta.get("table_title") == m.get("table_title") and c.meta.get("source") == m.get("source")]
+        rows = [u for c in sorted(same, key=lambda c: (c.page, c.id)) for u in units_of(c, best.rank)]
+        found = extreme_row(q.text, [u.text for u in rows], set(q.terms))
+        if found is None:
+            return None
+        row = rows[found[0]]
+        row.coverage, row.kind_fit = max(row.coverage, best.coverage), 1.0
+        return row
+
     def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
         """A second unit when it adds to the first: the next sentence of a short
         one, the next sentence giving the reason a two-part question asks for
-        ("Hur mycket … och varför?"), or another strong, different passage."""
+        ("Hur mycket … och varför?") or the value the first lacks, or another
+        strong, different passage."""
         extra: list[Unit] = []
         if not best.is_row:
             ordered = units_of(best.chunk, best.rank)
@@ -419,8 +444,12 @@ class ExtractiveAnswerer:
             short = len(best.text.split()) < 8 or best.text.endswith(":")
             reason = (q.also_reason and not CAUSAL.search(best.text.lower()) and following is not None
                       and CAUSAL.search(following.text.lower()) is not None)
+            # the value asked for comes in the next sentence: "Arbetet med att uppdatera trendanalysen …
+            # fortskridit enligt plan. Den uppdaterade analysen beräknas vara klar i januari 2026."
             if following is not None and (short or reason):
                 extra.append(following)
+            elif q.kind in ("date", "amount", "count", "percent") and best.kind_fit < 1.0 and following is not None:
+                extra.extend(self._value_after(q, best, ordered[texts.index(best.text) + 1:]))
         for u in units[1:6]:
             if len(extra) >= 1:
                 break
@@ -432,6 +461,20 @@ class ExtractiveAnswerer:
                     (similar and q.kind in ("list", "reason", None)) or tied):
                 extra.append(u)  # two passages answer about equally well: show both, let the reader judge
         return extra
+
+    def _value_after(self, q: Question, best: Unit, after: list[Unit]) -> list[Unit]:
+        """The sentence of the same paragraph that holds the value the chosen one lacks and speaks of
+        what was asked: "… Den uppdaterade analysen beräknas vara klar i januari 2026." """
+        own = [t for t, w in q.terms.items() if w >= 1.0 and t not in STOP]
+        text = best.chunk.text
+        at = text.find(best.text[:40])
+        for u in after[:4]:
+            pos = text.find(u.text[:40], at)
+            if pos < 0 or "\n\n" in text[at:pos]:
+                break  # the paragraph ended
+            if kind_score(u, q) >= 1.0 and any(_matched(t, u.stems) for t in own):
+                return [u]
+        return []
 
     def _other_reports(self, q: Question, best: Unit, units: list[Unit]) -> str | None:
         """With no report chosen, say so when other reports answer about as

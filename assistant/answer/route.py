@@ -39,7 +39,10 @@ REASON = _rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsak
 CHANGE = _rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
              r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",
              r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
-             r"year[- ]on[- ]year", r"ökat eller minskat", r"increased or decreased")
+             r"year[- ]on[- ]year", r"ökat eller minskat", r"increased or decreased", r"ändr\w*", r"vad är nytt",
+             r"vad har hänt med", r"hur har .{3,50} (?:utvecklats|ökat|minskat|vuxit|växt|förbättrats|försämrats)",
+             r"what(?:'s| is) new", r"what has changed", r"what has happened to",
+             r"how (?:has|have) .{3,50} (?:developed|grown|increased|decreased|improved|changed)")
 BRIEF = _rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut", r"vilka insatser", r"vilka åtgärder", r"vilka satsningar",
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",

@@ -40,6 +40,9 @@ CASES = [
     ("Vad står det på sidan 12?", "page"),
     ("What is on page 28?", "page"),
     ("Vad handlar sidan 30 om?", "page"),
+    ("Vad har ändrats i uppföljningen av gröna obligationer?", "change"),
+    ("Hur har samarbetet vuxit sedan starten?", "change"),
+    ("What has changed in the follow-up of green bonds?", "change"),
     ("What's on page 39?", "page"),
     ("Vilka frågor tas upp på sidan 14?", "page"),
     # out of scope: tasks and chit-chat

@@ -1,0 +1,90 @@
+"""Superlatives over a table: "Vilket budgetområde har störst positiv avvikelse?".
+
+A sentence cannot answer which row of a table holds the largest value; the
+table can. The question names the column (its words match a column header,
+e.g. "avvikelse"), says which end it wants (störst/högst/largest … or
+minst/lägst/smallest …, a sign word such as "positiv" or "underskott" picks
+signed values, else the size counts) and the retrieved evidence names the
+table. Total rows are left out: a sum is not one of the things compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.textproc import stem, terms
+
+LARGEST = re.compile(r"(?i)(?<![\wåäö])(störst\w*|högst\w*|mest|flest|largest|biggest|highest|greatest|most)(?![\wåäö])")
+SMALLEST = re.compile(r"(?i)(?<![\wåäö])(minst\w*|lägst\w*|smallest|lowest|least|fewest)(?![\wåäö])")
+POSITIVE = re.compile(r"(?i)(?<![\wåäö])(positiv\w*|överskott\w*|surplus|positive)(?![\wåäö])")
+NEGATIVE = re.compile(r"(?i)(?<![\wåäö])(negativ\w*|underskott\w*|deficit|negative|overspend\w*)(?![\wåäö])")
+TOTAL = re.compile(r"(?i)^(total\w*|summa\w*|netto\w*|resultat\w*)(?![\wåäö])")
+CELL = re.compile(r"(?:^|, )(?P<col>[^,:]+?) (?P<val>[-−]?\d{1,3}(?: \d{3})*(?:,\d+)?)(?: (?:tkr|mkr))?(?=,|$| \()")
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: dict[str, float]  # column name -> value
+
+
+def parse_row(text: str) -> Row | None:
+    """A table row as the ingester writes it: "Label: Col 1 -49 552 tkr, Col 2 295 tkr (comment)"."""
+    label, sep, rest = text.partition(": ")
+    if not sep:
+        return None
+    cells = {}
+    for m in CELL.finditer(rest):
+        value = m.group("val").replace("−", "-").replace(" ", "").replace(",", ".")
+        cells[m.group("col").strip()] = float(value)
+    return Row(label.strip(), cells) if cells else None
+
+
+def wants_extreme(text: str) -> str | None:
+    """"max" or "min" when the question asks for the row at one end of a column."""
+    if SMALLEST.search(text):
+        return "min"
+    if LARGEST.search(text):
+        return "max"
+    return None
+
+
+def asked_column(question_terms: set[str], columns: list[str]) -> str | None:
+    """The column whose header words the question uses ("avvikelse" -> "Avvikelse")."""
+    best, best_n = None, 0
+    for col in columns:
+        n = len(set(terms(col)) & question_terms)
+        if n > best_n:
+            best, best_n = col, n
+    return best
+
+
+def extreme_row(question: str, rows: list[str], question_terms: set[str] | None = None) -> tuple[int, str] | None:
+    """Index and column of the row a superlative question asks for, among a table's rows
+    (`question_terms`: the question's stems, an English question's through the glossary)."""
+    end = wants_extreme(question)
+    if end is None:
+        return None
+    parsed = [(i, parse_row(r)) for i, r in enumerate(rows)]
+    parsed = [(i, r) for i, r in parsed if r is not None and not TOTAL.match(r.label)]
+    if len(parsed) < 2:
+        return None
+    columns = list(dict.fromkeys(c for _, r in parsed for c in r.cells))
+    qterms = {stem(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", question.lower())} | set(question_terms or ())
+    col = asked_column(qterms, columns) or (columns[0] if len(columns) == 1 else None)  # one column: that one
+    if col is None:
+        return None
+    signed = POSITIVE.search(question) is not None or NEGATIVE.search(question) is not None
+    if NEGATIVE.search(question):
+        end = "min" if end == "max" else "max"  # the largest deficit is the most negative value
+
+    def key(item: tuple[int, Row]) -> float:
+        v = item[1].cells[col]
+        return v if signed else abs(v)
+
+    candidates = [(i, r) for i, r in parsed if col in r.cells]
+    if len(candidates) < 2:
+        return None
+    i, _ = max(candidates, key=key) if end == "max" else min(candidates, key=key)
+    return i, col

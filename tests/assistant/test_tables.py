@@ -1,0 +1,39 @@
+"""Superlatives over a table's rows (assistant/answer/tables.py)."""
+
+from __future__ import annotations
+
+from assistant.answer.tables import extreme_row, parse_row, wants_extreme
+
+ROWS = [
+    "Stadsdirektör: Budget -3 278 tkr, Prognos DR -3 378 tkr, Avvikelse -100 tkr",
+    "Lokalkostnader: Budget -22 332 tkr, Prognos DR -25 382 tkr, Avvikelse -3 050 tkr (Främst hyreskostnader)",
+    "Stadsövergripande IT-system: Budget -6 634 tkr, Prognos DR -4 755 tkr, Avvikelse 1 879 tkr (Utveckling)",
+    "SUMMA: Budget -338 915 tkr, Prognos DR -336 602 tkr, Avvikelse 2 313 tkr",
+]
+
+
+def test_parse_row_reads_label_columns_and_swedish_numbers():
+    row = parse_row(ROWS[1])
+    assert row is not None and row.label == "Lokalkostnader"
+    assert row.cells == {"Budget": -22332.0, "Prognos DR": -25382.0, "Avvikelse": -3050.0}
+    assert parse_row("Arvoden: Budget 2025 47,5 mkr, Helårsprognos 44,8 mkr").cells == {
+        "Budget 2025": 47.5, "Helårsprognos": 44.8}
+    assert parse_row("En mening utan tabell.") is None
+
+
+def test_which_end_is_asked_for():
+    assert wants_extreme("Vilket område har störst avvikelse?") == "max"
+    assert wants_extreme("Which area has the lowest budget?") == "min"
+    assert wants_extreme("Hur stor är avvikelsen?") is None
+
+
+def test_the_row_at_the_asked_end_of_the_asked_column_totals_left_out():
+    assert extreme_row("Vilket budgetområde har störst positiv avvikelse?", ROWS) == (2, "Avvikelse")
+    assert extreme_row("Vilket budgetområde har störst negativ avvikelse?", ROWS) == (1, "Avvikelse")
+    assert extreme_row("Vilket budgetområde har störst avvikelse?", ROWS) == (1, "Avvikelse")  # by size
+    assert extreme_row("Vilket område har minst avvikelse?", ROWS) == (0, "Avvikelse")
+    # no column named and several to choose from: no answer from the table
+    assert extreme_row("Vilket område är störst?", ROWS) is None
+    # one column: that one
+    assert extreme_row("Vilket är det största beslutet?", ["EM 2026: Belopp 2,5 mkr", "WTT: Belopp 1,9 mkr"]) == (
+        0, "Belopp")
