@@ -49,17 +49,33 @@ def load_glossary(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...
     return entries
 
 
+@lru_cache(maxsize=4)
+def load_exact(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The entries by their words as written: "city" (stad) and "cities" (städer) share a stem,
+    and the form the question uses should decide."""
+    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, _, swedish = line.partition("\t")
+        alternatives = tuple(a.strip() for a in swedish.split("|") if a.strip())
+        if alternatives:
+            entries.setdefault(tuple(english.split()), alternatives)
+    return entries
+
+
 def translate(text: str) -> list[Translation]:
     """The glossary entries found in an English text, longest phrase first,
-    left to right; words without an entry are left out."""
-    glossary = load_glossary()
+    left to right, the words as written before their stems; words without an
+    entry are left out."""
+    glossary, exact = load_glossary(), load_exact()
     tokens = EN_WORD.findall(text.lower())
     stems = _key(tokens)
     out: list[Translation] = []
     i = 0
     while i < len(tokens):
         for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-            found = glossary.get(stems[i:i + n])
+            found = exact.get(tuple(tokens[i:i + n])) or glossary.get(stems[i:i + n])
             if found:
                 out.append(Translation(tuple(tokens[i:i + n]), found))
                 i += n

@@ -21,8 +21,8 @@ from assistant.answer.extractive import (
     ExtractiveAnswerer,
     Proposal,
     Unit,
-    _matched,
     retrieved_of,
+    term_hit,
 )
 from assistant.answer.judge import (
     Features,
@@ -150,8 +150,8 @@ class AnswerEngine:
             "coverage": comp.coverage if comp.coverage is not None else (covs[0] if covs else 0.0),
             "coverage2": covs[1] if len(covs) > 1 else (covs[0] if covs else 0.0),
             "vocab": vocabulary_coverage(q, stem_known, self.scorer.idf),
-            "missing_rare": missing_rare(q, stems_of_evidence, _matched, self.scorer.idf, stem_known,
-                                         len(index.chunks)) if evidence else 1.0,
+            "missing_rare": missing_rare(q, stems_of_evidence, lambda t, st: term_hit(q, t, st), self.scorer.idf,
+                                         stem_known, len(index.chunks)) if evidence else 1.0,
             "unknown_name": float(unknown_names(q, self.scorer.in_corpus)),
             "unknown_focus": float(self.scorer.unknown_focus(q)),
             "dense_margin": (sims[0] - sims[min(4, len(sims) - 1)]) if sims else 0.0,

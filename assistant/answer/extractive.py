@@ -118,6 +118,12 @@ def _matched(term: str, stems: set[str], joined: str = "") -> bool:
     return False
 
 
+def term_hit(q: Question, term: str, stems: set[str], joined: str = "") -> bool:
+    """A question term in the evidence, or one of its other renderings (an English word's
+    translations: "crisis" is met by kris and by krisberedskap)."""
+    return _matched(term, stems, joined) or any(_matched(a, stems, joined) for a in q.alternatives.get(term, ()))
+
+
 def counted_near(unit: Unit, q: Question) -> bool:
     """ "Hur många utfallslabb": a number right before the counted noun ("Fyra utfallslabb")."""
     if q.kind != "count" or not q.counted:
@@ -295,7 +301,7 @@ class ExtractiveAnswerer:
         for rank, (chunk, _) in enumerate(hits):
             units.extend(units_of(chunk, rank))
             st = set(terms(chunk.text))
-            chunk_terms[chunk.id] = ({t for t in q.terms if _matched(t, st)}, " ".join(st))
+            chunk_terms[chunk.id] = ({t for t in q.terms if term_hit(q, t, st)}, " ".join(st))
         weights = {t: w * self.idf(t) for t, w in q.terms.items()}
         if q.followup:  # "När gavs den ut?": an own word found nowhere in the evidence carries no meaning here
             found = " ".join(j for _, j in chunk_terms.values())
@@ -320,11 +326,11 @@ class ExtractiveAnswerer:
             hit_terms = set()
             for t, w in weights.items():
                 own = q.terms[t] >= 1.0 or not hist_total
-                if _matched(t, u.stems, joined) or t == report_year:
+                if term_hit(q, t, u.stems, joined) or t == report_year:
                     # a table look-up is about the row: its label weighs more than the header's words
-                    got[own] += w * (1.3 if label and _matched(t, label_terms, label.lower()) else 1.0)
+                    got[own] += w * (1.3 if label and term_hit(q, t, label_terms, label.lower()) else 1.0)
                     hit_terms.add(t)
-                elif _matched(t, u.context, ctx_joined):
+                elif term_hit(q, t, u.context, ctx_joined):
                     got[own] += 0.6 * w
                 elif t in c_terms:
                     got[own] += 0.5 * w

@@ -97,6 +97,8 @@ class Question:
     focus: str | None = None  # the noun asked about in "vilken X" (lower case)
     also_reason: bool = False  # a second ask for the reason: "Hur mycket … och varför?"
     asked: str = ""  # the question as the user wrote it (what an answer repeats)
+    # an English word's other Swedish renderings, by the stem it counts as ("crisis" -> kris; krisberedskap)
+    alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -176,10 +178,15 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     for w in own:
         if w not in translated:
             terms[stem(w)] = 1.0
-    for t in translations:  # an English word counts by its most likely Swedish rendering
-        for w in words(t.swedish[0]):
-            if w not in STOP and len(w) > 1:
-                terms[stem(w)] = 1.0
+    alternatives: dict[str, tuple[str, ...]] = {}
+    for t in translations:  # an English word counts by its most likely Swedish rendering; the others also match
+        first = [stem(w) for w in words(t.swedish[0]) if w not in STOP and len(w) > 1]
+        others = tuple(dict.fromkeys(stem(w) for alt in t.swedish[1:] for w in words(alt)
+                                     if w not in STOP and len(w) > 1 and stem(w) not in first))
+        for s_ in first:
+            terms[s_] = 1.0
+            if others:
+                alternatives[s_] = others
     kind = answer_kind(text)
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
     query = text
@@ -200,4 +207,5 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     swedish = " ".join(a for t in translations for a in t.swedish)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
                     retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, focus=focus,
-                    also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked)
+                    also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked,
+                    alternatives=alternatives)

@@ -13,7 +13,8 @@ def test_phrase_wins_over_its_words_and_inflections_match():
     found = {t.english: t.swedish for t in translate("How long is the sick leave of employees in the schools?")}
     assert found[("sick", "leave")] == ("sjukfrånvaro",)
     assert found[("employees",)][0] == "medarbetare"
-    assert found[("schools",)][0] == "skola"  # "school" and "schools" share a stem: the first entry wins
+    assert found[("schools",)][0] == "skolor"  # the form as written wins over an entry sharing its stem
+    assert translate("the city")[0].swedish[0] == "stad" and translate("cities")[0].swedish[0] == "städer"
     assert ("leave",) not in found
 
 
