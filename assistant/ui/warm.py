@@ -64,6 +64,11 @@ def _run(w: Warmup, settings: Any) -> None:
             a.retrieve("social obligation")
         w.built = [r.source for r in built if r.status == "ingested"]
         w.assistant = a
+        if getattr(settings, "mode", "extractive") == "extractive":
+            # summaries match the outline's titles by meaning: their vectors (≈ 2 s) are computed after
+            # the app is ready, not on the first official's "Sammanfatta …"
+            threading.Thread(target=a.ask, args=("Sammanfatta målområdet om ekonomin",), daemon=True,
+                             name="warm-outline").start()
     except BaseException as exc:  # reported to every session by the app
         w.error = exc
         log.exception("Warm-up failed")
