@@ -49,6 +49,7 @@ BRIEF = _rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", 
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
             r"what is (?:the city|malmö|malmo|the board|kommunstyrelsen) doing", r"what (?:has|have) been done",
             r"what does (?:the city|malmö|malmo)", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
+            r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
             r"tell me about", r"describe", r"explain how", r"how is .{3,40} going", r"what is happening",
             r"what happens", r"how are .{3,40} going")
