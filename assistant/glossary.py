@@ -36,16 +36,25 @@ def _key(words: list[str]) -> tuple[str, ...]:
     return tuple(_en_stemmer().stemWords(words))
 
 
-@lru_cache(maxsize=4)
-def load_glossary(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
-    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+def _lines(path: Path) -> list[tuple[list[str], tuple[str, ...]]]:
+    """(English words, Swedish alternatives) of each entry, in file order."""
+    out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         english, _, swedish = line.partition("\t")
         alternatives = tuple(a.strip() for a in swedish.split("|") if a.strip())
         if alternatives:
-            entries.setdefault(_key(english.split()), alternatives)
+            out.append((english.split(), alternatives))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The entries by the stems of their English words; the first entry of a stem wins."""
+    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for english, alternatives in _lines(path):
+        entries.setdefault(_key(english), alternatives)
     return entries
 
 
@@ -54,13 +63,8 @@ def load_exact(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
     """The entries by their words as written: "city" (stad) and "cities" (städer) share a stem,
     and the form the question uses should decide."""
     entries: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        english, _, swedish = line.partition("\t")
-        alternatives = tuple(a.strip() for a in swedish.split("|") if a.strip())
-        if alternatives:
-            entries.setdefault(tuple(english.split()), alternatives)
+    for english, alternatives in _lines(path):
+        entries.setdefault(tuple(english), alternatives)
     return entries
 
 
