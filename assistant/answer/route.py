@@ -32,7 +32,9 @@ PAGE_ASK = _rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp
 SUMMARY = _rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
               r"översikt över", r"overview of", r"give an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
-              r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)")
+              r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
+              r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
+              r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)")
 REASON = _rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
              r"av vilken anledning", r"what caused", r"what explains", r"what is the reason", r"förklara varför",
              r"how come", r"vad förklarar")

@@ -40,6 +40,7 @@ CASES = [
     ("Vad står det på sidan 12?", "page"),
     ("What is on page 28?", "page"),
     ("Vad handlar sidan 30 om?", "page"),
+    ("Vilka områden tas upp i uppföljningen av uppsiktsplikten?", "summary"),
     ("How does the city executive board oversee the municipal companies?", "brief"),
     ("Vad har ändrats i uppföljningen av gröna obligationer?", "change"),
     ("Hur har samarbetet vuxit sedan starten?", "change"),

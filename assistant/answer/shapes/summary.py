@@ -15,6 +15,7 @@ from assistant.answer.extractive import Unit, _matched, units_of
 from assistant.answer.points import DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
 from assistant.answer.route import requested_pages
 from assistant.answer.shapes.base import Composition, Context
+from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
 from assistant.textproc import terms
 
@@ -273,15 +274,18 @@ def compose_summary(ctx: Context) -> Composition:
         return Composition("", [], [], False)
     where = span.describe()
     lead = f"Sammanfattning av {where}." if ctx.q.lang == "sv" else f"Summary of {where} (quoted in Swedish)."
-    if len(parts) >= 3:  # a long span: say what it covers before quoting its key points
-        listed = ", ".join(f"«{h}»" for h in parts[:8]) + (" …" if len(parts) > 8 else "")
+    sections: list[Citation] = []
+    if len(parts) >= 3:  # a long span: say what it covers, each section cited where it starts, then its points
+        sections = [heading_citation(i + 1, h, c) for i, (h, c) in enumerate(parts[:8])]
+        listed = ", ".join(f"«{c.quote}» [{c.n}]" for c in sections) + (" …" if len(parts) > 8 else "")
         lead += (f" Avsnittet tar upp {listed}." if ctx.q.lang == "sv" else f" It covers {listed}.")
     if head is not None:  # the assessment and its reasons lead, then the rest in report order
-        first_text, first_cits = ctx.render(points[:len(heads)], lead)
-        rest_text, rest_cits = ctx.render(points[len(heads):], first_n=len(first_cits) + 1)
+        first_text, first_cits = ctx.render(points[:len(heads)], lead, first_n=len(sections) + 1)
+        rest_text, rest_cits = ctx.render(points[len(heads):], first_n=len(sections) + len(first_cits) + 1)
         text, citations = (first_text + ("\n\n" + rest_text if rest_text else "")), first_cits + rest_cits
     else:
-        text, citations = ctx.render(points, lead)
+        text, citations = ctx.render(points, lead, first_n=len(sections) + 1)
+    citations = sections + citations
     a, b = span.pages
     span_text = f"{span.label} (s. {a}–{b})" if a != b else f"{span.label} (s. {a})"
     return Composition(text, citations, [p.unit for p in points], span.accepted,
@@ -294,17 +298,26 @@ def topic_words(ctx: Context) -> bool:
     return any(w >= 1.0 and t not in CUE_WORDS for t, w in ctx.q.terms.items())
 
 
-def section_headings(span: Span) -> list[str]:
-    """The span's subsections one level below it, in report order."""
-    out: list[str] = []
+def section_headings(span: Span) -> list[tuple[str, IndexedChunk]]:
+    """The span's subsections one level below it, in report order, each with its first chunk."""
+    out: dict[str, IndexedChunk] = {}
     for c in span.chunks:
         parts = [p.strip() for p in str(c.meta.get("section") or "").split(" › ") if p.strip()]
         if span.kind == "heading" and span.label in parts:
             parts = parts[parts.index(span.label) + 1:]
         head = parts[0] if parts else ""
         if head and head not in out and not head.startswith(("Bedömning av förväntad", "Uppföljning av bidrag")):
-            out.append(head)
-    return out
+            out[head] = c
+    return list(out.items())
+
+
+def heading_citation(n: int, heading: str, chunk: IndexedChunk) -> Citation:
+    """A citation of a section by its heading: where in the report the section starts."""
+    m = chunk.meta
+    return Citation(n=n, page=chunk.page, section=str(m.get("section") or heading), goal=m.get("goal") or None,
+                    goal_area=m.get("goal_area") or None, quote=heading, source=str(m.get("source") or ""),
+                    report_title=str(m.get("report_title") or ""), chunk_id=chunk.id, passage=chunk.text,
+                    kind="heading")
 
 
 def compose_page(ctx: Context) -> Composition:
