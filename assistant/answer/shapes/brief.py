@@ -15,7 +15,8 @@ from assistant.textproc import terms
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
-                         r"tidigare år|än under|förändring\w*|förbättr\w*|försämr\w*|avvikelse\w*)\b",
+                         r"tidigare|än under|förändring\w*|förbättr\w*|försämr\w*|avvikelse\w*|från att|numera|"
+                         r"till skillnad)\b",
                          re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
@@ -34,6 +35,8 @@ def relevance(u: Unit, shape: str) -> float:
         r += 0.08
     if shape == "reason" and CAUSAL.search(text.lower()):
         r += 0.35
+    if shape == "reason" and u.is_row:
+        r -= 0.3  # a table row gives the figures, never their cause
     if shape == "change":
         r += 0.2 * bool(COMPARATIVE.search(text)) + 0.1 * bool(YEAR.search(text))
     if len(text.split()) < 6:
