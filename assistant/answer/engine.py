@@ -67,7 +67,7 @@ class AnswerEngine:
 
     # -- planning -----------------------------------------------------------
     def plan(self, question: str, history: list[Turn] | None = None, lang: str | None = None) -> Plan:
-        q = analyse(question, history or [], lang)
+        q = self.scorer.decompound(analyse(question, history or [], lang))
         # a task or small talk stays one in a conversation too ("Skriv ett mejl …" after a question)
         return Plan(q, route(q.text, q.kind))
 

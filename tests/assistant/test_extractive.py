@@ -205,3 +205,23 @@ def test_the_question_is_embedded_once(assistant, monkeypatch):
     monkeypatch.setattr(model, "_get_query_embedding", counting)
     a = assistant.ask("Which company is the city's bike benefit agreement with, according to the staff pages?")
     assert a.retrieved and calls == ["Which company is the city's bike benefit agreement with, according to the staff pages?"]
+
+
+def test_a_compound_the_report_writes_apart_is_read_as_its_parts(assistant):
+    from assistant.answer.question import analyse
+    from assistant.textproc import stem
+
+    scorer = assistant.answer_engine().scorer
+    q = scorer.decompound(analyse("Vilket bolag har vi förmånscykelavtalet med?", []))
+    assert {stem("förmånscykel"), stem("avtalet")} <= set(q.terms) and stem("förmånscykelavtalet") not in q.terms
+    whole = analyse("Hur stor var den sociala obligationen?", [])
+    assert scorer.decompound(whole).terms == whole.terms  # words the report has stay whole
+    a = assistant.ask("Vilket bolag har vi förmånscykelavtalet med?")
+    assert not a.refused and "EcoChange" in a.answer and a.citations[0].page == 23
+
+
+def test_superlative_over_a_table_and_the_first_english_rendering_first(assistant):
+    a = assistant.ask("Vilket budgetområde har den största positiva avvikelsen?")
+    assert "Stadsövergripande IT-system" in a.answer and "1 879" in a.answer and a.citations[0].page == 44
+    b = assistant.ask("What is the forecast for salary costs in the income statement?")
+    assert "Lönekostnader" in b.answer and "221 734" in b.answer
