@@ -139,10 +139,21 @@ def _has_cue(text: str, cue: str) -> bool:
     return re.search(r"(?<![\wåäö])" + re.escape(cue.strip()) + r"(?![\wåäö])", text) is not None
 
 
+# nouns that name an amount ("prognosen", "budget") but do not ask for one in "Hur bedöms säkerheten i
+# prognosen?": a how-question with a verb asks how something is done or judged ("Hur ser budgeten ut?"
+# still asks for the amount)
+AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation")
+MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge|lång\w*|ofta|gammal|ser\b)\w+|"
+                    r"how (?:is|are|was|were|does|do|did|has|have)\b)", re.IGNORECASE)
+
+
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
     for kind, cues in TYPE_CUES[:-1]:
-        if any(_has_cue(t, cue) for cue in cues):
+        found = [cue for cue in cues if _has_cue(t, cue)]
+        if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and MANNER.match(text):
+            continue
+        if found:
             return kind
     m = WHICH_NOUN.search(t)
     if m and any(n in m.group(2).lower() for n in NAME_NOUNS):

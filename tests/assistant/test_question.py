@@ -111,3 +111,10 @@ def test_abbreviations_are_read_as_their_full_terms():
     q = analyse("Vad gör KS för kulturlivet?", [])
     assert "KS" not in q.names and stem("kommunstyrelsen") in q.terms
     assert q.asked == "Vad gör KS för kulturlivet?"
+
+
+def test_a_how_question_with_a_verb_does_not_ask_for_an_amount():
+    assert answer_kind("Hur bedöms säkerheten i prognosen?") is None
+    assert answer_kind("How is the forecast assessed?") is None
+    assert answer_kind("Hur ser budgeten ut?") == "amount"
+    assert answer_kind("Hur stor är prognosen?") == "amount" and answer_kind("What is the forecast?") == "amount"
