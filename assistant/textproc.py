@@ -18,7 +18,8 @@ QUESTION_WORDS = {
 EXTRA_STOP = {
     "ska", "skall", "ny", "nya", "nytt", "även", "också", "bland", "annat", "samt", "heter", "hette", "kallas",
     "ingår", "gäller", "avser", "sker", "gjort", "görs", "gör", "blivit", "fått", "får", "få", "the", "of", "and",
-    "name", "named", "called", "tell", "please",  # "what is the name of": heter, kallas
+    "name", "named", "called", "tell", "please", "say", "says", "said", "about", "regarding", "concerning",
+    "mention", "mentioned",  # "what is the name of": heter, kallas; "what does the report say about"
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 VOWELS = set("aeiouyåäö")

@@ -54,11 +54,12 @@ def collect(assistant: Any, paths: list[Path] | None = None, split: str = "dev",
 
 
 def training_rows(records: list[dict[str, Any]]) -> tuple[list[list[float]], list[int]]:
-    """(features, label) of every item the judge decided on (not the routed refusals or outline answers)."""
+    """(features, label) of every item the judge decided on (not the routed refusals, outline answers or
+    the open questions a rule refused before the judge: an open answer sharing no word with the question)."""
     xs, ys = [], []
     for r in records:
         f = r.get("features") or {}
-        if not f:
+        if not f or f.get("decided_by_rule"):
             continue
         xs.append([float(f.get(name, 0.0)) for name in FEATURES])
         ys.append(int(not r["expected"]["refuse"]))
