@@ -38,7 +38,7 @@ from assistant.answer.route import OPEN_SHAPES, route
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline
-from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
+from assistant.answer.shapes.summary import compose_page, compose_summary
 from assistant.models import Answer, Filters, Turn
 
 SCOPE_SV = ("Jag svarar bara på frågor om rapportens innehåll, med källa till sidan – till exempel "
@@ -95,11 +95,11 @@ class AnswerEngine:
                           scope=scope, retrieved=retrieved, shape=shape, confidence=1.0, span=comp.span)
         features = self.features(q, shape, comp)
         p = self.model.probability(features) if comp.evidence or comp.citations else 0.0
-        if shape in ("brief", "reason", "change") and (features.values["coverage"] < OPEN_MIN_COVERAGE
-                                                         or self.scorer.unknown_topic(q, CUE_WORDS)):
-            # points that share no word with the question, or a topic the report has nowhere, are not an answer
-            # however open the question ("What does the report say about sick leave?" quoted the revision model,
-            # "Hur går det med matsvinnet?" the referral flow): the judge's data has few such open questions
+        if shape in ("brief", "reason", "change") and features.values["coverage"] < OPEN_MIN_COVERAGE:
+            # points that share no word with the question are not an answer, however open the question ("What
+            # does the report say about sick leave?" quoted the revision model): the judge's data has few such
+            # open questions. (A question word the report has nowhere is not enough: officials paraphrase,
+            # "remisstrycket", "timanställningar", and the report still answers.)
             p = 0.0
             features.values["decided_by_rule"] = 1.0  # not a feature: `eval fit-judge` leaves these out
         cut = self.model.threshold if threshold is None else threshold

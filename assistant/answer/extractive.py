@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.library import Library
-from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, TYPE_CUES, Question, analyse
+from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse
 from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.models import Answer, Citation, Filters
 from assistant.numbers import find_quantities
@@ -44,8 +44,7 @@ ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for l
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
                     r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
-# the words of the answer-kind cues ("procentuella", "hur länge"): they ask, they do not name a topic
-CUE_STEMS = {stem(w) for _, cues in TYPE_CUES for cue in cues for w in cue.split()}
+
 
 
 @dataclass
@@ -407,18 +406,6 @@ class ExtractiveAnswerer:
             return None
         return next((k for k in df if len(k) >= 5 and abs(len(k) - len(part)) <= 2
                      and (k.startswith(part) or part.startswith(k))), None)
-
-    def unknown_topic(self, q: Question, ignore: set[str]) -> str | None:
-        """A specific Swedish question word the report has nowhere, not even inflected otherwise or as part
-        of a compound ("Hur går det med matsvinnet?"): the topic asked about is not in the report.
-        `ignore`: words that ask rather than name a topic (sammanfatta, avsnittet …)."""
-        if q.lang != "sv":
-            return None
-        for t, w in q.terms.items():
-            if (w >= 1.0 and len(t) >= 7 and t not in ignore and t not in CUE_STEMS
-                    and not self.stem_in_corpus(t) and self._report_stem(t) is None):
-                return t
-        return None
 
     def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]

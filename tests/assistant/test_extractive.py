@@ -227,16 +227,7 @@ def test_superlative_over_a_table_and_the_first_english_rendering_first(assistan
     assert "Lönekostnader" in b.answer and "221 734" in b.answer
 
 
-def test_an_open_question_on_a_topic_the_report_lacks_is_refused(assistant):
-    from assistant.answer.question import analyse
-    from assistant.answer.shapes.summary import CUE_WORDS
-
-    scorer = assistant.answer_engine().scorer
-    assert scorer.unknown_topic(analyse("Hur går det med matsvinnet i skolorna?", []), CUE_WORDS) == "matsvinn"
-    # words that ask (sammanfatta, avsnittet) or that the report has in another form are not topics it lacks
-    assert scorer.unknown_topic(analyse("Sammanfatta avsnittet om uppsiktsplikten", []), CUE_WORDS) is None
-    assert scorer.unknown_topic(analyse("Hur stor är den procentuella förändringen?", []), CUE_WORDS) is None
-    for q in ("Hur går det med matsvinnet i skolorna?", "What does the report say about sick leave?"):
-        a = assistant.ask(q)
-        assert a.refused and not a.citations, q
+def test_an_open_answer_sharing_no_word_with_the_question_is_refused(assistant):
+    a = assistant.ask("What does the report say about sick leave?")
+    assert a.refused and not a.citations
     assert not assistant.ask("Vad gör staden för att minska brottsligheten?").refused
