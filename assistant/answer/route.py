@@ -16,7 +16,7 @@ SHAPES = ("fact", "brief", "summary", "reason", "change", "outline", "page", "ou
 OPEN_SHAPES = ("brief", "summary", "reason", "change", "page")
 
 
-def _rx(*alternatives: str) -> re.Pattern[str]:
+def word_rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\wåäö])(?:" + "|".join(alternatives) + r")(?![\wåäö])", re.IGNORECASE)
 
 
@@ -26,26 +26,26 @@ PAGE = re.compile(r"(?<![\wåäö])(?:sidan|sida|sid\.|s\.|page|p\.)\s*(\d{1,3})
 PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{1,3})\s*(?:[-–]|till|to|och|and)\s*"
                         r"(\d{1,3})", re.IGNORECASE)
 # what a question about a named page asks: its content ("Vad handlar sidan 30 om?", "What's on page 39?")
-PAGE_ASK = _rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
+PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
                r"finns på", r"innehåll\w*", r"what does", r"what(?:'s| is) on", r"what(?:'s| is) in",
                r"content\w*", r"says?", r"about", r"covers?", r"covered")
-SUMMARY = _rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
+SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
               r"översikt över", r"overview of", r"give an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)")
-REASON = _rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
+REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
              r"av vilken anledning", r"what caused", r"what explains", r"what is the reason", r"förklara varför",
              r"how come", r"vad förklarar")
-CHANGE = _rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
+CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
              r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",
              r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
              r"year[- ]on[- ]year", r"ökat eller minskat", r"increased or decreased", r"ändr\w*", r"vad är nytt",
              r"vad har hänt med", r"hur har .{3,50} (?:utvecklats|ökat|minskat|vuxit|växt|förbättrats|försämrats)",
              r"what(?:'s| is) new", r"what has changed", r"what has happened to",
              r"how (?:has|have) .{3,50} (?:developed|grown|increased|decreased|improved|changed)")
-BRIEF = _rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
+BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut", r"vilka insatser", r"vilka åtgärder", r"vilka satsningar",
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
@@ -56,7 +56,7 @@ BRIEF = _rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", 
             r"tell me about", r"describe", r"explain how", r"how is .{3,40} going", r"what is happening",
             r"what happens", r"how are .{3,40} going")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
-OUTLINE = _rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
+OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
               r"vilket målområde", r"vilket kommunfullmäktigemål", r"which goals?", r"how many goals?",
               r"which goal areas?", r"what goals?", r"what goal areas?", r"list (?:the|all) goals?",
               r"lista (?:alla )?mål\w*", r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
@@ -78,8 +78,8 @@ CHITCHAT = re.compile(
     re.IGNORECASE)
 
 
-GOAL_WORD = _rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?")
-MET_WORD = _rx(r"uppnås", r"uppnå", r"nås", r"klaras", r"met", r"achieved", r"reached", r"achieve", r"meet")
+GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?")
+MET_WORD = word_rx(r"uppnås", r"uppnå", r"nås", r"klaras", r"met", r"achieved", r"reached", r"achieve", r"meet")
 
 
 def requested_pages(text: str) -> tuple[int, int] | None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.route import word_rx
 from assistant.textproc import stem, terms
 
-LARGEST = re.compile(r"(?i)(?<![\wåäö])(störst\w*|högst\w*|mest|flest|largest|biggest|highest|greatest|most)(?![\wåäö])")
-SMALLEST = re.compile(r"(?i)(?<![\wåäö])(minst\w*|lägst\w*|smallest|lowest|least|fewest)(?![\wåäö])")
-POSITIVE = re.compile(r"(?i)(?<![\wåäö])(positiv\w*|överskott\w*|surplus|positive)(?![\wåäö])")
-NEGATIVE = re.compile(r"(?i)(?<![\wåäö])(negativ\w*|underskott\w*|deficit|negative|overspend\w*)(?![\wåäö])")
+LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "biggest", "highest", "greatest", "most")
+SMALLEST = word_rx(r"minst\w*", r"lägst\w*", "smallest", "lowest", "least", "fewest")
+POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive")
+NEGATIVE = word_rx(r"negativ\w*", r"underskott\w*", "deficit", "negative", r"overspend\w*")
 TOTAL = re.compile(r"(?i)^(total\w*|summa\w*|netto\w*|resultat\w*)(?![\wåäö])")
 CELL = re.compile(r"(?:^|, )(?P<col>[^,:]+?) (?P<val>[-−]?\d{1,3}(?: \d{3})*(?:,\d+)?)(?: (?:tkr|mkr))?(?=,|$| \()")
 
