@@ -18,6 +18,7 @@ from assistant.errors import AssistantError
 from assistant.models import Answer, AnswerStream, Filters, Progress, Turn, validate_question
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import CollectionGone, ReportRecord, Store, owner_tag
+from assistant.textproc import words
 
 
 @dataclass
@@ -309,6 +310,7 @@ class _Index:
         # for a second embedding.
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
+        self._vocabulary: frozenset[str] | None = None
         self._memo_lock = threading.Lock()
 
     def query_embedding(self, text: str) -> list[float]:
@@ -337,6 +339,14 @@ class _Index:
                 self._text_vectors.update(zip(missing, vectors, strict=True))
         with self._memo_lock:
             return [self._text_vectors[t] for t in texts]
+
+    def vocabulary(self) -> frozenset[str]:
+        """The words of the reports as written (lower case, six letters or more): what a typo is read against."""
+        if self._vocabulary is None:
+            vocab = frozenset(w for c in self.chunks for w in words(c.text) if len(w) >= 6 and w.isalpha())
+            with self._memo_lock:
+                self._vocabulary = vocab
+        return self._vocabulary
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""

@@ -69,3 +69,18 @@ def words(text: str) -> list[str]:
 def terms(text: str, keep_stop: bool = False) -> list[str]:
     """Stemmed content terms."""
     return [stem(w) for w in words(text) if keep_stop or (w not in STOP and len(w) > 1)]
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one typo apart: a letter added, dropped, changed, or two
+    neighbours swapped (kommunstyreslen / kommunstyrelsen)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    if a[i + 1:] == b[i + 1:]:
+        return True
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]

@@ -33,7 +33,7 @@ from assistant.answer.judge import (
     vocabulary_coverage,
 )
 from assistant.answer.library import Library
-from assistant.answer.question import Question, analyse
+from assistant.answer.question import Question, analyse, detect_lang
 from assistant.answer.route import OPEN_SHAPES, route
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
@@ -70,7 +70,10 @@ class AnswerEngine:
 
     # -- planning -----------------------------------------------------------
     def plan(self, question: str, history: list[Turn] | None = None, lang: str | None = None) -> Plan:
-        q = self.scorer.decompound(analyse(question, history or [], lang))
+        lang = lang or detect_lang(question)
+        text = self.scorer.correct_typos(question) if lang == "sv" else question
+        q = self.scorer.decompound(analyse(text, history or [], lang))
+        q.asked = question
         # a task or small talk stays one in a conversation too ("Skriv ett mejl …" after a question)
         return Plan(q, route(q.text, q.kind))
 

@@ -26,12 +26,12 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.library import Library
-from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse
+from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse, detect_lang
 from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.models import Answer, Citation, Filters
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
-from assistant.textproc import STOP, stem, terms, words
+from assistant.textproc import STOP, one_edit, stem, terms, words
 from ingest.chunking import split_sentences
 
 REFUSAL_SV = "Det framgår inte av rapporten."
@@ -280,7 +280,9 @@ class ExtractiveAnswerer:
         """The chunks for a question in evidence order, as the extractive
         answer sees them (English also found by its Swedish glossary terms):
         the LLM mode numbers its sources in this order."""
-        return self._evidence(self.decompound(analyse(query, [], lang)), filters, k)[0]
+        lang = lang or detect_lang(query)
+        text = self.correct_typos(query) if lang == "sv" else query
+        return self._evidence(self.decompound(analyse(text, [], lang)), filters, k)[0]
 
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
@@ -367,6 +369,23 @@ class ExtractiveAnswerer:
         for u, s in zip(pool, sims, strict=True):
             u.dense = float(s)
             u.score += 2.5 * max(float(s) - 0.78, 0.0)
+
+    def correct_typos(self, text: str) -> str:
+        """A Swedish question with its one-letter typos read as the report's words ("kommunstyreslen",
+        "obligationenn"): a long word the report lacks, one typo from exactly one word it has."""
+        vocab = self.a.index.vocabulary()
+
+        def fix(m: re.Match[str]) -> str:
+            w = m.group(0)
+            low = w.lower()
+            if len(low) < 6 or low in vocab or low in STOP or self.stem_in_corpus(stem(low)):
+                return w  # a word the report has, maybe in another inflection ("obligationen"), is no typo
+            near = [v for v in vocab if v[0] == low[0] and abs(len(v) - len(low)) <= 1 and one_edit(low, v)]
+            if len(near) != 1:
+                return w
+            return near[0].capitalize() if w[0].isupper() else near[0]
+
+        return re.sub(r"[A-Za-zÅÄÖåäöÉé]+", fix, text)
 
     def decompound(self, q: Question) -> Question:
         """Swedish compounds the report writes apart: "förmånscykelavtalet" is met by "förmånscykel"

@@ -27,6 +27,8 @@ class IndexView(Protocol):
 
     def text_vectors(self, texts: list[str]) -> list[list[float]]: ...
 
+    def vocabulary(self) -> frozenset[str]: ...
+
 
 class Library(Protocol):
     """Reports to answer from: search, outline and page text."""

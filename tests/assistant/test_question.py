@@ -118,3 +118,19 @@ def test_a_how_question_with_a_verb_does_not_ask_for_an_amount():
     assert answer_kind("How is the forecast assessed?") is None
     assert answer_kind("Hur ser budgeten ut?") == "amount"
     assert answer_kind("Hur stor är prognosen?") == "amount" and answer_kind("What is the forecast?") == "amount"
+
+
+def test_one_typo_apart():
+    from assistant.textproc import one_edit
+
+    assert one_edit("kommunstyreslen", "kommunstyrelsen")  # two neighbours swapped
+    assert one_edit("obligationenn", "obligationen") and one_edit("uppsiktplikt", "uppsiktsplikt")
+    assert one_edit("budget", "budgat") and not one_edit("budget", "budget") and not one_edit("budget", "bugdte")
+
+
+def test_a_typo_is_read_as_the_report_word_and_an_inflection_is_left_alone(assistant):
+    scorer = assistant.answer_engine().scorer
+    assert scorer.correct_typos("Vilka mål har kommunstyreslen?") == "Vilka mål har kommunstyrelsen?"
+    assert scorer.correct_typos("Hur stor var den sociala obligationen?") == "Hur stor var den sociala obligationen?"
+    a = assistant.ask("Vilka mål har kommunstyreslen?")
+    assert a.shape == "outline" and a.question == "Vilka mål har kommunstyreslen?"

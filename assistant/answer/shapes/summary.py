@@ -17,7 +17,7 @@ from assistant.answer.route import requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import terms
+from assistant.textproc import one_edit, terms
 
 # words that ask for a summary or name the report itself, not what to summarise
 CUE_WORDS = set(terms(
@@ -165,14 +165,7 @@ def _title_match(term: str, title: set[str]) -> bool:
     more or less in a long word (reports have typos: uppsiktplikt for uppsiktsplikt)."""
     if _matched(term, title):
         return True
-    return len(term) >= 8 and any(abs(len(term) - len(t)) <= 1 and _one_edit(term, t) for t in title)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
-    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i + 1:]
+    return len(term) >= 8 and any(abs(len(term) - len(t)) <= 1 and one_edit(term, t) for t in title)
 
 
 ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
