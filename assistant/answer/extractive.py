@@ -40,6 +40,10 @@ MIN_COVERAGE = 0.5
 KIND_WEIGHT = 0.4
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
 WINNER_MIN, WINNER_MARGIN = 0.83, 0.03
+# the board of these reports and its parts: the political board (styrelsen) and the administration
+# (stadskontoret). A question about a part is not answered by a sentence about another part or the whole.
+WHOLE = stem("kommunstyrelsen")
+PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first  # e5 similarity of a sentence the embedding vouches for alone
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
                     r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
@@ -318,6 +322,7 @@ class ExtractiveAnswerer:
         qwords = [w for w in words(q.text) if len(w) > 2]
         bigrams = [f"{a} {b}" for a, b in itertools.pairwise(qwords) if not (a in STOP and b in STOP)]
         sims = getattr(hits, "dense_similarity", {})
+        asked_part = {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -348,6 +353,10 @@ class ExtractiveAnswerer:
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
+            if asked_part and not u.is_row:
+                named = PARTS & u.stems
+                if named and not named & asked_part:
+                    u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
             if qyears:
                 unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text))
                 if unit_years and not (unit_years & qyears):

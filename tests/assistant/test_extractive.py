@@ -231,3 +231,8 @@ def test_an_open_answer_sharing_no_word_with_the_question_is_refused(assistant):
     a = assistant.ask("What does the report say about sick leave?")
     assert a.refused and not a.citations
     assert not assistant.ask("Vad gör staden för att minska brottsligheten?").refused
+
+
+def test_a_question_about_a_part_of_the_board_is_not_answered_by_another_part(assistant):
+    a = assistant.ask("Vad pekar årsprognosen på för stadskontorets verksamhet?")
+    assert a.answer.startswith("Årsprognosen visar ett överskott på 7,1 Mkr") and a.citations[0].page == 39
