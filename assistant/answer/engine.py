@@ -33,7 +33,7 @@ from assistant.answer.judge import (
     vocabulary_coverage,
 )
 from assistant.answer.library import Library
-from assistant.answer.question import Question, analyse, detect_lang
+from assistant.answer.question import Question
 from assistant.answer.route import OPEN_SHAPES, route
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
@@ -70,10 +70,7 @@ class AnswerEngine:
 
     # -- planning -----------------------------------------------------------
     def plan(self, question: str, history: list[Turn] | None = None, lang: str | None = None) -> Plan:
-        lang = lang or detect_lang(question)
-        text = self.scorer.correct_typos(question) if lang == "sv" else question
-        q = self.scorer.decompound(analyse(text, history or [], lang))
-        q.asked = question
+        q = self.scorer.read(question, history or [], lang)
         # a task or small talk stays one in a conversation too ("Skriv ett mejl …" after a question)
         return Plan(q, route(q.text, q.kind))
 
@@ -94,7 +91,7 @@ class AnswerEngine:
         if comp.refused:
             return self._refusal(q, scope, retrieved, shape, comp.text or None, 1.0 if comp.certain else 0.0)
         if comp.certain and comp.citations:
-            return Answer(question=q.asked or q.text, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
+            return Answer(question=q.asked, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
                           scope=scope, retrieved=retrieved, shape=shape, confidence=1.0, span=comp.span)
         features = self.features(q, shape, comp)
         p = self.model.probability(features) if comp.evidence or comp.citations else 0.0
@@ -113,7 +110,7 @@ class AnswerEngine:
         if proposal is not None:
             answer = self.scorer.compose_fact(q, proposal, scope, filters)
         else:
-            answer = Answer(question=q.asked or q.text, answer=comp.text, refused=False, citations=comp.citations,
+            answer = Answer(question=q.asked, answer=comp.text, refused=False, citations=comp.citations,
                             lang=q.lang, scope=scope, retrieved=retrieved)
         answer.shape, answer.confidence, answer.span = shape, p, comp.span
         answer.retrieved = retrieved
@@ -185,6 +182,6 @@ class AnswerEngine:
     def _refusal(self, q: Question, scope: str, retrieved: list[dict], shape: str, text: str | None,
                  confidence: float) -> Answer:
         body = text or (REFUSAL_SV if q.lang == "sv" else REFUSAL_EN)
-        return Answer(question=q.asked or q.text, answer=body, refused=True, citations=[], lang=q.lang, scope=scope,
+        return Answer(question=q.asked, answer=body, refused=True, citations=[], lang=q.lang, scope=scope,
                       retrieved=retrieved, shape="out_of_scope" if shape != "page" else "page",
                       confidence=confidence)

@@ -28,7 +28,7 @@ import numpy as np
 from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse, detect_lang
 from assistant.answer.tables import extreme_row, wants_extreme
-from assistant.models import Answer, Citation, Filters
+from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
 from assistant.textproc import STOP, one_edit, stem, terms, words
@@ -39,16 +39,15 @@ REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
 MIN_COVERAGE = 0.5
 KIND_WEIGHT = 0.4
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
-WINNER_MIN, WINNER_MARGIN = 0.83, 0.03
+WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedding vouches for alone
 # the board of these reports and its parts: the political board (styrelsen) and the administration
 # (stadskontoret). A question about a part is not answered by a sentence about another part or the whole.
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
-ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first  # e5 similarity of a sentence the embedding vouches for alone
+ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
                     r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
-
 
 
 @dataclass
@@ -284,9 +283,14 @@ class ExtractiveAnswerer:
         """The chunks for a question in evidence order, as the extractive
         answer sees them (English also found by its Swedish glossary terms):
         the LLM mode numbers its sources in this order."""
-        lang = lang or detect_lang(query)
-        text = self.correct_typos(query) if lang == "sv" else query
-        return self._evidence(self.decompound(analyse(text, [], lang)), filters, k)[0]
+        return self._evidence(self.read(query, [], lang), filters, k)[0]
+
+    def read(self, question: str, history: list[Turn], lang: str | None = None) -> Question:
+        """The question as the answerers see it: a Swedish one's typos read as the report's words, then
+        analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
+        lang = lang or detect_lang(question)
+        text = self.correct_typos(question) if lang == "sv" else question
+        return replace(self.decompound(analyse(text, history, lang)), asked=question)
 
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
@@ -520,11 +524,11 @@ class ExtractiveAnswerer:
             short = len(best.text.split()) < 8 or best.text.endswith(":")
             reason = (q.also_reason and not CAUSAL.search(best.text.lower()) and following is not None
                       and CAUSAL.search(following.text.lower()) is not None)
-            # the value asked for comes in the next sentence: "Arbetet med att uppdatera trendanalysen …
-            # fortskridit enligt plan. Den uppdaterade analysen beräknas vara klar i januari 2026."
             if following is not None and (short or reason):
                 extra.append(following)
             elif q.kind in ("date", "amount", "count", "percent") and best.kind_fit < 1.0 and following is not None:
+                # the value asked for comes later in the paragraph: "Arbetet med att uppdatera trendanalysen …
+                # fortskridit enligt plan. … Den uppdaterade analysen beräknas vara klar i januari 2026."
                 extra.extend(self._value_after(q, best, ordered[texts.index(best.text) + 1:]))
         for u in units[1:6]:
             if len(extra) >= 1:
@@ -611,7 +615,7 @@ class ExtractiveAnswerer:
         if q.lang == "en":
             pages = ", ".join(sorted({str(c.page) for c in citations}, key=int))
             body = f"According to the report (p. {pages}; quoted in Swedish): {body}"
-        return Answer(question=q.asked or q.text, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
+        return Answer(question=q.asked, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
                       retrieved=retrieved)
 
     # -- structure questions ---------------------------------------------
@@ -643,7 +647,7 @@ class ExtractiveAnswerer:
                 lines.append(f"{i}. {g['title']} (s. {g['page']}) [{i}]")
             lead = f"Under målområdet «{area}» finns {len(members)} kommunfullmäktigemål:" if q.lang == "sv" else \
                 f"The goal area «{area}» has {len(members)} goals (kommunfullmäktigemål):"
-            return Answer(question=q.asked or q.text, answer=lead + "\n" + "\n".join(lines), refused=False, citations=cits,
+            return Answer(question=q.asked, answer=lead + "\n" + "\n".join(lines), refused=False, citations=cits,
                           lang=q.lang)
         if goal is None:
             if q.kind == "goal_area":
@@ -659,7 +663,7 @@ class ExtractiveAnswerer:
             cit = self._heading_citation(1, heading, page, g["goal_area"], None)
             text = (f"Målet «{g['title']}» hör till målområdet «{g['goal_area']}». [1]" if q.lang == "sv" else
                     f"The goal «{g['title']}» belongs to the goal area «{g['goal_area']}». [1]")
-            return Answer(question=q.asked or q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+            return Answer(question=q.asked, answer=text, refused=False, citations=[cit], lang=q.lang)
         # status
         if not g.get("status"):
             return None
@@ -672,7 +676,7 @@ class ExtractiveAnswerer:
         cit = self.citation(1, unit)
         text = (f"Bedömningen för målet «{g['title']}»: {g['status']}. [1]" if q.lang == "sv" else
                 f"The assessment for the goal «{g['title']}»: {g['status']} (expected to be met). [1]")
-        return Answer(question=q.asked or q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+        return Answer(question=q.asked, answer=text, refused=False, citations=[cit], lang=q.lang)
 
     def _area_of_best_passage(self, q: Question, filters: Filters | None, headings: dict[str, int]) -> Answer | None:
         """"Under which goal area is X reported?": the goal area of the best passage."""
@@ -688,7 +692,7 @@ class ExtractiveAnswerer:
         cit = self._heading_citation(1, heading, headings.get(heading, page or 0), area, None)
         text = (f"Det redovisas under målområdet «{area}». [1]" if q.lang == "sv" else
                 f"It is reported under the goal area «{area}». [1]")
-        return Answer(question=q.asked or q.text, answer=text, refused=False, citations=[cit], lang=q.lang)
+        return Answer(question=q.asked, answer=text, refused=False, citations=[cit], lang=q.lang)
 
     def _chunks(self) -> list[IndexedChunk]:
         """The chunks of the report an outline answer is about."""

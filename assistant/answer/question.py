@@ -100,6 +100,9 @@ class Question:
     # an English word's other Swedish renderings, by the stem it counts as ("crisis" -> kris; krisberedskap)
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.asked = self.asked or self.text
+
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> list[tuple[re.Pattern[str], str, bool]]:

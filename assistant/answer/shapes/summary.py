@@ -126,7 +126,7 @@ def resolve_span(ctx: Context) -> Span | None:
                 abs(span.score - best.score) < 1e-9 and len(span.chunks) < len(best.chunks)):
             best = span
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
-        own = next((s for s in candidate_spans(ctx, chunks) if s.kind == "heading"
+        own = next((s for s in spans if s.kind == "heading"
                     and s.label.lower().startswith(("sammanfattning", "summary"))), None)
         if own is not None:
             own.score = 1.0
@@ -165,7 +165,7 @@ def _title_match(term: str, title: set[str]) -> bool:
     more or less in a long word (reports have typos: uppsiktplikt for uppsiktsplikt)."""
     if _matched(term, title):
         return True
-    return len(term) >= 8 and any(abs(len(term) - len(t)) <= 1 and one_edit(term, t) for t in title)
+    return len(term) >= 8 and any(one_edit(term, t) for t in title)
 
 
 ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
