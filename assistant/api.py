@@ -310,7 +310,7 @@ class _Index:
         # for a second embedding.
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
-        self._vocabulary: frozenset[str] | None = None
+        self._vocabulary = frozenset(w for c in chunks for w in words(c.text) if len(w) >= 6 and w.isalpha())
         self._memo_lock = threading.Lock()
 
     def query_embedding(self, text: str) -> list[float]:
@@ -342,10 +342,6 @@ class _Index:
 
     def vocabulary(self) -> frozenset[str]:
         """The words of the reports as written (lower case, six letters or more): what a typo is read against."""
-        if self._vocabulary is None:
-            vocab = frozenset(w for c in self.chunks for w in words(c.text) if len(w) >= 6 and w.isalpha())
-            with self._memo_lock:
-                self._vocabulary = vocab
         return self._vocabulary
 
     def substring_df(self, term: str) -> int:

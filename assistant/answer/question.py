@@ -26,6 +26,9 @@ EN_MARKERS = {
 }
 SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "har", "som", "för", "det", "den", "till"}
 
+# nouns that name an amount ("prognosen", "budget"): they ask for one unless a how-question with a verb
+# asks how something is done or judged (MANNER below)
+AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation")
 # answer types, checked in order
 TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("heading", ("vilken rubrik", "under vilken rubrik", "which heading", "which section")),
@@ -41,8 +44,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("amount", ("hur mycket", "hur stor", "hur stort", "hur höga", "hur hög", "vilket belopp", "vilken summa",
                 "vad kostar", "kosta", "kostar", "kostade", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
                 "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
-                "budgeten", "prognosen", "avvikelse", "how much", "how large", "how big", "what amount",
-                "budget", "forecast", "deviation", "kostnad", "resultat")),
+                "how much", "how large", "how big", "what amount", *AMOUNT_NOUNS)),
     ("reason", ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")),
     ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
@@ -142,10 +144,8 @@ def _has_cue(text: str, cue: str) -> bool:
     return re.search(r"(?<![\wåäö])" + re.escape(cue.strip()) + r"(?![\wåäö])", text) is not None
 
 
-# nouns that name an amount ("prognosen", "budget") but do not ask for one in "Hur bedöms säkerheten i
-# prognosen?": a how-question with a verb asks how something is done or judged ("Hur ser budgeten ut?"
-# still asks for the amount)
-AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation")
+# a how-question with a verb asks how something is done or judged, not for an amount it names ("Hur bedöms
+# säkerheten i prognosen?"); "Hur ser budgeten ut?" still asks for the amount
 MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge|lång\w*|ofta|gammal|ser\b)\w+|"
                     r"how (?:is|are|was|were|does|do|did|has|have)\b)", re.IGNORECASE)
 

@@ -76,8 +76,9 @@ def extreme_row(question: str, rows: list[str], question_terms: set[str] | None 
     col = asked_column(qterms, columns) or (columns[0] if len(columns) == 1 else None)  # one column: that one
     if col is None:
         return None
-    signed = POSITIVE.search(question) is not None or NEGATIVE.search(question) is not None
-    if NEGATIVE.search(question):
+    negative = NEGATIVE.search(question) is not None
+    signed = negative or POSITIVE.search(question) is not None
+    if negative:
         end = "min" if end == "max" else "max"  # the largest deficit is the most negative value
 
     def key(item: tuple[int, Row]) -> float:
