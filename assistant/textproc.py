@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
@@ -22,6 +23,9 @@ EXTRA_STOP = {
     "mention", "mentioned",  # "what is the name of": heter, kallas; "what does the report say about"
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
+# English function words, for an English question's own words only (see the file's header)
+EN_STOP = frozenset(w for line in (Path(__file__).parent / "data" / "stopwords_en.txt").read_text(encoding="utf-8")
+                    .splitlines() if not line.startswith("#") for w in line.split())
 VOWELS = set("aeiouyåäö")
 
 

@@ -30,16 +30,18 @@ from assistant.answer.judge import (
     load_model,
     missing_rare,
     unknown_names,
+    unknown_topic,
     vocabulary_coverage,
 )
 from assistant.answer.library import Library
 from assistant.answer.question import Question
-from assistant.answer.route import OPEN_SHAPES, route
+from assistant.answer.route import OPEN_SHAPES, route, topic_words
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline
 from assistant.answer.shapes.summary import compose_page, compose_summary
 from assistant.models import Answer, Filters, Turn
+from assistant.textproc import stem, words
 
 SCOPE_SV = ("Jag svarar bara på frågor om rapportens innehåll, med källa till sidan – till exempel "
             "«Hur stor var den sociala obligationen?», «Vad gör staden för att minska segregationen?» "
@@ -153,6 +155,9 @@ class AnswerEngine:
         stems_of_evidence: set[str] = set()
         for u in evidence[:3]:
             stems_of_evidence |= u.stems | u.context
+        stems_of_all = set(stems_of_evidence)
+        for u in evidence[3:]:
+            stems_of_all |= u.stems | u.context
         covs = sorted((u.coverage for u in evidence), reverse=True)
         sims = sorted(getattr(comp.hits, "dense_similarity", {}).values(), reverse=True)
         first = evidence[0] if evidence else None
@@ -176,6 +181,9 @@ class AnswerEngine:
         values["en_coverage"] = english * values["coverage"]
         values["en_unit_dense"] = english * values["unit_dense"]
         values["en_missing_rare"] = english * values["missing_rare"]
+        topic = {stem(w) for w in words(topic_words(q.text))}
+        values["open_unknown_topic"] = values["open"] * float(unknown_topic(
+            q, topic, stems_of_all, lambda t, st: term_hit(q, t, st), stem_known, lambda p: p in index.df))
         values["missing_rare"] = (1 - english) * values["missing_rare"]
         return Features(values)
 

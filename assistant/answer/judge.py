@@ -44,6 +44,7 @@ FEATURES = (
     "followup",       # a short follow-up read with the previous question
     "en_coverage",    # coverage of an English question (through the glossary: weaker evidence than Swedish)
     "en_unit_dense",  # the chosen sentence's similarity for an English question (cross-lingual e5 runs lower)
+    "open_unknown_topic",  # an open question's topic word is nowhere in the report and nothing quoted meets it
 )
 
 
@@ -175,3 +176,29 @@ def missing_rare(q: Question, evidence_stems: set[str], matched: Any, idf: Any, 
             continue
         worst = max(worst, (idf(t) if known(t) else top) / top)
     return worst
+
+
+
+def report_parts(term: str, known: Any) -> list[str]:
+    """Report words a compound starts or ends with (at least four letters): remiss in remisstryck."""
+    n = len(term)
+    return [p for i in range(4, n - 2) for p in (term[:i], term[i:]) if len(p) >= 4 and known(p)]
+
+
+def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matched: Any, known: Any,
+                  in_df: Any) -> bool:
+    """A word of the question's topic (not of its shape: "sammanfatta", "förändrats") that the report
+    never uses and that the quoted evidence meets neither whole nor by a report word inside it.
+
+    An open answer always finds sentences to quote; "Vad görs för att korta vårdköerna?" quotes the
+    report's referrals because nothing in it is about vårdköer. A paraphrase ("remisstrycket") shares
+    a part with what it quotes ("remisser")."""
+    for t, w in q.terms.items():
+        if w < 1.0 or t in STOP or t not in topic or known(t) or matched(t, evidence_stems):
+            continue
+        if len(t) < 6 or (q.lang == "en" and (len(t) < 7 or t.endswith("ing"))):
+            continue  # short words and English -ing forms are the question's verbs more often than its topic
+        if any(matched(p, evidence_stems) for p in report_parts(t, in_df)):
+            continue
+        return True
+    return False

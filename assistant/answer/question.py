@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assistant.glossary import translate
 from assistant.models import Turn
-from assistant.textproc import STOP, stem, words
+from assistant.textproc import EN_STOP, STOP, stem, words
 
 EN_MARKERS = {
     "what", "which", "who", "when", "where", "why", "how", "the", "is", "are", "does", "did", "was", "were",
@@ -187,7 +187,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     lang = lang or detect_lang(text)
     translations = translate(text) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
-    own = [w for w in words(text) if w not in STOP and len(w) > 1]
+    own = [w for w in words(text) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
     for w in own:
         if w not in translated:

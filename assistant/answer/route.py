@@ -82,6 +82,21 @@ GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*",
 MET_WORD = word_rx(r"uppnås", r"uppnå", r"nås", r"klaras", r"met", r"achieved", r"reached", r"achieve", r"meet")
 
 
+# words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about
+REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubrik\w*", r"målområde\w*",
+                       r"kommunfullmäktigemål\w*", r"mål(?:et|en)?", r"rapport\w*", r"sid(?:an|or|orna)?",
+                       r"sections?", r"chapters?", r"parts?", r"headings?", r"goal areas?", r"goals?", r"reports?",
+                       r"pages?")
+
+
+def topic_words(text: str) -> str:
+    """The question without the words that chose its shape or name a part of the report:
+    "Sammanfatta arbetet med äldreomsorgen" is about "arbetet med äldreomsorgen", not about summarising."""
+    for cue in (SUMMARY, REASON, CHANGE, BRIEF, PAGE_ASK, OUTLINE, REPORT_PARTS):
+        text = cue.sub(" ", text)
+    return text
+
+
 def requested_pages(text: str) -> tuple[int, int] | None:
     """The page or page range a question names ("sidan 12", "sidorna 37–41", "page 5")."""
     m = PAGE_RANGE.search(text)
