@@ -5,8 +5,21 @@ from __future__ import annotations
 import json
 import random
 
-from assistant.answer.judge import FEATURES, PRIOR, Features, fit, load_model, missing_rare, save_model, unknown_names
+from assistant.answer.judge import (
+    FEATURES,
+    PRIOR,
+    Features,
+    fit,
+    load_model,
+    missing_rare,
+    report_parts,
+    save_model,
+    unknown_names,
+    unknown_topic,
+)
 from assistant.answer.question import analyse
+from assistant.answer.route import topic_words
+from assistant.textproc import stem, words
 
 
 def test_fit_separates_and_is_calibrated_on_synthetic_data():
@@ -77,3 +90,42 @@ def test_missing_rare_points_at_the_specific_word_the_evidence_lacks():
     assert missing_rare(q, everything, matched, idf, known, 200) == 0.0
     without_ticket = {t for t in q.terms if not t.startswith("biljet")}
     assert missing_rare(q, without_ticket, matched, idf, known, 200) == 1.0
+
+
+REPORT = {"remiss", "remisser", "stad", "arbet", "kompetensförsörjning", "äldre", "omsorg", "kommunikation"}
+
+
+def _topic_unknown(question: str, evidence: set[str], lang: str = "sv") -> bool:
+    q = analyse(question, [], lang)
+    topic = {stem(w) for w in words(topic_words(q.text))}
+    return unknown_topic(q, topic, evidence, lambda t, st: t in st, lambda t: t in REPORT, lambda p: p in REPORT)
+
+
+def test_an_open_question_on_a_topic_the_report_lacks_is_told_from_a_paraphrase():
+    # nothing in the report or in the quotes is about äldreomsorg (äldre and omsorg are not quoted)
+    assert _topic_unknown("Sammanfatta arbetet med äldreomsorgen.", {"stad", "arbet"})
+    # the same question is answered when a report word inside the compound is quoted
+    assert not _topic_unknown("Sammanfatta arbetet med äldreomsorgen.", {"omsorg"})
+    # a paraphrase ("remisstrycket") shares a report word with what is quoted ("remisser")
+    assert not _topic_unknown("Vad gör staden åt remisstrycket?", {"remiss", "stad"})
+    # a word the report has is never an unknown topic
+    assert not _topic_unknown("Hur jobbar staden med kompetensförsörjning?", set())
+
+
+def test_the_shape_words_and_report_parts_are_not_the_topic():
+    assert "sammanfatta" not in topic_words("Sammanfatta avsnittet om uppsiktsplikten").lower()
+    assert "avsnittet" not in topic_words("Sammanfatta avsnittet om uppsiktsplikten").lower()
+    assert "uppsiktsplikten" in topic_words("Sammanfatta avsnittet om uppsiktsplikten")
+    # an English -ing verb or function word is not a topic ("doing", "trying")
+    assert not _topic_unknown("How is the board trying to make communication clearer?", {"kommunikation"}, "en")
+    assert _topic_unknown("How is the city regulating rental scooters?", set(), "en")
+
+
+def test_report_parts_are_report_words_a_compound_starts_or_ends_with():
+    assert "remiss" in report_parts("remisstryck", lambda p: p in REPORT)
+    assert report_parts("vårdkö", lambda p: p in REPORT) == []
+
+
+def test_english_function_words_are_not_content():
+    q = analyse("What is the city doing about its libraries?", [], "en")
+    assert not {"doing", "its"} & set(q.terms)
