@@ -20,6 +20,8 @@ def word_rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\wåäö])(?:" + "|".join(alternatives) + r")(?![\wåäö])", re.IGNORECASE)
 
 
+# A cue's free gap between fixed words is a group, so that topic_words() keeps it.
+
 # "Vad står det på sidan 12?", "page 12", "s. 12"
 PAGE = re.compile(r"(?<![\wåäö])(?:sidan|sida|sid\.|s\.|page|p\.)\s*(\d{1,3})(?:\s*(?:[-–]|till|to)\s*(\d{1,3}))?"
                   r"(?![\d])", re.IGNORECASE)
@@ -34,7 +36,8 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
-              r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)")
+              r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
+              r"vilka (?:områden|delar|ämnen|frågor) (?:går|gås) (.{0,60})igenom", r"gå igenom (?:avsnittet|kapitlet|delen)")
 REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
              r"av vilken anledning", r"what caused", r"what explains", r"what is the reason", r"förklara varför",
              r"how come", r"vad förklarar")
@@ -42,25 +45,32 @@ CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förä
              r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",
              r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
              r"year[- ]on[- ]year", r"ökat eller minskat", r"increased or decreased", r"ändr\w*", r"vad är nytt",
-             r"vad har hänt med", r"hur har .{3,50} (?:utvecklats|ökat|minskat|vuxit|växt|förbättrats|försämrats)",
+             r"vad har hänt med", r"hur har (.{3,50}) (?:utvecklats|ökat|minskat|vuxit|växt|förbättrats|försämrats)",
              r"what(?:'s| is) new", r"what has changed", r"what has happened to",
-             r"how (?:has|have) .{3,50} (?:developed|grown|increased|decreased|improved|changed)")
+             r"^\s*har (.{3,60}) (?:ökat|minskat|vuxit|växt|förbättrats|försämrats|stigit|sjunkit|skärpts|stärkts)",
+             r"hur har (.{3,50}) (?:skärpts|stärkts|sjunkit|stigit)",
+             r"how (?:has|have) (.{3,50}) (?:developed|grown|increased|decreased|improved|changed)")
 BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut", r"vilka insatser", r"vilka åtgärder", r"vilka satsningar",
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
+            # "Hur motverkar staden …", "Hur förbereder sig kommunen …": how an actor acts
+            r"hur \w+(?:ar|er|ir|rar) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
+            r"förvaltningen|förvaltningarna|bolagen|man|ks)",
+            r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)",
             r"what is (?:the city|malmö|malmo|the board|kommunstyrelsen) doing", r"what (?:has|have) been done",
             r"what does (?:the city|malmö|malmo)", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
-            r"tell me about", r"describe", r"explain how", r"how is .{3,40} going", r"what is happening",
-            r"what happens", r"how are .{3,40} going")
+            r"tell me about", r"describe", r"explain how", r"how is (.{3,40}) going", r"what is happening",
+            r"what happens", r"how are (.{3,40}) going")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
 OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
               r"vilket målområde", r"vilket kommunfullmäktigemål", r"which goals?", r"how many goals?",
               r"which goal areas?", r"what goals?", r"what goal areas?", r"list (?:the|all) goals?",
               r"lista (?:alla )?mål\w*", r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
-              r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)")
+              r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)",
+              r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
     r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"
@@ -93,7 +103,8 @@ def topic_words(text: str) -> str:
     """The question without the words that chose its shape or name a part of the report:
     "Sammanfatta arbetet med äldreomsorgen" is about "arbetet med äldreomsorgen", not about summarising."""
     for cue in (SUMMARY, REASON, CHANGE, BRIEF, PAGE_ASK, OUTLINE, REPORT_PARTS):
-        text = cue.sub(" ", text)
+        # a cue's free gap is the topic ("har (antalet orosanmälningar) ökat"): only the cue's own words go
+        text = cue.sub(lambda m: " " + " ".join(g for g in m.groups() if g) + " ", text)
     return text
 
 
