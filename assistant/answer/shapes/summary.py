@@ -259,7 +259,7 @@ def compose_summary(ctx: Context) -> Composition:
     head = heads[0] if heads else None
     said = {u.text for u in heads}
     parts = section_headings(span)
-    budget = min(MAX_POINTS, max(4, len(parts))) + len(heads)
+    budget = min(MAX_POINTS, max(5, len(parts))) + len(heads)
     points = span_points([u for u in units if u.text not in said], budget - len(heads))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
