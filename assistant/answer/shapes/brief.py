@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.extractive import CAUSAL, Unit
-from assistant.answer.points import DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
+from assistant.answer.extractive import CAUSAL, Unit, units_of
+from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
 from assistant.answer.shapes.base import Composition, Context
+from assistant.retrieval import IndexedChunk
 from assistant.textproc import terms
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
@@ -21,6 +22,7 @@ COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|min
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
 MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
+MAX_WITH_CONTEXT = 5  # a reason answer with the sentences its cause leans on or goes on in
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 
@@ -117,8 +119,55 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[: MAX_POINTS[shape]]
+    if shape == "reason":
+        chosen = with_explanation(chosen, ctx.library.index.chunks)
     lead = "According to the report (quoted in Swedish):" if ctx.q.lang == "en" else ""
     text, citations = ctx.render(chosen, lead)
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
     return Composition(text, citations, evidence, rule_ok, hits)
+
+
+def paragraph_of(u: Unit, chunks: list[IndexedChunk]) -> list[Unit]:
+    """The sentences of a unit's chunk and of the next chunk under the same heading (a chunk boundary
+    can fall inside an explanation)."""
+    sentences = units_of(u.chunk, u.rank)
+    i = next((j for j, c in enumerate(chunks) if c.id == u.chunk.id), None)
+    if i is not None and i + 1 < len(chunks):
+        nxt = chunks[i + 1]
+        same = all(nxt.meta.get(k) == u.chunk.meta.get(k) for k in ("source", "heading", "kind"))
+        if same:
+            sentences += units_of(nxt, u.rank)
+    return sentences
+
+
+def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]:
+    """A cause is often told over two or three sentences: "Därför har kommunstyrelsen kartlagt …"
+    leans on the sentence before it, "Överskottet beror främst på …" goes on in the next ones with
+    the amounts. Add those neighbours of the cause sentences, in the same paragraph, up to a bound."""
+    out = list(chosen)
+    texts = {p.unit.text for p in out}
+    for p in chosen:
+        u = p.unit
+        if u.is_row or not CAUSAL.search(u.text.lower()):
+            continue
+        sentences = paragraph_of(u, chunks)
+        i = next((j for j, s in enumerate(sentences) if s.text == u.text), None)
+        if i is None:
+            continue
+        around = []
+        if ANAPHORA.match(u.text) and i > 0:
+            around.append(sentences[i - 1])  # what "därför" refers to
+        topic = content(u)
+        for nxt in sentences[i + 1:i + 3]:
+            goes_on = ANAPHORA.match(nxt.text) or CAUSAL.search(nxt.text.lower()) or len(content(nxt) & topic) >= 2
+            if not goes_on:
+                break  # the paragraph moves on
+            around.append(nxt)
+        for s_ in around:
+            if len(out) >= MAX_WITH_CONTEXT:
+                return out
+            if s_.text not in texts and len(s_.text.split()) >= 4 and not is_signpost(s_.text):
+                texts.add(s_.text)
+                out.append(Point(s_, p.relevance))
+    return out

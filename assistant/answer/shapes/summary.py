@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.extractive import Unit, _matched, units_of
-from assistant.answer.points import DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
+from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
 from assistant.answer.route import requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.models import Citation
@@ -168,8 +168,6 @@ def _title_match(term: str, title: set[str]) -> bool:
     return len(term) >= 8 and any(one_edit(term, t) for t in title)
 
 
-ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
-                     r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även)\b")
 
 
 def specificity(u: Unit) -> float:
