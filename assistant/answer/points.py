@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from assistant.answer.extractive import Unit
 from assistant.models import Citation
-from assistant.textproc import STOP
+from assistant.textproc import STOP, terms
 
 # sentences that point elsewhere instead of saying something
 SIGNPOST = re.compile(
@@ -27,6 +27,9 @@ SIGNPOST = re.compile(
 DECISION = re.compile(r"\b(beslut\w*|beslutat|antagit|antogs|godkänt|godkändes|fastställ\w*|infört|införts|"
                       r"startat|lanserat|tagit fram|tagits fram|genomfört|genomförts)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
+# a sentence about the report itself rather than the work ("I årets delårsrapport återfinns också …")
+ABOUT_THE_REPORT = re.compile(r"^(I (årets |denna |detta |föreliggande )?(delårsrapport\w*|rapport\w*|avsnitt\w*|kapit\w*)|"
+                              r"Rapporten|Avsnittet|Kapitlet|Nedan|Följande)\b", re.IGNORECASE)
 # a sentence that leans on the one before it ("Därför har …", "Genom detta arbete …")
 ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
                      r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även)\b")
@@ -47,6 +50,15 @@ def content(u: Unit) -> set[str]:
     return {t for t in u.stems if t not in STOP and len(t) > 2}
 
 
+def what_it_says(u: Unit) -> set[str]:
+    """The words that tell a point from another: a table row by its label ("Beredskapsförmåga: Plan 2027
+    …"), because every row of a table repeats the same columns and units."""
+    if u.is_row and ":" in u.text:
+        label = u.text.split(":", 1)[0]
+        return {t for t in terms(label) if t not in STOP and len(t) > 2} or content(u)
+    return content(u)
+
+
 def similarity(a: set[str], b: set[str]) -> float:
     """Overlap of two sentences' content stems (Dice); 1 = the same words."""
     if not a or not b:
@@ -59,7 +71,7 @@ def mmr(points: Sequence[Point], k: int, lam: float = 0.7, min_relevance: float 
     """Up to k points, each the most relevant that does not repeat those already chosen."""
     pool = [p for p in points if p.relevance >= min_relevance]
     chosen: list[Point] = []
-    stems = {id(p): content(p.unit) for p in pool}
+    stems = {id(p): what_it_says(p.unit) for p in pool}
     while pool and len(chosen) < k:
         def gain(p: Point) -> float:
             overlap = max((similarity(stems[id(p)], stems[id(c)]) for c in chosen), default=0.0)

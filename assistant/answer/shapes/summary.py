@@ -12,7 +12,17 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.extractive import Unit, _matched, units_of
-from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
+from assistant.answer.points import (
+    ABOUT_THE_REPORT,
+    ANAPHORA,
+    DECISION,
+    NUMBER,
+    Point,
+    content,
+    is_signpost,
+    mmr,
+    similarity,
+)
 from assistant.answer.route import requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.models import Citation
@@ -202,6 +212,7 @@ def span_points(units: list[Unit], k: int = MAX_POINTS) -> list[Point]:
         r = 0.8 * cent[id(u)] + 0.45 * lead + 0.6 * specificity(u) + 0.15 * bool(NUMBER.search(u.text))
         r += 0.1 * bool(DECISION.search(u.text)) + 0.5 * u.coverage - 0.1 * u.is_row
         r -= 0.4 * bool(ANAPHORA.match(u.text))  # "Genom detta arbete …" leans on the sentence before it
+        r -= 0.4 * bool(ABOUT_THE_REPORT.match(u.text))  # says what the report contains, not what was done
         points.append(Point(u, r))
     points.sort(key=lambda p: -p.relevance)
     by_heading: dict[str, list[Point]] = {}
@@ -328,7 +339,7 @@ def compose_page(ctx: Context) -> Composition:
         return Composition(text, [], [], False, refused=True, certain=True)
     outline = ctx.library.outline(str(chunks[0].meta.get("source") or "") or None)
     headings = [h for h, p in outline.get("headings", []) if p == page]
-    points = span_points(units, 5)
+    points = span_points(units, 6)
     names = ", ".join(f"«{h}»" for h in headings[:6])
     if ctx.q.lang == "sv":
         lead = f"Sidan {page}" + (f" tar upp {names}." if names else ".") + " Det viktigaste på sidan:"
