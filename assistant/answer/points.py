@@ -22,7 +22,8 @@ SIGNPOST = re.compile(
     r"(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"
     r"(också |även |mer |närmare |utförligare |ytterligare )*(ingående|utförligt|närmare|under|i avsnitt\w*|"
     r"nedan|ovan|i bilaga|i kapitl\w*|senare)|^(se|läs mer|se även|se vidare)\b|"
-    r"(återfinns|redovisas|beskrivs) (också|även) (under|i)\b",
+    r"(återfinns|redovisas|beskrivs) (också|även) (under|i)\b|"
+    r"\b(i|under) (ovanstående|nedanstående|föregående|efterföljande) (kapitel|kapitlet|avsnitt\w*|tabell\w*|rubrik\w*)",
     re.IGNORECASE)
 DECISION = re.compile(r"\b(beslut\w*|beslutat|antagit|antogs|godkänt|godkändes|fastställ\w*|infört|införts|"
                       r"startat|lanserat|tagit fram|tagits fram|genomfört|genomförts)\b", re.IGNORECASE)
@@ -130,8 +131,8 @@ def render(points: Sequence[Point], citation: Callable[[int, Unit], Citation], o
         for m in members:
             citations.append(citation(n, m.unit))
             text = m.unit.text
-            if m.unit.is_row:
-                text = f"{m.unit.chunk.meta.get('table_title') or 'Tabell'}: {text}"
+            if m.unit.is_row and label != m.unit.chunk.meta.get("table_title"):
+                text = f"{m.unit.chunk.meta.get('table_title') or 'Tabell'}: {text}"  # the heading does not say it
             lines.append(f"- {text} [{n}]")
             n += 1
     return "\n".join(lines), citations

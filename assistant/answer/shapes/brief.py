@@ -23,6 +23,8 @@ YEAR = re.compile(r"\b(19|20)\d\d\b")
 DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
 MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
 MAX_WITH_CONTEXT = 5  # a reason answer with the sentences its cause leans on or goes on in
+MAX_TABLE_ROWS = 6  # the rows a lead-in sentence introduces ("… har följande förändringar beslutats.")
+LEAD_IN = re.compile(r"\b(följande|nedanstående|enligt tabell(en)? nedan)\b", re.IGNORECASE)
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 
@@ -121,6 +123,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = chosen[: MAX_POINTS[shape]]
     if shape == "reason":
         chosen = with_explanation(chosen, ctx.library.index.chunks)
+    chosen = with_introduced_tables(chosen, ctx.library.index.chunks)
     lead = "According to the report (quoted in Swedish):" if ctx.q.lang == "en" else ""
     text, citations = ctx.render(chosen, lead)
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
@@ -170,4 +173,28 @@ def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Po
             if s_.text not in texts and len(s_.text.split()) >= 4 and not is_signpost(s_.text):
                 texts.add(s_.text)
                 out.append(Point(s_, p.relevance))
+    return out
+
+
+def with_introduced_tables(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]:
+    """A sentence that introduces a table ("Under året har följande förändringar av kommunbidraget
+    beslutats.") says nothing without it: the table's rows under the same heading follow it."""
+    out = list(chosen)
+    texts = {p.unit.text for p in out}
+    for p in chosen:
+        u = p.unit
+        if u.is_row or not LEAD_IN.search(u.text):
+            continue
+        table = next((c for c in chunks if c.meta.get("kind") == "table"
+                      and c.meta.get("source") == u.chunk.meta.get("source")
+                      and c.meta.get("heading") == u.chunk.meta.get("heading") and u.page <= c.page <= u.page + 1),
+                     None)
+        if table is None:
+            continue
+        rows = [r for r in units_of(table, u.rank) if r.text not in texts]
+        if len(rows) > MAX_TABLE_ROWS:  # the first rows and the last, which is often the total
+            rows = rows[:MAX_TABLE_ROWS - 1] + rows[-1:]
+        for r in rows:
+            texts.add(r.text)
+            out.append(Point(r, p.relevance))
     return out
