@@ -130,11 +130,16 @@ def term_hit(q: Question, term: str, stems: set[str], joined: str = "") -> bool:
 
 
 def counted_near(unit: Unit, q: Question) -> bool:
-    """ "Hur många utfallslabb": a number right before the counted noun ("Fyra utfallslabb")."""
+    """ "Hur många utfallslabb": a number right before the counted noun ("Fyra utfallslabb") or, when the
+    question counts by a modifier ("hur många nya …"), before that modifier."""
     if q.kind != "count" or not q.counted:
         return False
     number = r"(\d[\d\s]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
-    return re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]), unit.text.lower()) is not None
+    low = unit.text.lower()
+    if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]), low):
+        return True
+    # "Hur många nya medarbetare …" answered by "… drygt 400 nya som beställde": counted by the modifier
+    return q.counted_as is not None and q.lang == "sv" and re.search(number + r"\s+" + q.counted_as + r"\b", low) is not None
 
 
 def without_question_values(text: str, question: str) -> str:

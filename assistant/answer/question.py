@@ -60,7 +60,7 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
 WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
 WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
-COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:nya\s+|olika\s+)?([\wåäö-]+)", re.IGNORECASE)
+COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)", re.IGNORECASE)
 # A name answer should contain one of these as (part of) a word, or a proper noun.
 NUMBER_WORDS = {
     "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tjugo",
@@ -96,6 +96,7 @@ class Question:
     retrieval_query: str = ""
     lexical_query: str = ""  # for BM25: the question plus Swedish translations of an English question's words
     counted: str | None = None  # stem of the noun counted in "hur många X"
+    counted_as: str | None = None  # its modifier ("hur många nya X"), which a report may count by ("400 nya")
     focus: str | None = None  # the noun asked about in "vilken X" (lower case)
     also_reason: bool = False  # a second ask for the reason: "Hur mycket … och varför?"
     asked: str = ""  # the question as the user wrote it (what an answer repeats)
@@ -215,11 +216,12 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     years = set(m.group(0) for m in YEAR.finditer(text))
     names = proper_names(text)
     m = COUNTED.search(text)
-    counted = stem(m.group(1).lower()) if m and m.group(1).lower() not in STOP else None
+    counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
+    counted_as = m.group(1).lower() if m and m.group(1) else None
     w = WHICH_NOUN.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     swedish = " ".join(a for t in translations for a in t.swedish)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
-                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, focus=focus,
+                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, counted_as=counted_as, focus=focus,
                     also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked,
                     alternatives=alternatives)
