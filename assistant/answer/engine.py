@@ -13,7 +13,7 @@ index is only read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
     REFUSAL_EN,
@@ -39,7 +39,7 @@ from assistant.answer.route import OPEN_SHAPES, route, topic_words
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline
-from assistant.answer.shapes.summary import compose_page, compose_summary
+from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.models import Answer, Filters, Turn
 from assistant.textproc import stem, words
 
@@ -49,6 +49,15 @@ SCOPE_SV = ("Jag svarar bara på frågor om rapportens innehåll, med källa til
 SCOPE_EN = ("I only answer questions about what the report says, citing its pages – for example "
             "“How large was the social bond?”, “What is the City doing about segregation?” or "
             "“Summarise the goal area En grön stad”.")
+
+
+def about_the_topic(q: Question) -> Question:
+    """A summary request read as a question about its topic: without the words that asked for a summary."""
+    topic = " ".join(topic_words(q.retrieval_query).split())
+    if not topic:
+        return q
+    return replace(q, terms={t: w for t, w in q.terms.items() if t not in CUE_WORDS}, retrieval_query=topic,
+                   lexical_query=q.lexical_query.replace(q.retrieval_query, topic, 1))
 
 
 @dataclass
@@ -87,7 +96,7 @@ class AnswerEngine:
         if plan.shape == "out_of_scope":
             return self._refusal(q, scope, [], "out_of_scope", SCOPE_SV if q.lang == "sv" else SCOPE_EN, 0.0)
         ctx = Context(self.library, self.scorer, q, filters)
-        comp, shape, proposal = self._compose(ctx, plan.shape)
+        comp, shape, proposal, q = self._compose(ctx, plan.shape)
         retrieved = retrieved_of(comp.hits) if comp.hits else [
             {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source} for c in comp.citations]
         if comp.refused:
@@ -119,30 +128,35 @@ class AnswerEngine:
         answer.features = features.values
         return answer
 
-    def _compose(self, ctx: Context, shape: str) -> tuple[Composition, str, Proposal | None]:
-        """The composition of a shape; outline and summary fall back when they cannot resolve."""
+    def _compose(self, ctx: Context, shape: str) -> tuple[Composition, str, Proposal | None, Question]:
+        """The composition of a shape (and the question as it was read for it); outline and summary fall
+        back when they cannot resolve."""
         q = ctx.q
         if shape == "outline":
             comp = compose_outline(ctx)
             if comp is not None:
-                return comp, "outline", None
+                return comp, "outline", None, q
             shape = "fact"
         if shape == "page":
-            return compose_page(ctx), "page", None
+            return compose_page(ctx), "page", None, q
         if shape == "summary":
             comp = compose_summary(ctx)
             if comp.citations and (comp.certain or comp.rule_ok):
-                return comp, "summary", None
-            shape = "brief"  # a topic, not a part of the report: summarise what the report says about it
+                return comp, "summary", None, q
+            # a topic, not a part of the report: brief on what the report says about it, searched by the
+            # topic alone ("Sammanfatta läget för klimatarbetet" otherwise finds the report's Sammanfattning)
+            shape = "brief"
+            q = about_the_topic(q)
+            ctx = replace(ctx, q=q)
         proposal = self.scorer.propose(q, ctx.filters)
         if shape in OPEN_SHAPES:
             comp = compose_points(ctx, proposal.units, shape, proposal.hits)
-            return comp, shape, None
+            return comp, shape, None, q
         if not proposal.chosen:
-            return Composition("", [], [], False, proposal.hits), "fact", None
+            return Composition("", [], [], False, proposal.hits), "fact", None, q
         comp = Composition("", [self.scorer.citation(i + 1, u) for i, u in enumerate(proposal.chosen)],
                            proposal.chosen, proposal.rule_ok, proposal.hits)
-        return comp, "fact", proposal
+        return comp, "fact", proposal, q
 
     # -- the judge's view -----------------------------------------------------
     def features(self, q: Question, shape: str, comp: Composition) -> Features:

@@ -412,8 +412,11 @@ class ExtractiveAnswerer:
             return q
         out: dict[str, float] = {}
         changed = False
+        surface = {stem(w): w for w in words(q.text)}  # the stemmer can cut into the head: klimatarbetet -> klimatarb
         for t, w in q.terms.items():
-            parts = self._split(t) if w >= 1.0 and len(t) >= 8 and not self.stem_in_corpus(t) else None
+            parts = None
+            if w >= 1.0 and len(t) >= 8 and not self.stem_in_corpus(t):
+                parts = self._split(t) or (self._split(surface[t]) if t in surface else None)
             for p in parts or (t,):
                 out[p] = max(out.get(p, 0.0), w)
             changed = changed or parts is not None
