@@ -236,3 +236,18 @@ def test_an_open_answer_sharing_no_word_with_the_question_is_refused(assistant):
 def test_a_question_about_a_part_of_the_board_is_not_answered_by_another_part(assistant):
     a = assistant.ask("Vad pekar årsprognosen på för stadskontorets verksamhet?")
     assert a.answer.startswith("Årsprognosen visar ett överskott på 7,1 Mkr") and a.citations[0].page == 39
+
+
+def test_a_count_by_the_questions_modifier_is_a_count_of_what_was_asked():
+    from assistant.answer.extractive import Unit, counted_near
+    from assistant.answer.question import analyse
+    from assistant.retrieval import IndexedChunk
+
+    def unit(text: str) -> Unit:
+        return Unit(text, IndexedChunk(id="c", text=text, meta={}, collection="x"), 0, 1, False, set(), set())
+
+    q = analyse("Hur många nya medarbetare beställde cykel i våras?", [])
+    assert q.counted and q.counted_as == "nya"
+    assert counted_near(unit("Det var drygt 400 nya som beställde."), q)  # counted by the modifier
+    assert counted_near(unit("Totalt har 4 500 medarbetare tecknat sig."), q)  # and by the noun
+    assert not counted_near(unit("Avtalet förlängs 2026 för alla."), q)

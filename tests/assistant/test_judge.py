@@ -121,6 +121,12 @@ def test_the_shape_words_and_report_parts_are_not_the_topic():
     assert _topic_unknown("How is the city regulating rental scooters?", set(), "en")
 
 
+def test_a_cues_free_gap_is_the_topic():
+    # "har (X) ökat": the cue is "har … ökat", X is what the question is about
+    assert "orosanmälningar" in topic_words("Har antalet orosanmälningar till socialtjänsten ökat?")
+    assert "ökat" not in topic_words("Har antalet orosanmälningar till socialtjänsten ökat?")
+
+
 def test_report_parts_are_report_words_a_compound_starts_or_ends_with():
     assert "remiss" in report_parts("remisstryck", lambda p: p in REPORT)
     assert report_parts("vårdkö", lambda p: p in REPORT) == []

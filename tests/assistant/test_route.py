@@ -47,6 +47,16 @@ CASES = [
     ("What has changed in the follow-up of green bonds?", "change"),
     ("What's on page 39?", "page"),
     ("Vilka frågor tas upp på sidan 14?", "page"),
+    # how an actor acts, yes/no changes, which goals of …, what a section goes through
+    ("Hur motverkar kommunen fusk i upphandlingar?", "brief"),
+    ("Hur förbereder sig staden inför de nya EU-reglerna?", "brief"),
+    ("Vilka pengar och insatser satsas på kompetens?", "brief"),
+    ("Har antalet remisser ökat?", "change"),
+    ("Hur har kontrollen av bolagen skärpts?", "change"),
+    ("Vilka av fullmäktiges mål hör till målområdet En god organisation?", "outline"),
+    ("Vilka områden går avsnittet om uppsikt igenom?", "summary"),
+    ("Hur mycket kostar det nya ekonomisystemet?", "fact"),
+    ("Hur stor blev avvikelsen för juridik?", "fact"),
     # out of scope: tasks and chit-chat
     ("Skriv ett mejl till min chef om obligationen.", "out_of_scope"),
     ("Översätt sammanfattningen till tyska", "out_of_scope"),

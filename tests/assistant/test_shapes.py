@@ -110,3 +110,23 @@ def test_a_fact_stays_short_and_carries_its_confidence(assistant):
     assert a.confidence is not None and a.confidence >= 0.8 and a.confidence_level == "sure"
     j = a.to_json()
     assert j["shape"] == "fact" and 0 <= j["confidence"] <= 1 and j["confidence_level"] == "sure"
+
+
+def test_a_reason_brings_the_sentences_its_cause_goes_on_in(assistant):
+    # the cause (p. 39) is told over three sentences, across a chunk boundary: the amounts come last
+    a = assistant.ask("Vad beror styrelsens överskott på?")
+    assert a.shape == "reason" and not a.refused
+    quotes = " ".join(c.quote for c in a.citations)
+    assert "Amiralen" in quotes and "internhyresmodellen" in quotes and "3,9 Mkr" in quotes
+    assert len(a.citations) <= 5
+    quotes_are_verbatim(assistant, a)
+
+
+def test_a_sentence_that_introduces_a_table_brings_its_rows(assistant):
+    a = assistant.ask("Vilka förändringar av kommunbidraget har beslutats under året?")
+    assert not a.refused
+    rows = [c for c in a.citations if c.kind == "table"]
+    assert any("494,7" in c.quote for c in rows) and any("510,3" in c.quote for c in rows)  # first row and total
+    assert len(rows) <= 6
+    # a row under its own table's heading is not prefixed with the title again
+    assert "- Nämndsbudget Enligt ursprungligt KS beslut" in a.answer
