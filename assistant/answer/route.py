@@ -37,8 +37,12 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
-              r"vilka (?:områden|delar|ämnen|frågor) (?:går|gås) (.{0,60})igenom", r"gå igenom (?:avsnittet|kapitlet|delen)")
+              r"vilka (?:områden|delar|ämnen|frågor) (?:går|gås) (.{0,60})igenom", r"gå igenom (?:avsnittet|kapitlet|delen)",
+              r"vilka (?:områden|delar|ämnen|frågor) tar (.{3,60}) upp",
+              # "På vilken sida hittar jag resultaträkningen?": the part of the report, cited where it is
+              r"(?:på )?vilken sida", r"vilka sidor", r"(?:on )?(?:which|what) pages?")
 REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
+             r"hur kommer det sig", r"vad är skälet", r"what is behind", r"what lies behind",
              r"av vilken anledning", r"what caused", r"what explains", r"what is the reason", r"förklara varför",
              r"how come", r"vad förklarar")
 CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
@@ -58,6 +62,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"hur \w+(?:ar|er|ir|rar) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
             r"förvaltningen|förvaltningarna|bolagen|man|ks)",
             r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)",
+            r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur ligger (?:staden|kommunen|vi|man) till",
+            r"what(?:'s| is) the (?:status|state|situation) (?:of|on|with|for)", r"status (?:of|on)",
             r"what is (?:the city|malmö|malmo|the board|kommunstyrelsen) doing", r"what (?:has|have) been done",
             r"what does (?:the city|malmö|malmo)", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration)",
@@ -89,7 +95,8 @@ CHITCHAT = re.compile(
 
 
 GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?")
-MET_WORD = word_rx(r"uppnås", r"uppnå", r"nås", r"klaras", r"met", r"achieved", r"reached", r"achieve", r"meet")
+MET_WORD = word_rx(r"uppnås", r"uppnå", r"nås", r"nå", r"når", r"klaras", r"met", r"achieved", r"reached", r"achieve",
+                   r"meet", r"at risk")
 
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about
