@@ -23,8 +23,10 @@ YEAR = re.compile(r"\b(19|20)\d\d\b")
 DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
 MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
 MAX_WITH_CONTEXT = 5  # a reason answer with the sentences its cause leans on or goes on in
+BESIDE_A_TABLE = 3  # other points kept in an answer whose body is an introduced table
 MAX_TABLE_ROWS = 6  # the rows a lead-in sentence introduces ("… har följande förändringar beslutats.")
-LEAD_IN = re.compile(r"\b(följande|nedanstående|enligt tabell(en)? nedan)\b", re.IGNORECASE)
+LEAD_IN = re.compile(r"\b(följande|nedanstående|nedan visas|enligt tabell(en)? (nedan|ovan))\b", re.IGNORECASE)
+TABLE_UNDER = re.compile(r"tabell(?:en)? (?:ovan|nedan) under rubrik(?:en)? ([^,.;]+)", re.IGNORECASE)
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 
@@ -176,25 +178,45 @@ def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Po
     return out
 
 
+def introduced_table(u: Unit, chunks: list[IndexedChunk]) -> IndexedChunk | None:
+    """The table a sentence introduces or points to: the one under the heading it names ("enligt tabell
+    ovan under rubrik Anslaget för kommunstyrelsen"), else the one under its own heading, on its page or the next."""
+    m = LEAD_IN.search(u.text)
+    if u.is_row or m is None:
+        return None
+    named = TABLE_UNDER.search(u.text)
+    source = u.chunk.meta.get("source")
+    for c in chunks:
+        if c.meta.get("kind") != "table" or c.meta.get("source") != source:
+            continue
+        heading = str(c.meta.get("heading") or "")
+        if named is not None:
+            if heading.lower() == named.group(1).strip().lower():
+                return c
+        elif heading == u.chunk.meta.get("heading") and u.page <= c.page <= u.page + 1:
+            return c
+    return None
+
+
 def with_introduced_tables(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]:
     """A sentence that introduces a table ("Under året har följande förändringar av kommunbidraget
-    beslutats.") says nothing without it: the table's rows under the same heading follow it."""
-    out = list(chosen)
+    beslutats.", "Nedan visas beslut …") or points to one says little without it: the table's rows follow."""
+    leads = [(p, t) for p in chosen if (t := introduced_table(p.unit, chunks)) is not None]
+    if not leads:
+        return chosen
+    # the table is the answer's body: the lead-ins, a few of the other points, then the rows
+    others = sorted((p for p in chosen if all(p is not lead for lead, _ in leads)), key=lambda p: -p.relevance)
+    out = [lead for lead, _ in leads] + others[:BESIDE_A_TABLE]
     texts = {p.unit.text for p in out}
-    for p in chosen:
-        u = p.unit
-        if u.is_row or not LEAD_IN.search(u.text):
-            continue
-        table = next((c for c in chunks if c.meta.get("kind") == "table"
-                      and c.meta.get("source") == u.chunk.meta.get("source")
-                      and c.meta.get("heading") == u.chunk.meta.get("heading") and u.page <= c.page <= u.page + 1),
-                     None)
-        if table is None:
-            continue
-        rows = [r for r in units_of(table, u.rank) if r.text not in texts]
+    shown: set[str] = set()
+    for lead, table in leads:
+        if table.id in shown:
+            continue  # two sentences pointing to one table
+        shown.add(table.id)
+        rows = [r for r in units_of(table, lead.unit.rank) if r.text not in texts]
         if len(rows) > MAX_TABLE_ROWS:  # the first rows and the last, which is often the total
             rows = rows[:MAX_TABLE_ROWS - 1] + rows[-1:]
         for r in rows:
             texts.add(r.text)
-            out.append(Point(r, p.relevance))
+            out.append(Point(r, lead.relevance))
     return out
