@@ -62,7 +62,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"hur \w+(?:ar|er|ir|rar) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
             r"förvaltningen|förvaltningarna|bolagen|man|ks)",
             r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)",
-            r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur ligger (?:staden|kommunen|vi|man) till",
+            r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
             r"what(?:'s| is) the (?:status|state|situation) (?:of|on|with|for)", r"status (?:of|on)",
             r"what is (?:the city|malmö|malmo|the board|kommunstyrelsen) doing", r"what (?:has|have) been done",
             r"what does (?:the city|malmö|malmo)", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
