@@ -149,7 +149,9 @@ def route(text: str, kind: str | None = None) -> str:
     if REASON.search(text):
         return "reason"
     goals_met = GOAL_WORD.search(text) is not None and MET_WORD.search(text) is not None
-    if kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met:
+    assessment_changed = kind == "status" and CHANGE.search(text) is not None  # "Har bedömningen ändrats?"
+    if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
+            and not assessment_changed:
         return "outline"
     if CHANGE.search(text):
         return "change"

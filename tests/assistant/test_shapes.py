@@ -66,7 +66,18 @@ def test_outline_negation_all_goals_are_met(assistant):
         a = assistant.ask(q)
         assert a.shape == "outline" and not a.refused
         assert a.answer.startswith(("Inga", "None"))
-        assert len(a.citations) == 12 and all("Förväntas uppnås" in c.quote for c in a.citations)
+        statuses, overall = a.citations[:12], a.citations[12:]
+        assert all("Förväntas uppnås" in c.quote for c in statuses)
+        # and the report's own statement on all its goals, cited where it stands (its summary, p. 4)
+        assert len(overall) == 1 and "samtliga tolv mål" in overall[0].quote and overall[0].page == 4
+
+
+def test_a_goals_assessment_comes_with_what_it_rests_on(assistant):
+    a = assistant.ask("Vad är bedömningen för målet om segregation?")
+    assert a.shape == "outline" and not a.refused
+    assert "Förväntas uppnås" in a.citations[0].quote
+    assert len(a.citations) >= 2 and a.citations[1].quote.startswith("Bedömningen baseras på")
+    assert all(26 <= c.page <= 27 for c in a.citations)
 
 
 def test_goals_of_one_area_are_listed_from_the_outline(assistant):

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.answer.extractive import Unit, units_of
 from assistant.answer.shapes.base import Composition, Context
+from assistant.answer.shapes.summary import Span, assessment_first
 from assistant.models import Citation
 
 NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
@@ -83,6 +85,11 @@ def compose_outline(ctx: Context) -> Composition | None:
                     f"{len(shown)} of {len(goals)} goals {word}:")
         lines = [lead] + [f"{c.n}. {c.goal} – {g.get('status') or '–'!s} [{c.n}]"
                           for c, g in zip(cits, shown or goals, strict=True)]
+        overall = overall_statement(ctx, source)
+        if overall is not None:  # the report's own words on all its goals ("… samtliga tolv mål …")
+            cits.append(ctx.scorer.citation(len(cits) + 1, overall))
+            lines.append(("\nRapportens sammanfattning: " if sv else "\nThe report's summary: ")
+                         + f"{overall.text} [{len(cits)}]")
         return Composition("\n".join(lines), cits, [], True, certain=True)
     # "Hur många målområden / mål?", "Vilka målområden finns?"
     if AREAS.search(text) and not _names_one_area(ctx, areas):
@@ -124,7 +131,30 @@ def compose_outline(ctx: Context) -> Composition | None:
     answer = ctx.scorer.structure(q, ctx.filters)  # goal area of X, goals in area A, assessment of goal G
     if answer is None:
         return None
-    return Composition(answer.answer, answer.citations, [], True, certain=True)
+    text, cits = answer.answer, list(answer.citations)
+    if q.kind == "status" and cits and cits[0].goal:  # what the assessment rests on, in the report's words
+        goal = str(cits[0].goal)
+        span = Span(goal, "goal", [c for c in ctx.library.index.chunks if c.meta.get("goal") == goal
+                                   and (source is None or c.meta.get("source") == source)], 0.0)
+        for u in assessment_first(span)[1:]:
+            cits.append(ctx.scorer.citation(len(cits) + 1, u))
+            text += f"\n- {u.text} [{len(cits)}]"
+    return Composition(text, cits, [], True, certain=True)
+
+
+# the report's own statement on all its goals: "… uppnå sina bidrag till samtliga tolv mål …"
+ALL_GOALS = re.compile(r"\b(samtliga|alla)\s+(\w+\s+)?(kommunfullmäktige)?mål(en)?\b", re.IGNORECASE)
+
+
+def overall_statement(ctx: Context, source: str | None) -> Unit | None:
+    """The report's sentence on how all its goals are assessed, if it has one (usually in its summary)."""
+    for i, c in enumerate(ctx.library.index.chunks):
+        if c.meta.get("kind") == "table" or (source is not None and c.meta.get("source") != source):
+            continue
+        for u in units_of(c, i):
+            if ALL_GOALS.search(u.text) and MET.search(u.text):
+                return u
+    return None
 
 
 def _names_one_goal(ctx: Context, goals: list[dict[str, Any]]) -> bool:
