@@ -146,10 +146,15 @@ def compose_outline(ctx: Context) -> Composition | None:
 ALL_GOALS = re.compile(r"\b(samtliga|alla)\s+(\w+\s+)?(kommunfullmäktige)?mål(en)?\b", re.IGNORECASE)
 
 
+OPENING_PAGES = 5  # where a report sums itself up: its overall statement is looked for there only
+
+
 def overall_statement(ctx: Context, source: str | None) -> Unit | None:
-    """The report's sentence on how all its goals are assessed, if it has one (usually in its summary)."""
-    for i, c in enumerate(ctx.library.index.chunks):
-        if c.meta.get("kind") == "table" or (source is not None and c.meta.get("source") != source):
+    """The report's sentence on how all its goals are assessed, if it has one (in its opening summary)."""
+    mine = [c for c in ctx.library.index.chunks if source is None or c.meta.get("source") == source]
+    first = min((c.page for c in mine), default=0)
+    for i, c in enumerate(mine):
+        if c.meta.get("kind") == "table" or c.page >= first + OPENING_PAGES:
             continue
         for u in units_of(c, i):
             if ALL_GOALS.search(u.text) and MET.search(u.text):
