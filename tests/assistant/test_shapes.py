@@ -141,3 +141,11 @@ def test_a_sentence_that_introduces_a_table_brings_its_rows(assistant):
     assert len(rows) <= 6
     # a row under its own table's heading is not prefixed with the title again
     assert "- Nämndsbudget Enligt ursprungligt KS beslut" in a.answer
+
+
+def test_how_many_goals_cites_the_reports_own_count_first(assistant):
+    a = assistant.ask("Hur många kommunfullmäktigemål har riktats till kommunstyrelsen?")
+    assert a.shape == "outline" and not a.refused
+    assert "tolv mål" in a.citations[0].quote and a.citations[0].page == 4
+    assert len(a.citations) == 13  # the count, then the twelve goals
+    assert [c.n for c in a.citations] == list(range(1, 14))

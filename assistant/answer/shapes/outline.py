@@ -5,6 +5,7 @@ as "which goals are not expected to be met" (none, when all are)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from assistant.answer.extractive import Unit, units_of
@@ -118,11 +119,17 @@ def compose_outline(ctx: Context) -> Composition | None:
     if goals and GOALS.search(text) and (COUNT.search(text) or re.search(r"(?i)\b(vilka|which|what|list|lista)\b",
                                                                           text)) \
             and not _names_one_area(ctx, areas) and not _names_one_goal(ctx, goals):
-        cits = [_goal_citation(ctx, i, g, source) for i, g in enumerate(goals, 1)]
+        said = opening_sentence(ctx, source, lambda t: GOAL_COUNT.search(t) is not None) \
+            if COUNT.search(text) else None
+        first_n = 2 if said is not None else 1  # "how many": the report's own sentence on it is cited first
+        cits = [_goal_citation(ctx, i, g, source) for i, g in enumerate(goals, first_n)]
         lead = (f"Rapporten följer upp {len(goals)} kommunfullmäktigemål i {len(areas)} målområden:" if sv else
                 f"The report follows up {len(goals)} goals (kommunfullmäktigemål) in {len(areas)} goal areas:")
+        if said is not None:
+            cits.insert(0, ctx.scorer.citation(1, said))
+            lead = f"{said.text} [1]\n\n{lead}"
         lines, area = [lead], None
-        for c, g in zip(cits, goals, strict=True):
+        for c, g in zip(cits[first_n - 1:], goals, strict=True):
             if g["goal_area"] != area:
                 area = g["goal_area"]
                 lines.append(f"\n**{area}**")
@@ -151,13 +158,23 @@ OPENING_PAGES = 5  # where a report sums itself up: its overall statement is loo
 
 def overall_statement(ctx: Context, source: str | None) -> Unit | None:
     """The report's sentence on how all its goals are assessed, if it has one (in its opening summary)."""
+    return opening_sentence(ctx, source, lambda t: ALL_GOALS.search(t) is not None and MET.search(t) is not None)
+
+
+# "Kommunfullmäktige har … riktat tolv mål till kommunstyrelsen": the report's own count of its goals
+GOAL_COUNT = re.compile(r"\b(\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton)\s+"
+                        r"(kommunfullmäktige)?mål\b", re.IGNORECASE)
+
+
+def opening_sentence(ctx: Context, source: str | None, wanted: Callable[[str], bool]) -> Unit | None:
+    """The first sentence of the report's opening pages that `wanted` accepts."""
     mine = [c for c in ctx.library.index.chunks if source is None or c.meta.get("source") == source]
     first = min((c.page for c in mine), default=0)
     for i, c in enumerate(mine):
         if c.meta.get("kind") == "table" or c.page >= first + OPENING_PAGES:
             continue
         for u in units_of(c, i):
-            if ALL_GOALS.search(u.text) and MET.search(u.text):
+            if wanted(u.text):
                 return u
     return None
 
