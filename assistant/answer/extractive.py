@@ -184,7 +184,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
     if kind == "count":
         if counted_near(unit, q):
             return 1.0
-        return 0.7 if numbers or any(w in NUMBER_WORDS for w in words(low)) else 0.0
+        countable = [x for x in numbers if x.unit not in ("kr", "%")]  # an amount or a share is not a count
+        return 0.7 if countable or any(w in NUMBER_WORDS for w in words(low)) else 0.0
     if kind == "date":
         if any(m in low for m in MONTHS):
             return 1.0

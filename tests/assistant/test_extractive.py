@@ -251,3 +251,18 @@ def test_a_count_by_the_questions_modifier_is_a_count_of_what_was_asked():
     assert counted_near(unit("Det var drygt 400 nya som beställde."), q)  # counted by the modifier
     assert counted_near(unit("Totalt har 4 500 medarbetare tecknat sig."), q)  # and by the noun
     assert not counted_near(unit("Avtalet förlängs 2026 för alla."), q)
+
+
+def test_an_amount_or_a_share_is_not_a_count():
+    from assistant.answer.extractive import Unit, kind_score
+    from assistant.answer.question import analyse
+    from assistant.retrieval import IndexedChunk
+
+    def unit(text: str) -> Unit:
+        return Unit(text, IndexedChunk(id="c", text=text, meta={}, collection="x"), 0, 1, False, set(), set())
+
+    q = analyse("Hur många anställda har stadskontoret?", [])
+    assert kind_score(unit("I nämndsbudget 2025 har totalt 338,9 Mkr avsatts till stadskontoret."), q) == 0.0
+    assert kind_score(unit("Andelen har ökat till 39 procent."), q) == 0.0
+    assert kind_score(unit("Stadskontoret har 1 200 anställda."), q) == 1.0
+    assert kind_score(unit("Programmet har 56 deltagare."), q) > 0.0  # a count, if of something else
