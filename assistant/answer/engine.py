@@ -170,9 +170,6 @@ class AnswerEngine:
         stems_of_evidence: set[str] = set()
         for u in evidence[:3]:
             stems_of_evidence |= u.stems | u.context
-        stems_of_all = set(stems_of_evidence)
-        for u in evidence[3:]:
-            stems_of_all |= u.stems | u.context
         covs = sorted((u.coverage for u in evidence), reverse=True)
         sims = sorted(getattr(comp.hits, "dense_similarity", {}).values(), reverse=True)
         first = evidence[0] if evidence else None
@@ -196,12 +193,14 @@ class AnswerEngine:
         values["en_coverage"] = english * values["coverage"]
         values["en_unit_dense"] = english * values["unit_dense"]
         values["en_missing_rare"] = english * values["missing_rare"]
-        topic = {stem(w) for w in words(topic_words(q.text))}
         # a paraphrase's evidence is close in meaning even when a topic word is new ("oseriösa leverantörer"
         # quoted on välfärdsbrottslighet): then the embedding vouches and the unknown word does not count
-        vouched = values["unit_dense"] >= VOUCHED_DENSE
-        values["open_unknown_topic"] = values["open"] * (not vouched) * float(unknown_topic(
-            q, topic, stems_of_all, lambda t, st: term_hit(q, t, st), stem_known, lambda p: p in index.df))
+        values["open_unknown_topic"] = 0.0
+        if values["open"] and values["unit_dense"] < VOUCHED_DENSE:
+            topic = {stem(w) for w in words(topic_words(q.text))}
+            quoted = stems_of_evidence.union(*(u.stems | u.context for u in evidence[3:]))
+            values["open_unknown_topic"] = float(unknown_topic(
+                q, topic, quoted, lambda t, st: term_hit(q, t, st), stem_known, lambda p: p in index.df))
         values["missing_rare"] = (1 - english) * values["missing_rare"]
         return Features(values)
 

@@ -139,7 +139,8 @@ def counted_near(unit: Unit, q: Question) -> bool:
     if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]), low):
         return True
     # "Hur många nya medarbetare …" answered by "… drygt 400 nya som beställde": counted by the modifier
-    return q.counted_as is not None and q.lang == "sv" and re.search(number + r"\s+" + q.counted_as + r"\b", low) is not None
+    return (q.counted_as is not None and q.lang == "sv"
+            and re.search(number + r"\s+" + q.counted_as + r"\b", low) is not None)
 
 
 def without_question_values(text: str, question: str) -> str:

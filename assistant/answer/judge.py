@@ -178,7 +178,6 @@ def missing_rare(q: Question, evidence_stems: set[str], matched: Any, idf: Any, 
     return worst
 
 
-
 def report_parts(term: str, known: Any) -> list[str]:
     """Report words a compound starts or ends with (at least four letters): remiss in remisstryck."""
     n = len(term)

@@ -223,6 +223,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     swedish = " ".join(a for t in translations for a in t.swedish)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
-                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted, counted_as=counted_as, focus=focus,
+                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted,
+                    counted_as=counted_as, focus=focus,
                     also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked,
                     alternatives=alternatives)

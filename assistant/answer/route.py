@@ -20,8 +20,6 @@ def word_rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\wåäö])(?:" + "|".join(alternatives) + r")(?![\wåäö])", re.IGNORECASE)
 
 
-# A cue's free gap between fixed words is a group, so that topic_words() keeps it.
-
 # "Vad står det på sidan 12?", "page 12", "s. 12"
 PAGE = re.compile(r"(?<![\wåäö])(?:sidan|sida|sid\.|s\.|page|p\.)\s*(\d{1,3})(?:\s*(?:[-–]|till|to)\s*(\d{1,3}))?"
                   r"(?![\d])", re.IGNORECASE)
@@ -108,7 +106,8 @@ REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubr
 
 def topic_words(text: str) -> str:
     """The question without the words that chose its shape or name a part of the report:
-    "Sammanfatta arbetet med äldreomsorgen" is about "arbetet med äldreomsorgen", not about summarising."""
+    "Sammanfatta arbetet med äldreomsorgen" is about "arbetet med äldreomsorgen", not about summarising.
+    A cue's free gap between its fixed words is a regex group above, and stays: it is the topic."""
     for cue in (SUMMARY, REASON, CHANGE, BRIEF, PAGE_ASK, OUTLINE, REPORT_PARTS):
         # a cue's free gap is the topic ("har (antalet orosanmälningar) ökat"): only the cue's own words go
         text = cue.sub(lambda m: " " + " ".join(g for g in m.groups() if g) + " ", text)

@@ -181,8 +181,7 @@ def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Po
 def introduced_table(u: Unit, chunks: list[IndexedChunk]) -> IndexedChunk | None:
     """The table a sentence introduces or points to: the one under the heading it names ("enligt tabell
     ovan under rubrik Anslaget för kommunstyrelsen"), else the one under its own heading, on its page or the next."""
-    m = LEAD_IN.search(u.text)
-    if u.is_row or m is None:
+    if u.is_row or not LEAD_IN.search(u.text):
         return None
     named = TABLE_UNDER.search(u.text)
     source = u.chunk.meta.get("source")

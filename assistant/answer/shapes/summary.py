@@ -178,8 +178,6 @@ def _title_match(term: str, title: set[str]) -> bool:
     return len(term) >= 8 and any(one_edit(term, t) for t in title)
 
 
-
-
 def specificity(u: Unit) -> float:
     """Names and figures make a point worth quoting: 0 for none, 1 for three or more."""
     tokens = u.text.split()
@@ -258,7 +256,7 @@ def compose_summary(ctx: Context) -> Composition:
     span = resolve_span(ctx)
     if span is None or not span.chunks:
         return Composition("", [], [], False)
-    units = ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in span.chunks]) if topic_words(ctx) else \
+    units = ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in span.chunks]) if says_more_than_the_span(ctx) else \
         [u for i, c in enumerate(span.chunks) for u in units_of(c, i)]
     if span.kind == "pages":
         lo, hi = requested_pages(ctx.q.text) or span.pages
@@ -295,7 +293,7 @@ def compose_summary(ctx: Context) -> Composition:
                        certain=span.kind == "pages")
 
 
-def topic_words(ctx: Context) -> bool:
+def says_more_than_the_span(ctx: Context) -> bool:
     """Whether the question says more than which span to summarise (then its words weigh in)."""
     return any(w >= 1.0 and t not in CUE_WORDS for t, w in ctx.q.terms.items())
 
