@@ -11,7 +11,7 @@ from typing import Any
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 DEFAULT_DATASET = DATASETS_DIR / "golden.jsonl"
-# what `eval run` scores by default: the golden set, the two sets written independently of it (independent,
+# what `eval run` scores by default: the golden set, the four sets written independently of it (independent,
 # fresh, open_mixed, officials), the held-out English set and open-shaped questions on topics the report does not cover
 DEFAULT_DATASETS = (DEFAULT_DATASET, DATASETS_DIR / "independent.jsonl", DATASETS_DIR / "heldout_en.jsonl",
                     DATASETS_DIR / "fresh.jsonl", DATASETS_DIR / "open_unanswerable.jsonl",
