@@ -68,17 +68,23 @@ def load_exact(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
     return entries
 
 
-def translate(text: str) -> list[Translation]:
+def translate(text: str, keep: frozenset[str] = frozenset()) -> list[Translation]:
     """The glossary entries found in an English text, longest phrase first,
     left to right, the words as written before their stems; words without an
-    entry are left out."""
+    entry are left out, and so are the words in `keep` (a name the report uses
+    as written: "Malmö Residency" is not about residents)."""
     glossary, exact = load_glossary(), load_exact()
     tokens = EN_WORD.findall(text.lower())
     stems = _key(tokens)
     out: list[Translation] = []
     i = 0
     while i < len(tokens):
+        if tokens[i] in keep:
+            i += 1
+            continue
         for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
+            if any(t in keep for t in tokens[i:i + n]):
+                continue
             found = exact.get(tuple(tokens[i:i + n])) or glossary.get(stems[i:i + n])
             if found:
                 out.append(Translation(tuple(tokens[i:i + n]), found))

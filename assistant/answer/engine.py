@@ -13,6 +13,7 @@ index is only read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
@@ -35,7 +36,7 @@ from assistant.answer.judge import (
 )
 from assistant.answer.library import Library
 from assistant.answer.question import Question
-from assistant.answer.route import OPEN_SHAPES, route, topic_words
+from assistant.answer.route import OPEN_SHAPES, lacks_topic, route, topic_words
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline
@@ -47,6 +48,10 @@ VOUCHED_DENSE = 0.855  # e5 similarity of the best point at which an open answer
 SCOPE_SV = ("Jag svarar bara på frågor om rapportens innehåll, med källa till sidan – till exempel "
             "«Hur stor var den sociala obligationen?», «Vad gör staden för att minska segregationen?» "
             "eller «Sammanfatta målområdet En grön stad».")
+CLARIFY_SV = ("Frågan säger inte vad den gäller. Skriv vad du vill veta mer om, till exempel "
+              "«Vad gör staden för att minska segregationen?»")
+CLARIFY_EN = ("The question does not say what it is about. Please name the topic, for example "
+              "“What is the City doing to reduce segregation?”")
 SCOPE_EN = ("I only answer questions about what the report says, citing its pages – for example "
             "“How large was the social bond?”, “What is the City doing about segregation?” or "
             "“Summarise the goal area En grön stad”.")
@@ -67,6 +72,24 @@ class Plan:
 
     q: Question
     shape: str
+
+
+# "Hur mycket avsattes till X, och vad visar årsprognosen?": a second question asked in the same breath
+SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:vad|hur|när|vilke[nt]|vilka|vem|var)\b)|"
+                        r"(?:,\s*|\s+)and\s+(?=(?:what|how|when|which|who|where)\b)", re.IGNORECASE)
+
+
+def two_asks(question: str) -> tuple[str, str] | None:
+    """A question that asks two things, as two questions; None when it asks one. The second part is
+    read as a follow-up to the first (its subject is the first's: "… och vad visar årsprognosen?")."""
+    m = SECOND_ASK.search(question)
+    if m is None or "varför" in question[m.end():].lower() or "why" in question[m.end():].lower():
+        return None  # "… och varför?" is one question that also asks for the reason
+    first, second = question[:m.start()].strip(" ,"), question[m.end():].strip()
+    if len(first.split()) < 3 or len(second.split()) < 2:
+        return None
+    first = first if first.endswith("?") else f"{first}?"
+    return first, second[0].upper() + second[1:]
 
 
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
@@ -93,9 +116,15 @@ class AnswerEngine:
         judge's (0 answers everything: the judge's features are still recorded)."""
         plan = self.plan(question, history, lang)
         q = plan.q
+        if plan.shape == "fact" and (parts := two_asks(question)) is not None:
+            both = self._two_facts(parts, history or [], filters, lang or q.lang, threshold)
+            if both is not None:
+                return both
         scope = (filters or Filters()).describe(q.lang)
         if plan.shape == "out_of_scope":
             return self._refusal(q, scope, [], "out_of_scope", SCOPE_SV if q.lang == "sv" else SCOPE_EN, 0.0)
+        if plan.shape in ("brief", "reason", "change") and not history and lacks_topic(q.text):
+            return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
         ctx = Context(self.library, self.scorer, q, filters)
         comp, shape, proposal, q = self._compose(ctx, plan.shape)
         retrieved = retrieved_of(comp.hits) if comp.hits else [
@@ -128,6 +157,33 @@ class AnswerEngine:
         answer.retrieved = retrieved
         answer.features = features.values
         return answer
+
+    def _two_facts(self, parts: tuple[str, str], history: list[Turn], filters: Filters | None, lang: str,
+                   threshold: float | None) -> Answer | None:
+        """Both facts of a two-part question, each cited, in one answer; None unless both are facts the
+        report gives (then the question is answered as one, as before)."""
+        first = self.answer(parts[0], history, filters, lang, threshold)
+        if first.refused or first.shape != "fact":
+            return None
+        second = self.answer(parts[1], [*history, Turn(parts[0], first.answer)], filters, lang, threshold)
+        if second.refused or second.shape != "fact":
+            return None
+        quotes = {(c.page, c.quote): c.n for c in first.citations}
+        renumber: dict[int, int] = {}
+        citations = list(first.citations)
+        for c in second.citations:
+            n = quotes.get((c.page, c.quote))
+            if n is None:
+                n = len(citations) + 1
+                citations.append(replace(c, n=n))
+            renumber[c.n] = n
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", second.answer)
+        if text.strip() in first.answer:
+            return None  # the first answer already holds the second fact
+        joined = f"{first.answer}\n\n{text}"
+        return replace(first, answer=joined, citations=citations, question=" ".join(parts),
+                       confidence=min(first.confidence or 0.0, second.confidence or 0.0),
+                       retrieved=first.retrieved + [r for r in second.retrieved if r not in first.retrieved])
 
     def _compose(self, ctx: Context, shape: str) -> tuple[Composition, str, Proposal | None, Question]:
         """The composition of a shape (and the question as it was read for it); outline and summary fall

@@ -31,7 +31,7 @@ from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
-from assistant.textproc import STOP, one_edit, stem, terms, words
+from assistant.textproc import EN_STOP, STOP, one_edit, stem, terms, words
 from ingest.chunking import split_sentences
 
 REFUSAL_SV = "Det framgår inte av rapporten."
@@ -44,6 +44,8 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 # (stadskontoret). A question about a part is not answered by a sentence about another part or the whole.
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
+BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
+LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
                     r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
@@ -60,6 +62,8 @@ class Unit:
     stems: set[str]
     context: set[str]
     score: float = 0.0
+    label: frozenset[str] = frozenset()  # terms of the run-in label above it ("Personalkostnader + 7 Mkr")
+    before: frozenset[str] = frozenset()  # terms of the sentence before it in its paragraph (what it goes on about)
     coverage: float = 0.0
     kind_fit: float = 0.0
     dense: float = 0.0
@@ -102,10 +106,33 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
             out.append(Unit(line, chunk, rank, page, True, set(terms(line)), ctx))
             offset += len(line) + 1
         return out
+    label: frozenset[str] = frozenset()
+    before: frozenset[str] = frozenset()
     for offset, sentence in split_sentences(chunk.text):
         page = _page_at(chunk.marks, offset, chunk.page, len(sentence))
-        out.append(Unit(sentence, chunk, rank, page, False, set(terms(sentence)), ctx))
+        new_paragraph = offset == 0 or chunk.text[offset - 1] == "\n"
+        unit = Unit(sentence, chunk, rank, page, False, set(terms(sentence)), ctx, label=label,
+                    before=frozenset() if new_paragraph else before)
+        before = frozenset(unit.stems)
+        out.append(unit)
+        if is_label(sentence, chunk.text, offset):
+            label = frozenset(unit.stems)
     return out
+
+
+# two or more capitalised words, maybe joined by a short function word: a name ("Food Innovation Nordic")
+MULTIWORD_NAME = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:(?:for|of|and|on|i|för|och)\s+)?[A-ZÅÄÖ][\wåäö-]+)+")
+# a run-in label: a short line of its own, no sentence punctuation ("Personalkostnader + 7 Mkr", "Lokalkostnader -3 Mkr")
+LABEL_LINE = re.compile(r"[A-ZÅÄÖ][^.!?:;•]{1,70}")
+
+
+def is_label(sentence: str, text: str, offset: int) -> bool:
+    """Whether a line names what the paragraphs below it are about: financial sections explain each
+    deviation under such a label, and "Främsta orsaken till avvikelsen är vakanser" only says which
+    deviation through it."""
+    rest = text[offset + len(sentence):].lstrip(" ")
+    whole_line = (offset == 0 or text[offset - 1] == "\n") and (not rest or rest.startswith("\n"))
+    return whole_line and LABEL_LINE.fullmatch(sentence) is not None and len(sentence.split()) <= 8
 
 
 def _matched(term: str, stems: set[str], joined: str = "") -> bool:
@@ -297,7 +324,18 @@ class ExtractiveAnswerer:
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
         lang = lang or detect_lang(question)
         text = self.correct_typos(question) if lang == "sv" else question
-        return replace(self.decompound(analyse(text, history, lang)), asked=question)
+        keep = self.report_names(text) if lang == "en" else frozenset()
+        return replace(self.decompound(analyse(text, history, lang, keep)), asked=question)
+
+    def report_names(self, text: str) -> frozenset[str]:
+        """The words of multi-word names in a question that the report has as written ("Malmö Residency",
+        "Cities for Better Health"): an English question names them in the report's own words."""
+        out: set[str] = set()
+        for m in MULTIWORD_NAME.finditer(text):
+            phrase = m.group(0).lower()
+            if any(phrase in c.text.lower() for c in self.a.index.chunks):
+                out.update(w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", phrase) if w not in EN_STOP)
+        return frozenset(out)
 
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
@@ -351,6 +389,10 @@ class ExtractiveAnswerer:
                     got[own] += w * (1.3 if label and term_hit(q, t, label_terms, label.lower()) else 1.0) * (
                         1.0 if t == report_year or _matched(t, u.stems, joined) else ALTERNATIVE)
                     hit_terms.add(t)
+                elif u.before and BEFORE_WEIGHT > 0.5 and term_hit(q, t, set(u.before)):
+                    got[own] += BEFORE_WEIGHT * w  # "Malmö Residency …. … för de 70 företag som ingår."
+                elif u.label and term_hit(q, t, set(u.label)):
+                    got[own] += LABEL_WEIGHT * w  # the label above says which cost the sentence explains
                 elif term_hit(q, t, u.context, ctx_joined):
                     got[own] += 0.6 * w
                 elif t in c_terms:

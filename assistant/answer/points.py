@@ -32,7 +32,7 @@ NUMBER = re.compile(r"\d")
 ABOUT_THE_REPORT = re.compile(r"^(I (årets |denna |detta |föreliggande )?(delårsrapport\w*|rapport\w*|avsnitt\w*|kapit\w*)|"
                               r"Rapporten|Avsnittet|Kapitlet|Nedan|Följande)\b", re.IGNORECASE)
 # a sentence that leans on the one before it ("Därför har …", "Genom detta arbete …")
-ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
+ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Båda|Bägge|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
                      r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även)\b")
 GENERIC_HEADINGS = ("Bedömning av förväntad utveckling", "Uppföljning av bidrag till kommunfullmäktigemålet")
 

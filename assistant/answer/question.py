@@ -183,11 +183,13 @@ def proper_names(text: str) -> set[str]:
     return out
 
 
-def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question:
+def analyse(text: str, history: list[Turn], lang: str | None = None,
+            keep: frozenset[str] = frozenset()) -> Question:
+    """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
     asked = text
     text = expand_abbreviations(text)
     lang = lang or detect_lang(text)
-    translations = translate(text) if lang == "en" else []
+    translations = translate(text, keep) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
     own = [w for w in words(text) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
@@ -208,7 +210,11 @@ def analyse(text: str, history: list[Turn], lang: str | None = None) -> Question
     query = text
     if followup:
         prev = expand_abbreviations(history[-1].question)
-        for w in words(prev):
+        prev_translations = translate(prev) if lang == "en" else []
+        prev_translated = {w for t in prev_translations for w in t.english}
+        prev_words = [w for t in prev_translations for w in words(t.swedish[0])]  # an English question's
+        prev_words += [w for w in words(prev) if w not in prev_translated and not (lang == "en" and w in EN_STOP)]
+        for w in prev_words:  # Swedish words count, as its own words do
             if w not in STOP and len(w) > 1:
                 terms.setdefault(stem(w), 0.45)
         if not QUESTION_WORD.search(text):

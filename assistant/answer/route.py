@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.textproc import EN_STOP, STOP, words
+
 SHAPES = ("fact", "brief", "summary", "reason", "change", "outline", "page", "out_of_scope")
 OPEN_SHAPES = ("brief", "summary", "reason", "change", "page")
 
@@ -112,6 +114,24 @@ def topic_words(text: str) -> str:
         # a cue's free gap is the topic ("har (antalet orosanmälningar) ökat"): only the cue's own words go
         text = cue.sub(lambda m: " " + " ".join(g for g in m.groups() if g) + " ", text)
     return text
+
+
+# who acts, in an open question ("Vad gör staden för att …?"): the report's subject, not a topic
+ACTORS = frozenset({"staden", "stad", "kommunen", "malmö", "malmo", "kommunstyrelsen", "styrelsen", "stadskontoret",
+                    "city", "council", "municipality", "board", "office", "ks"})
+
+
+def lacks_topic(text: str) -> bool:
+    """An open question that names no topic at all ("Vad gör staden för att?", "What is the city doing
+    about?"): what it is about has to be asked, not guessed."""
+    left = [w for w in words(topic_words(text)) if w not in STOP and w not in EN_STOP]
+    if any(w not in ACTORS for w in left):
+        return False
+    # "Vad gör stadskontoret?" asks about the actor; "Vad gör staden för att?" breaks off before the topic
+    return not left or DANGLING.search(text) is not None
+
+
+DANGLING = re.compile(r"(?i)\b(?:för att|för|med|om|kring|inom|åt|about|on|with|to|for|regarding)\s*[?.!]*\s*$")
 
 
 def requested_pages(text: str) -> tuple[int, int] | None:

@@ -266,3 +266,10 @@ def test_an_amount_or_a_share_is_not_a_count():
     assert kind_score(unit("Andelen har ökat till 39 procent."), q) == 0.0
     assert kind_score(unit("Stadskontoret har 1 200 anställda."), q) == 1.0
     assert kind_score(unit("Programmet har 56 deltagare."), q) > 0.0  # a count, if of something else
+
+
+def test_an_english_question_keeps_a_name_the_report_uses_as_written(assistant):
+    scorer = assistant.answer_engine().scorer
+    q = scorer.read("How many companies take part in Malmö Residency?", [])
+    assert "residency" in q.terms  # not "invånare": the report names the project in English
+    assert not scorer.report_names("Which residency rules apply in Sweden?")  # a lone word is no name

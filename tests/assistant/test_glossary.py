@@ -52,3 +52,9 @@ def test_llm_sources_for_an_english_question_use_the_translation_too(assistant):
     hits = assistant.retrieve_evidence("What is the name of the new crisis preparedness policy?")
     # the policy's name is in the first two (the other one tells how the policy was spread)
     assert any("Ett resilient Malmö" in c.text and c.page <= 9 <= int(c.meta["page_end"]) for c, _ in hits[:2])
+
+
+def test_words_of_a_kept_name_are_not_translated():
+    kept = translate("How many companies take part in Malmö Residency?", keep=frozenset({"malm", "residency"}))
+    assert not any("residency" in t.english for t in kept)
+    assert any("companies" in t.english for t in kept)

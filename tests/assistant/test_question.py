@@ -69,6 +69,13 @@ def test_follow_up_borrows_the_previous_question():
     assert not analyse(long_q, history).followup
 
 
+def test_an_english_follow_up_borrows_the_previous_questions_swedish_terms():
+    q = analyse("When was it issued?", [Turn("How large was the social bond?")], "en")
+    assert q.followup
+    assert stem("obligation") in q.terms  # "bond" through the glossary, not the English word
+    assert "bond" not in q.terms
+
+
 def test_elliptical_follow_up_keeps_the_previous_kind():
     q = analyse("Och Malmö Pride?", [Turn("Hur mycket fick EM i Handboll 2026?")])
     assert q.followup and q.kind == "amount"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.engine import two_asks
 from assistant.answer.question import answer_kind
-from assistant.answer.route import is_out_of_scope_request, requested_pages, route
+from assistant.answer.route import is_out_of_scope_request, lacks_topic, requested_pages, route
 
 CASES = [
     # facts
@@ -82,3 +83,27 @@ def test_a_summary_request_is_not_a_task():
 ])
 def test_requested_pages(text, pages):
     assert requested_pages(text) == pages
+
+
+@pytest.mark.parametrize(("text", "lacks"), [
+    ("Vad gör staden för att?", True),
+    ("What is the city doing about?", True),
+    ("Varför?", True),
+    ("Vad gör stadskontoret?", False),  # the actor is the topic
+    ("Vad gör staden för att minska segregationen?", False),
+    ("Why did costs rise?", False),
+])
+def test_an_open_question_that_names_no_topic(text, lacks):
+    assert lacks_topic(text) is lacks
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Hur mycket avsattes till stadskontoret, och vad visar årsprognosen?",
+     ("Hur mycket avsattes till stadskontoret?", "Vad visar årsprognosen?")),
+    ("How large was the social bond and when was it issued?",
+     ("How large was the social bond?", "When was it issued?")),
+    ("Hur mycket kostade flytten och varför?", None),  # one question that also asks why
+    ("Vad gör staden och kommunen?", None),  # no second question word
+])
+def test_a_question_that_asks_two_things(text, parts):
+    assert two_asks(text) == parts

@@ -149,3 +149,34 @@ def test_how_many_goals_cites_the_reports_own_count_first(assistant):
     assert "tolv mål" in a.citations[0].quote and a.citations[0].page == 4
     assert len(a.citations) == 13  # the count, then the twelve goals
     assert [c.n for c in a.citations] == list(range(1, 14))
+
+
+def test_a_two_part_question_gets_both_facts_each_cited(assistant):
+    a = assistant.ask("Hur mycket pengar avsattes till stadskontorets verksamhet i nämndsbudgeten, "
+                      "och vad visar årsprognosen?")
+    assert a.shape == "fact" and not a.refused
+    assert "338,9 Mkr" in a.answer and "7,1 Mkr" in a.answer
+    assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+    assert all(f"[{c.n}]" in a.answer for c in a.citations)
+    quotes_are_verbatim(assistant, a)
+
+
+def test_whether_one_areas_goals_are_met_lists_that_area_only(assistant):
+    a = assistant.ask("Uppnås målen under En grön stad som leder klimatomställningen?")
+    assert a.shape == "outline" and not a.refused
+    assert "2 av 2" in a.answer and "segregation" not in a.answer
+    assert {c.kind for c in a.citations} == {"heading", "assessment"}  # each goal: where named, where assessed
+
+
+@pytest.mark.parametrize("question", ["Vad gör staden för att?", "What is the City doing about?",
+                                      "Hur arbetar kommunstyrelsen med?"])
+def test_an_open_question_without_a_topic_asks_for_one(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and not a.citations
+    assert ("vill veta mer om" in a.answer) or ("name the topic" in a.answer)
+
+
+def test_the_label_above_a_paragraph_says_which_deviation_it_explains(assistant):
+    a = assistant.ask("Varför är personalkostnaderna lägre än budgeterat på stadskontoret?")
+    assert a.shape == "reason" and not a.refused
+    assert any("vakanser" in c.quote and c.page == 40 for c in a.citations)

@@ -71,6 +71,9 @@ def compose_outline(ctx: Context) -> Composition | None:
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
     if goals and MET.search(text) and GOALS.search(text) and not _names_one_goal(ctx, goals):
         negated = NEGATION.search(text) is not None
+        named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None
+        if named_area:  # "Uppnås målen under En grön stad …?": that area's goals, not all of them
+            goals = [g for g in goals if g["goal_area"] == named_area] or goals
         met = [g for g in goals if str(g.get("status") or "").lower().startswith(ALL_MET)]
         unmet = [g for g in goals if g not in met]
         shown = unmet if negated else met
@@ -84,9 +87,17 @@ def compose_outline(ctx: Context) -> Composition | None:
                 "are not expected to be met" if negated else "are expected to be met")
             lead = (f"{len(shown)} av {len(goals)} kommunfullmäktigemål {word}:" if sv else
                     f"{len(shown)} of {len(goals)} goals {word}:")
-        lines = [lead] + [f"{c.n}. {c.goal} – {g.get('status') or '–'!s} [{c.n}]"
-                          for c, g in zip(cits, shown or goals, strict=True)]
-        overall = overall_statement(ctx, source)
+        if named_area:  # few goals: each cited where it is named and where it is assessed
+            lead = (f"Under målområdet «{named_area}»: " if sv else f"In the goal area «{named_area}»: ") + \
+                lead[0].lower() + lead[1:]
+            cits, lines = [], [lead]
+            for i, g in enumerate(shown or goals, 1):
+                cits += [_goal_citation(ctx, len(cits) + 1, g, source), _status_citation(ctx, len(cits) + 2, g, source)]
+                lines.append(f"{i}. {g['title']} [{len(cits) - 1}] – {g.get('status') or '–'!s} [{len(cits)}]")
+        else:
+            lines = [lead] + [f"{c.n}. {c.goal} – {g.get('status') or '–'!s} [{c.n}]"
+                              for c, g in zip(cits, shown or goals, strict=True)]
+        overall = None if named_area else overall_statement(ctx, source)
         if overall is not None:  # the report's own words on all its goals ("… samtliga tolv mål …")
             cits.append(ctx.scorer.citation(len(cits) + 1, overall))
             lines.append(("\nRapportens sammanfattning: " if sv else "\nThe report's summary: ")
