@@ -68,7 +68,7 @@ def cli() -> None:
 
 @cli.command()
 @click.option("--dataset", "datasets", type=click.Path(exists=True, dir_okay=False, path_type=Path), multiple=True,
-              help="JSONL dataset, repeatable (default: golden, independent, heldout_en and fresh .jsonl).")
+              help="JSONL dataset, repeatable (default: all eight sets in eval/datasets/).")
 @click.option("--split", type=click.Choice(SPLITS), default="all", show_default=True,
               help="dev (tune on it), test (report and gate on it) or all: a fixed hash of each item's id.")
 @click.option("--mode", type=click.Choice(["extractive", "llm"]), default=None, help="Answering mode (default: config).")
