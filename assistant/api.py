@@ -83,8 +83,7 @@ class Assistant:
         check_report(report, p, self.settings.max_report_bytes)
         if owner is not None:
             report.source = f"{owner_tag(owner)}/{report.source}"
-        params = f"{self.model_id}|{self.settings.chunk_tokens}"
-        content_hash = Store.content_hash(p.read_bytes(), params)
+        content_hash = self._content_hash(p)
         store = self.store
         with store.lock():
             existing = store.records(fresh=True).get(report.source)
@@ -119,6 +118,11 @@ class Assistant:
         return IngestResult(report.source, "ingested", len(chunks), time.perf_counter() - t0, report.title,
                             list(report.warnings))
 
+    def _content_hash(self, path: Path) -> str:
+        """What an index of this file was built from: its bytes, the embedding model, the chunk size and
+        the chunker's version."""
+        return Store.content_hash(path.read_bytes(), f"{self.model_id}|{self.settings.chunk_tokens}")
+
     def ensure_ready(self, progress: Progress | None = None) -> list[IngestResult]:
         """Ingest the bundled reports that are not yet in the store (unless the user removed them)."""
         store = self.store
@@ -128,7 +132,12 @@ class Assistant:
         results = []
         if not store.read_only:
             for path in sorted(self.settings.reports_dir.glob("*")):
-                if path.suffix.lower() in {".txt", ".pdf"} and path.name not in known and path.name not in removed:
+                if path.suffix.lower() not in {".txt", ".pdf"} or path.name in removed:
+                    continue
+                # a bundled report is indexed again when it, the embedding model or the chunker changed
+                # (an upgrade that chunks differently must not keep serving the old chunks)
+                stale = path.name in known and records[path.name].content_hash != self._content_hash(path)
+                if path.name not in known or stale:
                     results.append(self.ingest(path, progress=progress))
         if not store.records():
             hint = ""

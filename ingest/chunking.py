@@ -97,6 +97,20 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# a run-in label: a short line of its own, no sentence punctuation ("Personalkostnader + 7 Mkr", "Lokalkostnader -3 Mkr")
+LABEL_LINE = re.compile(r"[A-ZÅÄÖ][^.!?:;•]{1,70}")
+
+
+def is_label(sentence: str, text: str, offset: int) -> bool:
+    """Whether a sentence is a line of its own that names what the paragraphs below it are about:
+    financial sections explain each deviation under such a label, and "Främsta orsaken till avvikelsen
+    är vakanser" only says which deviation through it. A label starts a chunk; the answerer reads the
+    sentences under it with its words."""
+    rest = text[offset + len(sentence):].lstrip(" ")
+    whole_line = (offset == 0 or text[offset - 1] == "\n") and (not rest or rest.startswith("\n"))
+    return whole_line and LABEL_LINE.fullmatch(sentence) is not None and len(sentence.split()) <= 8
+
+
 class Chunker:
     def __init__(self, max_tokens: int = 220, table_max_tokens: int = 320) -> None:
         self.max_tokens = max_tokens
@@ -145,7 +159,7 @@ class Chunker:
         current_tokens = 0
         for offset, sentence in split_sentences(body.text):
             n = count_tokens(sentence)
-            if current.text and current_tokens + n > budget:
+            if current.text and (current_tokens + n > budget or is_label(sentence, body.text, offset)):
                 pieces.append(current)
                 current, current_tokens = PagedText(), 0
             sep = "\n" if body.text[max(offset - 1, 0)] == "\n" and current.text else " "

@@ -92,6 +92,8 @@ def two_asks(question: str) -> tuple[str, str] | None:
     return first, second[0].upper() + second[1:]
 
 
+# a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
+WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
 
 
@@ -205,7 +207,8 @@ class AnswerEngine:
             shape = "brief"
             q = about_the_topic(q)
             ctx = replace(ctx, q=q)
-        proposal = self.scorer.propose(q, ctx.filters)
+        wide = WIDER_EVIDENCE.get(shape, 1)
+        proposal = self.scorer.propose(q, ctx.filters, self.library.settings.top_k * wide if wide > 1 else None)
         if shape in OPEN_SHAPES:
             comp = compose_points(ctx, proposal.units, shape, proposal.hits)
             return comp, shape, None, q

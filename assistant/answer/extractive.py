@@ -32,7 +32,7 @@ from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
 from assistant.textproc import EN_STOP, STOP, one_edit, stem, terms, words
-from ingest.chunking import split_sentences
+from ingest.chunking import is_label, split_sentences
 
 REFUSAL_SV = "Det framgår inte av rapporten."
 REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
@@ -122,17 +122,6 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
 
 # two or more capitalised words, maybe joined by a short function word: a name ("Food Innovation Nordic")
 MULTIWORD_NAME = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:(?:for|of|and|on|i|för|och)\s+)?[A-ZÅÄÖ][\wåäö-]+)+")
-# a run-in label: a short line of its own, no sentence punctuation ("Personalkostnader + 7 Mkr", "Lokalkostnader -3 Mkr")
-LABEL_LINE = re.compile(r"[A-ZÅÄÖ][^.!?:;•]{1,70}")
-
-
-def is_label(sentence: str, text: str, offset: int) -> bool:
-    """Whether a line names what the paragraphs below it are about: financial sections explain each
-    deviation under such a label, and "Främsta orsaken till avvikelsen är vakanser" only says which
-    deviation through it."""
-    rest = text[offset + len(sentence):].lstrip(" ")
-    whole_line = (offset == 0 or text[offset - 1] == "\n") and (not rest or rest.startswith("\n"))
-    return whole_line and LABEL_LINE.fullmatch(sentence) is not None and len(sentence.split()) <= 8
 
 
 def _matched(term: str, stems: set[str], joined: str = "") -> bool:
@@ -295,9 +284,10 @@ class ExtractiveAnswerer:
         self._source: str | None = None
 
     # -- public -----------------------------------------------------------
-    def propose(self, q: Question, filters: Filters | None) -> Proposal:
-        """Evidence and the best candidate for a fact question (the judge decides)."""
-        hits, units = self._evidence(q, filters, self.a.settings.top_k)
+    def propose(self, q: Question, filters: Filters | None, k: int | None = None) -> Proposal:
+        """Evidence and the best candidate for a fact question (the judge decides); `k` chunks
+        (default: the configured top_k)."""
+        hits, units = self._evidence(q, filters, k or self.a.settings.top_k)
         chosen = self._choose(q, units)
         rule_ok = bool(chosen)
         if not chosen:

@@ -150,6 +150,18 @@ def test_removed_bundled_report_is_not_ingested_again(tmp_path: Path) -> None:
     assert fresh.store.removed() == set() and fresh.ensure_ready() == []
 
 
+def test_a_bundled_report_is_indexed_again_after_the_chunker_changed(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    bundled = write(tmp_path / "reports" / "bundled.txt")
+    a = make_assistant(tmp_path / "data", reports_dir=bundled.parent)
+    assert [r.status for r in a.ensure_ready()] == ["ingested"]
+    assert make_assistant(tmp_path / "data", reports_dir=bundled.parent).ensure_ready() == []  # nothing changed
+    monkeypatch.setattr("assistant.store.CHUNKER_VERSION", "upgraded")  # an upgrade that chunks differently
+    upgraded = make_assistant(tmp_path / "data", reports_dir=bundled.parent)
+    assert [r.status for r in upgraded.ensure_ready()] == ["ingested"]
+    assert upgraded.ensure_ready() == [] and upgraded.reports()
+
+
 def test_orphan_of_a_killed_ingest_is_collected_on_next_start(tmp_path: Path) -> None:
     """A real ingest process killed mid-way (SIGKILL) leaves a half-written collection; the next start
     deletes it, and the report that was live before keeps answering."""

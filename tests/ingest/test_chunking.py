@@ -6,7 +6,7 @@ import json
 
 from assistant.answer.extractive import units_of
 from assistant.retrieval import IndexedChunk
-from ingest.chunking import Chunker, count_tokens, split_sentences
+from ingest.chunking import Chunker, count_tokens, is_label, split_sentences
 from ingest.model import PagedText
 from ingest.report_text import page_texts, paginate
 from ingest.structure import parse_structure
@@ -148,3 +148,17 @@ def test_sentence_over_a_page_break_is_cited_where_most_of_it_stands(chunks):
     meta = {**c.metadata(), "search_text": c.search_text}
     units = units_of(IndexedChunk(id=c.id, text=c.text, meta=meta, collection="x"), 0)
     assert [u.page for u in units if u.text == sentence] == [24]  # … but it is cited on page 24
+
+
+def test_a_run_in_label_starts_a_chunk_and_its_sentences_read_with_it(chunks):
+    """"Personalkostnader + 7 Mkr" names the deviation the paragraph under it explains."""
+    labelled = [c for c in chunks if c.text.startswith("Personalkostnader + 7 Mkr\n")]
+    assert len(labelled) == 1 and "vakanser" in labelled[0].text
+    for c in chunks:  # no label is left at the end of a chunk, cut off from what it names
+        if c.kind != "table" and "\n" in c.text.strip():
+            last = c.text.strip().rsplit("\n", 1)[1]
+            assert not is_label(last, c.text.strip(), len(c.text.strip()) - len(last)), last
+    chunk = IndexedChunk(id="x", text=labelled[0].text, meta=labelled[0].metadata(), collection="x")
+    cause = next(u for u in units_of(chunk, 0) if "vakanser" in u.text)
+    assert "personalkostnad" in cause.label
+    assert not is_label("Det prognostiserade resultatet är en nettoavvikelse.", "x", 0)

@@ -52,7 +52,7 @@ def test_bench_smoke_with_three_reports(tmp_path: Path) -> None:
     r = bench.run_library_bench(3, out, limit=20, log=lambda _m: None)
     assert json.loads(out.read_text(encoding="utf-8"))["reports"] == 4
     assert (r["reports"], r["collections"], r["questions"]) == (4, 4, 20)
-    assert r["chunks"] == 4 * 190
+    assert r["chunks"] == 4 * 193
     assert 0 < r["embed_cache_hits"] < r["embed_cache_hits"] + r["embed_cache_misses"]
     for label in ("no_filter", "filter_original"):
         assert r[label]["n"] == 20 and r[label]["p50_ms"] > 0
