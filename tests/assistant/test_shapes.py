@@ -180,3 +180,12 @@ def test_the_label_above_a_paragraph_says_which_deviation_it_explains(assistant)
     a = assistant.ask("Varför är personalkostnaderna lägre än budgeterat på stadskontoret?")
     assert a.shape == "reason" and not a.refused
     assert any("vakanser" in c.quote and c.page == 40 for c in a.citations)
+
+
+def test_a_topic_under_several_headings_is_summarised_from_each(assistant):
+    a = assistant.ask("Sammanfatta arbetet med mänskliga rättigheter")
+    assert a.shape == "summary" and not a.refused
+    lead = a.answer.splitlines()[0]
+    assert lead.count("«") >= 2 and " och «" in lead  # each heading named with its pages
+    assert len({c.page for c in a.citations}) >= 2
+    quotes_are_verbatim(assistant, a)

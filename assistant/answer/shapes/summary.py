@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.answer.extractive import Unit, _matched, units_of
 from assistant.answer.points import (
@@ -37,6 +38,9 @@ CUE_WORDS = set(terms(
     "mig kort"))
 MAX_POINTS = 8  # a span with many subsections gets one point from each, up to this many
 KIND_BONUS, DENSE_BONUS = 0.25, 0.3  # see resolve_span
+# a topic the report takes up under several headings (the board's oversight, its priorities, a goal): other
+# headings named nearly as well as the best are summarised with it
+RELATED_SCORE, MAX_RELATED = 0.8, 2
 # the kind of part a question names ("Sammanfatta målområdet om …", "Summarise the goal about …")
 KIND_WORDS = [
     ("goal_area", re.compile(r"(?i)\b(målområde\w*|goal areas?|area of goals)\b")),
@@ -54,6 +58,7 @@ class Span:
     named: float = 0.0  # by its words and its retrieved chunks only: enough (≥ 0.5) to summarise it
     closeness: float = 0.0  # of its title to the question, by embedding (1 = the closest of all spans)
     certain_kind: bool = False  # the question names its kind and its title is the closest in meaning
+    also: tuple[Span, ...] = ()  # other headings on the same topic, summarised with this one
 
     @property
     def accepted(self) -> bool:
@@ -64,10 +69,21 @@ class Span:
     def pages(self) -> tuple[int, int]:
         return (min(c.page for c in self.chunks), max(int(c.meta.get("page_end", c.page)) for c in self.chunks))
 
-    def describe(self) -> str:
-        a, b = self.pages
+    def describe(self, lang: str = "sv") -> str:
+        a, b = self.pages if not self.also else Span(self.label, self.kind, self.own, 0.0).pages
         where = f"s. {a}" if a == b else f"s. {a}–{b}"
-        return f"«{self.label}», {where}" if self.kind != "pages" else where
+        own = f"«{self.label}», {where}" if self.kind != "pages" else where
+        if not self.also:
+            return own
+        others = [o.describe(lang) for o in self.also]
+        joiner = " och " if lang == "sv" else " and "
+        return ", ".join([own, *others[:-1]]) + joiner + others[-1]
+
+    @property
+    def own(self) -> list[IndexedChunk]:
+        """Its own chunks, without those of the related headings."""
+        theirs = {c.id for o in self.also for c in o.chunks}
+        return [c for c in self.chunks if c.id not in theirs]
 
 
 def _chunks(ctx: Context) -> list[IndexedChunk]:
@@ -141,7 +157,29 @@ def resolve_span(ctx: Context) -> Span | None:
         if own is not None:
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
-    return best
+    return with_related(best, spans, ctx.position())
+
+
+def with_related(best: Span | None, spans: list[Span], position: Any) -> Span | None:
+    """The best heading with the other headings the question names nearly as well, none inside another:
+    "mänskliga rättigheter" is taken up under the board's priorities, under a goal and under its oversight."""
+    if best is None or best.kind != "heading" or not best.accepted:
+        return best
+    taken = {c.id for c in best.chunks}
+    related: list[Span] = []
+    for s in sorted(spans, key=lambda s: -s.score):
+        if s is best or s.kind != "heading" or s.score < RELATED_SCORE * best.score or len(related) >= MAX_RELATED:
+            continue
+        ids = {c.id for c in s.chunks}
+        if ids & taken:
+            continue  # a parent or a child of a heading already in
+        related.append(s)
+        taken |= ids
+    if not related:
+        return best
+    chunks = sorted([*best.chunks, *(c for s in related for c in s.chunks)], key=lambda c: (c.page, position(c.id)))
+    return Span(best.label, best.kind, chunks, best.score, best.named, best.closeness, best.certain_kind,
+                also=tuple(sorted(related, key=lambda s: s.pages)))
 
 
 def kind_named(text: str) -> str | None:
@@ -266,13 +304,13 @@ def compose_summary(ctx: Context) -> Composition:
     head = heads[0] if heads else None
     said = {u.text for u in heads}
     parts = section_headings(span)
-    budget = min(MAX_POINTS, max(5, len(parts))) + len(heads)
+    budget = (MAX_POINTS if span.also else min(MAX_POINTS, max(5, len(parts)))) + len(heads)
     points = span_points([u for u in units if u.text not in said], budget - len(heads))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
     if not points:
         return Composition("", [], [], False)
-    where = span.describe()
+    where = span.describe(ctx.q.lang)
     lead = f"Sammanfattning av {where}." if ctx.q.lang == "sv" else f"Summary of {where} (quoted in Swedish)."
     sections: list[Citation] = []
     if len(parts) >= 3:  # a long span: say what it covers, each section cited where it starts, then its points
