@@ -216,6 +216,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
         asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and any(n in focus for n in NAME_NOUNS) else []
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
+        plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
         if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
             return 0.0
         for i, tok in enumerate(text.split()):
@@ -223,8 +224,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
             tl = t.lower()
             if not t or tl in qlow:
                 continue
-            if any(a[:5] in tl and not tl.startswith(a[:5]) for a in asked):
-                return 1.0  # a compound naming the thing: justitiedepartementet
+            if any(a[:5] in tl and not tl.startswith(a[:5]) for a in asked) and not plural:
+                return 1.0  # a compound naming the thing: justitiedepartementet (not "pionjärstäderna" for "vilka städer")
             if t.isupper() and len(t) > 1 and t.lower() == initials:
                 continue  # "CBH" for the question's "Cities for Better Health"
             if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):

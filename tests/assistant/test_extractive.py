@@ -273,3 +273,16 @@ def test_an_english_question_keeps_a_name_the_report_uses_as_written(assistant):
     q = scorer.read("How many companies take part in Malmö Residency?", [])
     assert "residency" in q.terms  # not "invånare": the report names the project in English
     assert not scorer.report_names("Which residency rules apply in Sweden?")  # a lone word is no name
+
+
+def test_a_compound_of_the_asked_noun_names_one_thing_not_several():
+    from assistant.answer.extractive import Unit, kind_score
+    from assistant.answer.question import analyse
+    from assistant.retrieval import IndexedChunk
+
+    chunk = IndexedChunk(id="c", text="", meta={"heading": ""}, collection="x")
+    sentence = "Sedan de första elva pionjärstäderna anslöt sig har intresset ökat."
+    unit = Unit(sentence, chunk, 0, 1, False, set(), set())
+    assert kind_score(unit, analyse("Vilka städer ingår i samarbetet?", []), 1.0) == 0.0  # no city is named
+    department = Unit("Frågan bereds av Justitiedepartementet.", chunk, 0, 1, False, set(), set())
+    assert kind_score(department, analyse("Vilket departement bereder frågan?", []), 1.0) == 1.0
