@@ -498,8 +498,11 @@ class ExtractiveAnswerer:
         body = u.text if u.is_row else f"{u.text} {u.chunk.text}"  # a row stands alone in its table
         hay = f"{body} {_context_text(u.chunk)}".lower()
         report_year = str(u.chunk.meta.get("year") or "")
+        # a year in a row's label names the thing ("EM i Handboll 2026"); the time is in the columns
+        timed = f"{u.text.split(':', 1)[1]} {_context_text(u.chunk)}".lower() if u.is_row and ":" in u.text else hay
         for y in q.years:
-            if y != report_year and y not in hay:
+            if y != report_year and y not in timed and not (u.is_row and y in u.text.split(":", 1)[0]
+                                                            and self._label_asked(q, u)):
                 return False
         for name in q.names:
             for n in (p for p in name.lower().split("-") if len(p) >= 2):
@@ -509,6 +512,12 @@ class ExtractiveAnswerer:
                     continue
                 return False
         return True
+
+    def _label_asked(self, q: Question, u: Unit) -> bool:
+        """Whether the question names a row by its label ("handbolls-EM 2026" for "EM i Handboll 2026"):
+        then a year in the label is part of the name asked for."""
+        label = {t for t in terms(u.text.split(":", 1)[0]) if not YEAR_TOKEN.match(t)}
+        return any(term_hit(q, t, label) for t in q.terms if not YEAR_TOKEN.match(t))
 
     def unknown_focus(self, q: Question) -> bool:
         """"Vilken löptid …?" about a thing the report never mentions."""

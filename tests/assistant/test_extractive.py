@@ -286,3 +286,15 @@ def test_a_compound_of_the_asked_noun_names_one_thing_not_several():
     assert kind_score(unit, analyse("Vilka städer ingår i samarbetet?", []), 1.0) == 0.0  # no city is named
     department = Unit("Frågan bereds av Justitiedepartementet.", chunk, 0, 1, False, set(), set())
     assert kind_score(department, analyse("Vilket departement bereder frågan?", []), 1.0) == 1.0
+
+
+def test_a_year_in_a_rows_label_is_part_of_a_name_not_a_time(assistant):
+    from assistant.answer.extractive import Unit
+    from assistant.retrieval import IndexedChunk
+
+    scorer = assistant.answer_engine().scorer
+    chunk = IndexedChunk(id="c", text="", meta={"table_title": "Projekt och utredningar", "table_header": "Belopp",
+                                                "year": 2025}, collection="x")
+    row = Unit("EM i Handboll 2026: Belopp 2,5 mkr", chunk, 0, 39, True, set(), set())
+    assert scorer.constraints_ok(scorer.read("Hur mycket får EM i handboll 2026?", []), row)
+    assert not scorer.constraints_ok(scorer.read("Vilket resultat gör kommunstyrelsen 2026?", []), row)
