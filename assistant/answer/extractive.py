@@ -45,7 +45,6 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
 BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
-UNTRANSLATED = 0.6  # the weight of an English word the glossary lacks and the report does not use
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
@@ -351,8 +350,7 @@ class ExtractiveAnswerer:
             units.extend(units_of(chunk, rank))
             st = set(terms(chunk.text))
             chunk_terms[chunk.id] = ({t for t in q.terms if term_hit(q, t, st)}, " ".join(st))
-        weights = {t: w * self.idf(t) * (UNTRANSLATED if t in q.untranslated and not self.stem_in_corpus(t) else 1.0)
-                   for t, w in q.terms.items()}
+        weights = {t: w * self.idf(t) for t, w in q.terms.items()}
         if q.followup:  # "När gavs den ut?": an own word found nowhere in the evidence carries no meaning here
             found = " ".join(j for _, j in chunk_terms.values())
             weights = {t: w for t, w in weights.items() if q.terms[t] < 1.0 or t in found}

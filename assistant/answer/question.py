@@ -96,9 +96,6 @@ class Question:
     followup: bool = False
     retrieval_query: str = ""
     lexical_query: str = ""  # for BM25: the question plus Swedish translations of an English question's words
-    # an English question's own words the glossary has no Swedish for (stems): the Swedish report cannot
-    # use them, so their absence from the evidence says little (unless the report has them: a name)
-    untranslated: frozenset[str] = frozenset()
     counted: str | None = None  # stem of the noun counted in "hur många X"
     counted_as: str | None = None  # its modifier ("hur många nya X"), which a report may count by ("400 nya")
     focus: str | None = None  # the noun asked about in "vilken X" (lower case)
@@ -196,12 +193,9 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     translated = {w for t in translations for w in t.english}
     own = [w for w in words(text) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
-    untranslated: set[str] = set()
     for w in own:
         if w not in translated:
             terms[stem(w)] = 1.0
-            if lang == "en" and w not in keep:
-                untranslated.add(stem(w))
     alternatives: dict[str, tuple[str, ...]] = {}
     for t in translations:  # an English word counts by its most likely Swedish rendering; the others also match
         first = [stem(w) for w in words(t.swedish[0]) if w not in STOP and len(w) > 1]
@@ -236,6 +230,6 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     swedish = " ".join(a for t in translations for a in t.swedish)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
                     retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted,
-                    counted_as=counted_as, focus=focus, untranslated=frozenset(untranslated - set(alternatives)),
+                    counted_as=counted_as, focus=focus,
                     also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked,
                     alternatives=alternatives)
