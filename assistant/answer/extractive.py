@@ -45,6 +45,9 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
 BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
+# the present, as a question asks for it and a sentence states it
+NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
+NOW_WEIGHT = 0.15
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
@@ -363,6 +366,7 @@ class ExtractiveAnswerer:
         bigrams = [f"{a} {b}" for a, b in itertools.pairwise(qwords) if not (a in STOP and b in STOP)]
         sims = getattr(hits, "dense_similarity", {})
         asked_part = {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
+        now_asked = NOW.search(q.text) is not None
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -401,6 +405,9 @@ class ExtractiveAnswerer:
                 named = PARTS & u.stems
                 if named and not named & asked_part:
                     u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
+            if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
+                past = [y for y in re.findall(r"\b(?:19|20)\d\d\b", u.text) if report_year and y < report_year]
+                u.score += NOW_WEIGHT * (bool(NOW.search(u.text)) - bool(past and not NOW.search(u.text)))
             if qyears:
                 unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text))
                 if unit_years and not (unit_years & qyears):

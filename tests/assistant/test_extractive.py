@@ -298,3 +298,8 @@ def test_a_year_in_a_rows_label_is_part_of_a_name_not_a_time(assistant):
     row = Unit("EM i Handboll 2026: Belopp 2,5 mkr", chunk, 0, 39, True, set(), set())
     assert scorer.constraints_ok(scorer.read("Hur mycket får EM i handboll 2026?", []), row)
     assert not scorer.constraints_ok(scorer.read("Vilket resultat gör kommunstyrelsen 2026?", []), row)
+
+
+def test_a_question_on_the_present_gets_the_sentence_on_the_present(assistant):
+    a = assistant.ask("Hur många pionjärstäder har Malmö Commitment i dag?")
+    assert not a.refused and "tolv pionjärstäder" in a.answer and "elva" not in a.answer
