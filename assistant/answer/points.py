@@ -133,6 +133,6 @@ def render(points: Sequence[Point], citation: Callable[[int, Unit], Citation], o
             text = m.unit.text
             if m.unit.is_row and label != m.unit.chunk.meta.get("table_title"):
                 text = f"{m.unit.chunk.meta.get('table_title') or 'Tabell'}: {text}"  # the heading does not say it
-            lines.append(f"- {text} [{n}]")
+            lines.append(f"- {text.lstrip('•· ').strip()} [{n}]")  # a bulleted line of the report: one bullet
             n += 1
     return "\n".join(lines), citations

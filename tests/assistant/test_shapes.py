@@ -189,3 +189,9 @@ def test_a_topic_under_several_headings_is_summarised_from_each(assistant):
     assert lead.count("«") >= 2 and " och «" in lead  # each heading named with its pages
     assert len({c.page for c in a.citations}) >= 2
     quotes_are_verbatim(assistant, a)
+
+
+def test_a_bulleted_line_of_the_report_is_one_point_with_one_bullet(assistant):
+    a = assistant.ask("Vad står det på sidan 40?")
+    assert a.shape == "page" and not a.refused
+    assert not any(line.startswith("- •") for line in a.answer.splitlines())
