@@ -155,7 +155,8 @@ def counted_near(unit: Unit, q: Question) -> bool:
         return False
     number = r"(\d[\d\s]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
     low = unit.text.lower()
-    if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]), low):
+    # "30 medarbetare per chef" is a ratio, not how many medarbetare there are
+    if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]) + r"[\wåäö]*(?!\s+per\b)(?![\wåäö])", low):
         return True
     # "Hur många nya medarbetare …" answered by "… drygt 400 nya som beställde": counted by the modifier
     return (q.counted_as is not None and q.lang == "sv"

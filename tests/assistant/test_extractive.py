@@ -303,3 +303,15 @@ def test_a_year_in_a_rows_label_is_part_of_a_name_not_a_time(assistant):
 def test_a_question_on_the_present_gets_the_sentence_on_the_present(assistant):
     a = assistant.ask("Hur många pionjärstäder har Malmö Commitment i dag?")
     assert not a.refused and "tolv pionjärstäder" in a.answer and "elva" not in a.answer
+
+
+def test_a_number_per_something_is_a_ratio_not_a_count():
+    from assistant.answer.extractive import Unit, counted_near
+    from assistant.answer.question import analyse
+    from assistant.retrieval import IndexedChunk
+
+    chunk = IndexedChunk(id="c", text="", meta={}, collection="x")
+    q = analyse("Hur många medarbetare har staden?", [])
+    ratio = Unit("Riktvärdet är max 30 medarbetare per chef till 2030.", chunk, 0, 1, False, set(), set())
+    count = Unit("Totalt har 4 500 medarbetare tecknat sig.", chunk, 0, 1, False, set(), set())
+    assert not counted_near(ratio, q) and counted_near(count, q)
