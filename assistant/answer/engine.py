@@ -83,8 +83,8 @@ def two_asks(question: str) -> tuple[str, str] | None:
     """A question that asks two things, as two questions; None when it asks one. The second part is
     read as a follow-up to the first (its subject is the first's: "… och vad visar årsprognosen?")."""
     m = SECOND_ASK.search(question)
-    if m is None or "varför" in question[m.end():].lower() or "why" in question[m.end():].lower():
-        return None  # "… och varför?" is one question that also asks for the reason
+    if m is None:  # "… och varför?" is no second question word: one question that also asks for the reason
+        return None
     first, second = question[:m.start()].strip(" ,"), question[m.end():].strip()
     if len(first.split()) < 3 or len(second.split()) < 2:
         return None
@@ -207,8 +207,7 @@ class AnswerEngine:
             shape = "brief"
             q = about_the_topic(q)
             ctx = replace(ctx, q=q)
-        wide = WIDER_EVIDENCE.get(shape, 1)
-        proposal = self.scorer.propose(q, ctx.filters, self.library.settings.top_k * wide if wide > 1 else None)
+        proposal = self.scorer.propose(q, ctx.filters, self.library.settings.top_k * WIDER_EVIDENCE.get(shape, 1))
         if shape in OPEN_SHAPES:
             comp = compose_points(ctx, proposal.units, shape, proposal.hits)
             return comp, shape, None, q

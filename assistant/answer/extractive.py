@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,6 +29,7 @@ import numpy as np
 from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse, detect_lang
 from assistant.answer.tables import extreme_row, wants_extreme
+from assistant.glossary import EN_WORD
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
@@ -72,6 +74,12 @@ class Unit:
     dense: float = 0.0
     chunk_dense: float = 0.0
     hist_coverage: float = 0.0
+
+    @property
+    def row_label(self) -> str:
+        """A table row's label, the part before its columns ("EM i Handboll 2026" of "EM i Handboll 2026:
+        Belopp 2,5 mkr"); empty for a sentence."""
+        return self.text.split(":", 1)[0] if self.is_row and ":" in self.text else ""
 
     @property
     def type_ok(self) -> bool:
@@ -127,7 +135,7 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
 MULTIWORD_NAME = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:(?:for|of|and|on|i|för|och)\s+)?[A-ZÅÄÖ][\wåäö-]+)+")
 
 
-def _matched(term: str, stems: set[str], joined: str = "") -> bool:
+def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     """A question term matches a stem exactly, or as the head or the modifier
     of a Swedish compound (cykel ~ förmånscykel, kompetens ~ kompetensförsörjning)
     — not in the middle of an unrelated word (arbet is not in medarbetare)."""
@@ -142,7 +150,7 @@ def _matched(term: str, stems: set[str], joined: str = "") -> bool:
     return False
 
 
-def term_hit(q: Question, term: str, stems: set[str], joined: str = "") -> bool:
+def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     """A question term in the evidence, or one of its other renderings (an English word's
     translations: "crisis" is met by kris and by krisberedskap)."""
     return _matched(term, stems, joined) or any(_matched(a, stems, joined) for a in q.alternatives.get(term, ()))
@@ -329,7 +337,7 @@ class ExtractiveAnswerer:
         for m in MULTIWORD_NAME.finditer(text):
             phrase = m.group(0).lower()
             if any(phrase in c.text.lower() for c in self.a.index.chunks):
-                out.update(w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", phrase) if w not in EN_STOP)
+                out.update(w for w in EN_WORD.findall(phrase) if w not in EN_STOP)  # as translate() reads it
         return frozenset(out)
 
     def _evidence(self, q: Question, filters: Filters | None,
@@ -385,9 +393,9 @@ class ExtractiveAnswerer:
                     got[own] += w * (1.3 if label and term_hit(q, t, label_terms, label.lower()) else 1.0) * (
                         1.0 if t == report_year or _matched(t, u.stems, joined) else ALTERNATIVE)
                     hit_terms.add(t)
-                elif u.before and BEFORE_WEIGHT > 0.5 and term_hit(q, t, set(u.before)):
+                elif u.before and term_hit(q, t, u.before):
                     got[own] += BEFORE_WEIGHT * w  # "Malmö Residency …. … för de 70 företag som ingår."
-                elif u.label and term_hit(q, t, set(u.label)):
+                elif u.label and term_hit(q, t, u.label):
                     got[own] += LABEL_WEIGHT * w  # the label above says which cost the sentence explains
                 elif term_hit(q, t, u.context, ctx_joined):
                     got[own] += 0.6 * w
@@ -406,13 +414,13 @@ class ExtractiveAnswerer:
                 named = PARTS & u.stems
                 if named and not named & asked_part:
                     u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
+            unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
-                past = [y for y in re.findall(r"\b(?:19|20)\d\d\b", u.text) if report_year and y < report_year]
-                u.score += NOW_WEIGHT * (bool(NOW.search(u.text)) - bool(past and not NOW.search(u.text)))
-            if qyears:
-                unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text))
-                if unit_years and not (unit_years & qyears):
-                    u.score -= 0.3
+                present = NOW.search(u.text) is not None
+                past = any(report_year and y < report_year for y in unit_years)
+                u.score += NOW_WEIGHT * (present - (past and not present))
+            if qyears and unit_years and not (unit_years & qyears):
+                u.score -= 0.3
         if q.lang == "en" or (units and max(u.coverage for u in units) < MIN_COVERAGE + 0.1):
             self._add_dense(q, units)
         units.sort(key=lambda u: -u.score)
@@ -505,10 +513,10 @@ class ExtractiveAnswerer:
         hay = f"{body} {_context_text(u.chunk)}".lower()
         report_year = str(u.chunk.meta.get("year") or "")
         # a year in a row's label names the thing ("EM i Handboll 2026"); the time is in the columns
-        timed = f"{u.text.split(':', 1)[1]} {_context_text(u.chunk)}".lower() if u.is_row and ":" in u.text else hay
+        label = u.row_label
+        timed = f"{u.text[len(label) + 1:]} {_context_text(u.chunk)}".lower() if label else hay
         for y in q.years:
-            if y != report_year and y not in timed and not (u.is_row and y in u.text.split(":", 1)[0]
-                                                            and self._label_asked(q, u)):
+            if y != report_year and y not in timed and not (y in label and self._label_asked(q, label)):
                 return False
         for name in q.names:
             for n in (p for p in name.lower().split("-") if len(p) >= 2):
@@ -519,11 +527,12 @@ class ExtractiveAnswerer:
                 return False
         return True
 
-    def _label_asked(self, q: Question, u: Unit) -> bool:
+    @staticmethod
+    def _label_asked(q: Question, label: str) -> bool:
         """Whether the question names a row by its label ("handbolls-EM 2026" for "EM i Handboll 2026"):
         then a year in the label is part of the name asked for."""
-        label = {t for t in terms(u.text.split(":", 1)[0]) if not YEAR_TOKEN.match(t)}
-        return any(term_hit(q, t, label) for t in q.terms if not YEAR_TOKEN.match(t))
+        named = {t for t in terms(label) if not YEAR_TOKEN.match(t)}
+        return any(term_hit(q, t, named) for t in q.terms if not YEAR_TOKEN.match(t))
 
     def unknown_focus(self, q: Question) -> bool:
         """"Vilken löptid …?" about a thing the report never mentions."""

@@ -54,9 +54,8 @@ def content(u: Unit) -> set[str]:
 def what_it_says(u: Unit) -> set[str]:
     """The words that tell a point from another: a table row by its label ("Beredskapsförmåga: Plan 2027
     …"), because every row of a table repeats the same columns and units."""
-    if u.is_row and ":" in u.text:
-        label = u.text.split(":", 1)[0]
-        return {t for t in terms(label) if t not in STOP and len(t) > 2} or content(u)
+    if u.row_label:
+        return {t for t in terms(u.row_label) if t not in STOP and len(t) > 2} or content(u)
     return content(u)
 
 

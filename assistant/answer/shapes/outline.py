@@ -68,10 +68,10 @@ def compose_outline(ctx: Context) -> Composition | None:
     if not goals and not areas:
         return None
     sv = q.lang == "sv"
+    named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None  # the goal area it names, if one
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
     if goals and MET.search(text) and GOALS.search(text) and not _names_one_goal(ctx, goals):
         negated = NEGATION.search(text) is not None
-        named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None
         if named_area:  # "Uppnås målen under En grön stad …?": that area's goals, not all of them
             goals = [g for g in goals if g["goal_area"] == named_area] or goals
         met = [g for g in goals if str(g.get("status") or "").lower().startswith(ALL_MET)]
@@ -104,7 +104,7 @@ def compose_outline(ctx: Context) -> Composition | None:
                          + f"{overall.text} [{len(cits)}]")
         return Composition("\n".join(lines), cits, [], True, certain=True)
     # "Hur många målområden / mål?", "Vilka målområden finns?"
-    if AREAS.search(text) and not _names_one_area(ctx, areas):
+    if AREAS.search(text) and named_area is None:
         headings = dict((h, p) for h, p in outline.get("headings", []))
         cits, lines = [], []
         for i, a in enumerate(areas, 1):
@@ -117,19 +117,18 @@ def compose_outline(ctx: Context) -> Composition | None:
             lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else 'goals'} (s. {page}) [{i}]")
         lead = (f"Rapporten har {len(areas)} målområden:" if sv else f"The report has {len(areas)} goal areas:")
         return Composition("\n".join([lead, *lines]), cits, [], True, certain=True)
-    area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None
-    if area and GOALS.search(text) and not AREAS.search(text.replace("målområdet", "")) \
+    if named_area and GOALS.search(text) and not AREAS.search(text.replace("målområdet", "")) \
             and (COUNT.search(text) or re.search(r"(?i)\b(vilka|which|what|list|lista)\b", text)):
-        members = [g for g in goals if g["goal_area"] == area]
+        members = [g for g in goals if g["goal_area"] == named_area]
         cits = [_goal_citation(ctx, i, g, source) for i, g in enumerate(members, 1)]
-        lead = (f"Under målområdet «{area}» finns {len(members)} kommunfullmäktigemål:" if sv else
-                f"The goal area «{area}» has {len(members)} goals (kommunfullmäktigemål):")
+        lead = (f"Under målområdet «{named_area}» finns {len(members)} kommunfullmäktigemål:" if sv else
+                f"The goal area «{named_area}» has {len(members)} goals (kommunfullmäktigemål):")
         lines = [lead] + [f"{c.n}. {g['title']} – bedömning: {g.get('status') or '–'} [{c.n}]"
                           for c, g in zip(cits, members, strict=True)]
         return Composition("\n".join(lines), cits, [], True, certain=True)
     if goals and GOALS.search(text) and (COUNT.search(text) or re.search(r"(?i)\b(vilka|which|what|list|lista)\b",
                                                                           text)) \
-            and not _names_one_area(ctx, areas) and not _names_one_goal(ctx, goals):
+            and named_area is None and not _names_one_goal(ctx, goals):
         said = opening_sentence(ctx, source, lambda t: GOAL_COUNT.search(t) is not None) \
             if COUNT.search(text) else None
         first_n = 2 if said is not None else 1  # "how many": the report's own sentence on it is cited first
@@ -193,6 +192,3 @@ def opening_sentence(ctx: Context, source: str | None, wanted: Callable[[str], b
 def _names_one_goal(ctx: Context, goals: list[dict[str, Any]]) -> bool:
     return ctx.scorer.best_match(ctx.q, [g["title"] for g in goals]) is not None
 
-
-def _names_one_area(ctx: Context, areas: list[str]) -> bool:
-    return ctx.scorer.best_match(ctx.q, areas, min_cov=0.6) is not None

@@ -67,10 +67,10 @@ class Span:
 
     @property
     def pages(self) -> tuple[int, int]:
-        return (min(c.page for c in self.chunks), max(int(c.meta.get("page_end", c.page)) for c in self.chunks))
+        return page_range(self.chunks)
 
     def describe(self, lang: str = "sv") -> str:
-        a, b = self.pages if not self.also else Span(self.label, self.kind, self.own, 0.0).pages
+        a, b = page_range(self.own)
         where = f"s. {a}" if a == b else f"s. {a}–{b}"
         own = f"«{self.label}», {where}" if self.kind != "pages" else where
         if not self.also:
@@ -84,6 +84,11 @@ class Span:
         """Its own chunks, without those of the related headings."""
         theirs = {c.id for o in self.also for c in o.chunks}
         return [c for c in self.chunks if c.id not in theirs]
+
+
+def page_range(chunks: list[IndexedChunk]) -> tuple[int, int]:
+    """The first and last page the chunks stand on."""
+    return (min(c.page for c in chunks), max(int(c.meta.get("page_end", c.page)) for c in chunks))
 
 
 def _chunks(ctx: Context) -> list[IndexedChunk]:
