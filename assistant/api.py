@@ -123,6 +123,14 @@ class Assistant:
         the chunker's version."""
         return Store.content_hash(path.read_bytes(), f"{self.model_id}|{self.settings.chunk_tokens}")
 
+    def _stale(self, path: Path, record: ReportRecord) -> bool:
+        """Whether an indexed bundled report was built from another file, model or chunker. A file that
+        cannot be read now keeps its index: an answerable library beats a start-up that fails."""
+        try:
+            return record.content_hash != self._content_hash(path)
+        except OSError:
+            return False
+
     def ensure_ready(self, progress: Progress | None = None) -> list[IngestResult]:
         """Ingest the bundled reports that are not yet in the store (unless the user removed them)."""
         store = self.store
@@ -136,8 +144,7 @@ class Assistant:
                     continue
                 # a bundled report is indexed again when it, the embedding model or the chunker changed
                 # (an upgrade that chunks differently must not keep serving the old chunks)
-                stale = path.name in known and records[path.name].content_hash != self._content_hash(path)
-                if path.name not in known or stale:
+                if path.name not in known or self._stale(path, records[path.name]):
                     results.append(self.ingest(path, progress=progress))
         if not store.records():
             hint = ""

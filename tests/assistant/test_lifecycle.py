@@ -162,6 +162,16 @@ def test_a_bundled_report_is_indexed_again_after_the_chunker_changed(tmp_path: P
     assert upgraded.ensure_ready() == [] and upgraded.reports()
 
 
+def test_a_bundled_report_that_cannot_be_read_keeps_its_index(tmp_path: Path) -> None:
+    bundled = write(tmp_path / "reports" / "bundled.txt")
+    a = make_assistant(tmp_path / "data", reports_dir=bundled.parent)
+    assert [r.status for r in a.ensure_ready()] == ["ingested"]
+    bundled.unlink()
+    bundled.mkdir()  # still listed under its name, but no longer a readable file
+    again = make_assistant(tmp_path / "data", reports_dir=bundled.parent)
+    assert again.ensure_ready() == [] and [r.source for r in again.reports()] == ["bundled.txt"]
+
+
 def test_orphan_of_a_killed_ingest_is_collected_on_next_start(tmp_path: Path) -> None:
     """A real ingest process killed mid-way (SIGKILL) leaves a half-written collection; the next start
     deletes it, and the report that was live before keeps answering."""
