@@ -62,6 +62,9 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
 WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
 WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
+# "i år", "this year": the report's own year, which every passage of it is about (as "2025" is in a 2025 report)
+THIS_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:i år|hittills i år|under året|innevarande år|this year|so far this year|"
+                       r"the current year)(?![\wåäö])")
 NAMES_OF = re.compile(r"\bnames? of (?:the\s+)?((?:[\w-]+\s*){1,4})", re.IGNORECASE)
 COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)", re.IGNORECASE)
 # A name answer should contain one of these as (part of) a word, or a proper noun.
@@ -211,7 +214,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     lang = lang or detect_lang(text)
     translations = translate(text, keep) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
-    own = [w for w in words(text) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
+    own = [w for w in words(THIS_YEAR.sub(" ", text)) if w not in STOP and len(w) > 1
+           and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
     for w in own:
         if w not in translated:
@@ -241,7 +245,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             kind = kind or answer_kind(prev)  # "Och Malmö Pride?" asks what the previous question asked
         query = f"{prev} {text}"
     years = set(m.group(0) for m in YEAR.finditer(text))
-    names = proper_names(text)
+    names = {n for n in proper_names(text) if n.lower() not in translated}  # "City Executive Board" is a term
     m = COUNTED.search(text)
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None
