@@ -517,7 +517,8 @@ class ExtractiveAnswerer:
             if y != report_year and y not in timed and not (y in label and self._label_asked(q, label)):
                 return False
         for name in q.names:
-            for n in (p for p in name.lower().split("-") if len(p) >= 2):
+            # "G-NETS-mötet": the lower-case part of a hyphenated name is a common noun, not part of the name
+            for n in (p.lower() for p in name.split("-") if len(p) >= 2 and not p.islower()):
                 if q.lang == "en" and not self.in_corpus(n):
                     continue  # an English word, not a name the report could contain
                 if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):

@@ -337,3 +337,14 @@ def test_a_number_per_something_is_a_ratio_not_a_count():
     ratio = Unit("Riktvärdet är max 30 medarbetare per chef till 2030.", chunk, 0, 1, False, set(), set())
     count = Unit("Totalt har 4 500 medarbetare tecknat sig.", chunk, 0, 1, False, set(), set())
     assert not counted_near(ratio, q) and counted_near(count, q)
+
+
+def test_the_lower_case_part_of_a_hyphenated_name_is_a_common_noun(assistant):
+    from assistant.answer.extractive import Unit
+    from assistant.retrieval import IndexedChunk
+
+    scorer = assistant.answer_engine().scorer
+    chunk = IndexedChunk(id="c", text="Malmö stad deltar aktivt i G-NETS.", meta={}, collection="x")
+    unit = Unit("I maj medverkade kommunstyrelsen i Tokyo tillsammans med 57 städer.", chunk, 0, 23, False, set(), set())
+    assert scorer.constraints_ok(scorer.read("Hur många städer deltog på G-NETS-mötet i Tokyo i maj?", []), unit)
+    assert not scorer.constraints_ok(scorer.read("Hur många städer deltog på C40-mötet i Tokyo?", []), unit)
