@@ -50,6 +50,7 @@ BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same p
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
 NOW_WEIGHT = 0.15
+TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
@@ -448,6 +449,11 @@ class ExtractiveAnswerer:
             if len(low) < 6 or low in vocab or low in STOP or self.stem_in_corpus(stem(low)):
                 return w  # a word the report has, maybe in another inflection ("obligationen"), is no typo
             near = [v for v in vocab if v[0] == low[0] and abs(len(v) - len(low)) <= 1 and one_edit(low, v)]
+            if not near and len(low) >= TYPO_STEM_MIN:
+                # the typo in another inflection than the report's ("…hanteringssytemet" for "…hanteringssystem"):
+                # one edit from exactly one of the report's stems
+                s = stem(low)
+                near = [v for v in self.a.index.df if v[:1] == s[:1] and abs(len(v) - len(s)) <= 1 and one_edit(s, v)]
             if len(near) != 1:
                 return w
             return near[0].capitalize() if w[0].isupper() else near[0]
