@@ -91,9 +91,5 @@ def translate(text: str, keep: frozenset[str] = frozenset()) -> list[Translation
                 i += n
                 break
         else:
-            parts = tokens[i].split("-")  # "full-year" without an entry of its own reads as the phrase "full year"
-            found = exact.get(tuple(parts)) or glossary.get(_key(parts)) if len(parts) > 1 else None
-            if found:
-                out.append(Translation((tokens[i], *parts), found))
             i += 1
     return out

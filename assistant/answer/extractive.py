@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.library import Library
-from assistant.answer.question import MONTHS, NUMBER_WORDS, Question, analyse, detect_lang
+from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse, detect_lang
 from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.glossary import EN_WORD
 from assistant.models import Answer, Citation, Filters, Turn
@@ -224,12 +224,14 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
         if unit.is_row:
             return 0.0  # table rows hold numbers, not names
         qlow = q.text.lower()
-        plural = q.names_asked  # several names are asked for
-        asked = q.named_as if q.lang == "sv" or plural else ()  # the noun asked about ("vilken leverantör")
+        # the noun asked about ("vilken leverantör"): Swedish questions only
+        focus = q.focus or ""
+        asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and any(n in focus for n in NAME_NOUNS) else []
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
-        if asked and not any(a[:5] in where for a in asked) and (coverage < 0.5 or plural):
-            return 0.0  # several names of a kind: where the report names them, it says what they are
+        plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
+        if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
+            return 0.0
         for i, tok in enumerate(text.split()):
             t = tok.strip(".,:;()”\"")
             tl = t.lower()

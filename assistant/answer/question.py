@@ -51,21 +51,16 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
               "vilken stad", "what is the name", "which company", "which authority", "who ", "which city",
-              "which project", "which organisation", "which organization", "what is the new", "names of",
-              "name of the")),
+              "which project", "which organisation", "which organization", "what is the new")),
     ("list", ("vilka", "what are")),
 ]
 NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "projekt", "departement", "organisation",
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
-              "authority", "compan", "tool", "project", "organisation", "organization", "programme", "directive",
+              "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood")
 WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
 WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
-# "i år", "this year": the report's own year, which every passage of it is about (as "2025" is in a 2025 report)
-THIS_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:i år|hittills i år|under året|innevarande år|this year|so far this year|"
-                       r"the current year)(?![\wåäö])")
-NAMES_OF = re.compile(r"\bnames? of (?:the\s+)?((?:[\w-]+\s*){1,4})", re.IGNORECASE)
 COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)", re.IGNORECASE)
 # A name answer should contain one of these as (part of) a word, or a proper noun.
 NUMBER_WORDS = {
@@ -104,9 +99,6 @@ class Question:
     counted: str | None = None  # stem of the noun counted in "hur många X"
     counted_as: str | None = None  # its modifier ("hur många nya X"), which a report may count by ("400 nya")
     focus: str | None = None  # the noun asked about in "vilken X" (lower case)
-    # a name question's noun, as the report would write it ("bolag", "företag" for "which companies")
-    named_as: tuple[str, ...] = ()
-    names_asked: bool = False  # several names are asked for ("vilka bolag", "which companies", "the names of")
     also_reason: bool = False  # a second ask for the reason: "Hur mycket … och varför?"
     asked: str = ""  # the question as the user wrote it (what an answer repeats)
     # an English word's other Swedish renderings, by the stem it counts as ("crisis" -> kris; krisberedskap)
@@ -179,21 +171,6 @@ def answer_kind(text: str) -> str | None:
     return None
 
 
-def name_noun(text: str, lang: str) -> tuple[tuple[str, ...], bool]:
-    """The noun a name question asks names of ("vilka bolag", "vilka är de två japanska bolagen", "the names
-    of the companies"), as the report would write it (an English noun by its Swedish renderings), and
-    whether several are asked for: "vilka", an English plural, "the names of"."""
-    found = [m.group(2) for m in WHICH_NOUN.finditer(text)]
-    found += [w for p in (WHICH_ARE_THE, NAMES_OF) for m in p.finditer(text) for w in m.group(1).split()]
-    noun = next((w.lower() for w in found if any(n in w.lower() for n in NAME_NOUNS)), None)
-    if noun is None:
-        return (), False
-    if lang == "en":
-        plural = noun.endswith("s") or NAMES_OF.search(text) is not None
-        return tuple(dict.fromkeys(w for t in translate(noun) for alt in t.swedish for w in words(alt))), plural
-    return (max(noun.split("-"), key=len),), re.match(r"(?i)\s*vilka\b", text) is not None
-
-
 def proper_names(text: str) -> set[str]:
     """Capitalised words after the first word (question words are not names)."""
     tokens = text.split()
@@ -214,8 +191,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     lang = lang or detect_lang(text)
     translations = translate(text, keep) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
-    own = [w for w in words(THIS_YEAR.sub(" ", text)) if w not in STOP and len(w) > 1
-           and not (lang == "en" and w in EN_STOP)]
+    own = [w for w in words(text) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
     for w in own:
         if w not in translated:
@@ -245,16 +221,15 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             kind = kind or answer_kind(prev)  # "Och Malmö Pride?" asks what the previous question asked
         query = f"{prev} {text}"
     years = set(m.group(0) for m in YEAR.finditer(text))
-    names = {n for n in proper_names(text) if n.lower() not in translated}  # "City Executive Board" is a term
+    names = proper_names(text)
     m = COUNTED.search(text)
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None
     w = WHICH_NOUN.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     swedish = " ".join(a for t in translations for a in t.swedish)
-    named_as, names_asked = name_noun(text, lang) if kind == "name" else ((), False)
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
                     retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted,
-                    counted_as=counted_as, focus=focus, named_as=named_as, names_asked=names_asked,
+                    counted_as=counted_as, focus=focus,
                     also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked,
                     alternatives=alternatives)

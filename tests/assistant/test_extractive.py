@@ -288,28 +288,6 @@ def test_a_compound_of_the_asked_noun_names_one_thing_not_several():
     assert kind_score(department, analyse("Vilket departement bereder frågan?", []), 1.0) == 1.0
 
 
-def test_several_names_of_a_kind_come_from_a_sentence_that_says_what_they_are():
-    from assistant.answer.extractive import Unit, kind_score
-    from assistant.answer.question import analyse
-    from assistant.retrieval import IndexedChunk
-
-    chunk = IndexedChunk(id="c", text="", meta={"heading": ""}, collection="x")
-    other_names = Unit("Staden deltog i Take Off Tokyo och lett en delegation till SusHi Tech Tokyo.", chunk, 0, 1,
-                       False, set(), set())
-    no_names = Unit("Två japanska bolag har dessutom etablerat sig i Malmö.", chunk, 0, 1, False, set(), set())
-    named = Unit("Bolagen Acme och Nordvik har etablerat sig i Malmö.", chunk, 0, 1, False, set(), set())
-    for text in ("Vilka är de två japanska bolagen som etablerat sig i Malmö?",
-                 "What are the names of the two Japanese companies that set up in Malmö?"):
-        q = analyse(text, [])
-        assert q.kind == "name" and q.names_asked and q.named_as
-        assert kind_score(other_names, q, 1.0) == 0.0  # names, but not of companies
-        assert kind_score(no_names, q, 1.0) == 0.0  # companies, but no names
-        assert kind_score(named, q, 1.0) == 1.0
-    one = analyse("Which company is the bike benefit agreement with?", [])
-    assert not one.names_asked  # one name: a sentence naming it need not say "bolag"
-    assert kind_score(Unit("Avtalet med EcoChange är förlängt.", chunk, 0, 1, False, set(), set()), one, 0.6) == 1.0
-
-
 def test_a_year_in_a_rows_label_is_part_of_a_name_not_a_time(assistant):
     from assistant.answer.extractive import Unit
     from assistant.retrieval import IndexedChunk

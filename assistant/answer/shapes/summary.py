@@ -35,7 +35,7 @@ CUE_WORDS = set(terms(
     "sammanfatta sammanfattning summera summary summarise summarize översikt overview kortfattat korthet korta drag "
     "ge mig en av om kring kring rapporten rapportens delårsrapporten report avsnittet avsnitt section delen del "
     "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
-    "mig kort give me short brief quick går gått läget"))
+    "mig kort"))
 MAX_POINTS = 8  # a span with many subsections gets one point from each, up to this many
 KIND_BONUS, DENSE_BONUS = 0.25, 0.3  # see resolve_span
 # a topic the report takes up under several headings (the board's oversight, its priorities, a goal): other
