@@ -23,6 +23,7 @@ STATUS = re.compile(r"^(Förväntas uppnås|Förväntas delvis uppnås|Förvänt
 YEAR_WORD = re.compile(r"^\(?(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?[,:)]?$")
 CAPTION = re.compile(r"^Tabell\s*[-–]\s*")
 STRUCTURAL = (GOAL_AREA, GOAL, FOLLOW_UP, ASSESSMENT)
+LEAD_WORDS = 5  # opening words two sibling headings share
 # A heading line ending in one of these words continues on the next line.
 CONNECTORS = {
     "i", "och", "av", "till", "för", "med", "på", "som", "att", "en", "ett", "det", "den",
@@ -62,6 +63,19 @@ def split_blocks(lines: list[Line]) -> list[Block]:
     if current:
         blocks.append(Block(current))
     return blocks
+
+
+def _all_caps(title: str) -> bool:
+    """A heading in capitals ("STADSKONTORETS VERKSAMHET") is a level above the mixed-case headings after it."""
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _same_lead(title: str, top: str, n: int = LEAD_WORDS) -> bool:
+    """Headings that open with the same words are siblings ("Analys av avvikelse i förhållande till nämndens
+    driftbudget" / "… investeringsram"), whatever came between them."""
+    a, b = title.lower().split(), top.lower().split()
+    return len(a) > n and len(b) > n and a[:n] == b[:n] and a != b
 
 
 def _starts_upper(text: str) -> bool:
@@ -173,6 +187,12 @@ class StructureParser:
             return
         if self.ctx.goal and self.stack:
             self.stack = [*self.stack[:1], title]
+        elif self.stack and _same_lead(title, self.stack[0]):
+            self.stack = [title]  # "Analys av avvikelse … investeringsram" after "Analys av avvikelse … driftbudget"
+        elif self.stack and _all_caps(title):
+            self.stack = [self.stack[0], title]  # "STADSKONTORETS VERKSAMHET": a part with subsections of its own
+        elif len(self.stack) >= 2 and _all_caps(self.stack[1]) and not (page_start and not followed_by_body):
+            self.stack = [*self.stack[:2], title]  # "Kommunbidragsfinansierad verksamhet" under it
         elif group_size > 1:
             self.stack = (self.stack[:0] if group_index == 0 else self.stack) + [title]
         elif not self.stack or (page_start and not followed_by_body):

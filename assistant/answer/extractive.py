@@ -50,6 +50,8 @@ BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same p
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
 NOW_WEIGHT = 0.15
+# a deviation's sign in its label: "Personalkostnader + 7 Mkr" (a surplus), "Lokalkostnader -3 Mkr" (a deficit)
+SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
@@ -70,6 +72,7 @@ class Unit:
     score: float = 0.0
     label: frozenset[str] = frozenset()  # terms of the run-in label above it ("Personalkostnader + 7 Mkr")
     before: frozenset[str] = frozenset()  # terms of the sentence before it in its paragraph (what it goes on about)
+    label_sign: int = 0  # +1 / -1: its label names a positive or negative deviation ("Lokalkostnader -3 Mkr")
     coverage: float = 0.0
     kind_fit: float = 0.0
     dense: float = 0.0
@@ -120,15 +123,18 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
         return out
     label: frozenset[str] = frozenset()
     before: frozenset[str] = frozenset()
+    sign = 0
     for offset, sentence in split_sentences(chunk.text):
         page = _page_at(chunk.marks, offset, chunk.page, len(sentence))
         new_paragraph = offset == 0 or chunk.text[offset - 1] == "\n"
         unit = Unit(sentence, chunk, rank, page, False, set(terms(sentence)), ctx, label=label,
-                    before=frozenset() if new_paragraph else before)
+                    before=frozenset() if new_paragraph else before, label_sign=sign)
         before = frozenset(unit.stems)
         out.append(unit)
         if is_label(sentence, chunk.text, offset):
             label = frozenset(unit.stems)
+            m = SIGNED_AMOUNT.search(sentence)
+            sign = 0 if m is None else (1 if m.group(1) == "+" else -1)
     return out
 
 

@@ -333,3 +333,25 @@ def test_a_long_words_typo_in_another_inflection_is_read_as_the_reports_word(ass
     fixed = scorer.correct_typos("När går det nya avvikelsehanteringssytemet i drift?")
     assert "avvikelsehanteringssystem" in fixed  # the report has the word only without "-et"
     assert scorer.correct_typos("Vad gör stadsbyggnadskontoret?") == "Vad gör stadsbyggnadskontoret?"  # no near stem
+
+
+def test_a_label_says_whether_the_deviation_below_it_is_positive_or_negative():
+    from assistant.answer.extractive import units_of
+    from assistant.retrieval import IndexedChunk
+
+    text = ("Personalkostnader + 7 Mkr\nFrämsta orsaken till avvikelsen är vakanser.\n"
+            "Lokalkostnader -3 Mkr\nDen negativa avvikelsen beror på hyreskontraktet.")
+    units = units_of(IndexedChunk(id="c", text=text, meta={}, collection="x"), 0)
+    signs = {u.text: u.label_sign for u in units}
+    assert signs["Främsta orsaken till avvikelsen är vakanser."] == 1
+    assert signs["Den negativa avvikelsen beror på hyreskontraktet."] == -1
+
+
+def test_why_a_surplus_asks_for_the_causes_of_positive_deviations():
+    from assistant.answer.question import analyse
+    from assistant.answer.shapes.brief import asked_sign
+
+    q = analyse("Varför går personalkostnaderna med överskott?", [])
+    assert asked_sign(q) == 1 and "avvikelse" in q.lexical_query  # the report explains it as an "avvikelse"
+    assert asked_sign(analyse("Varför blev det ett underskott?", [])) == -1
+    assert asked_sign(analyse("Varför har kostnaderna ökat?", [])) == 0

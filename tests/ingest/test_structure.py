@@ -96,6 +96,15 @@ def test_passages_know_their_section(parsed):
 
 
 # -- tables --------------------------------------------------------------------
+def test_a_heading_in_capitals_holds_the_headings_after_it(parsed):
+    sections = {p.context.section for p in parsed.passages}
+    office = "Analys av avvikelse i förhållande till nämndens driftbudget › STADSKONTORETS VERKSAMHET"
+    assert f"{office} › Kommunbidragsfinansierad verksamhet" in sections  # the cost lines it explains
+    assert f"{office} › Solidariskt och intäktsfinansierad verksamhet" in sections
+    # a heading that opens like the top one is its sibling, not a third level under the capitals
+    assert "Analys av avvikelse i förhållande till nämndens investeringsram" in sections
+
+
 def test_income_statement_row_has_values_by_header(parsed):
     t = table(parsed, "Resultaträkning")
     assert t.columns == ["Prognos", "Budget", "Avvikelse"]

@@ -10,9 +10,10 @@ import re
 
 from assistant.answer.extractive import CAUSAL, Unit, units_of
 from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
+from assistant.answer.question import Question
 from assistant.answer.shapes.base import Composition, Context
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import terms
+from assistant.textproc import stem, terms
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
@@ -29,6 +30,11 @@ LEAD_IN = re.compile(r"\b(följande|nedanstående|nedan visas|enligt tabell(en)?
 TABLE_UNDER = re.compile(r"tabell(?:en)? (?:ovan|nedan) under rubrik(?:en)? ([^,.;]+)", re.IGNORECASE)
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
+# "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
+# + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
+SURPLUS = frozenset(stem(w) for w in ("överskott", "överskottet"))
+DEFICIT = frozenset(stem(w) for w in ("underskott", "underskottet"))
+OPPOSITE_SIGN = 0.4
 
 
 def relevance(u: Unit, shape: str) -> float:
@@ -48,6 +54,12 @@ def relevance(u: Unit, shape: str) -> float:
     if len(text.split()) < 6:
         r -= 0.3
     return r
+
+
+def asked_sign(q: Question) -> int:
+    """+1 when a question asks why there is a surplus, -1 a deficit, 0 neither (or both)."""
+    surplus, deficit = SURPLUS & q.terms.keys(), DEFICIT & q.terms.keys()
+    return 0 if bool(surplus) == bool(deficit) else (1 if surplus else -1)
 
 
 def add_dense(ctx: Context, units: list[Unit]) -> None:
@@ -111,7 +123,9 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and ctx.scorer.constraints_ok(ctx.q, u)]
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     named = named_goal(ctx)
-    points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0))
+    sign = asked_sign(ctx.q) if shape == "reason" else 0
+    points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
+                           - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0))
                      for u in candidates), key=lambda p: -p.relevance)
     if not points:
         return Composition("", [], [], False, hits)
