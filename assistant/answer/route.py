@@ -148,6 +148,23 @@ def requested_pages(text: str) -> tuple[int, int] | None:
     return None
 
 
+# "i tre meningar", "in 5 bullet points", "på 3 rader": how many points the answer should have
+COUNT_WORDS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
+               "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "åtta": 8, "eight": 8}
+REQUESTED_COUNT = re.compile(r"(?<![\wåäö])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:korta\s+|short\s+|key\s+)?"
+                             r"(?:meningar|mening|punkter|punkt|rader|rad|sentences?|points?|bullets?|bullet points?|"
+                             r"lines?)(?![\wåäö])", re.IGNORECASE)
+
+
+def requested_count(text: str) -> int | None:
+    """How many sentences or points a question asks for ("Sammanfatta i tre meningar"), if it says."""
+    m = REQUESTED_COUNT.search(text)
+    if m is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else COUNT_WORDS[m.group(1).lower()]
+    return n if n >= 1 else None
+
+
 def is_out_of_scope_request(text: str) -> bool:
     """Chit-chat and tasks the assistant does not do (write a mail, translate, tell a joke)."""
     return bool(CHITCHAT.match(text) or TASK.match(text))

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answer.engine import two_asks
 from assistant.answer.question import answer_kind
-from assistant.answer.route import is_out_of_scope_request, lacks_topic, requested_pages, route
+from assistant.answer.route import is_out_of_scope_request, lacks_topic, requested_count, requested_pages, route
 
 CASES = [
     # facts
@@ -107,3 +107,14 @@ def test_an_open_question_that_names_no_topic(text, lacks):
 ])
 def test_a_question_that_asks_two_things(text, parts):
     assert two_asks(text) == parts
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Sammanfatta rapporten i tre meningar", 3),
+    ("Vad gör staden för klimatet? Svara i 2 punkter", 2),
+    ("Summarise the goal in five bullet points", 5),
+    ("Sammanfatta avsnittet om investeringar", None),
+    ("Hur många punkter har åtgärdsplanen?", None),
+])
+def test_how_many_points_a_question_asks_for(text, n):
+    assert requested_count(text) == n

@@ -195,3 +195,19 @@ def test_a_bulleted_line_of_the_report_is_one_point_with_one_bullet(assistant):
     a = assistant.ask("Vad står det på sidan 40?")
     assert a.shape == "page" and not a.refused
     assert not any(line.startswith("- •") for line in a.answer.splitlines())
+
+
+def test_a_summary_keeps_to_the_year_and_the_length_asked_for(assistant):
+    a = assistant.ask("Sammanfatta kommunstyrelsens investeringar 2025")
+    assert a.shape == "summary" and "«Investeringsram»" in a.answer  # not «Uppdatering investeringar 2026»
+    later = assistant.ask("Sammanfatta investeringsplanen för 2026")
+    assert "2026" in later.answer.split("\n")[0]
+    short = assistant.ask("Sammanfatta rapporten i tre meningar")
+    assert short.shape == "summary" and len(short.citations) == 3
+
+
+def test_the_causes_of_a_surplus_are_those_of_positive_deviations(assistant):
+    a = assistant.ask("Varför prognostiserar stadskontoret ett överskott?")
+    assert a.shape == "reason" and not a.refused
+    assert "Uven" not in a.answer  # the rent for Uven explains a deficit (Lokalkostnader -3 Mkr)
+    assert any(c.page in (39, 40) for c in a.citations)

@@ -11,6 +11,7 @@ import re
 from assistant.answer.extractive import CAUSAL, Unit, units_of
 from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
 from assistant.answer.question import Question
+from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
 from assistant.retrieval import IndexedChunk
 from assistant.textproc import stem, terms
@@ -131,12 +132,13 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         return Composition("", [], [], False, hits)
     top = points[0].relevance
     floor = max(RELATIVE_FLOOR[shape] * top, 0.2)
-    chosen = mmr(points, MAX_POINTS[shape], lam=0.7, min_relevance=floor)
+    most = min(MAX_POINTS[shape], requested_count(ctx.q.text) or MAX_POINTS[shape])
+    chosen = mmr(points, most, lam=0.7, min_relevance=floor)
     if len(chosen) < MIN_POINTS[shape]:  # a brief is several points: relax the floor, never the repetition check
         more = mmr(points, MIN_POINTS[shape], lam=0.7, min_relevance=max(0.45 * top, 0.15))
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
-        chosen = chosen[: MAX_POINTS[shape]]
+        chosen = chosen[:most]
     if shape == "reason":
         chosen = with_explanation(chosen, ctx.library.index.chunks)
     chosen = with_introduced_tables(chosen, ctx.library.index.chunks)

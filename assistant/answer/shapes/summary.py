@@ -24,7 +24,8 @@ from assistant.answer.points import (
     mmr,
     similarity,
 )
-from assistant.answer.route import requested_pages
+from assistant.answer.question import NUMBER_WORDS
+from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
@@ -35,7 +36,13 @@ CUE_WORDS = set(terms(
     "sammanfatta sammanfattning summera summary summarise summarize översikt overview kortfattat korthet korta drag "
     "ge mig en av om kring kring rapporten rapportens delårsrapporten report avsnittet avsnitt section delen del "
     "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
-    "mig kort"))
+    "mig kort "
+    # the answer's form, not its topic: "kort, typ 3 meningar", "in a few bullet points"
+    "typ meningar mening punkter punktform rader ord några få short brief sentences sentence bullet bullets points "
+    "lines words few " + " ".join(NUMBER_WORDS)))
+TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
+SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what about
 MAX_POINTS = 8  # a span with many subsections gets one point from each, up to this many
 KIND_BONUS, DENSE_BONUS = 0.25, 0.3  # see resolve_span
 # a topic the report takes up under several headings (the board's oversight, its priorities, a goal): other
@@ -133,7 +140,7 @@ def resolve_span(ctx: Context) -> Span | None:
         return Span(label, "pages", inside, 1.0) if inside else None
     report_words = set(terms(" ".join({str(c.meta.get("report_title") or "") for c in chunks[:1]})))
     wanted = {t: ctx.scorer.idf(t) for t, w in ctx.q.terms.items()
-              if w >= 1.0 and t not in CUE_WORDS and t not in report_words}
+              if w >= 1.0 and t not in CUE_WORDS and t not in report_words and not SMALL_NUMBER.match(t)}
     total = sum(wanted.values())
     hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=8, lexical_query=ctx.q.lexical_query)
     rank_of = {c.id: i for i, (c, _) in enumerate(hits)}
@@ -141,9 +148,14 @@ def resolve_span(ctx: Context) -> Span | None:
     spans = candidate_spans(ctx, chunks)
     named_kind = kind_named(ctx.q.text)
     closeness = label_closeness(ctx, spans) if total else {}
+    report_year = str(chunks[0].meta.get("year") or "")
+    asked_years = set(ctx.q.years) or {report_year}
     for span in spans:
         title = set(terms(span.label))
         got = sum(w for t, w in wanted.items() if _title_match(t, title)) / total if total else 0.0
+        years = set(TITLE_YEAR.findall(span.label))
+        if years and not years & asked_years:
+            got *= OTHER_YEAR  # "Uppdatering investeringar 2026" is not the investments of 2025 asked about
         support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
         span.named = got + 0.5 * min(support, 1.0)
         # the kind of part the question names ("målområdet", "the goal") and how close the title is in
@@ -310,6 +322,10 @@ def compose_summary(ctx: Context) -> Composition:
     said = {u.text for u in heads}
     parts = section_headings(span)
     budget = (MAX_POINTS if span.also else min(MAX_POINTS, max(5, len(parts)))) + len(heads)
+    asked = requested_count(ctx.q.text)
+    if asked is not None:  # "i tre meningar": the assessment counts as one of them
+        heads, budget = heads[:asked], min(budget, asked)
+        said = {u.text for u in heads}
     points = span_points([u for u in units if u.text not in said], budget - len(heads))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
