@@ -136,10 +136,13 @@ class Answer:
         return asdict(self)
 
 
+TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
+
+
 def validate_question(question: Any, max_chars: int) -> str:
     if not isinstance(question, str) or not question.strip():
         raise InvalidQuestion("Frågan är tom. Skriv en fråga om rapporten, t.ex. ”Hur stor var den sociala obligationen?”")
-    q = " ".join(question.split())
+    q = " ".join(question.translate(TYPOGRAPHIC).split())  # "What’s" pasted from a document reads as "What's"
     if len(q) > max_chars:
         raise InvalidQuestion(
             f"Frågan är för lång ({len(q)} tecken; högst {max_chars}). Korta ner den till en konkret fråga."

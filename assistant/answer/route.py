@@ -42,8 +42,8 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
               # "På vilken sida hittar jag resultaträkningen?": the part of the report, cited where it is
               r"(?:på )?vilken sida", r"vilka sidor", r"(?:on )?(?:which|what) pages?")
 REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
-             r"hur kommer det sig", r"vad är skälet", r"what is behind", r"what lies behind",
-             r"av vilken anledning", r"what caused", r"what explains", r"what is the reason", r"förklara varför",
+             r"hur kommer det sig", r"vad är skälet", r"what(?:'s| is) behind", r"what lies behind",
+             r"av vilken anledning", r"what caused", r"what explains", r"what(?:'s| is) the reason", r"förklara varför",
              r"how come", r"vad förklarar")
 CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
              r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",

@@ -124,3 +124,7 @@ def test_ingest_reports_progress_and_warnings(tmp_path):
     fractions = [f for _, f in calls]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
     assert a.reports()[0].warnings == r.warnings
+
+
+def test_typographic_apostrophes_read_as_plain_ones():
+    assert validate_question("What’s behind the surplus?", 2000) == "What's behind the surplus?"

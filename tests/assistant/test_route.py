@@ -118,3 +118,8 @@ def test_a_question_that_asks_two_things(text, parts):
 ])
 def test_how_many_points_a_question_asks_for(text, n):
     assert requested_count(text) == n
+
+
+def test_a_contracted_reason_cue_routes_to_reason():
+    assert route("What's behind the surplus?") == "reason"
+    assert route("What's the reason for the deficit?") == "reason"
