@@ -76,7 +76,8 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"which goal areas?", r"what goals?", r"what goal areas?", r"list (?:the|all) goals?",
               r"lista (?:alla )?mål\w*", r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
               r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)",
-              r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?")
+              r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?",
+              r"(?:how many|which|what share) of (?:\w+ )?goals")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
     r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"
@@ -95,8 +96,9 @@ CHITCHAT = re.compile(
 
 
 GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?")
-MET_WORD = word_rx(r"uppnås", r"uppnå", r"nås", r"nå", r"når", r"klaras", r"met", r"achieved", r"reached", r"achieve",
-                   r"meet", r"at risk")
+MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"klaras", r"klara", r"klarar", r"uppfyll\w*", r"met", r"achieved",
+                   r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?", r"on track", r"fulfill?\w*",
+                   r"attain\w*")
 
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about

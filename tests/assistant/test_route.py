@@ -123,3 +123,13 @@ def test_how_many_points_a_question_asks_for(text, n):
 def test_a_contracted_reason_cue_routes_to_reason():
     assert route("What's behind the surplus?") == "reason"
     assert route("What's the reason for the deficit?") == "reason"
+
+
+@pytest.mark.parametrize("text", [
+    "How many of its goals does the board expect to reach this year?",
+    "Is the board on track to meet its goals?",
+    "Klarar KS sina mål i år?",
+    "Which of the goals are at risk?",
+])
+def test_questions_on_meeting_the_goals_are_outline_questions(text):
+    assert route(text) == "outline"

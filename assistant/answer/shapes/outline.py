@@ -9,12 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.answer.extractive import Unit, units_of
+from assistant.answer.route import MET_WORD
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.summary import Span, assessment_first
 from assistant.models import Citation
 
 NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
-MET = re.compile(r"\b(uppnås|uppnå|uppnåt\w*|nås|når|klaras|met|achieved|reached|meet|achieve)\b", re.IGNORECASE)
+MET = MET_WORD  # one vocabulary of meeting a goal for routing and for the outline answer
 COUNT = re.compile(r"\b(hur många|antal\w*|how many|number of)\b", re.IGNORECASE)
 AREAS = re.compile(r"\b(målområden|målområdena|goal areas)\b", re.IGNORECASE)
 GOALS = re.compile(r"\b(mål|målen|kommunfullmäktigemål\w*|goals?)\b", re.IGNORECASE)
