@@ -52,6 +52,7 @@ NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|cur
 NOW_WEIGHT = 0.15
 # a deviation's sign in its label: "Personalkostnader + 7 Mkr" (a surplus), "Lokalkostnader -3 Mkr" (a deficit)
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
+UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
@@ -247,6 +248,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
                 return 1.0  # a compound naming the thing: justitiedepartementet (not "pionjärstäderna" for "vilka städer")
             if t.isupper() and len(t) > 1 and t.lower() == initials:
                 continue  # "CBH" for the question's "Cities for Better Health"
+            if tl in UNIT_WORDS:
+                continue  # "171,4 Mkr" names an amount, not a person or an organisation
             if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):
                 return 1.0
         return 0.0

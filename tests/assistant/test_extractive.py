@@ -355,3 +355,13 @@ def test_why_a_surplus_asks_for_the_causes_of_positive_deviations():
     assert asked_sign(q) == 1 and "avvikelse" in q.lexical_query  # the report explains it as an "avvikelse"
     assert asked_sign(analyse("Varför blev det ett underskott?", [])) == -1
     assert asked_sign(analyse("Varför har kostnaderna ökat?", [])) == 0
+
+
+def test_an_amounts_unit_is_not_a_name():
+    from assistant.answer.extractive import Unit, kind_score
+    from assistant.answer.question import analyse
+    from assistant.retrieval import IndexedChunk
+
+    chunk = IndexedChunk(id="c", text="", meta={"heading": ""}, collection="x")
+    amount = Unit("I nämndsbudget 2025 har totalt 171,4 Mkr avsatts till styrelsen.", chunk, 0, 38, False, set(), set())
+    assert kind_score(amount, analyse("Vilka personer sitter i styrelsen?", []), 1.0) == 0.0
