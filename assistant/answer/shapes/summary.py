@@ -39,7 +39,7 @@ CUE_WORDS = set(terms(
     "mig kort "
     # the answer's form, not its topic: "kort, typ 3 meningar", "in a few bullet points"
     "typ meningar mening punkter punktform rader ord några få short brief sentences sentence bullet bullets points "
-    "lines words few " + " ".join(NUMBER_WORDS)))
+    "lines words few koncist koncis concise pls please snälla tack thanks " + " ".join(NUMBER_WORDS)))
 TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
 SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what about
