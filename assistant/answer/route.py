@@ -77,7 +77,8 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"lista (?:alla )?mål\w*", r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
               r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)",
               r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?",
-              r"(?:how many|which|what share) of (?:\w+ )?goals")
+              r"(?:how many|which|what share) of (?:\w+ )?(?:goals|objectives|targets)",
+              r"(?:which|what|how many) (?:council |board )?(?:objectives|targets)")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
     r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"
@@ -95,9 +96,9 @@ CHITCHAT = re.compile(
     re.IGNORECASE)
 
 
-GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?")
+GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?", r"objectives?", r"targets?")
 MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"klaras", r"klara", r"klarar", r"uppfyll\w*", r"met", r"achieved",
-                   r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?", r"on track", r"fulfill?\w*",
+                   r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?", r"on track", r"on course", r"fulfill?\w*",
                    r"attain\w*")
 
 

@@ -130,6 +130,8 @@ def test_a_contracted_reason_cue_routes_to_reason():
     "Is the board on track to meet its goals?",
     "Klarar KS sina mål i år?",
     "Which of the goals are at risk?",
+    "Does the board expect to achieve its objectives this year?",
+    "Are the council's targets on course?",
 ])
 def test_questions_on_meeting_the_goals_are_outline_questions(text):
     assert route(text) == "outline"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.answer.extractive import Unit, units_of
-from assistant.answer.route import MET_WORD
+from assistant.answer.route import GOAL_WORD, MET_WORD
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.summary import Span, assessment_first
 from assistant.models import Citation
@@ -18,7 +18,7 @@ NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|
 MET = MET_WORD  # one vocabulary of meeting a goal for routing and for the outline answer
 COUNT = re.compile(r"\b(hur många|antal\w*|how many|number of)\b", re.IGNORECASE)
 AREAS = re.compile(r"\b(målområden|målområdena|goal areas)\b", re.IGNORECASE)
-GOALS = re.compile(r"\b(mål|målen|kommunfullmäktigemål\w*|goals?)\b", re.IGNORECASE)
+GOALS = GOAL_WORD
 ALL_MET = ("förväntas uppnås", "expected to be met")
 
 
