@@ -91,6 +91,12 @@ class Unit:
         return self.kind_fit > 0
 
 
+def row_years(u: Unit) -> set[str]:
+    """The years a table row's columns (or its table's header) are about; its label's years name things."""
+    body = u.text[len(u.row_label):] if u.row_label else u.text
+    return set(re.findall(r"\b(?:19|20)\d\d\b", f"{body} {u.chunk.meta.get('table_header') or ''}"))
+
+
 def _page_at(marks: list[tuple[int, int]], offset: int, default: int, length: int = 1) -> int:
     """The page holding most of the span [offset, offset+length): a sentence
     that runs over a page break is cited where most of it stands."""
@@ -431,6 +437,8 @@ class ExtractiveAnswerer:
                 u.score += NOW_WEIGHT * (present - (past and not present))
             if qyears and unit_years and not (unit_years & qyears):
                 u.score -= 0.3
+            elif not qyears and u.is_row and report_year and row_years(u) and report_year not in row_years(u):
+                u.score -= 0.3  # a question naming no year asks about the report's: not a row of plans for 2026–2031
         if q.lang == "en" or (units and max(u.coverage for u in units) < MIN_COVERAGE + 0.1):
             self._add_dense(q, units)
         units.sort(key=lambda u: -u.score)

@@ -64,7 +64,9 @@ WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|a
 # a financial report explains a surplus or a deficit against budget as an "avvikelse" (under "Personalkostnader
 # + 7 Mkr": "Främsta orsaken till avvikelsen är vakanser …")
 DEVIATION_WORDS = frozenset(stem(w) for w in ("överskott", "underskott", "överskottet", "underskottet"))
-DEVIATION = stem("avvikelse")
+# and a table's total is its "Summa …" row ("Summa investeringar 25 000")
+TOTAL_WORDS = frozenset(stem(w) for w in ("totalt", "total", "totala", "sammanlagt", "sammantaget"))
+REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa", stem("summa"))}
 COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)", re.IGNORECASE)
 # A name answer should contain one of these as (part of) a word, or a proper noun.
 NUMBER_WORDS = {
@@ -232,10 +234,11 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     w = WHICH_NOUN.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     swedish = " ".join(a for t in translations for a in t.swedish)
-    for t in list(terms):  # a budget's surplus or deficit is what the report explains as its "avvikelse"
-        if t in DEVIATION_WORDS and terms[t] >= 1.0:
-            alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), DEVIATION)))
-            swedish = f"{swedish} avvikelse".strip()
+    for t in list(terms):  # the report's own word for what is asked: "avvikelse" for a surplus, "Summa" for a total
+        for asked_words, (word, said) in REPORT_WORDS.items():
+            if t in asked_words and terms[t] >= 1.0:
+                alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), said)))
+                swedish = f"{swedish} {word}".strip()
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
                     retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted,
                     counted_as=counted_as, focus=focus,

@@ -365,3 +365,10 @@ def test_an_amounts_unit_is_not_a_name():
     chunk = IndexedChunk(id="c", text="", meta={"heading": ""}, collection="x")
     amount = Unit("I nämndsbudget 2025 har totalt 171,4 Mkr avsatts till styrelsen.", chunk, 0, 38, False, set(), set())
     assert kind_score(amount, analyse("Vilka personer sitter i styrelsen?", []), 1.0) == 0.0
+
+
+def test_a_total_is_the_tables_summa_row_of_the_reports_year(assistant):
+    a = assistant.ask("Hur stor är investeringsramen totalt?")
+    assert not a.refused and "25 000" in a.answer and a.citations[0].page == 37  # not the 2026 plan on p. 46
+    later = assistant.ask("Hur stor är investeringsramen för 2026?")
+    assert not later.refused and any(c.page in (46, 47) for c in later.citations)
