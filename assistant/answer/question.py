@@ -63,7 +63,9 @@ WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|a
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
 # a financial report explains a surplus or a deficit against budget as an "avvikelse" (under "Personalkostnader
 # + 7 Mkr": "Främsta orsaken till avvikelsen är vakanser …")
-DEVIATION_WORDS = frozenset(stem(w) for w in ("överskott", "underskott", "överskottet", "underskottet"))
+SURPLUS_WORDS = frozenset(stem(w) for w in ("överskott", "överskottet"))
+DEFICIT_WORDS = frozenset(stem(w) for w in ("underskott", "underskottet"))
+DEVIATION_WORDS = SURPLUS_WORDS | DEFICIT_WORDS
 # and a table's total is its "Summa …" row ("Summa investeringar 25 000")
 TOTAL_WORDS = frozenset(stem(w) for w in ("totalt", "total", "totala", "sammanlagt", "sammantaget"))
 REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa", stem("summa"))}

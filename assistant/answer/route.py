@@ -151,11 +151,12 @@ def requested_pages(text: str) -> tuple[int, int] | None:
     return None
 
 
-# "i tre meningar", "in 5 bullet points", "på 3 rader": how many points the answer should have
+# "i tre meningar", "in 5 bullet points", "på 3 rader": how many points the answer should have ("en rad åtgärder"
+# is "a number of measures", so a single "rad" is not a length)
 COUNT_WORDS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
                "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "åtta": 8, "eight": 8}
 REQUESTED_COUNT = re.compile(r"(?<![\wåäö])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:korta\s+|short\s+|key\s+)?"
-                             r"(?:meningar|mening|punkter|punkt|rader|rad|sentences?|points?|bullets?|bullet points?|"
+                             r"(?:meningar|mening|punkter|punkt|rader|sentences?|points?|bullets?|bullet points?|"
                              r"lines?)(?![\wåäö])", re.IGNORECASE)
 
 

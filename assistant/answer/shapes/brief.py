@@ -10,11 +10,11 @@ import re
 
 from assistant.answer.extractive import CAUSAL, Unit, units_of
 from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
-from assistant.answer.question import Question
+from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import stem, terms
+from assistant.textproc import terms
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
@@ -33,8 +33,6 @@ MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
-SURPLUS = frozenset(stem(w) for w in ("överskott", "överskottet"))
-DEFICIT = frozenset(stem(w) for w in ("underskott", "underskottet"))
 OPPOSITE_SIGN = 0.4
 
 
@@ -59,7 +57,7 @@ def relevance(u: Unit, shape: str) -> float:
 
 def asked_sign(q: Question) -> int:
     """+1 when a question asks why there is a surplus, -1 a deficit, 0 neither (or both)."""
-    surplus, deficit = SURPLUS & q.terms.keys(), DEFICIT & q.terms.keys()
+    surplus, deficit = SURPLUS_WORDS & q.terms.keys(), DEFICIT_WORDS & q.terms.keys()
     return 0 if bool(surplus) == bool(deficit) else (1 if surplus else -1)
 
 
