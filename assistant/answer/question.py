@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.answer.route import without_length_request
 from assistant.glossary import translate
 from assistant.models import Turn
 from assistant.textproc import EN_STOP, STOP, stem, words
@@ -180,10 +181,11 @@ def answer_kind(text: str) -> str | None:
 
 
 def proper_names(text: str) -> set[str]:
-    """Capitalised words after the first word (question words are not names)."""
-    tokens = text.split()
+    """Capitalised words after the first word of each sentence (question words and imperatives are not
+    names: "Vad gör staden för klimatet? Svara kort.")."""
+    rest = " ".join(" ".join(s.split()[1:]) for s in re.split(r"(?<=[.?!])\s+", text))
     out = set()
-    for m in PROPER.finditer(" ".join(tokens[1:])):
+    for m in PROPER.finditer(rest):
         w = m.group(0).strip("-")
         if w.lower() in STOP or len(w) < 2:
             continue
@@ -199,7 +201,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     lang = lang or detect_lang(text)
     translations = translate(text, keep) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
-    own = [w for w in words(text) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
+    own = [w for w in words(without_length_request(text)) if w not in STOP and len(w) > 1
+           and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
     for w in own:
         if w not in translated:
@@ -215,7 +218,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
                 alternatives[s_] = others
     kind = answer_kind(text)
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
-    query = text
+    query = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
     if followup:
         prev = expand_abbreviations(history[-1].question)
         prev_translations = translate(prev) if lang == "en" else []
@@ -227,7 +230,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
                 terms.setdefault(stem(w), 0.45)
         if not QUESTION_WORD.search(text):
             kind = kind or answer_kind(prev)  # "Och Malmö Pride?" asks what the previous question asked
-        query = f"{prev} {text}"
+        query = f"{prev} {query}"
     years = set(m.group(0) for m in YEAR.finditer(text))
     names = proper_names(text)
     m = COUNTED.search(text)

@@ -160,6 +160,16 @@ REQUESTED_COUNT = re.compile(r"(?<![\wåäö])(\d{1,2}|" + "|".join(COUNT_WORDS)
                              r"lines?)(?![\wåäö])", re.IGNORECASE)
 
 
+# the whole request: "Svara i två punkter", "in three sentences", "på 3 rader"
+LENGTH_REQUEST = re.compile(r"(?:(?:svara|skriv|answer|reply)\s+)?(?:i|in|på|with|med)?\s*" + REQUESTED_COUNT.pattern,
+                            re.IGNORECASE)
+
+
+def without_length_request(text: str) -> str:
+    """The question without how long its answer should be: "svar", "punkter" are not what it is about."""
+    return LENGTH_REQUEST.sub(" ", text)
+
+
 def requested_count(text: str) -> int | None:
     """How many sentences or points a question asks for ("Sammanfatta i tre meningar"), if it says."""
     m = REQUESTED_COUNT.search(text)

@@ -141,3 +141,14 @@ def test_a_typo_is_read_as_the_report_word_and_an_inflection_is_left_alone(assis
     assert scorer.correct_typos("Hur stor var den sociala obligationen?") == "Hur stor var den sociala obligationen?"
     a = assistant.ask("Vilka mål har kommunstyreslen?")
     assert a.shape == "outline" and a.question == "Vilka mål har kommunstyreslen?"
+
+
+def test_a_word_that_starts_a_sentence_is_not_a_name():
+    assert proper_names("Vad gör staden för klimatet? Svara i två punkter") == set()
+    assert proper_names("Vad gör Malmö stad? Och Lund?") == {"Malmö", "Lund"}
+
+
+def test_how_long_the_answer_should_be_is_not_what_to_search_for():
+    q = analyse("Vad gör staden för klimatet? Svara i två punkter", [])
+    assert q.retrieval_query == "Vad gör staden för klimatet?"
+    assert stem("svara") not in q.terms and stem("punkter") not in q.terms

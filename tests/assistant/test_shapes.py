@@ -211,3 +211,14 @@ def test_the_causes_of_a_surplus_are_those_of_positive_deviations(assistant):
     assert a.shape == "reason" and not a.refused
     assert "Uven" not in a.answer  # the rent for Uven explains a deficit (Lokalkostnader -3 Mkr)
     assert any(c.page in (39, 40) for c in a.citations)
+
+
+def test_a_length_request_shapes_a_brief_without_changing_its_topic(assistant):
+    a = assistant.ask("Vad gör staden för klimatet? Svara i två punkter")
+    assert a.shape == "brief" and not a.refused and len(a.citations) <= 2
+    assert "klimat" in a.answer.lower()
+
+
+def test_a_summary_of_one_year_leaves_out_the_same_topic_in_another(assistant):
+    lead = assistant.ask("Sammanfatta kommunstyrelsens investeringar 2025").answer.splitlines()[0]
+    assert "«Investeringsram»" in lead and "2026" not in lead

@@ -66,6 +66,7 @@ class Span:
     closeness: float = 0.0  # of its title to the question, by embedding (1 = the closest of all spans)
     certain_kind: bool = False  # the question names its kind and its title is the closest in meaning
     also: tuple[Span, ...] = ()  # other headings on the same topic, summarised with this one
+    other_year: bool = False  # its title names another year than the question asks about
 
     @property
     def accepted(self) -> bool:
@@ -154,7 +155,8 @@ def resolve_span(ctx: Context) -> Span | None:
         title = set(terms(span.label))
         got = sum(w for t, w in wanted.items() if _title_match(t, title)) / total if total else 0.0
         years = set(TITLE_YEAR.findall(span.label))
-        if years and not years & asked_years:
+        span.other_year = bool(years) and not years & asked_years
+        if span.other_year:
             got *= OTHER_YEAR  # "Uppdatering investeringar 2026" is not the investments of 2025 asked about
         support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
         span.named = got + 0.5 * min(support, 1.0)
@@ -187,6 +189,8 @@ def with_related(best: Span | None, spans: list[Span], position: Any) -> Span | 
     for s in sorted(spans, key=lambda s: -s.score):
         if s is best or s.kind != "heading" or s.score < RELATED_SCORE * best.score or len(related) >= MAX_RELATED:
             continue
+        if s.other_year:
+            continue  # the same topic in another year is not what was asked
         ids = {c.id for c in s.chunks}
         if ids & taken:
             continue  # a parent or a child of a heading already in
