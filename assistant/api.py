@@ -327,6 +327,7 @@ class _Index:
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
         self._vocabulary = frozenset(w for c in chunks for w in words(c.text) if len(w) >= 6 and w.isalpha())
+        self._lower_texts = [c.text.lower() for c in chunks]  # for names looked up as written, per question
         self._memo_lock = threading.Lock()
 
     def query_embedding(self, text: str) -> list[float]:
@@ -359,6 +360,10 @@ class _Index:
     def vocabulary(self) -> frozenset[str]:
         """The words of the reports as written (lower case, six letters or more): what a typo is read against."""
         return self._vocabulary
+
+    def has_phrase(self, phrase: str) -> bool:
+        """Whether some chunk has a lower-case phrase as written ("malmö residency")."""
+        return any(phrase in t for t in self._lower_texts)
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""

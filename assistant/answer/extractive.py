@@ -352,7 +352,7 @@ class ExtractiveAnswerer:
         out: set[str] = set()
         for m in MULTIWORD_NAME.finditer(text):
             phrase = m.group(0).lower()
-            if any(phrase in c.text.lower() for c in self.a.index.chunks):
+            if self.a.index.has_phrase(phrase):
                 out.update(w for w in EN_WORD.findall(phrase) if w not in EN_STOP)  # as translate() reads it
         return frozenset(out)
 
@@ -437,7 +437,7 @@ class ExtractiveAnswerer:
                 u.score += NOW_WEIGHT * (present - (past and not present))
             if qyears and unit_years and not (unit_years & qyears):
                 u.score -= 0.3
-            elif not qyears and u.is_row and report_year and row_years(u) and report_year not in row_years(u):
+            elif not qyears and u.is_row and report_year and (columns := row_years(u)) and report_year not in columns:
                 u.score -= 0.3  # a question naming no year asks about the report's: not a row of plans for 2026–2031
         if q.lang == "en" or (units and max(u.coverage for u in units) < MIN_COVERAGE + 0.1):
             self._add_dense(q, units)

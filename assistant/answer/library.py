@@ -29,6 +29,8 @@ class IndexView(Protocol):
 
     def vocabulary(self) -> frozenset[str]: ...
 
+    def has_phrase(self, phrase: str) -> bool: ...
+
 
 class Library(Protocol):
     """Reports to answer from: search, outline and page text."""

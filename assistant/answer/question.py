@@ -201,8 +201,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     lang = lang or detect_lang(text)
     translations = translate(text, keep) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
-    own = [w for w in words(without_length_request(text)) if w not in STOP and len(w) > 1
-           and not (lang == "en" and w in EN_STOP)]
+    searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
+    own = [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
     for w in own:
         if w not in translated:
@@ -218,7 +218,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
                 alternatives[s_] = others
     kind = answer_kind(text)
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
-    query = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
+    query = searched
     if followup:
         prev = expand_abbreviations(history[-1].question)
         prev_translations = translate(prev) if lang == "en" else []

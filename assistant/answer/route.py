@@ -97,9 +97,9 @@ CHITCHAT = re.compile(
 
 
 GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?", r"objectives?", r"targets?")
-MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"klaras", r"klara", r"klarar", r"uppfyll\w*", r"met", r"achieved",
-                   r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?", r"on track", r"on course", r"fulfill?\w*",
-                   r"attain\w*")
+MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"klaras", r"klara", r"klarar",
+                   r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
+                   r"on track", r"on course", r"fulfill?\w*", r"attain\w*")
 
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about

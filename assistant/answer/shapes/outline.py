@@ -78,7 +78,6 @@ def compose_outline(ctx: Context) -> Composition | None:
         met = [g for g in goals if str(g.get("status") or "").lower().startswith(ALL_MET)]
         unmet = [g for g in goals if g not in met]
         shown = unmet if negated else met
-        cits = [_status_citation(ctx, i, g, source) for i, g in enumerate(shown or goals, 1)]
         if negated and not unmet:
             lead = (f"Inga: alla {len(goals)} kommunfullmäktigemål har bedömningen «Förväntas uppnås»." if sv else
                     f"None: all {len(goals)} goals (kommunfullmäktigemål) are assessed as expected to be met "
@@ -96,6 +95,7 @@ def compose_outline(ctx: Context) -> Composition | None:
                 cits += [_goal_citation(ctx, len(cits) + 1, g, source), _status_citation(ctx, len(cits) + 2, g, source)]
                 lines.append(f"{i}. {g['title']} [{len(cits) - 1}] – {g.get('status') or '–'!s} [{len(cits)}]")
         else:
+            cits = [_status_citation(ctx, i, g, source) for i, g in enumerate(shown or goals, 1)]
             lines = [lead] + [f"{c.n}. {c.goal} – {g.get('status') or '–'!s} [{c.n}]"
                               for c, g in zip(cits, shown or goals, strict=True)]
         overall = None if named_area else overall_statement(ctx, source)
