@@ -17,6 +17,7 @@ assessment of a goal) are answered from the parsed outline.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -54,6 +55,8 @@ NOW_WEIGHT = 0.15
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
+ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
+TOTAL_LABEL = frozenset(stem(w) for w in ("summa", "totalt", "total"))  # a total row qualifies nothing
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
@@ -161,7 +164,22 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
         short, long_ = (s, term) if len(s) < len(term) else (term, s)
         if len(short) >= 4 and len(long_) - len(short) <= 2 and long_.startswith(short):
             return True  # the stemmer left an inflection on one side: flyttat ~ flytt, summa ~ summ
+        if long_[:5] == short[:5] and verb_root(term) == verb_root(s):
+            return True  # a verb and its noun: utvecklats ~ utveckling, hanterat ~ hantering
     return False
+
+
+VERB_NOUN_ENDINGS = ("ingarna", "ingar", "ingen", "ing", "ades", "ade", "ats", "at", "as")
+
+
+@functools.lru_cache(maxsize=65536)
+def verb_root(t: str) -> str:
+    """A Swedish stem without the verb or -ing noun ending the stemmer keeps (utvecklat, utveckling ->
+    utveckl); a root shorter than six letters is no root (ending is kept)."""
+    for e in VERB_NOUN_ENDINGS:
+        if t.endswith(e) and len(t) - len(e) >= 6:
+            return t[: -len(e)]
+    return t
 
 
 def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") -> bool:
@@ -426,6 +444,10 @@ class ExtractiveAnswerer:
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
+            if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
+                unasked = [s for s in label_terms - TOTAL_LABEL if not s.isdigit()
+                           and not any(term_hit(q, t, {s}, s) for t in weights)]
+                u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
             if asked_part and not u.is_row:
                 named = PARTS & u.stems
                 if named and not named & asked_part:

@@ -372,3 +372,17 @@ def test_a_total_is_the_tables_summa_row_of_the_reports_year(assistant):
     assert not a.refused and "25 000" in a.answer and a.citations[0].page == 37  # not the 2026 plan on p. 46
     later = assistant.ask("Hur stor är investeringsramen för 2026?")
     assert not later.refused and any(c.page in (46, 47) for c in later.citations)
+
+
+def test_a_row_whose_label_names_more_than_asked_is_a_part_not_the_whole(assistant):
+    a = assistant.ask("Hur stort är kommunstyrelsens anslag i år?")
+    assert not a.refused and "510,3" in a.answer  # not "Kommunstyrelsens anslag för projekt- och utredningar"
+    part = assistant.ask("Vilken helårsprognos har anslaget för projekt- och utredningar?")
+    assert not part.refused and "34,1" in part.answer  # the row named as asked keeps its place
+
+
+def test_a_verb_meets_its_noun():
+    from assistant.answer.extractive import _matched
+
+    assert _matched("utvecklat", {"utveckling"}) and _matched("hanterat", {"hantering"})
+    assert not _matched("arbetat", {"arbetsmarknad"})  # a verb's root is not any compound that starts with it

@@ -222,3 +222,8 @@ def test_a_length_request_shapes_a_brief_without_changing_its_topic(assistant):
 def test_a_summary_of_one_year_leaves_out_the_same_topic_in_another(assistant):
     lead = assistant.ask("Sammanfatta kommunstyrelsens investeringar 2025").answer.splitlines()[0]
     assert "«Investeringsram»" in lead and "2026" not in lead
+
+
+def test_a_summary_of_how_something_developed_finds_the_section_on_its_development(assistant):
+    a = assistant.ask("Sammanfatta hur verksamheten utvecklats under året")
+    assert a.shape == "summary" and "Utveckling av verksamheten" in a.answer.splitlines()[0]
