@@ -117,22 +117,25 @@ class Question:
         self.asked = self.asked or self.text
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> list[tuple[re.Pattern[str], str, bool]]:
+@lru_cache(maxsize=2)
+def _abbreviations(lower: bool = False) -> list[tuple[re.Pattern[str], str, bool]]:
     out = []
     for line in ABBREVIATIONS.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         abbr, full, *rest = line.split("\t")
-        out.append((re.compile(r"(?<![\wåäöÅÄÖ])" + re.escape(abbr) + r"(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ])"), full,
+        forms = re.escape(abbr) + (f"|{re.escape(abbr.lower())}" if lower else "")
+        out.append((re.compile(r"(?<![\wåäöÅÄÖ])(?:" + forms + r")(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ])"), full,
                     bool(rest and rest[0].strip() == "join")))
     return out
 
 
-def expand_abbreviations(text: str) -> str:
+def expand_abbreviations(text: str, lang: str | None = None) -> str:
     """The question with the genre's abbreviations written out: "Vilka KF-mål hör till …" reads
-    "Vilka kommunfullmäktigemål hör till …". Upper case only: "ks" in a word is not KS."""
-    for pattern, full, join in _abbreviations():
+    "Vilka kommunfullmäktigemål hör till …". A Swedish question's may be written in lower case ("hur
+    jobbar ks med …", "vilka kf-mål …"): whole words only, so "ks" in a word is not KS; an English
+    question's only in upper case ("Mr", "dr" are English words)."""
+    for pattern, full, join in _abbreviations((lang or detect_lang(text)) == "sv"):
         def repl(m: re.Match[str], full: str = full, join: bool = join) -> str:
             if m.group(2) is None:
                 return full
@@ -197,8 +200,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             keep: frozenset[str] = frozenset()) -> Question:
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
     asked = text
-    text = expand_abbreviations(text)
-    lang = lang or detect_lang(text)
+    lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
+    text = expand_abbreviations(text, lang)
     translations = translate(text, keep) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
@@ -220,7 +223,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
     query = searched
     if followup:
-        prev = expand_abbreviations(history[-1].question)
+        prev = expand_abbreviations(history[-1].question, lang)
         prev_translations = translate(prev) if lang == "en" else []
         prev_translated = {w for t in prev_translations for w in t.english}
         prev_words = [w for t in prev_translations for w in words(t.swedish[0])]  # an English question's

@@ -120,6 +120,15 @@ def test_abbreviations_are_read_as_their_full_terms():
     assert q.asked == "Vad gör KS för kulturlivet?"
 
 
+def test_a_swedish_questions_abbreviations_may_be_lower_case_an_english_ones_not():
+    from assistant.answer.question import expand_abbreviations
+
+    assert expand_abbreviations("vilka kf-mål har ks?", "sv") == "vilka kommunfullmäktigemål har kommunstyrelsen?"
+    assert expand_abbreviations("hur mkt pengar gick till det?", "sv") == "hur mycket pengar gick till det?"
+    assert expand_abbreviations("what did mr smith say?", "en") == "what did mr smith say?"
+    assert expand_abbreviations("KS kslag", "sv") == "kommunstyrelsen kslag"  # whole words only
+
+
 def test_a_how_question_with_a_verb_does_not_ask_for_an_amount():
     assert answer_kind("Hur bedöms säkerheten i prognosen?") is None
     assert answer_kind("How is the forecast assessed?") is None
