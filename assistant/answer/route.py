@@ -101,6 +101,12 @@ MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når
                    r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
                    r"on track", r"on course", r"fulfill?\w*", r"attain\w*")
 
+# an opinion or advice asked of the assistant: the report states what the board did, not what to think of it
+OPINION = re.compile(
+    r"(?i)(?<![\wåäö])(?:tycker du|anser du|din (?:åsikt|uppfattning)|ge mig (?:ett |några )?råd|rekommenderar du|"
+    r"råder du|håller du med|do you think|your (?:opinion|view|advice)|in your (?:opinion|view)|would you recommend|"
+    r"do you recommend|advise me|give me (?:some )?advice|do you agree)(?![\wåäö])"
+    r"|(?:^|[:;,]\s*)(?:ska|bör|borde) jag(?![\wåäö])|^\s*should i(?![\w])")
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about
 REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubrik\w*", r"målområde\w*",
@@ -180,8 +186,9 @@ def requested_count(text: str) -> int | None:
 
 
 def is_out_of_scope_request(text: str) -> bool:
-    """Chit-chat and tasks the assistant does not do (write a mail, translate, tell a joke)."""
-    return bool(CHITCHAT.match(text) or TASK.match(text))
+    """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke) and opinions or
+    advice asked of it ("Tycker du att …?", "Should I …?")."""
+    return bool(CHITCHAT.match(text) or TASK.match(text) or OPINION.search(text))
 
 
 def route(text: str, kind: str | None = None) -> str:

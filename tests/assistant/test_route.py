@@ -64,12 +64,23 @@ CASES = [
     ("Write a poem about Malmö", "out_of_scope"),
     ("Hej! Hur mår du?", "out_of_scope"),
     ("Thanks!", "out_of_scope"),
+    # an opinion or advice asked of the assistant
+    ("Tycker du att obligationen var en bra idé?", "out_of_scope"),
+    ("Kort fråga: ska jag söka jobb på stadskontoret?", "out_of_scope"),
+    ("What do you think of the investment plan?", "out_of_scope"),
+    ("Should I trust the forecast?", "out_of_scope"),
+    ("Vilken sida ska jag läsa om obligationen?", "summary"),  # where to read is not advice
 ]
 
 
 @pytest.mark.parametrize(("question", "shape"), CASES, ids=[c[0][:40] for c in CASES])
 def test_route(question, shape):
     assert route(question, answer_kind(question)) == shape
+
+
+def test_the_boards_view_is_not_an_opinion_asked_of_the_assistant():
+    assert not is_out_of_scope_request("Vad tycker kommunstyrelsen om remisserna?")
+    assert not is_out_of_scope_request("Vad anser stadskontoret om prognosen?")
 
 
 def test_a_summary_request_is_not_a_task():
