@@ -161,6 +161,8 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     for s in stems:
         if len(term) >= 5 and (s.startswith(term) or s.endswith(term)):
             return True
+        if len(term) == 4 and s.startswith(term + "at"):
+            return True  # the stemmer cut "-at" off a short word: klimat -> klim, in klimatomställningen
         short, long_ = (s, term) if len(s) < len(term) else (term, s)
         if len(short) >= 4 and len(long_) - len(short) <= 2 and long_.startswith(short):
             return True  # the stemmer left an inflection on one side: flyttat ~ flytt, summa ~ summ

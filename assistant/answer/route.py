@@ -171,9 +171,14 @@ LENGTH_REQUEST = re.compile(r"(?:(?:svara|skriv|answer|reply)\s+)?(?:i|in|på|wi
                             re.IGNORECASE)
 
 
+# "a quick summary", "en kort sammanfattning": the answer's form, not its topic
+FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb|kortfattad)\s+"
+                            r"(?=(?:summary|overview|recap|answer|sammanfattning|översikt|svar)(?![\wåäö]))")
+
+
 def without_length_request(text: str) -> str:
-    """The question without how long its answer should be: "svar", "punkter" are not what it is about."""
-    return LENGTH_REQUEST.sub(" ", text)
+    """The question without how long its answer should be: "svar", "punkter", "quick" are not what it is about."""
+    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", text))
 
 
 def requested_count(text: str) -> int | None:

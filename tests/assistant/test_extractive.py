@@ -386,3 +386,4 @@ def test_a_verb_meets_its_noun():
 
     assert _matched("utvecklat", {"utveckling"}) and _matched("hanterat", {"hantering"})
     assert not _matched("arbetat", {"arbetsmarknad"})  # a verb's root is not any compound that starts with it
+    assert _matched("klim", {"klimatomställning"})  # the stemmer cut "-at" off klimat

@@ -29,7 +29,7 @@ from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import one_edit, terms
+from assistant.textproc import EN_STOP, one_edit, terms
 
 # words that ask for a summary or name the report itself, not what to summarise
 CUE_WORDS = set(terms(
@@ -148,7 +148,7 @@ def resolve_span(ctx: Context) -> Span | None:
     best: Span | None = None
     spans = candidate_spans(ctx, chunks)
     named_kind = kind_named(ctx.q.text)
-    closeness = label_closeness(ctx, spans) if total else {}
+    closeness = label_closeness(ctx, spans, report_words) if total else {}
     report_year = str(chunks[0].meta.get("year") or "")
     asked_years = set(ctx.q.years) or {report_year}
     for span in spans:
@@ -211,11 +211,13 @@ def kind_named(text: str) -> str | None:
     return None
 
 
-def label_closeness(ctx: Context, spans: list[Span]) -> dict[int, float]:
+def label_closeness(ctx: Context, spans: list[Span], report_words: set[str] = frozenset()) -> dict[int, float]:
     """How close each span's title is to what the question asks about, by embedding: 1 for the
     closest title, falling to 0 at the fifth closest (a rank-like scale: e5 similarities of short
-    titles lie close together)."""
-    topic = " ".join(w for w in re.findall(r"[\wåäöÅÄÖ-]+", ctx.q.text) if not set(terms(w)) <= CUE_WORDS)
+    titles lie close together). The topic is the question without its cue, function words and the
+    report's own subject ("what KS has done on climate" is about climate, not about the board)."""
+    topic = " ".join(w for w in re.findall(r"[\wåäöÅÄÖ-]+", ctx.q.text)
+                     if not set(terms(w)) <= CUE_WORDS | report_words and w.lower() not in EN_STOP)
     if not topic.strip() or not spans:
         return {}
     import numpy as np
