@@ -89,12 +89,6 @@ FOLLOWUP_CUES = re.compile(
 QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
                            re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
-# the period a report covers, named without a year: every sentence of the report is about it, none more than another
-REPORT_PERIOD = re.compile(r"(?i)(?<![\wåäö])(?:hittills |för )?(?:i år|under året|innevarande år|"
-                           r"(?:so far |for )?this year|(?:in|for) the current year)(?![\wåäö])")
-# … unless the question sets it against another ("i år än förra året"): then "i år" is one side of the comparison
-OTHER_PERIOD = re.compile(r"(?i)(?<![\wåäö])(?:förra året|föregående år|i fjol|fjolår\w*|året innan|last year|"
-                          r"previous year|the year before|jämfört|compared)(?![\wåäö])")
 ALSO_REASON = re.compile(r"\b(och|samt) varför\b|\band why\b", re.IGNORECASE)
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
@@ -208,9 +202,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     asked = text
     lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
     text = expand_abbreviations(text, lang)
-    # "Svara i två punkter" and "i år" are no search words: how long, and the report's own year
-    own_period = text if OTHER_PERIOD.search(text) else REPORT_PERIOD.sub(" ", text)
-    searched = " ".join(without_length_request(own_period).split())
+    searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
     translations = translate(searched, keep) if lang == "en" else []
     translated = {w for t in translations for w in t.english}
     own = [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]

@@ -163,16 +163,6 @@ def test_how_long_the_answer_should_be_is_not_what_to_search_for():
     assert stem("svara") not in q.terms and stem("punkter") not in q.terms
 
 
-def test_the_reports_own_period_is_no_search_word_unless_compared():
-    from assistant.answer.question import analyse
-
-    assert set(analyse("Hur stort är kommunstyrelsens anslag i år?", []).terms) == {stem("kommunstyrelsens"),
-                                                                                  stem("anslag")}
-    assert "året" not in analyse("What has the board done on climate this year?", []).lexical_query
-    compared = analyse("Hur mycket mer finns att investera i år än förra året?", [])
-    assert stem("år") in compared.terms  # one side of a comparison
-
-
 def test_the_form_of_a_request_is_no_search_word():
     from assistant.answer.route import without_length_request
 
