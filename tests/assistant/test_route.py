@@ -64,6 +64,7 @@ CASES = [
     ("Write a poem about Malmö", "out_of_scope"),
     ("Hej! Hur mår du?", "out_of_scope"),
     ("Thanks!", "out_of_scope"),
+    ("What's being done to support new managers?", "brief"),
     # an opinion or advice asked of the assistant
     ("Tycker du att obligationen var en bra idé?", "out_of_scope"),
     ("Kort fråga: ska jag söka jobb på stadskontoret?", "out_of_scope"),
