@@ -66,6 +66,18 @@ def about_the_topic(q: Question) -> Question:
                    lexical_query=q.lexical_query.replace(q.retrieval_query, topic, 1))
 
 
+def without_cue_words(q: Question) -> Question:
+    """A Swedish open question without the fixed words of the cue that chose its shape: "Hur långt har man
+    kommit med ekonomisystemet?" is about the finance system, and "långt", "kommit" would pick sentences
+    about anything that came far. (An English question's words are read through the glossary; left as is.)"""
+    if q.lang != "sv" or q.followup:
+        return q
+    topic = set(words(topic_words(q.text)))
+    cue = {stem(w) for w in words(q.text) if w not in topic} - {stem(w) for w in topic}
+    kept = {t: w for t, w in q.terms.items() if t not in cue}
+    return replace(q, terms=kept) if kept and len(kept) < len(q.terms) else q
+
+
 @dataclass
 class Plan:
     """What the engine decided before composing: the analysed question and its shape."""
@@ -206,6 +218,9 @@ class AnswerEngine:
             # topic alone ("Sammanfatta läget för klimatarbetet" otherwise finds the report's Sammanfattning)
             shape = "brief"
             q = about_the_topic(q)
+            ctx = replace(ctx, q=q)
+        if shape in OPEN_SHAPES:
+            q = without_cue_words(q)
             ctx = replace(ctx, q=q)
         proposal = self.scorer.propose(q, ctx.filters, self.library.settings.top_k * WIDER_EVIDENCE.get(shape, 1))
         if shape in OPEN_SHAPES:

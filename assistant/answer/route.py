@@ -37,6 +37,7 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
+              r"vad säger rapporten om", r"vad står det om", r"finns det något om",
               r"vilka (?:områden|delar|ämnen|frågor) (?:går|gås) (.{0,60})igenom", r"gå igenom (?:avsnittet|kapitlet|delen)",
               r"vilka (?:områden|delar|ämnen|frågor) tar (.{3,60}) upp",
               # "På vilken sida hittar jag resultaträkningen?": the part of the report, cited where it is
@@ -44,7 +45,7 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
 REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
              r"hur kommer det sig", r"vad är skälet", r"what(?:'s| is) behind", r"what lies behind",
              r"av vilken anledning", r"what caused", r"what explains", r"what(?:'s| is) the reason", r"förklara varför",
-             r"how come", r"vad förklarar")
+             r"how come", r"vad förklarar", r"vad ligger bakom", r"hur motiveras")
 CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
              r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",
              r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
@@ -59,7 +60,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
             # "Hur motverkar staden …", "Hur förbereder sig kommunen …": how an actor acts
-            r"hur \w+(?:ar|er|ir|rar) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
+            r"hur (\w+(?:ar|er|ir|rar)) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
             r"förvaltningen|förvaltningarna|bolagen|man|ks)",
             r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)",
             r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
@@ -69,7 +70,19 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
             r"tell me about", r"describe", r"explain how", r"how is (.{3,40}) going", r"what is happening",
-            r"what happens", r"how are (.{3,40}) going")
+            r"what happens", r"how are (.{3,40}) going",
+            # how a thing works, is used, goes on or ends: "Hur används …", "What progress has been made on …"
+            r"hur används", r"hur fungerar", r"hur ser (?:planen|planerna|arbetet|läget|situationen|utvecklingen) ut",
+            r"hur långt har (?:man|staden|kommunen|\w+) kommit", r"hur följs (.{3,40}) upp", r"(?:vad är|vilka är) nästa steg",
+            r"vad har (.{3,40}) lett till", r"vad är planen", r"vilka planer", r"vad ingår i", r"hur har det gått",
+            r"vad har (.{3,40}) åstadkommit", r"vilka (?:resultat|utmaningar|risker|problem|slutsatser)",
+            r"vad är syftet", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
+            r"what progress", r"what(?:'s| is) the plan", r"what are the plans", r"next steps?",
+            r"what (?:has|have) (.{3,40}) led to", r"what happened (?:with|to)", r"(?:an )?update on", r"any news",
+            r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
+            r"what (?:has|have) (.{3,40}) achieved",
+            r"what are the (?:main )?(?:challenges|risks|problems|conclusions|results|outcomes)",
+            r"what is the purpose", r"what results")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
 OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
               r"vilket målområde", r"vilket kommunfullmäktigemål", r"which goals?", r"how many goals?",
@@ -78,7 +91,9 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)",
               r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?",
               r"(?:how many|which|what share) of (?:\w+ )?(?:goals|objectives|targets)",
-              r"(?:which|what|how many) (?:council |board )?(?:objectives|targets)")
+              r"(?:which|what|how many) (?:council |board )?(?:objectives|targets)",
+              r"(?:status|assessment)s? of (?:the |its |all )?(?:goals|objectives|targets)",
+              r"assess(?:es|ed)? (?:its |the |all )?(?:goals|objectives|targets)", r"hur bedöms (?:målen|bidragen)")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
     r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"

@@ -65,6 +65,17 @@ CASES = [
     ("Hej! Hur mår du?", "out_of_scope"),
     ("Thanks!", "out_of_scope"),
     ("What's being done to support new managers?", "brief"),
+    # how a thing works, is used, goes on or stands
+    ("Hur långt har man kommit med det nya ekonomisystemet?", "brief"),
+    ("Hur används pengarna till beredskap?", "brief"),
+    ("Vilka utmaningar finns med kompetensförsörjningen?", "brief"),
+    ("What progress has been made on the Öresund metro?", "brief"),
+    ("Any news on the Öresund metro?", "brief"),
+    ("How does the internal bank work?", "brief"),
+    ("Vad ligger bakom överskottet?", "reason"),
+    ("Vad säger rapporten om kompetensförsörjning?", "summary"),
+    ("Hur bedöms målen?", "outline"),
+    ("What's the status of the goals?", "outline"),
     # an opinion or advice asked of the assistant
     ("Tycker du att obligationen var en bra idé?", "out_of_scope"),
     ("Kort fråga: ska jag söka jobb på stadskontoret?", "out_of_scope"),

@@ -227,3 +227,11 @@ def test_a_summary_of_one_year_leaves_out_the_same_topic_in_another(assistant):
 def test_a_summary_of_how_something_developed_finds_the_section_on_its_development(assistant):
     a = assistant.ask("Sammanfatta hur verksamheten utvecklats under året")
     assert a.shape == "summary" and "Utveckling av verksamheten" in a.answer.splitlines()[0]
+
+
+def test_a_briefs_cue_words_are_not_its_topic(assistant):
+    a = assistant.ask("Hur långt har man kommit med det nya ekonomisystemet?")
+    assert a.shape == "brief" and not a.refused
+    assert "ekonomisystem" in a.answer and "förmånscykel" not in a.answer.lower()  # "kommit", "långt" are the cue
+    b = assistant.ask("Hur motverkar staden välfärdsbrott?")
+    assert any(c.page in (6, 30) for c in b.citations)  # the verb of "hur motverkar staden" is the topic
