@@ -37,7 +37,8 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
-              r"vad säger rapporten om", r"vad står det om", r"finns det något om",
+              r"vad (?:säger|skriver) rapporten om", r"vad står det om", r"finns det något om",
+              r"what does the report (?:write|say) about",
               r"vilka (?:områden|delar|ämnen|frågor) (?:går|gås) (.{0,60})igenom", r"gå igenom (?:avsnittet|kapitlet|delen)",
               r"vilka (?:områden|delar|ämnen|frågor) tar (.{3,60}) upp",
               # "På vilken sida hittar jag resultaträkningen?": the part of the report, cited where it is
@@ -51,7 +52,8 @@ CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förä
              r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
              r"year[- ]on[- ]year", r"ökat eller minskat", r"increased or decreased", r"ändr\w*", r"vad är nytt",
              r"vad har hänt med", r"hur har (.{3,50}) (?:utvecklats|ökat|minskat|vuxit|växt|förbättrats|försämrats)",
-             r"what(?:'s| is) new", r"what has changed", r"what has happened to",
+             r"what(?:'s| is) new", r"what has changed", r"what has happened to", r"what(?:'s| is) different",
+             r"vad är annorlunda",
              r"^\s*har (.{3,60}) (?:ökat|minskat|vuxit|växt|förbättrats|försämrats|stigit|sjunkit|skärpts|stärkts)",
              r"hur har (.{3,50}) (?:skärpts|stärkts|sjunkit|stigit)",
              r"how (?:has|have) (.{3,50}) (?:developed|grown|increased|decreased|improved|changed)")
@@ -69,7 +71,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"what does (?:the city|malmö|malmo)", r"what(?:'s| is| are) being done", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
-            r"tell me about", r"describe", r"explain how", r"how is (.{3,40}) going", r"what is happening",
+            r"tell me about", r"describe", r"explain how", r"how is (.{3,60}) going", r"what is happening",
             r"what happens", r"how are (.{3,40}) going",
             # how a thing works, is used, goes on or ends: "Hur används …", "What progress has been made on …"
             r"hur används", r"hur fungerar", r"hur ser (?:planen|planerna|arbetet|läget|situationen|utvecklingen) ut",
@@ -82,7 +84,12 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
             r"what (?:has|have) (.{3,40}) achieved",
             r"what are the (?:main )?(?:challenges|risks|problems|conclusions|results|outcomes)",
-            r"what is the purpose", r"what results")
+            r"what is the purpose", r"what results",
+            # where something stands: "Hur ser X ut?", "status på …", "where are we with …", "how's X coming along"
+            r"hur ser (?:\w*arbetet|\w*arbetet (.{3,50}?)) ut", r"på vilket sätt", r"status (?:på|för|kring)", r"berätta (?:vad|hur|lite|mer)",
+            r"vad som händer", r"where are we (?:with|on)", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
+            r"what(?:'s| is) going on", r"in what way", r"what (?:[\w-]+ ){1,3}(?:is|are) doing",
+            r"what (?:is|are) (?:[\w-]+ ){1,3}doing")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
 OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
               r"vilket målområde", r"vilket kommunfullmäktigemål", r"which goals?", r"how many goals?",

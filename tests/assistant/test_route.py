@@ -73,6 +73,10 @@ CASES = [
     ("Any news on the Öresund metro?", "brief"),
     ("How does the internal bank work?", "brief"),
     ("Vad ligger bakom överskottet?", "reason"),
+    ("Hur ser integrationsarbetet ut?", "brief"),
+    ("Hur ser Region Skånes budget ut för 2025?", "fact"),  # a figure, not work going on
+    ("where are we with the finance system?", "brief"),
+    ("What's different about the bond follow-up now?", "change"),
     ("Vad säger rapporten om kompetensförsörjning?", "summary"),
     ("Hur bedöms målen?", "outline"),
     ("What's the status of the goals?", "outline"),
