@@ -100,7 +100,10 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"(?:how many|which|what share) of (?:\w+ )?(?:goals|objectives|targets)",
               r"(?:which|what|how many) (?:council |board )?(?:objectives|targets)",
               r"(?:status|assessment)s? of (?:the |its |all )?(?:goals|objectives|targets)",
-              r"assess(?:es|ed)? (?:its |the |all )?(?:goals|objectives|targets)", r"hur bedöms (?:målen|bidragen)")
+              r"assess(?:es|ed)? (?:its |the |all )?(?:goals|objectives|targets)", r"hur bedöms (?:målen|bidragen)",
+              r"how many (?:[\w-]+ ){1,2}goals", r"(?:what|which) are the (?:\w+ )?goal areas",
+              r"(?:vilka|vad) är (?:de )?(?:\w+ )?målområdena", r"list (?:all )?(?:the )?(?:[\w-]+ )?goals",
+              r"lista (?:alla )?(?:\w+ )?mål\w*")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
     r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"

@@ -79,6 +79,9 @@ CASES = [
     ("What's different about the bond follow-up now?", "change"),
     ("Vad säger rapporten om kompetensförsörjning?", "summary"),
     ("Hur bedöms målen?", "outline"),
+    ("How many council goals are there?", "outline"),
+    ("What are the six goal areas?", "outline"),
+    ("List all the council goals.", "outline"),
     ("What's the status of the goals?", "outline"),
     # an opinion or advice asked of the assistant
     ("Tycker du att obligationen var en bra idé?", "out_of_scope"),

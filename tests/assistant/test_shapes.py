@@ -235,3 +235,13 @@ def test_a_briefs_cue_words_are_not_its_topic(assistant):
     assert "ekonomisystem" in a.answer and "förmånscykel" not in a.answer.lower()  # "kommit", "långt" are the cue
     b = assistant.ask("Hur motverkar staden välfärdsbrott?")
     assert any(c.page in (6, 30) for c in b.citations)  # the verb of "hur motverkar staden" is the topic
+
+
+def test_the_goal_about_a_topic_is_answered_from_the_outline(assistant):
+    a = assistant.ask("Which goal deals with electricity supply?")
+    assert a.shape == "outline" and "elförsörjning" in a.answer and "En grön stad" in a.answer
+    assert {c.kind for c in a.citations} == {"heading", "assessment"}
+    areas = assistant.ask("What are the six goal areas?")
+    assert areas.shape == "outline" and "6 goal areas" in areas.answer and "1 goal " in areas.answer
+    count = assistant.ask("How many council goals are there in total?")
+    assert count.shape == "outline" and "tolv mål" in count.answer

@@ -20,6 +20,8 @@ COUNT = re.compile(r"\b(hur många|antal\w*|how many|number of)\b", re.IGNORECAS
 AREAS = re.compile(r"\b(målområden|målområdena|goal areas)\b", re.IGNORECASE)
 GOALS = GOAL_WORD
 ALL_MET = ("förväntas uppnås", "expected to be met")
+# a question for the goal about something: "Vilket mål handlar om …?", "Which goal deals with …?"
+WHICH_GOAL = re.compile(r"(?i)\b(?:vilket|vilka|which|what)\s+(?:\w+\s+)?(?:kommunfullmäktige)?(?:mål(?:et)?|goals?)\b")
 
 
 def _source(ctx: Context) -> str | None:
@@ -115,7 +117,7 @@ def compose_outline(ctx: Context) -> Composition | None:
             cits.append(Citation(n=i, page=page, section=f"Målområde - {a}", goal=None, goal_area=a,
                                  quote=f"Målområde - {a}", source=source or "", kind="heading",
                                  passage=f"Målområde - {a}"))
-            lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else 'goals'} (s. {page}) [{i}]")
+            lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else ('goal' if n_goals == 1 else 'goals')} (s. {page}) [{i}]")
         lead = (f"Rapporten har {len(areas)} målområden:" if sv else f"The report has {len(areas)} goal areas:")
         return Composition("\n".join([lead, *lines]), cits, [], True, certain=True)
     if named_area and GOALS.search(text) and not AREAS.search(text.replace("målområdet", "")) \
@@ -146,6 +148,16 @@ def compose_outline(ctx: Context) -> Composition | None:
                 lines.append(f"\n**{area}**")
             lines.append(f"- {g['title']} – {g.get('status') or '–'} [{c.n}]")
         return Composition("\n".join(lines), cits, [], True, certain=True)
+    if goals and q.kind not in ("goal_area", "goals_in_area", "status") and WHICH_GOAL.search(text):
+        named = ctx.scorer.best_match(q, [g["title"] for g in goals])  # "Vilket mål handlar om elförsörjning?"
+        if named is not None:
+            g = next(x for x in goals if x["title"] == named)
+            cits = [_goal_citation(ctx, 1, g, source), _status_citation(ctx, 2, g, source)]
+            body = (f"Kommunfullmäktigemålet «{g['title']}» [1], under målområdet «{g['goal_area']}» – bedömning: "
+                    f"{g.get('status') or '–'} [2]" if sv else
+                    f"The goal (kommunfullmäktigemål) «{g['title']}» [1], in the goal area «{g['goal_area']}» – "
+                    f"assessment: {g.get('status') or '–'} [2]")
+            return Composition(body, cits, [], True, certain=True)
     answer = ctx.scorer.structure(q, ctx.filters)  # goal area of X, goals in area A, assessment of goal G
     if answer is None:
         return None
