@@ -61,6 +61,14 @@ LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands 
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
                     r"med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
+# sentences that point elsewhere instead of saying something
+SIGNPOST = re.compile(
+    r"(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"
+    r"(också |även |mer |närmare |utförligare |ytterligare )*(ingående|utförligt|närmare|under|i avsnitt\w*|"
+    r"nedan|ovan|i bilaga|i kapitl\w*|senare)|^(se|läs mer|se även|se vidare)\b|"
+    r"(återfinns|redovisas|beskrivs) (också|även) (under|i)\b|"
+    r"\b(i|under) (ovanstående|nedanstående|föregående|efterföljande) (kapitel|kapitlet|avsnitt\w*|tabell\w*|rubrik\w*)",
+    re.IGNORECASE)
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
 
 
@@ -98,6 +106,14 @@ def row_years(u: Unit) -> set[str]:
     """The years a table row's columns (or its table's header) are about; its label's years name things."""
     body = u.text[len(u.row_label):] if u.row_label else u.text
     return set(re.findall(r"\b(?:19|20)\d\d\b", f"{body} {u.chunk.meta.get('table_header') or ''}"))
+
+
+DESCRIBED = re.compile(r"(?i)\b(beskrivs|redovisas|återfinns|behandlas|described|reported|covered)\b")
+
+
+def is_signpost(text: str) -> bool:
+    """A sentence that points elsewhere ("Arbetet beskrivs mer ingående under …") and says nothing itself."""
+    return SIGNPOST.search(text) is not None
 
 
 def _page_at(marks: list[tuple[int, int]], offset: int, default: int, length: int = 1) -> int:
@@ -593,6 +609,7 @@ class ExtractiveAnswerer:
         if extreme is not None:
             return [extreme]
         winner = semantic_winner(units)
+        asks_where = DESCRIBED.search(q.text) is not None  # "Under vilket mål beskrivs …?": a signpost answers
         for u in units[:20]:
             if q.lang == "en":
                 # the embedding vouches, and at least one word of the question (through the glossary) is met
@@ -604,7 +621,7 @@ class ExtractiveAnswerer:
                 good = good or (u is winner and u.kind_fit >= 0.7)
                 # an elliptical follow-up ("När gavs den ut?"): the previous question's topic, the asked kind
                 good = good or (q.followup and q.kind is not None and u.hist_coverage >= 0.8 and u.kind_fit >= 1.0)
-            if good and u.type_ok and self.constraints_ok(q, u):
+            if good and u.type_ok and self.constraints_ok(q, u) and (not is_signpost(u.text) or asks_where):
                 return [u, *self._companions(q, u, units)]
         return []
 

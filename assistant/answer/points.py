@@ -17,14 +17,6 @@ from assistant.answer.extractive import Unit
 from assistant.models import Citation
 from assistant.textproc import STOP, terms
 
-# sentences that point elsewhere instead of saying something
-SIGNPOST = re.compile(
-    r"(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"
-    r"(också |även |mer |närmare |utförligare |ytterligare )*(ingående|utförligt|närmare|under|i avsnitt\w*|"
-    r"nedan|ovan|i bilaga|i kapitl\w*|senare)|^(se|läs mer|se även|se vidare)\b|"
-    r"(återfinns|redovisas|beskrivs) (också|även) (under|i)\b|"
-    r"\b(i|under) (ovanstående|nedanstående|föregående|efterföljande) (kapitel|kapitlet|avsnitt\w*|tabell\w*|rubrik\w*)",
-    re.IGNORECASE)
 DECISION = re.compile(r"\b(beslut\w*|beslutat|antagit|antogs|godkänt|godkändes|fastställ\w*|infört|införts|"
                       r"startat|lanserat|tagit fram|tagits fram|genomfört|genomförts)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
@@ -41,10 +33,6 @@ GENERIC_HEADINGS = ("Bedömning av förväntad utveckling", "Uppföljning av bid
 class Point:
     unit: Unit
     relevance: float
-
-
-def is_signpost(text: str) -> bool:
-    return SIGNPOST.search(text) is not None
 
 
 def content(u: Unit) -> set[str]:

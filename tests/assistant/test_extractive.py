@@ -387,3 +387,12 @@ def test_a_verb_meets_its_noun():
     assert _matched("utvecklat", {"utveckling"}) and _matched("hanterat", {"hantering"})
     assert not _matched("arbetat", {"arbetsmarknad"})  # a verb's root is not any compound that starts with it
     assert _matched("klim", {"klimatomställning"})  # the stemmer cut "-at" off klimat
+
+
+def test_a_fact_is_never_a_signpost_unless_the_question_asks_where(assistant):
+    from assistant.answer.extractive import is_signpost
+
+    a = assistant.ask("What is the city's target for employees per manager?")
+    assert a.refused or not any(is_signpost(c.quote) for c in a.citations)
+    where = assistant.ask("Under vilket kommunfullmäktigemål beskrivs kompetensförsörjningen mer ingående?")
+    assert not where.refused and "god kompetensförsörjning" in where.answer

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.answer.points import is_signpost
+from assistant.answer.extractive import is_signpost
 from tests.conftest import SOURCE
 
 

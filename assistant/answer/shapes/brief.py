@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.extractive import CAUSAL, Unit, units_of
-from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, is_signpost, mmr, similarity
+from assistant.answer.extractive import CAUSAL, Unit, is_signpost, units_of
+from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, mmr, similarity
 from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer.extractive import Unit, _matched, units_of
+from assistant.answer.extractive import Unit, _matched, is_signpost, units_of
 from assistant.answer.points import (
     ABOUT_THE_REPORT,
     ANAPHORA,
@@ -20,7 +20,6 @@ from assistant.answer.points import (
     NUMBER,
     Point,
     content,
-    is_signpost,
     mmr,
     similarity,
 )
