@@ -176,7 +176,11 @@ def answer_kind(text: str) -> str | None:
     if m and any(n in m.group(2).lower() for n in NAME_NOUNS):
         return "name"
     m = WHICH_ARE_THE.search(t)  # "Vilka är de två japanska bolagen?": the noun comes later
-    if m and any(n in w for w in m.group(1).split() for n in NAME_NOUNS):
+    # the asked noun, not its possessor: "What is the city's target …" asks for a target, not a city
+    asked = m.group(1).split() if m else []
+    if m and t[m.end(1):m.end(1) + 2] in ("'s", "’s"):
+        asked = asked[:-1]
+    if any(n in w for w in asked for n in NAME_NOUNS):
         return "name"
     if any(_has_cue(t, cue) for cue in TYPE_CUES[-1][1]):
         return "list"

@@ -169,3 +169,8 @@ def test_the_form_of_a_request_is_no_search_word():
     assert without_length_request("give me a quick summary of the bond") == "give me a summary of the bond"
     assert without_length_request("en kort sammanfattning av obligationen") == "en sammanfattning av obligationen"
     assert without_length_request("Hur kort blev svarstiden?") == "Hur kort blev svarstiden?"
+
+
+def test_a_possessor_is_not_the_noun_asked_for():
+    assert answer_kind("What is the city's target for employees per manager?") is None  # a target, not a city
+    assert answer_kind("Which city hosted the conference?") == "name"
