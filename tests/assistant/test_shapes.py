@@ -245,3 +245,8 @@ def test_the_goal_about_a_topic_is_answered_from_the_outline(assistant):
     assert areas.shape == "outline" and "6 goal areas" in areas.answer and "1 goal " in areas.answer
     count = assistant.ask("How many council goals are there in total?")
     assert count.shape == "outline" and "tolv mål" in count.answer
+
+
+def test_an_english_reason_keeps_to_the_part_asked_about(assistant):
+    a = assistant.ask("Why is the city office showing a surplus?")
+    assert a.shape == "reason" and a.citations[0].page in (39, 40, 41)  # "showing" is not "visa på …" (p. 16)
