@@ -250,3 +250,9 @@ def test_the_goal_about_a_topic_is_answered_from_the_outline(assistant):
 def test_an_english_reason_keeps_to_the_part_asked_about(assistant):
     a = assistant.ask("Why is the city office showing a surplus?")
     assert a.shape == "reason" and a.citations[0].page in (39, 40, 41)  # "showing" is not "visa på …" (p. 16)
+
+
+def test_a_reason_about_one_part_of_the_board_keeps_to_that_part(assistant):
+    a = assistant.ask("What's the reason for the surplus in styrelsen?")
+    assert a.shape == "reason" and not a.refused
+    assert "vakanser" not in a.answer  # the city office's causes (under STADSKONTORETS VERKSAMHET), not styrelsen's

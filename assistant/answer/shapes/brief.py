@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.extractive import CAUSAL, Unit, is_signpost, units_of
+from assistant.answer.extractive import CAUSAL, PARTS, WHOLE, Unit, is_signpost, units_of
 from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, mmr, similarity
 from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
@@ -34,6 +34,7 @@ RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
+OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
 
 
 def relevance(u: Unit, shape: str) -> float:
@@ -53,6 +54,13 @@ def relevance(u: Unit, shape: str) -> float:
     if len(text.split()) < 6:
         r -= 0.3
     return r
+
+
+def under_other_part(u: Unit, asked: set[str]) -> bool:
+    """A sentence under a heading of another part of the board than the one asked about ("Varför har
+    styrelsen ett överskott?": not the causes under STADSKONTORETS VERKSAMHET)."""
+    named = PARTS & set(terms(str(u.chunk.meta.get("section") or "")))
+    return bool(named) and not named & asked
 
 
 def asked_sign(q: Question) -> int:
@@ -123,8 +131,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     named = named_goal(ctx)
     sign = asked_sign(ctx.q) if shape == "reason" else 0
+    asked_part = {t for t, w in ctx.q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
-                           - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0))
+                           - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
+                           - (OTHER_PART if asked_part and under_other_part(u, asked_part) else 0.0))
                      for u in candidates), key=lambda p: -p.relevance)
     if not points:
         return Composition("", [], [], False, hits)
