@@ -396,3 +396,8 @@ def test_a_fact_is_never_a_signpost_unless_the_question_asks_where(assistant):
     assert a.refused or not any(is_signpost(c.quote) for c in a.citations)
     where = assistant.ask("Under vilket kommunfullmäktigemål beskrivs kompetensförsörjningen mer ingående?")
     assert not where.refused and "god kompetensförsörjning" in where.answer
+
+
+def test_the_words_an_english_amount_is_asked_in_are_not_its_topic(assistant):
+    a = assistant.ask("How much money went to competence development?")
+    assert not a.refused and "78 miljoner kronor" in a.answer  # "money", "went" are not in a Swedish report
