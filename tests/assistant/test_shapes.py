@@ -256,3 +256,10 @@ def test_a_reason_about_one_part_of_the_board_keeps_to_that_part(assistant):
     a = assistant.ask("What's the reason for the surplus in styrelsen?")
     assert a.shape == "reason" and not a.refused
     assert "vakanser" not in a.answer  # the city office's causes (under STADSKONTORETS VERKSAMHET), not styrelsen's
+
+
+def test_a_cue_that_names_what_is_asked_keeps_it_as_the_topic(assistant):
+    a = assistant.ask("Vilka utmaningar finns med kompetensförsörjningen?")
+    assert a.shape == "brief" and "utmaning" in a.answer.lower()  # "utmaningar" is the cue and the topic
+    purpose = assistant.ask("Vad är syftet med ambassadörsprogrammet?")
+    assert purpose.shape == "fact" and "ambassadörsprogram" in purpose.answer  # a purpose is one sentence
