@@ -51,6 +51,8 @@ BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same p
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
 NOW_WEIGHT = 0.15
+PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfattar|are (?:part of|in|members)|take part|"
+                           r"participate|belong)(?![\wåäö])")
 # a deviation's sign in its label: "Personalkostnader + 7 Mkr" (a surplus), "Lokalkostnader -3 Mkr" (a deficit)
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
@@ -427,7 +429,9 @@ class ExtractiveAnswerer:
         bigrams = [f"{a} {b}" for a, b in itertools.pairwise(qwords) if not (a in STOP and b in STOP)]
         sims = getattr(hits, "dense_similarity", {})
         asked_part = {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
-        now_asked = NOW.search(q.text) is not None
+        # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
+        now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years
+                                                       and PRESENT_COUNT.search(q.text) is not None)
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)

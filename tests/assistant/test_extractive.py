@@ -401,3 +401,8 @@ def test_a_fact_is_never_a_signpost_unless_the_question_asks_where(assistant):
 def test_the_words_an_english_amount_is_asked_in_are_not_its_topic(assistant):
     a = assistant.ask("How much money went to competence development?")
     assert not a.refused and "78 miljoner kronor" in a.answer  # "money", "went" are not in a Swedish report
+
+
+def test_a_count_in_the_present_tense_is_the_count_now(assistant):
+    a = assistant.ask("Hur många städer är med i Malmö Commitment?")
+    assert not a.refused and "tolv pionjärstäder" in a.answer  # not the eleven that joined in 2022
