@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.library import Library
-from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, Question, analyse, detect_lang
+from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, TOTAL_WORDS, Question, analyse, detect_lang
 from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.glossary import EN_WORD
 from assistant.models import Answer, Citation, Filters, Turn
@@ -58,7 +58,7 @@ SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
-TOTAL_LABEL = frozenset(stem(w) for w in ("summa", "totalt", "total"))  # a total row qualifies nothing
+TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
@@ -111,6 +111,11 @@ def row_years(u: Unit) -> set[str]:
 
 
 DESCRIBED = re.compile(r"(?i)\b(beskrivs|redovisas|återfinns|behandlas|described|reported|covered)\b")
+
+
+def asked_parts(q: Question) -> set[str]:
+    """The parts of the board a question asks about in its own words (styrelsen, stadskontoret), not the whole."""
+    return {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
 
 
 def is_signpost(text: str) -> bool:
@@ -428,7 +433,7 @@ class ExtractiveAnswerer:
         qwords = [w for w in words(q.text) if len(w) > 2]
         bigrams = [f"{a} {b}" for a, b in itertools.pairwise(qwords) if not (a in STOP and b in STOP)]
         sims = getattr(hits, "dense_similarity", {})
-        asked_part = {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
+        asked_part = asked_parts(q)
         # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
         now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years
                                                        and PRESENT_COUNT.search(q.text) is not None)

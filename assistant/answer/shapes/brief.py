@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.extractive import CAUSAL, PARTS, WHOLE, Unit, is_signpost, units_of
+from assistant.answer.extractive import CAUSAL, PARTS, Unit, asked_parts, is_signpost, units_of
 from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, mmr, similarity
 from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
@@ -131,7 +131,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     named = named_goal(ctx)
     sign = asked_sign(ctx.q) if shape == "reason" else 0
-    asked_part = {t for t, w in ctx.q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
+    asked_part = asked_parts(ctx.q)
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
                            - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
                            - (OTHER_PART if asked_part and under_other_part(u, asked_part) else 0.0))
