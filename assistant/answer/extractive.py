@@ -41,6 +41,7 @@ REFUSAL_SV = "Det framgår inte av rapporten."
 REFUSAL_EN = "The report does not say. (Det framgår inte av rapporten.)"
 MIN_COVERAGE = 0.5
 KIND_WEIGHT = 0.4
+COMMON_NAME_SHARE = 0.2  # a word in this share of chunks is the report's subject, not an answer's name
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
 WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedding vouches for alone
 # the board of these reports and its parts: the political board (styrelsen) and the administration
@@ -241,10 +242,11 @@ def without_question_values(text: str, question: str) -> str:
     return re.sub(pattern, " ", text, flags=re.IGNORECASE)
 
 
-def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
+def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
-    amount), 0 not at all."""
+    amount), 0 not at all. `common`: stems of names on most of the report's
+    pages (Malmö, Kommunstyrelsen), which answer no "who" or "which"."""
     kind = q.kind
     text = unit.text
     if kind in ("count", "amount", "percent", "date"):
@@ -297,8 +299,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0) -> float:
                 return 1.0  # a compound naming the thing: justitiedepartementet (not "pionjärstäderna" for "vilka städer")
             if t.isupper() and len(t) > 1 and t.lower() == initials:
                 continue  # "CBH" for the question's "Cities for Better Health"
-            if tl in UNIT_WORDS:
-                continue  # "171,4 Mkr" names an amount, not a person or an organisation
+            if tl in UNIT_WORDS or stem(tl) in common:
+                continue  # "171,4 Mkr" names an amount, "Malmös" the report's subject: no one asked for
             if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):
                 return 1.0
         return 0.0
@@ -465,7 +467,7 @@ class ExtractiveAnswerer:
             own_cov = min(got[True] / own_total, 1.0)
             u.hist_coverage = min(got[False] / hist_total, 1.0) if hist_total else 0.0
             u.coverage = 0.65 * own_cov + 0.35 * u.hist_coverage if hist_total else own_cov
-            u.kind_fit = kind_score(u, q, u.coverage)
+            u.kind_fit = kind_score(u, q, u.coverage, self.common_names)
             precision = len(hit_terms) / max(len(u.stems), 1)
             phrase = sum(1 for b in bigrams if b in u.text.lower()) + 0.5 * sum(
                 1 for b in bigrams if b in u.chunk.text.lower())
@@ -569,6 +571,13 @@ class ExtractiveAnswerer:
             return None
         return next((k for k in df if len(k) >= 5 and abs(len(k) - len(part)) <= 2
                      and (k.startswith(part) or part.startswith(k))), None)
+
+    @functools.cached_property
+    def common_names(self) -> frozenset[str]:
+        """Stems of words in at least a fifth of the report's chunks: the report's own subjects (Malmö,
+        stadskontoret), which a sentence names whatever it says, so they answer no "who" or "which"."""
+        n = max(len(self.a.index.chunks), 1)
+        return frozenset(t for t, d in self.a.index.df.items() if d >= COMMON_NAME_SHARE * n)
 
     def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]

@@ -52,13 +52,15 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
               "vilken stad", "what is the name", "which company", "which authority", "who ", "which city",
-              "which project", "which organisation", "which organization", "what is the new")),
+              "which project", "which organisation", "which organization", "what is the new", "vilka heter",
+              "namnen på", "namnet på", "the names of", "the name of")),
     ("list", ("vilka", "what are")),
 ]
 NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "projekt", "departement", "organisation",
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
               "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
-              "city", "cities", "network", "industr", "bransch", "neighbourhood")
+              "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
+              "person", "people")
 WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
 WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
@@ -175,6 +177,8 @@ def answer_kind(text: str) -> str | None:
     m = WHICH_NOUN.search(t)
     if m and any(n in m.group(2).lower() for n in NAME_NOUNS):
         return "name"
+    if m and m.group(2).lower().endswith(("budget", "anslag", "kostnad", "kostnaden")):
+        return "amount"  # "Vilken driftbudget …?" asks for an amount, as "Hur stor är budgeten?" does
     m = WHICH_ARE_THE.search(t)  # "Vilka är de två japanska bolagen?": the noun comes later
     # the asked noun, not its possessor: "What is the city's target …" asks for a target, not a city
     asked = m.group(1).split() if m else []
