@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.library import Library
-from assistant.answer.question import MONTHS, NAME_NOUNS, NUMBER_WORDS, TOTAL_WORDS, Question, analyse, detect_lang
+from assistant.answer.question import MONTHS, NUMBER_WORDS, TOTAL_WORDS, Question, analyse, detect_lang, names_a_thing
 from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.glossary import EN_WORD
 from assistant.models import Answer, Citation, Filters, Turn
@@ -284,7 +284,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         qlow = q.text.lower()
         # the noun asked about ("vilken leverantör"): Swedish questions only
         focus = q.focus or ""
-        asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and any(n in focus for n in NAME_NOUNS) else []
+        asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and names_a_thing(focus) else []
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
@@ -595,7 +595,10 @@ class ExtractiveAnswerer:
         report_year = str(u.chunk.meta.get("year") or "")
         # a year in a row's label names the thing ("EM i Handboll 2026"); the time is in the columns
         label = u.row_label
-        timed = f"{u.text[len(label) + 1:]} {_context_text(u.chunk)}".lower() if label else hay
+        # another year than the report's must be the sentence's own (or its paragraph's sentence before):
+        # "Eftersom stadskontoret flyttar … 2026 …" in the same chunk answers nothing about 2026's budget
+        own = f"{u.text} {' '.join(u.before)} {_context_text(u.chunk)}".lower()
+        timed = f"{u.text[len(label) + 1:]} {_context_text(u.chunk)}".lower() if label else own
         for y in q.years:
             if y != report_year and y not in timed and not (y in label and self._label_asked(q, label)):
                 return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answer.route import without_length_request
+from assistant.answer.route import without_length_request, without_purpose
 from assistant.glossary import translate
 from assistant.models import Turn
 from assistant.textproc import EN_STOP, STOP, stem, words
@@ -61,6 +61,15 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
               "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
               "person", "people")
+NAME_NOUN = re.compile(r"(?:" + "|".join(NAME_NOUNS) + r")[a-zåäö]{0,4}$")
+
+
+def names_a_thing(word: str) -> bool:
+    """A noun whose answer is a name: a Swedish compound ends in its head ("grannkommunen", "leverantören"),
+    so "kommunstyrelsen" and "stadskontoret" are not "kommun" or "stad"."""
+    return NAME_NOUN.search(word.lower().strip("()'’")) is not None
+
+
 WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
 WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
@@ -92,6 +101,10 @@ QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|
                            re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 ALSO_REASON = re.compile(r"\b(och|samt) varför\b|\band why\b", re.IGNORECASE)
+# "Jan-Aug", "Sept": a month (abbreviated) is capitalised in English, and is no name the report should have
+MONTH_PART = re.compile(r"(?i)(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun[ie]?|"
+                        r"jul[iy]?|aug(?:usti|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+SWEDISH_GLOSS_WEIGHT = 1.5  # an English question's Swedish word in brackets: the term the asker checked
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
@@ -175,7 +188,7 @@ def answer_kind(text: str) -> str | None:
         if found:
             return kind
     m = WHICH_NOUN.search(t)
-    if m and any(n in m.group(2).lower() for n in NAME_NOUNS):
+    if m and names_a_thing(m.group(2)):
         return "name"
     if m and m.group(2).lower().endswith(("budget", "anslag", "kostnad", "kostnaden")):
         return "amount"  # "Vilken driftbudget …?" asks for an amount, as "Hur stor är budgeten?" does
@@ -184,7 +197,7 @@ def answer_kind(text: str) -> str | None:
     asked = m.group(1).split() if m else []
     if m and t[m.end(1):m.end(1) + 2] in ("'s", "’s"):
         asked = asked[:-1]
-    if any(n in w for w in asked for n in NAME_NOUNS):
+    if any(names_a_thing(w) for w in asked):
         return "name"
     if any(_has_cue(t, cue) for cue in TYPE_CUES[-1][1]):
         return "list"
@@ -198,7 +211,7 @@ def proper_names(text: str) -> set[str]:
     out = set()
     for m in PROPER.finditer(rest):
         w = m.group(0).strip("-")
-        if w.lower() in STOP or len(w) < 2:
+        if w.lower() in STOP or len(w) < 2 or all(MONTH_PART.fullmatch(p) for p in w.split("-")):
             continue
         out.add(w)
     return out
@@ -212,7 +225,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     text = expand_abbreviations(text, lang)
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
     translations = translate(searched, keep) if lang == "en" else []
-    translated = {w for t in translations for w in t.english}
+    # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text
+    translated = {p for t in translations for w in t.english for p in (w, *w.split("-"))}
     own = [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
     for w in own:
@@ -227,6 +241,11 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             terms[s_] = 1.0
             if others:
                 alternatives[s_] = others
+    if lang == "en":  # "the city director (stadsdirektör)": the report's own word for what is asked weighs most
+        for inner in re.findall(r"\(([^()]{2,60})\)", searched):
+            for w in words(inner):
+                if w not in translated and not w.isdigit() and stem(w) in terms:
+                    terms[stem(w)] = SWEDISH_GLOSS_WEIGHT
     kind = answer_kind(text)
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
     query = searched
@@ -243,7 +262,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             kind = kind or answer_kind(prev)  # "Och Malmö Pride?" asks what the previous question asked
         query = f"{prev} {query}"
     years = set(m.group(0) for m in YEAR.finditer(text))
-    names = proper_names(text)
+    names = proper_names(without_purpose(text))  # "… i en PM till ledningsgruppen": no name asked about
     m = COUNTED.search(text)
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None

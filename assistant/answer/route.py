@@ -202,9 +202,29 @@ FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb
                             r"(?=(?:summary|overview|recap|answer|sammanfattning|översikt|svar)(?![\wåäö]))")
 
 
+# what the answer is for ("Ska in i en PM till ledningsgruppen.", "It's for a briefing."): a sentence beside the
+# question that names a memo, a meeting or a boss and asks nothing
+PURPOSE_NOUN = re.compile(r"(?i)(?<![\wåäö])(?:pm|promemoria|memo|mejl|mail|e-?post|presentation|dragning|briefing|"
+                          r"ledningsgrupp\w*|chef(?:en|er|erna)?|min chef|boss|manager|möte[nt]?|meeting|"
+                          r"talking points|underlag)(?![\wåäö])")
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+QUESTION_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:hur|vad|vilk\w*|när|vem|varför|what|which|how|when|who|why)(?![\wåäö])")
+
+
+def without_purpose(text: str) -> str:
+    """The question without a sentence saying what the answer is for: "ledningsgruppen" and "PM" are not
+    its topic. A task ("Skriv ett mejl …") is kept (it is refused as one), and so is a lone sentence."""
+    sentences = SENTENCE_END.split(text.strip())
+    if len(sentences) < 2:
+        return text
+    kept = [x for x in sentences if "?" in x or TASK.match(x) or QUESTION_WORDS.search(x) or not PURPOSE_NOUN.search(x)]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else text
+
+
 def without_length_request(text: str) -> str:
-    """The question without how long its answer should be: "svar", "punkter", "quick" are not what it is about."""
-    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", text))
+    """The question without how long its answer should be or what it is for: "svar", "punkter", "quick" and
+    "Ska in i en PM" are not what it is about."""
+    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", without_purpose(text)))
 
 
 def requested_count(text: str) -> int | None:
