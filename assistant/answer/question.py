@@ -61,6 +61,8 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
               "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
               "person", "people")
+# "Vem är leverantör av …?": the role asked about, as "vilken leverantör" names it
+WHO_IS = re.compile(r"\b(vem|vilka) (?:är|var|blir|blev) (?:den |det |de )?(?:nya |ny )?([\wåäö-]+)", re.IGNORECASE)
 NAME_NOUN = re.compile(r"(?:" + "|".join(NAME_NOUNS) + r")[a-zåäö]{0,4}$")
 
 
@@ -267,6 +269,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None
     w = WHICH_NOUN.search(text)
+    w = w or WHO_IS.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     swedish = " ".join(a for t in translations for a in t.swedish)
     for t in list(terms):  # the report's own word for what is asked: "avvikelse" for a surplus, "Summa" for a total
