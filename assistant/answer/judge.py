@@ -197,6 +197,8 @@ def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matche
             continue
         if len(t) < 6 or (q.lang == "en" and (len(t) < 7 or t.endswith("ing"))):
             continue  # short words and English -ing forms are the question's verbs more often than its topic
+        if any(len(t) - k >= 5 and known(t[:-k]) for k in (1, 2)):
+            continue  # an inflection the stemmer leaves on: "bedömd" (bedömdes) is the report's "bedöm"
         if any(matched(p, evidence_stems) for p in report_parts(t, in_df)):
             continue
         return True
