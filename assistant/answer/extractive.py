@@ -299,7 +299,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
                 return 1.0  # a compound naming the thing: justitiedepartementet (not "pionjärstäderna" for "vilka städer")
             if t.isupper() and len(t) > 1 and t.lower() == initials:
                 continue  # "CBH" for the question's "Cities for Better Health"
-            if tl in UNIT_WORDS or stem(tl) in common:
+            if tl in UNIT_WORDS or stem(tl) in common or (tl.endswith("s") and stem(tl[:-1]) in common):
                 continue  # "171,4 Mkr" names an amount, "Malmös" the report's subject: no one asked for
             if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):
                 return 1.0
