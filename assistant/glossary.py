@@ -74,7 +74,9 @@ def translate(text: str, keep: frozenset[str] = frozenset()) -> list[Translation
     entry are left out, and so are the words in `keep` (a name the report uses
     as written: "Malmö Residency" is not about residents)."""
     glossary, exact = load_glossary(), load_exact()
-    tokens = EN_WORD.findall(text.lower())
+    # "full-year" is "full year" unless the glossary has the hyphenated word ("tax-funded", "full-time")
+    tokens = [part for tok in EN_WORD.findall(text.lower())
+              for part in ((tok,) if "-" not in tok or (tok,) in exact or _key([tok]) in glossary else tok.split("-"))]
     stems = _key(tokens)
     out: list[Translation] = []
     i = 0

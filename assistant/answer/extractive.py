@@ -30,7 +30,7 @@ import numpy as np
 from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NUMBER_WORDS, TOTAL_WORDS, Question, analyse, detect_lang, names_a_thing
 from assistant.answer.tables import extreme_row, wants_extreme
-from assistant.glossary import EN_WORD
+from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
@@ -605,8 +605,8 @@ class ExtractiveAnswerer:
         for name in q.names:
             # "G-NETS-mötet": the lower-case part of a hyphenated name is a common noun, not part of the name
             for n in (p.lower() for p in name.split("-") if len(p) >= 2 and not p.islower()):
-                if q.lang == "en" and not self.in_corpus(n):
-                    continue  # an English word, not a name the report could contain
+                if q.lang == "en" and (not self.in_corpus(n) or translate(n)):
+                    continue  # an English word ("City Executive Board"), not a name the report could contain
                 if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
                     continue
                 return False

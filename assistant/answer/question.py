@@ -229,6 +229,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     translations = translate(searched, keep) if lang == "en" else []
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text
     translated = {p for t in translations for w in t.english for p in (w, *w.split("-"))}
+    translated |= {w for w in words(searched) if "-" in w and all(p in translated for p in w.split("-"))}
     own = [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
     terms: dict[str, float] = {}
     for w in own:
