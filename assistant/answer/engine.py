@@ -36,7 +36,7 @@ from assistant.answer.judge import (
 )
 from assistant.answer.library import Library
 from assistant.answer.question import Question
-from assistant.answer.route import OPEN_SHAPES, lacks_topic, route, topic_words
+from assistant.answer.route import OPEN_SHAPES, lacks_topic, names_only_the_subject, route, topic_words
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline
@@ -137,7 +137,8 @@ class AnswerEngine:
         scope = (filters or Filters()).describe(q.lang)
         if plan.shape == "out_of_scope":
             return self._refusal(q, scope, [], "out_of_scope", SCOPE_SV if q.lang == "sv" else SCOPE_EN, 0.0)
-        if plan.shape in ("brief", "reason", "change") and not history and lacks_topic(q.text):
+        if not history and (names_only_the_subject(q.text) or (
+                plan.shape in ("brief", "reason", "change") and lacks_topic(q.text))):
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
         ctx = Context(self.library, self.scorer, q, filters)
         comp, shape, proposal, q = self._compose(ctx, plan.shape)

@@ -166,6 +166,18 @@ def lacks_topic(text: str) -> bool:
     return not left or DANGLING.search(text) is not None
 
 
+def names_only_the_subject(text: str) -> bool:
+    """A question that is only the report's subject ("KS?", "Kommunstyrelsen?", "What about the board?"):
+    any sentence of the report would do, so what it is about has to be asked."""
+    if QUESTION_WORDS.search(text) and not ABOUT.match(text):
+        return False  # "Vad gör stadskontoret?" asks about the actor
+    left = [w for w in words(text) if w not in STOP and w not in EN_STOP and not w.isdigit()]
+    return bool(left) and all(w in ACTORS or REPORT_PARTS.fullmatch(w) for w in left)
+
+
+ABOUT = re.compile(r"(?i)\s*(?:och|men|and|but)?\s*(?:what|how) about\b|\s*(?:och|men)?\s*hur är det med\b")
+
+
 DANGLING = re.compile(r"(?i)\b(?:för att|för|med|om|kring|inom|åt|about|on|with|to|for|regarding)\s*[?.!]*\s*$")
 
 

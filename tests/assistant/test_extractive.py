@@ -406,3 +406,17 @@ def test_the_words_an_english_amount_is_asked_in_are_not_its_topic(assistant):
 def test_a_count_in_the_present_tense_is_the_count_now(assistant):
     a = assistant.ask("Hur många städer är med i Malmö Commitment?")
     assert not a.refused and "tolv pionjärstäder" in a.answer  # not the eleven that joined in 2022
+
+
+@pytest.mark.parametrize("question", [
+    "Vilka personer sitter i styrgruppen för Cities for Better Health?",  # no person is named
+    "Vem är leverantör av det nya avvikelsehanteringssystemet?",  # "samma leverantör som tidigare"
+    "Vad heter stadsdirektören i Malmö?",
+])
+def test_a_who_question_is_not_answered_by_the_reports_own_names(assistant, question):
+    assert assistant.ask(question).refused
+
+
+def test_a_bare_subject_is_asked_back(assistant):
+    a = assistant.ask("KS?")
+    assert a.refused and "vad den gäller" in a.answer

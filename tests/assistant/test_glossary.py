@@ -58,3 +58,10 @@ def test_words_of_a_kept_name_are_not_translated():
     kept = translate("How many companies take part in Malmö Residency?", keep=frozenset({"malm", "residency"}))
     assert not any("residency" in t.english for t in kept)
     assert any("companies" in t.english for t in kept)
+
+
+def test_a_hyphenated_word_the_glossary_lacks_is_read_as_its_parts():
+    q = analyse("What's the projected full-year surplus for the board?", [])
+    assert stem("helår") in q.terms and stem("prognostiserade") in q.terms
+    assert not {"full", "year", "full-year", stem("projekt")} & set(q.terms)
+    assert any("tax-funded" in t.english for t in translate("tax-funded operations"))  # an entry as written

@@ -174,3 +174,38 @@ def test_the_form_of_a_request_is_no_search_word():
 def test_a_possessor_is_not_the_noun_asked_for():
     assert answer_kind("What is the city's target for employees per manager?") is None  # a target, not a city
     assert answer_kind("Which city hosted the conference?") == "name"
+
+
+def test_a_sentence_saying_what_the_answer_is_for_is_not_the_topic():
+    q = analyse("Kan du sammanfatta KS delårsrapport i några rader? Ska in i en PM till ledningsgruppen.", [])
+    assert stem("ledningsgruppen") not in q.terms and "PM" not in q.names
+    assert "PM" not in analyse("Who is the city director? I need the name for the memo.", []).names
+    # a task stays (it is refused as one), and so does a lone sentence
+    from assistant.answer.route import without_purpose
+
+    assert without_purpose("Skriv ett mejl till min chef.") == "Skriv ett mejl till min chef."
+    assert without_purpose("Vad är klart? Skriv ett mejl till min chef om det.").endswith("om det.")
+
+
+def test_a_month_is_no_name():
+    assert proper_names("What was the board's result for Jan-Aug?") == set()
+    assert proper_names("What did Martin say in May?") == {"Martin"}
+
+
+def test_who_is_asks_for_the_role_named():
+    q = analyse("Vem är leverantör av det nya avvikelsehanteringssystemet?", [])
+    assert (q.kind, q.focus) == ("name", "leverantör")
+
+
+def test_a_name_noun_is_the_head_of_a_compound():
+    from assistant.answer.question import names_a_thing
+
+    assert names_a_thing("leverantören") and names_a_thing("grannkommunen") and names_a_thing("bolagen")
+    assert not names_a_thing("kommunstyrelsen") and not names_a_thing("stadskontoret")
+    assert answer_kind("What are the names of the two Japanese companies?") == "name"
+    assert answer_kind("Vilken driftbudget får kommunstyrelsen 2026?") == "amount"
+
+
+def test_an_english_questions_swedish_word_in_brackets_weighs_most():
+    q = analyse("Who is Malmö's city director (stadsdirektör)?", [])
+    assert q.terms[stem("stadsdirektör")] > max(w for t, w in q.terms.items() if t != stem("stadsdirektör"))

@@ -165,3 +165,14 @@ def test_a_contracted_reason_cue_routes_to_reason():
 ])
 def test_questions_on_meeting_the_goals_are_outline_questions(text):
     assert route(text) == "outline"
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("ks?", True), ("Kommunstyrelsen?", True), ("Malmö stad", True), ("What about the board?", True),
+    ("Vad gör stadskontoret?", False), ("budget?", False), ("Hur stor är KS budget?", False),
+])
+def test_a_question_naming_only_the_reports_subject(text, bare):
+    from assistant.answer.question import expand_abbreviations
+    from assistant.answer.route import names_only_the_subject
+
+    assert names_only_the_subject(expand_abbreviations(text, "sv")) is bare
