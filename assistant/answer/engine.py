@@ -86,6 +86,12 @@ class Plan:
     shape: str
 
 
+# a follow-up that changes the topic and keeps the question ("Och för segregationen?", "What about housing?")
+TOPIC_SWITCH = re.compile(r"(?i)^\s*(?:och|men|samt|and|but|what about|how about|hur är det med|vad gäller)\b")
+REFERS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:dess|denna|detta|dem|där|då|samma|it|its|that|those|they|them|there|"
+                         r"same)(?![\wåäö])|(?<![\wåäö])(?:den|det|de)\s*[?.!]*\s*$")  # "den", "det": articles too
+
+
 # "Hur mycket avsattes till X, och vad visar årsprognosen?": a second question asked in the same breath
 SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:vad|hur|när|vilke[nt]|vilka|vem|var)\b)|"
                         r"(?:,\s*|\s+)and\s+(?=(?:what|how|when|which|who|where)\b)", re.IGNORECASE)
@@ -121,7 +127,19 @@ class AnswerEngine:
     def plan(self, question: str, history: list[Turn] | None = None, lang: str | None = None) -> Plan:
         q = self.scorer.read(question, history or [], lang)
         # a task or small talk stays one in a conversation too ("Skriv ett mejl …" after a question)
-        return Plan(q, route(q.text, q.kind))
+        shape = route(q.text, q.kind)
+        if history and q.followup and shape == "fact" and TOPIC_SWITCH.match(question) \
+                and not REFERS_BACK.search(question):
+            # "Vad gör staden för klimatet?" → "Och för segregationen?": the same open question on a new topic,
+            # read alone (the previous topic's words would choose its sentences again)
+            anchor = next((t.question for t in reversed(history) if not TOPIC_SWITCH.match(t.question)),
+                          history[-1].question)  # the question the switches ("Och för …?") all vary
+            previous = route(self.scorer.read(anchor, [], lang).text)
+            if previous in OPEN_SHAPES or previous == "summary":
+                alone = self.scorer.read(question, [], lang or q.lang)
+                if any(w >= 1.0 for w in alone.terms.values()):
+                    return Plan(alone, previous)
+        return Plan(q, shape)
 
     # -- answering ----------------------------------------------------------
     def answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,

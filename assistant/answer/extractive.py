@@ -685,7 +685,7 @@ class ExtractiveAnswerer:
                 # the value asked for comes later in the paragraph: "Arbetet med att uppdatera trendanalysen …
                 # fortskridit enligt plan. … Den uppdaterade analysen beräknas vara klar i januari 2026."
                 extra.extend(self._value_after(q, best, ordered[texts.index(best.text) + 1:]))
-        for u in units[1:6]:
+        for u in units[1:6] if not q.followup else ():  # a follow-up asks about the one thing already found
             if len(extra) >= 1:
                 break
             if u.text == best.text or u.chunk.id == best.chunk.id:

@@ -219,6 +219,21 @@ def proper_names(text: str) -> set[str]:
     return out
 
 
+def looks_like_followup(text: str) -> bool:
+    """Short, or leaning on what came before ("Och Malmö Pride?", "Vad ska pengarna användas till?")."""
+    own = [w for w in words(text) if w not in STOP and len(w) > 1 and w not in EN_STOP]
+    return len(text.split()) <= 10 and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text)))
+
+
+def antecedent(history: list[Turn]) -> str:
+    """What a follow-up refers back to: the previous question, and the one before it when that was a
+    follow-up too ("Hur stor var obligationen?" → "Vad ska pengarna användas till?" → "När gavs den ut?")."""
+    asked = [history[-1].question]
+    if len(history) >= 2 and looks_like_followup(history[-1].question):
+        asked.insert(0, history[-2].question)
+    return " ".join(asked)
+
+
 def analyse(text: str, history: list[Turn], lang: str | None = None,
             keep: frozenset[str] = frozenset()) -> Question:
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
@@ -253,7 +268,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
     query = searched
     if followup:
-        prev = expand_abbreviations(history[-1].question, lang)
+        prev = expand_abbreviations(antecedent(history), lang)
         prev_translations = translate(prev) if lang == "en" else []
         prev_translated = {w for t in prev_translations for w in t.english}
         prev_words = [w for t in prev_translations for w in words(t.swedish[0])]  # an English question's

@@ -420,3 +420,23 @@ def test_a_who_question_is_not_answered_by_the_reports_own_names(assistant, ques
 def test_a_bare_subject_is_asked_back(assistant):
     a = assistant.ask("KS?")
     assert a.refused and "vad den gäller" in a.answer
+
+
+def test_a_follow_up_reads_through_an_earlier_follow_up(assistant, bond):
+    """'den' two turns later is still the bond: the previous question was itself a follow-up."""
+    money = assistant.ask("Vad ska pengarna användas till?", history=[Turn(BOND, bond.answer)])
+    history = [Turn(BOND, bond.answer), Turn("Vad ska pengarna användas till?", money.answer)]
+    a = assistant.ask("När gavs den ut?", history=history)
+    assert "augusti/september" in a.answer and a.citations[0].page == 28
+    assert len(money.citations) == 1  # a follow-up asks about the one thing found, not a second topic
+
+
+def test_a_follow_up_on_a_new_topic_keeps_the_question(assistant):
+    first = "Vad gör staden för klimatet?"
+    climate = assistant.ask(first)
+    a = assistant.ask("Och för de nationella minoriteterna?", history=[Turn(first, climate.answer)])
+    assert a.shape == "brief" and len(a.citations) >= 2
+    assert all("klimat" not in c.quote.lower() for c in a.citations)
+    assert any("minoritet" in (c.section + c.quote).lower() for c in a.citations)
+    housing = assistant.ask("What about housing?", history=[Turn(first, climate.answer)])
+    assert housing.refused  # the report has nothing on housing, and the climate question is not re-answered
