@@ -263,3 +263,10 @@ def test_a_cue_that_names_what_is_asked_keeps_it_as_the_topic(assistant):
     assert a.shape == "brief" and "utmaning" in a.answer.lower()  # "utmaningar" is the cue and the topic
     purpose = assistant.ask("Vad är syftet med ambassadörsprogrammet?")
     assert purpose.shape == "fact" and "ambassadörsprogram" in purpose.answer  # a purpose is one sentence
+
+
+def test_a_summary_of_a_part_named_by_two_titles_is_that_part(assistant):
+    """'styrelsens ekonomi': «STYRELSEN» inside the economic section, not the whole section."""
+    a = assistant.ask("sammanfatta styrelsens ekonomi")
+    assert a.shape == "summary" and a.span.startswith("STYRELSEN")
+    assert {c.page for c in a.citations} <= {38, 39}

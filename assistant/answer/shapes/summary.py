@@ -152,7 +152,7 @@ def resolve_span(ctx: Context) -> Span | None:
     asked_years = set(ctx.q.years) or {report_year}
     for span in spans:
         title = set(terms(span.label))
-        got = sum(w for t, w in wanted.items() if _title_match(t, title)) / total if total else 0.0
+        got = sum(w * _title_weight(t, title) for t, w in wanted.items()) / total if total else 0.0
         years = set(TITLE_YEAR.findall(span.label))
         span.other_year = bool(years) and not years & asked_years
         if span.other_year:
@@ -169,6 +169,8 @@ def resolve_span(ctx: Context) -> Span | None:
         if best is None or span.score > best.score + 1e-9 or (
                 abs(span.score - best.score) < 1e-9 and len(span.chunks) < len(best.chunks)):
             best = span
+    if best is not None and total and (narrowed := narrower_named(best, spans, wanted)) is not best:
+        return narrowed  # named by two titles together: no related headings (they relate to the broader one)
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
         own = next((s for s in spans if s.kind == "heading"
                     and s.label.lower().startswith(("sammanfattning", "summary"))), None)
@@ -176,6 +178,23 @@ def resolve_span(ctx: Context) -> Span | None:
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
     return with_related(best, spans, ctx.position())
+
+
+def narrower_named(best: Span, spans: list[Span], wanted: dict[str, float]) -> Span:
+    """A heading inside the chosen span whose title names what the span's title does not, so that the
+    two titles name all the question asks: "styrelsens ekonomi" is «STYRELSEN» in «God ekonomisk
+    hushållning», not the whole economic section."""
+    own = {c.id for c in best.chunks}
+    named_by_best = {t for t in wanted if _title_weight(t, set(terms(best.label)))}
+    for s in sorted(spans, key=lambda s: -s.score):
+        ids = {c.id for c in s.chunks}
+        if s is best or s.kind != "heading" or not ids < own or s.other_year:
+            continue
+        named_here = {t for t in wanted if _title_weight(t, set(terms(s.label))) >= 1.0}
+        if named_here - named_by_best and named_here | named_by_best >= set(wanted):
+            s.named, s.score = max(s.named, best.named), max(s.score, best.score)  # the two titles name it
+            return s
+    return best
 
 
 def with_related(best: Span | None, spans: list[Span], position: Any) -> Span | None:
@@ -228,6 +247,11 @@ def label_closeness(ctx: Context, spans: list[Span], report_words: set[str] = fr
     if top - floor < 1e-6:
         return {}
     return {id(sp): max(0.0, (float(v) - floor) / (top - floor)) for sp, v in zip(spans, sims, strict=True)}
+
+
+def _title_weight(term: str, title: set[str]) -> float:
+    """Whether a question word names a title (1) or not (0)."""
+    return 1.0 if _title_match(term, title) else 0.0
 
 
 def _title_match(term: str, title: set[str]) -> bool:
