@@ -107,6 +107,8 @@ ALSO_REASON = re.compile(r"\b(och|samt) varför\b|\band why\b", re.IGNORECASE)
 MONTH_PART = re.compile(r"(?i)(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun[ie]?|"
                         r"jul[iy]?|aug(?:usti|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 SWEDISH_GLOSS_WEIGHT = 1.5  # an English question's Swedish word in brackets: the term the asker checked
+# the verbs a Swedish request is made in, not what it is about: "Ge mig tre punkter om …", "Berätta om …"
+REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn"})
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
@@ -245,7 +247,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text
     translated = {p for t in translations for w in t.english for p in (w, *w.split("-"))}
     translated |= {w for w in words(searched) if "-" in w and all(p in translated for p in w.split("-"))}
-    own = [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)]
+    own = [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)
+           and not (lang == "sv" and w in REQUEST_WORDS_SV)]
     terms: dict[str, float] = {}
     for w in own:
         if w not in translated:

@@ -277,4 +277,6 @@ def route(text: str, kind: str | None = None) -> str:
         return "change"
     if BRIEF.search(text):
         return "brief"
+    if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:
+        return "brief"  # "Ge mig tre punkter om kompetensförsörjning": points asked for, not one value
     return "fact"

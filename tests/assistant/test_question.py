@@ -209,3 +209,8 @@ def test_a_name_noun_is_the_head_of_a_compound():
 def test_an_english_questions_swedish_word_in_brackets_weighs_most():
     q = analyse("Who is Malmö's city director (stadsdirektör)?", [])
     assert q.terms[stem("stadsdirektör")] > max(w for t, w in q.terms.items() if t != stem("stadsdirektör"))
+
+
+def test_the_verb_a_swedish_request_is_made_in_is_not_its_topic():
+    assert set(analyse("Ge mig tre punkter om kompetensförsörjningen", []).terms) == {stem("kompetensförsörjningen")}
+    assert set(analyse("Berätta om obligationen", []).terms) == {stem("obligationen")}

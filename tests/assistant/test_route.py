@@ -176,3 +176,9 @@ def test_a_question_naming_only_the_reports_subject(text, bare):
     from assistant.answer.route import names_only_the_subject
 
     assert names_only_the_subject(expand_abbreviations(text, "sv")) is bare
+
+
+def test_points_asked_for_are_a_brief():
+    assert route("Ge mig tre punkter om kompetensförsörjning") == "brief"
+    assert route("Three bullet points on the social bond, please") == "brief"
+    assert route("Hur många punkter har åtgärdsplanen?", "count") == "fact"
