@@ -270,3 +270,9 @@ def test_a_summary_of_a_part_named_by_two_titles_is_that_part(assistant):
     a = assistant.ask("sammanfatta styrelsens ekonomi")
     assert a.shape == "summary" and a.span.startswith("STYRELSEN")
     assert {c.page for c in a.citations} <= {38, 39}
+
+
+def test_a_summary_quotes_what_was_done_not_what_the_report_tells(assistant):
+    a = assistant.ask("Kan du sammanfatta KS delårsrapport i några rader?")
+    assert "13,9 Mkr" in a.answer
+    assert "I delårsrapporteringen beskrivs också" not in a.answer

@@ -283,6 +283,9 @@ def span_points(units: list[Unit], k: int = MAX_POINTS) -> list[Point]:
     """The points that carry the most of a span: central, with figures or decisions, one per
     subsection before a second from any."""
     pool = [u for u in units if not is_signpost(u.text) and len(u.text.split()) >= 5]
+    content_only = [u for u in pool if not ABOUT_THE_REPORT.match(u.text)]
+    if len(content_only) >= k:  # "I delårsrapporteringen beskrivs också …" says what is told, not what was done
+        pool = content_only
     if not pool:
         return []
     cent = centrality(pool)
