@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answer.route import without_length_request, without_purpose
+from assistant.answer.route import QUESTION_WORD, without_length_request, without_purpose
 from assistant.glossary import translate
 from assistant.models import Turn
 from assistant.textproc import EN_STOP, STOP, stem, words
@@ -99,8 +99,6 @@ FOLLOWUP_CUES = re.compile(
     r"de|där|då|året innan|samma|it|its|that|they|them|there)\b",
     re.IGNORECASE,
 )
-QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
-                           re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 ALSO_REASON = re.compile(r"\b(och|samt) varför\b|\band why\b", re.IGNORECASE)
 # "Jan-Aug", "Sept": a month (abbreviated) is capitalised in English, and is no name the report should have

@@ -169,7 +169,7 @@ def lacks_topic(text: str) -> bool:
 def names_only_the_subject(text: str) -> bool:
     """A question that is only the report's subject ("KS?", "Kommunstyrelsen?", "What about the board?"):
     any sentence of the report would do, so what it is about has to be asked."""
-    if QUESTION_WORDS.search(text) and not ABOUT.match(text):
+    if QUESTION_WORD.search(text) and not ABOUT.match(text):
         return False  # "Vad gör stadskontoret?" asks about the actor
     left = [w for w in words(text) if w not in STOP and w not in EN_STOP and not w.isdigit()]
     return bool(left) and all(w in ACTORS or REPORT_PARTS.fullmatch(w) for w in left)
@@ -220,7 +220,8 @@ PURPOSE_NOUN = re.compile(r"(?i)(?<![\wåäö])(?:pm|promemoria|memo|mejl|mail|e
                           r"ledningsgrupp\w*|chef(?:en|er|erna)?|min chef|boss|manager|möte[nt]?|meeting|"
                           r"talking points|underlag)(?![\wåäö])")
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-QUESTION_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:hur|vad|vilk\w*|när|vem|varför|what|which|how|when|who|why)(?![\wåäö])")
+QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
+                           re.IGNORECASE)
 
 
 def without_purpose(text: str) -> str:
@@ -229,7 +230,7 @@ def without_purpose(text: str) -> str:
     sentences = SENTENCE_END.split(text.strip())
     if len(sentences) < 2:
         return text
-    kept = [x for x in sentences if "?" in x or TASK.match(x) or QUESTION_WORDS.search(x) or not PURPOSE_NOUN.search(x)]
+    kept = [x for x in sentences if "?" in x or TASK.match(x) or QUESTION_WORD.search(x) or not PURPOSE_NOUN.search(x)]
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 

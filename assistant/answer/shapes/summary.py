@@ -152,7 +152,7 @@ def resolve_span(ctx: Context) -> Span | None:
     asked_years = set(ctx.q.years) or {report_year}
     for span in spans:
         title = set(terms(span.label))
-        got = sum(w * _title_weight(t, title) for t, w in wanted.items()) / total if total else 0.0
+        got = sum(w for t, w in wanted.items() if _title_match(t, title)) / total if total else 0.0
         years = set(TITLE_YEAR.findall(span.label))
         span.other_year = bool(years) and not years & asked_years
         if span.other_year:
@@ -185,12 +185,12 @@ def narrower_named(best: Span, spans: list[Span], wanted: dict[str, float]) -> S
     two titles name all the question asks: "styrelsens ekonomi" is «STYRELSEN» in «God ekonomisk
     hushållning», not the whole economic section."""
     own = {c.id for c in best.chunks}
-    named_by_best = {t for t in wanted if _title_weight(t, set(terms(best.label)))}
+    named_by_best = {t for t in wanted if _title_match(t, set(terms(best.label)))}
     for s in sorted(spans, key=lambda s: -s.score):
         ids = {c.id for c in s.chunks}
         if s is best or s.kind != "heading" or not ids < own or s.other_year:
             continue
-        named_here = {t for t in wanted if _title_weight(t, set(terms(s.label))) >= 1.0}
+        named_here = {t for t in wanted if _title_match(t, set(terms(s.label)))}
         if named_here - named_by_best and named_here | named_by_best >= set(wanted):
             s.named, s.score = max(s.named, best.named), max(s.score, best.score)  # the two titles name it
             return s
@@ -247,11 +247,6 @@ def label_closeness(ctx: Context, spans: list[Span], report_words: set[str] = fr
     if top - floor < 1e-6:
         return {}
     return {id(sp): max(0.0, (float(v) - floor) / (top - floor)) for sp, v in zip(spans, sims, strict=True)}
-
-
-def _title_weight(term: str, title: set[str]) -> float:
-    """Whether a question word names a title (1) or not (0)."""
-    return 1.0 if _title_match(term, title) else 0.0
 
 
 def _title_match(term: str, title: set[str]) -> bool:
