@@ -48,6 +48,7 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 # (stadskontoret). A question about a part is not answered by a sentence about another part or the whole.
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
+PART_FOR_WHOLE = 0.2  # a sentence on one part, when the question asks about the whole board
 BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
@@ -436,6 +437,7 @@ class ExtractiveAnswerer:
         bigrams = [f"{a} {b}" for a, b in itertools.pairwise(qwords) if not (a in STOP and b in STOP)]
         sims = getattr(hits, "dense_similarity", {})
         asked_part = asked_parts(q)
+        whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
         # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
         now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years
                                                        and PRESENT_COUNT.search(q.text) is not None)
@@ -481,6 +483,8 @@ class ExtractiveAnswerer:
                 named = PARTS & u.stems
                 if named and not named & asked_part:
                     u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
+            elif whole_asked and not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems:
+                u.score -= PART_FOR_WHOLE  # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen"
             unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
                 present = NOW.search(u.text) is not None

@@ -440,3 +440,8 @@ def test_a_follow_up_on_a_new_topic_keeps_the_question(assistant):
     assert any("minoritet" in (c.section + c.quote).lower() for c in a.citations)
     housing = assistant.ask("What about housing?", history=[Turn(first, climate.answer)])
     assert housing.refused  # the report has nothing on housing, and the climate question is not re-answered
+
+
+def test_a_question_on_the_whole_board_is_not_answered_by_one_part(assistant):
+    a = assistant.ask("Hur mycket pengar har kommunstyrelsen totalt att röra sig med i år?")
+    assert "510,3 Mkr" in a.answer and "171,4" not in a.answer.split("[1]")[0]
