@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answer.route import QUESTION_WORD, without_length_request, without_purpose
+from assistant.answer.route import PURPOSE_NOUN, QUESTION_WORD, without_length_request, without_purpose
 from assistant.glossary import translate
 from assistant.models import Turn
 from assistant.textproc import EN_STOP, STOP, stem, words
@@ -213,7 +213,8 @@ def proper_names(text: str) -> set[str]:
     out = set()
     for m in PROPER.finditer(rest):
         w = m.group(0).strip("-")
-        if w.lower() in STOP or len(w) < 2 or all(MONTH_PART.fullmatch(p) for p in w.split("-")):
+        if w.lower() in STOP or len(w) < 2 or all(MONTH_PART.fullmatch(p) for p in w.split("-")) \
+                or PURPOSE_NOUN.fullmatch(w):  # "en PM": a memo, not a name
             continue
         out.add(w)
     return out

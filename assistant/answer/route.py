@@ -60,6 +60,7 @@ CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förä
 BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut", r"vilka insatser", r"vilka åtgärder", r"vilka satsningar",
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
+            r"vad (?:säger|skriver) rapporten", r"what does the report say",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
             # "Hur motverkar staden …", "Hur förbereder sig kommunen …": how an actor acts
             r"hur (\w+(?:ar|er|ir|rar)) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
@@ -224,9 +225,18 @@ QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|
                            re.IGNORECASE)
 
 
+# "Jag ska skriva en PM om X – vad säger rapporten?", "I'm writing a memo on X": the memo is not the topic, X is
+PURPOSE_FRAME = re.compile(
+    r"(?i)\b(?:jag|vi) (?:ska|skall|behöver|håller på att|vill) (?:skriva|göra|ta fram|förbereda|sammanställa) "
+    r"(?:en |ett )?(?:pm|promemoria|memo|mejl|mail|presentation|dragning|underlag|text)\s+(?:om|kring|inför)\s+|"
+    r"\b(?:i'?m|i am|we'?re|we are) (?:writing|preparing|drafting|putting together) (?:a |an )?"
+    r"(?:memo|briefing|note|presentation|email|mail)\s+(?:on|about)\s+")
+
+
 def without_purpose(text: str) -> str:
     """The question without a sentence saying what the answer is for: "ledningsgruppen" and "PM" are not
     its topic. A task ("Skriv ett mejl …") is kept (it is refused as one), and so is a lone sentence."""
+    text = PURPOSE_FRAME.sub("", text)
     sentences = SENTENCE_END.split(text.strip())
     if len(sentences) < 2:
         return text

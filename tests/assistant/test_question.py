@@ -214,3 +214,9 @@ def test_an_english_questions_swedish_word_in_brackets_weighs_most():
 def test_the_verb_a_swedish_request_is_made_in_is_not_its_topic():
     assert set(analyse("Ge mig tre punkter om kompetensförsörjningen", []).terms) == {stem("kompetensförsörjningen")}
     assert set(analyse("Berätta om obligationen", []).terms) == {stem("obligationen")}
+
+
+def test_the_memo_being_written_is_not_the_topic():
+    q = analyse("Jag ska skriva en PM om demokrati inför valet 2026 – vad säger rapporten?", [])
+    assert "PM" not in q.names and stem("skriva") not in q.terms and stem("demokrati") in q.terms
+    assert stem("memo") not in analyse("I'm writing a memo on the social bond – what does the report say?", []).terms

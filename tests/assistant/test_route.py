@@ -182,3 +182,8 @@ def test_points_asked_for_are_a_brief():
     assert route("Ge mig tre punkter om kompetensförsörjning") == "brief"
     assert route("Three bullet points on the social bond, please") == "brief"
     assert route("Hur många punkter har åtgärdsplanen?", "count") == "fact"
+
+
+def test_what_the_report_says_after_the_topic_is_a_brief():
+    assert route("demokrati och valdeltagande inför valet 2026 – vad säger rapporten?") == "brief"
+    assert route("The social bond – what does the report say?") in ("brief", "summary")  # a summary falls back
