@@ -18,7 +18,7 @@ DEFAULT_DATASETS = (DEFAULT_DATASET, DATASETS_DIR / "independent.jsonl", DATASET
                     DATASETS_DIR / "fresh.jsonl", DATASETS_DIR / "open_unanswerable.jsonl",
                     DATASETS_DIR / "open_mixed.jsonl", DATASETS_DIR / "officials.jsonl",
                     DATASETS_DIR / "colleagues.jsonl", DATASETS_DIR / "townhall.jsonl", DATASETS_DIR / "inbox.jsonl")
-# memo.jsonl and ledger.jsonl are probes, run with --dataset: see eval/README.md
+# memo.jsonl, ledger.jsonl and briefing.jsonl are probes, run with --dataset: see eval/README.md
 
 KINDS = ("fact", "table", "structure", "crosslingual", "paraphrase", "unanswerable", "followup",
          "brief", "summary", "reason", "change", "page", "outline")
