@@ -169,8 +169,11 @@ def resolve_span(ctx: Context) -> Span | None:
         if best is None or span.score > best.score + 1e-9 or (
                 abs(span.score - best.score) < 1e-9 and len(span.chunks) < len(best.chunks)):
             best = span
-    if best is not None and total and (narrowed := narrower_named(best, spans, wanted)) is not best:
-        return narrowed  # named by two titles together: no related headings (they relate to the broader one)
+    if best is not None and total:
+        # named by two titles together: no related headings (they relate to the broader one)
+        for parent in [s for s in sorted(spans, key=lambda s: -s.score) if s.score >= RELATED_SCORE * best.score][:3]:
+            if (narrowed := narrower_named(parent, spans, wanted)) is not parent:
+                return narrowed
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
         own = next((s for s in spans if s.kind == "heading"
                     and s.label.lower().startswith(("sammanfattning", "summary"))), None)
