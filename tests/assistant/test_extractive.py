@@ -445,3 +445,18 @@ def test_a_follow_up_on_a_new_topic_keeps_the_question(assistant):
 def test_a_question_on_the_whole_board_is_not_answered_by_one_part(assistant):
     a = assistant.ask("Hur mycket pengar har kommunstyrelsen totalt att röra sig med i år?")
     assert "510,3 Mkr" in a.answer and "171,4" not in a.answer.split("[1]")[0]
+
+
+def test_another_year_must_be_the_sentences_own(assistant):
+    """2026 stands in the chunk (the Uven rent), not in a sentence on 2026's operating budget."""
+    assert assistant.ask("Vilken driftbudget får kommunstyrelsen 2026?").refused
+
+
+def test_an_inflection_the_stemmer_leaves_on_is_no_unknown_topic(assistant):
+    a = assistant.ask("Varför bedömdes delaktighetsmålet tidigare bara delvis uppnått, och vad har ändrats nu?")
+    assert not a.refused and any(c.page in (28, 29) for c in a.citations)
+
+
+def test_capitalised_english_words_are_not_names_the_evidence_must_hold(assistant):
+    a = assistant.ask("What's the projected full-year surplus for the City Executive Board?")
+    assert not a.refused
