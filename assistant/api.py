@@ -328,6 +328,7 @@ class _Index:
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
         self._vocabulary = frozenset(w for c in chunks for w in words(c.text) if len(w) >= 6 and w.isalpha())
         self._lower_texts = [c.text.lower() for c in chunks]  # for names looked up as written, per question
+        self._common: dict[float, frozenset[str]] = {}
         self._memo_lock = threading.Lock()
 
     def query_embedding(self, text: str) -> list[float]:
@@ -360,6 +361,18 @@ class _Index:
     def vocabulary(self) -> frozenset[str]:
         """The words of the reports as written (lower case, six letters or more): what a typo is read against."""
         return self._vocabulary
+
+    def common_stems(self, share: float) -> frozenset[str]:
+        """Stems in at least `share` of the chunks (the reports' own subjects: Malmö, stadskontoret), computed
+        once per index and share: the index is replaced, never changed."""
+        with self._memo_lock:
+            found = self._common.get(share)
+        if found is None:
+            least = share * max(len(self.chunks), 1)
+            found = frozenset(t for t, d in self.df.items() if d >= least)
+            with self._memo_lock:
+                self._common[share] = found
+        return found
 
     def has_phrase(self, phrase: str) -> bool:
         """Whether some chunk has a lower-case phrase as written ("malmö residency")."""

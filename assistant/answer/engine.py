@@ -134,7 +134,7 @@ class AnswerEngine:
             # read alone (the previous topic's words would choose its sentences again)
             anchor = next((t.question for t in reversed(history) if not TOPIC_SWITCH.match(t.question)),
                           history[-1].question)  # the question the switches ("Och för …?") all vary
-            previous = route(self.scorer.read(anchor, [], lang).text)
+            previous = self.plan(anchor, [], lang).shape
             if previous in OPEN_SHAPES or previous == "summary":
                 alone = self.scorer.read(question, [], lang or q.lang)
                 if any(w >= 1.0 for w in alone.terms.values()):

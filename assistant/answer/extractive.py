@@ -438,6 +438,7 @@ class ExtractiveAnswerer:
         sims = getattr(hits, "dense_similarity", {})
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
+        common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
         # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
         now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years
                                                        and PRESENT_COUNT.search(q.text) is not None)
@@ -469,7 +470,7 @@ class ExtractiveAnswerer:
             own_cov = min(got[True] / own_total, 1.0)
             u.hist_coverage = min(got[False] / hist_total, 1.0) if hist_total else 0.0
             u.coverage = 0.65 * own_cov + 0.35 * u.hist_coverage if hist_total else own_cov
-            u.kind_fit = kind_score(u, q, u.coverage, self.common_names)
+            u.kind_fit = kind_score(u, q, u.coverage, common)
             precision = len(hit_terms) / max(len(u.stems), 1)
             phrase = sum(1 for b in bigrams if b in u.text.lower()) + 0.5 * sum(
                 1 for b in bigrams if b in u.chunk.text.lower())
@@ -576,12 +577,11 @@ class ExtractiveAnswerer:
         return next((k for k in df if len(k) >= 5 and abs(len(k) - len(part)) <= 2
                      and (k.startswith(part) or part.startswith(k))), None)
 
-    @functools.cached_property
+    @property
     def common_names(self) -> frozenset[str]:
         """Stems of words in at least a fifth of the report's chunks: the report's own subjects (Malmö,
         stadskontoret), which a sentence names whatever it says, so they answer no "who" or "which"."""
-        n = max(len(self.a.index.chunks), 1)
-        return frozenset(t for t, d in self.a.index.df.items() if d >= COMMON_NAME_SHARE * n)
+        return self.a.index.common_stems(COMMON_NAME_SHARE)
 
     def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]

@@ -31,6 +31,8 @@ class IndexView(Protocol):
 
     def has_phrase(self, phrase: str) -> bool: ...
 
+    def common_stems(self, share: float) -> frozenset[str]: ...
+
 
 class Library(Protocol):
     """Reports to answer from: search, outline and page text."""

@@ -220,17 +220,23 @@ def proper_names(text: str) -> set[str]:
     return out
 
 
-def looks_like_followup(text: str) -> bool:
+def own_words(searched: str, lang: str) -> list[str]:
+    """A question's own content words: not function words, nor the words a request is made in."""
+    return [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)
+            and not (lang == "sv" and w in REQUEST_WORDS_SV)]
+
+
+def looks_like_followup(text: str, own: list[str]) -> bool:
     """Short, or leaning on what came before ("Och Malmö Pride?", "Vad ska pengarna användas till?")."""
-    own = [w for w in words(text) if w not in STOP and len(w) > 1 and w not in EN_STOP]
     return len(text.split()) <= 10 and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text)))
 
 
 def antecedent(history: list[Turn]) -> str:
     """What a follow-up refers back to: the previous question, and the one before it when that was a
     follow-up too ("Hur stor var obligationen?" → "Vad ska pengarna användas till?" → "När gavs den ut?")."""
-    asked = [history[-1].question]
-    if len(history) >= 2 and looks_like_followup(history[-1].question):
+    previous = history[-1].question
+    asked = [previous]
+    if len(history) >= 2 and looks_like_followup(previous, own_words(previous, detect_lang(previous))):
         asked.insert(0, history[-2].question)
     return " ".join(asked)
 
@@ -246,8 +252,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text
     translated = {p for t in translations for w in t.english for p in (w, *w.split("-"))}
     translated |= {w for w in words(searched) if "-" in w and all(p in translated for p in w.split("-"))}
-    own = [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)
-           and not (lang == "sv" and w in REQUEST_WORDS_SV)]
+    own = own_words(searched, lang)
     terms: dict[str, float] = {}
     for w in own:
         if w not in translated:
@@ -267,7 +272,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
                 if w not in translated and not w.isdigit() and stem(w) in terms:
                     terms[stem(w)] = SWEDISH_GLOSS_WEIGHT
     kind = answer_kind(text)
-    followup = bool(history) and (len(own) <= 4 or bool(FOLLOWUP_CUES.search(text))) and len(text.split()) <= 10
+    followup = bool(history) and looks_like_followup(text, own)
     query = searched
     if followup:
         prev = expand_abbreviations(antecedent(history), lang)

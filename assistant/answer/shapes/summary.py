@@ -171,8 +171,9 @@ def resolve_span(ctx: Context) -> Span | None:
             best = span
     if best is not None and total:
         # named by two titles together: no related headings (they relate to the broader one)
-        for parent in [s for s in sorted(spans, key=lambda s: -s.score) if s.score >= RELATED_SCORE * best.score][:3]:
-            if (narrowed := narrower_named(parent, spans, wanted)) is not parent:
+        ranked = sorted(spans, key=lambda s: -s.score)
+        for parent in [s for s in ranked if s.score >= RELATED_SCORE * best.score][:3]:
+            if (narrowed := narrower_named(parent, ranked, wanted)) is not parent:
                 return narrowed
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
         own = next((s for s in spans if s.kind == "heading"
@@ -183,13 +184,13 @@ def resolve_span(ctx: Context) -> Span | None:
     return with_related(best, spans, ctx.position())
 
 
-def narrower_named(best: Span, spans: list[Span], wanted: dict[str, float]) -> Span:
+def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float]) -> Span:
     """A heading inside the chosen span whose title names what the span's title does not, so that the
     two titles name all the question asks: "styrelsens ekonomi" is «STYRELSEN» in «God ekonomisk
-    hushållning», not the whole economic section."""
+    hushållning», not the whole economic section. `ranked`: the candidates, best-named first."""
     own = {c.id for c in best.chunks}
     named_by_best = {t for t in wanted if _title_match(t, set(terms(best.label)))}
-    for s in sorted(spans, key=lambda s: -s.score):
+    for s in ranked:
         ids = {c.id for c in s.chunks}
         if s is best or s.kind != "heading" or not ids < own or s.other_year:
             continue
