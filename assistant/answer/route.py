@@ -168,12 +168,13 @@ def lacks_topic(text: str) -> bool:
 
 
 def names_only_the_subject(text: str) -> bool:
-    """A question that is only the report's subject ("KS?", "Kommunstyrelsen?", "What about the board?"):
-    any sentence of the report would do, so what it is about has to be asked."""
+    """A question that is only the report's subject ("KS?", "Kommunstyrelsen?", "What about the board?") or
+    what the answer is for ("Ska in i en PM till ledningsgruppen."): any sentence of the report would do, so
+    what it is about has to be asked."""
     if QUESTION_WORD.search(text) and not ABOUT.match(text):
         return False  # "Vad gör stadskontoret?" asks about the actor
     left = [w for w in words(text) if w not in STOP and w not in EN_STOP and not w.isdigit()]
-    return bool(left) and all(w in ACTORS or REPORT_PARTS.fullmatch(w) for w in left)
+    return bool(left) and all(w in ACTORS or REPORT_PARTS.fullmatch(w) or PURPOSE_NOUN.fullmatch(w) for w in left)
 
 
 ABOUT = re.compile(r"(?i)\s*(?:och|men|and|but)?\s*(?:what|how) about\b|\s*(?:och|men)?\s*hur är det med\b")

@@ -169,6 +169,7 @@ def test_questions_on_meeting_the_goals_are_outline_questions(text):
 
 @pytest.mark.parametrize("text, bare", [
     ("ks?", True), ("Kommunstyrelsen?", True), ("Malmö stad", True), ("What about the board?", True),
+    ("Ska in i en PM till ledningsgruppen.", True), ("Till en PM: obligationen", False),
     ("Vad gör stadskontoret?", False), ("budget?", False), ("Hur stor är KS budget?", False),
 ])
 def test_a_question_naming_only_the_reports_subject(text, bare):
