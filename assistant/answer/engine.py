@@ -35,11 +35,12 @@ from assistant.answer.judge import (
     vocabulary_coverage,
 )
 from assistant.answer.library import Library
+from assistant.answer.premise import missing_goal_area, named_area, no_such_area, unmet_premise
 from assistant.answer.question import Question
-from assistant.answer.route import OPEN_SHAPES, lacks_topic, names_only_the_subject, route, topic_words
+from assistant.answer.route import NEGATION, OPEN_SHAPES, lacks_topic, names_only_the_subject, route, topic_words
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
-from assistant.answer.shapes.outline import compose_outline
+from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.models import Answer, Filters, Turn
 from assistant.textproc import stem, words
@@ -110,6 +111,13 @@ def two_asks(question: str) -> tuple[str, str] | None:
     return first, second[0].upper() + second[1:]
 
 
+def unnamed_answer(unit: Unit, lang: str) -> str:
+    """A refusal that says what the report does say: it mentions the thing, without its name."""
+    if lang == "sv":
+        return f"Rapporten nämner det men anger inga namn. Den säger bara: «{unit.text}» (s. {unit.page})"
+    return f"The report mentions it but gives no names. It only says: «{unit.text}» (p. {unit.page})"
+
+
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
@@ -159,6 +167,10 @@ class AnswerEngine:
                 plan.shape in ("brief", "reason", "change") and lacks_topic(q.text))):
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
         ctx = Context(self.library, self.scorer, q, filters)
+        if plan.shape in ("reason", "fact") and (wrong := self._unmet_premise(ctx)) is not None:
+            return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
+        if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
+            return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         comp, shape, proposal, q = self._compose(ctx, plan.shape)
         retrieved = retrieved_of(comp.hits) if comp.hits else [
             {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source} for c in comp.citations]
@@ -218,6 +230,22 @@ class AnswerEngine:
                        confidence=min(first.confidence or 0.0, second.confidence or 0.0),
                        retrieved=first.retrieved + [r for r in second.retrieved if r not in first.retrieved])
 
+    def _unmet_premise(self, ctx: Context) -> str | None:
+        """What to say when the question asks why a goal is not met that the report expects to be met."""
+        if not NEGATION.search(ctx.q.text):
+            return None
+        return unmet_premise(self.scorer, ctx.q, self.library.outline(report_source(ctx)))
+
+    def _no_such_part(self, ctx: Context) -> str | None:
+        """What to say when the question names a goal area the report has not got; None when it names none
+        or one the report has."""
+        if named_area(ctx.q.text) is None:
+            return None
+        source = report_source(ctx)
+        outline = self.library.outline(source)
+        name = missing_goal_area(self.scorer, ctx.q, outline.get("goal_areas", []))
+        return no_such_area(name, outline, source or "", ctx.q.lang == "sv") if name else None
+
     def _compose(self, ctx: Context, shape: str) -> tuple[Composition, str, Proposal | None, Question]:
         """The composition of a shape (and the question as it was read for it); outline and summary fall
         back when they cannot resolve."""
@@ -245,6 +273,9 @@ class AnswerEngine:
         if shape in OPEN_SHAPES:
             comp = compose_points(ctx, proposal.units, shape, proposal.hits)
             return comp, shape, None, q
+        if proposal.unnamed is not None:
+            return Composition(unnamed_answer(proposal.unnamed, q.lang), [], [], False, proposal.hits,
+                               refused=True, certain=True), "fact", None, q
         if not proposal.chosen:
             return Composition("", [], [], False, proposal.hits), "fact", None, q
         comp = Composition("", [self.scorer.citation(i + 1, u) for i, u in enumerate(proposal.chosen)],

@@ -106,6 +106,9 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"how many (?:[\w-]+ ){1,2}goals", r"(?:what|which) are the (?:\w+ )?goal areas",
               r"(?:vilka|vad) är (?:de )?(?:\w+ )?målområdena", r"list (?:all )?(?:the )?(?:[\w-]+ )?goals",
               r"lista (?:alla )?(?:\w+ )?mål\w*")
+NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
+# how goals are assessed ("Hur bedöms målen i målområdet …?"): their status lines answer it, as "met" is
+ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
     r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"
@@ -124,7 +127,7 @@ CHITCHAT = re.compile(
 
 
 GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?", r"objectives?", r"targets?")
-MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"klaras", r"klara", r"klarar",
+MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"nått\w*", r"klaras", r"klara", r"klarar", r"klarat\w*",
                    r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
                    r"on track", r"on course", r"fulfill?\w*", r"attain\w*")
 
@@ -280,7 +283,7 @@ def route(text: str, kind: str | None = None) -> str:
         return "summary"
     if REASON.search(text):
         return "reason"
-    goals_met = GOAL_WORD.search(text) is not None and MET_WORD.search(text) is not None
+    goals_met = GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text))
     assessment_changed = kind == "status" and CHANGE.search(text) is not None  # "Har bedömningen ändrats?"
     if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
             and not assessment_changed:

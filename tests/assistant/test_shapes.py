@@ -277,3 +277,48 @@ def test_a_summary_quotes_what_was_done_not_what_the_report_tells(assistant):
     a = assistant.ask("Kan du sammanfatta KS delårsrapport i några rader?")
     assert "13,9 Mkr" in a.answer
     assert "I delårsrapporteringen beskrivs också" not in a.answer
+
+
+def test_a_goal_area_the_report_has_not_got_is_said_so_with_the_ones_it_has(assistant):
+    """'målområdet Ett tryggt Malmö' was summarised as the employer goal (for its 'trygga anställningar')."""
+    for question in ("Sammanfatta målområdet Ett tryggt Malmö", "Vad gör staden inom målområdet Trygghet och säkerhet?",
+                     "Summarise the goal area on public health"):
+        a = assistant.ask(question)
+        assert a.refused and not a.citations, question
+        assert "En grön stad som leder klimatomställningen" in a.answer and "(s. " in a.answer  # the six, with pages
+    for question, area in (("sammanfatta målområdet om den gröna staden", "En grön stad"),
+                           ("Sammanfatta målområdet för arbete och hållbar tillväxt", "En attraktiv stad"),
+                           ("vilka kf-mål ligger under målområdet god organisation?", "En god organisation")):
+        a = assistant.ask(question)
+        assert not a.refused and area in a.answer, question
+
+
+def test_how_the_goals_of_an_area_are_assessed_is_their_status(assistant):
+    a = assistant.ask("Hur bedöms målen i målområdet Barn och unga?")
+    assert a.shape == "outline" and "Förväntas uppnås" in a.answer
+    english = assistant.ask("How are the goals under the green city goal area assessed?")
+    assert english.shape == "outline" and english.answer.count("Förväntas uppnås") == 2
+
+
+def test_why_a_goal_is_not_met_is_answered_with_its_assessment(assistant):
+    """All twelve goals are expected to be met: 'why not?' has no causes to quote."""
+    a = assistant.ask("Varför uppnås inte målet om elförsörjning?")
+    assert a.refused and "Förväntas uppnås" in a.answer and "elförsörjning" in a.answer
+    unknown = assistant.ask("varför bedöms målet om ett tryggt åldrande i Malmö inte uppnås i år?")
+    assert unknown.refused and "alla 12" in unknown.answer
+    assert not assistant.ask("Vilka mål uppnås inte?").refused  # the outline's "Inga: …" answers that one
+
+
+def test_a_name_the_report_leaves_out_is_not_taken_from_the_next_sentence(assistant):
+    """The report says two Japanese companies came, not which: the hub's event names are no answer."""
+    a = assistant.ask("Vilka är de två japanska bolagen som etablerat sig i Malmö?")
+    assert a.refused and "Två japanska bolag" in a.answer and "(s. 22)" in a.answer
+    assert "Take Off Tokyo" not in a.answer
+    named = assistant.ask("Vilket företag har staden förlängt avtalet om förmånscykel med?")
+    assert not named.refused and "EcoChange" in named.answer
+
+
+def test_a_summary_of_pages_says_the_pages_asked_for(assistant):
+    a = assistant.ask("Sammanfatta sidorna 37-39")
+    assert a.shape == "summary" and a.answer.startswith("Sammanfattning av s. 37–39.")
+    assert all(37 <= c.page <= 39 for c in a.citations)

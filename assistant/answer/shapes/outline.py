@@ -9,22 +9,24 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.answer.extractive import Unit, units_of
-from assistant.answer.route import GOAL_WORD, MET_WORD
+from assistant.answer.premise import area_list
+from assistant.answer.route import ASSESSED_WORD, GOAL_WORD, MET_WORD, NEGATION
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.summary import Span, assessment_first
 from assistant.models import Citation
 
-NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
 MET = MET_WORD  # one vocabulary of meeting a goal for routing and for the outline answer
 COUNT = re.compile(r"\b(hur många|antal\w*|how many|number of)\b", re.IGNORECASE)
+AREA_WORD = re.compile(r"\b(målområde\w*|goal areas?)\b", re.IGNORECASE)
 AREAS = re.compile(r"\b(målområden|målområdena|goal areas)\b", re.IGNORECASE)
 GOALS = GOAL_WORD
+ASSESSED = ASSESSED_WORD
 ALL_MET = ("förväntas uppnås", "expected to be met")
 # a question for the goal about something: "Vilket mål handlar om …?", "Which goal deals with …?"
 WHICH_GOAL = re.compile(r"(?i)\b(?:vilket|vilka|which|what)\s+(?:\w+\s+)?(?:kommunfullmäktige)?(?:mål(?:et)?|goals?)\b")
 
 
-def _source(ctx: Context) -> str | None:
+def report_source(ctx: Context) -> str | None:
     if ctx.filters and ctx.filters.source:
         return ctx.filters.source
     sources = ctx.library.index.sources
@@ -64,7 +66,7 @@ def compose_outline(ctx: Context) -> Composition | None:
     (then the fact shape takes it)."""
     q = ctx.q
     text = q.text
-    source = _source(ctx)
+    source = report_source(ctx)
     outline = ctx.library.outline(source)
     goals = outline.get("goals", [])
     areas = outline.get("goal_areas", [])
@@ -73,7 +75,8 @@ def compose_outline(ctx: Context) -> Composition | None:
     sv = q.lang == "sv"
     named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None  # the goal area it names, if one
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
-    if goals and MET.search(text) and GOALS.search(text) and not _names_one_goal(ctx, goals):
+    if goals and (MET.search(text) or ASSESSED.search(text)) and GOALS.search(text) \
+            and (not _names_one_goal(ctx, goals) or (named_area and AREA_WORD.search(text))):
         negated = NEGATION.search(text) is not None
         if named_area:  # "Uppnås målen under En grön stad …?": that area's goals, not all of them
             goals = [g for g in goals if g["goal_area"] == named_area] or goals
@@ -108,16 +111,7 @@ def compose_outline(ctx: Context) -> Composition | None:
         return Composition("\n".join(lines), cits, [], True, certain=True)
     # "Hur många målområden / mål?", "Vilka målområden finns?"
     if AREAS.search(text) and named_area is None:
-        headings = dict((h, p) for h, p in outline.get("headings", []))
-        cits, lines = [], []
-        for i, a in enumerate(areas, 1):
-            page = int(headings.get(f"Målområde - {a}", 0) or next((g["page"] for g in goals
-                                                                   if g["goal_area"] == a), 0))
-            n_goals = sum(1 for g in goals if g["goal_area"] == a)
-            cits.append(Citation(n=i, page=page, section=f"Målområde - {a}", goal=None, goal_area=a,
-                                 quote=f"Målområde - {a}", source=source or "", kind="heading",
-                                 passage=f"Målområde - {a}"))
-            lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else ('goal' if n_goals == 1 else 'goals')} (s. {page}) [{i}]")
+        lines, cits = area_list(outline, source or "", sv)
         lead = (f"Rapporten har {len(areas)} målområden:" if sv else f"The report has {len(areas)} goal areas:")
         return Composition("\n".join([lead, *lines]), cits, [], True, certain=True)
     if named_area and GOALS.search(text) and not AREAS.search(text.replace("målområdet", "")) \

@@ -77,6 +77,8 @@ class Span:
         return page_range(self.chunks)
 
     def describe(self, lang: str = "sv") -> str:
+        if self.kind == "pages":
+            return self.label  # the pages asked for, not those of the chunks that run over their edge
         a, b = page_range(self.own)
         where = f"s. {a}" if a == b else f"s. {a}–{b}"
         own = f"«{self.label}», {where}" if self.kind != "pages" else where
@@ -377,7 +379,8 @@ def compose_summary(ctx: Context) -> Composition:
         text, citations = ctx.render(points, lead, first_n=len(sections) + 1)
     citations = sections + citations
     a, b = span.pages
-    span_text = f"{span.label} (s. {a}–{b})" if a != b else f"{span.label} (s. {a})"
+    span_text = span.label if span.kind == "pages" else f"{span.label} (s. {a}–{b})" if a != b else \
+        f"{span.label} (s. {a})"
     return Composition(text, citations, [p.unit for p in points], span.accepted,
                        [(c, 0.0) for c in span.chunks], span=span_text, coverage=min(span.score, 1.0),
                        certain=span.kind == "pages")

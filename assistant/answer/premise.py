@@ -1,0 +1,126 @@
+"""Questions whose premise the report contradicts.
+
+"Sammanfatta målområdet Ett tryggt Malmö" names a goal area the report has
+not got. Answering from the nearest heading (the employer goal, for its
+*trygga anställningar*) would look authoritative and mislead; the answer says
+there is no such goal area and lists the ones there are, each with its page.
+"Varför uppnås inte målet om …?" asks why a goal fails that the report
+expects to be met: the answer says so, from the parsed assessments, instead of
+quoting reasons for something the report does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.question import Question
+from assistant.answer.route import ASSESSED_WORD, GOAL_WORD, MET_WORD, NEGATION
+from assistant.models import Citation
+from assistant.textproc import EN_STOP, stem, words
+
+# the goal area a question names: "målområdet Ett tryggt Malmö", "målområdet om trygghet",
+# "the goal area on public health", "the goal area called …"; the name runs to the end of the clause
+NAMED_AREA = [
+    re.compile(r"(?<![\wåäö])målområdet\s+(?P<name>(?:om|för|kring)\s+[^?!.,;:]+|[«\"'“]?[A-ZÅÄÖ][^?!.,;:]*)"),
+    re.compile(r"(?i)\bgoal area\s+(?:about|on|for|of|called|named)\s+(?P<name>[^?!.,;:]+)"),
+]
+# where a second question starts in the same clause ("… En mer jämlik stad och hur bedöms de?")
+SECOND_PART = re.compile(r"(?i)\s+(?:och|samt|and)\s+(?:hur|vad|vilk\w+|när|varför|how|what|which|when|why)\b.*$"
+                         r"|\s+(?:som|that|which)\s+.*$|\s+(?:i|in)\s+(?:rapporten|the report)\b.*$")
+# a preposition or article that leads the name, not part of it
+LEADING = re.compile(r"(?i)^(?:om|för|kring|about|on|for|of|called|named)\s+(?:(?:den|det|de|the|an?)\s+)?")
+# words of any goal area's name or of the question's frame: they tell no goal area from another
+GENERIC = {stem(w) for w in ("mål", "målet", "målområde", "målområdet", "malmö", "malmös", "stad", "staden",
+                             "staden", "goal", "goals", "area", "city", "gör", "görs", "står", "det", "om")}
+
+
+def named_area(text: str) -> str | None:
+    """The name a question gives a goal area, as written, or None when it names none."""
+    for pattern in NAMED_AREA:
+        m = pattern.search(text)
+        if m:
+            name = SECOND_PART.sub("", m.group("name")).strip(" «»\"'“”")
+            name = LEADING.sub("", name).strip()
+            return name or None
+    return None
+
+
+def missing_goal_area(scorer: ExtractiveAnswerer, q: Question, areas: list[str]) -> str | None:
+    """The goal area name the question gives when the report has no goal area by that name; None when it
+    has one, or when the name holds no word the report knows (an English word the glossary lacks cannot
+    tell one area from another)."""
+    name = named_area(q.text)
+    if name is None or not areas:
+        return None
+    name_q = scorer.read(name, [], q.lang)
+    known = {t for t, w in name_q.terms.items()
+             if w >= 1.0 and t not in GENERIC and t not in EN_STOP and scorer.stem_in_corpus(t)}
+    if not known:
+        return None
+    if scorer.best_match(name_q, areas, min_cov=0.5) is not None:
+        return None
+    # every word of the name must be missing from the areas' names: "målområdet om ekonomin" is
+    # «God ekonomisk hushållning», even where best_match wants more of it
+    area_stems = {stem(w) for a in areas for w in words(a)}
+    if any(t in area_stems or any(s.startswith(t) or t.startswith(s) for s in area_stems if len(s) >= 4)
+           for t in known):
+        return None
+    return name
+
+
+def area_list(outline: dict[str, Any], source: str, sv: bool) -> tuple[list[str], list[Citation]]:
+    """Each goal area of the outline as a numbered line with its goal count and page, cited by its heading."""
+    areas, goals = outline.get("goal_areas", []), outline.get("goals", [])
+    headings = dict((h, p) for h, p in outline.get("headings", []))
+    cits, lines = [], []
+    for i, a in enumerate(areas, 1):
+        page = int(headings.get(f"Målområde - {a}", 0) or next((g["page"] for g in goals
+                                                               if g["goal_area"] == a), 0))
+        n_goals = sum(1 for g in goals if g["goal_area"] == a)
+        cits.append(Citation(n=i, page=page, section=f"Målområde - {a}", goal=None, goal_area=a,
+                             quote=f"Målområde - {a}", source=source, kind="heading", passage=f"Målområde - {a}"))
+        lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else ('goal' if n_goals == 1 else 'goals')} (s. {page}) [{i}]")
+    return lines, cits
+
+
+def no_such_area(name: str, outline: dict[str, Any], source: str, sv: bool) -> str:
+    """The answer to a question about a goal area the report has not got: what it has instead."""
+    lines, _ = area_list(outline, source, sv)
+    n = len(outline.get("goal_areas", []))
+    lead = (f"Rapporten har inget målområde som heter «{name}». Dess {n} målområden är:" if sv else
+            f"The report has no goal area called «{name}». Its {n} goal areas are:")
+    return "\n".join([lead, *(re.sub(r" \[\d+\]$", "", line) for line in lines)])
+
+
+MET_STATUS = ("förväntas uppnås", "expected to be met")
+
+
+def unmet_premise(scorer: ExtractiveAnswerer, q: Question, outline: dict[str, Any]) -> str | None:
+    """What to say to "why is the goal not met?" when the report expects the goal (or, when the question
+    names none the report has, every goal) to be met; None when the question does not ask that or a goal
+    it may mean is not expected to be met."""
+    text = q.text
+    if not (GOAL_WORD.search(text) and (MET_WORD.search(text) or ASSESSED_WORD.search(text))
+            and NEGATION.search(text)):
+        return None
+    goals = outline.get("goals", [])
+    if not goals:
+        return None
+    named = scorer.best_match(q, [g["title"] for g in goals])
+    meant = [g for g in goals if g["title"] == named] if named else goals
+    if not all(str(g.get("status") or "").lower().startswith(MET_STATUS) for g in meant):
+        return None
+    sv = q.lang == "sv"
+    if named:
+        g = meant[0]
+        where = g.get("status_page") or g.get("page")
+        return (f"Rapporten säger inte att målet inte uppnås: kommunfullmäktigemålet «{g['title']}» har "
+                f"bedömningen «{g.get('status')}» (s. {where})." if sv else
+                f"The report does not say the goal is not met: the goal (kommunfullmäktigemål) «{g['title']}» is "
+                f"assessed as «{g.get('status')}» (expected to be met, p. {where}).")
+    return (f"Rapporten säger inte att något mål inte uppnås: alla {len(goals)} kommunfullmäktigemål har "
+            f"bedömningen «Förväntas uppnås»." if sv else
+            f"The report does not say that any goal is not met: all {len(goals)} goals (kommunfullmäktigemål) are "
+            f"assessed as «Förväntas uppnås» (expected to be met).")

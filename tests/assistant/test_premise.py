@@ -1,0 +1,30 @@
+"""Reading the goal area a question names (the premise checks run end to end in test_shapes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.premise import named_area
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Sammanfatta målområdet Ett tryggt Malmö", "Ett tryggt Malmö"),
+    ("Vad gör staden inom målområdet Trygghet och säkerhet?", "Trygghet och säkerhet"),
+    ("Vilka KF-mål ligger under målområdet En mer jämlik stad och hur bedöms de?", "En mer jämlik stad"),
+    ("Sammanfatta målområdet för arbete och hållbar tillväxt", "arbete och hållbar tillväxt"),
+    ("sammanfatta målområdet om den gröna staden", "gröna staden"),
+    ("Summarise the goal area on public health", "public health"),
+    ("Summarise the goal area called Safe Malmö", "Safe Malmö"),
+])
+def test_the_name_a_question_gives_a_goal_area(question, name):
+    assert named_area(question) == name
+
+
+@pytest.mark.parametrize("question", [
+    "Under vilket målområde ligger målet om att staden ska bli fri från segregation?",  # asks for the area
+    "Vilka mål finns under det gröna målområdet?",  # named before the word, by a description
+    "Vilka målområden redovisas i rapporten?",
+    "Vilket mål i målområdet handlar om klimatet?",  # "handlar" is no name
+])
+def test_a_question_that_names_no_goal_area(question):
+    assert named_area(question) is None
