@@ -322,3 +322,12 @@ def test_a_summary_of_pages_says_the_pages_asked_for(assistant):
     a = assistant.ask("Sammanfatta sidorna 37-39")
     assert a.shape == "summary" and a.answer.startswith("Sammanfattning av s. 37–39.")
     assert all(37 <= c.page <= 39 for c in a.citations)
+
+
+def test_how_far_something_has_come_is_no_topic_of_a_summary(assistant):
+    """'hur det går med' named a heading that 'går framåt'; the priorities section is the closest title in
+    meaning and names the priorities."""
+    a = assistant.ask("Sammanfatta hur det går med prioriteringarna i nämndsbudgeten")
+    assert a.shape == "summary" and a.span.startswith("Uppföljning av arbetet med prioriteringar")
+    climate = assistant.ask("Can you summarise what KS has done on climate this year?")
+    assert climate.shape == "summary" and climate.span.startswith("En grön stad som leder klimatomställningen")

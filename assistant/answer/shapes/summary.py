@@ -72,7 +72,8 @@ class Span:
     @property
     def accepted(self) -> bool:
         """Whether the question names this span well enough to summarise it rather than brief on the topic."""
-        return self.named >= 0.5 or self.score - DENSE_BONUS * self.closeness >= 0.5 or self.certain_kind
+        return self.named >= 0.5 or self.score - DENSE_BONUS * self.closeness >= 0.5 or self.certain_kind or (
+            self.closeness >= 1.0 and self.named >= 0.3)
 
     @property
     def pages(self) -> tuple[int, int]:
