@@ -56,6 +56,8 @@ BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same p
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
 NOW_WEIGHT = 0.15
+YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
+AGENCY_NAME = re.compile(r"(?:verket|myndigheten|inspektionen|kansliet|delegationen)$")  # not -styrelsen: the report's own board
 PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfattar|are (?:part of|in|members)|take part|"
                            r"participate|belong)(?![\wåäö])")
 # a deviation's sign in its label: "Personalkostnader + 7 Mkr" (a surplus), "Lokalkostnader -3 Mkr" (a deficit)
@@ -281,6 +283,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     if kind == "date":
         if any(m in low for m in MONTHS):
             return 1.0
+        if (q.focus or "") in YEAR_FOCUS and (years or re.search(r"\b(19|20)\d\d\b", text)):
+            return 1.0  # "Vilket år startade …?": a year is the whole answer
         return 0.5 if years or re.search(r"\b(19|20)\d\d\b", text) else 0.0
     if kind == "name":
         if unit.is_row:
@@ -292,6 +296,11 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
+        # a Swedish agency is named by its suffix: "vilken myndighet" is answered by Livsmedelsverket
+        agency = any(a.startswith("myndighet") for a in asked) and any(
+            tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower()) for tok in text.split()[1:])
+        if agency:
+            return 1.0
         if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
             return 0.0
         for i, tok in enumerate(text.split()):

@@ -460,3 +460,17 @@ def test_an_inflection_the_stemmer_leaves_on_is_no_unknown_topic(assistant):
 def test_capitalised_english_words_are_not_names_the_evidence_must_hold(assistant):
     a = assistant.ask("What's the projected full-year surplus for the City Executive Board?")
     assert not a.refused
+
+
+def test_a_year_answers_which_year(assistant):
+    """'sedan 2023' is the whole answer to 'Vilket år …?', not a sentence with a month in 2025."""
+    a = assistant.ask("Vilket år startade upphandlingen av nytt ekonomisystem?")
+    assert not a.refused and "2023" in a.answer.split("[1]")[0]
+    english = assistant.ask("Which year did the procurement of the new finance system start?")
+    assert not english.refused and "2023" in english.answer
+
+
+def test_an_agency_is_named_by_its_suffix(assistant):
+    """'Vilken myndighet …?' is answered by Livsmedelsverket, not by a sentence that has the word myndighet."""
+    a = assistant.ask("Vilken myndighet har gett Malmö statsbidrag för att klara måltidsverksamhet vid kris?")
+    assert "Livsmedelsverket" in a.answer.split("[1]")[0]
