@@ -298,6 +298,10 @@ def test_how_the_goals_of_an_area_are_assessed_is_their_status(assistant):
     assert a.shape == "outline" and "Förväntas uppnås" in a.answer
     english = assistant.ask("How are the goals under the green city goal area assessed?")
     assert english.shape == "outline" and english.answer.count("Förväntas uppnås") == 2
+    one = assistant.ask("hur bedöms KF-målet om att halvera hemlösheten till 2026?")
+    assert one.refused  # one goal, and the report has no such goal: not the list of all twelve
+    both = assistant.ask("vilka målområden finns i rapporten och hur bedöms målen?")
+    assert both.answer.startswith("Rapporten har 6 målområden")
 
 
 def test_why_a_goal_is_not_met_is_answered_with_its_assessment(assistant):

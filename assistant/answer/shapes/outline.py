@@ -21,6 +21,9 @@ AREA_WORD = re.compile(r"\b(målområde\w*|goal areas?)\b", re.IGNORECASE)
 AREAS = re.compile(r"\b(målområden|målområdena|goal areas)\b", re.IGNORECASE)
 GOALS = GOAL_WORD
 ASSESSED = ASSESSED_WORD
+# one goal ("Hur bedöms KF-målet om X?"): its assessment, or none when the report has no such goal, not all twelve
+ONE_GOAL = re.compile(r"(?<![\wåäö])(?:[\wåäö]+-)?(?:kommunfullmäktige|fullmäktige)?målet(?![\wåäö])|\bthe goal\b",
+                      re.IGNORECASE)
 ALL_MET = ("förväntas uppnås", "expected to be met")
 # a question for the goal about something: "Vilket mål handlar om …?", "Which goal deals with …?"
 WHICH_GOAL = re.compile(r"(?i)\b(?:vilket|vilka|which|what)\s+(?:\w+\s+)?(?:kommunfullmäktige)?(?:mål(?:et)?|goals?)\b")
@@ -75,7 +78,8 @@ def compose_outline(ctx: Context) -> Composition | None:
     sv = q.lang == "sv"
     named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None  # the goal area it names, if one
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
-    if goals and (MET.search(text) or ASSESSED.search(text)) and GOALS.search(text) \
+    assessed = ASSESSED.search(text) is not None and not ONE_GOAL.search(text) and not AREAS.search(text)
+    if goals and (MET.search(text) or assessed) and GOALS.search(text) \
             and (not _names_one_goal(ctx, goals) or (named_area and AREA_WORD.search(text))):
         negated = NEGATION.search(text) is not None
         if named_area:  # "Uppnås målen under En grön stad …?": that area's goals, not all of them
