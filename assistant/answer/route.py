@@ -23,14 +23,14 @@ def word_rx(*alternatives: str) -> re.Pattern[str]:
 
 
 # "Vad står det på sidan 12?", "page 12", "s. 12"
-PAGE = re.compile(r"(?<![\wåäö])(?:sidan|sida|sid\.|s\.|page|p\.)\s*(\d{1,3})(?:\s*(?:[-–]|till|to)\s*(\d{1,3}))?"
+PAGE = re.compile(r"(?<![\wåäö])(?:sidan|sida|sid\.?|s\.|page|p\.)\s*(\d{1,3})(?:\s*(?:[-–]|till|to)\s*(\d{1,3}))?"
                   r"(?![\d])", re.IGNORECASE)
 PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{1,3})\s*(?:[-–]|till|to|och|and)\s*"
                         r"(\d{1,3})", re.IGNORECASE)
 # what a question about a named page asks: its content ("Vad handlar sidan 30 om?", "What's on page 39?")
 PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
                r"finns på", r"innehåll\w*", r"what does", r"what(?:'s| is) on", r"what(?:'s| is) in",
-               r"content\w*", r"says?", r"about", r"covers?", r"covered")
+               r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
 SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
               r"översikt över", r"overview of", r"give an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",

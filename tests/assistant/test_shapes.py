@@ -335,3 +335,10 @@ def test_how_far_something_has_come_is_no_topic_of_a_summary(assistant):
     assert a.shape == "summary" and a.span.startswith("Uppföljning av arbetet med prioriteringar")
     climate = assistant.ask("Can you summarise what KS has done on climate this year?")
     assert climate.shape == "summary" and climate.span.startswith("En grön stad som leder klimatomställningen")
+
+
+def test_a_page_asked_for_in_chat_shorthand_is_a_page_answer(assistant):
+    """'sid 44' without the dot, 'vad visar den': and a page no heading starts on says what it belongs to."""
+    a = assistant.ask("sid 44, vad visar den?")
+    assert a.shape == "page" and not a.refused and a.answer.startswith("Sidan 44 hör till «")
+    assert all(c.page == 44 for c in a.citations)

@@ -433,12 +433,17 @@ def compose_page(ctx: Context) -> Composition:
         return Composition(text, [], [], False, refused=True, certain=True)
     outline = ctx.library.outline(str(chunks[0].meta.get("source") or "") or None)
     headings = [h for h, p in outline.get("headings", []) if p == page]
+    # a page no heading of the outline starts on belongs to the sections (often a table) of its chunks
+    going_on = [] if headings else list(dict.fromkeys(str(c.meta.get("heading")) for c in chunks
+                                                        if c.meta.get("heading")))
     points = span_points(units, 6)
-    names = ", ".join(f"«{h}»" for h in headings[:6])
+    names = ", ".join(f"«{h}»" for h in (headings or going_on)[:6])
     if ctx.q.lang == "sv":
-        lead = f"Sidan {page}" + (f" tar upp {names}." if names else ".") + " Det viktigaste på sidan:"
+        says = f" tar upp {names}." if headings else f" hör till {names}." if names else "."
+        lead = f"Sidan {page}{says} Det viktigaste på sidan:"
     else:
-        lead = f"Page {page}" + (f" covers {names}." if names else ".") + " Its key points (quoted in Swedish):"
+        says = f" covers {names}." if headings else f" belongs to {names}." if names else "."
+        lead = f"Page {page}{says} Its key points (quoted in Swedish):"
     text, citations = ctx.render(points, lead)
     return Composition(text, citations, [p.unit for p in points], True, [(c, 0.0) for c in chunks],
                        span=f"s. {page}", coverage=1.0, certain=True)
