@@ -219,4 +219,23 @@ def fact_in_text(fact: str, text: str) -> bool:
     if not all(f" {phrase} " in text_words for phrase in phrases):
         return False
     text_hits = _scan(text)
-    return all(any(_needle_matches(f.quantity, t) for t in text_hits) for f in fact_hits)
+    return all(any(_needle_matches(f.quantity, t) or _rounds_to(f, t) for t in text_hits) for f in fact_hits)
+
+
+def _resolution(hit: _Hit) -> float:
+    """The smallest step the number is written in: 1 000 for "56 922 tkr", 100 000 for "56,9 Mkr"."""
+    decimals = len(hit.token.split(",", 1)[1]) if "," in hit.token else 0
+    scale = abs(hit.quantity.value / hit.written) if hit.written else 1.0
+    return scale * 10.0 ** -decimals
+
+
+def _rounds_to(fact: _Hit, hit: _Hit) -> bool:
+    """A more precise amount that the fact writes rounded to its last digit: a table's "56 922 tkr" is the
+    text's "56,9 Mkr", and "13 950 tkr" (half way) its "13,9 Mkr". Amounts in kronor only."""
+    if fact.quantity.unit != "kr" or hit.quantity.unit != "kr" or not fact.written:
+        return False
+    step = _resolution(fact)
+    if _resolution(hit) >= step:
+        return False  # "14 Mkr" is less precise than "13,9 Mkr": not the same statement
+    sign_ok = fact.quantity.value >= 0 or hit.quantity.negative_in_words or hit.quantity.value < 0
+    return sign_ok and abs(abs(hit.quantity.value) - abs(fact.quantity.value)) <= step / 2 + 1e-6

@@ -383,3 +383,16 @@ def test_unit_on_the_next_line() -> None:
     """The extractor wraps lines between a number and its unit ("cirka 30\nprocent")."""
     assert fact_in_text("30 procent", "cirka 30\nprocent")
     assert fact_in_text("600 Mkr", "en social obligation på 600\nmiljoner kronor")
+
+
+@pytest.mark.parametrize(("fact", "text", "found"), [
+    ("56,9 Mkr", "Utfall jan-aug 56 922 tkr", True),  # a table's exact figure, written rounded in Mkr
+    ("13,9 Mkr", "Prognos helår 13 950 tkr", True),  # half way: the report's own 13,9
+    ("510,3 Mkr", "510 327 tkr", True),
+    ("3,4 Mkr", "3 499 tkr", False),  # rounds to 3,5
+    ("7 Mkr", "7 600 tkr", False),
+    ("13,9 Mkr", "ett överskott med 14 Mkr", False),  # less precise than the fact: not the same statement
+    ("56,9 Mkr", "56 922 personer", False),  # not an amount
+])
+def test_a_precise_amount_matches_the_fact_written_rounded(fact, text, found):
+    assert fact_in_text(fact, text) is found
