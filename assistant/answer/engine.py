@@ -188,6 +188,11 @@ class AnswerEngine:
             # "remisstrycket", "timanställningar", and the report still answers.)
             p = 0.0
             features.values["decided_by_rule"] = 1.0  # not a feature: `eval fit-judge` leaves these out
+        if shape == "fact" and q.followup and q.kind == "name" and not comp.rule_ok:
+            # a follow-up asking for a name the rules found none for: its words and embedding are mostly the previous
+            # question's, so the judge vouches for any named thing on that topic ("Vem ansvarar för det?" quoted a grant)
+            p = 0.0
+            features.values["decided_by_rule"] = 1.0
         cut = self.model.threshold if threshold is None else threshold
         if not comp.citations or p < cut:
             answer = self._refusal(q, scope, retrieved, shape, None, p)

@@ -673,8 +673,10 @@ class ExtractiveAnswerer:
             else:
                 # paraphrases share few words with the report: then the embedding must vouch for it
                 semantic = max(u.dense, u.chunk_dense)
-                good = u.coverage >= MIN_COVERAGE or (semantic >= 0.84 and u.coverage >= 0.08 and u.kind_fit >= 0.7)
-                good = good or (u is winner and u.kind_fit >= 0.7)
+                good = u.coverage >= MIN_COVERAGE or (semantic >= 0.84 and u.coverage >= 0.08 and u.kind_fit >= 0.7
+                                                      and not q.followup)
+                # a follow-up's embedding is of both questions: it vouches for the topic, not for what is asked now
+                good = good or (u is winner and u.kind_fit >= 0.7 and not q.followup)
                 # an elliptical follow-up ("När gavs den ut?"): the previous question's topic, the asked kind
                 good = good or (q.followup and q.kind is not None and u.hist_coverage >= 0.8 and u.kind_fit >= 1.0)
             if good and u.type_ok and self.constraints_ok(q, u) and (not is_signpost(u.text) or asks_where):

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from assistant.answer.extractive import is_signpost
+from assistant.models import Turn
 from tests.conftest import SOURCE
 
 
@@ -342,3 +343,19 @@ def test_a_page_asked_for_in_chat_shorthand_is_a_page_answer(assistant):
     a = assistant.ask("sid 44, vad visar den?")
     assert a.shape == "page" and not a.refused and a.answer.startswith("Sidan 44 hör till «")
     assert all(c.page == 44 for c in a.citations)
+
+
+def test_a_follow_up_summary_is_of_the_conversations_topic(assistant):
+    """'Sammanfatta det' after a question summarises that topic, not the report's own summary."""
+    first = assistant.ask("Vad gör staden för att motverka välfärdsbrottslighet?")
+    history = [Turn(first.question, first.answer)]
+    a = assistant.ask("Sammanfatta det i tre punkter", history=history)
+    assert a.shape == "summary" and "välfärdsbrottslighet" in a.span
+    report = assistant.ask("Sammanfatta rapporten", history=history)
+    assert report.span.startswith("Sammanfattning")
+
+
+def test_a_follow_up_asking_for_a_name_the_report_does_not_give_is_refused(assistant):
+    first = assistant.ask("Vad gör staden för att motverka välfärdsbrottslighet?")
+    a = assistant.ask("Vem ansvarar för det?", history=[Turn(first.question, first.answer)])
+    assert a.refused  # it quoted a grant to Pink Programming, a name on the topic

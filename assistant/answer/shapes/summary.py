@@ -41,6 +41,7 @@ CUE_WORDS = set(terms(
     # the answer's form, not its topic: "kort, typ 3 meningar", "in a few bullet points"
     "typ meningar mening punkter punktform rader ord några få short brief sentences sentence bullet bullets points "
     "lines words few koncist koncis concise pls please snälla tack thanks " + " ".join(NUMBER_WORDS)))
+THE_REPORT = re.compile(r"(?i)(?<![\wåäö])(?:\w*rapport\w*|reports?)(?![\wåäö])")  # "Sammanfatta rapporten"
 TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
 SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what about
@@ -146,6 +147,10 @@ def resolve_span(ctx: Context) -> Span | None:
     report_words = set(terms(" ".join({str(c.meta.get("report_title") or "") for c in chunks[:1]})))
     wanted = {t: ctx.scorer.idf(t) for t, w in ctx.q.terms.items()
               if w >= 1.0 and t not in CUE_WORDS and t not in report_words and not SMALL_NUMBER.match(t)}
+    if not wanted and ctx.q.followup and not THE_REPORT.search(ctx.q.text):
+        # "Sammanfatta det i tre punkter" after a question: what the conversation is about, not the report
+        wanted = {t: ctx.scorer.idf(t) for t, w in ctx.q.terms.items()
+                  if 0 < w < 1.0 and t not in CUE_WORDS and t not in report_words and not SMALL_NUMBER.match(t)}
     total = sum(wanted.values())
     hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=8, lexical_query=ctx.q.lexical_query)
     rank_of = {c.id: i for i, (c, _) in enumerate(hits)}
