@@ -907,12 +907,23 @@ class ExtractiveAnswerer:
         if q.lang == "en":  # English words the Swedish report cannot contain say nothing here
             qterms = {t for t in qterms if self.in_corpus(t)}
         named = [(name, set(terms(name)), " ".join(words(name))) for name in names]
-        relevant = {t for t in qterms if any(_matched(t, st, joined) for _, st, joined in named)}
+        def met(t: str, st: set[str], joined: str) -> float:
+            """1 for the word itself; for a word carried over from an English previous question, else the share of
+            its other renderings' words: "prevent crime" (brottsförebyggande) meets "minska brottsligheten" whole
+            and "minskade utsläpp" by half."""
+            if _matched(t, st, joined):
+                return 1.0
+            if q.terms.get(t, 0.0) >= 1.0:
+                return 0.0  # its own words by their first rendering, as before ("board" is not "nämnder")
+            others = q.alternatives.get(t, ())
+            return sum(_matched(a, st, joined) for a in others) / len(others) if others else 0.0
+
+        relevant = {t for t in qterms if any(met(t, st, joined) for _, st, joined in named)}
         if not relevant:
             return None
         best, best_cov = None, 0.0
         for name, st, joined in named:
-            got = sum(self.idf(t) for t in relevant if _matched(t, st, joined))
+            got = sum(self.idf(t) * met(t, st, joined) for t in relevant)
             cov = got / sum(self.idf(t) for t in relevant)
             if got / sum(self.idf(t) for t in qterms) >= 0.35 and cov > best_cov:
                 best, best_cov = name, cov

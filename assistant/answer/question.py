@@ -37,7 +37,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("goal", ("vilket kommunfullmäktigemål", "under vilket mål ", "which goal ")),
     ("goals_in_area", ("vilka mål", "vilka kommunfullmäktigemål", "which goals")),
     ("status", ("bedömning", "bedömningen", "bedöms bidraget", "bedöms målet", "bedömer", "förväntas bidraget",
-                "uppnås", "assessment", "expected to be met",
+                "uppnås", "assessment", "assessed", "on track", "expected to be met",
                 "be achieved", "be met")),
     ("percent", ("andel", "procent", "procentuell", "procentuella", "ränta", "räntan", "percentage", "share", "interest rate", "rate")),
     ("count", ("hur många", "vilket antal", "how many", "number of")),
@@ -283,6 +283,13 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         for w in prev_words:  # Swedish words count, as its own words do
             if w not in STOP and len(w) > 1:
                 terms.setdefault(stem(w), 0.45)
+        for t in prev_translations:  # and the previous English words' other renderings match as its own do
+            first = [stem(w) for w in words(t.swedish[0]) if w not in STOP and len(w) > 1]
+            others = tuple(dict.fromkeys(stem(w) for alt in t.swedish[1:] for w in words(alt)
+                                         if w not in STOP and len(w) > 1 and stem(w) not in first))
+            for s_ in first:
+                if others and s_ not in alternatives:
+                    alternatives[s_] = others
         if not QUESTION_WORD.search(text):
             kind = kind or answer_kind(prev)  # "Och Malmö Pride?" asks what the previous question asked
         query = f"{prev} {query}"

@@ -359,3 +359,11 @@ def test_a_follow_up_asking_for_a_name_the_report_does_not_give_is_refused(assis
     first = assistant.ask("Vad gör staden för att motverka välfärdsbrottslighet?")
     a = assistant.ask("Vem ansvarar för det?", history=[Turn(first.question, first.answer)])
     assert a.refused  # it quoted a grant to Pink Programming, a name on the topic
+
+
+def test_an_english_follow_up_on_the_goal_finds_the_goal_of_the_previous_topic(assistant):
+    """'And how is the goal assessed?' after a question on crime: the crime goal, by the other rendering of
+    'prevent crime' (minska brottsligheten), not the climate goal's 'minskade utsläpp'."""
+    first = assistant.ask("What is the city doing to prevent crime?")
+    a = assistant.ask("And how is the goal assessed?", history=[Turn(first.question, first.answer)])
+    assert a.shape == "outline" and "minska brottsligheten" in a.answer and "Förväntas uppnås" in a.answer
