@@ -56,6 +56,7 @@ BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same p
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
 NOW_WEIGHT = 0.15
+CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
 YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
 AGENCY_NAME = re.compile(r"(?:verket|myndigheten|inspektionen|kansliet|delegationen)$")  # not -styrelsen: the report's own board
 PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfattar|are (?:part of|in|members)|take part|"
@@ -257,6 +258,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     text = unit.text
     if kind in ("count", "amount", "percent", "date"):
         text = without_question_values(text, q.text)  # an answer adds the value asked for
+        text = CASE_NUMBER.sub(" ", text)  # "STK-2024-1711" is a case, not a year or a count
     low = text.lower()
     if kind == "reason":
         return 1.0 if CAUSAL.search(low) else 0.3

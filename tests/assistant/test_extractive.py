@@ -472,3 +472,10 @@ def test_an_agency_is_named_by_its_suffix(assistant):
     """'Vilken myndighet …?' is answered by Livsmedelsverket, not by a sentence that has the word myndighet."""
     a = assistant.ask("Vilken myndighet har gett Malmö statsbidrag för att klara måltidsverksamhet vid kris?")
     assert "Livsmedelsverket" in a.answer.split("[1]")[0]
+
+
+def test_a_case_number_is_no_year(assistant):
+    """'När?' after a question on the 78 Mkr: 'STK-2024-1711 Kompetenshöjande insatser' is a diary number."""
+    first = assistant.ask("Hur mycket pengar satsas på kompetenshöjande insatser?")
+    a = assistant.ask("När?", history=[Turn(first.question, first.answer)])
+    assert "STK-2024-1711" not in a.answer
