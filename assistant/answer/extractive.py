@@ -56,6 +56,11 @@ BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same p
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
 NOW_WEIGHT = 0.15
+# the report's other words for what is counted: "hur många anställda" is counted in medarbetare
+COUNT_SYNONYMS = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
+    ("anställda", ("medarbetare", "personal")), ("medarbetare", ("anställda", "personal")),
+    ("personer", ("deltagare", "medlemmar", "medarbetare")), ("deltagare", ("personer",)))}
+COUNT_NOT_NOUN = {"max", "min", "minst", "högst", "totalt", "fler", "mer", "ungefär", "cirka"}
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
 YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
 AGENCY_NAME = re.compile(r"(?:verket|myndigheten|inspektionen|kansliet|delegationen)$")  # not -styrelsen: the report's own board
@@ -228,9 +233,11 @@ def counted_near(unit: Unit, q: Question) -> bool:
         return False
     number = r"(\d[\d\s]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
     low = unit.text.lower()
-    # "30 medarbetare per chef" is a ratio, not how many medarbetare there are
-    if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(q.counted[:5]) + r"[\wåäö]*(?!\s+per\b)(?![\wåäö])", low):
-        return True
+    # "30 medarbetare per chef" is a ratio, not how many medarbetare there are (unless a ratio is asked)
+    ratio = "" if re.search(r"\bper\b", q.text.lower()) else r"(?!\s+per\b)"
+    for counted in (q.counted, *COUNT_SYNONYMS.get(q.counted, ())):
+        if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(counted[:5]) + r"[\wåäö]*" + ratio + r"(?![\wåäö])", low):
+            return True
     # "Hur många nya medarbetare …" answered by "… drygt 400 nya som beställde": counted by the modifier
     return (q.counted_as is not None and q.lang == "sv"
             and re.search(number + r"\s+" + q.counted_as + r"\b", low) is not None)
@@ -472,6 +479,9 @@ class ExtractiveAnswerer:
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
+        # a Swedish count of a noun the report uses: the number must count it (or the report's word for it)
+        counted_known = (q.kind == "count" and q.lang == "sv" and q.counted is not None
+                         and q.counted not in COUNT_NOT_NOUN and self.stem_in_corpus(q.counted))
         # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
         now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years
                                                        and PRESENT_COUNT.search(q.text) is not None)
@@ -504,6 +514,8 @@ class ExtractiveAnswerer:
             u.hist_coverage = min(got[False] / hist_total, 1.0) if hist_total else 0.0
             u.coverage = 0.65 * own_cov + 0.35 * u.hist_coverage if hist_total else own_cov
             u.kind_fit = kind_score(u, q, u.coverage, common)
+            if counted_known and u.kind_fit < 1.0:
+                u.kind_fit = 0.0  # "Hur många anställda …": a number that counts something else is no answer
             precision = len(hit_terms) / max(len(u.stems), 1)
             phrase = sum(1 for b in bigrams if b in u.text.lower()) + 0.5 * sum(
                 1 for b in bigrams if b in u.chunk.text.lower())

@@ -31,8 +31,8 @@ PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{
 PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
                r"finns på", r"innehåll\w*", r"what does", r"what(?:'s| is) on", r"what(?:'s| is) in",
                r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
-SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge en översikt",
-              r"översikt över", r"overview of", r"give an overview", r"kortfattat", r"i korthet", r"i korta drag",
+SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
+              r"översikt (?:över|av)", r"overview of", r"give (?:me )?an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",

@@ -479,3 +479,13 @@ def test_a_case_number_is_no_year(assistant):
     first = assistant.ask("Hur mycket pengar satsas på kompetenshöjande insatser?")
     a = assistant.ask("När?", history=[Turn(first.question, first.answer)])
     assert "STK-2024-1711" not in a.answer
+
+
+def test_a_count_is_of_the_noun_asked_or_the_reports_word_for_it(assistant):
+    """'17 globala målen' does not count employees; 'personer' are counted as deltagare, 'anställda' as
+    medarbetare."""
+    assert assistant.ask("Hur många anställda har Malmö stad?").refused
+    assert assistant.ask("hur många flygresor gjorde staden under 2024?").refused
+    assert "56 deltagare" in assistant.ask("Hur många personer deltar i chefsprogrammet som startar i september?").answer
+    assert "4 500 medarbetare" in assistant.ask("Hur många anställda har skaffat cykel via jobbet?").answer
+    assert "30 medarbetare per chef" in assistant.ask("Hur många medarbetare per chef får det högst vara?").answer
