@@ -43,7 +43,7 @@ from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.models import Answer, Filters, Turn
-from assistant.textproc import stem, words
+from assistant.textproc import STOP, stem, words
 
 VOUCHED_DENSE = 0.855  # e5 similarity of the best point at which an open answer's evidence is on topic (dev split)
 SCOPE_SV = ("Jag svarar bara på frågor om rapportens innehåll, med källa till sidan – till exempel "
@@ -324,8 +324,12 @@ class AnswerEngine:
         # a paraphrase's evidence is close in meaning even when a topic word is new ("oseriösa leverantörer"
         # quoted on välfärdsbrottslighet): then the embedding vouches and the unknown word does not count
         values["open_unknown_topic"] = 0.0
-        if values["open"] and values["unit_dense"] < VOUCHED_DENSE:
-            topic = {stem(w) for w in words(topic_words(q.text))}
+        topic = {stem(w) for w in words(topic_words(q.text))}
+        # the embedding vouches for a paraphrase of a topic the report has, not for a topic of only unknown words
+        # ("Hur har sjukfrånvaron utvecklats jämfört med 2024?" is close to every comparison with 2024)
+        content = {t for t in topic if t in q.terms and len(t) >= 4 and not t.isdigit() and t not in STOP}
+        all_unknown = bool(content) and not any(stem_known(t) for t in content)
+        if values["open"] and (values["unit_dense"] < VOUCHED_DENSE or all_unknown):
             quoted = stems_of_evidence.union(*(u.stems | u.context for u in evidence[3:]))
             values["open_unknown_topic"] = float(unknown_topic(
                 q, topic, quoted, lambda t, st: term_hit(q, t, st), stem_known, lambda p: p in index.df))

@@ -367,3 +367,10 @@ def test_an_english_follow_up_on_the_goal_finds_the_goal_of_the_previous_topic(a
     first = assistant.ask("What is the city doing to prevent crime?")
     a = assistant.ask("And how is the goal assessed?", history=[Turn(first.question, first.answer)])
     assert a.shape == "outline" and "minska brottsligheten" in a.answer and "Förväntas uppnås" in a.answer
+
+
+def test_a_comparison_on_a_topic_the_report_lacks_is_refused(assistant):
+    """'jämfört med 2024' is close in meaning to every comparison with 2024: the embedding does not vouch for
+    a topic of only unknown words (the report has no sjukfrånvaro)."""
+    assert assistant.ask("Hur har sjukfrånvaron utvecklats jämfört med 2024?").refused
+    assert not assistant.ask("Hur har nettokostnaden utvecklats jämfört med 2024?").refused
