@@ -80,12 +80,12 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"vad har (.{3,40}) lett till", r"vad är planen", r"vilka planer", r"vad ingår i", r"hur har det gått",
             r"vad har (.{3,40}) åstadkommit",
             # the noun of these cues is also what is asked about: the challenges, the risks
-            r"vilka (resultat|utmaningar|risker|problem|slutsatser)", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
+            r"vilka (?:är )?(?:de )?(?:största |viktigaste |främsta |stora )?(resultat|utmaningar\w*|risker\w*|problem\w*|slutsatser\w*)", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
             r"what progress", r"what(?:'s| is) the plan", r"what are the plans", r"next steps?",
             r"what (?:has|have) (.{3,40}) led to", r"what happened (?:with|to)", r"(?:an )?update on", r"any news",
             r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
             r"what (?:has|have) (.{3,40}) achieved",
-            r"what are the (?:main )?(challenges|risks|problems|conclusions|results|outcomes)",
+            r"what are the (?:main |biggest |key |most important |major )?(challenges|risks|problems|conclusions|results|outcomes)",
             r"what (results)",
             # where something stands: "Hur ser X ut?", "status på …", "where are we with …", "how's X coming along"
             r"hur ser (?:\w*arbetet|\w*arbetet (.{3,50}?)) ut", r"på vilket sätt", r"status (?:på|för|kring)", r"berätta (?:vad|hur|lite|mer)",
