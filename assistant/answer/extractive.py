@@ -61,6 +61,7 @@ COUNT_SYNONYMS = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
     ("anställda", ("medarbetare", "personal")), ("medarbetare", ("anställda", "personal")),
     ("personer", ("deltagare", "medlemmar", "medarbetare")), ("deltagare", ("personer",)))}
 COUNT_NOT_NOUN = {"max", "min", "minst", "högst", "totalt", "fler", "mer", "ungefär", "cirka"}
+GOAL_COMPOUND_HEAD = "mål"  # the stem of -målet, -målen: "klimatmålen", "segregationsmålet"
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
 YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
 AGENCY_NAME = re.compile(r"(?:verket|myndigheten|inspektionen|kansliet|delegationen)$")  # not -styrelsen: the report's own board
@@ -932,6 +933,11 @@ class ExtractiveAnswerer:
             others = q.alternatives.get(t, ())
             return sum(_matched(a, st, joined) for a in others) / len(others) if others else 0.0
 
+        for t in list(qterms):  # a goal named by a compound: "klimatmålen", "arbetsgivarmålet" are about klimat …
+            if t.endswith(GOAL_COMPOUND_HEAD) and len(t) >= 8 and not any(met(t, st, joined) for _, st, joined in named):
+                modifier = t[:-3][:-1] if t[:-3].endswith("s") and len(t) > 8 else t[:-3]
+                qterms.discard(t)
+                qterms.add(stem(modifier))
         relevant = {t for t in qterms if any(met(t, st, joined) for _, st, joined in named)}
         if not relevant:
             return None

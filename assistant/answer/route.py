@@ -126,7 +126,8 @@ CHITCHAT = re.compile(
     re.IGNORECASE)
 
 
-GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?", r"objectives?", r"targets?")
+GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?", r"objectives?", r"targets?",
+                    r"[a-zåäö]{3,}s?mål(?:en|et)?")  # a goal named by a compound: klimatmålen, arbetsgivarmålet
 MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"nått\w*", r"klaras", r"klara", r"klarar", r"klarat\w*",
                    r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
                    r"on track", r"on course", r"fulfill?\w*", r"attain\w*")

@@ -374,3 +374,17 @@ def test_a_comparison_on_a_topic_the_report_lacks_is_refused(assistant):
     a topic of only unknown words (the report has no sjukfrånvaro)."""
     assert assistant.ask("Hur har sjukfrånvaron utvecklats jämfört med 2024?").refused
     assert not assistant.ask("Hur har nettokostnaden utvecklats jämfört med 2024?").refused
+
+
+def test_a_goal_named_by_a_compound_is_that_goal(assistant):
+    """'klimatmål', 'segregationsmålet', 'climate goals': that goal's assessment, not all twelve."""
+    for question in ("Når staden sina klimatmål?", "Is the city on track with its climate goals?"):
+        a = assistant.ask(question)
+        assert a.shape == "outline" and "klimatneutral stad 2030" in a.answer and "barn och unga" not in a.answer
+    assert "segregation" in assistant.ask("Nås segregationsmålet?").answer.split("\n")[0]
+
+
+def test_meeting_a_target_the_goals_do_not_name_is_not_the_list_of_goals(assistant):
+    a = assistant.ask("Did the city meet its target for women in leadership?")
+    assert a.shape != "outline" and "barn och unga" not in a.answer
+    assert assistant.ask("Are any of the board's goals at risk of not being met this year?").answer.startswith("None")

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from assistant.answer.extractive import Unit, units_of
 from assistant.answer.premise import area_list
-from assistant.answer.route import ASSESSED_WORD, GOAL_WORD, MET_WORD, NEGATION
+from assistant.answer.route import ACTORS, ASSESSED_WORD, GOAL_WORD, MET_WORD, NEGATION
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.summary import Span, assessment_first
+from assistant.glossary import translate
 from assistant.models import Citation
+from assistant.textproc import EN_STOP, STOP, stem, words
 
 MET = MET_WORD  # one vocabulary of meeting a goal for routing and for the outline answer
 COUNT = re.compile(r"\b(hur många|antal\w*|how many|number of)\b", re.IGNORECASE)
@@ -80,7 +83,8 @@ def compose_outline(ctx: Context) -> Composition | None:
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
     assessed = ASSESSED.search(text) is not None and not ONE_GOAL.search(text) and not AREAS.search(text)
     if goals and (MET.search(text) or assessed) and GOALS.search(text) \
-            and (not _names_one_goal(ctx, goals) or (named_area and AREA_WORD.search(text))):
+            and (not _names_one_goal(ctx, goals) or (named_area and AREA_WORD.search(text))) \
+            and (named_area or not about_something_else(ctx)):
         negated = NEGATION.search(text) is not None
         if named_area:  # "Uppnås målen under En grön stad …?": that area's goals, not all of them
             goals = [g for g in goals if g["goal_area"] == named_area] or goals
@@ -156,6 +160,8 @@ def compose_outline(ctx: Context) -> Composition | None:
                     f"The goal (kommunfullmäktigemål) «{g['title']}» [1], in the goal area «{g['goal_area']}» – "
                     f"assessment: {g.get('status') or '–'} [2]")
             return Composition(body, cits, [], True, certain=True)
+    if q.kind is None and (MET.search(text) or ASSESSED.search(text)) and _names_one_goal(ctx, goals):
+        q = replace(q, kind="status")  # "Når staden sina klimatmål?": that goal's assessment
     answer = ctx.scorer.structure(q, ctx.filters)  # goal area of X, goals in area A, assessment of goal G
     if answer is None:
         return None
@@ -198,6 +204,27 @@ def opening_sentence(ctx: Context, source: str | None, wanted: Callable[[str], b
             if wanted(u.text):
                 return u
     return None
+
+
+# words of the outline's own questions: whose goals, when, how many, how they stand
+OUTLINE_FRAME = {f(w) for f in (str, stem) for w in (
+    "år", "året", "year", "this", "any", "några", "något", "nåt", "alla", "all", "samtliga", "tolv", "twelve",
+    "delvis", "partly", "risk", "flagged", "fortfarande", "still", "expect", "expects", "expected", "förväntas",
+    "council", "kf", "kommunfullmäktige", "fullmäktige", "bedömer", "bedöma", "kommer", "tror", "think", "believe",
+    "bidrag", "bidraget", "bidragen", "sitt", "sina", "reach", "meet", "many", "overall", "totalt")}
+
+
+def about_something_else(ctx: Context) -> bool:
+    """A question on meeting goals that is about a topic no goal names ("Did the city meet its target for women in
+    leadership?"): not the outline's list of all twelve assessments."""
+    text = ctx.q.text
+    for rx in (GOAL_WORD, MET_WORD, ASSESSED_WORD, NEGATION):
+        text = rx.sub(" ", text)
+    left = [w for w in words(text) if w not in STOP and w not in EN_STOP and w not in ACTORS and not w.isdigit()
+            and w not in OUTLINE_FRAME and stem(w) not in OUTLINE_FRAME and len(w) > 2]
+    if ctx.q.lang == "en":
+        left = [sw for t in translate(" ".join(left)) for sw in words(t.swedish[0])]
+    return any(ctx.scorer.stem_in_corpus(stem(w)) for w in left)
 
 
 def _names_one_goal(ctx: Context, goals: list[dict[str, Any]]) -> bool:
