@@ -37,7 +37,15 @@ from assistant.answer.judge import (
 from assistant.answer.library import Library
 from assistant.answer.premise import missing_goal_area, named_area, no_such_area, unmet_premise
 from assistant.answer.question import Question
-from assistant.answer.route import NEGATION, OPEN_SHAPES, lacks_topic, names_only_the_subject, route, topic_words
+from assistant.answer.route import (
+    NEGATION,
+    OPEN_SHAPES,
+    REFERS_BACK,
+    lacks_topic,
+    names_only_the_subject,
+    route,
+    topic_words,
+)
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline, report_source
@@ -89,8 +97,6 @@ class Plan:
 
 # a follow-up that changes the topic and keeps the question ("Och för segregationen?", "What about housing?")
 TOPIC_SWITCH = re.compile(r"(?i)^\s*(?:och|men|samt|and|but|what about|how about|hur är det med|vad gäller)\b")
-REFERS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:dess|denna|detta|dem|där|då|samma|it|its|that|those|they|them|there|"
-                         r"same)(?![\wåäö])|(?<![\wåäö])(?:den|det|de)\s*[?.!]*\s*$")  # "den", "det": articles too
 
 
 # "Hur mycket avsattes till X, och vad visar årsprognosen?": a second question asked in the same breath

@@ -29,6 +29,7 @@ import numpy as np
 
 from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NUMBER_WORDS, TOTAL_WORDS, Question, analyse, detect_lang, names_a_thing
+from assistant.answer.route import REFERS_BACK
 from assistant.answer.tables import extreme_row, wants_extreme
 from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
@@ -43,6 +44,10 @@ MIN_COVERAGE = 0.5
 # a sentence holding all of a name question but no name, which the answer's sentence falls short of (dev split:
 # 5 near-misses refused, no answerable name question touched; at 0.75 a policy asked "called" was refused)
 NAMELESS_COVERAGE, NAMELESS_MARGIN = 0.95, 0.15
+ACTING_BODY = re.compile(r"\b(stadskontoret|kommunstyrelsen|styrelsen|kommunfullmäktige|[a-zåäö]+nämnden|"
+                         r"[a-zåäö]*förvaltningen|[a-zåäö]*enheten|[a-zåäö]*avdelningen)\b")
+FOLLOWUP_TOPIC = 0.3  # how much of the previous question a follow-up pointing back to it must meet
+WHO_ACTS = re.compile(r"(?i)^\s*(?:vem|who)\s+(?!är\b|var\b|is\b|are\b|was\b|were\b)")  # who does, not who is
 KIND_WEIGHT = 0.4
 COMMON_NAME_SHARE = 0.2  # a word in this share of chunks is the report's subject, not an answer's name
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
@@ -306,6 +311,10 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
+        if WHO_ACTS.match(q.text):  # "Vem leder …?": the report's own bodies act too ("… leds av stadskontoret")
+            qlow_words = set(words(qlow))
+            if any(b not in qlow_words for b in ACTING_BODY.findall(low)):
+                return 1.0
         # a Swedish agency is named by its suffix: "vilken myndighet" is answered by Livsmedelsverket
         agency = any(a.startswith("myndighet") for a in asked) and any(
             tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower()) for tok in text.split()[1:])
@@ -401,8 +410,8 @@ class ExtractiveAnswerer:
         etablerat sig i Malmö" for "Vilka är de två japanska bolagen …?"), when the sentence the answer would
         quote instead says less: a name from a neighbouring sentence would answer what the report leaves
         open. None when the question asks no name or the report names it."""
-        if q.kind != "name":
-            return None
+        if q.kind != "name" or WHO_ACTS.match(q.text):
+            return None  # "Vem leder …?": the report's own actors answer it ("… leds av stadskontoret")
         full = [u for u in units[:30] if not u.is_row and u.kind_fit == 0 and u.coverage >= NAMELESS_COVERAGE
                 and self.constraints_ok(q, u)]
         if not full:
@@ -681,7 +690,10 @@ class ExtractiveAnswerer:
             return [extreme]
         winner = semantic_winner(units)
         asks_where = DESCRIBED.search(q.text) is not None  # "Under vilket mål beskrivs …?": a signpost answers
+        points_back = q.followup and REFERS_BACK.search(q.text) is not None
         for u in units[:20]:
+            if points_back and u.hist_coverage < FOLLOWUP_TOPIC:
+                continue  # "Vem ansvarar för det?": about what was asked before, not any sentence with "ansvarar"
             if q.lang == "en":
                 # the embedding vouches, and at least one word of the question (through the glossary) is met
                 good = (u.dense >= 0.80 and u.coverage >= 0.05) or u.coverage >= 0.5 or u is winner

@@ -37,7 +37,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("goal", ("vilket kommunfullmäktigemål", "under vilket mål ", "which goal ")),
     ("goals_in_area", ("vilka mål", "vilka kommunfullmäktigemål", "which goals")),
     ("status", ("bedömning", "bedömningen", "bedöms bidraget", "bedöms målet", "bedömer", "förväntas bidraget",
-                "uppnås", "assessment", "assessed", "on track", "expected to be met",
+                "uppnås", "assessment", "expected to be met",
                 "be achieved", "be met")),
     ("percent", ("andel", "procent", "procentuell", "procentuella", "ränta", "räntan", "percentage", "share", "interest rate", "rate")),
     ("count", ("hur många", "vilket antal", "how many", "number of")),

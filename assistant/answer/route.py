@@ -106,6 +106,9 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"how many (?:[\w-]+ ){1,2}goals", r"(?:what|which) are the (?:\w+ )?goal areas",
               r"(?:vilka|vad) är (?:de )?(?:\w+ )?målområdena", r"list (?:all )?(?:the )?(?:[\w-]+ )?goals",
               r"lista (?:alla )?(?:\w+ )?mål\w*")
+# a follow-up that points back to what was asked before ("Vem ansvarar för det?", "When was it issued?")
+REFERS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:dess|denna|detta|dem|där|då|samma|it|its|that|those|they|them|there|"
+                         r"same)(?![\wåäö])|(?<![\wåäö])(?:den|det|de)\s*[?.!]*\s*$")  # "den", "det": articles too
 NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
 # how goals are assessed ("Hur bedöms målen i målområdet …?"): their status lines answer it, as "met" is
 ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*")

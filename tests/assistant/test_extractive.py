@@ -489,3 +489,16 @@ def test_a_count_is_of_the_noun_asked_or_the_reports_word_for_it(assistant):
     assert "56 deltagare" in assistant.ask("Hur många personer deltar i chefsprogrammet som startar i september?").answer
     assert "4 500 medarbetare" in assistant.ask("Hur många anställda har skaffat cykel via jobbet?").answer
     assert "30 medarbetare per chef" in assistant.ask("Hur många medarbetare per chef får det högst vara?").answer
+
+
+def test_who_does_something_is_answered_by_the_body_that_does_it(assistant):
+    """'Vem leder …?': '… leds av stadskontoret' answers it (the report's own bodies are no names, but they act)."""
+    a = assistant.ask("Vem leder arbetet med hållbarhets- och klimatinvesteringsplanen?")
+    assert not a.refused and "leds av stadskontoret" in a.answer
+    assert "Kommunstyrelsen ansvarar" in assistant.ask("Vem ansvarar för att ta fram formerna för kraftsamlande insatser?").answer
+
+
+def test_a_follow_up_pointing_back_must_meet_the_previous_topic(assistant):
+    first = assistant.ask("Vad gör staden för att motverka välfärdsbrottslighet?")
+    a = assistant.ask("Vem ansvarar för det?", history=[Turn(first.question, first.answer)])
+    assert "kraftsamlande" not in a.answer  # 'ansvarar' on another topic
