@@ -64,7 +64,8 @@ NOW_WEIGHT = 0.15
 # the report's other words for what is counted: "hur många anställda" is counted in medarbetare
 COUNT_SYNONYMS = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
     ("anställda", ("medarbetare", "personal")), ("medarbetare", ("anställda", "personal")),
-    ("personer", ("deltagare", "medlemmar", "medarbetare")), ("deltagare", ("personer",)))}
+    ("personer", ("deltagare", "medlemmar", "medarbetare")), ("deltagare", ("personer",)),
+    ("bolag", ("företag",)), ("företag", ("bolag",)))}
 COUNT_NOT_NOUN = {"max", "min", "minst", "högst", "totalt", "fler", "mer", "ungefär", "cirka"}
 GOAL_COMPOUND_HEAD = "mål"  # the stem of -målet, -målen: "klimatmålen", "segregationsmålet"
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
@@ -237,15 +238,17 @@ def counted_near(unit: Unit, q: Question) -> bool:
     question counts by a modifier ("hur många nya …"), before that modifier."""
     if q.kind != "count" or not q.counted:
         return False
-    number = r"(\d[\d\s]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
+    # a number, not a year ("i juni 2026 med deltagande" counts no one)
+    number = r"((?<![\d])(?!(?:19|20)\d\d\b)\d[\d\s]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
     low = unit.text.lower()
     # "30 medarbetare per chef" is a ratio, not how many medarbetare there are (unless a ratio is asked)
     ratio = "" if re.search(r"\bper\b", q.text.lower()) else r"(?!\s+per\b)"
-    for counted in (q.counted, *COUNT_SYNONYMS.get(q.counted, ())):
+    # the report's other words for it, and an English word's other renderings ("pioneer": pionjärstäder)
+    for counted in (q.counted, *COUNT_SYNONYMS.get(q.counted, ()), *q.alternatives.get(q.counted, ())):
         if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(counted[:5]) + r"[\wåäö]*" + ratio + r"(?![\wåäö])", low):
             return True
     # "Hur många nya medarbetare …" answered by "… drygt 400 nya som beställde": counted by the modifier
-    return (q.counted_as is not None and q.lang == "sv"
+    return (q.counted_as is not None
             and re.search(number + r"\s+" + q.counted_as + r"\b", low) is not None)
 
 
@@ -490,7 +493,7 @@ class ExtractiveAnswerer:
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
         # a Swedish count of a noun the report uses: the number must count it (or the report's word for it)
-        counted_known = (q.kind == "count" and q.lang == "sv" and q.counted is not None
+        counted_known = (q.kind == "count" and q.counted is not None
                          and q.counted not in COUNT_NOT_NOUN and self.stem_in_corpus(q.counted))
         # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
         now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years

@@ -298,6 +298,12 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     m = COUNTED.search(text)
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None
+    if lang == "en" and counted is not None:
+        # "how many residents": counted as the report's invånare, as the question was read ("pioneer cities" whole)
+        found = next((t for t in translations if m.group(2).lower() in t.english), None)
+        if found is not None:
+            counted = stem(words(found.swedish[0])[-1])
+        counted_as = "nya" if counted_as == "new" else counted_as
     w = WHICH_NOUN.search(text)
     w = w or WHO_IS.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None

@@ -502,3 +502,13 @@ def test_a_follow_up_pointing_back_must_meet_the_previous_topic(assistant):
     first = assistant.ask("Vad gör staden för att motverka välfärdsbrottslighet?")
     a = assistant.ask("Vem ansvarar för det?", history=[Turn(first.question, first.answer)])
     assert "kraftsamlande" not in a.answer  # 'ansvarar' on another topic
+
+
+def test_an_english_count_is_of_the_noun_asked_as_the_report_words_it(assistant):
+    """'How many residents …': no sentence counts invånare; a year is no count ('juni 2026 med deltagande')."""
+    assert assistant.ask("How many residents does Malmö have?").refused
+    assert assistant.ask("How many staff does the city office (stadskontoret) employ?").refused
+    assert assistant.ask("How many participants are expected at the Malmö Möts democracy week in June 2026?").refused
+    a = assistant.ask("How many pioneer cities and supporter cities are now part of the Malmö Commitment?")
+    assert "tolv pionjärstäder" in a.answer
+    assert "57 städer" in assistant.ask("How many cities attended the G-NETS Senior Officials Meeting in Tokyo?").answer
