@@ -110,6 +110,10 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
 REFERS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:dess|denna|detta|dem|där|då|samma|it|its|that|those|they|them|there|"
                          r"same)(?![\wåäö])|(?<![\wåäö])(?:den|det|de)\s*[?.!]*\s*$")  # "den", "det": articles too
 NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
+# "Vad är G-NETS?", "What is the Japan Business and Innovation Hub?": what the report says about a named thing,
+# not the first sentence that names it
+WHAT_IS_NAME = re.compile(r"^\s*(?i:vad är|vad betyder|what is|what's|what are)\s+(?i:the\s+)?"
+                          r"[A-ZÅÄÖ][\w:-]*(?:\s+(?:(?:and|for|of|och|för|i|in)\s+)?[A-ZÅÄÖ][\w:-]*)*\s*\?*\s*$")
 # how goals are assessed ("Hur bedöms målen i målområdet …?"): their status lines answer it, as "met" is
 ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
@@ -294,7 +298,7 @@ def route(text: str, kind: str | None = None) -> str:
         return "outline"
     if CHANGE.search(text):
         return "change"
-    if BRIEF.search(text):
+    if BRIEF.search(text) or WHAT_IS_NAME.match(text):
         return "brief"
     if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:
         return "brief"  # "Ge mig tre punkter om kompetensförsörjning": points asked for, not one value
