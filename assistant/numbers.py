@@ -239,3 +239,28 @@ def _rounds_to(fact: _Hit, hit: _Hit) -> bool:
         return False  # "14 Mkr" is less precise than "13,9 Mkr": not the same statement
     sign_ok = fact.quantity.value >= 0 or hit.quantity.negative_in_words or hit.quantity.value < 0
     return sign_ok and abs(abs(hit.quantity.value) - abs(fact.quantity.value)) <= step / 2 + 1e-6
+
+
+def amounts_in(text: str) -> list[tuple[str, float, float]]:
+    """Each amount in kronor the text states: as written ("620 mkr"), its value in kronor and the step it is
+    written in (100 000 for "13,9 Mkr")."""
+    out = []
+    for hit in _scan(text):
+        if hit.quantity.unit == "kr":
+            out.append((unicodedata.normalize("NFC", text)[hit.start:hit.end], abs(hit.quantity.value), _resolution(hit)))
+    return out
+
+
+def states_amount(text: str, value: float, step: float) -> bool:
+    """Whether the text states an amount that is `value` kronor at the precision `step`: in kronor, or as a bare
+    number of a table in kr, tkr or Mkr ("510 327" in a table «i tkr» is 510,3 Mkr)."""
+    for hit in _scan(text):
+        if hit.quantity.unit == "kr":
+            candidates: tuple[float, ...] = (abs(hit.quantity.value),)
+        elif hit.quantity.unit is None:
+            candidates = tuple(abs(hit.written) * m for m in (1.0, 1e3, 1e6))
+        else:
+            continue
+        if any(abs(c - value) <= step / 2 + 1e-6 for c in candidates):
+            return True
+    return False

@@ -35,7 +35,14 @@ from assistant.answer.judge import (
     vocabulary_coverage,
 )
 from assistant.answer.library import Library
-from assistant.answer.premise import missing_goal_area, named_area, no_such_area, unmet_premise
+from assistant.answer.premise import (
+    missing_goal_area,
+    named_area,
+    no_such_amount,
+    no_such_area,
+    unmet_premise,
+    unstated_amount,
+)
 from assistant.answer.question import Question
 from assistant.answer.route import (
     NEGATION,
@@ -124,6 +131,8 @@ def unnamed_answer(unit: Unit, lang: str) -> str:
     return f"The report mentions it but gives no names. It only says: «{unit.text}» (p. {unit.page})"
 
 
+AMOUNT_HINT = re.compile(r"(?i)\d\s*(?:mkr|tkr|kr|sek|kronor|miljon|miljard|million|billion|msek)")
+
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
@@ -173,6 +182,8 @@ class AnswerEngine:
                 plan.shape in ("brief", "reason", "change") and lacks_topic(q.text))):
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
         ctx = Context(self.library, self.scorer, q, filters)
+        if (written := self._unstated_amount(ctx)) is not None:
+            return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv"), 1.0)
         if plan.shape in ("reason", "fact") and (wrong := self._unmet_premise(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
@@ -240,6 +251,14 @@ class AnswerEngine:
         return replace(first, answer=joined, citations=citations, question=" ".join(parts),
                        confidence=min(first.confidence or 0.0, second.confidence or 0.0),
                        retrieved=first.retrieved + [r for r in second.retrieved if r not in first.retrieved])
+
+    def _unstated_amount(self, ctx: Context) -> str | None:
+        """An amount the question takes for given that the report (the one asked about) states nowhere."""
+        if not AMOUNT_HINT.search(ctx.q.asked):
+            return None  # most questions state no amount: no need to read the report for one
+        source = report_source(ctx)
+        texts = [c.text for c in self.library.index.chunks if source is None or c.meta.get("source") == source]
+        return unstated_amount(ctx.q.asked, texts)
 
     def _unmet_premise(self, ctx: Context) -> str | None:
         """What to say when the question asks why a goal is not met that the report expects to be met."""

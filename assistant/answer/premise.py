@@ -6,7 +6,8 @@ not got. Answering from the nearest heading (the employer goal, for its
 there is no such goal area and lists the ones there are, each with its page.
 "Varför uppnås inte målet om …?" asks why a goal fails that the report
 expects to be met: the answer says so, from the parsed assessments, instead of
-quoting reasons for something the report does not say.
+quoting reasons for something the report does not say. "Varför har KS anslag
+höjts till 620 mkr?" quotes an amount the report never states.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.question import Question
 from assistant.answer.route import ASSESSED_WORD, GOAL_WORD, MET_WORD, NEGATION
 from assistant.models import Citation
+from assistant.numbers import amounts_in, states_amount
 from assistant.textproc import EN_STOP, stem, words
 
 # the goal area a question names: "målområdet Ett tryggt Malmö", "målområdet om trygghet",
@@ -124,3 +126,20 @@ def unmet_premise(scorer: ExtractiveAnswerer, q: Question, outline: dict[str, An
             f"bedömningen «Förväntas uppnås»." if sv else
             f"The report does not say that any goal is not met: all {len(goals)} goals (kommunfullmäktigemål) are "
             f"assessed as «Förväntas uppnås» (expected to be met).")
+
+
+def unstated_amount(question: str, texts: list[str]) -> str | None:
+    """An amount in kronor the question takes for given and the report states nowhere, at the precision the
+    question writes it (or as a table's bare number); None when the question states none or the report has it."""
+    for written, value, step in amounts_in(question):
+        if value and not any(states_amount(t, value, step) for t in texts):
+            return written
+    return None
+
+
+def no_such_amount(written: str, sv: bool) -> str:
+    """The answer to a question built on an amount the report does not state."""
+    return (f"Rapporten anger inte beloppet {written} någonstans. Ställ gärna frågan utan beloppet, så visar jag "
+            f"vad rapporten säger." if sv else
+            f"The report does not state the amount {written} anywhere. Ask without the amount and I will show what "
+            f"the report says.")

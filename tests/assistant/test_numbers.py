@@ -396,3 +396,14 @@ def test_unit_on_the_next_line() -> None:
 ])
 def test_a_precise_amount_matches_the_fact_written_rounded(fact, text, found):
     assert fact_in_text(fact, text) is found
+
+
+def test_an_amount_is_stated_in_kronor_or_as_a_tables_bare_number():
+    from assistant.numbers import amounts_in, states_amount
+
+    [(written, value, step)] = amounts_in("höjts till 620 mkr i år")
+    assert written == "620 mkr" and value == 620e6 and step == 1e6
+    assert states_amount("Kommunbidrag 250831: Belopp 510,3 mkr", 510.3e6, 1e5)
+    assert states_amount("Kommunbidrag: Utfall jan-aug 329 829 tkr, Prognos helår 510 327 tkr", 510.3e6, 1e5)
+    assert states_amount("Nämndsbudget Enligt ursprungligt KS beslut 494,7", 494.7e6, 1e5)  # a table's bare Mkr
+    assert not states_amount("Kommunstyrelsens anslag uppgår till 510,3 Mkr.", 620e6, 1e6)

@@ -388,3 +388,14 @@ def test_meeting_a_target_the_goals_do_not_name_is_not_the_list_of_goals(assista
     a = assistant.ask("Did the city meet its target for women in leadership?")
     assert a.shape != "outline" and "barn och unga" not in a.answer
     assert assistant.ask("Are any of the board's goals at risk of not being met this year?").answer.startswith("None")
+
+
+def test_an_amount_the_report_never_states_is_said_so(assistant):
+    """'höjts till 620 mkr': the report's appropriation is 510,3 Mkr; amounts it states (also in other words,
+    English decimals, rounded) are answered."""
+    a = assistant.ask("varför har KS anslag höjts till 620 mkr i år?")
+    assert a.refused and "620 mkr" in a.answer
+    for question in ("Of the board's 171.4 Mkr, how much is fees for elected officials (arvodeskostnader)?",
+                     "Vad ska den sociala obligationen på 600 miljoner användas till?",
+                     "Varför går lokalkostnaderna back med ca 3 mkr?"):
+        assert not assistant.ask(question).refused, question
