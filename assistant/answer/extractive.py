@@ -492,7 +492,8 @@ class ExtractiveAnswerer:
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
-        # a Swedish count of a noun the report uses: the number must count it (or the report's word for it)
+        # a count of a noun the report uses (an English one as translated): the number must count it, or the
+        # report's word for it
         counted_known = (q.kind == "count" and q.counted is not None
                          and q.counted not in COUNT_NOT_NOUN and self.stem_in_corpus(q.counted))
         # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
@@ -938,9 +939,9 @@ class ExtractiveAnswerer:
             qterms = {t for t in qterms if self.in_corpus(t)}
         named = [(name, set(terms(name)), " ".join(words(name))) for name in names]
         def met(t: str, st: set[str], joined: str) -> float:
-            """1 for the word itself; for a word carried over from an English previous question, else the share of
-            its other renderings' words: "prevent crime" (brottsförebyggande) meets "minska brottsligheten" whole
-            and "minskade utsläpp" by half."""
+            """1 when the title has the word. A word carried over from an English previous question also counts by
+            the share of its other renderings' words the title has: "prevent crime" (brottsförebyggande) meets
+            "minska brottsligheten" whole and "minskade utsläpp" by half."""
             if _matched(t, st, joined):
                 return 1.0
             if q.terms.get(t, 0.0) >= 1.0:
