@@ -244,23 +244,28 @@ def _rounds_to(fact: _Hit, hit: _Hit) -> bool:
 def amounts_in(text: str) -> list[tuple[str, float, float]]:
     """Each amount in kronor the text states: as written ("620 mkr"), its value in kronor and the step it is
     written in (100 000 for "13,9 Mkr")."""
-    out = []
+    nfc = unicodedata.normalize("NFC", text)  # the hits' spans are in the NFC text
+    return [(nfc[hit.start:hit.end], abs(hit.quantity.value), _resolution(hit))
+            for hit in _scan(text) if hit.quantity.unit == "kr"]
+
+
+def stated_values(text: str) -> list[float]:
+    """The amounts in kronor the text may state: each amount in kronor, and each bare number of a table read as
+    kr, tkr or Mkr ("510 327" in a table «i tkr» is 510,3 Mkr)."""
+    out: list[float] = []
     for hit in _scan(text):
         if hit.quantity.unit == "kr":
-            out.append((unicodedata.normalize("NFC", text)[hit.start:hit.end], abs(hit.quantity.value), _resolution(hit)))
+            out.append(abs(hit.quantity.value))
+        elif hit.quantity.unit is None:
+            out.extend(abs(hit.written) * m for m in (1.0, 1e3, 1e6))
     return out
 
 
+def matches_amount(values: list[float], value: float, step: float) -> bool:
+    """Whether one of `values` is `value` kronor at the precision `step`."""
+    return any(abs(c - value) <= step / 2 + 1e-6 for c in values)
+
+
 def states_amount(text: str, value: float, step: float) -> bool:
-    """Whether the text states an amount that is `value` kronor at the precision `step`: in kronor, or as a bare
-    number of a table in kr, tkr or Mkr ("510 327" in a table «i tkr» is 510,3 Mkr)."""
-    for hit in _scan(text):
-        if hit.quantity.unit == "kr":
-            candidates: tuple[float, ...] = (abs(hit.quantity.value),)
-        elif hit.quantity.unit is None:
-            candidates = tuple(abs(hit.written) * m for m in (1.0, 1e3, 1e6))
-        else:
-            continue
-        if any(abs(c - value) <= step / 2 + 1e-6 for c in candidates):
-            return True
-    return False
+    """Whether the text states an amount that is `value` kronor at the precision `step` (see stated_values)."""
+    return matches_amount(stated_values(text), value, step)

@@ -301,9 +301,10 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     if kind == "date":
         if any(m in low for m in MONTHS):
             return 1.0
-        if (q.focus or "") in YEAR_FOCUS and (years or re.search(r"\b(19|20)\d\d\b", text)):
+        has_year = bool(years) or re.search(r"\b(19|20)\d\d\b", text) is not None
+        if has_year and (q.focus or "") in YEAR_FOCUS:
             return 1.0  # "Vilket år startade …?": a year is the whole answer
-        return 0.5 if years or re.search(r"\b(19|20)\d\d\b", text) else 0.0
+        return 0.5 if has_year else 0.0
     if kind == "name":
         if unit.is_row:
             return 0.0  # table rows hold numbers, not names
@@ -951,7 +952,9 @@ class ExtractiveAnswerer:
 
         for t in list(qterms):  # a goal named by a compound: "klimatmålen", "arbetsgivarmålet" are about klimat …
             if t.endswith(GOAL_COMPOUND_HEAD) and len(t) >= 8 and not any(met(t, st, joined) for _, st, joined in named):
-                modifier = t[:-3][:-1] if t[:-3].endswith("s") and len(t) > 8 else t[:-3]
+                modifier = t[:-len(GOAL_COMPOUND_HEAD)]
+                if modifier.endswith("s") and len(modifier) > 5:
+                    modifier = modifier[:-1]  # the linking s: "segregationsmålet"
                 qterms.discard(t)
                 qterms.add(stem(modifier))
         relevant = {t for t in qterms if any(met(t, st, joined) for _, st, joined in named)}

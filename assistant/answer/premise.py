@@ -17,9 +17,9 @@ from typing import Any
 
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.question import Question
-from assistant.answer.route import ASSESSED_WORD, GOAL_WORD, MET_WORD, NEGATION
+from assistant.answer.route import NEGATION, asks_if_goals_are_met
 from assistant.models import Citation
-from assistant.numbers import amounts_in, states_amount
+from assistant.numbers import amounts_in, matches_amount, stated_values
 from assistant.textproc import EN_STOP, stem, words
 
 # the goal area a question names: "målområdet Ett tryggt Malmö", "målområdet om trygghet",
@@ -35,7 +35,7 @@ SECOND_PART = re.compile(r"(?i)\s+(?:och|samt|and)\s+(?:hur|vad|vilk\w+|när|var
 LEADING = re.compile(r"(?i)^(?:om|för|kring|about|on|for|of|called|named)\s+(?:(?:den|det|de|the|an?)\s+)?")
 # words of any goal area's name or of the question's frame: they tell no goal area from another
 GENERIC = {stem(w) for w in ("mål", "målet", "målområde", "målområdet", "malmö", "malmös", "stad", "staden",
-                             "staden", "goal", "goals", "area", "city", "gör", "görs", "står", "det", "om")}
+                             "goal", "goals", "area", "city", "gör", "görs", "står", "det", "om")}
 
 
 def named_area(text: str) -> str | None:
@@ -73,7 +73,8 @@ def missing_goal_area(scorer: ExtractiveAnswerer, q: Question, areas: list[str])
 
 
 def area_list(outline: dict[str, Any], source: str, sv: bool) -> tuple[list[str], list[Citation]]:
-    """Each goal area of the outline as a numbered line with its goal count and page, cited by its heading."""
+    """Each goal area of the outline as a numbered line with its goal count and page, and its heading's
+    citation (the line does not carry the marker: a refusal cites nothing)."""
     areas, goals = outline.get("goal_areas", []), outline.get("goals", [])
     headings = dict((h, p) for h, p in outline.get("headings", []))
     cits, lines = [], []
@@ -83,7 +84,7 @@ def area_list(outline: dict[str, Any], source: str, sv: bool) -> tuple[list[str]
         n_goals = sum(1 for g in goals if g["goal_area"] == a)
         cits.append(Citation(n=i, page=page, section=f"Målområde - {a}", goal=None, goal_area=a,
                              quote=f"Målområde - {a}", source=source, kind="heading", passage=f"Målområde - {a}"))
-        lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else ('goal' if n_goals == 1 else 'goals')} (s. {page}) [{i}]")
+        lines.append(f"{i}. {a} – {n_goals} {'mål' if sv else ('goal' if n_goals == 1 else 'goals')} (s. {page})")
     return lines, cits
 
 
@@ -93,7 +94,7 @@ def no_such_area(name: str, outline: dict[str, Any], source: str, sv: bool) -> s
     n = len(outline.get("goal_areas", []))
     lead = (f"Rapporten har inget målområde som heter «{name}». Dess {n} målområden är:" if sv else
             f"The report has no goal area called «{name}». Its {n} goal areas are:")
-    return "\n".join([lead, *(re.sub(r" \[\d+\]$", "", line) for line in lines)])
+    return "\n".join([lead, *lines])
 
 
 MET_STATUS = ("förväntas uppnås", "expected to be met")
@@ -104,8 +105,7 @@ def unmet_premise(scorer: ExtractiveAnswerer, q: Question, outline: dict[str, An
     names none the report has, every goal) to be met; None when the question does not ask that or a goal
     it may mean is not expected to be met."""
     text = q.text
-    if not (GOAL_WORD.search(text) and (MET_WORD.search(text) or ASSESSED_WORD.search(text))
-            and NEGATION.search(text)):
+    if not (asks_if_goals_are_met(text) and NEGATION.search(text)):
         return None
     goals = outline.get("goals", [])
     if not goals:
@@ -131,10 +131,12 @@ def unmet_premise(scorer: ExtractiveAnswerer, q: Question, outline: dict[str, An
 def unstated_amount(question: str, texts: list[str]) -> str | None:
     """An amount in kronor the question takes for given and the report states nowhere, at the precision the
     question writes it (or as a table's bare number); None when the question states none or the report has it."""
-    for written, value, step in amounts_in(question):
-        if value and not any(states_amount(t, value, step) for t in texts):
-            return written
-    return None
+    asked = amounts_in(question)
+    if not asked:
+        return None
+    stated = [v for t in texts for v in stated_values(t)]  # the report read once, whatever the amounts asked
+    return next((written for written, value, step in asked if value and not matches_amount(stated, value, step)),
+                None)
 
 
 def no_such_amount(written: str, sv: bool) -> str:

@@ -277,6 +277,11 @@ def is_out_of_scope_request(text: str) -> bool:
     return bool(CHITCHAT.match(text) or TASK.match(text) or OPINION.search(text))
 
 
+def asks_if_goals_are_met(text: str) -> bool:
+    """Whether goals are met or how they are assessed ("Nås klimatmålen?", "Hur bedöms målen?")."""
+    return GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None
+
+
 def route(text: str, kind: str | None = None) -> str:
     """The answer shape for a question; `kind` is the question's answer kind
     (assistant.answer.question.answer_kind), which decides between a fact and a
@@ -291,7 +296,7 @@ def route(text: str, kind: str | None = None) -> str:
         return "summary"
     if REASON.search(text):
         return "reason"
-    goals_met = GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text))
+    goals_met = asks_if_goals_are_met(text)
     assessment_changed = kind == "status" and CHANGE.search(text) is not None  # "Har bedömningen ändrats?"
     if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
             and not assessment_changed:

@@ -120,6 +120,7 @@ def compose_outline(ctx: Context) -> Composition | None:
     # "Hur många målområden / mål?", "Vilka målområden finns?"
     if AREAS.search(text) and named_area is None:
         lines, cits = area_list(outline, source or "", sv)
+        lines = [f"{line} [{c.n}]" for line, c in zip(lines, cits, strict=True)]
         lead = (f"Rapporten har {len(areas)} målområden:" if sv else f"The report has {len(areas)} goal areas:")
         return Composition("\n".join([lead, *lines]), cits, [], True, certain=True)
     if named_area and GOALS.search(text) and not AREAS.search(text.replace("målområdet", "")) \

@@ -85,7 +85,7 @@ class Span:
             return self.label  # the pages asked for, not those of the chunks that run over their edge
         a, b = page_range(self.own)
         where = f"s. {a}" if a == b else f"s. {a}–{b}"
-        own = f"«{self.label}», {where}" if self.kind != "pages" else where
+        own = f"«{self.label}», {where}"
         if not self.also:
             return own
         others = [o.describe(lang) for o in self.also]
