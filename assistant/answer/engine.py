@@ -57,6 +57,7 @@ from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
+from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.textproc import STOP, stem, words
 
@@ -85,13 +86,22 @@ def about_the_topic(q: Question) -> Question:
 def without_cue_words(q: Question) -> Question:
     """A Swedish open question without the fixed words of the cue that chose its shape: "Hur långt har man
     kommit med ekonomisystemet?" is about the finance system, and "långt", "kommit" would pick sentences
-    about anything that came far. (An English question's words are read through the glossary; left as is.)"""
-    if q.lang != "sv" or q.followup:
+    about anything that came far. An English question's cue is read through the glossary as its words are:
+    "Which initiatives target young people?" is about young people, not about satsningar."""
+    if q.followup:
         return q
     topic = set(words(topic_words(q.text)))
-    cue = {stem(w) for w in words(q.text) if w not in topic} - {stem(w) for w in topic}
+    if q.lang == "sv":
+        cue = {stem(w) for w in words(q.text) if w not in topic} - {stem(w) for w in topic}
+    else:
+        cue = swedish_stems(" ".join(w for w in words(q.text) if w not in topic)) - swedish_stems(" ".join(topic))
     kept = {t: w for t, w in q.terms.items() if t not in cue}
     return replace(q, terms=kept) if kept and len(kept) < len(q.terms) else q
+
+
+def swedish_stems(english: str) -> set[str]:
+    """The stems of the Swedish words an English text is read as (all of the glossary's renderings)."""
+    return {stem(w) for t in translate(english) for alt in t.swedish for w in words(alt) if w not in STOP}
 
 
 @dataclass

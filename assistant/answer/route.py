@@ -83,6 +83,11 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"vilka (?:är )?(?:de )?(?:största |viktigaste |främsta |stora )?(resultat|utmaningar\w*|risker\w*|problem\w*|slutsatser\w*)", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
             r"what progress", r"what(?:'s| is) the plan", r"what are the plans", r"next steps?",
             r"what (?:has|have) (.{3,40}) led to", r"what happened (?:with|to)", r"(?:an )?update on", r"any news",
+            # what an actor did or does, in the past too: "What did the city do about …", "What has KS done on …"
+            r"what (?:did|has|have) (?:the city|malmö|malmo|the board|the council|the municipality|the office|ks|"
+            r"they|it|the administration) (?:do|done)\b", r"what(?:'s| is| has been) happening",
+            r"which (?:initiatives|measures|actions|efforts|activities)", r"what efforts",
+            r"hur har (.{3,50}) gått", r"hur står det till med",
             r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
             r"what (?:has|have) (.{3,40}) achieved",
             r"what are the (?:main |biggest |key |most important |major )?(challenges|risks|problems|conclusions|results|outcomes)",

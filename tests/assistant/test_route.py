@@ -96,6 +96,14 @@ CASES = [
     ("What do you think of the investment plan?", "out_of_scope"),
     ("Should I trust the forecast?", "out_of_scope"),
     ("Vilken sida ska jag läsa om obligationen?", "summary"),  # where to read is not advice
+    # what an actor did, in the past too, and the state of a thing
+    ("What did the city do about crime and safety?", "brief"),
+    ("What has the city done on climate adaptation?", "brief"),
+    ("What's happening with the Öresund metro?", "brief"),
+    ("Which initiatives target young people?", "brief"),
+    ("Hur har arbetet med sociala obligationer gått?", "brief"),
+    ("Hur står det till med ekonomin?", "brief"),
+    ("What did the city spend on Malmö Pride?", "fact"),  # a value, not what was done
 ]
 
 

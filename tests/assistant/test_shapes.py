@@ -399,3 +399,30 @@ def test_an_amount_the_report_never_states_is_said_so(assistant):
                      "Vad ska den sociala obligationen på 600 miljoner användas till?",
                      "Varför går lokalkostnaderna back med ca 3 mkr?"):
         assert not assistant.ask(question).refused, question
+
+
+def test_an_english_open_questions_cue_words_are_not_its_topic(assistant):
+    a = assistant.ask("How have staff business travel patterns changed?")
+    assert a.shape == "change" and not a.refused
+    assert a.citations[0].page == 24  # the travel section, not any sentence on "förändringar"
+    assert "Cities for Better Health" not in a.answer and "Förändring i %" not in a.answer
+
+
+def test_a_summary_of_a_part_leads_with_what_the_reports_own_summary_says_of_it(assistant):
+    a = assistant.ask("Can you give me a short summary of the KS financial position in the interim report 2025?")
+    assert a.shape == "summary" and not a.refused
+    own = [c for c in a.citations if c.page == 4]
+    assert own and any("13,9 Mkr" in c.quote for c in own) and any("510,3 Mkr" in c.quote for c in own)
+    assert a.answer.index("**Sammanfattning** (s. 4)") < a.answer.index("(s. 37)", a.answer.index("**"))
+    # the section's sentences, not its table rows: a row's figures are no summary of it
+    assert not any(re.search(r": (?:Budget|Prognos|Belopp) -?\d", c.quote) for c in a.citations)
+    # a goal's summary has no such lines: the report's summary says nothing of one goal alone
+    b = assistant.ask("Sammanfatta målet om att staden ska bli fri från segregation.")
+    assert not any(c.page == 4 for c in b.citations)
+
+
+def test_a_goal_summary_shows_its_assessments_heading_once(assistant):
+    a = assistant.ask("sammanfatta vad KS gjort för målet om en stad fri från segregation")
+    headings = re.findall(r"^\*\*(.+)\*\* \(s\.", a.answer, flags=re.M)
+    assert headings and len(headings) == len(set(headings))
+

@@ -45,6 +45,9 @@ THE_REPORT = re.compile(r"(?i)(?<![\wåäö])(?:\w*rapport\w*|reports?)(?![\wå�
 TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
 SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what about
+# a sentence of the report's own summary section summarises a part when this share of its words (by IDF) is in
+# the part, and this much more than in the rest of the report (set by hand; 0.7 / 0.2 chose the same on dev)
+OWN_SUMMARY_IN, OWN_SUMMARY_MARGIN, MAX_OWN_SUMMARY = 0.8, 0.25, 3
 MAX_POINTS = 8  # a span with many subsections gets one point from each, up to this many
 KIND_BONUS, DENSE_BONUS = 0.25, 0.3  # see resolve_span
 # a topic the report takes up under several headings (the board's oversight, its priorities, a goal): other
@@ -288,13 +291,17 @@ def centrality(units: list[Unit]) -> dict[int, float]:
     return out
 
 
-def span_points(units: list[Unit], k: int = MAX_POINTS) -> list[Point]:
+def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False) -> list[Point]:
     """The points that carry the most of a span: central, with figures or decisions, one per
-    subsection before a second from any."""
+    subsection before a second from any. `prose_first`: a summary quotes the span's sentences, and
+    its table rows only when it has too few sentences (a row's figures made it look specific)."""
     pool = [u for u in units if not is_signpost(u.text) and len(u.text.split()) >= 5]
     content_only = [u for u in pool if not ABOUT_THE_REPORT.match(u.text)]
     if len(content_only) >= k:  # "I delårsrapporteringen beskrivs också …" says what is told, not what was done
         pool = content_only
+    prose = [u for u in pool if not u.is_row]
+    if prose_first and len(prose) >= k:
+        pool = prose
     if not pool:
         return []
     cent = centrality(pool)
@@ -338,6 +345,36 @@ def assessment_first(span: Span) -> list[Unit]:
     return []
 
 
+def own_summary_lines(ctx: Context, span: Span, chunks: list[IndexedChunk]) -> list[Unit]:
+    """The sentences of the report's own summary section that summarise this span: their words are in the
+    span and are the span's rather than the whole report's ("Det prognostiserade helårsresultatet är ett
+    överskott på totalt 13,9 Mkr" for the economic section). The report's summary of a part leads its
+    summary, as a goal's assessment leads the goal's."""
+    own = [c for c in chunks if str(c.meta.get("heading") or "").lower().startswith(("sammanfattning", "summary"))]
+    mine = {c.id for c in span.chunks}
+    if not own or mine & {c.id for c in own}:
+        return []
+    inside: set[str] = set()
+    outside: set[str] = set()
+    skip = {c.id for c in own}
+    for c in chunks:
+        if c.id not in skip:
+            (inside if c.id in mine else outside).update(terms(c.text))
+    out = []
+    for c in own:
+        for u in units_of(c, 0):
+            words_ = {t for t in terms(u.text) if len(t) > 2}
+            if len(words_) < 4 or is_signpost(u.text) or ABOUT_THE_REPORT.match(u.text):
+                continue
+            weight = {t: ctx.scorer.idf(t) for t in words_}
+            total = sum(weight.values()) or 1.0
+            share_in = sum(w for t, w in weight.items() if t in inside) / total
+            share_out = sum(w for t, w in weight.items() if t in outside) / total
+            if share_in >= OWN_SUMMARY_IN and share_in - share_out >= OWN_SUMMARY_MARGIN:
+                out.append(u)
+    return out[:MAX_OWN_SUMMARY]
+
+
 def area_assessments(area: Span) -> list[Unit]:
     """A goal area's goals, each by its assessment sentence: the area's own summary."""
     goals = dict.fromkeys(str(c.meta.get("goal")) for c in area.chunks if c.meta.get("goal"))
@@ -359,6 +396,7 @@ def compose_summary(ctx: Context) -> Composition:
         units = [u for u in units if lo <= u.page <= hi]
     heads = assessment_first(span) if span.kind == "goal" else area_assessments(span) if span.kind == "goal_area" \
         else []
+    heads = own_summary_lines(ctx, span, _chunks(ctx)) + heads  # the report's own summary of the part first
     head = heads[0] if heads else None
     said = {u.text for u in heads}
     parts = section_headings(span)
@@ -367,7 +405,7 @@ def compose_summary(ctx: Context) -> Composition:
     if asked is not None:  # "i tre meningar": the assessment counts as one of them
         heads, budget = heads[:asked], min(budget, asked)
         said = {u.text for u in heads}
-    points = span_points([u for u in units if u.text not in said], budget - len(heads))
+    points = span_points([u for u in units if u.text not in said], budget - len(heads), prose_first=True)
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
     if not points:
@@ -380,8 +418,12 @@ def compose_summary(ctx: Context) -> Composition:
         listed = ", ".join(f"«{c.quote}» [{c.n}]" for c in sections) + (" …" if len(parts) > 8 else "")
         lead += (f" Avsnittet tar upp {listed}." if ctx.q.lang == "sv" else f" It covers {listed}.")
     if head is not None:  # the assessment and its reasons lead, then the rest in report order
-        first_text, first_cits = ctx.render(points[:len(heads)], lead, first_n=len(sections) + 1)
-        rest_text, rest_cits = ctx.render(points[len(heads):], first_n=len(sections) + len(first_cits) + 1)
+        # a further point from the assessment's own text joins it: its heading is not shown twice
+        lead_heading = head.chunk.meta.get("heading")
+        first = points[:len(heads)] + [p for p in points[len(heads):] if p.unit.chunk.meta.get("heading") == lead_heading]
+        rest = [p for p in points[len(heads):] if p.unit.chunk.meta.get("heading") != lead_heading]
+        first_text, first_cits = ctx.render(first, lead, first_n=len(sections) + 1)
+        rest_text, rest_cits = ctx.render(rest, first_n=len(sections) + len(first_cits) + 1)
         text, citations = (first_text + ("\n\n" + rest_text if rest_text else "")), first_cits + rest_cits
     else:
         text, citations = ctx.render(points, lead, first_n=len(sections) + 1)
