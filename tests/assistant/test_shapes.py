@@ -426,3 +426,8 @@ def test_a_goal_summary_shows_its_assessments_heading_once(assistant):
     headings = re.findall(r"^\*\*(.+)\*\* \(s\.", a.answer, flags=re.M)
     assert headings and len(headings) == len(set(headings))
 
+
+
+def test_an_english_name_question_reads_its_prepositions_and_generic_nouns(assistant):
+    a = assistant.ask("Which company did the city sign up with for the employee bike benefit scheme?")
+    assert not a.refused and "EcoChange" in a.answer and a.citations[0].page == 23
