@@ -77,6 +77,17 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
+# an amount that is a difference ("18,5 Mkr högre", "ökat med 3,4 Mkr"), and a question that asks for one
+DIFFERENCE = re.compile(r"\d(?:[\d\s]*\d)?(?:,\d+)?\s*(?:mkr|tkr|kr|kronor|miljoner(?: kronor)?|%|procent)\s+"
+                        r"(?:högre|lägre|mer|mindre|större|bättre|sämre)\b|"
+                        r"\b(?:ökat|ökade|minskat|minskade|höjts|sänkts|ökning|minskning)\s+(?:med|på)\s+\d")
+COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*|ökat|ökade|ökning\w*|minskat|minskade|"
+                      r"minskning\w*|förändr\w*|högre|lägre|mer än|mindre än|more than|less than|higher|lower|"
+                      r"bigger|smaller|compared?|comparison|difference|increase\w*|decrease\w*|chang\w*|grown|"
+                      r"grew|rose|fell|vs\.?|versus)(?![\wåäö])")
+# a runner-up giving the month or date of a "när" question the best sentence answers with a year only: this
+# much of the question's content, and this share of the best sentence's score (set by hand)
+PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE = 0.4, 0.85
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
@@ -288,6 +299,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     if kind == "percent":
         return 1.0 if any(x.unit == "%" for x in qs) or (unit.is_row and "%" in text) else 0.0
     if kind == "amount":
+        if DIFFERENCE.search(low) and not COMPARED.search(q.text):
+            return 0.5  # "18,5 Mkr högre år 2025" is how much it changed, not how much it is
         if any(x.unit == "kr" for x in qs) or (unit.is_row and numbers):
             return 1.0
         if numbers and any(w in low for w in (" mkr", " tkr", "kronor", "%")):
@@ -695,7 +708,10 @@ class ExtractiveAnswerer:
             return [extreme]
         winner = semantic_winner(units)
         asks_where = DESCRIBED.search(q.text) is not None  # "Under vilket mål beskrivs …?": a signpost answers
-        points_back = q.followup and REFERS_BACK.search(q.text) is not None
+        # a follow-up pointing back ("Vem ansvarar för det?") or naming no more than its verb ("och vem finansierar?",
+        # the second half of a two-part question) is about what was asked before
+        elliptic = sum(1 for w in q.terms.values() if w >= 1.0) <= 1
+        points_back = q.followup and (REFERS_BACK.search(q.text) is not None or elliptic)
         for u in units[:20]:
             if points_back and u.hist_coverage < FOLLOWUP_TOPIC:
                 continue  # "Vem ansvarar för det?": about what was asked before, not any sentence with "ansvarar"
@@ -712,8 +728,23 @@ class ExtractiveAnswerer:
                 # an elliptical follow-up ("När gavs den ut?"): the previous question's topic, the asked kind
                 good = good or (q.followup and q.kind is not None and u.hist_coverage >= 0.8 and u.kind_fit >= 1.0)
             if good and u.type_ok and self.constraints_ok(q, u) and (not is_signpost(u.text) or asks_where):
+                precise = self._precise_date(q, u, units)
+                if precise is not None:  # "månadsskiftet februari/mars 2026" before "… till Rådhuset 2026 …"
+                    return [precise, u]
                 return [u, *self._companions(q, u, units)]
         return []
+
+    def _precise_date(self, q: Question, best: Unit, units: list[Unit]) -> Unit | None:
+        """For a "när" question answered by a sentence with only a year, a close runner-up that gives the
+        month or the date: the answer an official needs for a calendar."""
+        if q.kind != "date" or best.kind_fit >= 1.0:
+            return None
+        for u in units[:6]:
+            if (u is not best and u.text != best.text and u.kind_fit >= 1.0 and u.coverage >= PRECISE_DATE_COVERAGE
+                    and u.score >= PRECISE_DATE_SCORE * best.score and u.type_ok and self.constraints_ok(q, u)
+                    and not is_signpost(u.text)):
+                return u
+        return None
 
     def _table_extreme(self, q: Question, units: list[Unit]) -> Unit | None:
         """"Vilket budgetområde har störst positiv avvikelse?": the row at that end of the asked column,

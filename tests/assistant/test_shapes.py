@@ -431,3 +431,26 @@ def test_a_goal_summary_shows_its_assessments_heading_once(assistant):
 def test_an_english_name_question_reads_its_prepositions_and_generic_nouns(assistant):
     a = assistant.ask("Which company did the city sign up with for the employee bike benefit scheme?")
     assert not a.refused and "EcoChange" in a.answer and a.citations[0].page == 23
+
+
+def test_the_second_half_of_a_two_part_question_stays_on_the_first_halfs_topic(assistant):
+    a = assistant.ask("hur många företag är med i Malmö Residency och vem finansierar?")
+    assert not a.refused and "70 företag" in a.answer
+    assert "Amiralen" not in a.answer  # "vem finansierar" is not any sentence on financing
+
+
+def test_an_amount_that_is_a_difference_does_not_answer_how_much_something_is(assistant):
+    a = assistant.ask("budget för allmänt investeringsutrymme 2025 i mkr?")
+    assert not a.refused and "18,5 Mkr högre" not in a.answer and "20 000 tkr" in a.answer
+    b = assistant.ask("Hur mycket högre är budgeten för allmänt investeringsutrymme än 2024?")
+    assert "18,5 Mkr högre" in b.answer  # asked for the difference: then it is the answer
+
+
+def test_a_when_question_gets_the_month_when_a_close_sentence_gives_it(assistant):
+    a = assistant.ask("När ska stadskontoret flytta till Rådhuset?")
+    assert not a.refused and "februari/mars 2026" in a.citations[0].quote and a.citations[0].page == 12
+
+
+def test_another_citys_figure_is_not_answered_with_malmos(assistant):
+    a = assistant.ask("What was Lund's forecast result for 2025?")
+    assert a.refused  # Lund is no part of Malmö-Lundregionen's name to the glossary
