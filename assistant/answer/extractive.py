@@ -80,7 +80,8 @@ TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's s
 # an amount that is a difference ("18,5 Mkr högre", "ökat med 3,4 Mkr"), and a question that asks for one
 DIFFERENCE = re.compile(r"\d(?:[\d\s]*\d)?(?:,\d+)?\s*(?:mkr|tkr|kr|kronor|miljoner(?: kronor)?|%|procent)\s+"
                         r"(?:högre|lägre|mer|mindre|större|bättre|sämre)\b|"
-                        r"\b(?:ökat|ökade|minskat|minskade|höjts|sänkts|ökning|minskning)\s+(?:med|på)\s+\d")
+                        r"\b(?:ökat|ökade|minskat|minskade|höjts|sänkts)\s+(?:med|på)\s+\d|"
+                        r"(?:ökning|minskning)(?:en)?\s+(?:med\s+|på\s+)?\d")
 COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*|ökat|ökade|ökning\w*|minskat|minskade|"
                       r"minskning\w*|förändr\w*|högre|lägre|mer än|mindre än|more than|less than|higher|lower|"
                       r"bigger|smaller|compared?|comparison|difference|increase\w*|decrease\w*|chang\w*|grown|"

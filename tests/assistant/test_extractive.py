@@ -512,3 +512,17 @@ def test_an_english_count_is_of_the_noun_asked_as_the_report_words_it(assistant)
     a = assistant.ask("How many pioneer cities and supporter cities are now part of the Malmö Commitment?")
     assert "tolv pionjärstäder" in a.answer
     assert "57 städer" in assistant.ask("How many cities attended the G-NETS Senior Officials Meeting in Tokyo?").answer
+
+
+@pytest.mark.parametrize(("sentence", "difference"), [
+    ("Jämfört med år 2024 är budgeten 18,5 Mkr högre år 2025.", True),
+    ("… är nettokostnadsökningen 0,7 %, vilket motsvarar 3,4 Mkr.", True),
+    ("Den prognostiserade intäktsminskningen på 0,5 % motsvarar 1,1 Mkr.", True),
+    ("Anslaget har ökat med 3 Mkr.", True),
+    ("Inför flytten är investeringsbudgeten 20 Mkr.", False),
+    ("Antalet medarbetare har ökat.", False),
+])
+def test_an_amount_that_measures_a_change(sentence, difference):
+    from assistant.answer.extractive import DIFFERENCE
+
+    assert bool(DIFFERENCE.search(sentence.lower())) is difference
