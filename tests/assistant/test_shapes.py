@@ -454,3 +454,10 @@ def test_a_when_question_gets_the_month_when_a_close_sentence_gives_it(assistant
 def test_another_citys_figure_is_not_answered_with_malmos(assistant):
     a = assistant.ask("What was Lund's forecast result for 2025?")
     assert a.refused  # Lund is no part of Malmö-Lundregionen's name to the glossary
+
+
+def test_a_sentence_on_what_the_report_contains_is_followed_to_that_section(assistant):
+    a = assistant.ask("Hur arbetar kommunstyrelsen med sin uppsiktsplikt?")
+    assert a.shape == "brief" and not a.refused
+    # the section «Uppföljning av kommunstyrelsens uppsiktplikt» (the report misspells it), not the summary on p. 4
+    assert all(7 <= c.page <= 9 for c in a.citations) and len(a.citations) >= 3

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from assistant.answer.extractive import CAUSAL, PARTS, Unit, asked_parts, is_signpost, units_of
-from assistant.answer.points import ANAPHORA, DECISION, NUMBER, Point, content, mmr, similarity
+from assistant.answer.points import ABOUT_THE_REPORT, ANAPHORA, DECISION, NUMBER, Point, content, mmr, similarity
 from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import terms
+from assistant.textproc import one_edit, terms
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
@@ -97,7 +97,7 @@ def signpost_targets(ctx: Context, units: list[Unit]) -> list[str]:
     names = [g["title"] for g in outline.get("goals", [])] + [h for h, _ in outline.get("headings", [])]
     out: list[str] = []
     for u in units[:10]:
-        if not is_signpost(u.text):
+        if not points_elsewhere(u.text):
             continue
         said = set(terms(u.text))
         best, best_share = None, 0.0
@@ -105,12 +105,26 @@ def signpost_targets(ctx: Context, units: list[Unit]) -> list[str]:
             wanted = set(terms(name))
             if len(wanted) < 2:
                 continue
-            share = len(wanted & said) / len(wanted)
+            # a long word one letter apart is the same word: the report's heading may misspell it ("uppsiktplikt")
+            share = sum(1 for w in wanted if w in said or (len(w) >= 8 and any(one_edit(w, x) for x in said))
+                        ) / len(wanted)
             if share > best_share:
                 best, best_share = name, share
         if best and best_share >= 0.6 and best not in out:
             out.append(best)
     return out
+
+
+def under_target(chunk: IndexedChunk, targets: list[str]) -> bool:
+    """Whether a chunk stands under a goal or a heading a signpost pointed to (at any level of its section)."""
+    return chunk.meta.get("goal") in targets or any(
+        part.strip() in targets for part in str(chunk.meta.get("section") or chunk.meta.get("heading") or "").split(" › "))
+
+
+def points_elsewhere(text: str) -> bool:
+    """A signpost ("beskrivs mer ingående under …") or a sentence on what the report contains ("I årets
+    delårsrapport återfinns också en uppföljning av …"): it says where the content is, not what it is."""
+    return is_signpost(text) or ABOUT_THE_REPORT.match(text) is not None
 
 
 def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> Composition:
@@ -121,11 +135,15 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         seen = {u.chunk.id for u in pool}
         sources = {u.chunk.meta.get("source") for u in pool}  # the reports this viewer's evidence came from
         extra = [(c, 0.0) for c in ctx.library.index.chunks
-                 if c.id not in seen and c.meta.get("source") in sources
-                 and (c.meta.get("goal") in targets or c.meta.get("heading") in targets)]
+                 if c.id not in seen and c.meta.get("source") in sources and under_target(c, targets)]
         if extra:
             pool += [u for u in ctx.scorer.units_for(ctx.q, extra) if u.coverage > 0]
+        # a sentence on what the report contains points away from its own paragraph (the report's summary)
+        overview = {u.chunk.id for u in units[:10] if ABOUT_THE_REPORT.match(u.text) and not is_signpost(u.text)}
+        if overview and any(under_target(u.chunk, targets) for u in pool):
+            pool = [u for u in pool if u.chunk.id not in overview or under_target(u.chunk, targets)]
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
+                  and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and ctx.scorer.constraints_ok(ctx.q, u)]
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
