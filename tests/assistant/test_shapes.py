@@ -461,3 +461,10 @@ def test_a_sentence_on_what_the_report_contains_is_followed_to_that_section(assi
     assert a.shape == "brief" and not a.refused
     # the section «Uppföljning av kommunstyrelsens uppsiktplikt» (the report misspells it), not the summary on p. 4
     assert all(7 <= c.page <= 9 for c in a.citations) and len(a.citations) >= 3
+
+
+@pytest.mark.parametrize("question", ["How much money did Tillväxtverket give to Malmö Residency?",
+                                      "Hur stort överskott hade KS 2024?"])
+def test_an_amount_asked_and_none_quoted_is_refused(assistant, question):
+    a = assistant.ask(question)  # "… för de 70 företag som ingår", "nettokostnadsökningen 0,7 %" are no answer
+    assert a.refused
