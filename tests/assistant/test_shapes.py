@@ -468,3 +468,9 @@ def test_a_sentence_on_what_the_report_contains_is_followed_to_that_section(assi
 def test_an_amount_asked_and_none_quoted_is_refused(assistant, question):
     a = assistant.ask(question)  # "… för de 70 företag som ingår", "nettokostnadsökningen 0,7 %" are no answer
     assert a.refused
+
+
+def test_a_value_is_the_named_things_only_when_its_sentence_names_it(assistant):
+    a = assistant.ask("hur mycket har MKB investerat i Lorensborgs centrum?")
+    assert a.refused  # the bond's 600 miljoner kronor, two sentences before Lorensborg, is not its cost
+    assert not assistant.ask("Hur stor var den sociala obligationen som Malmö stad gav ut?").refused
