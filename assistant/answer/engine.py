@@ -215,11 +215,6 @@ class AnswerEngine:
             # "remisstrycket", "timanställningar", and the report still answers.)
             p = 0.0
             features.values["decided_by_rule"] = 1.0  # not a feature: `eval fit-judge` leaves these out
-        if shape == "fact" and q.kind == "amount" and comp.evidence and max(u.kind_fit for u in comp.evidence) < 1.0:
-            # "How much money did Tillväxtverket give …?" answered by "… de 70 företag som ingår": an amount asked
-            # for and no amount of money quoted (or only a difference, "18,5 Mkr högre") is no answer
-            p = 0.0
-            features.values["decided_by_rule"] = 1.0
         if shape == "fact" and q.followup and q.kind == "name" and not comp.rule_ok:
             # a follow-up asking for a name the rules found none for: its words and embedding are mostly the previous
             # question's, so the judge vouches for any named thing on that topic ("Vem ansvarar för det?" quoted a grant)
