@@ -18,7 +18,7 @@ from assistant.errors import AssistantError
 from assistant.models import Answer, AnswerStream, Filters, Progress, Turn, validate_question
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import CollectionGone, ReportRecord, Store, owner_tag
-from assistant.textproc import words
+from assistant.textproc import terms, words
 
 
 @dataclass
@@ -321,6 +321,7 @@ class _Index:
                 self.df[t] = self.df.get(t, 0) + 1
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
+        self._text_terms: dict[str, frozenset[str]] = {}
         # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
         # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
         # for a second embedding.
@@ -377,6 +378,13 @@ class _Index:
     def has_phrase(self, phrase: str) -> bool:
         """Whether some chunk has a lower-case phrase as written ("malmö residency")."""
         return any(phrase in t for t in self._lower_texts)
+
+    def text_terms(self, chunk: IndexedChunk) -> frozenset[str]:
+        """A chunk's own stemmed terms (of its text, not its search text), computed once per index."""
+        found = self._text_terms.get(chunk.id)
+        if found is None:
+            found = self._text_terms[chunk.id] = frozenset(terms(chunk.text))
+        return found
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""

@@ -670,8 +670,8 @@ class ExtractiveAnswerer:
         year equal to the report's own year is implied by the report."""
         body = u.text if u.is_row else f"{u.text} {u.chunk.text}"  # a row stands alone in its table
         if not u.is_row and q.kind in ("amount", "count", "date"):
-            # a value is the named thing's when the sentence or the one before it names it: "600 miljoner kronor"
-            # is the bond's, not the Lorensborg renovation's three sentences on
+            # a value is the named thing's when its sentence or the text just before it in its paragraph names
+            # it: "600 miljoner kronor" is the bond's, not the Lorensborg renovation's two sentences on
             at = u.chunk.text.find(u.text[:40])
             before = u.chunk.text[:at].rsplit("\n\n", 1)[-1][-250:] if at > 0 else ""
             body = f"{before} {u.text}"

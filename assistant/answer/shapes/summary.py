@@ -359,7 +359,7 @@ def own_summary_lines(ctx: Context, span: Span, chunks: list[IndexedChunk]) -> l
     skip = {c.id for c in own}
     for c in chunks:
         if c.id not in skip:
-            (inside if c.id in mine else outside).update(terms(c.text))
+            (inside if c.id in mine else outside).update(ctx.library.index.text_terms(c))
     out = []
     for c in own:
         for u in units_of(c, 0):
