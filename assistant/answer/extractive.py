@@ -673,8 +673,8 @@ class ExtractiveAnswerer:
             # a value is the named thing's when its sentence or the text just before it in its paragraph names
             # it: "600 miljoner kronor" is the bond's, not the Lorensborg renovation's two sentences on
             at = u.chunk.text.find(u.text[:40])
-            before = u.chunk.text[:at].rsplit("\n\n", 1)[-1][-250:] if at > 0 else ""
-            body = f"{before} {u.text}"
+            if at >= 0:  # (a sentence not found in its chunk's text keeps the whole chunk: where it stands is unknown)
+                body = f"{u.chunk.text[:at].rsplit(chr(10) * 2, 1)[-1][-250:]} {u.text}"
         hay = f"{body} {_context_text(u.chunk)}".lower()
         report_year = str(u.chunk.meta.get("year") or "")
         # a year in a row's label names the thing ("EM i Handboll 2026"); the time is in the columns
