@@ -670,11 +670,11 @@ class ExtractiveAnswerer:
         year equal to the report's own year is implied by the report."""
         body = u.text if u.is_row else f"{u.text} {u.chunk.text}"  # a row stands alone in its table
         if not u.is_row and q.kind in ("amount", "count", "date"):
-            # a value is the named thing's when its sentence or the text just before it in its paragraph names
-            # it: "600 miljoner kronor" is the bond's, not the Lorensborg renovation's two sentences on
+            # a value is the named thing's when its sentence or its paragraph before it names it: "600 miljoner
+            # kronor" is the bond's, not the Lorensborg renovation's two sentences on
             at = u.chunk.text.find(u.text[:40])
             if at >= 0:  # (a sentence not found in its chunk's text keeps the whole chunk: where it stands is unknown)
-                body = f"{u.chunk.text[:at].rsplit(chr(10) * 2, 1)[-1][-250:]} {u.text}"
+                body = f"{u.chunk.text[:at].rsplit(chr(10) * 2, 1)[-1]} {u.text}"
         hay = f"{body} {_context_text(u.chunk)}".lower()
         report_year = str(u.chunk.meta.get("year") or "")
         # a year in a row's label names the thing ("EM i Handboll 2026"); the time is in the columns
