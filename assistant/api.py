@@ -16,6 +16,7 @@ from assistant.config import Settings, load_settings
 from assistant.embeddings import build_embedding, model_slug
 from assistant.errors import AssistantError
 from assistant.models import Answer, AnswerStream, Filters, Progress, Turn, validate_question
+from assistant.numbers import stated_values
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import CollectionGone, ReportRecord, Store, owner_tag
 from assistant.textproc import terms, words
@@ -322,6 +323,7 @@ class _Index:
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
         self._text_terms: dict[str, frozenset[str]] = {}
+        self._stated_values: dict[str, tuple[float, ...]] = {}
         # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
         # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
         # for a second embedding.
@@ -384,6 +386,14 @@ class _Index:
         found = self._text_terms.get(chunk.id)
         if found is None:
             found = self._text_terms[chunk.id] = frozenset(terms(chunk.text))
+        return found
+
+    def stated_values(self, chunk: IndexedChunk) -> tuple[float, ...]:
+        """The amounts in kronor a chunk may state (assistant.numbers.stated_values), computed once per index:
+        a question naming an amount is checked against the whole report."""
+        found = self._stated_values.get(chunk.id)
+        if found is None:
+            found = self._stated_values[chunk.id] = tuple(stated_values(chunk.text))
         return found
 
     def substring_df(self, term: str) -> int:

@@ -267,8 +267,10 @@ class AnswerEngine:
         if not AMOUNT_HINT.search(ctx.q.asked):
             return None  # most questions state no amount: no need to read the report for one
         source = report_source(ctx)
-        texts = [c.text for c in self.library.index.chunks if source is None or c.meta.get("source") == source]
-        return unstated_amount(ctx.q.asked, texts)
+        index = self.library.index
+        stated = [v for c in index.chunks if source is None or c.meta.get("source") == source
+                  for v in index.stated_values(c)]  # each chunk read once per index, whatever the question
+        return unstated_amount(ctx.q.asked, stated)
 
     def _unmet_premise(self, ctx: Context) -> str | None:
         """What to say when the question asks why a goal is not met that the report expects to be met."""

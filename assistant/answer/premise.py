@@ -19,7 +19,7 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.question import Question
 from assistant.answer.route import NEGATION, asks_if_goals_are_met
 from assistant.models import Citation
-from assistant.numbers import amounts_in, matches_amount, stated_values
+from assistant.numbers import amounts_in, matches_amount
 from assistant.textproc import EN_STOP, stem, words
 
 # the goal area a question names: "målområdet Ett tryggt Malmö", "målområdet om trygghet",
@@ -128,13 +128,13 @@ def unmet_premise(scorer: ExtractiveAnswerer, q: Question, outline: dict[str, An
             f"assessed as «Förväntas uppnås» (expected to be met).")
 
 
-def unstated_amount(question: str, texts: list[str]) -> str | None:
-    """An amount in kronor the question takes for given and the report states nowhere, at the precision the
-    question writes it (or as a table's bare number); None when the question states none or the report has it."""
+def unstated_amount(question: str, stated: list[float]) -> str | None:
+    """An amount in kronor the question takes for given and the report states nowhere (`stated`: the report's
+    values, assistant.numbers.stated_values), at the precision the question writes it (or as a table's bare
+    number); None when the question states none or the report has it."""
     asked = amounts_in(question)
     if not asked:
         return None
-    stated = [v for t in texts for v in stated_values(t)]  # the report read once, whatever the amounts asked
     return next((written for written, value, step in asked if value and not matches_amount(stated, value, step)),
                 None)
 

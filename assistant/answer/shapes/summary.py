@@ -137,9 +137,9 @@ def candidate_spans(ctx: Context, chunks: list[IndexedChunk]) -> list[Span]:
     return spans
 
 
-def resolve_span(ctx: Context) -> Span | None:
-    """The part of the report the question asks to summarise."""
-    chunks = _chunks(ctx)
+def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span | None:
+    """The part of the report the question asks to summarise (`chunks`: the report's, when already looked up)."""
+    chunks = _chunks(ctx) if chunks is None else chunks
     if not chunks:
         return None
     pages = requested_pages(ctx.q.text)
@@ -386,7 +386,8 @@ def area_assessments(area: Span) -> list[Unit]:
 
 
 def compose_summary(ctx: Context) -> Composition:
-    span = resolve_span(ctx)
+    report = _chunks(ctx)  # one look-up: with several reports it asks the index which one is meant
+    span = resolve_span(ctx, report)
     if span is None or not span.chunks:
         return Composition("", [], [], False)
     units = ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in span.chunks]) if says_more_than_the_span(ctx) else \
@@ -396,7 +397,7 @@ def compose_summary(ctx: Context) -> Composition:
         units = [u for u in units if lo <= u.page <= hi]
     heads = assessment_first(span) if span.kind == "goal" else area_assessments(span) if span.kind == "goal_area" \
         else []
-    heads = own_summary_lines(ctx, span, _chunks(ctx)) + heads  # the report's own summary of the part first
+    heads = own_summary_lines(ctx, span, report) + heads  # the report's own summary of the part first
     head = heads[0] if heads else None
     said = {u.text for u in heads}
     parts = section_headings(span)
