@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -323,6 +324,7 @@ class _Index:
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
         self._substring_df: dict[str, int] = {}
         self._text_terms: dict[str, frozenset[str]] = {}
+        self._section_texts: dict[str, str] = {}
         self._stated_values: dict[str, tuple[float, ...]] = {}
         # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
         # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
@@ -380,6 +382,22 @@ class _Index:
     def has_phrase(self, phrase: str) -> bool:
         """Whether some chunk has a lower-case phrase as written ("malmö residency")."""
         return any(phrase in t for t in self._lower_texts)
+
+    def has_name(self, phrase: str) -> bool:
+        """Whether some chunk has a phrase with its capitals as written ("Malmö Möts", not "Malmö stad")."""
+        return any(re.search(r"(?<![\wåäö])" + re.escape(phrase) + r"(?![\wåäö])", c.text) for c in self.chunks
+                   if phrase in c.text)
+
+    def section_text(self, chunk: IndexedChunk) -> str:
+        """The lower-case text of every chunk under a chunk's heading, computed once per index: a section
+        names its subject once, and a chunk boundary can fall after the name."""
+        key = f"{chunk.meta.get('source')}\x1f{chunk.meta.get('section') or chunk.meta.get('heading')}"
+        found = self._section_texts.get(key)
+        if found is None:
+            found = self._section_texts[key] = " ".join(
+                t for c, t in zip(self.chunks, self._lower_texts, strict=True)
+                if f"{c.meta.get('source')}\x1f{c.meta.get('section') or c.meta.get('heading')}" == key)
+        return found
 
     def text_terms(self, chunk: IndexedChunk) -> frozenset[str]:
         """A chunk's own stemmed terms (of its text, not its search text), computed once per index."""

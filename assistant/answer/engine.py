@@ -36,12 +36,14 @@ from assistant.answer.judge import (
 )
 from assistant.answer.library import Library
 from assistant.answer.premise import (
+    asks_about_a_setback,
     missing_goal_area,
     named_area,
     no_such_amount,
     no_such_area,
     unmet_premise,
     unstated_amount,
+    unstated_setback,
 )
 from assistant.answer.question import Question
 from assistant.answer.route import (
@@ -61,6 +63,7 @@ from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.textproc import STOP, stem, words
 
+SETBACK_EVIDENCE = 5  # passages read for a setback the question takes for given (premise.unstated_setback)
 VOUCHED_DENSE = 0.855  # e5 similarity of the best point at which an open answer's evidence is on topic (dev split)
 SCOPE_SV = ("Jag svarar bara på frågor om rapportens innehåll, med källa till sidan – till exempel "
             "«Hur stor var den sociala obligationen?», «Vad gör staden för att minska segregationen?» "
@@ -196,6 +199,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv"), 1.0)
         if plan.shape in ("reason", "fact") and (wrong := self._unmet_premise(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
+        if plan.shape in ("reason", "fact", "brief", "change") and (wrong := self._unstated_setback(ctx)) is not None:
+            return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         comp, shape, proposal, q = self._compose(ctx, plan.shape)
@@ -277,6 +282,15 @@ class AnswerEngine:
         if not NEGATION.search(ctx.q.text):
             return None
         return unmet_premise(self.scorer, ctx.q, self.library.outline(report_source(ctx)))
+
+    def _unstated_setback(self, ctx: Context) -> str | None:
+        """What to say when the question asks why something was cancelled, rejected or delayed and the
+        passages on its topic tell of no such thing ("Why was the Öresund metro cancelled?")."""
+        if not asks_about_a_setback(ctx.q.asked):
+            return None  # most questions ask about no setback: no retrieval for this
+        hits = self.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=SETBACK_EVIDENCE,
+                                     lexical_query=ctx.q.lexical_query)
+        return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv")
 
     def _no_such_part(self, ctx: Context) -> str | None:
         """What to say when the question names a goal area the report has not got; None when it names none

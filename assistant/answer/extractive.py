@@ -204,6 +204,13 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
 
 
 # two or more capitalised words, maybe joined by a short function word: a name ("Food Innovation Nordic")
+# what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
+ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|höga|mycket|många|lång|långt|låg|lågt))\s+"
+                           r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
+MEASURE_NOUNS = {"summan", "totalen", "andelen", "antalet", "nivån", "storleken", "beloppet", "kostnaden",
+                 "värdet", "siffran", "talet", "utfallet", "resultatet"}
+PARTICIPLE = re.compile(r"(?:ats|ts|at|ad|ade|ades|da|de|dd|tt)$")  # beviljats, begärda, planerat
+NAME_JOINERS = {"for", "of", "and", "on", "i", "för", "och"}
 MULTIWORD_NAME = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:(?:for|of|and|on|i|för|och)\s+)?[A-ZÅÄÖ][\wåäö-]+)+")
 
 
@@ -458,7 +465,23 @@ class ExtractiveAnswerer:
         lang = lang or detect_lang(question)
         text = self.correct_typos(question) if lang == "sv" else question
         keep = self.report_names(text) if lang == "en" else frozenset()
-        return replace(self.decompound(analyse(text, history, lang, keep)), asked=question)
+        return replace(self.decompound(analyse(text, history, lang, keep)), asked=question,
+                       phrases=self.report_phrases(question))
+
+    def report_phrases(self, text: str) -> frozenset[str]:
+        """Runs of two or more capitalised words in a question that the report writes as a name, capitals and
+        all ("Malmö Möts", "Greater Copenhagen Committee"), in lower case: "Malmö stad" is no name here."""
+        out: set[str] = set()
+        for m in MULTIWORD_NAME.finditer(text):
+            tokens = m.group(0).split()
+            for i in range(len(tokens) - 1):
+                for j in range(len(tokens), i + 1, -1):
+                    phrase = " ".join(tokens[i:j])
+                    if tokens[i] not in NAME_JOINERS and tokens[j - 1] not in NAME_JOINERS \
+                            and self.a.index.has_name(phrase):
+                        out.add(phrase.lower())
+                        break
+        return frozenset(p for p in out if not any(p != o and p in o for o in out))
 
     def report_names(self, text: str) -> frozenset[str]:
         """The words of multi-word names in a question that the report has as written ("Malmö Residency",
@@ -657,6 +680,13 @@ class ExtractiveAnswerer:
         stadskontoret), which a sentence names whatever it says, so they answer no "who" or "which"."""
         return self.a.index.common_stems(COMMON_NAME_SHARE)
 
+    def exonym(self, word: str) -> tuple[str, ...]:
+        """The report's names for an English place name ("Gothenburg" -> Göteborg): glossary renderings the
+        report only writes with a capital; empty for a common word ("Board", "Cities") or a word without an entry."""
+        found = tuple(x for t in translate(word) for x in t.swedish  # a name: never written in lower case
+                      if " " not in x and self.a.index.has_name(x[:1].upper() + x[1:]) and not self.a.index.has_name(x))
+        return found
+
     def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]
         return all(self.stem_in_corpus(t) for t in parts)
@@ -686,9 +716,15 @@ class ExtractiveAnswerer:
         for y in q.years:
             if y != report_year and y not in timed and not (y in label and self._label_asked(q, label)):
                 return False
+        if any(p not in hay and p not in self.a.index.section_text(u.chunk) for p in q.phrases):
+            return False  # "Malmö Möts" is not met by "Malmö stad möts och reser"
         for name in q.names:
             # "G-NETS-mötet": the lower-case part of a hyphenated name is a common noun, not part of the name
             for n in (p.lower() for p in name.split("-") if len(p) >= 2 and not p.islower()):
+                if q.lang == "en" and not any(n in p.split() for p in q.phrases) and (exonym := self.exonym(n)):
+                    if any(re.search(r"(?<![\wåäö])" + re.escape(stem(x)), hay) for x in exonym):
+                        continue
+                    return False  # "Gothenburg's forecast" is Göteborg's, not Malmö's
                 if q.lang == "en" and (not self.in_corpus(n) or translate(n)):
                     continue  # an English word ("City Executive Board"), not a name the report could contain
                 if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
@@ -704,8 +740,18 @@ class ExtractiveAnswerer:
         return any(term_hit(q, t, named) for t in q.terms if not YEAR_TOKEN.match(t))
 
     def unknown_focus(self, q: Question) -> bool:
-        """"Vilken löptid …?" about a thing the report never mentions."""
-        return q.lang == "sv" and len(q.focus or "") >= 5 and not self.in_corpus(q.focus or "")
+        """"Vilken löptid …?", "Vad var sjukfrånvaron …?": about a thing the report never mentions."""
+        if q.lang != "sv":
+            return False
+        if len(q.focus or "") >= 5 and not self.in_corpus(q.focus or ""):
+            return True
+        m = ASKED_SUBJECT.match(q.asked.strip())
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in MEASURE_NOUNS or PARTICIPLE.search(word):
+            return False  # "Hur stor är summan av …", "Hur mycket har beviljats …": the thing is named later
+        return not self.in_corpus(word)
 
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
         if self.unknown_focus(q):

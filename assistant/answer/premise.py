@@ -145,3 +145,53 @@ def no_such_amount(written: str, sv: bool) -> str:
             f"vad rapporten säger." if sv else
             f"The report does not state the amount {written} anywhere. Ask without the amount and I will show what "
             f"the report says.")
+
+
+# "Why was the Öresund metro cancelled?", "Varför avslog fullmäktige policyn?": the question takes for given that
+# something was stopped, rejected, delayed or failed. The report must say something of the kind about the topic.
+SETBACK_ASKED = re.compile(
+    r"(?i)(?<![\wåäö])(?:cancel(?:l?ed|l?ing)?|scrapped|abandoned|halted|terminated|"
+    r"discontinued|shut down|closed down|stopped|dropped|withdrawn|withdrew|rejected|turned down|voted down|"
+    r"postponed|delayed|paused|put on hold|failed|"
+    # Swedish past and passive forms: "för att stoppa välfärdsbrott" asks about no setback
+    r"avbr(?:öt|öts|utit|utits|uten|utna|yts)|(?:stoppa|skrota|slopa|avveckla|förkasta|pausa|misslycka)(?:de|des|t|ts)|"
+    r"misslyckad|övergav|övergavs|övergivit|övergett|avslog|avslogs|avslagits|avslagen|"
+    r"försen(?:ad|ade|ades|ats|ing\w*)|inställ(?:d|da|des|t)|senarelag(?:d|da|ts|des)|senarelades|"
+    r"nedlag(?:d|da|t)|nedläggning\w*|lagts? ner|lade ner|lades ner|läggs ner|sköts? upp|skjutits upp|"
+    r"drogs? tillbaka|dragits tillbaka|ställ(?:de|des|ts) in)(?![\wåäö])")
+# the report's own words for such a setback (any kind: "pausats" answers "why was it cancelled?" in part)
+SETBACK_STATED = re.compile(
+    r"(?i)(?<![\wåäö])(?:avbr[öu]t\w*|avbryt\w*|stoppa\w*|lagts? ner|lade ner|lades ner|läggs ner|lägg\w* ner|nedlag\w*|nedläggning\w*|"
+    r"skrota\w*|slopa\w*|överge\w*|övergav|övergivi?\w*|avveckla\w*|tillbakadrag\w*|drog\w* tillbaka|"
+    r"dragits tillbaka|inställ\w*|ställts in|avslå\w*|avslog\w*|avslag\w*|förkasta\w*|sköts upp|skjut\w* upp|"
+    r"senarelag\w*|senarelägg\w*|försen\w*|pausa\w*|misslyck\w*|uteblivi?\w*|inte genomför\w*)(?![\wåäö])")
+SETBACK_SV = ("Rapporten säger inte att det har stoppats, avslagits eller skjutits upp; det framgår inte av "
+              "rapporten. Fråga gärna vad rapporten säger om det.")
+SETBACK_EN = ("The report does not say that it was cancelled, rejected or delayed (det framgår inte av rapporten). "
+              "Ask what the report says about it instead.")
+
+
+# "Why did the council reject …?": a base form after "did" (alone, "stop" is as often "how to stop fraud")
+SETBACK_AFTER_DID = re.compile(r"(?i)\b(?:did|didn't)\b.*\b(?:cancel|scrap|abandon|stop|halt|terminate|discontinue|"
+                               r"shut down|close down|drop|withdraw|reject|turn down|vote down|postpone|delay|"
+                               r"pause|fail)\b")
+
+
+# a Swedish particle verb with the thing between its parts: "Varför lades Malmö Möts ner?", "sköts flytten upp"
+SETBACK_SPLIT = re.compile(r"(?i)(?<![\wåäö])(?:(?:lade|lades|lagt|lagts|läggs|lägger)\s+(?:[\wåäö-]+\s+){0,4}ner|"
+                           r"(?:sköt|sköts|skjuts|skjuter|skjutits)\s+(?:[\wåäö-]+\s+){0,4}upp|"
+                           r"(?:ställde|ställdes|ställs|ställts)\s+(?:[\wåäö-]+\s+){0,4}in|"
+                           r"(?:drog|drogs|dras|dragits)\s+(?:[\wåäö-]+\s+){0,4}(?:tillbaka|in))(?![\wåäö])")
+
+
+def asks_about_a_setback(text: str) -> bool:
+    """Whether a question takes for given that something was stopped, rejected, delayed or failed."""
+    return any(p.search(text) is not None for p in (SETBACK_ASKED, SETBACK_AFTER_DID, SETBACK_SPLIT))
+
+
+def unstated_setback(text: str, evidence: list[str], swedish: bool) -> str | None:
+    """What to say when a question asks about a setback (cancelled, avslog, sköts upp) and the report's
+    passages on its topic tell of none; None when they do, or when it asks about none."""
+    if not asks_about_a_setback(text) or any(SETBACK_STATED.search(t) for t in evidence):
+        return None
+    return SETBACK_SV if swedish else SETBACK_EN

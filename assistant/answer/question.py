@@ -129,6 +129,8 @@ class Question:
     asked: str = ""  # the question as the user wrote it (what an answer repeats)
     # an English word's other Swedish renderings, by the stem it counts as ("crisis" -> kris; krisberedskap)
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # multi-word names the report writes as the question does ("Malmö Möts"): the evidence must have the whole name
+    phrases: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.asked = self.asked or self.text

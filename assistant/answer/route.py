@@ -131,10 +131,12 @@ TASK = re.compile(
     re.IGNORECASE)
 CHITCHAT = re.compile(
     r"^\s*(?:hej|hejsan|hallå|tjena|tja|god (?:morgon|dag|kväll)|hello|hi|hey|good (?:morning|afternoon|evening)|"
-    r"tack|tack så mycket|thanks|thank you|hur mår du|how are you|vem är du|who are you|vad heter du|"
+    r"tack|tack så mycket|thanks|thank you|hur mår du|hur är läget(?: idag)?|läget|how are you|how's it going|"
+    r"what's up|vem är du|who are you|vad heter du|"
     r"what(?:'s| is) your name|vad kan du|what can you do|är du (?:en )?(?:robot|människa|ai)|"
     r"are you (?:a )?(?:robot|human|ai)|ok|okej|okay|bra|good|nice|hejdå|bye|goodbye)\b[\s!?.,]*"
-    r"(?:(?:hur mår du|how are you|vem är du|who are you)[\s!?.,]*)?$",
+    r"(?:(?:hur mår du|hur är läget(?: idag)?|how are you(?: today)?|how's it going|vem är du|who are you)"
+    r"[\s!?.,]*)?$",
     re.IGNORECASE)
 
 
@@ -250,10 +252,33 @@ PURPOSE_FRAME = re.compile(
     r"(?:memo|briefing|note|presentation|email|mail)\s+(?:on|about)\s+")
 
 
+# the asker's own situation beside the question ("jag ska dra den på ledningsgruppen imorgon", "I'm preparing a
+# note for our finance colleagues:"): a clause in the first person that asks nothing and names no topic ("om …")
+ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I've|I have|I need|I'll|I'd|I|"
+                   r"(?i:we|we're|we are))(?![\wåäö'])")
+ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
+GREETING = re.compile(r"(?i)^\s*(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag)|hi|hello|hey|good (?:morning|afternoon))"
+                      r"(?![\wåäö])[\s,!.]*")
+CLAUSE_END = re.compile(r"(?<=[,:;.!?])\s+|\s+[–—-]\s+")
+
+
+def without_asides(text: str) -> str:
+    """The question without a greeting or a clause about the asker ("hej, jag sitter o förbereder
+    budgetberedningen. hur stort är …"): their words are not its topic. A lone clause is kept."""
+    rest = GREETING.sub("", text)
+    text = rest if rest.strip() else text
+    clauses = CLAUSE_END.split(text.strip())
+    if len(clauses) < 2:
+        return text
+    kept = [c for c in clauses if not (ASIDE.match(c) and "?" not in c and not QUESTION_WORD.search(c)
+                                       and not ASIDE_TOPIC.search(c))]
+    return " ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
 def without_purpose(text: str) -> str:
     """The question without a sentence saying what the answer is for: "ledningsgruppen" and "PM" are not
     its topic. A task ("Skriv ett mejl …") is kept (it is refused as one), and so is a lone sentence."""
-    text = PURPOSE_FRAME.sub("", text)
+    text = without_asides(PURPOSE_FRAME.sub("", text))
     sentences = SENTENCE_END.split(text.strip())
     if len(sentences) < 2:
         return text

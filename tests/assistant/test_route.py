@@ -203,3 +203,27 @@ def test_points_asked_for_are_a_brief():
 def test_what_the_report_says_after_the_topic_is_a_brief():
     assert route("demokrati och valdeltagande inför valet 2026 – vad säger rapporten?") == "brief"
     assert route("The social bond – what does the report say?") in ("brief", "summary")  # a summary falls back
+
+
+def test_greetings_and_the_askers_situation_are_not_the_question():
+    from assistant.answer.route import without_purpose
+
+    assert without_purpose("Sammanfatta delårsrapporten kort, jag ska dra den på ledningsgruppen imorgon") == \
+        "Sammanfatta delårsrapporten kort,"
+    assert without_purpose("hej, jag sitter o förbereder budgetberedningen. hur stort är KS anslag?") == \
+        "hur stort är KS anslag?"
+    assert without_purpose("I'm preparing a note for our finance colleagues: why is there a surplus?") == \
+        "why is there a surplus?"
+    # a clause that asks, names its topic ("om klimatet") or stands alone is kept; Swedish "i" is no "I"
+    assert without_purpose("Jag skriver om klimatet, vad gör staden?") == "Jag skriver om klimatet, vad gör staden?"
+    assert without_purpose("Jag undrar vad staden gör för klimatet") == "Jag undrar vad staden gör för klimatet"
+    assert without_purpose("i år, hur mycket har KS fått?") == "i år, hur mycket har KS fått?"
+
+
+@pytest.mark.parametrize("question", ["tjena! hur är läget idag?", "Hej! How are you today?", "hur är läget?"])
+def test_how_are_you_is_chitchat(question):
+    assert route(question) == "out_of_scope"
+
+
+def test_how_things_stand_with_a_topic_is_a_question():
+    assert route("Hur är läget med Öresundsmetron?") != "out_of_scope"

@@ -467,3 +467,47 @@ def test_a_value_is_the_named_things_only_when_its_sentence_names_it(assistant):
     a = assistant.ask("hur mycket har MKB investerat i Lorensborgs centrum?")
     assert a.refused  # the bond's 600 miljoner kronor, two sentences before Lorensborg, is not its cost
     assert not assistant.ask("Hur stor var den sociala obligationen som Malmö stad gav ut?").refused
+
+
+def test_a_setback_the_report_does_not_tell_of_is_said_so(assistant):
+    """'Why was it cancelled?' about a project the report says is going ahead: no quotes given as the reason."""
+    for question in ("Why was the Öresund metro project cancelled?", "Varför lades Malmö Möts ner?",
+                     "Why did the city council reject the new events policy (evenemangspolicy)?"):
+        a = assistant.ask(question)
+        assert a.refused and not a.citations, question
+        assert "inte att det har stoppats" in a.answer or "does not say that it was cancelled" in a.answer
+    # a setback the report does tell of is answered, and so is a purpose ("för att stoppa …")
+    for question in ("Varför pausades påverkansarbetet med Effektkommissionen?",
+                     "Varför blev produktionsstarten för nya avvikelsehanteringsystemet försenad?",
+                     "Vad gör stan för att stoppa välfärdsbrott i upphandlingar?"):
+        assert not assistant.ask(question).refused, question
+
+
+def test_a_multi_word_name_is_met_as_a_name(assistant):
+    """'Malmö Möts' is a democracy initiative (p. 28), not the travel section 'Malmö stad möts och reser …'."""
+    a = assistant.ask("Sammanfatta Malmö Möts")
+    assert not a.refused and all(c.page == 28 for c in a.citations)
+    a = assistant.ask("när är demokratihelgen i Malmö Möts?")  # the name stands in the chunk before
+    assert not a.refused and "november 2025" in a.answer
+
+
+def test_an_english_place_name_is_the_reports_name(assistant):
+    """'Gothenburg' is Göteborg: its forecast is not Malmö's 13,9 Mkr."""
+    a = assistant.ask("What did Gothenburg's executive board forecast as its result for 2025?")
+    assert a.refused
+    assert not assistant.ask("What full-year surplus is the city executive board forecasting?").refused
+
+
+def test_the_askers_own_situation_is_not_the_topic(assistant):
+    """'jag ska dra den på ledningsgruppen imorgon' says what the answer is for; the report never says
+    'ledningsgruppen', and the question is still answered."""
+    a = assistant.ask("Sammanfatta delårsrapporten kort, jag ska dra den på ledningsgruppen imorgon")
+    assert not a.refused and a.shape == "summary" and 4 in {c.page for c in a.citations}
+    a = assistant.ask("hej, jag sitter o förbereder budgetberedningen. hur stort är KS anslag totalt för 2025 i mkr?")
+    assert not a.refused and "510,3" in a.answer
+
+
+def test_a_value_of_a_thing_the_report_never_names_is_refused(assistant):
+    """'sjukfrånvaron' is nowhere in the report: a sentence on stadskontoret's first half-year is no answer."""
+    assert assistant.ask("Vad var sjukfrånvaron på stadskontoret första halvåret 2025?").refused
+    assert not assistant.ask("Hur stor är summan av investeringarna i investeringsramen för 2025?").refused

@@ -163,9 +163,12 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
     closeness = label_closeness(ctx, spans, report_words) if total else {}
     report_year = str(chunks[0].meta.get("year") or "")
     asked_years = set(ctx.q.years) or {report_year}
+    # a name asked about ("Malmö Möts") is named by a title that writes it as a name, not by a verb it holds
+    name_terms = {t for n in ctx.q.names for t in terms(n)}
     for span in spans:
-        title = set(terms(span.label))
-        got = sum(w for t, w in wanted.items() if _title_match(t, title)) / total if total else 0.0
+        title, as_names = set(terms(span.label)), set(terms(" ".join(w for w in span.label.split() if w[:1].isupper())))
+        got = sum(w for t, w in wanted.items()
+                  if _title_match(t, as_names if t in name_terms else title)) / total if total else 0.0
         years = set(TITLE_YEAR.findall(span.label))
         span.other_year = bool(years) and not years & asked_years
         if span.other_year:
