@@ -745,6 +745,10 @@ class ExtractiveAnswerer:
             return False
         if len(q.focus or "") >= 5 and not self.in_corpus(q.focus or ""):
             return True
+        c = q.counted or ""
+        if len(c) >= 3 and not self.stem_in_corpus(c) and not any(
+                self.stem_in_corpus(c[i:]) for i in range(3, len(c) - 4)):
+            return True  # "Hur många ton koldioxid …?": the report counts nothing in tonnes (nor in a compound's head)
         m = ASKED_SUBJECT.match(q.asked.strip())
         if m is None:
             return False

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from assistant.answer.extractive import Unit
+from assistant.answer.extractive import Unit, is_signpost, units_of
 from assistant.models import Citation
 from assistant.textproc import STOP, terms
 
@@ -25,7 +25,8 @@ ABOUT_THE_REPORT = re.compile(r"^(I (årets |denna |detta |föreliggande )?(del�
                               r"Rapporten|Avsnittet|Kapitlet|Nedan|Följande)\b", re.IGNORECASE)
 # a sentence that leans on the one before it ("Därför har …", "Genom detta arbete …")
 ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Båda|Bägge|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
-                     r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även)\b")
+                     r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även|"
+                     r"(Trots|Utöver|Utifrån|Till följd av|I och med) (detta|det|dessa))\b")
 GENERIC_HEADINGS = ("Bedömning av förväntad utveckling", "Uppföljning av bidrag till kommunfullmäktigemålet")
 
 
@@ -123,3 +124,27 @@ def render(points: Sequence[Point], citation: Callable[[int, Unit], Citation], o
             lines.append(f"- {text.lstrip('•· ').strip()} [{n}]")  # a bulleted line of the report: one bullet
             n += 1
     return "\n".join(lines), citations
+
+
+def with_antecedents(chosen: list[Point]) -> list[Point]:
+    """A point that leans on the sentence before it ("Genom detta arbete blir mänskliga rättigheter …") is
+    quoted with that sentence, as one point: alone it says what "detta" did, not what it is."""
+    out: list[Point] = []
+    texts = {p.unit.text for p in chosen}
+    for p in chosen:
+        u = p.unit
+        before = None if u.is_row or not ANAPHORA.match(u.text) else sentence_before(u)
+        joined = f"{before.text} {u.text}" if before is not None else ""
+        if before is None or before.text in texts or before.page != u.page or joined not in u.chunk.text \
+                or len(before.text.split()) < 4 or is_signpost(before.text):
+            out.append(p)
+            continue
+        out.append(Point(replace(u, text=joined, stems=u.stems | before.stems), p.relevance))
+    return out
+
+
+def sentence_before(u: Unit) -> Unit | None:
+    """The sentence before a unit in its chunk (None for the chunk's first)."""
+    sentences = units_of(u.chunk, u.rank)
+    i = next((j for j, s_ in enumerate(sentences) if s_.text == u.text), None)
+    return sentences[i - 1] if i else None

@@ -118,7 +118,8 @@ NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|
 # "Vad är G-NETS?", "What is the Japan Business and Innovation Hub?": what the report says about a named thing,
 # not the first sentence that names it
 WHAT_IS_NAME = re.compile(r"^\s*(?i:vad är|vad betyder|what is|what's|what are)\s+(?i:the\s+)?"
-                          r"[A-ZÅÄÖ][\w:-]*(?:\s+(?:(?:and|for|of|och|för|i|in)\s+)?[A-ZÅÄÖ][\w:-]*)*\s*\?*\s*$")
+                          r"[A-ZÅÄÖ][\w:-]*(?:\s+(?:(?:and|for|of|och|för|i|in)\s+)?[A-ZÅÄÖ][\w:-]*)*"
+                          r"(?:\s+(?i:för något|för nåt|för en sak|egentligen|exactly|really))?\s*\?*\s*$")
 # how goals are assessed ("Hur bedöms målen i målområdet …?"): their status lines answer it, as "met" is
 ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
@@ -239,7 +240,7 @@ FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb
 PURPOSE_NOUN = re.compile(r"(?i)(?<![\wåäö])(?:pm|promemoria|memo|mejl|mail|e-?post|presentation|dragning|briefing|"
                           r"ledningsgrupp\w*|chef(?:en|er|erna)?|min chef|boss|manager|möte[nt]?|meeting|"
                           r"talking points|underlag)(?![\wåäö])")
-SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+SENTENCE_END = re.compile(r"(?<=[.?!:])\s+")  # "Quick one for a delegation briefing: how many …?"
 QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
                            re.IGNORECASE)
 

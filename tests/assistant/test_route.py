@@ -227,3 +227,14 @@ def test_how_are_you_is_chitchat(question):
 
 def test_how_things_stand_with_a_topic_is_a_question():
     assert route("Hur är läget med Öresundsmetron?") != "out_of_scope"
+
+
+def test_what_is_a_name_for_something_is_a_brief():
+    assert route("Vad är Malmö Möts för något?") == "brief"
+
+
+def test_a_purpose_before_a_colon_is_not_the_question():
+    from assistant.answer.route import without_purpose
+
+    assert without_purpose("Quick one for a delegation briefing: how many kommunalråd are there?") == \
+        "how many kommunalråd are there?"

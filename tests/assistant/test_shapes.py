@@ -511,3 +511,22 @@ def test_a_value_of_a_thing_the_report_never_names_is_refused(assistant):
     """'sjukfrånvaron' is nowhere in the report: a sentence on stadskontoret's first half-year is no answer."""
     assert assistant.ask("Vad var sjukfrånvaron på stadskontoret första halvåret 2025?").refused
     assert not assistant.ask("Hur stor är summan av investeringarna i investeringsramen för 2025?").refused
+
+
+def test_a_brief_on_two_things_quotes_each(assistant):
+    """'MEHAB och elpriserna': the electricity-price sentences (p. 25) do not name MEHAB, and are quoted."""
+    a = assistant.ask("Berätta om energiarbetet – vad händer med MEHAB och elpriserna?")
+    assert a.shape == "brief" and not a.refused
+    assert any("MEHAB" in c.quote for c in a.citations) and any("elpris" in c.quote for c in a.citations)
+
+
+def test_a_point_that_leans_on_the_sentence_before_comes_with_it(assistant):
+    a = assistant.ask("Hur arbetar kommunstyrelsen med mänskliga rättigheter?")
+    lean = next(c.quote for c in a.citations if "Genom detta arbete blir" in c.quote)
+    assert lean.startswith("Uppföljningsarbetet har integrerats")  # one point, both sentences verbatim
+    quotes_are_verbatim(assistant, a)
+
+
+def test_a_count_in_a_unit_the_report_never_uses_is_refused(assistant):
+    assert assistant.ask("Hur många ton koldioxid släppte stadens flygresor ut under 2024?").refused
+    assert not assistant.ask("Hur många kommunalråd har kommunstyrelsen?").refused

@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from assistant.answer.extractive import CAUSAL, PARTS, Unit, asked_parts, is_signpost, units_of
-from assistant.answer.points import ABOUT_THE_REPORT, ANAPHORA, DECISION, NUMBER, Point, content, mmr, similarity
+from assistant.answer.points import (
+    ABOUT_THE_REPORT,
+    ANAPHORA,
+    DECISION,
+    NUMBER,
+    Point,
+    content,
+    mmr,
+    similarity,
+    with_antecedents,
+)
 from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
@@ -29,6 +39,8 @@ BESIDE_A_TABLE = 3  # other points kept in an answer whose body is an introduced
 MAX_TABLE_ROWS = 6  # the rows a lead-in sentence introduces ("… har följande förändringar beslutats.")
 LEAD_IN = re.compile(r"\b(följande|nedanstående|nedan visas|enligt tabell(en)? (nedan|ovan))\b", re.IGNORECASE)
 TABLE_UNDER = re.compile(r"tabell(?:en)? (?:ovan|nedan) under rubrik(?:en)? ([^,.;]+)", re.IGNORECASE)
+RARE_TOPIC_IDF = 3.0  # a question word in few passages names a topic of its own (MEHAB, elpriserna)
+TOPIC_FLOOR = 0.3  # ... whose best point is quoted when it is at least this share of the best point's relevance
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
@@ -165,14 +177,38 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[:most]
-    if shape == "reason":
-        chosen = with_explanation(chosen, ctx.library.index.chunks)
+    if shape == "brief":
+        # a point for a second topic need not have the first one's name ("MEHAB och elpriserna")
+        others = [Point(u, relevance(u, "brief")) for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
+                  and not u.is_row and all(u is not p.unit for p in points)]
+        chosen = with_each_topic(ctx, chosen, points + sorted(others, key=lambda p: -p.relevance), most, top)
+    chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
+        with_antecedents(chosen)
     chosen = with_introduced_tables(chosen, ctx.library.index.chunks)
     lead = "According to the report (quoted in Swedish):" if ctx.q.lang == "en" else ""
     text, citations = ctx.render(chosen, lead)
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
     return Composition(text, citations, evidence, rule_ok, hits)
+
+
+def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], most: int, top: float) -> list[Point]:
+    """A brief on two things ("vad händer med MEHAB och elpriserna?") quotes each: a rare word of the
+    question that no chosen point has gets its best point, while the brief has room."""
+    rare = [t for t, w in ctx.q.terms.items() if w >= 1.0 and ctx.scorer.idf(t) >= RARE_TOPIC_IDF]
+    out = list(chosen)
+
+    def has(p: Point, t: str) -> bool:  # the word itself, not a compound that shares a part with it
+        return any(s_.startswith(t) for s_ in p.unit.stems)
+
+    for t in rare:
+        if len(out) >= most or any(has(p, t) for p in out):
+            continue
+        best = next((p for p in points if has(p, t) and p.relevance >= TOPIC_FLOOR * top
+                     and all(p.unit.text != c.unit.text for c in out)), None)
+        if best is not None:
+            out.append(best)
+    return out
 
 
 def paragraph_of(u: Unit, chunks: list[IndexedChunk]) -> list[Unit]:

@@ -22,6 +22,7 @@ from assistant.answer.points import (
     content,
     mmr,
     similarity,
+    with_antecedents,
 )
 from assistant.answer.question import NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
@@ -409,7 +410,8 @@ def compose_summary(ctx: Context) -> Composition:
     if asked is not None:  # "i tre meningar": the assessment counts as one of them
         heads, budget = heads[:asked], min(budget, asked)
         said = {u.text for u in heads}
-    points = span_points([u for u in units if u.text not in said], budget - len(heads), prose_first=True)
+    points = with_antecedents(span_points([u for u in units if u.text not in said], budget - len(heads),
+                                          prose_first=True))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
     if not points:
@@ -487,7 +489,7 @@ def compose_page(ctx: Context) -> Composition:
     # a page no heading of the outline starts on belongs to the sections (often a table) of its chunks
     going_on = [] if headings else list(dict.fromkeys(str(c.meta.get("heading")) for c in chunks
                                                         if c.meta.get("heading")))
-    points = span_points(units, 6)
+    points = with_antecedents(span_points(units, 6))
     names = ", ".join(f"«{h}»" for h in (headings or going_on)[:6])
     if ctx.q.lang == "sv":
         says = f" tar upp {names}." if headings else f" hör till {names}." if names else "."
