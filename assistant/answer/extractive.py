@@ -210,6 +210,37 @@ ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|hö
 MEASURE_NOUNS = {"summan", "totalen", "andelen", "antalet", "nivån", "storleken", "beloppet", "kostnaden",
                  "värdet", "siffran", "talet", "utfallet", "resultatet"}
 PARTICIPLE = re.compile(r"(?:ats|ts|at|ad|ade|ades|da|de|dd|tt)$")  # beviljats, begärda, planerat
+# a question that asks for a name as such ("What's the name of …", "Vad heter …")
+NAME_ASKED = re.compile(r"(?i)\b(?:what(?:'s| is| was) the name|the names? of|vad heter|vilket namn|namnet på|"
+                        r"namnen på|vad hette)\b")
+# "ett Tokyobaserat uppstartsbolag", "en extern konsult": a thing mentioned, not named (up to three words)
+INDEFINITE_PHRASE = re.compile(r"(?<![\wåäö])(?:en|ett)\s+((?:[\wåäö-]+\s+){0,2}[\wåäö-]+)")
+# where the words naming the thing asked about end: "the name of the Tokyo-based startup | Malmö is …"
+ASKED_THING_END = {"that", "which", "who", "is", "was", "in", "at", "for", "with", "behind", "from", "does", "did",
+                   "som", "av", "i", "för", "med", "på", "till", "och", "inom", "vid", "från", "har", "är"}
+NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… uppstartsbolag, Xyz," or "… bolag (Xyz)"
+def asked_thing(q: Question) -> set[str]:
+    """The stems of the thing a question asks the name of ("the Tokyo-based startup" -> uppstartsbolag, startup;
+    "Vad heter leverantören …" -> leverantör); empty when it asks for no name as such."""
+    m = NAME_ASKED.search(q.asked)
+    if m is None:
+        return set()
+    words = re.findall(r"[\wåäöÅÄÖ'-]+", q.asked[m.end():])
+    while words and words[0].lower() in ("of", "the", "a", "an", "this", "that", "på", "den", "det", "de", "nya"):
+        words = words[1:]
+    taken: list[str] = []
+    for i, w in enumerate(words):
+        if w.lower() in ASKED_THING_END or (i > 0 and w[:1].isupper()):
+            break
+        taken.append(w.lower())
+    if not taken:
+        return set()
+    head = taken[-1]
+    if q.lang == "en":
+        return {stem(x) for t in translate(head) for x in t.swedish if " " not in x} | {stem(head)}
+    return {stem(head)}
+
+
 NAME_JOINERS = {"for", "of", "and", "on", "i", "för", "och"}
 MULTIWORD_NAME = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:(?:for|of|and|on|i|för|och)\s+)?[A-ZÅÄÖ][\wåäö-]+)+")
 
@@ -425,7 +456,7 @@ class ExtractiveAnswerer:
         if not chosen:
             fallback = next((u for u in units[:20] if u.type_ok and self.constraints_ok(q, u)), None)
             chosen = [fallback] if fallback is not None else []
-        unnamed = self.nameless_mention(q, units, chosen)
+        unnamed = self.nameless_mention(q, units, chosen) or self.indefinite_mention(q, chosen)
         if unnamed is not None:
             return Proposal(hits, units, [], False, unnamed)
         return Proposal(hits, units, chosen, rule_ok)
@@ -444,6 +475,23 @@ class ExtractiveAnswerer:
         best = max(full, key=lambda u: u.coverage)
         said = chosen[0].coverage if chosen else 0.0
         return best if said < best.coverage - NAMELESS_MARGIN else None
+
+    def indefinite_mention(self, q: Question, chosen: list[Unit]) -> Unit | None:
+        """The sentence to quote for "What's the name of the Tokyo-based startup …?" when it mentions the
+        thing only as "ett Tokyobaserat uppstartsbolag" and names nothing after it: the report does not
+        give the name."""
+        if not chosen or chosen[0].is_row:
+            return None
+        asked = asked_thing(q)
+        if not asked:
+            return None
+        u = chosen[0]
+        for m in INDEFINITE_PHRASE.finditer(u.text):
+            heads = [w for w in m.group(1).split() if w[:1].islower()]
+            if heads and any(stem(heads[-1].lower()).endswith(a) for a in asked) \
+                    and not NAMED_AFTER.match(u.text[m.end():m.end() + 3]):
+                return u
+        return None
 
     def compose_fact(self, q: Question, p: Proposal, scope: str, filters: Filters | None) -> Answer:
         """The fact answer of a proposal: one or two cited sentences (or table rows)."""

@@ -99,8 +99,10 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"what (?:is|are) (?:[\w-]+ ){1,3}doing")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
 OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
-              r"vilket målområde", r"vilket kommunfullmäktigemål", r"which goals?", r"how many goals?",
-              r"which goal areas?", r"what goals?", r"what goal areas?", r"list (?:the|all) goals?",
+              r"vilket målområde", r"vilket kommunfullmäktigemål", r"vilka kf-mål", r"hur många kf-mål",
+              r"which (?:city )?(?:council )?goals?", r"how many (?:city )?(?:council )?goals?",
+              r"which goal areas?", r"what (?:city )?(?:council )?goals?", r"what goal areas?",
+              r"list (?:the|all) (?:council )?goals?",
               r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
               r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)",
               r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?",

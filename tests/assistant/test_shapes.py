@@ -530,3 +530,16 @@ def test_a_point_that_leans_on_the_sentence_before_comes_with_it(assistant):
 def test_a_count_in_a_unit_the_report_never_uses_is_refused(assistant):
     assert assistant.ask("Hur många ton koldioxid släppte stadens flygresor ut under 2024?").refused
     assert not assistant.ask("Hur många kommunalråd har kommunstyrelsen?").refused
+
+
+def test_a_name_the_report_leaves_out_is_said_so(assistant):
+    """p. 23 mentions 'ett Tokyobaserat uppstartsbolag' and never names it: the sentence is no name."""
+    a = assistant.ask("What's the name of the Tokyo-based startup Malmö is running the sustainability project with?")
+    assert a.refused and "gives no names" in a.answer and "Tokyobaserat uppstartsbolag" in a.answer
+    a = assistant.ask("What is the name of the tool where boards follow their flights and train trips?")
+    assert not a.refused and "Koll Tjänsteresor" in a.answer
+
+
+def test_council_goals_of_a_goal_area_are_listed_from_the_outline(assistant):
+    a = assistant.ask("Which council goals fall under the goal area 'En god organisation'?")
+    assert a.shape == "outline" and not a.refused and "3 goals" in a.answer
