@@ -24,6 +24,7 @@ from assistant.answer.extractive import (
     Unit,
     retrieved_of,
     term_hit,
+    units_of,
 )
 from assistant.answer.judge import (
     Features,
@@ -36,6 +37,8 @@ from assistant.answer.judge import (
 )
 from assistant.answer.library import Library
 from assistant.answer.premise import (
+    DEFICIT_SAID,
+    SURPLUS_SAID,
     asks_about_a_setback,
     missing_goal_area,
     named_area,
@@ -44,6 +47,7 @@ from assistant.answer.premise import (
     unmet_premise,
     unstated_amount,
     unstated_setback,
+    wrong_sign,
 )
 from assistant.answer.question import Question
 from assistant.answer.route import (
@@ -61,6 +65,7 @@ from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
+from assistant.numbers import amounts_in, matches_amount
 from assistant.textproc import STOP, stem, words
 
 SETBACK_EVIDENCE = 5  # passages read for a setback the question takes for given (premise.unstated_setback)
@@ -82,8 +87,11 @@ def about_the_topic(q: Question) -> Question:
     topic = " ".join(topic_words(q.retrieval_query).split())
     if not topic:
         return q
+    lexical = q.lexical_query.replace(q.retrieval_query, topic, 1)
+    if q.lang == "en":  # the Swedish renderings of the topic only: "report" read as "rapport redovisning" is no topic
+        lexical = " ".join([topic, *(a for t in translate(topic) for a in t.swedish)])
     return replace(q, terms={t: w for t, w in q.terms.items() if t not in CUE_WORDS}, retrieval_query=topic,
-                   lexical_query=q.lexical_query.replace(q.retrieval_query, topic, 1))
+                   lexical_query=lexical)
 
 
 def without_cue_words(q: Question) -> Question:
@@ -199,6 +207,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv"), 1.0)
         if plan.shape in ("reason", "fact") and (wrong := self._unmet_premise(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
+        if plan.shape in ("reason", "fact") and (wrong := self._wrong_sign(ctx)) is not None:
+            return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape in ("reason", "fact", "brief", "change") and (wrong := self._unstated_setback(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
@@ -282,6 +292,18 @@ class AnswerEngine:
         if not NEGATION.search(ctx.q.text):
             return None
         return unmet_premise(self.scorer, ctx.q, self.library.outline(report_source(ctx)))
+
+    def _wrong_sign(self, ctx: Context) -> str | None:
+        """What to say when the question calls a surplus the report states a deficit, or the other way round."""
+        asked = amounts_in(ctx.q.asked) if AMOUNT_HINT.search(ctx.q.asked) else []
+        if not asked or not (SURPLUS_SAID.search(ctx.q.asked) or DEFICIT_SAID.search(ctx.q.asked)):
+            return None
+        _, value, step = asked[0]
+        source = report_source(ctx)
+        index = self.library.index
+        sentences = [(u.text, u.page) for c in index.chunks if (source is None or c.meta.get("source") == source)
+                     and matches_amount(list(index.stated_values(c)), value, step) for u in units_of(c, 0)]
+        return wrong_sign(ctx.q.asked, sentences, ctx.q.lang == "sv")
 
     def _unstated_setback(self, ctx: Context) -> str | None:
         """What to say when the question asks why something was cancelled, rejected or delayed and the

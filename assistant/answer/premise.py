@@ -19,7 +19,7 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.question import Question
 from assistant.answer.route import NEGATION, asks_if_goals_are_met
 from assistant.models import Citation
-from assistant.numbers import amounts_in, matches_amount
+from assistant.numbers import amounts_in, matches_amount, states_amount
 from assistant.textproc import EN_STOP, stem, words
 
 # the goal area a question names: "målområdet Ett tryggt Malmö", "målområdet om trygghet",
@@ -159,12 +159,24 @@ SETBACK_ASKED = re.compile(
     r"försen(?:ad|ade|ades|ats|ing\w*)|inställ(?:d|da|des|t)|senarelag(?:d|da|ts|des)|senarelades|"
     r"nedlag(?:d|da|t)|nedläggning\w*|lagts? ner|lade ner|lades ner|läggs ner|sköts? upp|skjutits upp|"
     r"drogs? tillbaka|dragits tillbaka|ställ(?:de|des|ts) in)(?![\wåäö])")
-# the report's own words for such a setback (any kind: "pausats" answers "why was it cancelled?" in part)
-SETBACK_STATED = re.compile(
-    r"(?i)(?<![\wåäö])(?:avbr[öu]t\w*|avbryt\w*|stoppa\w*|lagts? ner|lade ner|lades ner|läggs ner|lägg\w* ner|nedlag\w*|nedläggning\w*|"
-    r"skrota\w*|slopa\w*|överge\w*|övergav|övergivi?\w*|avveckla\w*|tillbakadrag\w*|drog\w* tillbaka|"
-    r"dragits tillbaka|inställ\w*|ställts in|avslå\w*|avslog\w*|avslag\w*|förkasta\w*|sköts upp|skjut\w* upp|"
-    r"senarelag\w*|senarelägg\w*|försen\w*|pausa\w*|misslyck\w*|uteblivi?\w*|inte genomför\w*)(?![\wåäö])")
+# the report's own words for each kind of setback: a delay asked about is met by "Förseningen", a shutdown is not
+SETBACK_STATED = {
+    "stop": re.compile(r"(?i)(?<![\wåäö])(?:avbr[öu]t\w*|avbryt\w*|stoppa\w*|lagts? ner|lade ner|lades ner|nedlag\w*|"
+                       r"nedläggning\w*|skrota\w*|slopa\w*|överge\w*|övergav|övergivi?\w*|avveckla\w*|"
+                       r"tillbakadrag\w*|drog\w* tillbaka|dragits tillbaka|inställ\w*|ställts in|pausa\w*|upphör\w*|"
+                       r"avslutad\w*|avslutat\w*)(?![\wåäö])"),
+    "delay": re.compile(r"(?i)(?<![\wåäö])(?:försen\w*|sköts upp|skjut\w* upp|senarelag\w*|senarelägg\w*|pausa\w*|"
+                        r"långsammare takt|dröj\w*)(?![\wåäö])"),
+    "reject": re.compile(r"(?i)(?<![\wåäö])(?:avslå\w*|avslog\w*|avslag\w*|förkasta\w*|avvisa\w*|röstade\w* ner)"
+                         r"(?![\wåäö])"),
+    "fail": re.compile(r"(?i)(?<![\wåäö])(?:misslyck\w*|inte (?:har )?(?:uppnåtts|nåtts|uppnås|nås))(?![\wåäö])"),
+}
+# which kind of setback the words asked about are (anything else is a stop: cancelled, lades ner, avvecklades)
+SETBACK_KIND = [
+    ("delay", re.compile(r"(?i)postpone|delay|paus|put on hold|försen|sköts? upp|skjut\w* upp|senarelag")),
+    ("reject", re.compile(r"(?i)reject|turn\w* down|vote\w* down|avslå|avslog|avslag|förkasta")),
+    ("fail", re.compile(r"(?i)fail|misslyck")),
+]
 SETBACK_SV = ("Rapporten säger inte att det har stoppats, avslagits eller skjutits upp; det framgår inte av "
               "rapporten. Fråga gärna vad rapporten säger om det.")
 SETBACK_EN = ("The report does not say that it was cancelled, rejected or delayed (det framgår inte av rapporten). "
@@ -184,14 +196,62 @@ SETBACK_SPLIT = re.compile(r"(?i)(?<![\wåäö])(?:(?:lade|lades|lagt|lagts|läg
                            r"(?:drog|drogs|dras|dragits)\s+(?:[\wåäö-]+\s+){0,4}(?:tillbaka|in))(?![\wåäö])")
 
 
+# a decision to stop something: "När beslutade KS att lägga ner Koll Folkhälsa?", "Why did they decide to scrap …?"
+SETBACK_DECIDED = re.compile(r"(?i)(?<![\wåäö])(?:beslut\w*|beslöt|valde|decided|decide|chose)\s+(?:[\wåäö-]+\s+){0,3}?"
+                             r"(?:att|to)\s+(?:lägga ner|avveckla|stoppa|avbryta|skrota|slopa|pausa|överge|"
+                             r"avsluta|cancel|scrap|stop|abandon|close|shut down|drop|end|discontinue)(?![\wåäö])")
+
+
+def asked_setback(text: str) -> str | None:
+    """The kind of setback a question takes for given (stop, delay, reject, fail), or None."""
+    for pattern in (SETBACK_ASKED, SETBACK_AFTER_DID, SETBACK_SPLIT, SETBACK_DECIDED):
+        m = pattern.search(text)
+        if m is not None:
+            return next((kind for kind, words_ in SETBACK_KIND if words_.search(m.group(0))), "stop")
+    return None
+
+
 def asks_about_a_setback(text: str) -> bool:
     """Whether a question takes for given that something was stopped, rejected, delayed or failed."""
-    return any(p.search(text) is not None for p in (SETBACK_ASKED, SETBACK_AFTER_DID, SETBACK_SPLIT))
+    return asked_setback(text) is not None
 
 
 def unstated_setback(text: str, evidence: list[str], swedish: bool) -> str | None:
     """What to say when a question asks about a setback (cancelled, avslog, sköts upp) and the report's
-    passages on its topic tell of none; None when they do, or when it asks about none."""
-    if not asks_about_a_setback(text) or any(SETBACK_STATED.search(t) for t in evidence):
+    passages on its topic tell of none of that kind; None when they do, or when it asks about none."""
+    kind = asked_setback(text)
+    if kind is None or any(SETBACK_STATED[kind].search(t) for t in evidence):
         return None
     return SETBACK_SV if swedish else SETBACK_EN
+
+
+# a surplus asked about as a deficit, or the other way round: "Varför går KS med ett underskott på 13,9 Mkr?"
+SURPLUS_SAID = re.compile(r"(?i)(?<![\wåäö])(?:överskott\w*|surplus\w*|positiv\w* (?:avvikelse|budgetavvikelse)|"
+                          r"plus)(?![\wåäö])")
+DEFICIT_SAID = re.compile(r"(?i)(?<![\wåäö])(?:underskott\w*|deficit\w*|negativ\w* (?:avvikelse|budgetavvikelse)|"
+                          r"går (?:med )?(?:back|minus)|minus|förlust\w*|loss)(?![\wåäö])")
+
+
+def wrong_sign(question: str, sentences: list[tuple[str, int]], sv: bool) -> str | None:
+    """What to say when the question calls an amount a deficit that the report states only as a surplus (or the
+    other way round); `sentences`: the report's sentences with their pages. None when it asks neither, names no
+    amount, or the report says it as asked somewhere."""
+    asks_deficit, asks_surplus = DEFICIT_SAID.search(question), SURPLUS_SAID.search(question)
+    if bool(asks_deficit) == bool(asks_surplus):
+        return None
+    asked = amounts_in(question)
+    if not asked:
+        return None
+    written, value, step = asked[0]
+    # the number itself, not any amount it could round to ("-4.6 Mkr" is not the 4,7 Mkr surplus)
+    said = [(s, page) for s, page in sentences if states_amount(s, value, step / 20)]
+    opposite, same = (SURPLUS_SAID, DEFICIT_SAID) if asks_deficit else (DEFICIT_SAID, SURPLUS_SAID)
+    if not said or any(same.search(s) for s, _ in said):
+        return None
+    where = next(((s, page) for s, page in said if opposite.search(s)), None)
+    if where is None:
+        return None
+    return (f"Rapporten anger {written} som ett {'överskott' if asks_deficit else 'underskott'}, inte som ett "
+            f"{'underskott' if asks_deficit else 'överskott'}: «{where[0]}» (s. {where[1]})" if sv else
+            f"The report gives {written} as a {'surplus' if asks_deficit else 'deficit'}, not a "
+            f"{'deficit' if asks_deficit else 'surplus'}: «{where[0]}» (p. {where[1]})")

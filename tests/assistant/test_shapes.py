@@ -543,3 +543,23 @@ def test_a_name_the_report_leaves_out_is_said_so(assistant):
 def test_council_goals_of_a_goal_area_are_listed_from_the_outline(assistant):
     a = assistant.ask("Which council goals fall under the goal area 'En god organisation'?")
     assert a.shape == "outline" and not a.refused and "3 goals" in a.answer
+
+
+def test_a_decision_to_shut_down_that_the_report_does_not_tell_of_is_said_so(assistant):
+    """Koll Folkhälsa was delayed (p. 27), not shut down: a delay in the passages does not vouch for a shutdown."""
+    a = assistant.ask("När beslutade KS att lägga ner Koll Folkhälsa?")
+    assert a.refused and not a.citations
+    assert not assistant.ask("Why was the Koll Folkhälsa rollout delayed?").refused
+
+
+def test_a_surplus_asked_about_as_a_deficit_is_corrected(assistant):
+    a = assistant.ask("Varför går KS med ett underskott på 13,9 Mkr?")
+    assert a.refused and "som ett överskott" in a.answer and "(s. 4)" in a.answer
+    assert not assistant.ask("Varför blir det ett överskott på 13,9 Mkr?").refused
+    # an amount the question writes coarsely is not read as a nearby amount of the other sign
+    assert "as a surplus" not in assistant.ask("How much of the -4.6 Mkr other-cost deficit is consultancy?").answer
+
+
+def test_an_english_summary_of_a_topic_searches_the_topic_not_the_word_report(assistant):
+    a = assistant.ask("Summarise what the report says about the new intranet.")
+    assert not a.refused and sum("intranät" in c.quote for c in a.citations) >= 2
