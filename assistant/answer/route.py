@@ -46,7 +46,16 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
 REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är orsaken", r"vad är anledningen",
              r"hur kommer det sig", r"vad är skälet", r"what(?:'s| is) behind", r"what lies behind",
              r"av vilken anledning", r"what caused", r"what explains", r"what(?:'s| is) the reason", r"förklara varför",
-             r"how come", r"vad förklarar", r"vad ligger bakom", r"hur motiveras")
+             r"how come", r"vad förklarar", r"vad ligger bakom", r"hur motiveras",
+             # the causes asked for by name: "Vilka är förklaringarna till …", "Sammanfatta orsakerna till …"
+             r"(?:vilka (?:är )?|sammanfatta )(?:de )?(?:\w+ )?(?:förklaringar\w*|orsaker\w*|orsakerna|skälen|skäl)",
+             r"what are the (?:\w+ )?(?:explanations|reasons|causes)", r"(?:summari[sz]e|list) the (?:\w+ )?(?:explanations|"
+             r"reasons|causes)")
+# "Sammanfatta förklaringarna till …": a summary of causes is a reason answer
+REASON_ASKED_BY_NAME = word_rx(r"sammanfatta (?:de )?(?:\w+ )?(?:förklaringarna|orsakerna|skälen)",
+                               r"summari[sz]e the (?:\w+ )?(?:explanations|reasons|causes)",
+                               r"(?:vilka|what) (?:är|are) (?:de |the )?(?:\w+ )?(?:förklaringar\w*|orsaker\w*|explanations|"
+                               r"reasons|causes)")
 CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
              r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",
              r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
@@ -80,7 +89,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"vad har (.{3,40}) lett till", r"vad är planen", r"vilka planer", r"vad ingår i", r"hur har det gått",
             r"vad har (.{3,40}) åstadkommit",
             # the noun of these cues is also what is asked about: the challenges, the risks
-            r"vilka (?:är )?(?:de )?(?:största |viktigaste |främsta |stora )?(resultat|utmaningar\w*|risker\w*|problem\w*|slutsatser\w*)", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
+            r"vilka (?:är )?(?:de )?(?:största |viktigaste |främsta |stora )?(resultat|utmaningar\w*|risker\w*|problem\w*|slutsatser\w*|"
+            r"osäkerhet\w*)", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
             r"what progress", r"what(?:'s| is) the plan", r"what are the plans", r"next steps?",
             r"what (?:has|have) (.{3,40}) led to", r"what happened (?:with|to)", r"(?:an )?update on", r"any news",
             # what an actor did or does, in the past too: "What did the city do about …", "What has KS done on …"
@@ -90,7 +100,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"hur har (.{3,50}) gått", r"hur står det till med",
             r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
             r"what (?:has|have) (.{3,40}) achieved",
-            r"what are the (?:main |biggest |key |most important |major )?(challenges|risks|problems|conclusions|results|outcomes)",
+            r"what are the (?:main |biggest |key |most important |major )?(challenges|risks|problems|conclusions|results|outcomes|"
+            r"uncertainties)",
             r"what (results)",
             # where something stands: "Hur ser X ut?", "status på …", "where are we with …", "how's X coming along"
             r"hur ser (?:\w*arbetet|\w*arbetet (.{3,50}?)) ut", r"på vilket sätt", r"status (?:på|för|kring)", r"berätta (?:vad|hur|lite|mer)",
@@ -325,7 +336,7 @@ def route(text: str, kind: str | None = None) -> str:
     summary = SUMMARY.search(text) is not None
     if pages and (summary or PAGE_ASK.search(text)):
         return "summary" if summary and pages[0] != pages[1] else "page"
-    if summary:
+    if summary and not REASON_ASKED_BY_NAME.search(text):
         return "summary"
     if REASON.search(text):
         return "reason"

@@ -238,3 +238,13 @@ def test_a_purpose_before_a_colon_is_not_the_question():
 
     assert without_purpose("Quick one for a delegation briefing: how many kommunalråd are there?") == \
         "how many kommunalråd are there?"
+
+
+@pytest.mark.parametrize(("question", "shape"), [
+    ("Sammanfatta förklaringarna till stadskontorets budgetavvikelse", "reason"),
+    ("What are the main explanations for the surplus?", "reason"),
+    ("Give me a summary of the economic section: budget deviation and main explanations", "summary"),
+    ("hur säker är prognosen, vilka är de största osäkerheterna?", "brief"),
+])
+def test_causes_and_uncertainties_asked_for_by_name(question, shape):
+    assert route(question) == shape
