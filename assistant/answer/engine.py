@@ -66,7 +66,7 @@ from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_sum
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.numbers import amounts_in, matches_amount
-from assistant.textproc import STOP, stem, words
+from assistant.textproc import STOP, stem, terms, words
 
 SETBACK_EVIDENCE = 5  # passages read for a setback the question takes for given (premise.unstated_setback)
 VOUCHED_DENSE = 0.855  # e5 similarity of the best point at which an open answer's evidence is on topic (dev split)
@@ -80,6 +80,27 @@ CLARIFY_EN = ("The question does not say what it is about. Please name the topic
 SCOPE_EN = ("I only answer questions about what the report says, citing its pages – for example "
             "“How large was the social bond?”, “What is the City doing about segregation?” or "
             "“Summarise the goal area En grön stad”.")
+
+
+# what an amount is of: a question for another year's figure names one of these, and the quoted figure must be one
+MEASURES = tuple(stem(w) for w in ("anslag", "kommunbidrag", "budget", "resultat", "överskott", "underskott",
+                                   "prognos", "kostnad", "intäkt", "investering", "nettokostnad", "avvikelse",
+                                   "utfall", "ram"))
+
+
+def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
+    """An amount asked for another year than the report's whose quoted figure is not of the measure asked
+    for: none of the question's measure words (by a compound's head: driftanslag is an anslag) is in the
+    sentence, its row label or its table's title (in a compound there too: investeringsram)."""
+    report_year = str(u.chunk.meta.get("year") or "")
+    # a year in the quoted row's label names a thing ("EM i Handboll 2026"), not the year of the figure
+    if q.kind not in ("amount", None) or not any(y != report_year and y not in u.row_label for y in q.years):
+        return False
+    asked = {m for t, w in q.terms.items() if w >= 1.0 for m in MEASURES if t.endswith(m)}
+    if not asked:
+        return False
+    said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"))
+    return not any(m in s_ for s_ in said for m in asked)  # "investeringsram" is of the investment asked for
 
 
 def about_the_topic(q: Question) -> Question:
@@ -230,6 +251,11 @@ class AnswerEngine:
             # "remisstrycket", "timanställningar", and the report still answers.)
             p = 0.0
             features.values["decided_by_rule"] = 1.0  # not a feature: `eval fit-judge` leaves these out
+        if shape == "fact" and comp.evidence and measure_of_another_year_missing(q, comp.evidence[0]):
+            # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is
+            # met, the measure asked for is not
+            p = 0.0
+            features.values["decided_by_rule"] = 1.0
         if shape == "fact" and q.followup and q.kind == "name" and not comp.rule_ok:
             # a follow-up asking for a name the rules found none for: its words and embedding are mostly the previous
             # question's, so the judge vouches for any named thing on that topic ("Vem ansvarar för det?" quoted a grant)

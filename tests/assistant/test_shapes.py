@@ -571,3 +571,13 @@ def test_a_table_a_sentence_introduces_is_quoted_whole(assistant):
     quotes = " ".join(c.quote for c in a.citations)
     assert "494,7" in quotes and "510,3" in quotes
     assert "Utveckling öppna Malmö" in quotes and "demokratiutveckling" in quotes
+
+
+def test_another_years_figure_must_be_of_the_measure_asked(assistant):
+    """2027 stands only in the investment plan: it is no appropriation for 2027."""
+    assert assistant.ask("Hur stort blir KS kommunbidrag för 2027?").refused
+    assert assistant.ask("What will the executive board's surplus be in 2026?").refused
+    a = assistant.ask("Vad begär KS i investeringar för 2026 totalt?")
+    assert not a.refused and "10 000" in a.answer
+    # a year in a row's label names the thing, not the year of the figure
+    assert "2,5" in assistant.ask("Hur mycket har beviljats till handbolls-EM 2026 från projektanslaget?").answer
