@@ -302,8 +302,14 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None
     if lang == "en" and counted is not None:
+        # "how many city commissioners": a singular modifier before a plural noun counts the plural noun
+        word = m.group(2).lower()
+        after = re.match(r"\s+([a-z]+s)\b", text[m.end():])
+        if after and not word.endswith("s") and after.group(1).lower() not in EN_STOP:
+            word = after.group(1).lower()
+            counted = stem(word)
         # "how many residents": counted as the report's invånare, as the question was read ("pioneer cities" whole)
-        found = next((t for t in translations if m.group(2).lower() in t.english), None)
+        found = next((t for t in translations if word in t.english), None)
         if found is not None:
             counted = stem(words(found.swedish[0])[-1])
         counted_as = "nya" if counted_as == "new" else counted_as

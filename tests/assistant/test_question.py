@@ -220,3 +220,8 @@ def test_the_memo_being_written_is_not_the_topic():
     q = analyse("Jag ska skriva en PM om demokrati inför valet 2026 – vad säger rapporten?", [])
     assert "PM" not in q.names and stem("skriva") not in q.terms and stem("demokrati") in q.terms
     assert stem("memo") not in analyse("I'm writing a memo on the social bond – what does the report say?", []).terms
+
+
+def test_an_english_count_counts_the_plural_noun_after_a_modifier():
+    assert analyse("how many city commissioners does the board have?", [], "en").counted != "stad"
+    assert analyse("How many companies take part in Malmö Residency?", [], "en").counted == "bolag"
