@@ -581,3 +581,9 @@ def test_another_years_figure_must_be_of_the_measure_asked(assistant):
     assert not a.refused and "10 000" in a.answer
     # a year in a row's label names the thing, not the year of the figure
     assert "2,5" in assistant.ask("Hur mycket har beviljats till handbolls-EM 2026 från projektanslaget?").answer
+
+
+def test_the_board_in_english_is_also_kommunstyrelsen(assistant):
+    """An English reader's "the board" is the executive board: its 78 Mkr for competence (p. 6), not a row."""
+    a = assistant.ask("How much money did the board set aside for competence-raising initiatives this year?")
+    assert not a.refused and "78 miljoner kronor" in a.answer
