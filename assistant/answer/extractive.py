@@ -214,7 +214,8 @@ PARTICIPLE = re.compile(r"(?:ats|ts|at|ad|ade|ades|da|de|dd|tt)$")  # beviljats,
 NAME_ASKED = re.compile(r"(?i)\b(?:what(?:'s| is| was) the name|the names? of|vad heter|vilket namn|namnet på|"
                         r"namnen på|vad hette)\b")
 # "ett Tokyobaserat uppstartsbolag", "en extern konsult": a thing mentioned, not named (up to three words)
-INDEFINITE_PHRASE = re.compile(r"(?<![\wåäö])(?:en|ett)\s+((?:[\wåäö-]+\s+){0,2}[\wåäö-]+)")
+INDEFINITE_PHRASE = re.compile(r"(?i)(?<![\wåäö])(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+|några|"
+                               r"flera|ytterligare|ett antal|ett par)\s+((?:[\wåäö-]+\s+){0,2}[\wåäö-]+)")
 # where the words naming the thing asked about end: "the name of the Tokyo-based startup | Malmö is …"
 ASKED_THING_END = {"that", "which", "who", "is", "was", "in", "at", "for", "with", "behind", "from", "does", "did",
                    "som", "av", "i", "för", "med", "på", "till", "och", "inom", "vid", "från", "har", "är"}
@@ -224,7 +225,12 @@ def asked_thing(q: Question) -> set[str]:
     "Vad heter leverantören …" -> leverantör); empty when it asks for no name as such."""
     m = NAME_ASKED.search(q.asked)
     if m is None:
-        return set()
+        # "Which cities joined …?", "Vilka städer …?": the noun a which-question asks the names of
+        if q.kind != "name" or not q.focus:
+            return set()
+        if q.lang == "en":
+            return {stem(x) for t in translate(q.focus) for x in t.swedish if " " not in x}
+        return {stem(q.focus)}
     words = re.findall(r"[\wåäöÅÄÖ'-]+", q.asked[m.end():])
     while words and words[0].lower() in ("of", "the", "a", "an", "this", "that", "på", "den", "det", "de", "nya"):
         words = words[1:]

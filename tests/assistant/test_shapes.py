@@ -587,3 +587,10 @@ def test_the_board_in_english_is_also_kommunstyrelsen(assistant):
     """An English reader's "the board" is the executive board: its 78 Mkr for competence (p. 6), not a row."""
     a = assistant.ask("How much money did the board set aside for competence-raising initiatives this year?")
     assert not a.refused and "78 miljoner kronor" in a.answer
+
+
+def test_which_things_the_report_counts_but_does_not_name(assistant):
+    """'ytterligare städer i Sydamerika, Asien och Afrika' (p. 22) names regions, not the cities asked for."""
+    a = assistant.ask("Which cities joined Malmö Commitment in spring 2025?")
+    assert a.refused and "gives no names" in a.answer
+    assert "MEHAB" in assistant.ask("Vilket bolag ska driva stadens energiarbete?").answer
