@@ -338,7 +338,8 @@ class AnswerEngine:
             return None  # most questions ask about no setback: no retrieval for this
         hits = self.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=SETBACK_EVIDENCE,
                                      lexical_query=ctx.q.lexical_query)
-        return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv")
+        names = sorted(ctx.q.phrases) or [stem(n.lower()) for n in ctx.q.names if self.scorer.in_corpus(n)]
+        return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv", names)
 
     def _no_such_part(self, ctx: Context) -> str | None:
         """What to say when the question names a goal area the report has not got; None when it names none

@@ -216,12 +216,18 @@ def asks_about_a_setback(text: str) -> bool:
     return asked_setback(text) is not None
 
 
-def unstated_setback(text: str, evidence: list[str], swedish: bool) -> str | None:
+def unstated_setback(text: str, evidence: list[str], swedish: bool, names: list[str] | None = None) -> str | None:
     """What to say when a question asks about a setback (cancelled, avslog, sköts upp) and the report's
-    passages on its topic tell of none of that kind; None when they do, or when it asks about none."""
+    passages on its topic tell of none of that kind; None when they do, or when it asks about none. `names`
+    (lower case): what the question names; then the setback must be told in a sentence that names one of
+    them ("Innovationsplattform stad avslutades" tells nothing of Malmö Residency in the same passage)."""
     kind = asked_setback(text)
-    if kind is None or any(SETBACK_STATED[kind].search(t) for t in evidence):
+    if kind is None:
         return None
+    for t in evidence:
+        for sentence in re.split(r"(?<=[.!?])\s+", t) if names else [t]:
+            if SETBACK_STATED[kind].search(sentence) and (not names or any(n in sentence.lower() for n in names)):
+                return None
     return SETBACK_SV if swedish else SETBACK_EN
 
 

@@ -248,3 +248,8 @@ def test_a_purpose_before_a_colon_is_not_the_question():
 ])
 def test_causes_and_uncertainties_asked_for_by_name(question, shape):
     assert route(question) == shape
+
+
+def test_a_translation_is_a_task_even_of_the_summary():
+    assert route("Translate the summary into French.") == "out_of_scope"
+    assert route("Write a summary of the report") == "summary"

@@ -594,3 +594,10 @@ def test_which_things_the_report_counts_but_does_not_name(assistant):
     a = assistant.ask("Which cities joined Malmö Commitment in spring 2025?")
     assert a.refused and "gives no names" in a.answer
     assert "MEHAB" in assistant.ask("Vilket bolag ska driva stadens energiarbete?").answer
+
+
+def test_a_setback_must_be_told_of_the_thing_named(assistant):
+    """'Innovationsplattform stad avslutades' in the same passages tells nothing of Malmö Residency."""
+    a = assistant.ask("Varför beslutade kommunfullmäktige att lägga ner Malmö Residency?")
+    assert a.refused and not a.citations
+    assert not assistant.ask("Varför pausades påverkansarbetet med Effektkommissionen?").refused
