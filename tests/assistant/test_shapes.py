@@ -601,3 +601,8 @@ def test_a_setback_must_be_told_of_the_thing_named(assistant):
     a = assistant.ask("Varför beslutade kommunfullmäktige att lägga ner Malmö Residency?")
     assert a.refused and not a.citations
     assert not assistant.ask("Varför pausades påverkansarbetet med Effektkommissionen?").refused
+
+
+def test_english_air_travel_is_flyg(assistant):
+    a = assistant.ask("How has business travel by air changed?")
+    assert not a.refused and all(c.page == 24 for c in a.citations)
