@@ -65,7 +65,7 @@ from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
-from assistant.numbers import amounts_in, matches_amount
+from assistant.numbers import amounts_in, matches_amount, stated_values
 from assistant.textproc import STOP, stem, terms, words
 
 SETBACK_EVIDENCE = 5  # passages read for a setback the question takes for given (premise.unstated_setback)
@@ -225,7 +225,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
         ctx = Context(self.library, self.scorer, q, filters)
         if (written := self._unstated_amount(ctx)) is not None:
-            return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv"), 1.0)
+            said = self._stated_instead(q.asked, written, filters, q.lang, threshold)
+            return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv", said), 1.0)
         if plan.shape in ("reason", "fact") and (wrong := self._unmet_premise(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape in ("reason", "fact") and (wrong := self._wrong_sign(ctx)) is not None:
@@ -302,6 +303,24 @@ class AnswerEngine:
         return replace(first, answer=joined, citations=citations, question=" ".join(parts),
                        confidence=min(first.confidence or 0.0, second.confidence or 0.0),
                        retrieved=first.retrieved + [r for r in second.retrieved if r not in first.retrieved])
+
+    def _stated_instead(self, asked: str, written: str, filters: Filters | None, lang: str,
+                        threshold: float | None) -> tuple[str, int] | None:
+        """What the report states where the question took a wrong amount for given ("the board's budget is 610
+        million kronor – what is it spent on?"): the quote and page of the fact answer to the question without
+        the amount, when there is one."""
+        without = " ".join(asked.replace(written, " ").split())
+        if not without or AMOUNT_HINT.search(without):
+            return None
+        alt = self.answer(without, [], filters, lang, threshold)
+        if alt.refused or alt.shape != "fact" or not alt.citations:
+            return None
+        quote = alt.citations[0].quote
+        asked = amounts_in(written)
+        # the report's figure for the same thing is of the same order as the wrong one (600 for 700 miljoner)
+        if not asked or not any(0.5 <= v / asked[0][1] <= 2 for v in stated_values(quote) if asked[0][1]):
+            return None
+        return quote, alt.citations[0].page
 
     def _unstated_amount(self, ctx: Context) -> str | None:
         """An amount the question takes for given that the report (the one asked about) states nowhere."""

@@ -139,8 +139,13 @@ def unstated_amount(question: str, stated: list[float]) -> str | None:
                 None)
 
 
-def no_such_amount(written: str, sv: bool) -> str:
-    """The answer to a question built on an amount the report does not state."""
+def no_such_amount(written: str, sv: bool, said: tuple[str, int] | None = None) -> str:
+    """The answer to a question built on an amount the report does not state; `said`: what the report states
+    instead (a quote and its page), when the question without the amount has a fact answer."""
+    if said is not None:
+        quote, page = said
+        return (f"Rapporten anger inte beloppet {written} någonstans. Den säger: «{quote}» (s. {page})" if sv else
+                f"The report does not state the amount {written} anywhere. It says: «{quote}» (p. {page})")
     return (f"Rapporten anger inte beloppet {written} någonstans. Ställ gärna frågan utan beloppet, så visar jag "
             f"vad rapporten säger." if sv else
             f"The report does not state the amount {written} anywhere. Ask without the amount and I will show what "

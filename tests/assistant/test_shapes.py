@@ -606,3 +606,10 @@ def test_a_setback_must_be_told_of_the_thing_named(assistant):
 def test_english_air_travel_is_flyg(assistant):
     a = assistant.ask("How has business travel by air changed?")
     assert not a.refused and all(c.page == 24 for c in a.citations)
+
+
+def test_a_wrong_amount_is_corrected_with_the_reports_figure(assistant):
+    a = assistant.ask("Stämmer det att KS anslag är 610 mkr?")
+    assert a.refused and "610 mkr" in a.answer and "510,3 Mkr" in a.answer and "(s. 4)" in a.answer
+    a = assistant.ask("Är det sant att den sociala obligationen var på 700 miljoner kronor?")
+    assert "600 miljoner kronor" in a.answer and "(s. 28)" in a.answer
