@@ -203,7 +203,6 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
     return out
 
 
-# two or more capitalised words, maybe joined by a short function word: a name ("Food Innovation Nordic")
 # what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
 ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|höga|mycket|många|lång|långt|låg|lågt))\s+"
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
@@ -220,6 +219,8 @@ INDEFINITE_PHRASE = re.compile(r"(?i)(?<![\wåäö])(?:en|ett|två|tre|fyra|fem|
 ASKED_THING_END = {"that", "which", "who", "is", "was", "in", "at", "for", "with", "behind", "from", "does", "did",
                    "som", "av", "i", "för", "med", "på", "till", "och", "inom", "vid", "från", "har", "är"}
 NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… uppstartsbolag, Xyz," or "… bolag (Xyz)"
+
+
 def asked_thing(q: Question) -> set[str]:
     """The stems of the thing a question asks the name of ("the Tokyo-based startup" -> uppstartsbolag, startup;
     "Vad heter leverantören …" -> leverantör); empty when it asks for no name as such."""
@@ -231,11 +232,11 @@ def asked_thing(q: Question) -> set[str]:
         if q.lang == "en":
             return {stem(x) for t in translate(q.focus) for x in t.swedish if " " not in x}
         return {stem(q.focus)}
-    words = re.findall(r"[\wåäöÅÄÖ'-]+", q.asked[m.end():])
-    while words and words[0].lower() in ("of", "the", "a", "an", "this", "that", "på", "den", "det", "de", "nya"):
-        words = words[1:]
+    tokens = re.findall(r"[\wåäöÅÄÖ'-]+", q.asked[m.end():])
+    while tokens and tokens[0].lower() in ("of", "the", "a", "an", "this", "that", "på", "den", "det", "de", "nya"):
+        tokens = tokens[1:]
     taken: list[str] = []
-    for i, w in enumerate(words):
+    for i, w in enumerate(tokens):
         if w.lower() in ASKED_THING_END or (i > 0 and w[:1].isupper()):
             break
         taken.append(w.lower())
@@ -248,6 +249,7 @@ def asked_thing(q: Question) -> set[str]:
 
 
 NAME_JOINERS = {"for", "of", "and", "on", "i", "för", "och"}
+# two or more capitalised words, maybe joined by a short function word: a name ("Food Innovation Nordic")
 MULTIWORD_NAME = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][\wåäö-]+(?:\s+(?:(?:for|of|and|on|i|för|och)\s+)?[A-ZÅÄÖ][\wåäö-]+)+")
 
 
@@ -737,9 +739,9 @@ class ExtractiveAnswerer:
     def exonym(self, word: str) -> tuple[str, ...]:
         """The report's names for an English place name ("Gothenburg" -> Göteborg): glossary renderings the
         report only writes with a capital; empty for a common word ("Board", "Cities") or a word without an entry."""
-        found = tuple(x for t in translate(word) for x in t.swedish  # a name: never written in lower case
-                      if " " not in x and self.a.index.has_name(x[:1].upper() + x[1:]) and not self.a.index.has_name(x))
-        return found
+        index = self.a.index  # a name the report never writes in lower case
+        return tuple(x for t in translate(word) for x in t.swedish
+                     if " " not in x and index.has_name(x[:1].upper() + x[1:]) and not index.has_name(x))
 
     def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]
