@@ -38,6 +38,7 @@ from assistant.answer.judge import (
 from assistant.answer.library import Library
 from assistant.answer.premise import (
     DEFICIT_SAID,
+    SETBACK_STATED_ANY,
     SURPLUS_SAID,
     asks_about_a_setback,
     missing_goal_area,
@@ -358,7 +359,11 @@ class AnswerEngine:
         hits = self.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=SETBACK_EVIDENCE,
                                      lexical_query=ctx.q.lexical_query)
         names = sorted(ctx.q.phrases) or [stem(n.lower()) for n in ctx.q.names if self.scorer.in_corpus(n)]
-        return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv", names)
+        # no name: the setback must be told with a word of the question's topic ("Förseningen beror …" on Koll
+        # Folkhälsa tells nothing of the intranet), not with the setback word alone
+        topic = names or [t for t, w in ctx.q.terms.items() if w >= 1.0 and len(t) >= 5 and not t.isdigit()
+                          and not SETBACK_STATED_ANY.search(t)]
+        return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv", topic)
 
     def _no_such_part(self, ctx: Context) -> str | None:
         """What to say when the question names a goal area the report has not got; None when it names none

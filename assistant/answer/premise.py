@@ -176,6 +176,9 @@ SETBACK_STATED = {
                          r"(?![\wåäö])"),
     "fail": re.compile(r"(?i)(?<![\wåäö])(?:misslyck\w*|inte (?:har )?(?:uppnåtts|nåtts|uppnås|nås))(?![\wåäö])"),
 }
+# a word of any kind of setback (a question's own setback word is no topic word)
+SETBACK_STATED_ANY = re.compile("|".join(f"(?:{p.pattern.removeprefix('(?i)')})" for p in SETBACK_STATED.values()),
+                                re.IGNORECASE)
 # which kind of setback the words asked about are (anything else is a stop: cancelled, lades ner, avvecklades)
 SETBACK_KIND = [
     ("delay", re.compile(r"(?i)postpone|delay|paus|put on hold|försen|sköts? upp|skjut\w* upp|senarelag")),
@@ -224,8 +227,8 @@ def asks_about_a_setback(text: str) -> bool:
 def unstated_setback(text: str, evidence: list[str], swedish: bool, names: list[str] | None = None) -> str | None:
     """What to say when a question asks about a setback (cancelled, avslog, sköts upp) and the report's
     passages on its topic tell of none of that kind; None when they do, or when it asks about none. `names`
-    (lower case): what the question names; then the setback must be told in a sentence that names one of
-    them ("Innovationsplattform stad avslutades" tells nothing of Malmö Residency in the same passage)."""
+    (lower case): what the question names, or its topic words; then the setback must be told in a sentence
+    holding one of them ("Innovationsplattform stad avslutades" tells nothing of Malmö Residency)."""
     kind = asked_setback(text)
     if kind is None:
         return None

@@ -613,3 +613,10 @@ def test_a_wrong_amount_is_corrected_with_the_reports_figure(assistant):
     assert a.refused and "610 mkr" in a.answer and "510,3 Mkr" in a.answer and "(s. 4)" in a.answer
     a = assistant.ask("Är det sant att den sociala obligationen var på 700 miljoner kronor?")
     assert "600 miljoner kronor" in a.answer and "(s. 28)" in a.answer
+
+
+def test_a_setback_without_a_name_must_be_told_of_the_topic(assistant):
+    """'Förseningen beror främst på begränsat resursutrymme' is Koll Folkhälsa's delay, not the intranet's."""
+    a = assistant.ask("Why was the new intranet launch postponed?")
+    assert a.refused and not a.citations
+    assert not assistant.ask("Varför blev produktionsstarten för nya avvikelsehanteringsystemet försenad?").refused
