@@ -7,9 +7,10 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from llama_index.core.schema import QueryBundle
 
@@ -21,6 +22,8 @@ from assistant.numbers import stated_values
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import CollectionGone, ReportRecord, Store, owner_tag
 from assistant.textproc import terms, words
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -326,6 +329,7 @@ class _Index:
         self._text_terms: dict[str, frozenset[str]] = {}
         self._section_texts: dict[str, str] = {}
         self._stated_values: dict[str, tuple[float, ...]] = {}
+        self._names: dict[str, bool] = {}
         # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
         # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
         # for a second embedding.
@@ -384,41 +388,44 @@ class _Index:
         return any(phrase in t for t in self._lower_texts)
 
     def has_name(self, phrase: str) -> bool:
-        """Whether some chunk has a phrase with its capitals as written ("Malmö Möts", not "Malmö stad")."""
-        return any(re.search(r"(?<![\wåäö])" + re.escape(phrase) + r"(?![\wåäö])", c.text) for c in self.chunks
-                   if phrase in c.text)
+        """Whether some chunk has a phrase with its capitals as written ("Malmö Möts", not "Malmö stad"), looked
+        up once per index: a question's names are checked for every piece of evidence."""
+        return self._memoised(self._names, phrase, lambda: any(
+            re.search(r"(?<![\wåäö])" + re.escape(phrase) + r"(?![\wåäö])", c.text) for c in self.chunks
+            if phrase in c.text))
+
+    @staticmethod
+    def _section_of(chunk: IndexedChunk) -> str:
+        return f"{chunk.meta.get('source')}\x1f{chunk.meta.get('section') or chunk.meta.get('heading')}"
 
     def section_text(self, chunk: IndexedChunk) -> str:
         """The lower-case text of every chunk under a chunk's heading, computed once per index: a section
         names its subject once, and a chunk boundary can fall after the name."""
-        key = f"{chunk.meta.get('source')}\x1f{chunk.meta.get('section') or chunk.meta.get('heading')}"
-        found = self._section_texts.get(key)
-        if found is None:
-            found = self._section_texts[key] = " ".join(
-                t for c, t in zip(self.chunks, self._lower_texts, strict=True)
-                if f"{c.meta.get('source')}\x1f{c.meta.get('section') or c.meta.get('heading')}" == key)
-        return found
+        key = self._section_of(chunk)
+        return self._memoised(self._section_texts, key, lambda: " ".join(
+            t for c, t in zip(self.chunks, self._lower_texts, strict=True) if self._section_of(c) == key))
 
     def text_terms(self, chunk: IndexedChunk) -> frozenset[str]:
         """A chunk's own stemmed terms (of its text, not its search text), computed once per index."""
-        found = self._text_terms.get(chunk.id)
-        if found is None:
-            found = self._text_terms[chunk.id] = frozenset(terms(chunk.text))
-        return found
+        return self._memoised(self._text_terms, chunk.id, lambda: frozenset(terms(chunk.text)))
 
     def stated_values(self, chunk: IndexedChunk) -> tuple[float, ...]:
         """The amounts in kronor a chunk may state (assistant.numbers.stated_values), computed once per index:
         a question naming an amount is checked against the whole report."""
-        found = self._stated_values.get(chunk.id)
-        if found is None:
-            found = self._stated_values[chunk.id] = tuple(stated_values(chunk.text))
-        return found
+        return self._memoised(self._stated_values, chunk.id, lambda: tuple(stated_values(chunk.text)))
 
     def substring_df(self, term: str) -> int:
         """Chunks with a word containing `term` (a compound part, e.g. cykel in förmånscykel)."""
-        if term not in self._substring_df:
-            self._substring_df[term] = sum(1 for j in self._joined if term in j)
-        return self._substring_df[term]
+        return self._memoised(self._substring_df, term, lambda: sum(1 for j in self._joined if term in j))
+
+    @staticmethod
+    def _memoised(table: dict[Any, T], key: Any, make: Callable[[], T]) -> T:
+        """`table[key]`, made once: these memos depend on the index alone, never on one question, so sessions
+        share them (two sessions making the same entry at once make the same value)."""
+        found = table.get(key)
+        if found is None:
+            found = table[key] = make()
+        return found
 
     @staticmethod
     def signature_of(records: dict[str, ReportRecord]) -> frozenset[tuple[str, str, str | None]]:
