@@ -67,6 +67,7 @@ from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_sum
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.numbers import amounts_in, matches_amount, stated_values
+from assistant.retrieval import IndexedChunk
 from assistant.textproc import STOP, stem, terms, words
 
 SETBACK_EVIDENCE = 5  # passages read for a setback the question takes for given (premise.unstated_setback)
@@ -323,14 +324,17 @@ class AnswerEngine:
             return None
         return quote, alt.citations[0].page
 
+    def _report_chunks(self, ctx: Context) -> list[IndexedChunk]:
+        """The chunks of the report the question is about (all of them when the library holds one)."""
+        source = report_source(ctx)
+        return [c for c in self.library.index.chunks if source is None or c.meta.get("source") == source]
+
     def _unstated_amount(self, ctx: Context) -> str | None:
         """An amount the question takes for given that the report (the one asked about) states nowhere."""
         if not AMOUNT_HINT.search(ctx.q.asked):
             return None  # most questions state no amount: no need to read the report for one
-        source = report_source(ctx)
         index = self.library.index
-        stated = [v for c in index.chunks if source is None or c.meta.get("source") == source
-                  for v in index.stated_values(c)]  # each chunk read once per index, whatever the question
+        stated = [v for c in self._report_chunks(ctx) for v in index.stated_values(c)]  # read once per index
         return unstated_amount(ctx.q.asked, stated)
 
     def _unmet_premise(self, ctx: Context) -> str | None:
@@ -345,10 +349,9 @@ class AnswerEngine:
         if not asked or not (SURPLUS_SAID.search(ctx.q.asked) or DEFICIT_SAID.search(ctx.q.asked)):
             return None
         _, value, step = asked[0]
-        source = report_source(ctx)
         index = self.library.index
-        sentences = [(u.text, u.page) for c in index.chunks if (source is None or c.meta.get("source") == source)
-                     and matches_amount(list(index.stated_values(c)), value, step) for u in units_of(c, 0)]
+        sentences = [(u.text, u.page) for c in self._report_chunks(ctx)
+                     if matches_amount(list(index.stated_values(c)), value, step) for u in units_of(c, 0)]
         return wrong_sign(ctx.q.asked, sentences, ctx.q.lang == "sv")
 
     def _unstated_setback(self, ctx: Context) -> str | None:
