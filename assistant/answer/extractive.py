@@ -230,7 +230,7 @@ def asked_thing(q: Question) -> set[str]:
         if q.kind != "name" or not q.focus:
             return set()
         if q.lang == "en":
-            return {stem(x) for t in translate(q.focus) for x in t.swedish if " " not in x}
+            return {stem(x) for x in one_word_renderings(q.focus)}
         return {stem(q.focus)}
     tokens = re.findall(r"[\wåäöÅÄÖ'-]+", q.asked[m.end():])
     while tokens and tokens[0].lower() in ("of", "the", "a", "an", "this", "that", "på", "den", "det", "de", "nya"):
@@ -244,8 +244,13 @@ def asked_thing(q: Question) -> set[str]:
         return set()
     head = taken[-1]
     if q.lang == "en":
-        return {stem(x) for t in translate(head) for x in t.swedish if " " not in x} | {stem(head)}
+        return {stem(x) for x in one_word_renderings(head)} | {stem(head)}
     return {stem(head)}
+
+
+def one_word_renderings(word: str) -> list[str]:
+    """The glossary's Swedish renderings of an English word that are one word ("startup" -> uppstartsbolag)."""
+    return [x for t in translate(word) for x in t.swedish if " " not in x]
 
 
 NAME_JOINERS = {"for", "of", "and", "on", "i", "för", "och"}
@@ -740,8 +745,8 @@ class ExtractiveAnswerer:
         """The report's names for an English place name ("Gothenburg" -> Göteborg): glossary renderings the
         report only writes with a capital; empty for a common word ("Board", "Cities") or a word without an entry."""
         index = self.a.index  # a name the report never writes in lower case
-        return tuple(x for t in translate(word) for x in t.swedish
-                     if " " not in x and index.has_name(x[:1].upper() + x[1:]) and not index.has_name(x))
+        return tuple(x for x in one_word_renderings(word)
+                     if index.has_name(x[:1].upper() + x[1:]) and not index.has_name(x))
 
     def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]
