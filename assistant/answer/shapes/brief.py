@@ -178,10 +178,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[:most]
     if shape == "brief":
-        # a point for a second topic need not have the first one's name ("MEHAB och elpriserna")
-        others = [Point(u, relevance(u, "brief")) for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
-                  and not u.is_row and all(u is not p.unit for p in points)]
-        chosen = with_each_topic(ctx, chosen, points + sorted(others, key=lambda p: -p.relevance), most, top)
+        chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen)
     chosen = with_introduced_tables(chosen, ctx.library.index.chunks)
@@ -192,11 +189,14 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     return Composition(text, citations, evidence, rule_ok, hits)
 
 
-def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], most: int, top: float) -> list[Point]:
+def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], pool: list[Unit], most: int,
+                    top: float) -> list[Point]:
     """A brief on two things ("vad händer med MEHAB och elpriserna?") quotes each: a rare word of the
-    question that no chosen point has gets its best point, while the brief has room."""
+    question that no chosen point has gets its best point, while the brief has room. `points`: the brief's
+    candidates, best first; `pool`: all its sentences, looked through only when a word is missing."""
     rare = [t for t, w in ctx.q.terms.items() if w >= 1.0 and ctx.scorer.idf(t) >= RARE_TOPIC_IDF]
     out = list(chosen)
+    ranked: list[Point] | None = None
 
     def has(p: Point, t: str) -> bool:  # the word itself, not a compound that shares a part with it
         return any(s_.startswith(t) for s_ in p.unit.stems)
@@ -204,7 +204,13 @@ def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], most
     for t in rare:
         if len(out) >= most or any(has(p, t) for p in out):
             continue
-        best = next((p for p in points if has(p, t) and p.relevance >= TOPIC_FLOOR * top
+        if ranked is None:
+            # a point for a second topic need not have the first one's name ("MEHAB och elpriserna")
+            candidates = {id(p.unit) for p in points}
+            others = [Point(u, relevance(u, "brief")) for u in pool if not is_signpost(u.text)
+                      and len(u.text.split()) >= 4 and not u.is_row and id(u) not in candidates]
+            ranked = points + sorted(others, key=lambda p: -p.relevance)
+        best = next((p for p in ranked if has(p, t) and p.relevance >= TOPIC_FLOOR * top
                      and all(p.unit.text != c.unit.text for c in out)), None)
         if best is not None:
             out.append(best)
