@@ -167,7 +167,8 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
     # a name asked about ("Malmö Möts") is named by a title that writes it as a name, not by a verb it holds
     name_terms = {t for n in ctx.q.names for t in terms(n)}
     for span in spans:
-        title, as_names = set(terms(span.label)), set(terms(" ".join(w for w in span.label.split() if w[:1].isupper())))
+        title = set(terms(span.label))
+        as_names = set(terms(" ".join(w for w in span.label.split() if w[:1].isupper()))) if name_terms else title
         got = sum(w for t, w in wanted.items()
                   if _title_match(t, as_names if t in name_terms else title)) / total if total else 0.0
         years = set(TITLE_YEAR.findall(span.label))
