@@ -30,7 +30,7 @@ import numpy as np
 from assistant.answer.library import Library
 from assistant.answer.question import MONTHS, NUMBER_WORDS, TOTAL_WORDS, Question, analyse, detect_lang, names_a_thing
 from assistant.answer.route import REFERS_BACK
-from assistant.answer.tables import extreme_row, wants_extreme
+from assistant.answer.tables import extreme_row, selection_words, wants_extreme
 from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
@@ -89,8 +89,11 @@ COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*
 # a runner-up giving the month or date of a "när" question the best sentence answers with a year only: this
 # much of the question's content, and this share of the best sentence's score (set by hand)
 PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE = 0.4, 0.85
+DENSE_BEST = 6  # units ranked by their words, beyond the top chunks', that the embedding also scores
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
+# how a sentence states a total without the word "totalt": "Anslaget uppgår till 510,3 Mkr", "som helhet"
+STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|sammanlagt|sammantaget|totalt|summa)\b")
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
@@ -590,6 +593,7 @@ class ExtractiveAnswerer:
         sims = getattr(hits, "dense_similarity", {})
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
+        total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS)
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
         # a count of a noun the report uses (an English one as translated): the number must count it, or the
         # report's word for it
@@ -610,7 +614,8 @@ class ExtractiveAnswerer:
             hit_terms = set()
             for t, w in weights.items():
                 own = q.terms[t] >= 1.0 or not hist_total
-                if term_hit(q, t, u.stems, joined) or t == report_year:
+                if (term_hit(q, t, u.stems, joined) or t == report_year
+                        or (t in TOTAL_WORDS and STATES_TOTAL.search(u.text) is not None)):
                     # a table look-up is about the row: its label weighs more than the header's words
                     got[own] += w * (1.3 if label and term_hit(q, t, label_terms, label.lower()) else 1.0) * (
                         1.0 if t == report_year or _matched(t, u.stems, joined) else ALTERNATIVE)
@@ -637,7 +642,10 @@ class ExtractiveAnswerer:
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
                 unasked = [s for s in label_terms - TOTAL_LABEL if not s.isdigit()
                            and not any(term_hit(q, t, {s}, s) for t in weights)]
+                # asked for the total, a row of one part is not it ("KS anslag totalt" is not "… för projekt")
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
+                if unasked and total_asked and not label_terms & TOTAL_LABEL:
+                    u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"
             if asked_part and not u.is_row:
                 named = PARTS & u.stems
                 if named and not named & asked_part:
@@ -662,6 +670,9 @@ class ExtractiveAnswerer:
         """Cross-lingual and paraphrased questions share few words with the
         report: rank the top chunks' sentences by embedding similarity too."""
         pool = [u for u in units if u.rank < 3][:14]
+        # and the best by their words from further down: their embedding must get its say too
+        pool += [u for u in sorted(units, key=lambda u: -u.score)[:DENSE_BEST]
+                 if u not in pool and u.coverage >= MIN_COVERAGE]
         if not pool:
             return
         qv = np.asarray(self.a.index.query_embedding(q.retrieval_query))
@@ -881,8 +892,22 @@ class ExtractiveAnswerer:
         if found is None:
             return None
         row = rows[found[0]]
-        row.coverage, row.kind_fit = max(row.coverage, best.coverage), 1.0
+        row.coverage, row.kind_fit = max(row.coverage, best.coverage, self._table_coverage(q, same)), 1.0
         return row
+
+    def _table_coverage(self, q: Question, chunks: list[IndexedChunk]) -> float:
+        """How much of a superlative question the table covers: its title, header and rows hold the rest of
+        the question's words, and the selection answers "störst", "positiv" …"""
+        weights = {t: w * self.idf(t) for t, w in q.terms.items() if w >= 1.0}
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        text = " ".join(f"{c.meta.get('table_title') or ''} {c.meta.get('table_header') or ''} {c.text}"
+                        for c in chunks)
+        st = set(terms(text))
+        joined = " ".join(st)
+        answered = selection_words(q.text, set(weights))
+        return sum(w for t, w in weights.items() if t in answered or term_hit(q, t, st, joined)) / total
 
     def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
         """A second unit when it adds to the first: the next sentence of a short

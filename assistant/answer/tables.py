@@ -51,11 +51,23 @@ def wants_extreme(text: str) -> str | None:
     return None
 
 
-def asked_column(question_terms: set[str], columns: list[str]) -> str | None:
-    """The column whose header words the question uses ("avvikelse" -> "Avvikelse")."""
-    best, best_n = None, 0
+def selection_words(question: str, question_terms: set[str]) -> set[str]:
+    """The question's terms that ask which end of a column (störst, positiv, largest …): the selection
+    answers them, no row holds them."""
+    asked = [m.group(0) for rx in (LARGEST, SMALLEST, POSITIVE, NEGATIVE) for m in rx.finditer(question)]
+    stems = {stem(w.lower()) for w in asked}
+    return {t for t in question_terms if t in stems or any(rx.fullmatch(t) for rx in (LARGEST, SMALLEST, POSITIVE,
+                                                                                      NEGATIVE))}
+
+
+def asked_column(question_terms: set[str], columns: list[str], words_as_written: set[str] = frozenset()) -> str | None:
+    """The column whose header words the question uses ("avvikelse" -> "Avvikelse"). The question's terms
+    (an English one's through the glossary) count first, its words as written only break a tie: "budget area"
+    names no "Budget" column."""
+    best, best_n = None, (0, 0)
     for col in columns:
-        n = len(set(terms(col)) & question_terms)
+        own = set(terms(col))
+        n = (len(own & question_terms), len(own & words_as_written))
         if n > best_n:
             best, best_n = col, n
     return best
@@ -72,8 +84,9 @@ def extreme_row(question: str, rows: list[str], question_terms: set[str] | None 
     if len(parsed) < 2:
         return None
     columns = list(dict.fromkeys(c for _, r in parsed for c in r.cells))
-    qterms = {stem(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", question.lower())} | set(question_terms or ())
-    col = asked_column(qterms, columns) or (columns[0] if len(columns) == 1 else None)  # one column: that one
+    written = {stem(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", question.lower())}
+    col = asked_column(set(question_terms or ()) or written, columns, written)
+    col = col or (columns[0] if len(columns) == 1 else None)  # one column: that one
     if col is None:
         return None
     negative = NEGATIVE.search(question) is not None

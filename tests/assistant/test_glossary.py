@@ -65,3 +65,9 @@ def test_a_hyphenated_word_the_glossary_lacks_is_read_as_its_parts():
     assert stem("helår") in q.terms and stem("prognostiserade") in q.terms
     assert not {"full", "year", "full-year", stem("projekt")} & set(q.terms)
     assert any("tax-funded" in t.english for t in translate("tax-funded operations"))  # an entry as written
+
+
+def test_words_sharing_an_english_stem_keep_their_own_meaning():
+    # "positive" and "position" share the stem "posit": the sign word is not a position
+    assert translate("a positive deviation")[0].swedish[0] == "positiv"
+    assert translate("her position")[0].swedish[0] == "position"

@@ -37,3 +37,19 @@ def test_the_row_at_the_asked_end_of_the_asked_column_totals_left_out():
     # one column: that one
     assert extreme_row("Vilket är det största beslutet?", ["EM 2026: Belopp 2,5 mkr", "WTT: Belopp 1,9 mkr"]) == (
         0, "Belopp")
+
+
+def test_an_english_question_picks_the_column_by_its_translated_terms_not_its_words_as_written():
+    # "budget area" names no "Budget" column: the glossary's "avvik" (deviation) decides
+    terms = {"budgetområd", "störst", "positiv", "avvik"}
+    assert extreme_row("Which budget area has the largest positive deviation?", ROWS, terms) == (2, "Avvikelse")
+    assert extreme_row("Which budget area has the largest negative deviation?", ROWS,
+                       {"budgetområd", "störst", "negativ", "avvik"}) == (1, "Avvikelse")
+
+
+def test_the_selection_answers_the_superlative_and_sign_words_no_row_holds():
+    from assistant.answer.tables import selection_words
+    asked = {"budgetområd", "störst", "positiv", "avvik"}
+    assert selection_words("Which budget area has the largest positive deviation?", asked) == {"störst", "positiv"}
+    assert selection_words("Vilket område har lägst budget?", {"områd", "lägst", "budget"}) == {"lägst"}
+    assert selection_words("Hur stor är avvikelsen?", {"avvik"}) == set()
