@@ -526,3 +526,19 @@ def test_an_amount_that_measures_a_change(sentence, difference):
     from assistant.answer.extractive import DIFFERENCE
 
     assert bool(DIFFERENCE.search(sentence.lower())) is difference
+
+
+@pytest.mark.parametrize("question", ["hur stort är KS anslag totalt för 2025?",
+                                      "what is the KS allocation (anslag) for 2025 in total?"])
+def test_a_question_for_the_total_is_not_answered_by_the_row_of_one_part(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.refused and "510,3" in answer.answer.split("[1]")[0]
+
+
+@pytest.mark.parametrize(("question", "row"), [
+    ("Which budget area has the largest positive deviation?", "Stadsövergripande IT-system"),
+    ("Which budget area at stadskontoret shows the largest negative deviation?", "Lokalkostnader"),
+])
+def test_an_english_superlative_over_a_table_is_answered_by_its_row(assistant, question, row):
+    answer = assistant.ask(question)
+    assert not answer.refused and row in answer.answer
