@@ -61,7 +61,7 @@ from assistant.answer.route import (
     topic_words,
 )
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.shapes.brief import add_dense, compose_points
+from assistant.answer.shapes.brief import add_dense, compose_points, listed_in_table
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.glossary import translate
@@ -406,6 +406,9 @@ class AnswerEngine:
             comp = compose_points(ctx, proposal.units, shape, proposal.hits)
             return comp, shape, None, q
         if proposal.unnamed is not None:
+            listed = listed_in_table(ctx, proposal.unnamed, proposal.hits)
+            if listed is not None:  # the names follow in a table
+                return listed, "brief", None, q
             return Composition(unnamed_answer(proposal.unnamed, q.lang), [], [], False, proposal.hits,
                                refused=True, certain=True), "fact", None, q
         if not proposal.chosen:

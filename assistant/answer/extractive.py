@@ -209,6 +209,8 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
 # what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
 ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|höga|mycket|många|lång|långt|låg|lågt))\s+"
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
+# "Vad heter kommunstyrelsens ordförande?", "Vem är stadens säkerhetschef?": the role whose holder is asked for
+ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö]{5,})(?![\wåäö-])")
 MEASURE_NOUNS = {"summan", "totalen", "andelen", "antalet", "nivån", "storleken", "beloppet", "kostnaden",
                  "värdet", "siffran", "talet", "utfallet", "resultatet"}
 PARTICIPLE = re.compile(r"(?:ats|ts|at|ad|ade|ades|da|de|dd|tt)$")  # beviljats, begärda, planerat
@@ -496,8 +498,8 @@ class ExtractiveAnswerer:
         """The sentence to quote for "What's the name of the Tokyo-based startup …?" when it mentions the
         thing only as "ett Tokyobaserat uppstartsbolag" and names nothing after it: the report does not
         give the name."""
-        if not chosen or chosen[0].is_row:
-            return None
+        if not chosen or chosen[0].is_row or chosen[0].coverage < MIN_COVERAGE:
+            return None  # a sentence that says little of the question does not tell what the report leaves unnamed
         asked = asked_thing(q)
         if not asked:
             return None
@@ -821,6 +823,9 @@ class ExtractiveAnswerer:
         if len(c) >= 3 and not self.stem_in_corpus(c) and not any(
                 self.stem_in_corpus(c[i:]) for i in range(3, len(c) - 4)):
             return True  # "Hur många ton koldioxid …?": the report counts nothing in tonnes (nor in a compound's head)
+        role = ROLE_ASKED.match(q.asked.strip())
+        if role is not None and not self.in_corpus(role.group(1).lower()):
+            return True  # a holder of a role the report never mentions
         m = ASKED_SUBJECT.match(q.asked.strip())
         if m is None:
             return False

@@ -542,3 +542,10 @@ def test_a_question_for_the_total_is_not_answered_by_the_row_of_one_part(assista
 def test_an_english_superlative_over_a_table_is_answered_by_its_row(assistant, question, row):
     answer = assistant.ask(question)
     assert not answer.refused and row in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad heter kommunstyrelsens ordförande?", "Vem är stadens säkerhetschef?",
+                                      "Vilken stad har högst arbetslöshet?"])
+def test_a_holder_of_a_role_or_a_place_the_report_never_names_is_refused_without_a_stray_quote(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "«" not in answer.answer, answer.answer

@@ -620,3 +620,10 @@ def test_a_setback_without_a_name_must_be_told_of_the_topic(assistant):
     a = assistant.ask("Why was the new intranet launch postponed?")
     assert a.refused and not a.citations
     assert not assistant.ask("Varför blev produktionsstarten för nya avvikelsehanteringsystemet försenad?").refused
+
+
+def test_names_the_report_lists_in_a_table_are_read_from_it_not_refused(assistant):
+    # "… beslut om totalt 26,4 Mkr. Nedan visas beslut som uppgår till minst 1 Mkr." and then the table
+    answer = assistant.ask("vilka projekt över 1 mkr har beslutats i anslaget för projekt- och utredningar?")
+    assert not answer.refused and answer.shape == "brief"
+    assert "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer

@@ -281,6 +281,24 @@ def introduced_table(u: Unit, chunks: list[IndexedChunk]) -> IndexedChunk | None
     return None
 
 
+def listed_in_table(ctx: Context, mention: Unit, hits: list) -> Composition | None:
+    """The answer to "Vilka projekt har beslutats …?" when the sentence that answers all but the names says
+    they follow in a table ("… beslut om totalt 26,4 Mkr. Nedan visas beslut som uppgår till minst 1 Mkr."):
+    the sentence, its lead-in and the table's rows. None when no table follows it."""
+    sentences = paragraph_of(mention, ctx.library.index.chunks)
+    i = next((j for j, u in enumerate(sentences) if u.text == mention.text), None)
+    if i is None:
+        return None
+    leads = [u for u in sentences[i:i + 2] if introduced_table(u, ctx.library.index.chunks) is not None]
+    if not leads:
+        return None
+    said = [mention] if leads[0].text == mention.text else [mention, leads[0]]
+    chosen = with_introduced_tables([Point(u, 1.0) for u in said], ctx.library.index.chunks)
+    text, citations = ctx.render(chosen, "According to the report (quoted in Swedish):" if ctx.q.lang == "en"
+                                 else "")
+    return Composition(text, citations, [p.unit for p in chosen], True, hits)
+
+
 def with_introduced_tables(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]:
     """A sentence that introduces a table ("Under året har följande förändringar av kommunbidraget
     beslutats.", "Nedan visas beslut …") or points to one says little without it: the table's rows follow."""
