@@ -20,6 +20,9 @@ from assistant.textproc import STOP, terms
 DECISION = re.compile(r"\b(beslut\w*|beslutat|antagit|antogs|godkänt|godkändes|fastställ\w*|infört|införts|"
                       r"startat|lanserat|tagit fram|tagits fram|genomfört|genomförts)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d")
+# the bottom line of an economic part: a surplus, a deficit or a balance, with its amount
+OUTCOME = re.compile(r"(?i)\b(överskott\w*|underskott\w*|budget i balans|ekonomi i balans)\b.*\d|\d.*\b(överskott\w*|"
+                     r"underskott\w*)\b")
 # a sentence about the report itself rather than the work ("I årets delårsrapport återfinns också …")
 ABOUT_THE_REPORT = re.compile(r"^(I (årets |denna |detta |föreliggande )?(delårsrapport\w*|rapport\w*|avsnitt\w*|kapit\w*)|"
                               r"Rapporten|Avsnittet|Kapitlet|Nedan|Följande)\b", re.IGNORECASE)

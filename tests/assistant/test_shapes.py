@@ -627,3 +627,19 @@ def test_names_the_report_lists_in_a_table_are_read_from_it_not_refused(assistan
     answer = assistant.ask("vilka projekt över 1 mkr har beslutats i anslaget för projekt- och utredningar?")
     assert not answer.refused and answer.shape == "brief"
     assert "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
+
+
+def test_words_a_question_restates_in_parentheses_need_no_title():
+    from assistant.answer.shapes.summary import in_parentheses
+
+    assert in_parentheses("sammanfatta styrelsens (den politiska org) ekonomi") >= {"politisk", "org"}
+    assert "styr" not in in_parentheses("sammanfatta styrelsens (styrelsen) ekonomi")
+    assert in_parentheses("sammanfatta styrelsens ekonomi") == set()
+
+
+@pytest.mark.parametrize("question", ["sammanfatta styrelsens (den politiska org) ekonomi",
+                                      "Summarize the finances of styrelsen (the political organisation) for me"])
+def test_a_summary_of_a_parts_finances_is_that_part_with_its_bottom_line(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.shape == "summary" and "STYRELSEN" in (answer.span or "")
+    assert "6,9 Mkr" in answer.answer  # «Prognosen för styrelsen visar som helhet ett överskott med 6,9 Mkr.»

@@ -18,6 +18,7 @@ from assistant.answer.points import (
     ANAPHORA,
     DECISION,
     NUMBER,
+    OUTCOME,
     Point,
     content,
     mmr,
@@ -27,6 +28,7 @@ from assistant.answer.points import (
 from assistant.answer.question import NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
+from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
 from assistant.textproc import EN_STOP, one_edit, terms
@@ -191,7 +193,7 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
         # named by two titles together: no related headings (they relate to the broader one)
         ranked = sorted(spans, key=lambda s: -s.score)
         for parent in [s for s in ranked if s.score >= RELATED_SCORE * best.score][:3]:
-            if (narrowed := narrower_named(parent, ranked, wanted)) is not parent:
+            if (narrowed := narrower_named(parent, ranked, wanted, in_parentheses(ctx.q.text, ctx.q.lang))) is not parent:
                 return narrowed
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
         own = next((s for s in spans if s.kind == "heading"
@@ -202,10 +204,11 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
     return with_related(best, spans, ctx.position())
 
 
-def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float]) -> Span:
+def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float], aside: set[str] = frozenset()) -> Span:
     """A heading inside the chosen span whose title names what the span's title does not, so that the
     two titles name all the question asks: "styrelsens ekonomi" is «STYRELSEN» in «God ekonomisk
-    hushållning», not the whole economic section. `ranked`: the candidates, best-named first."""
+    hushållning», not the whole economic section. `ranked`: the candidates, best-named first; `aside`: words
+    the question only restates in parentheses ("styrelsens (den politiska org) ekonomi"), which no title need name."""
     own = {c.id for c in best.chunks}
     named_by_best = {t for t in wanted if _title_match(t, set(terms(best.label)))}
     for s in ranked:
@@ -213,10 +216,26 @@ def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float]) -> 
         if s is best or s.kind != "heading" or not ids < own or s.other_year:
             continue
         named_here = {t for t in wanted if _title_match(t, set(terms(s.label)))}
-        if named_here - named_by_best and named_here | named_by_best >= set(wanted):
+        if named_here - named_by_best and named_here | named_by_best >= set(wanted) - aside:
             s.named, s.score = max(s.named, best.named), max(s.score, best.score)  # the two titles name it
             return s
     return best
+
+
+def in_parentheses(text: str, lang: str = "sv") -> set[str]:
+    """The words a question has only inside parentheses: an aside that restates ("(den politiska org)");
+    an English question's as the glossary renders them."""
+    inside = " ".join(re.findall(r"\(([^)]*)\)", text))
+    if not inside:
+        return set()
+    outside = re.sub(r"\([^)]*\)", " ", text)
+
+    def stems(part: str) -> set[str]:
+        own = set(terms(part))
+        if lang == "en":
+            own |= {t for tr in translate(part) for alt in tr.swedish for t in terms(alt)}
+        return own
+    return stems(inside) - stems(outside)
 
 
 def with_related(best: Span | None, spans: list[Span], position: Any) -> Span | None:
@@ -279,6 +298,9 @@ def _title_match(term: str, title: set[str]) -> bool:
     return len(term) >= 8 and any(one_edit(term, t) for t in title)
 
 
+OUTCOME_WEIGHT = 0.3  # the sentence with a part's surplus or deficit is its bottom line
+
+
 def specificity(u: Unit) -> float:
     """Names and figures make a point worth quoting: 0 for none, 1 for three or more."""
     tokens = u.text.split()
@@ -296,10 +318,11 @@ def centrality(units: list[Unit]) -> dict[int, float]:
     return out
 
 
-def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False) -> list[Point]:
+def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False, outcome: float = 0.0) -> list[Point]:
     """The points that carry the most of a span: central, with figures or decisions, one per
     subsection before a second from any. `prose_first`: a summary quotes the span's sentences, and
-    its table rows only when it has too few sentences (a row's figures made it look specific)."""
+    its table rows only when it has too few sentences (a row's figures made it look specific). `outcome`: the
+    weight of a sentence giving a surplus or deficit, a summary's bottom line (a page has no one subject)."""
     pool = [u for u in units if not is_signpost(u.text) and len(u.text.split()) >= 5]
     content_only = [u for u in pool if not ABOUT_THE_REPORT.match(u.text)]
     if len(content_only) >= k:  # "I delårsrapporteringen beskrivs också …" says what is told, not what was done
@@ -317,6 +340,7 @@ def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = Fals
         # 0.47 -> 0.50, page 0.67 -> 0.69): a section's first sentence often says only what it is about
         r = 0.8 * cent[id(u)] + 0.45 * lead + 0.6 * specificity(u) + 0.15 * bool(NUMBER.search(u.text))
         r += 0.1 * bool(DECISION.search(u.text)) + 0.5 * u.coverage - 0.1 * u.is_row
+        r += outcome * bool(OUTCOME.search(u.text)) * (not u.is_row)
         r -= 0.4 * bool(ANAPHORA.match(u.text))  # "Genom detta arbete …" leans on the sentence before it
         r -= 0.4 * bool(ABOUT_THE_REPORT.match(u.text))  # says what the report contains, not what was done
         points.append(Point(u, r))
@@ -412,7 +436,7 @@ def compose_summary(ctx: Context) -> Composition:
         heads, budget = heads[:asked], min(budget, asked)
         said = {u.text for u in heads}
     points = with_antecedents(span_points([u for u in units if u.text not in said], budget - len(heads),
-                                          prose_first=True))
+                                          prose_first=True, outcome=OUTCOME_WEIGHT))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
     if not points:
