@@ -63,10 +63,14 @@ def words(text: str) -> list[str]:
         if w[0].isdigit():
             out.append(w.replace(" ", ""))
             continue
-        out.append(w)
         if "-" in w or "/" in w:
             parts = [p for p in re.split(r"[-/]", w) if len(p) > 1]
+            if len(parts) == 2 and all(p in MONTH_ABBREV for p in parts):
+                w = "-".join(MONTH_ABBREV[p] for p in parts)  # "jan-aug" is the period "januari-augusti"
+            out.append(w)
             out.extend(MONTH_ABBREV.get(p, p) for p in parts)
+        else:
+            out.append(w)
     return out
 
 

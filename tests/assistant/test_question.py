@@ -225,3 +225,10 @@ def test_the_memo_being_written_is_not_the_topic():
 def test_an_english_count_counts_the_plural_noun_after_a_modifier():
     assert analyse("how many city commissioners does the board have?", [], "en").counted != "stad"
     assert analyse("How many companies take part in Malmö Residency?", [], "en").counted == "bolag"
+
+
+def test_a_period_of_abbreviated_months_is_the_period_written_out():
+    # "Stadskontorets utfall jan-aug" asks for what the report writes "januari-augusti"
+    assert words("jan-aug") == ["januari-augusti", "januari", "augusti"]
+    assert words("januari-augusti")[0] == "januari-augusti"
+    assert words("Malmö-Lund")[0] == "malmö-lund"
