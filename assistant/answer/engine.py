@@ -177,6 +177,8 @@ def unnamed_answer(unit: Unit, lang: str) -> str:
 
 AMOUNT_HINT = re.compile(r"(?i)\d\s*(?:mkr|tkr|kr|sek|kronor|miljon|miljard|million|billion|msek)")
 
+# a question that states its premise before asking ("Eftersom två av KS mål inte nås – vilka åtgärder …?")
+PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|now that|as)\b")
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
@@ -229,7 +231,8 @@ class AnswerEngine:
         if (written := self._unstated_amount(ctx)) is not None:
             said = self._stated_instead(q.asked, written, filters, q.lang, threshold)
             return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv", said), 1.0)
-        if plan.shape in ("reason", "fact") and (wrong := self._unmet_premise(ctx)) is not None:
+        takes_for_given = plan.shape in ("reason", "fact") or PRESUPPOSED.match(q.text) is not None
+        if takes_for_given and (wrong := self._unmet_premise(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape in ("reason", "fact") and (wrong := self._wrong_sign(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)

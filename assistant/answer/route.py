@@ -127,7 +127,8 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
 # a follow-up that points back to what was asked before ("Vem ansvarar för det?", "When was it issued?")
 REFERS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:dess|denna|detta|dem|där|då|samma|it|its|that|those|they|them|there|"
                          r"same)(?![\wåäö])|(?<![\wåäö])(?:den|det|de)\s*[?.!]*\s*$")  # "den", "det": articles too
-NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*)\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|miss\w*|\w+n't)(?![\wåäö])",
+                      re.IGNORECASE)
 # "Vad är G-NETS?", "What is the Japan Business and Innovation Hub?": what the report says about a named thing,
 # not the first sentence that names it
 WHAT_IS_NAME = re.compile(r"^\s*(?i:vad är|vad betyder|what is|what's|what are)\s+(?i:the\s+)?"
@@ -252,8 +253,8 @@ FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb
 # what the answer is for ("Ska in i en PM till ledningsgruppen.", "It's for a briefing."): a sentence beside the
 # question that names a memo, a meeting or a boss and asks nothing
 PURPOSE_NOUN = re.compile(r"(?i)(?<![\wåäö])(?:pm|promemoria|memo|mejl|mail|e-?post|presentation|dragning|briefing|"
-                          r"ledningsgrupp\w*|chef(?:en|er|erna)?|min chef|boss|manager|möte[nt]?|meeting|"
-                          r"talking points|underlag)(?![\wåäö])")
+                          r"ledningsgrupp\w*|chef(?:en|er|erna)?|min chef|boss|manager|[\wåäö]*möte[nt]?|meeting|"
+                          r"talking points|underlag|snabbfråga|kort fråga|quick (?:one|question))(?![\wåäö])")
 SENTENCE_END = re.compile(r"(?<=[.?!:])\s+")  # "Quick one for a delegation briefing: how many …?"
 QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
                            re.IGNORECASE)

@@ -253,3 +253,19 @@ def test_causes_and_uncertainties_asked_for_by_name(question, shape):
 def test_a_translation_is_a_task_even_of_the_summary():
     assert route("Translate the summary into French.") == "out_of_scope"
     assert route("Write a summary of the report") == "summary"
+
+
+def test_a_lead_naming_the_meeting_or_a_quick_question_is_not_the_topic():
+    from assistant.answer.route import without_purpose
+
+    assert without_purpose("Snabbfråga inför budgetmötet: hur stort är KS anslag totalt för 2025?") == \
+        "hur stort är KS anslag totalt för 2025?"
+    assert without_purpose("Quick question before the board meeting: what is the total?") == "what is the total?"
+    assert without_purpose("Öresundsmetron: hur går det?") == "Öresundsmetron: hur går det?"  # the lead is the topic
+
+
+def test_an_english_contraction_negates():
+    from assistant.answer.route import NEGATION
+
+    assert NEGATION.search("Which goals won't be met?") and NEGATION.search("why isn't it done")
+    assert not NEGATION.search("Which goals will be met?")

@@ -643,3 +643,16 @@ def test_a_summary_of_a_parts_finances_is_that_part_with_its_bottom_line(assista
     answer = assistant.ask(question)
     assert answer.shape == "summary" and "STYRELSEN" in (answer.span or "")
     assert "6,9 Mkr" in answer.answer  # «Prognosen för styrelsen visar som helhet ett överskott med 6,9 Mkr.»
+
+
+@pytest.mark.parametrize("question", ["Eftersom två av KS mål inte väntas nås i år – vilka åtgärder planeras för dem?",
+                                      "Since two goals won't be met, what is planned for them?"])
+def test_a_question_that_states_goals_are_not_met_as_its_premise_is_corrected(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "12" in answer.answer and "Förväntas uppnås" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vilka mål väntas inte nås?", "Which goals won't be met?"])
+def test_goals_not_expected_to_be_met_are_none(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.shape == "outline" and answer.answer.startswith(("Inga:", "None:"))

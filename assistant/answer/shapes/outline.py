@@ -210,7 +210,8 @@ def opening_sentence(ctx: Context, source: str | None, wanted: Callable[[str], b
 # words of the outline's own questions: whose goals, when, how many, how they stand
 OUTLINE_FRAME = {f(w) for f in (str, stem) for w in (
     "år", "året", "year", "this", "any", "några", "något", "nåt", "alla", "all", "samtliga", "tolv", "twelve",
-    "delvis", "partly", "risk", "flagged", "fortfarande", "still", "expect", "expects", "expected", "förväntas",
+    "delvis", "partly", "risk", "flagged", "fortfarande", "still", "expect", "expects", "expected", "förväntas", "väntas",
+    "beräknas", "likely",
     "council", "kf", "kommunfullmäktige", "fullmäktige", "bedömer", "bedöma", "kommer", "tror", "think", "believe",
     "bidrag", "bidraget", "bidragen", "sitt", "sina", "reach", "meet", "many", "overall", "totalt")}
 
