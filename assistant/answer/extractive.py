@@ -28,7 +28,16 @@ from typing import Any
 import numpy as np
 
 from assistant.answer.library import Library
-from assistant.answer.question import MONTHS, NUMBER_WORDS, TOTAL_WORDS, Question, analyse, detect_lang, names_a_thing
+from assistant.answer.question import (
+    MONTHS,
+    NUMBER_WORDS,
+    TOTAL_WORDS,
+    Question,
+    analyse,
+    detect_lang,
+    either_or,
+    names_a_thing,
+)
 from assistant.answer.route import REFERS_BACK
 from assistant.answer.tables import extreme_row, selection_words, wants_extreme
 from assistant.glossary import EN_WORD, translate
@@ -596,6 +605,7 @@ class ExtractiveAnswerer:
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
         total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS)
+        other = either_or(q)  # "överskott eller underskott": the one a sentence states answers for both
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
         # a count of a noun the report uses (an English one as translated): the number must count it, or the
         # report's word for it
@@ -617,7 +627,8 @@ class ExtractiveAnswerer:
             for t, w in weights.items():
                 own = q.terms[t] >= 1.0 or not hist_total
                 if (term_hit(q, t, u.stems, joined) or t == report_year
-                        or (t in TOTAL_WORDS and STATES_TOTAL.search(u.text) is not None)):
+                        or (t in TOTAL_WORDS and STATES_TOTAL.search(u.text) is not None)
+                        or (t in other and term_hit(q, other[t], u.stems, joined))):
                     # a table look-up is about the row: its label weighs more than the header's words
                     got[own] += w * (1.3 if label and term_hit(q, t, label_terms, label.lower()) else 1.0) * (
                         1.0 if t == report_year or _matched(t, u.stems, joined) else ALTERNATIVE)

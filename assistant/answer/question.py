@@ -244,6 +244,27 @@ def antecedent(history: list[Turn]) -> str:
     return " ".join(asked)
 
 
+EITHER_OR = re.compile(r"(?i)(?<![\wåäö-])([\wåäö]{4,})\s+(?:eller|or)\s+(?:(?:a|an|the|ett|en)\s+)?([\wåäö]{4,})"
+                       r"(?![\wåäö-])")
+
+
+def either_or(q: Question) -> dict[str, str]:
+    """Words the question offers as alternatives ("överskott eller underskott", "surplus or deficit"), each
+    mapped to the other: a sentence can state only one, and that one answers."""
+    out: dict[str, str] = {}
+    for m in EITHER_OR.finditer(q.text):
+        a, b = m.group(1), m.group(2)
+        if q.lang == "en":
+            found = [translate(w) for w in (a, b)]
+            if not all(found):
+                continue
+            a, b = (f[0].swedish[0] for f in found)
+        sa, sb = stem(a.lower()), stem(b.lower())
+        if sa != sb and sa in q.terms and sb in q.terms:
+            out[sa], out[sb] = sb, sa
+    return out
+
+
 def analyse(text: str, history: list[Turn], lang: str | None = None,
             keep: frozenset[str] = frozenset()) -> Question:
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""

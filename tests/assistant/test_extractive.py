@@ -549,3 +549,8 @@ def test_an_english_superlative_over_a_table_is_answered_by_its_row(assistant, q
 def test_a_holder_of_a_role_or_a_place_the_report_never_names_is_refused_without_a_stray_quote(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and "«" not in answer.answer, answer.answer
+
+
+def test_an_either_or_question_is_answered_by_the_sentence_stating_one(assistant):
+    answer = assistant.ask("Vad är prognosen för helårsresultatet för KS, blir det överskott eller underskott?")
+    assert answer.answer.startswith("Det prognostiserade helårsresultatet är ett överskott på totalt 13,9 Mkr.")

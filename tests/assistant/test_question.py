@@ -232,3 +232,13 @@ def test_a_period_of_abbreviated_months_is_the_period_written_out():
     assert words("jan-aug") == ["januari-augusti", "januari", "augusti"]
     assert words("januari-augusti")[0] == "januari-augusti"
     assert words("Malmö-Lund")[0] == "malmö-lund"
+
+
+def test_words_offered_as_alternatives_stand_for_each_other():
+    from assistant.answer.question import either_or
+
+    q = analyse("Vad är prognosen för KS, blir det överskott eller underskott?", [])
+    assert either_or(q) == {stem("överskott"): stem("underskott"), stem("underskott"): stem("överskott")}
+    en = analyse("Is the forecast a surplus or a deficit?", [])
+    assert stem("överskott") in either_or(en)
+    assert either_or(analyse("Hur stort är överskottet?", [])) == {}
