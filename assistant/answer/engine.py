@@ -117,6 +117,9 @@ def about_the_topic(q: Question) -> Question:
                    lexical_query=lexical)
 
 
+AMBIENT_ACTORS = frozenset(stem(w) for w in ("kommunstyrelsen", "staden", "kommunen", "malmö"))
+
+
 def without_cue_words(q: Question) -> Question:
     """A Swedish open question without the fixed words of the cue that chose its shape: "Hur långt har man
     kommit med ekonomisystemet?" is about the finance system, and "långt", "kommit" would pick sentences
@@ -130,6 +133,9 @@ def without_cue_words(q: Question) -> Question:
     else:
         cue = swedish_stems(" ".join(w for w in words(q.text) if w not in topic)) - swedish_stems(" ".join(topic))
     kept = {t: w for t, w in q.terms.items() if t not in cue}
+    # the report's own subject ("Vad gör KS inom klimatområdet?") is in every part of it: the topic chooses
+    topical = {t: w for t, w in kept.items() if t not in AMBIENT_ACTORS}
+    kept = topical if topical else kept
     return replace(q, terms=kept) if kept and len(kept) < len(q.terms) else q
 
 

@@ -656,3 +656,12 @@ def test_a_question_that_states_goals_are_not_met_as_its_premise_is_corrected(as
 def test_goals_not_expected_to_be_met_are_none(assistant, question):
     answer = assistant.ask(question)
     assert answer.shape == "outline" and answer.answer.startswith(("Inga:", "None:"))
+
+
+@pytest.mark.parametrize("question", ["Vad gör KS för klimatet?", "Vad gör KS inom klimatområdet?"])
+def test_a_brief_on_a_topic_a_goal_names_quotes_that_goal_not_the_boards_name_everywhere(assistant, question):
+    # "KS" is in every part of the report: the topic, and the climate goal it names, choose the points
+    answer = assistant.ask(question)
+    assert answer.shape == "brief" and not answer.refused
+    pages = {c.page for c in answer.citations}
+    assert pages & {22, 23, 24} and 4 not in pages and 7 not in pages, pages

@@ -154,12 +154,20 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         overview = {u.chunk.id for u in units[:10] if ABOUT_THE_REPORT.match(u.text) and not is_signpost(u.text)}
         if overview and any(under_target(u.chunk, targets) for u in pool):
             pool = [u for u in pool if u.chunk.id not in overview or under_target(u.chunk, targets)]
+    named = named_goal(ctx)
+    if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
+        # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
+        seen = {u.chunk.id for u in pool}
+        sources = {u.chunk.meta.get("source") for u in pool}
+        extra = [(c, 0.0) for c in ctx.library.index.chunks
+                 if c.id not in seen and c.meta.get("source") in sources and c.meta.get("goal") == named]
+        if extra:
+            pool += [u for u in ctx.scorer.units_for(ctx.q, extra) if u.coverage > 0]
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and ctx.scorer.constraints_ok(ctx.q, u)]
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
-    named = named_goal(ctx)
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     asked_part = asked_parts(ctx.q)
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
