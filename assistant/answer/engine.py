@@ -161,6 +161,9 @@ SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:vad|hur|när|vilke[nt
                         r"(?:,\s*|\s+)and\s+(?=(?:what|how|when|which|who|where)\b)", re.IGNORECASE)
 
 
+LONE_ASK = re.compile(r"(?i)(?:när|when)\s*\?*")
+
+
 def two_asks(question: str) -> tuple[str, str] | None:
     """A question that asks two things, as two questions; None when it asks one. The second part is
     read as a follow-up to the first (its subject is the first's: "… och vad visar årsprognosen?")."""
@@ -168,7 +171,8 @@ def two_asks(question: str) -> tuple[str, str] | None:
     if m is None:  # "… och varför?" is no second question word: one question that also asks for the reason
         return None
     first, second = question[:m.start()].strip(" ,"), question[m.end():].strip()
-    if len(first.split()) < 3 or len(second.split()) < 2:
+    lone = LONE_ASK.fullmatch(second) is not None  # "… och när?": when the first thing happened
+    if len(first.split()) < 3 or (len(second.split()) < 2 and not lone):
         return None
     first = first if first.endswith("?") else f"{first}?"
     return first, second[0].upper() + second[1:]

@@ -31,6 +31,7 @@ from assistant.answer.library import Library
 from assistant.answer.question import (
     MONTHS,
     NUMBER_WORDS,
+    SWEDISH_GLOSS_WEIGHT,
     TOTAL_WORDS,
     Question,
     analyse,
@@ -540,8 +541,12 @@ class ExtractiveAnswerer:
         lang = lang or detect_lang(question)
         text = self.correct_typos(question) if lang == "sv" else question
         keep = self.report_names(text) if lang == "en" else frozenset()
-        return replace(self.decompound(analyse(text, history, lang, keep)), asked=question,
-                       phrases=self.report_phrases(question))
+        q = analyse(text, history, lang, keep)
+        if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
+            glosses = [t for t, w in q.terms.items() if w == SWEDISH_GLOSS_WEIGHT and not self.stem_in_corpus(t)]
+            if glosses and len(glosses) < len(q.terms):
+                q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
+        return replace(self.decompound(q), asked=question, phrases=self.report_phrases(question))
 
     def report_phrases(self, text: str) -> frozenset[str]:
         """Runs of two or more capitalised words in a question that the report writes as a name, capitals and

@@ -254,7 +254,7 @@ FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb
 # question that names a memo, a meeting or a boss and asks nothing
 PURPOSE_NOUN = re.compile(r"(?i)(?<![\wåäö])(?:pm|promemoria|memo|mejl|mail|e-?post|presentation|dragning|briefing|"
                           r"ledningsgrupp\w*|chef(?:en|er|erna)?|min chef|boss|manager|[\wåäö]*möte[nt]?|meeting|"
-                          r"talking points|underlag|snabbfråga|kort fråga|quick (?:one|question))(?![\wåäö])")
+                          r"talking points|underlag|[\wåäö]+fråga|kort fråga|quick (?:one|question))(?![\wåäö])")
 SENTENCE_END = re.compile(r"(?<=[.?!:])\s+")  # "Quick one for a delegation briefing: how many …?"
 QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
                            re.IGNORECASE)
@@ -271,7 +271,11 @@ PURPOSE_FRAME = re.compile(
 # the asker's own situation beside the question ("jag ska dra den på ledningsgruppen imorgon", "I'm preparing a
 # note for our finance colleagues:"): a clause in the first person that asks nothing and names no topic ("om …")
 ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I've|I have|I need|I'll|I'd|I|"
-                   r"(?i:we|we're|we are))(?![\wåäö'])")
+                   r"(?i:we|we're|we are)|"
+                   # the informal first person without its "jag": "Sitter med HR-strategin.", "Behöver bara siffran:"
+                   r"(?i:sitter|behöver|jobbar|håller på|skriver|förbereder|tittar på|kollar))(?![\wåäö'])|"
+                   # who is asking: "controller på ekonomiavd här", "Anna from HR here"
+                   r"^[^?]{0,60}\s(?i:här|here)[.!:]?$")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
 GREETING = re.compile(r"(?i)^\s*(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag)|hi|hello|hey|good (?:morning|afternoon))"
                       r"(?![\wåäö])[\s,!.]*")
@@ -317,10 +321,26 @@ def requested_count(text: str) -> int | None:
     return n if n >= 1 else None
 
 
+# one clause of small talk: "thanks for the help yesterday", "how are you doing today", "tack för senast"
+SMALL_TALK_CLAUSE = re.compile(
+    r"(?i)(?:hej|hejsan|hallå|tjena|hi|hello|hey|good (?:morning|afternoon|evening)|god (?:morgon|dag|kväll)|"
+    r"(?:tack|thanks|thank you)(?: (?:så mycket|för|for)\b[^,.!?]{0,40})?|"
+    r"hur mår du(?: idag)?|hur är läget(?: idag)?|hur har du det(?: idag)?|"
+    r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
+    r"have a (?:nice|good|great) day)")
+
+
+def all_small_talk(text: str) -> bool:
+    """Whether every clause of a text is small talk ("Hi! thanks for the help yesterday, how are you doing
+    today?"): a greeting, not a question about the report."""
+    clauses = [c.strip() for c in re.split(r"[,.!?;:]+", text) if c.strip()]
+    return bool(clauses) and all(SMALL_TALK_CLAUSE.fullmatch(c) for c in clauses)
+
+
 def is_out_of_scope_request(text: str) -> bool:
     """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke) and opinions or
     advice asked of it ("Tycker du att …?", "Should I …?")."""
-    return bool(CHITCHAT.match(text) or TASK.match(text) or OPINION.search(text))
+    return bool(CHITCHAT.match(text) or all_small_talk(text) or TASK.match(text) or OPINION.search(text))
 
 
 def asks_if_goals_are_met(text: str) -> bool:

@@ -554,3 +554,13 @@ def test_a_holder_of_a_role_or_a_place_the_report_never_names_is_refused_without
 def test_an_either_or_question_is_answered_by_the_sentence_stating_one(assistant):
     answer = assistant.ask("Vad är prognosen för helårsresultatet för KS, blir det överskott eller underskott?")
     assert answer.answer.startswith("Det prognostiserade helårsresultatet är ett överskott på totalt 13,9 Mkr.")
+
+
+def test_an_english_gloss_in_brackets_that_the_report_cannot_hold_does_not_count_against_the_answer(assistant):
+    answer = assistant.ask("When is the city office moving into the Rådhuset (old town hall)?")
+    assert not answer.refused and "februari/mars 2026" in answer.answer
+
+
+def test_size_and_date_asked_together_are_both_answered(assistant):
+    answer = assistant.ask("hur stor var den sociala obligationen som Malmö gav ut och när?")
+    assert "600 miljoner kronor" in answer.answer and "augusti/september" in answer.answer

@@ -269,3 +269,35 @@ def test_an_english_contraction_negates():
 
     assert NEGATION.search("Which goals won't be met?") and NEGATION.search("why isn't it done")
     assert not NEGATION.search("Which goals will be met?")
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Hej, controller på ekonomiavd här. Behöver bara snabbt siffran: hur stort är KS anslag totalt för 2025?",
+     "hur stort är KS anslag totalt för 2025?"),
+    ("Sitter med HR-strategin. Hur många miljoner har KS avsatt till kompetenshöjande insatser?",
+     "Hur många miljoner har KS avsatt till kompetenshöjande insatser?"),
+    ("pressfråga: hur stor var den sociala obligationen?", "hur stor var den sociala obligationen?"),
+])
+def test_who_asks_and_what_they_sit_with_is_not_the_topic(text, question):
+    from assistant.answer.route import without_length_request
+
+    assert without_length_request(text) == question
+
+
+def test_a_clause_naming_a_topic_stays_with_the_question():
+    from assistant.answer.route import without_length_request
+
+    assert "klimatet" in without_length_request("Sitter och skriver om klimatet, vad gör staden?")
+
+
+def test_small_talk_of_several_clauses_is_small_talk():
+    from assistant.answer.route import is_out_of_scope_request
+
+    assert is_out_of_scope_request("Hi! thanks for the help yesterday, how are you doing today?")
+    assert is_out_of_scope_request("Tack för hjälpen! Hur mår du?")
+    assert not is_out_of_scope_request("Hej! Hur stor var obligationen?")
+
+
+def test_a_lone_when_after_a_question_asks_when_it_happened():
+    assert two_asks("hur stor var den sociala obligationen som Malmö gav ut och när?") == (
+        "hur stor var den sociala obligationen som Malmö gav ut?", "När?")
