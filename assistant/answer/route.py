@@ -105,7 +105,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"what (results)",
             # where something stands: "Hur ser X ut?", "status på …", "where are we with …", "how's X coming along"
             r"hur ser (?:\w*arbetet|\w*arbetet (.{3,50}?)) ut", r"på vilket sätt", r"status (?:på|för|kring)", r"berätta (?:vad|hur|lite|mer)",
-            r"vad som händer", r"where are we (?:with|on)", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
+            r"vad som händer", r"where are we (?:with|on)", r"var står (?:vi|staden|kommunen|man|det) (?:med|i|kring)",
+            r"lägesbild\w*", r"nuläge\w*", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
             r"what(?:'s| is) going on", r"in what way", r"what (?:[\w-]+ ){1,3}(?:is|are) doing",
             r"what (?:is|are) (?:[\w-]+ ){1,3}doing")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
