@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 import threading
@@ -336,6 +337,7 @@ class _Index:
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
         self._vocabulary = frozenset(w for c in chunks for w in words(c.text) if len(w) >= 6 and w.isalpha())
+        self._sorted_vocabulary = tuple(sorted(self._vocabulary))
         self._lower_texts = [c.text.lower() for c in chunks]  # for names looked up as written, per question
         self._common: dict[float, frozenset[str]] = {}
         self._memo_lock = threading.Lock()
@@ -370,6 +372,12 @@ class _Index:
     def vocabulary(self) -> frozenset[str]:
         """The words of the reports as written (lower case, six letters or more): what a typo is read against."""
         return self._vocabulary
+
+    def word_starting(self, prefix: str) -> str | None:
+        """The first word of the reports (as in `vocabulary`) that begins with `prefix`, by a binary search."""
+        words_ = self._sorted_vocabulary
+        i = bisect.bisect_left(words_, prefix)
+        return words_[i] if i < len(words_) and words_[i].startswith(prefix) else None
 
     def common_stems(self, share: float) -> frozenset[str]:
         """Stems in at least `share` of the chunks (the reports' own subjects: Malmö, stadskontoret), computed

@@ -412,7 +412,7 @@ class AnswerEngine:
             q = about_the_topic(q)
             ctx = replace(ctx, q=q)
         if shape in OPEN_SHAPES:
-            q = without_cue_words(q)
+            q = self.scorer.compound_of_parts(without_cue_words(q))
             ctx = replace(ctx, q=q)
         proposal = self.scorer.propose(q, ctx.filters, self.library.settings.top_k * WIDER_EVIDENCE.get(shape, 1))
         if shape in OPEN_SHAPES:

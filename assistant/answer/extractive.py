@@ -739,6 +739,24 @@ class ExtractiveAnswerer:
             changed = changed or parts is not None
         return replace(q, terms=out) if changed else q
 
+    def compound_of_parts(self, q: Question) -> Question:
+        """Two question words the report writes as one compound ("how reliable is the forecast" → säker +
+        prognos → «Prognossäkerheten», "anpassning till klimatet" → klimatanpassning): the compound is a word of
+        the question too, so the passage that names the thing outweighs those that hold the parts anywhere."""
+        own = [t for t, w in q.terms.items() if w >= 1.0 and len(t) >= 3 and not t.isdigit()]
+        index = self.a.index
+        added: dict[str, float] = {}
+        for a, b in itertools.permutations(own, 2):
+            for head in (a + b, a + "s" + b):
+                if len(head) < 8 or not head.isalpha():
+                    continue
+                found = index.word_starting(head)
+                if found is not None:
+                    added[stem(found)] = max(q.terms[a], q.terms[b])
+                    break
+        added = {t: w for t, w in added.items() if t not in q.terms}
+        return replace(q, terms={**q.terms, **added}) if added else q
+
     def _split(self, term: str) -> tuple[str, str] | None:
         """The two report words a compound is made of (a linking s allowed), the most even split first."""
         df = self.a.index.df

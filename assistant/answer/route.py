@@ -91,6 +91,9 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             # the noun of these cues is also what is asked about: the challenges, the risks
             r"vilka (?:är )?(?:de )?(?:största |viktigaste |främsta |stora )?(resultat|utmaningar\w*|risker\w*|problem\w*|slutsatser\w*|"
             r"osäkerhet\w*)", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
+            # how far a forecast or an estimate can be trusted: the report's own words on it and their reasons
+            r"hur (säker|osäker) (?:är|var|bedöms)",
+            r"how (certain|reliable|sure|uncertain|robust) (?:is|are|was)",
             r"what progress", r"what(?:'s| is) the plan", r"what are the plans", r"next steps?",
             r"what (?:has|have) (.{3,40}) led to", r"what happened (?:with|to)", r"(?:an )?update on", r"any news",
             # what an actor did or does, in the past too: "What did the city do about …", "What has KS done on …"

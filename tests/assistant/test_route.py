@@ -18,6 +18,8 @@ CASES = [
     ("Vad gör staden för att minska segregationen?", "brief"),
     ("Hur arbetar kommunstyrelsen med klimatanpassning?", "brief"),
     ("Hur går det med Öresundsmetron?", "brief"),
+    ("Hur säker är prognosen?", "brief"),
+    ("How reliable is the forecast?", "brief"),
     ("Var står vi med Öresundsmetron just nu? kort lägesbild tack", "brief"),
     ("Ge mig en lägesbild av arbetet med elförsörjningen", "brief"),
     ("What is the City doing about coastal protection?", "brief"),

@@ -665,3 +665,19 @@ def test_a_brief_on_a_topic_a_goal_names_quotes_that_goal_not_the_boards_name_ev
     assert answer.shape == "brief" and not answer.refused
     pages = {c.page for c in answer.citations}
     assert pages & {22, 23, 24} and 4 not in pages and 7 not in pages, pages
+
+
+@pytest.mark.parametrize("question", ["How reliable is the forecast?", "Hur säker är prognosen?"])
+def test_how_far_the_forecast_can_be_trusted_is_the_reports_own_assessment_of_it(assistant, question):
+    # "reliable" + "forecast" are the report's compound «Prognossäkerheten»: quoted, not rows that say "Prognos"
+    answer = assistant.ask(question)
+    assert answer.shape == "brief" and "Prognossäkerheten bedöms som något osäker." in answer.answer
+
+
+def test_two_question_words_the_report_writes_as_one_compound_are_that_compound_too(assistant):
+    from assistant.answer.question import analyse
+    from assistant.textproc import stem
+
+    engine = assistant.answer_engine()
+    q = engine.scorer.compound_of_parts(analyse("Hur arbetar staden med anpassning till klimatet?", []))
+    assert stem("klimatanpassning") in q.terms
