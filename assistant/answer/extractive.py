@@ -40,7 +40,7 @@ from assistant.answer.question import (
     names_a_thing,
 )
 from assistant.answer.route import REFERS_BACK
-from assistant.answer.tables import extreme_row, selection_words, wants_extreme
+from assistant.answer.tables import RANKED_ROWS, extreme_rows, ranked_count, selection_words, wants_extreme
 from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
@@ -872,8 +872,8 @@ class ExtractiveAnswerer:
         if self.unknown_focus(q):
             return []
         extreme = self._table_extreme(q, units)
-        if extreme is not None:
-            return [extreme]
+        if extreme:
+            return extreme
         winner = semantic_winner(units)
         asks_where = DESCRIBED.search(q.text) is not None  # "Under vilket mål beskrivs …?": a signpost answers
         # a follow-up pointing back ("Vem ansvarar för det?") or naming no more than its verb ("och vem finansierar?",
@@ -914,25 +914,32 @@ class ExtractiveAnswerer:
                 return u
         return None
 
-    def _table_extreme(self, q: Question, units: list[Unit]) -> Unit | None:
+    def _table_extreme(self, q: Question, units: list[Unit]) -> list[Unit]:
         """"Vilket budgetområde har störst positiv avvikelse?": the row at that end of the asked column,
-        in the table of the best-matching row (all its rows, also those retrieval did not bring)."""
+        in the table of the best-matching row (all its rows, also those retrieval did not bring); for
+        "Vilka budgetområden …" the first few rows from that end."""
         if wants_extreme(q.text) is None:
-            return None
+            return []
         # the superlative and sign words are not in the rows: a lower bar than a fact row's
+        count = ranked_count(q.text)
+        if count is not None:  # "Vilka tre …": the number says how many rows, it is not a word of theirs
+            q = replace(q, terms={t: w for t, w in q.terms.items() if t not in NUMBER_WORDS})
+            units = self.units_for(q, [(u.chunk, 0.0) for u in units[:10]])
         best = next((u for u in units[:10] if u.is_row and u.coverage >= 0.25), None)
         if best is None:
-            return None
+            return []
         m = best.chunk.meta
         same = [c for c in self.a.index.chunks if c.meta.get("kind") == "table"
                 and c.meta.get("table_title") == m.get("table_title") and c.meta.get("source") == m.get("source")]
         rows = [u for c in sorted(same, key=lambda c: (c.page, c.id)) for u in units_of(c, best.rank)]
-        found = extreme_row(q.text, [u.text for u in rows], set(q.terms))
+        found = extreme_rows(q.text, [u.text for u in rows], set(q.terms), count or RANKED_ROWS)
         if found is None:
-            return None
-        row = rows[found[0]]
-        row.coverage, row.kind_fit = max(row.coverage, best.coverage, self._table_coverage(q, same)), 1.0
-        return row
+            return []
+        covered = max(best.coverage, self._table_coverage(q, same))
+        chosen = [rows[i] for i in found[0]]
+        for row in chosen:
+            row.coverage, row.kind_fit = max(row.coverage, covered), 1.0
+        return chosen
 
     def _table_coverage(self, q: Question, chunks: list[IndexedChunk]) -> float:
         """How much of a superlative question the table covers: its title, header and rows hold the rest of
@@ -1034,7 +1041,12 @@ class ExtractiveAnswerer:
     def _compose(self, q: Question, chosen: list[Unit], scope: str, retrieved: list[dict]) -> Answer:
         citations = [self.citation(i + 1, u) for i, u in enumerate(chosen)]
         parts = []
+        last_table = None
         for c, u in zip(citations, chosen, strict=True):
+            if u.is_row and last_table is not None and u.chunk.meta.get("table_title") == last_table:
+                parts[-1] = parts[-1] + f"; {u.text} [{c.n}]"  # the next row of the same table: one lead for all
+                continue
+            last_table = u.chunk.meta.get("table_title") if u.is_row else None
             if u.is_row:
                 title = u.chunk.meta.get("table_title") or ""
                 unit = u.chunk.meta.get("table_unit") or ""

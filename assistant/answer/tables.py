@@ -73,6 +73,45 @@ def asked_column(question_terms: set[str], columns: list[str], words_as_written:
     return best
 
 
+# "Vilka budgetområden avviker mest?", "Which budget areas have the largest deviations?": the first few rows
+PLURAL_ASKED = re.compile(r"(?i)^\s*(?:vilka|which|what)\s+(?:[\wåäö-]+\s+){0,2}?(?:[\wåäö-]+(?:en|er|ar|or|na|s))\b"
+                          r"(?<!\bis)(?<!\bwas)(?<!\bhas)")
+RANKED_ROWS = 5  # rows a plural superlative lists, largest first
+COUNT_ASKED = re.compile(r"(?i)^\s*(?:vilka|which|what)(?:\s+are\s+the)?\s+(\d+|två|tre|fyra|fem|sex|two|three|four|"
+                         r"five|six)\b")
+COUNTS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def ranked_count(question: str) -> int | None:
+    """How many rows "Vilka tre budgetområden …", "Which five areas …" asks for."""
+    m = COUNT_ASKED.match(question)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else COUNTS[word]
+
+
+def extreme_rows(question: str, rows: list[str], question_terms: set[str] | None = None,
+                 k: int = RANKED_ROWS) -> tuple[list[int], str] | None:
+    """Indexes (best first) and column of the rows a superlative question asks for: the one row, or for a
+    plural question ("Vilka budgetområden …") the first `k` in that order."""
+    found = extreme_row(question, rows, question_terms)
+    if found is None or not PLURAL_ASKED.match(question) or re.match(r"(?i)^\s*(?:vilket|vilken)\b", question):
+        return ([found[0]], found[1]) if found else None
+    _, col = found
+    end = wants_extreme(question) or "max"
+    negative = NEGATIVE.search(question) is not None
+    signed = negative or POSITIVE.search(question) is not None
+    if negative:
+        end = "min" if end == "max" else "max"
+    parsed = [(i, parse_row(r)) for i, r in enumerate(rows)]
+    candidates = [(i, r) for i, r in parsed if r is not None and not TOTAL.match(r.label) and col in r.cells]
+    candidates.sort(key=lambda item: item[1].cells[col] if signed else abs(item[1].cells[col]), reverse=end == "max")
+    if signed:  # "störst negativ": only the rows of that sign
+        candidates = [(i, r) for i, r in candidates if (r.cells[col] < 0) == negative and r.cells[col] != 0]
+    return ([i for i, _ in candidates[:k]], col) if candidates else None
+
+
 def extreme_row(question: str, rows: list[str], question_terms: set[str] | None = None) -> tuple[int, str] | None:
     """Index and column of the row a superlative question asks for, among a table's rows
     (`question_terms`: the question's stems, an English question's through the glossary)."""

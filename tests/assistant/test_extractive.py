@@ -564,3 +564,10 @@ def test_an_english_gloss_in_brackets_that_the_report_cannot_hold_does_not_count
 def test_size_and_date_asked_together_are_both_answered(assistant):
     answer = assistant.ask("hur stor var den sociala obligationen som Malmö gav ut och när?")
     assert "600 miljoner kronor" in answer.answer and "augusti/september" in answer.answer
+
+
+def test_which_three_budget_areas_are_the_three_rows_under_one_lead(assistant):
+    answer = assistant.ask("Vilka tre budgetområden har störst positiv avvikelse?")
+    assert not answer.refused and len(answer.citations) == 3
+    assert answer.answer.count("Enligt tabellen") == 1 and "Stadsövergripande IT-system" in answer.answer
+    assert "SUMMA" not in answer.answer

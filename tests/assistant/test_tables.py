@@ -53,3 +53,14 @@ def test_the_selection_answers_the_superlative_and_sign_words_no_row_holds():
     assert selection_words("Which budget area has the largest positive deviation?", asked) == {"störst", "positiv"}
     assert selection_words("Vilket område har lägst budget?", {"områd", "lägst", "budget"}) == {"lägst"}
     assert selection_words("Hur stor är avvikelsen?", {"avvik"}) == set()
+
+
+def test_a_plural_superlative_lists_the_rows_from_that_end():
+    from assistant.answer.tables import extreme_rows, ranked_count
+
+    rows = [*ROWS, "Juridik: Budget -10 524 tkr, Prognos DR -11 024 tkr, Avvikelse -500 tkr"]
+    assert extreme_rows("Vilka budgetområden har störst avvikelse?", rows) == ([1, 2, 4, 0], "Avvikelse")
+    assert extreme_rows("Vilka budgetområden har störst negativ avvikelse?", rows, k=2) == ([1, 4], "Avvikelse")
+    assert extreme_rows("Vilket budgetområde har störst avvikelse?", rows) == ([1], "Avvikelse")  # one asked for
+    assert ranked_count("Vilka tre budgetområden har störst avvikelse?") == 3
+    assert ranked_count("Which two areas deviate most?") == 2 and ranked_count("Vilka områden?") is None
