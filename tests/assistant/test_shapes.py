@@ -681,3 +681,9 @@ def test_two_question_words_the_report_writes_as_one_compound_are_that_compound_
     engine = assistant.answer_engine()
     q = engine.scorer.compound_of_parts(analyse("Hur arbetar staden med anpassning till klimatet?", []))
     assert stem("klimatanpassning") in q.terms
+
+
+def test_a_cause_goes_on_in_the_parts_of_the_surplus_it_explains(assistant):
+    # "Överskottet beror främst på … 3,9 Mkr. För arvoden och omställningsstöd prognostiseras ett överskott på 2,7 Mkr."
+    answer = assistant.ask("Varför blir det överskott för styrelsen i prognosen?")
+    assert answer.shape == "reason" and "3,9 Mkr" in answer.answer and "2,7 Mkr" in answer.answer

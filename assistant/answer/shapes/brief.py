@@ -34,6 +34,7 @@ COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|min
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
 MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
+GOES_ON = 3  # sentences after a cause that may go on telling it ("… 3,9 Mkr. För arvoden … ett överskott på 2,7 Mkr.")
 MAX_WITH_CONTEXT = 5  # a reason answer with the sentences its cause leans on or goes on in
 BESIDE_A_TABLE = 3  # other points kept in an answer whose body is an introduced table
 MAX_TABLE_ROWS = 12  # rows a lead-in ("… har följande förändringar beslutats.") brings: cut short, a table does not add up
@@ -256,8 +257,11 @@ def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Po
         if ANAPHORA.match(u.text) and i > 0:
             around.append(sentences[i - 1])  # what "därför" refers to
         topic = content(u)
-        for nxt in sentences[i + 1:i + 3]:
-            goes_on = ANAPHORA.match(nxt.text) or CAUSAL.search(nxt.text.lower()) or len(content(nxt) & topic) >= 2
+        # "Överskottet beror främst på …": the parts of the surplus are told next, each with its amount
+        signs = [family for family in (SURPLUS_WORDS, DEFICIT_WORDS) if family & u.stems]
+        for nxt in sentences[i + 1:i + 1 + GOES_ON]:
+            goes_on = ANAPHORA.match(nxt.text) or CAUSAL.search(nxt.text.lower()) or len(content(nxt) & topic) >= 2 \
+                or bool(any(family & nxt.stems for family in signs) and NUMBER.search(nxt.text))
             if not goes_on:
                 break  # the paragraph moves on
             around.append(nxt)
