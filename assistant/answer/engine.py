@@ -467,7 +467,8 @@ class AnswerEngine:
         # a paraphrase's evidence is close in meaning even when a topic word is new ("oseriösa leverantörer"
         # quoted on välfärdsbrottslighet): then the embedding vouches and the unknown word does not count
         values["open_unknown_topic"] = 0.0
-        topic = {stem(w) for w in words(topic_words(q.text))} if values["open"] else set()
+        # (the words for the kind of summary, "huvudbudskapen", "i några punkter", are no topic)
+        topic = {stem(w) for w in words(topic_words(q.text))} - CUE_WORDS if values["open"] else set()
         # the embedding vouches for a paraphrase of a topic the report has, not for a topic of only unknown words
         # ("Hur har sjukfrånvaron utvecklats jämfört med 2024?" is close to every comparison with 2024)
         content = {t for t in topic if t in q.terms and len(t) >= 4 and not t.isdigit() and t not in STOP}

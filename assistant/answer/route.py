@@ -164,6 +164,7 @@ GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*",
                     r"[a-zåäö]{3,}s?mål(?:en|et)?")  # a goal named by a compound: klimatmålen, arbetsgivarmålet
 MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"nått\w*", r"klaras", r"klara", r"klarar", r"klarat\w*",
                    r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
+                   r"missed", r"failed",
                    r"on track", r"on course", r"fulfill?\w*", r"attain\w*")
 
 # an opinion or advice asked of the assistant: the report states what the board did, not what to think of it
@@ -310,10 +311,15 @@ def without_purpose(text: str) -> str:
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 
+# whom the answer is for, at the end: "… i några punkter till min chef", "… for my manager"
+FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to)\s+(?:min|mitt|mina|vår|vårt|våra|my|our)\s+"
+                      r"(?:chef|chefen|boss|manager|ledningsgrupp\w*|kollegor\w*|colleagues|team|teamet)\b[\s.!?]*$")
+
+
 def without_length_request(text: str) -> str:
-    """The question without how long its answer should be or what it is for: "svar", "punkter", "quick" and
-    "Ska in i en PM" are not what it is about."""
-    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", without_purpose(text)))
+    """The question without how long its answer should be or what it is for: "svar", "punkter", "quick",
+    "till min chef" and "Ska in i en PM" are not what it is about."""
+    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", FOR_WHOM.sub("", without_purpose(text))))
 
 
 def requested_count(text: str) -> int | None:

@@ -242,3 +242,8 @@ def test_words_offered_as_alternatives_stand_for_each_other():
     en = analyse("Is the forecast a surplus or a deficit?", [])
     assert stem("överskott") in either_or(en)
     assert either_or(analyse("Hur stort är överskottet?", [])) == {}
+
+
+def test_a_verb_after_how_many_is_no_counted_noun():
+    assert analyse("Hur många nya anmälde sig till förmånscykel i våras?", []).counted is None
+    assert analyse("Hur många nya medarbetare har anställts?", []).counted == stem("medarbetare")

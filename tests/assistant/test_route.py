@@ -305,3 +305,10 @@ def test_small_talk_of_several_clauses_is_small_talk():
 def test_a_lone_when_after_a_question_asks_when_it_happened():
     assert two_asks("hur stor var den sociala obligationen som Malmö gav ut och när?") == (
         "hur stor var den sociala obligationen som Malmö gav ut?", "När?")
+
+
+def test_whom_the_answer_is_for_is_not_the_topic():
+    from assistant.answer.route import without_length_request
+
+    assert without_length_request("Sammanfatta rapporten till min chef") == "Sammanfatta rapporten"
+    assert without_length_request("Vad gör staden för våra medarbetare?") == "Vad gör staden för våra medarbetare?"

@@ -687,3 +687,14 @@ def test_a_cause_goes_on_in_the_parts_of_the_surplus_it_explains(assistant):
     # "Överskottet beror främst på … 3,9 Mkr. För arvoden och omställningsstöd prognostiseras ett överskott på 2,7 Mkr."
     answer = assistant.ask("Varför blir det överskott för styrelsen i prognosen?")
     assert answer.shape == "reason" and "3,9 Mkr" in answer.answer and "2,7 Mkr" in answer.answer
+
+
+def test_an_english_premise_that_a_goal_was_missed_is_corrected(assistant):
+    answer = assistant.ask("Since the report says the goal of a segregation-free city was missed, what explains the "
+                           "failure?")
+    assert answer.refused and "Förväntas uppnås" in answer.answer
+
+
+def test_the_main_messages_of_the_report_for_my_boss_are_its_own_summary(assistant):
+    answer = assistant.ask("Sammanfatta huvudbudskapen i delårsrapporten i några punkter till min chef")
+    assert answer.shape == "summary" and not answer.refused and (answer.span or "").startswith("Sammanfattning")

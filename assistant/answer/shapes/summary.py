@@ -43,7 +43,10 @@ CUE_WORDS = set(terms(
     "går gått hänt hittills gjort gjorts läget läge done happened far year år "
     # the answer's form, not its topic: "kort, typ 3 meningar", "in a few bullet points"
     "typ meningar mening punkter punktform rader ord några få short brief sentences sentence bullet bullets points "
-    "lines words few koncist koncis concise pls please snälla tack thanks " + " ".join(NUMBER_WORDS)))
+    "lines words few koncist koncis concise pls please snälla tack thanks "
+    # what kind of summary, not of what: "huvudbudskapen", "the key messages", "det viktigaste"
+    "huvudbudskap huvudbudskapen budskap budskapen huvuddrag huvuddragen viktigaste slutsatser slutsatserna "
+    "highlights key main messages message takeaways important " + " ".join(NUMBER_WORDS)))
 THE_REPORT = re.compile(r"(?i)(?<![\wåäö])(?:\w*rapport\w*|reports?)(?![\wåäö])")  # "Sammanfatta rapporten"
 TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
