@@ -117,7 +117,9 @@ def about_the_topic(q: Question) -> Question:
                    lexical_query=lexical)
 
 
-AMBIENT_ACTORS = frozenset(stem(w) for w in ("kommunstyrelsen", "staden", "kommunen", "malmö"))
+# the report's own subject and the report itself ("… enligt delårsrapporten?"): in every part of it, no topic
+AMBIENT_ACTORS = frozenset(stem(w) for w in ("kommunstyrelsen", "staden", "kommunen", "malmö", "delårsrapporten",
+                                             "delårsrapport", "rapporten", "rapport", "report"))
 
 
 def without_cue_words(q: Question) -> Question:

@@ -698,3 +698,9 @@ def test_an_english_premise_that_a_goal_was_missed_is_corrected(assistant):
 def test_the_main_messages_of_the_report_for_my_boss_are_its_own_summary(assistant):
     answer = assistant.ask("Sammanfatta huvudbudskapen i delårsrapporten i några punkter till min chef")
     assert answer.shape == "summary" and not answer.refused and (answer.span or "").startswith("Sammanfattning")
+
+
+def test_according_to_the_report_is_no_topic_of_a_brief(assistant):
+    # "… enligt delårsrapporten?" pulled in the one sentence that says "delårsrapport" and the grant table
+    answer = assistant.ask("vad gör staden internationellt enligt delårsrapporten?")
+    assert answer.shape == "brief" and not {38, 45} & {c.page for c in answer.citations}
