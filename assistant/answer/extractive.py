@@ -660,7 +660,6 @@ class ExtractiveAnswerer:
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
                 unasked = [s for s in label_terms - TOTAL_LABEL if not s.isdigit()
                            and not any(term_hit(q, t, {s}, s) for t in weights)]
-                # asked for the total, a row of one part is not it ("KS anslag totalt" is not "… för projekt")
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
                 if unasked and total_asked and not label_terms & TOTAL_LABEL:
                     u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"

@@ -94,27 +94,8 @@ def ranked_count(question: str) -> int | None:
 def extreme_rows(question: str, rows: list[str], question_terms: set[str] | None = None,
                  k: int = RANKED_ROWS) -> tuple[list[int], str] | None:
     """Indexes (best first) and column of the rows a superlative question asks for: the one row, or for a
-    plural question ("Vilka budgetområden …") the first `k` in that order."""
-    found = extreme_row(question, rows, question_terms)
-    if found is None or not PLURAL_ASKED.match(question) or re.match(r"(?i)^\s*(?:vilket|vilken)\b", question):
-        return ([found[0]], found[1]) if found else None
-    _, col = found
-    end = wants_extreme(question) or "max"
-    negative = NEGATIVE.search(question) is not None
-    signed = negative or POSITIVE.search(question) is not None
-    if negative:
-        end = "min" if end == "max" else "max"
-    parsed = [(i, parse_row(r)) for i, r in enumerate(rows)]
-    candidates = [(i, r) for i, r in parsed if r is not None and not TOTAL.match(r.label) and col in r.cells]
-    candidates.sort(key=lambda item: item[1].cells[col] if signed else abs(item[1].cells[col]), reverse=end == "max")
-    if signed:  # "störst negativ": only the rows of that sign
-        candidates = [(i, r) for i, r in candidates if (r.cells[col] < 0) == negative and r.cells[col] != 0]
-    return ([i for i, _ in candidates[:k]], col) if candidates else None
-
-
-def extreme_row(question: str, rows: list[str], question_terms: set[str] | None = None) -> tuple[int, str] | None:
-    """Index and column of the row a superlative question asks for, among a table's rows
-    (`question_terms`: the question's stems, an English question's through the glossary)."""
+    plural question ("Vilka budgetområden …") the first `k` in that order (`question_terms`: the question's
+    stems, an English question's through the glossary)."""
     end = wants_extreme(question)
     if end is None:
         return None
@@ -132,13 +113,17 @@ def extreme_row(question: str, rows: list[str], question_terms: set[str] | None 
     signed = negative or POSITIVE.search(question) is not None
     if negative:
         end = "min" if end == "max" else "max"  # the largest deficit is the most negative value
-
-    def key(item: tuple[int, Row]) -> float:
-        v = item[1].cells[col]
-        return v if signed else abs(v)
-
-    candidates = [(i, r) for i, r in parsed if col in r.cells]
+    candidates = [(i, r.cells[col]) for i, r in parsed if col in r.cells]
     if len(candidates) < 2:
         return None
-    i, _ = max(candidates, key=key) if end == "max" else min(candidates, key=key)
-    return i, col
+    candidates.sort(key=lambda item: item[1] if signed else abs(item[1]), reverse=end == "max")
+    if signed:  # "störst negativ avvikelse": only rows of that sign
+        candidates = [(i, v) for i, v in candidates if v != 0 and (v < 0) == negative] or candidates[:1]
+    plural = PLURAL_ASKED.match(question) and not re.match(r"(?i)^\s*(?:vilket|vilken)\b", question)
+    return [i for i, _ in candidates[:k if plural else 1]], col
+
+
+def extreme_row(question: str, rows: list[str], question_terms: set[str] | None = None) -> tuple[int, str] | None:
+    """Index and column of the one row a superlative question asks for, among a table's rows."""
+    found = extreme_rows(question, rows, question_terms, k=1)
+    return (found[0][0], found[1]) if found else None

@@ -7,6 +7,7 @@ relevance: a cause sentence, or a sentence with figures to compare.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answer.extractive import CAUSAL, PARTS, Unit, asked_parts, is_signpost, units_of
 from assistant.answer.points import (
@@ -140,17 +141,25 @@ def points_elsewhere(text: str) -> bool:
     return is_signpost(text) or ABOUT_THE_REPORT.match(text) is not None
 
 
+EN_LEAD = "According to the report (quoted in Swedish):"
+
+
+def with_chunks_of(ctx: Context, pool: list[Unit], wanted: Callable[[IndexedChunk], bool]) -> list[Unit]:
+    """The pool and the sentences of the chunks `wanted` picks that it lacks, from the reports its evidence came
+    from (the ones this viewer may see) and holding some of the question."""
+    seen = {u.chunk.id for u in pool}
+    sources = {u.chunk.meta.get("source") for u in pool}
+    extra = [(c, 0.0) for c in ctx.library.index.chunks
+             if c.id not in seen and c.meta.get("source") in sources and wanted(c)]
+    return pool + [u for u in ctx.scorer.units_for(ctx.q, extra) if u.coverage > 0] if extra else pool
+
+
 def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> Composition:
     """Pick and render the points of a brief, reason or change answer."""
     pool = list(units)
     targets = signpost_targets(ctx, units)
     if targets:  # follow the signpost: the section it names is the evidence, not the signpost
-        seen = {u.chunk.id for u in pool}
-        sources = {u.chunk.meta.get("source") for u in pool}  # the reports this viewer's evidence came from
-        extra = [(c, 0.0) for c in ctx.library.index.chunks
-                 if c.id not in seen and c.meta.get("source") in sources and under_target(c, targets)]
-        if extra:
-            pool += [u for u in ctx.scorer.units_for(ctx.q, extra) if u.coverage > 0]
+        pool = with_chunks_of(ctx, pool, lambda c: under_target(c, targets))
         # a sentence on what the report contains points away from its own paragraph (the report's summary)
         overview = {u.chunk.id for u in units[:10] if ABOUT_THE_REPORT.match(u.text) and not is_signpost(u.text)}
         if overview and any(under_target(u.chunk, targets) for u in pool):
@@ -158,12 +167,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     named = named_goal(ctx)
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
-        seen = {u.chunk.id for u in pool}
-        sources = {u.chunk.meta.get("source") for u in pool}
-        extra = [(c, 0.0) for c in ctx.library.index.chunks
-                 if c.id not in seen and c.meta.get("source") in sources and c.meta.get("goal") == named]
-        if extra:
-            pool += [u for u in ctx.scorer.units_for(ctx.q, extra) if u.coverage > 0]
+        pool = with_chunks_of(ctx, pool, lambda c: c.meta.get("goal") == named)
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
@@ -191,7 +195,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen)
     chosen = with_introduced_tables(chosen, ctx.library.index.chunks)
-    lead = "According to the report (quoted in Swedish):" if ctx.q.lang == "en" else ""
+    lead = EN_LEAD if ctx.q.lang == "en" else ""
     text, citations = ctx.render(chosen, lead)
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
@@ -306,8 +310,7 @@ def listed_in_table(ctx: Context, mention: Unit, hits: list) -> Composition | No
         return None
     said = [mention] if leads[0].text == mention.text else [mention, leads[0]]
     chosen = with_introduced_tables([Point(u, 1.0) for u in said], ctx.library.index.chunks)
-    text, citations = ctx.render(chosen, "According to the report (quoted in Swedish):" if ctx.q.lang == "en"
-                                 else "")
+    text, citations = ctx.render(chosen, EN_LEAD if ctx.q.lang == "en" else "")
     return Composition(text, citations, [p.unit for p in chosen], True, hits)
 
 
