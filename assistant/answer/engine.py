@@ -122,7 +122,7 @@ AMBIENT_ACTORS = frozenset(stem(w) for w in ("kommunstyrelsen", "staden", "kommu
                                              "delårsrapport", "rapporten", "rapport", "report"))
 
 
-def without_cue_words(q: Question) -> Question:
+def without_cue_words(q: Question, keep_subject: bool = False) -> Question:
     """A Swedish open question without the fixed words of the cue that chose its shape: "Hur långt har man
     kommit med ekonomisystemet?" is about the finance system, and "långt", "kommit" would pick sentences
     about anything that came far. An English question's cue is read through the glossary as its words are:
@@ -136,8 +136,9 @@ def without_cue_words(q: Question) -> Question:
         cue = swedish_stems(" ".join(w for w in words(q.text) if w not in topic)) - swedish_stems(" ".join(topic))
     kept = {t: w for t, w in q.terms.items() if t not in cue}
     # the report's own subject ("Vad gör KS inom klimatområdet?") is in every part of it: the topic chooses
+    # (`keep_subject`: unless the topic alone finds nothing)
     topical = {t: w for t, w in kept.items() if t not in AMBIENT_ACTORS}
-    kept = topical if topical else kept
+    kept = topical if topical and not keep_subject else kept
     return replace(q, terms=kept) if kept and len(kept) < len(q.terms) else q
 
 
@@ -413,13 +414,18 @@ class AnswerEngine:
             shape = "brief"
             q = about_the_topic(q)
             ctx = replace(ctx, q=q)
+        k = self.library.settings.top_k * WIDER_EVIDENCE.get(shape, 1)
         if shape in OPEN_SHAPES:
-            q = self.scorer.compound_of_parts(without_cue_words(q))
-            ctx = replace(ctx, q=q)
-        proposal = self.scorer.propose(q, ctx.filters, self.library.settings.top_k * WIDER_EVIDENCE.get(shape, 1))
-        if shape in OPEN_SHAPES:
-            comp = compose_points(ctx, proposal.units, shape, proposal.hits)
+            topic, wide = without_cue_words(q), without_cue_words(q, keep_subject=True)
+            for asked in (topic, wide) if topic.terms != wide.terms else (topic,):
+                q = self.scorer.compound_of_parts(asked)
+                ctx = replace(ctx, q=q)
+                proposal = self.scorer.propose(q, ctx.filters, k)
+                comp = compose_points(ctx, proposal.units, shape, proposal.hits)
+                if any(u.coverage >= OPEN_MIN_COVERAGE for u in comp.evidence[:1]):
+                    break  # the topic alone found its points; else the report's subject is asked about too
             return comp, shape, None, q
+        proposal = self.scorer.propose(q, ctx.filters, k)
         if proposal.unnamed is not None:
             listed = listed_in_table(ctx, proposal.unnamed, proposal.hits)
             if listed is not None:  # the names follow in a table
