@@ -39,7 +39,7 @@ from assistant.answer.question import (
     either_or,
     names_a_thing,
 )
-from assistant.answer.route import REFERS_BACK
+from assistant.answer.route import REFERS_BACK, without_length_request
 from assistant.answer.tables import RANKED_ROWS, extreme_rows, ranked_count, selection_words, wants_extreme
 from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
@@ -856,10 +856,11 @@ class ExtractiveAnswerer:
         if len(c) >= 3 and not self.stem_in_corpus(c) and not any(
                 self.stem_in_corpus(c[i:]) for i in range(3, len(c) - 4)):
             return True  # "Hur många ton koldioxid …?": the report counts nothing in tonnes (nor in a compound's head)
-        role = ROLE_ASKED.match(q.asked.strip())
+        asked = without_length_request(q.asked).strip()  # "Inför samverkan: hur hög var …?" asks from "hur"
+        role = ROLE_ASKED.match(asked)
         if role is not None and not self.in_corpus(role.group(1).lower()):
             return True  # a holder of a role the report never mentions
-        m = ASKED_SUBJECT.match(q.asked.strip())
+        m = ASKED_SUBJECT.match(asked)
         if m is None:
             return False
         word = m.group(1).lower()

@@ -279,6 +279,8 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"(?i:we|we're|we are)|"
                    # the informal first person without its "jag": "Sitter med HR-strategin.", "Behöver bara siffran:"
                    r"(?i:sitter|behöver|jobbar|håller på|skriver|förbereder|tittar på|kollar))(?![\wåäö'])|"
+                   # what it is for, before the question: "Inför samverkan:", "Ahead of the board meeting:"
+                   r"^(?i:inför|before|ahead of)\s[^?]{0,60}:$|"
                    # who is asking: "controller på ekonomiavd här", "Anna from HR here"
                    r"^[^?]{0,60}\s(?i:här|here)[.!:]?$")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
@@ -297,7 +299,14 @@ def without_asides(text: str) -> str:
         return text
     kept = [c for c in clauses if not (ASIDE.match(c) and "?" not in c and not QUESTION_WORD.search(c)
                                        and not ASIDE_TOPIC.search(c))]
-    return " ".join(kept) if kept and len(kept) < len(clauses) else text
+    if not kept or len(kept) == len(clauses) or not has_topic(" ".join(kept)):
+        return text  # "Inför valet 2026: vad gör staden?": the lead was the topic
+    return " ".join(kept)
+
+
+def has_topic(text: str) -> bool:
+    """Whether a question names something besides its cue and the report's actors ("vad gör staden?" does not)."""
+    return any(w not in STOP and w not in EN_STOP and w not in ACTORS for w in words(topic_words(text)))
 
 
 def without_purpose(text: str) -> str:
@@ -312,8 +321,10 @@ def without_purpose(text: str) -> str:
 
 
 # whom the answer is for, at the end: "… i några punkter till min chef", "… for my manager"
-FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to)\s+(?:min|mitt|mina|vår|vårt|våra|my|our)\s+"
-                      r"(?:chef|chefen|boss|manager|ledningsgrupp\w*|kollegor\w*|colleagues|team|teamet)\b[\s.!?]*$")
+FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina|vår|vårt|våra|my|our)\s+"
+                      r"(?:chef|chefen|boss|manager|ledningsgrupp\w*|kollegor\w*|colleagues|team|teamet)|"
+                      r"(?:a|an|en|ett|my|our)\s+(?:(?:english|swedish|engelsk|engelska|svensk|svenska|short|kort)\s+)?"
+                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail))\b[\s.!?]*$")
 
 
 def without_length_request(text: str) -> str:

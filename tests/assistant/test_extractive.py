@@ -571,3 +571,7 @@ def test_which_three_budget_areas_are_the_three_rows_under_one_lead(assistant):
     assert not answer.refused and len(answer.citations) == 3
     assert answer.answer.count("Enligt tabellen") == 1 and "Stadsövergripande IT-system" in answer.answer
     assert "SUMMA" not in answer.answer
+
+
+def test_a_value_the_report_never_names_is_refused_after_a_lead(assistant):
+    assert assistant.ask("Inför samverkan: hur hög var sjukfrånvaron på stadskontoret jan-aug?").refused

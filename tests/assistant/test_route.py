@@ -312,3 +312,15 @@ def test_whom_the_answer_is_for_is_not_the_topic():
 
     assert without_length_request("Sammanfatta rapporten till min chef") == "Sammanfatta rapporten"
     assert without_length_request("Vad gör staden för våra medarbetare?") == "Vad gör staden för våra medarbetare?"
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Inför samverkan: hur hög var sjukfrånvaron på stadskontoret?", "hur hög var sjukfrånvaron på stadskontoret?"),
+    ("Can you summarize the financial situation in a few bullets for an English memo?",
+     "Can you summarize the financial situation in a few bullets"),
+    ("Inför valet 2026: vad gör staden?", "Inför valet 2026: vad gör staden?"),  # the lead is the topic
+])
+def test_what_the_answer_is_for_is_left_out_unless_it_is_the_topic(text, question):
+    from assistant.answer.route import without_length_request
+
+    assert without_length_request(text) == question
