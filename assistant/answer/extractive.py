@@ -924,7 +924,8 @@ class ExtractiveAnswerer:
         count = ranked_count(q.text)
         if count is not None:  # "Vilka tre …": the number says how many rows, it is not a word of theirs
             q = replace(q, terms={t: w for t, w in q.terms.items() if t not in NUMBER_WORDS})
-            units = self.units_for(q, [(u.chunk, 0.0) for u in units[:10]])
+            chunks = {u.chunk.id: u.chunk for u in units[:10]}  # each chunk once: its sentences are its units
+            units = self.units_for(q, [(c, 0.0) for c in chunks.values()])
         best = next((u for u in units[:10] if u.is_row and u.coverage >= 0.25), None)
         if best is None:
             return []

@@ -149,8 +149,11 @@ TASK = re.compile(
     r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"
     r"(?!.*\b(?:sammanfattning|summary|översikt|overview)\b))",
     re.IGNORECASE)
+# greetings, written once for the small-talk checks and for the greeting left out before a question
+GREETING_WORDS = r"hej(?:san)?|hallå|tjena|god (?:morgon|dag)|hi|hello|hey|good (?:morning|afternoon)"
+EVENING = r"god kväll|good evening"
 CHITCHAT = re.compile(
-    r"^\s*(?:hej|hejsan|hallå|tjena|tja|god (?:morgon|dag|kväll)|hello|hi|hey|good (?:morning|afternoon|evening)|"
+    rf"^\s*(?:{GREETING_WORDS}|tja|{EVENING}|"
     r"tack|tack så mycket|thanks|thank you|hur mår du|hur är läget(?: idag)?|läget|how are you|how's it going|"
     r"what's up|vem är du|who are you|vad heter du|"
     r"what(?:'s| is) your name|vad kan du|what can you do|är du (?:en )?(?:robot|människa|ai)|"
@@ -284,8 +287,7 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    # who is asking: "controller på ekonomiavd här", "Anna from HR here"
                    r"^[^?]{0,60}\s(?i:här|here)[.!:]?$")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
-GREETING = re.compile(r"(?i)^\s*(?:hej(?:san)?|hallå|tjena|god (?:morgon|dag)|hi|hello|hey|good (?:morning|afternoon))"
-                      r"(?![\wåäö])[\s,!.]*")
+GREETING = re.compile(rf"(?i)^\s*(?:{GREETING_WORDS})(?![\wåäö])[\s,!.]*")
 CLAUSE_END = re.compile(r"(?<=[,:;.!?])\s+|\s+[–—-]\s+")
 
 
@@ -344,7 +346,7 @@ def requested_count(text: str) -> int | None:
 
 # one clause of small talk: "thanks for the help yesterday", "how are you doing today", "tack för senast"
 SMALL_TALK_CLAUSE = re.compile(
-    r"(?i)(?:hej|hejsan|hallå|tjena|hi|hello|hey|good (?:morning|afternoon|evening)|god (?:morgon|dag|kväll)|"
+    rf"(?i)(?:{GREETING_WORDS}|{EVENING}|"
     r"(?:tack|thanks|thank you)(?: (?:så mycket|för|for)\b[^,.!?]{0,40})?|"
     r"hur mår du(?: idag)?|hur är läget(?: idag)?|hur har du det(?: idag)?|"
     r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
