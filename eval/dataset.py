@@ -19,8 +19,8 @@ DEFAULT_DATASETS = (DEFAULT_DATASET, DATASETS_DIR / "independent.jsonl", DATASET
                     DATASETS_DIR / "open_mixed.jsonl", DATASETS_DIR / "officials.jsonl",
                     DATASETS_DIR / "colleagues.jsonl", DATASETS_DIR / "townhall.jsonl", DATASETS_DIR / "inbox.jsonl",
                     DATASETS_DIR / "desk.jsonl", DATASETS_DIR / "counter.jsonl")
-# memo.jsonl, ledger.jsonl, briefing.jsonl, agenda.jsonl, forum.jsonl, hall.jsonl and plaza.jsonl are probes, run
-# with --dataset: see eval/README.md
+# memo.jsonl, ledger.jsonl, briefing.jsonl, agenda.jsonl, forum.jsonl, hall.jsonl, plaza.jsonl and square.jsonl are
+# probes, run with --dataset: see eval/README.md
 # (desk.jsonl and counter.jsonl, blind sets of the eighth round, joined the defaults at its end)
 
 KINDS = ("fact", "table", "structure", "crosslingual", "paraphrase", "unanswerable", "followup",
