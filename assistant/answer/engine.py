@@ -181,11 +181,17 @@ def two_asks(question: str) -> tuple[str, str] | None:
     return first, second[0].upper() + second[1:]
 
 
-def unnamed_answer(unit: Unit, lang: str) -> str:
-    """A refusal that says what the report does say: it mentions the thing, without its name."""
+UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
+          ("en", "name"): "The report mentions it but gives no names.",
+          ("sv", "outcome"): "Rapporten nämner det men anger inget resultat.",
+          ("en", "outcome"): "The report mentions it but gives no outcome."}
+
+
+def unnamed_answer(unit: Unit, lang: str, untold: str = "name") -> str:
+    """A refusal that says what the report does say: it mentions the thing, without its name (or outcome)."""
     if lang == "sv":
-        return f"Rapporten nämner det men anger inga namn. Den säger bara: «{unit.text}» (s. {unit.page})"
-    return f"The report mentions it but gives no names. It only says: «{unit.text}» (p. {unit.page})"
+        return f"{UNTOLD['sv', untold]} Den säger bara: «{unit.text}» (s. {unit.page})"
+    return f"{UNTOLD['en', untold]} It only says: «{unit.text}» (p. {unit.page})"
 
 
 AMOUNT_HINT = re.compile(r"(?i)\d\s*(?:mkr|tkr|kr|sek|kronor|miljon|miljard|million|billion|msek)")
@@ -427,10 +433,10 @@ class AnswerEngine:
             return comp, shape, None, q
         proposal = self.scorer.propose(q, ctx.filters, k)
         if proposal.unnamed is not None:
-            listed = listed_in_table(ctx, proposal.unnamed, proposal.hits)
+            listed = listed_in_table(ctx, proposal.unnamed, proposal.hits) if proposal.untold == "name" else None
             if listed is not None:  # the names follow in a table
                 return listed, "brief", None, q
-            return Composition(unnamed_answer(proposal.unnamed, q.lang), [], [], False, proposal.hits,
+            return Composition(unnamed_answer(proposal.unnamed, q.lang, proposal.untold), [], [], False, proposal.hits,
                                refused=True, certain=True), "fact", None, q
         if not proposal.chosen:
             return Composition("", [], [], False, proposal.hits), "fact", None, q

@@ -236,6 +236,27 @@ ASKED_THING_END = {"that", "which", "who", "is", "was", "in", "at", "for", "with
 NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… uppstartsbolag, Xyz," or "… bolag (Xyz)"
 
 
+# a question for what came of something ("Vad blev resultatet av medarbetarenkäten?", "Vad visade …?",
+# "What were the findings of …?") is not answered by a sentence that only plans or prepares it
+OUTCOME_ASKED = re.compile(r"(?i)\b(?:(?:vad|vilket|vilka)\s+(?:blev|var)\s+(?:resultat(?:et|en)?|utfall(?:et)?)|"
+                           r"vad\s+visade|what\s+(?:was|were)\s+the\s+(?:results?|outcomes?|findings)|"
+                           r"what\s+did\s+.+\s+(?:show|find)\b)")
+OUTCOME_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade?|visat|resulter\w*|resultat\w*|utfall\w*|ledde|lett till|"
+                          r"blev|gav|\d[\d ,]*\s*(?:%|procent))")
+NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|skall|förberedelser|inletts|påbörjats|"
+                     r"pågår|väntas)(?![\wåäö])")
+
+
+def untold_outcome(q: Question, chosen: list[Unit]) -> Unit | None:
+    """The sentence to quote for "Vad blev resultatet av medarbetarenkäten i höstas?" when the report only
+    says the survey is to be carried out ("Under hösten 2025 genomförs medarbetarenkäten …"): the report
+    does not give the outcome, and quoting the plan as the answer would claim it does."""
+    if not chosen or chosen[0].is_row or not OUTCOME_ASKED.search(q.text):
+        return None
+    u = chosen[0]
+    return u if NOT_YET.search(u.text) and not OUTCOME_TOLD.search(u.text) else None
+
+
 def asked_thing(q: Question) -> set[str]:
     """The stems of the thing a question asks the name of ("the Tokyo-based startup" -> uppstartsbolag, startup;
     "Vad heter leverantören …" -> leverantör); empty when it asks for no name as such."""
@@ -465,6 +486,7 @@ class Proposal:
     chosen: list[Unit]
     rule_ok: bool
     unnamed: Unit | None = None  # a name question the report answers without the name (see nameless_mention)
+    untold: str = "name"  # what `unnamed` leaves out: "name", or "outcome" (see untold_outcome)
 
 
 class ExtractiveAnswerer:
@@ -487,6 +509,9 @@ class ExtractiveAnswerer:
         unnamed = self.nameless_mention(q, units, chosen) or self.indefinite_mention(q, chosen)
         if unnamed is not None:
             return Proposal(hits, units, [], False, unnamed)
+        planned = untold_outcome(q, chosen)
+        if planned is not None:
+            return Proposal(hits, units, [], False, planned, "outcome")
         return Proposal(hits, units, chosen, rule_ok)
 
     def nameless_mention(self, q: Question, units: list[Unit], chosen: list[Unit]) -> Unit | None:
@@ -971,6 +996,12 @@ class ExtractiveAnswerer:
                       and CAUSAL.search(following.text.lower()) is not None)
             if following is not None and (short or reason):
                 extra.append(following)
+            elif q.kind == "count" and following is not None and following.before and best.kind_fit >= 1.0:
+                # the paragraph goes on with a newer count of the same thing ("Sedan de första elva
+                # pionjärstäderna anslöt sig 2022 …" / "… nu omfattar tolv pionjärstäder och nio …")
+                scored = next((u for u in units if u.chunk.id == best.chunk.id and u.text == following.text), None)
+                if scored is not None and scored.kind_fit >= 1.0 and counted_near(scored, q):
+                    extra.append(scored)
             elif q.kind in ("date", "amount", "count", "percent") and best.kind_fit < 1.0 and following is not None:
                 # the value asked for comes later in the paragraph: "Arbetet med att uppdatera trendanalysen …
                 # fortskridit enligt plan. … Den uppdaterade analysen beräknas vara klar i januari 2026."

@@ -143,7 +143,7 @@ ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
     r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"
-    r"(?:(?:översätt|translate)\b|"  # a translation is a task, of the summary too ("Translate the summary into French")
+    r"(?:(?:översätt\w*|translate)\b|"  # a translation is a task, of the summary too ("Translate the summary into French")
     r"(?:skriv|write|formulera|författa|compose|draft|generate|generera|skapa|create|"
     r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
     r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"

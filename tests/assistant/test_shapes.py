@@ -89,6 +89,7 @@ def test_goals_of_one_area_are_listed_from_the_outline(assistant):
 
 @pytest.mark.parametrize("question", [
     "Skriv ett mejl till min chef om obligationen.", "Hej! Hur mår du?", "Write a poem about Malmö",
+    "Kan du översätta sammanfattningen till arabiska?",
 ])
 def test_tasks_and_chitchat_are_declined_with_what_the_assistant_does(assistant, question):
     a = assistant.ask(question)
@@ -704,3 +705,27 @@ def test_according_to_the_report_is_no_topic_of_a_brief(assistant):
     # "… enligt delårsrapporten?" pulled in the one sentence that says "delårsrapport" and the grant table
     answer = assistant.ask("vad gör staden internationellt enligt delårsrapporten?")
     assert answer.shape == "brief" and not {38, 45} & {c.page for c in answer.citations}
+
+
+@pytest.mark.parametrize("question", ["Why is the staff cost forecast for the city office positive?",
+                                      "Varför är prognosen för personalkostnaderna på stadskontoret positiv?"])
+def test_a_positive_forecast_is_explained_by_the_paragraph_under_its_label(assistant, question):
+    # under "Personalkostnader + 7 Mkr": vacancies; the English search missed the paragraph, and "positiv" did not
+    # tell the surplus labels from the deficit ones ("Lokalkostnader -3 Mkr": the Uven rent)
+    answer = assistant.ask(question)
+    assert answer.shape == "reason" and "vakanser" in answer.citations[0].quote
+    assert "Uven" not in answer.answer
+
+
+def test_the_outcome_of_what_the_report_only_plans_is_not_told(assistant):
+    # "Under hösten 2025 genomförs medarbetarenkäten …" plans the survey: it gives no result
+    answer = assistant.ask("Vad blev resultatet av medarbetarenkäten i höstas?")
+    assert answer.refused and "anger inget resultat" in answer.answer and "genomförs medarbetarenkäten" in answer.answer
+    told = assistant.ask("Vad visade utvärderingen av medarbetarenkäten?")
+    assert not told.refused and "fungerade bra" in told.answer
+
+
+def test_a_count_brings_the_newer_count_its_paragraph_goes_on_with(assistant):
+    # "Sedan de första elva pionjärstäderna anslöt sig … 2022 …" / "… nu omfattar tolv pionjärstäder och nio …"
+    answer = assistant.ask("How many cities are in Malmö Commitment now?")
+    assert not answer.refused and "tolv pionjärstäder" in answer.answer

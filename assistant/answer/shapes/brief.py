@@ -25,7 +25,8 @@ from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import one_edit, terms
+from assistant.textproc import one_edit, stem, terms
+from ingest.chunking import is_label
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
@@ -48,6 +49,8 @@ RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
+AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
+POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
 
 
@@ -78,8 +81,10 @@ def under_other_part(u: Unit, asked: set[str]) -> bool:
 
 
 def asked_sign(q: Question) -> int:
-    """+1 when a question asks why there is a surplus, -1 a deficit, 0 neither (or both)."""
-    surplus, deficit = SURPLUS_WORDS & q.terms.keys(), DEFICIT_WORDS & q.terms.keys()
+    """+1 when a question asks why there is a surplus, -1 a deficit, 0 neither (or both). A forecast
+    asked about as positive or negative ("Why is the staff cost forecast positive?") is one too."""
+    surplus = (SURPLUS_WORDS | POSITIVE_WORDS) & q.terms.keys()
+    deficit = (DEFICIT_WORDS | NEGATIVE_WORDS) & q.terms.keys()
     return 0 if bool(surplus) == bool(deficit) else (1 if surplus else -1)
 
 
@@ -144,6 +149,17 @@ def points_elsewhere(text: str) -> bool:
 EN_LEAD = "According to the report (quoted in Swedish):"
 
 
+def label_names(q: Question, chunk: IndexedChunk) -> bool:
+    """Whether a chunk starts with a run-in label that a content word of the question names: the cause of a
+    deviation stands under its label, and the search may miss a paragraph whose only match is that label
+    (an English question's renderings)."""
+    first = chunk.text.split("\n", 1)[0].strip()
+    if not first or not is_label(first, chunk.text, 0):
+        return False
+    names = {t for t in terms(first) if t.isalpha() and t not in AMOUNT_UNITS}  # "Lokalkostnader", not "Mkr"
+    return any(w >= 1.0 and ({t, *q.alternatives.get(t, ())} & names) for t, w in q.terms.items())
+
+
 def with_chunks_of(ctx: Context, pool: list[Unit], wanted: Callable[[IndexedChunk], bool]) -> list[Unit]:
     """The pool and the sentences of the chunks `wanted` picks that it lacks, from the reports its evidence came
     from (the ones this viewer may see) and holding some of the question."""
@@ -164,6 +180,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         overview = {u.chunk.id for u in units[:10] if ABOUT_THE_REPORT.match(u.text) and not is_signpost(u.text)}
         if overview and any(under_target(u.chunk, targets) for u in pool):
             pool = [u for u in pool if u.chunk.id not in overview or under_target(u.chunk, targets)]
+    if shape == "reason":  # the paragraph under a label the question names ("Personalkostnader + 7 Mkr")
+        pool = with_chunks_of(ctx, pool, lambda c: label_names(ctx.q, c))
     named = named_goal(ctx)
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
