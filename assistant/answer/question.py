@@ -276,7 +276,9 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     translations = translate(searched, keep) if lang == "en" else []
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text
     translated = {p for t in translations for w in t.english for p in (w, *w.split("-"))}
-    translated |= {w for w in words(searched) if "-" in w and all(p in translated for p in w.split("-"))}
+    # … and so does "climate-neutral-by-2030": its parts are translated or no search words
+    translated |= {w for w in words(searched) if "-" in w and any(p in translated for p in w.split("-"))
+                   and all(p in translated or p in EN_STOP for p in w.split("-"))}
     own = own_words(searched, lang)
     terms: dict[str, float] = {}
     for w in own:

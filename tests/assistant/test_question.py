@@ -247,3 +247,9 @@ def test_words_offered_as_alternatives_stand_for_each_other():
 def test_a_verb_after_how_many_is_no_counted_noun():
     assert analyse("Hur många nya anmälde sig till förmånscykel i våras?", []).counted is None
     assert analyse("Hur många nya medarbetare har anställts?", []).counted == stem("medarbetare")
+
+
+def test_a_hyphenated_english_phrase_is_searched_by_its_translated_parts():
+    # "climate-neutral-by-2030" was one unknown word, which made the question look like one about something else
+    q = analyse("Summarise what the board has done towards the climate-neutral-by-2030 goal.", [])
+    assert "klimatneutral" in q.terms and not any("-" in t for t in q.terms)

@@ -729,3 +729,8 @@ def test_a_count_brings_the_newer_count_its_paragraph_goes_on_with(assistant):
     # "Sedan de första elva pionjärstäderna anslöt sig … 2022 …" / "… nu omfattar tolv pionjärstäder och nio …"
     answer = assistant.ask("How many cities are in Malmö Commitment now?")
     assert not answer.refused and "tolv pionjärstäder" in answer.answer
+
+
+def test_an_english_summary_of_a_goal_named_with_hyphens_is_that_goal(assistant):
+    answer = assistant.ask("Summarise what the board has done this year towards the climate-neutral-by-2030 goal.")
+    assert answer.shape == "summary" and not answer.refused and "klimatneutral stad 2030" in (answer.span or "")
