@@ -40,7 +40,14 @@ from assistant.answer.question import (
     names_a_thing,
 )
 from assistant.answer.route import REFERS_BACK, without_length_request
-from assistant.answer.tables import RANKED_ROWS, extreme_rows, ranked_count, selection_words, wants_extreme
+from assistant.answer.tables import (
+    RANKED_ROWS,
+    extreme_rows,
+    introduced_table,
+    ranked_count,
+    selection_words,
+    wants_extreme,
+)
 from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
@@ -952,25 +959,44 @@ class ExtractiveAnswerer:
             chunks = {u.chunk.id: u.chunk for u in units[:10]}  # each chunk once: its sentences are its units
             units = self.units_for(q, [(c, 0.0) for c in chunks.values()])
         best = next((u for u in units[:10] if u.is_row and u.coverage >= 0.25), None)
-        if best is None:
+        # the table a top sentence introduces ("Nedan visas beslut som uppgår till minst 1 Mkr.") is a candidate
+        # too: "det största enskilda beslutet" is a row of the decisions, not of the table whose row matched best
+        leads = [u for u in units[:10] if not u.is_row and u.coverage >= 0.25]
+        tables = [u.chunk for u in ([best] if best is not None else [])]
+        tables += [t for u in leads if (t := introduced_table(u, self.a.index.chunks)) is not None]
+        if not tables:
             return []
-        m = best.chunk.meta
-        same = [c for c in self.a.index.chunks if c.meta.get("kind") == "table"
-                and c.meta.get("table_title") == m.get("table_title") and c.meta.get("source") == m.get("source")]
-        rows = [u for c in sorted(same, key=lambda c: (c.page, c.id)) for u in units_of(c, best.rank)]
-        found = extreme_rows(q.text, [u.text for u in rows], set(q.terms), count or RANKED_ROWS)
-        if found is None:
+
+        def whole(table: IndexedChunk) -> list[IndexedChunk]:
+            m = table.meta
+            return [c for c in self.a.index.chunks if c.meta.get("kind") == "table"
+                    and c.meta.get("table_title") == m.get("table_title") and c.meta.get("source") == m.get("source")]
+
+        candidates = [whole(t) for t in tables]
+        covers = [self._table_coverage(q, same) for same in candidates]
+        widely = [self._table_coverage(q, same, every_term=True) for same in candidates]
+        rank = best.rank if best is not None else leads[0].rank
+        # the best-covered table whose columns answer it (a tie goes to the best row's table): "Hur mycket har KS
+        # beslutat om inom anslaget för projekt …, och vilket är det största enskilda beslutet?" asks its second
+        # part of the decisions the first names
+        for pick in sorted(range(len(candidates)), key=lambda i: (-covers[i], -widely[i], i)):
+            rows = [u for c in sorted(candidates[pick], key=lambda c: (c.page, c.id)) for u in units_of(c, rank)]
+            found = extreme_rows(q.text, [u.text for u in rows], set(q.terms), count or RANKED_ROWS)
+            if found is not None:
+                break
+        else:
             return []
-        covered = max(best.coverage, self._table_coverage(q, same))
+        covered = max(best.coverage if best is not None and pick == 0 else 0.0, covers[pick])
         chosen = [rows[i] for i in found[0]]
         for row in chosen:
             row.coverage, row.kind_fit = max(row.coverage, covered), 1.0
         return chosen
 
-    def _table_coverage(self, q: Question, chunks: list[IndexedChunk]) -> float:
+    def _table_coverage(self, q: Question, chunks: list[IndexedChunk], every_term: bool = False) -> float:
         """How much of a superlative question the table covers: its title, header and rows hold the rest of
-        the question's words, and the selection answers "störst", "positiv" …"""
-        weights = {t: w * self.idf(t) for t, w in q.terms.items() if w >= 1.0}
+        the question's words, and the selection answers "störst", "positiv" … (`every_term`: the lesser words
+        too, those a follow-up takes from the question before it)."""
+        weights = {t: w * self.idf(t) for t, w in q.terms.items() if w >= 1.0 or every_term}
         total = sum(weights.values())
         if not total:
             return 0.0

@@ -12,15 +12,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.answer.route import word_rx
 from assistant.textproc import stem, terms
+
+if TYPE_CHECKING:
+    from assistant.answer.extractive import Unit
+    from assistant.retrieval import IndexedChunk
 
 LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "biggest", "highest", "greatest", "most")
 SMALLEST = word_rx(r"minst\w*", r"lägst\w*", "smallest", "lowest", "least", "fewest")
 POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive")
 NEGATIVE = word_rx(r"negativ\w*", r"underskott\w*", "deficit", "negative", r"overspend\w*")
 TOTAL = re.compile(r"(?i)^(total\w*|summa\w*|netto\w*|resultat\w*)(?![\wåäö])")
+# a sentence that introduces the table below it ("Nedan visas beslut …") or points to one by its heading
+LEAD_IN = re.compile(r"\b(följande|nedanstående|nedan visas|enligt tabell(en)? (nedan|ovan))\b", re.IGNORECASE)
+TABLE_UNDER = re.compile(r"tabell(?:en)? (?:ovan|nedan) under rubrik(?:en)? ([^,.;]+)", re.IGNORECASE)
 CELL = re.compile(r"(?:^|, )(?P<col>[^,:]+?) (?P<val>[-−]?\d{1,3}(?: \d{3})*(?:,\d+)?)(?: (?:tkr|mkr))?(?=,|$| \()")
 
 
@@ -127,3 +135,22 @@ def extreme_row(question: str, rows: list[str], question_terms: set[str] | None 
     """Index and column of the one row a superlative question asks for, among a table's rows."""
     found = extreme_rows(question, rows, question_terms, k=1)
     return (found[0][0], found[1]) if found else None
+
+
+def introduced_table(u: Unit, chunks: list[IndexedChunk]) -> IndexedChunk | None:
+    """The table a sentence introduces or points to: the one under the heading it names ("enligt tabell
+    ovan under rubrik Anslaget för kommunstyrelsen"), else the one under its own heading, on its page or the next."""
+    if u.is_row or not LEAD_IN.search(u.text):
+        return None
+    named = TABLE_UNDER.search(u.text)
+    source = u.chunk.meta.get("source")
+    for c in chunks:
+        if c.meta.get("kind") != "table" or c.meta.get("source") != source:
+            continue
+        heading = str(c.meta.get("heading") or "")
+        if named is not None:
+            if heading.lower() == named.group(1).strip().lower():
+                return c
+        elif heading == u.chunk.meta.get("heading") and u.page <= c.page <= u.page + 1:
+            return c
+    return None

@@ -734,3 +734,12 @@ def test_a_count_brings_the_newer_count_its_paragraph_goes_on_with(assistant):
 def test_an_english_summary_of_a_goal_named_with_hyphens_is_that_goal(assistant):
     answer = assistant.ask("Summarise what the board has done this year towards the climate-neutral-by-2030 goal.")
     assert answer.shape == "summary" and not answer.refused and "klimatneutral stad 2030" in (answer.span or "")
+
+
+def test_the_largest_of_the_decisions_is_read_from_the_table_the_lead_in_introduces(assistant):
+    # "Nedan visas beslut som uppgår till minst 1 Mkr." introduces the decisions; the best-matching row was of the
+    # allocation table, whose columns name no measure asked for
+    answer = assistant.ask("Hur mycket har KS beslutat om inom anslaget för projekt och utredningar fram till 31 "
+                           "augusti, och vilket är det största enskilda beslutet?")
+    assert "26,4 Mkr" in answer.answer and "EM i Handboll 2026" in answer.answer
+    assert all(c.page == 39 for c in answer.citations)

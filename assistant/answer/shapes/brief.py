@@ -24,6 +24,7 @@ from assistant.answer.points import (
 from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
+from assistant.answer.tables import introduced_table
 from assistant.retrieval import IndexedChunk
 from assistant.textproc import one_edit, stem, terms
 from ingest.chunking import is_label
@@ -40,8 +41,6 @@ GOES_ON = 3  # sentences after a cause that may go on telling it ("… 3,9 Mkr. 
 MAX_WITH_CONTEXT = 5  # a reason answer with the sentences its cause leans on or goes on in
 BESIDE_A_TABLE = 3  # other points kept in an answer whose body is an introduced table
 MAX_TABLE_ROWS = 12  # rows a lead-in ("… har följande förändringar beslutats.") brings: cut short, a table does not add up
-LEAD_IN = re.compile(r"\b(följande|nedanstående|nedan visas|enligt tabell(en)? (nedan|ovan))\b", re.IGNORECASE)
-TABLE_UNDER = re.compile(r"tabell(?:en)? (?:ovan|nedan) under rubrik(?:en)? ([^,.;]+)", re.IGNORECASE)
 RARE_TOPIC_IDF = 3.0  # a question word in few passages names a topic of its own (MEHAB, elpriserna)
 TOPIC_FLOOR = 0.3  # ... whose best point is quoted when it is at least this share of the best point's relevance
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
@@ -294,25 +293,6 @@ def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Po
                 texts.add(s_.text)
                 out.append(Point(s_, p.relevance))
     return out
-
-
-def introduced_table(u: Unit, chunks: list[IndexedChunk]) -> IndexedChunk | None:
-    """The table a sentence introduces or points to: the one under the heading it names ("enligt tabell
-    ovan under rubrik Anslaget för kommunstyrelsen"), else the one under its own heading, on its page or the next."""
-    if u.is_row or not LEAD_IN.search(u.text):
-        return None
-    named = TABLE_UNDER.search(u.text)
-    source = u.chunk.meta.get("source")
-    for c in chunks:
-        if c.meta.get("kind") != "table" or c.meta.get("source") != source:
-            continue
-        heading = str(c.meta.get("heading") or "")
-        if named is not None:
-            if heading.lower() == named.group(1).strip().lower():
-                return c
-        elif heading == u.chunk.meta.get("heading") and u.page <= c.page <= u.page + 1:
-            return c
-    return None
 
 
 def listed_in_table(ctx: Context, mention: Unit, hits: list) -> Composition | None:
