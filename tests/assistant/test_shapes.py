@@ -743,3 +743,16 @@ def test_the_largest_of_the_decisions_is_read_from_the_table_the_lead_in_introdu
                            "augusti, och vilket är det största enskilda beslutet?")
     assert "26,4 Mkr" in answer.answer and "EM i Handboll 2026" in answer.answer
     assert all(c.page == 39 for c in answer.citations)
+
+
+def test_a_cause_is_grouped_under_the_run_in_label_that_says_which_deviation_it_explains(assistant):
+    answer = assistant.ask("Why is there a negative deviation on premises costs at the city office?")
+    assert "– Lokalkostnader -3 Mkr** (s. 40)" in answer.answer and "Uven" in answer.answer
+
+
+def test_a_surplus_asked_about_brings_the_paragraphs_under_the_surplus_labels(assistant):
+    # no label is named: "Intäkter + 2,9 Mkr" and "Personalkostnader + 7 Mkr" explain the city office's surplus,
+    # "Lokalkostnader -3 Mkr" the opposite
+    answer = assistant.ask("Varför går stadskontoret med överskott?")
+    assert answer.shape == "reason" and ("+ 2,9 Mkr" in answer.answer or "+ 7 Mkr" in answer.answer)
+    assert "Lokalkostnader" not in answer.answer

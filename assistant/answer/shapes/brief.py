@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.extractive import CAUSAL, PARTS, Unit, asked_parts, is_signpost, units_of
+from assistant.answer.extractive import CAUSAL, PARTS, SIGNED_AMOUNT, Unit, asked_parts, is_signpost, units_of
 from assistant.answer.points import (
     ABOUT_THE_REPORT,
     ANAPHORA,
@@ -75,7 +75,11 @@ def relevance(u: Unit, shape: str) -> float:
 def under_other_part(u: Unit, asked: set[str]) -> bool:
     """A sentence under a heading of another part of the board than the one asked about ("Varför har
     styrelsen ett överskott?": not the causes under STADSKONTORETS VERKSAMHET)."""
-    named = PARTS & set(terms(str(u.chunk.meta.get("section") or "")))
+    return chunk_under_other_part(u.chunk, asked)
+
+
+def chunk_under_other_part(chunk: IndexedChunk, asked: set[str]) -> bool:
+    named = PARTS & set(terms(str(chunk.meta.get("section") or "")))
     return bool(named) and not named & asked
 
 
@@ -148,13 +152,23 @@ def points_elsewhere(text: str) -> bool:
 EN_LEAD = "According to the report (quoted in Swedish):"
 
 
+def run_in_label(chunk: IndexedChunk) -> str:
+    """The run-in label a chunk starts with ("Personalkostnader + 7 Mkr"), or ""."""
+    first = chunk.text.split("\n", 1)[0].strip()
+    return first if first and is_label(first, chunk.text, 0) else ""
+
+
+def label_sign(chunk: IndexedChunk) -> int:
+    """+1 / -1 when a chunk's run-in label names a positive or negative deviation, else 0."""
+    m = SIGNED_AMOUNT.search(run_in_label(chunk))
+    return 0 if m is None else (1 if m.group(1) == "+" else -1)
+
+
 def label_names(q: Question, chunk: IndexedChunk) -> bool:
     """Whether a chunk starts with a run-in label that a content word of the question names: the cause of a
     deviation stands under its label, and the search may miss a paragraph whose only match is that label
     (an English question's renderings)."""
-    first = chunk.text.split("\n", 1)[0].strip()
-    if not first or not is_label(first, chunk.text, 0):
-        return False
+    first = run_in_label(chunk)
     names = {t for t in terms(first) if t.isalpha() and t not in AMOUNT_UNITS}  # "Lokalkostnader", not "Mkr"
     return any(w >= 1.0 and ({t, *q.alternatives.get(t, ())} & names) for t, w in q.terms.items())
 
@@ -179,8 +193,11 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         overview = {u.chunk.id for u in units[:10] if ABOUT_THE_REPORT.match(u.text) and not is_signpost(u.text)}
         if overview and any(under_target(u.chunk, targets) for u in pool):
             pool = [u for u in pool if u.chunk.id not in overview or under_target(u.chunk, targets)]
-    if shape == "reason":  # the paragraph under a label the question names ("Personalkostnader + 7 Mkr")
-        pool = with_chunks_of(ctx, pool, lambda c: label_names(ctx.q, c))
+    if shape == "reason":  # the paragraphs under the labels the question names ("Personalkostnader + 7 Mkr") or,
+        # for "Varför går stadskontoret med överskott?", under the labels of the sign asked, in the part asked
+        sign, part = asked_sign(ctx.q), asked_parts(ctx.q)
+        pool = with_chunks_of(ctx, pool, lambda c: label_names(ctx.q, c) or (
+            bool(sign) and label_sign(c) == sign and not (part and chunk_under_other_part(c, part))))
     named = named_goal(ctx)
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
