@@ -196,7 +196,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     if shape == "reason":  # the paragraphs under the labels the question names ("Personalkostnader + 7 Mkr") or,
         # for "Varför går stadskontoret med överskott?", under the labels of the sign asked, in the part asked
         sign, part = asked_sign(ctx.q), asked_parts(ctx.q)
-        pool = with_chunks_of(ctx, pool, lambda c: label_names(ctx.q, c) or (
+        named_labels = {c.id for c in ctx.library.index.chunks if label_names(ctx.q, c)}
+        pool = with_chunks_of(ctx, pool, lambda c: c.id in named_labels if named_labels else (
             bool(sign) and label_sign(c) == sign and not (part and chunk_under_other_part(c, part))))
     named = named_goal(ctx)
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
