@@ -20,7 +20,8 @@ EXTRA_STOP = {
     "ska", "skall", "ny", "nya", "nytt", "även", "också", "bland", "annat", "samt", "heter", "hette", "kallas",
     "ingår", "gäller", "avser", "sker", "gjort", "görs", "gör", "blivit", "fått", "får", "få", "the", "of", "and",
     "name", "named", "called", "tell", "please", "say", "says", "said", "about", "regarding", "concerning",
-    "mention", "mentioned",  # "what is the name of": heter, kallas; "what does the report say about"
+    "mention", "mentioned", "säger", "säga", "sägs", "sagt",  # "what is the name of": heter, kallas; "what does the
+    # report say about", "vad säger rapporten om"
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)
