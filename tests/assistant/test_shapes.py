@@ -756,3 +756,12 @@ def test_a_surplus_asked_about_brings_the_paragraphs_under_the_surplus_labels(as
     answer = assistant.ask("Varför går stadskontoret med överskott?")
     assert answer.shape == "reason" and ("+ 2,9 Mkr" in answer.answer or "+ 7 Mkr" in answer.answer)
     assert "Lokalkostnader" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad gör KS för att få fler att rösta i valet 2026?",
+                                      "Vad gör staden för att fler ska rösta i valet 2026?"])
+def test_a_brief_quotes_no_sentence_that_shares_only_the_year_with_it(assistant, question):
+    # "Upphandlingsplan 2025–2026" (p. 7), "… från december 2025 till april 2026" (p. 26): 2026, not the election
+    answer = assistant.ask(question)
+    assert answer.shape == "brief" and not answer.refused
+    assert not {7, 18, 26, 33} & {c.page for c in answer.citations} and 29 in {c.page for c in answer.citations}

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.extractive import CAUSAL, PARTS, SIGNED_AMOUNT, Unit, asked_parts, is_signpost, units_of
+from assistant.answer.extractive import (
+    CAUSAL,
+    PARTS,
+    SIGNED_AMOUNT,
+    Unit,
+    asked_parts,
+    is_signpost,
+    term_hit,
+    units_of,
+)
 from assistant.answer.points import (
     ABOUT_THE_REPORT,
     ANAPHORA,
@@ -48,6 +57,8 @@ RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
+AMBIENT_SUBJECTS = frozenset(terms("kommunstyrelsen staden kommunen malmö stadskontoret"))
+OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is on topic without a shared word
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
 POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
@@ -152,6 +163,24 @@ def points_elsewhere(text: str) -> bool:
 EN_LEAD = "According to the report (quoted in Swedish):"
 
 
+def topic_terms(q: Question) -> set[str]:
+    """A brief's topic words: not its years, nor the report's own subject (KS, staden): "Vad gör KS för att få
+    fler att rösta i valet 2026?" is about voting, and a sentence with only "2026" in it is not."""
+    return {t for t, w in q.terms.items() if w >= 1.0 and not YEAR.fullmatch(t) and t not in AMBIENT_SUBJECTS}
+
+
+def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
+    """A sentence that shares only a year or the report's subject with a brief's question (in itself, its label
+    or its headings) and that the embedding does not vouch for: "Upphandlingsplan 2025–2026" for a question on
+    the 2026 election. (A sentence that shares no word at all may be a paraphrase: "köper in" is upphandling.)"""
+    if u.dense >= OFF_TOPIC_DENSE:
+        return False
+    stems = u.stems | u.label | u.context
+    if any(term_hit(q, t, stems) for t in topical):
+        return False
+    return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and t not in topical)
+
+
 def run_in_label(chunk: IndexedChunk) -> str:
     """The run-in label a chunk starts with ("Personalkostnader + 7 Mkr"), or ""."""
     first = chunk.text.split("\n", 1)[0].strip()
@@ -203,7 +232,9 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
         pool = with_chunks_of(ctx, pool, lambda c: c.meta.get("goal") == named)
+    topical = topic_terms(ctx.q) if shape == "brief" else set()
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
+                  and not (topical and off_topic(ctx.q, u, topical))
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and ctx.scorer.constraints_ok(ctx.q, u)]
