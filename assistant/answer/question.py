@@ -57,6 +57,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
               "namnen på", "namnet på", "the names of", "the name of")),
     ("list", ("vilka", "what are")),
 ]
+NAME_CUES = next(cues for kind, cues in TYPE_CUES if kind == "name")
 NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "projekt", "departement", "organisation",
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
               "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
@@ -189,8 +190,9 @@ def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
-        if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and MANNER.match(text):
-            continue
+        if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
+                MANNER.match(text) or any(_has_cue(t, cue) for cue in NAME_CUES)):
+            continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if found:
             return kind
     m = WHICH_NOUN.search(t)

@@ -253,3 +253,9 @@ def test_a_hyphenated_english_phrase_is_searched_by_its_translated_parts():
     # "climate-neutral-by-2030" was one unknown word, which made the question look like one about something else
     q = analyse("Summarise what the board has done towards the climate-neutral-by-2030 goal.", [])
     assert "klimatneutral" in q.terms and not any("-" in t for t in q.terms)
+
+
+def test_a_question_for_a_name_is_one_though_it_names_an_amount_noun():
+    # "deviation" is a noun of amounts; "which company" says what is asked
+    assert answer_kind("Which company won the procurement of the new deviation reporting system?") == "name"
+    assert answer_kind("Hur stor är avvikelsen?") == "amount"
