@@ -765,3 +765,15 @@ def test_a_brief_quotes_no_sentence_that_shares_only_the_year_with_it(assistant,
     answer = assistant.ask(question)
     assert answer.shape == "brief" and not answer.refused
     assert not {7, 18, 26, 33} & {c.page for c in answer.citations} and 29 in {c.page for c in answer.citations}
+
+
+def test_the_deviations_of_a_part_are_explained_by_the_paragraphs_under_its_labels(assistant):
+    # the table "Avvikelser över 500 Tkr förklaras" names every word of the question; its rows explain nothing
+    answer = assistant.ask("What explains the deviations in stadskontoret's (city office) forecast?")
+    assert answer.shape == "reason" and {39, 40} >= {c.page for c in answer.citations}
+    assert "EU-bidrag" in answer.answer and "Uven" in answer.answer
+
+
+def test_an_english_question_on_the_independent_arts_scene_is_answered(assistant):
+    answer = assistant.ask("What's going on with culture – the independent arts scene, the art museum, film?")
+    assert not answer.refused and 21 in {c.page for c in answer.citations}

@@ -57,6 +57,7 @@ RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
+DEVIATION_TERM = stem("avvikelse")
 AMBIENT_SUBJECTS = frozenset(terms("kommunstyrelsen staden kommunen malmö stadskontoret"))
 OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is on topic without a shared word
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
@@ -226,8 +227,11 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         # for "Varför går stadskontoret med överskott?", under the labels of the sign asked, in the part asked
         sign, part = asked_sign(ctx.q), asked_parts(ctx.q)
         named_labels = {c.id for c in ctx.library.index.chunks if label_names(ctx.q, c)}
+        # "What explains the deviations in stadskontoret's forecast?": the labels of either sign
+        either = not sign and DEVIATION_TERM in ctx.q.terms
         pool = with_chunks_of(ctx, pool, lambda c: c.id in named_labels if named_labels else (
-            bool(sign) and label_sign(c) == sign and not (part and chunk_under_other_part(c, part))))
+            ((bool(sign) and label_sign(c) == sign) or (either and label_sign(c) != 0))
+            and not (part and chunk_under_other_part(c, part))))
     named = named_goal(ctx)
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
