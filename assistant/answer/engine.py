@@ -306,7 +306,7 @@ class AnswerEngine:
         """Both facts of a two-part question, each cited, in one answer; None unless both are facts the
         report gives (then the question is answered as one, as before)."""
         first = self.answer(parts[0], history, filters, lang, threshold)
-        if first.refused or first.shape != "fact":
+        if first.refused or first.shape not in ("fact", "brief"):  # a brief: the names a table lists
             return None
         second = self.answer(parts[1], [*history, Turn(parts[0], first.answer)], filters, lang, threshold)
         if second.refused or second.shape != "fact":
@@ -438,6 +438,9 @@ class AnswerEngine:
                 return listed, "brief", None, q
             return Composition(unnamed_answer(proposal.unnamed, q.lang, proposal.untold), [], [], False, proposal.hits,
                                refused=True, certain=True), "fact", None, q
+        lead_in = self.scorer.listing_table(q, proposal.units)
+        if lead_in is not None and (listed := listed_in_table(ctx, lead_in, proposal.hits)) is not None:
+            return listed, "brief", None, q  # the table after the lead-in lists what was asked for
         if not proposal.chosen:
             return Composition("", [], [], False, proposal.hits), "fact", None, q
         comp = Composition("", [self.scorer.citation(i + 1, u) for i, u in enumerate(proposal.chosen)],

@@ -41,6 +41,7 @@ from assistant.answer.question import (
 )
 from assistant.answer.route import REFERS_BACK, without_length_request
 from assistant.answer.tables import (
+    PLURAL_ASKED,
     RANKED_ROWS,
     extreme_rows,
     introduced_table,
@@ -111,6 +112,7 @@ ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the t
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
 # how a sentence states a total without the word "totalt": "Anslaget uppgår till 510,3 Mkr", "som helhet"
 STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|sammanlagt|sammantaget|totalt|summa)\b")
+LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|till följd av|"
@@ -967,12 +969,7 @@ class ExtractiveAnswerer:
         if not tables:
             return []
 
-        def whole(table: IndexedChunk) -> list[IndexedChunk]:
-            m = table.meta
-            return [c for c in self.a.index.chunks if c.meta.get("kind") == "table"
-                    and c.meta.get("table_title") == m.get("table_title") and c.meta.get("source") == m.get("source")]
-
-        candidates = [whole(t) for t in tables]
+        candidates = [self.table_chunks(t) for t in tables]
         covers = [self._table_coverage(q, same) for same in candidates]
         widely = [self._table_coverage(q, same, every_term=True) for same in candidates]
         rank = best.rank if best is not None else leads[0].rank
@@ -992,16 +989,41 @@ class ExtractiveAnswerer:
             row.coverage, row.kind_fit = max(row.coverage, covered), 1.0
         return chosen
 
-    def _table_coverage(self, q: Question, chunks: list[IndexedChunk], every_term: bool = False) -> float:
+    def table_chunks(self, table: IndexedChunk) -> list[IndexedChunk]:
+        """All chunks of the table a chunk is part of (a long table is split)."""
+        m = table.meta
+        return [c for c in self.a.index.chunks if c.meta.get("kind") == "table"
+                and c.meta.get("table_title") == m.get("table_title") and c.meta.get("source") == m.get("source")]
+
+    def listing_table(self, q: Question, units: list[Unit]) -> Unit | None:
+        """The lead-in to quote for "Vilka projekt över 1 mkr har KS beviljat …?" when a top sentence introduces
+        a table ("Nedan visas beslut som uppgår till minst 1 Mkr.") whose title names the things asked for and
+        that, with the passage introducing it, holds most of the question: its rows are the answer, no sentence
+        names them all."""
+        if q.kind not in ("name", "list") or not q.focus or not PLURAL_ASKED.match(q.text):
+            return None
+        focus = {stem(x) for x in ([q.focus] if q.lang == "sv" else one_word_renderings(q.focus) or [q.focus])}
+        for u in units[:10]:
+            table = None if u.is_row else introduced_table(u, self.a.index.chunks)
+            if table is None:
+                continue
+            title = set(terms(str(table.meta.get("table_title") or "")))
+            if any(_matched(f, title) for f in focus) and \
+                    self._table_coverage(q, self.table_chunks(table), context=u.chunk.text) >= LISTING_COVERAGE:
+                return u
+        return None
+
+    def _table_coverage(self, q: Question, chunks: list[IndexedChunk], every_term: bool = False,
+                        context: str = "") -> float:
         """How much of a superlative question the table covers: its title, header and rows hold the rest of
         the question's words, and the selection answers "störst", "positiv" … (`every_term`: the lesser words
-        too, those a follow-up takes from the question before it)."""
+        too, those a follow-up takes from the question before it; `context`: the text that introduces it)."""
         weights = {t: w * self.idf(t) for t, w in q.terms.items() if w >= 1.0 or every_term}
         total = sum(weights.values())
         if not total:
             return 0.0
-        text = " ".join(f"{c.meta.get('table_title') or ''} {c.meta.get('table_header') or ''} {c.text}"
-                        for c in chunks)
+        text = context + " " + " ".join(f"{c.meta.get('table_title') or ''} {c.meta.get('table_header') or ''} "
+                                        f"{c.text}" for c in chunks)
         st = set(terms(text))
         joined = " ".join(st)
         answered = selection_words(q.text, set(weights))

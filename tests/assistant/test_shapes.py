@@ -777,3 +777,11 @@ def test_the_deviations_of_a_part_are_explained_by_the_paragraphs_under_its_labe
 def test_an_english_question_on_the_independent_arts_scene_is_answered(assistant):
     answer = assistant.ask("What's going on with culture – the independent arts scene, the art museum, film?")
     assert not answer.refused and 21 in {c.page for c in answer.citations}
+
+
+def test_which_things_a_table_lists_are_answered_by_its_rows_after_the_lead_in(assistant):
+    # no sentence names the projects; "Nedan visas beslut som uppgår till minst 1 Mkr." introduces the table
+    answer = assistant.ask("Vilka projekt över 1 mkr har KS beviljat ur anslaget för projekt och utredningar, och "
+                           "hur mycket är beslutat totalt?")
+    assert not answer.refused and "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
+    assert "26,4 Mkr" in answer.answer and {c.page for c in answer.citations} == {39}
