@@ -112,6 +112,10 @@ ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the t
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
 # how a sentence states a total without the word "totalt": "Anslaget uppgår till 510,3 Mkr", "som helhet"
 STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|sammanlagt|sammantaget|totalt|summa)\b")
+# a short sentence that introduces the list below it: "Detta är uppdelat på", "… fördelas enligt följande:"
+LIST_INTRO = re.compile(r"(?i)(?:\b(?:uppdelat|uppdelad|fördelat|fördelad|fördelas|fördelar sig|består av|varav)\b.*"
+                        r"(?:på|av|enligt följande)?\s*:?\s*$)")
+MAX_BULLETS = 6
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
@@ -1044,6 +1048,12 @@ class ExtractiveAnswerer:
                       and CAUSAL.search(following.text.lower()) is not None)
             if following is not None and (short or reason):
                 extra.append(following)
+            elif following is not None and LIST_INTRO.search(following.text) and len(following.text.split()) < 8:
+                # "… uppgår till 32,8 Mkr. Detta är uppdelat på" and its bullets: the parts of the value
+                at = texts.index(following.text)
+                bullets = [u for u in ordered[at + 1:at + 1 + MAX_BULLETS] if u.text.lstrip().startswith("•")]
+                if bullets:
+                    extra.extend([following, *bullets])
             elif q.kind == "count" and following is not None and following.before and best.kind_fit >= 1.0:
                 # the paragraph goes on with a newer count of the same thing ("Sedan de första elva
                 # pionjärstäderna anslöt sig 2022 …" / "… nu omfattar tolv pionjärstäder och nio …")

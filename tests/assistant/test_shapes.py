@@ -785,3 +785,9 @@ def test_which_things_a_table_lists_are_answered_by_its_rows_after_the_lead_in(a
                            "hur mycket är beslutat totalt?")
     assert not answer.refused and "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
     assert "26,4 Mkr" in answer.answer and {c.page for c in answer.citations} == {39}
+
+
+def test_a_value_brings_the_list_of_its_parts_that_follows_it(assistant):
+    # "… uppgår till 32,8 Mkr. Detta är uppdelat på • Kommunbidragsfinansierad verksamhet,19,5 Mkr • …, 13,3 Mkr"
+    answer = assistant.ask("Vad blev stadskontorets utfall för jan–aug och hur fördelar det sig?")
+    assert "32,8 Mkr" in answer.answer and "19,5 Mkr" in answer.answer and "13,3 Mkr" in answer.answer
