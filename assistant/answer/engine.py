@@ -105,6 +105,24 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     return not any(m in s_ for s_ in said for m in asked)  # "investeringsram" is of the investment asked for
 
 
+# what an amount is the price of: a salary, a fee, a rent, an interest rate, a ticket. A figure whose sentence or
+# table names none of the ones asked for is of something else ("What is the city director's salary?" is not the
+# budget row "Stadsdirektör")
+PRICE_MEASURES = tuple(stem(w) for w in ("lön", "löner", "pris", "hyra", "avgift", "ränta", "biljett"))
+
+
+def price_asked_missing(q: Question, u: Unit) -> bool:
+    """An amount question naming what the amount is the price of, answered by a figure that does not say it."""
+    if q.kind not in ("amount", "percent", None):
+        return False
+    asked = {t for t, w in q.terms.items() if w >= 1.0 and any(t.startswith(m) for m in PRICE_MEASURES)}
+    if not asked:
+        return False
+    said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''} "
+                     f"{u.chunk.meta.get('heading') or ''}"))
+    return not any(term_hit(q, t, said) for t in asked)  # an English word's other renderings count ("fees": arvode)
+
+
 def about_the_topic(q: Question) -> Question:
     """A summary request read as a question about its topic: without the words that asked for a summary."""
     topic = " ".join(topic_words(q.retrieval_query).split())
@@ -280,6 +298,9 @@ class AnswerEngine:
             # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is
             # met, the measure asked for is not
             p = 0.0
+            features.values["decided_by_rule"] = 1.0
+        if shape == "fact" and comp.evidence and price_asked_missing(q, comp.evidence[0]):
+            p = 0.0  # "What is the city director's salary?" quoted the budget row of the director's office
             features.values["decided_by_rule"] = 1.0
         if shape == "fact" and q.followup and q.kind == "name" and not comp.rule_ok:
             # a follow-up asking for a name the rules found none for: its words and embedding are mostly the previous

@@ -116,6 +116,7 @@ STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|
 LIST_INTRO = re.compile(r"(?i)(?:\b(?:uppdelat|uppdelad|fördelat|fördelad|fördelas|fördelar sig|består av|varav)\b.*"
                         r"(?:på|av|enligt följande)?\s*:?\s*$)")
 MAX_BULLETS = 6
+OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
@@ -260,14 +261,22 @@ NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|
                      r"pågår|väntas)(?![\wåäö])")
 
 
-def untold_outcome(q: Question, chosen: list[Unit]) -> Unit | None:
+def untold_outcome(q: Question, chosen: list[Unit], units: list[Unit] = ()) -> Unit | None:
     """The sentence to quote for "Vad blev resultatet av medarbetarenkäten i höstas?" when the report only
     says the survey is to be carried out ("Under hösten 2025 genomförs medarbetarenkäten …"): the report
-    does not give the outcome, and quoting the plan as the answer would claim it does."""
+    does not give the outcome, and quoting the plan as the answer would claim it does. A sentence that says
+    so with as much of the question as the chosen one speaks for the thing asked about; another sentence's
+    outcome ("… har lett till att nivån på resultatredovisning har ändrats") is not its outcome."""
     if not chosen or chosen[0].is_row or not OUTCOME_ASKED.search(q.text):
         return None
     u = chosen[0]
-    return u if NOT_YET.search(u.text) and not OUTCOME_TOLD.search(u.text) else None
+    if NOT_YET.search(u.text) and not OUTCOME_TOLD.search(u.text):
+        return u
+    # the thing asked about: the question's words but those that ask for an outcome
+    topic = [t for t, w in q.terms.items() if w >= 1.0 and not OUTCOME_TOLD.fullmatch(t) and t not in OUTCOME_WORDS]
+    return next((v for v in units[:6] if not v.is_row and topic and NOT_YET.search(v.text)
+                 and not OUTCOME_TOLD.search(v.text) and all(term_hit(q, t, v.stems | v.context) for t in topic)),
+                None)
 
 
 def asked_thing(q: Question) -> set[str]:
@@ -522,7 +531,7 @@ class ExtractiveAnswerer:
         unnamed = self.nameless_mention(q, units, chosen) or self.indefinite_mention(q, chosen)
         if unnamed is not None:
             return Proposal(hits, units, [], False, unnamed)
-        planned = untold_outcome(q, chosen)
+        planned = untold_outcome(q, chosen, units)
         if planned is not None:
             return Proposal(hits, units, [], False, planned, "outcome")
         return Proposal(hits, units, chosen, rule_ok)

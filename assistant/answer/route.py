@@ -167,7 +167,7 @@ GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*",
                     r"[a-zåäö]{3,}s?mål(?:en|et)?")  # a goal named by a compound: klimatmålen, arbetsgivarmålet
 MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"nått\w*", r"klaras", r"klara", r"klarar", r"klarat\w*",
                    r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
-                   r"missed", r"failed",
+                   r"missed", r"failed", r"miss", r"fail",
                    r"on track", r"on course", r"fulfill?\w*", r"attain\w*")
 
 # an opinion or advice asked of the assistant: the report states what the board did, not what to think of it
@@ -284,8 +284,10 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"(?i:sitter|behöver|jobbar|håller på|skriver|förbereder|tittar på|kollar))(?![\wåäö'])|"
                    # what it is for, before the question: "Inför samverkan:", "Ahead of the board meeting:"
                    r"^(?i:inför|before|ahead of)\s[^?]{0,60}:$|"
-                   # who is asking: "controller på ekonomiavd här", "Anna from HR here"
-                   r"^[^?]{0,60}\s(?i:här|here)[.!:]?$")
+                   # who is asking: "controller på ekonomiavd här", "Anna from HR here", "Our finance colleagues in
+                   # Copenhagen are asking:", "Min chef undrar:"
+                   r"^[^?]{0,60}\s(?i:här|here)[.!:]?$|"
+                   r"^[^?]{0,80}\s(?i:(?:are|is) asking|asks|asked|wants? to know|undrar|frågar|har frågat)[.!:]?$")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
 GREETING = re.compile(rf"(?i)^\s*(?:{GREETING_WORDS})(?![\wåäö])[\s,!.]*")
 CLAUSE_END = re.compile(r"(?<=[,:;.!?])\s+|\s+[–—-]\s+")

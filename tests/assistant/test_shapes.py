@@ -791,3 +791,33 @@ def test_a_value_brings_the_list_of_its_parts_that_follows_it(assistant):
     # "… uppgår till 32,8 Mkr. Detta är uppdelat på • Kommunbidragsfinansierad verksamhet,19,5 Mkr • …, 13,3 Mkr"
     answer = assistant.ask("Vad blev stadskontorets utfall för jan–aug och hur fördelar det sig?")
     assert "32,8 Mkr" in answer.answer and "19,5 Mkr" in answer.answer and "13,3 Mkr" in answer.answer
+
+
+def test_who_asks_is_no_topic_even_when_it_names_another_city(assistant):
+    answer = assistant.ask("Our finance colleagues in Copenhagen are asking: how big was Malmö's social bond and "
+                           "when was it issued?")
+    assert not answer.refused and "600 miljoner kronor" in answer.answer
+
+
+def test_a_goal_taken_as_missed_in_the_present_tense_is_corrected(assistant):
+    answer = assistant.ask("Why did the board miss its goal on a segregation-free city this year?")
+    assert answer.refused and "Förväntas uppnås" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["What is the city director's salary?",
+                                      "Vad kostar biljetten till EM i handboll 2026?"])
+def test_a_price_the_quoted_figure_is_not_of_is_refused(assistant, question):
+    # the budget row "Stadsdirektör" and the grant of 2,5 mkr to the championship are no salary and no ticket price
+    assert assistant.ask(question).refused
+
+
+def test_a_price_met_by_an_english_words_other_rendering_is_answered(assistant):
+    answer = assistant.ask("Of the board's 171.4 Mkr, how much is fees for elected officials (arvodeskostnader)?")
+    assert not answer.refused and "42,6 Mkr" in answer.answer
+
+
+def test_the_plan_of_the_thing_asked_about_speaks_for_its_outcome(assistant):
+    # "… har lett till att nivån på resultatredovisning har ändrats" is the outcome of the evaluation in the spring,
+    # not of the survey the report says is carried out in the autumn
+    answer = assistant.ask("Vad visade resultaten från höstens medarbetarenkät 2025?")
+    assert answer.refused and "genomförs medarbetarenkäten" in answer.answer
