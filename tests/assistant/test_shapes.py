@@ -821,3 +821,9 @@ def test_the_plan_of_the_thing_asked_about_speaks_for_its_outcome(assistant):
     # not of the survey the report says is carried out in the autumn
     answer = assistant.ask("Vad visade resultaten från höstens medarbetarenkät 2025?")
     assert answer.refused and "genomförs medarbetarenkäten" in answer.answer
+
+
+def test_a_topic_word_inside_a_chosen_compound_needs_no_point_of_its_own(assistant):
+    # "säker" is in «Prognossäkerheten»: no sentence about "säker … ekonomihantering" (p. 11) is added for it
+    answer = assistant.ask("Hur säker är prognosen och vad är de största osäkerheterna?")
+    assert {c.page for c in answer.citations} == {41}

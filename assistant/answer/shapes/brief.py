@@ -281,8 +281,8 @@ def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], pool
     out = list(chosen)
     ranked: list[Point] | None = None
 
-    def has(p: Point, t: str) -> bool:  # the word itself, not a compound that shares a part with it
-        return any(s_.startswith(t) for s_ in p.unit.stems)
+    def has(p: Point, t: str) -> bool:  # the word itself or a compound it is part of ("Prognossäkerheten": säk)
+        return any(s_.startswith(t) or t in s_[3:] for s_ in p.unit.stems)
 
     for t in rare:
         if len(out) >= most or any(has(p, t) for p in out):
