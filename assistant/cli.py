@@ -197,7 +197,8 @@ def render(answer: Answer) -> str:
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output (one JSON object per question).")
 @click.option("--input", "input_file", type=click.Path(path_type=Path), default=None,
-              help='JSONL file of {"id", "question"}; one JSON line out per question, same order.')
+              help='File of questions, one per line: plain text (its id is the line number) or JSON '
+                   '{"id", "question"}; one JSON line out per question, same order.')
 @click.option("--goal-area", default=None, help="Only search this goal area (målområde).")
 @click.option("--goal", default=None, help="Only search this goal (kommunfullmäktigemål).")
 @click.option("--pages", default=None, help="Only search these pages, e.g. 20-30.")
@@ -237,16 +238,21 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, input_file: Pat
         fail(str(exc), code=2)
 
 
-BATCH_LINE_HINT = 'Varje rad ska vara ett JSON-objekt som {"id": 1, "question": "Hur stor var den sociala obligationen?"}.'
+BATCH_LINE_HINT = ('Varje rad ska vara en fråga i klartext eller ett JSON-objekt som {"id": 1, "question": '
+                   '"Hur stor var den sociala obligationen?"}.')
 
 
-def parse_batch_line(raw: bytes) -> tuple[Any, str | None, str | None]:
-    """One input line -> (id, question, error). The error says what is wrong with this line only."""
+def parse_batch_line(raw: bytes, lineno: int = 0) -> tuple[Any, str | None, str | None]:
+    """One input line -> (id, question, error). The error says what is wrong with this line only. A line that
+    is no JSON (it does not start with "{" or "[") is the question itself, its id the line number: a text file
+    with one question per line is the first thing an official tries."""
     try:
         line = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, None, (f"Raden är inte giltig UTF-8 (byte 0x{raw[exc.start]:02x} vid position {exc.start + 1}). "
                             "Spara filen som UTF-8.")
+    if not line.lstrip().startswith(("{", "[")):
+        return lineno, line.strip(), None
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -260,7 +266,7 @@ def parse_batch_line(raw: bytes) -> tuple[Any, str | None, str | None]:
 
 
 def _ask_batch(a: Any, path: Path, filters: Filters, as_json: bool) -> int:
-    """Lines {"id", "question"} in, one JSON line out per question, same order. A bad line, or a fault
+    """Questions in (plain lines or {"id", "question"}), one JSON line out per question, same order. A bad line, or a fault
     while answering one (e.g. Chroma not answering), gives an error line and the batch goes on."""
     try:
         data = path.read_bytes()
@@ -273,7 +279,7 @@ def _ask_batch(a: Any, path: Path, filters: Filters, as_json: bool) -> int:
     for lineno, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
-        qid, question, error = parse_batch_line(raw.rstrip(b"\r"))
+        qid, question, error = parse_batch_line(raw.rstrip(b"\r"), lineno)
         if error is not None:
             click.echo(json.dumps({"id": qid, "line": lineno, "error": error}, ensure_ascii=False))
             status = 1

@@ -83,7 +83,7 @@ def test_ask_json_batch_keeps_order_and_ids(data_dir, tmp_path):
 
 def test_batch_with_a_bad_line_reports_it_in_place_and_fails(data_dir, tmp_path):
     f = tmp_path / "in.jsonl"
-    f.write_text('{"id": "a", "question": ""}\nnot json\n', encoding="utf-8")
+    f.write_text('{"id": "a", "question": ""}\n{"id": "b", "question": \n', encoding="utf-8")  # a cut-off line
     r = run(data_dir, "ask", "--json", "--input", str(f))
     assert r.exit_code != 0
     out = [json.loads(ln) for ln in r.stdout.splitlines() if ln.strip()]

@@ -37,6 +37,13 @@ def test_a_non_utf8_line_is_an_error_line_and_the_rest_is_answered(data_dir, tmp
     assert out[1]["line"] == 2 and "inte giltig UTF-8" in out[1]["error"] and "0xe5" in out[1]["error"]
 
 
+def test_plain_question_lines_are_questions_with_their_line_numbers(data_dir, tmp_path) -> None:
+    content = f"{BOND}\n\nHur många kommunfullmäktigemål har kommunstyrelsen?\n".encode()
+    code, out, _ = batch(data_dir, tmp_path, content)
+    assert code == 0 and [o["id"] for o in out] == [1, 3]
+    assert "600 miljoner kronor" in out[0]["answer"] and not out[1]["refused"]
+
+
 @pytest.mark.parametrize("line, why", [
     (b'{"id": 1, "question": "Hur"', "Ogiltig JSON-rad: Expecting"),
     (b'["Hur stor var den sociala obligationen?"]', "inte ett JSON-objekt"),
