@@ -116,6 +116,7 @@ STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|
 LIST_INTRO = re.compile(r"(?i)(?:\b(?:uppdelat|uppdelad|fördelat|fördelad|fördelas|fördelar sig|består av|varav)\b.*"
                         r"(?:på|av|enligt följande)?\s*:?\s*$)")
 MAX_BULLETS = 6
+TABLE_LEAD_EN = "According to the table "
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
@@ -1150,7 +1151,7 @@ class ExtractiveAnswerer:
                 title = u.chunk.meta.get("table_title") or ""
                 unit = u.chunk.meta.get("table_unit") or ""
                 where = f"«{title}»" + (f" ({unit.lower()})" if unit else "")
-                lead = f"Enligt tabellen {where}: " if q.lang == "sv" else f"According to the table {where}: "
+                lead = f"Enligt tabellen {where}: " if q.lang == "sv" else f"{TABLE_LEAD_EN}{where}: "
                 parts.append(f"{lead}{u.text} [{c.n}]")
             elif q.kind == "heading" and u.chunk.meta.get("heading"):
                 heading = str(u.chunk.meta["heading"])
@@ -1162,7 +1163,11 @@ class ExtractiveAnswerer:
         body = " ".join(parts)
         if q.lang == "en":
             pages = ", ".join(sorted({str(c.page) for c in citations}, key=int))
-            body = f"According to the report (p. {pages}; quoted in Swedish): {body}"
+            if body.startswith(TABLE_LEAD_EN):  # one lead: not "According to the report …: According to the table …"
+                title_end = body.index(": ", body.index("»"))
+                body = f"{body[:title_end]} (p. {pages}; quoted in Swedish){body[title_end:]}"
+            else:
+                body = f"According to the report (p. {pages}; quoted in Swedish): {body}"
         return Answer(question=q.asked, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
                       retrieved=retrieved)
 

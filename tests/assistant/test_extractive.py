@@ -575,3 +575,9 @@ def test_which_three_budget_areas_are_the_three_rows_under_one_lead(assistant):
 
 def test_a_value_the_report_never_names_is_refused_after_a_lead(assistant):
     assert assistant.ask("Inför samverkan: hur hög var sjukfrånvaron på stadskontoret jan-aug?").refused
+
+
+def test_an_english_table_answer_has_one_lead_with_its_page(assistant):
+    a = assistant.ask("What is the budget deviation for premises costs at the city office?")
+    assert a.answer.startswith("According to the table «") and "(p. 44; quoted in Swedish): " in a.answer
+    assert "According to the report" not in a.answer
