@@ -50,7 +50,7 @@ from assistant.answer.premise import (
     unstated_setback,
     wrong_sign,
 )
-from assistant.answer.question import Question
+from assistant.answer.question import AMBIENT_ACTORS, Question
 from assistant.answer.route import (
     NEGATION,
     OPEN_SHAPES,
@@ -135,9 +135,6 @@ def about_the_topic(q: Question) -> Question:
                    lexical_query=lexical)
 
 
-# the report's own subject and the report itself ("… enligt delårsrapporten?"): in every part of it, no topic
-AMBIENT_ACTORS = frozenset(stem(w) for w in ("kommunstyrelsen", "staden", "kommunen", "malmö", "delårsrapporten",
-                                             "delårsrapport", "rapporten", "rapport", "report"))
 
 
 def without_cue_words(q: Question, keep_subject: bool = False) -> Question:

@@ -203,6 +203,18 @@ def _context_text(c: IndexedChunk) -> str:
     return " ".join(str(m.get(k) or "") for k in ("section", "goal", "goal_area", "table_title", "table_header"))
 
 
+def deviation_sign(label: str) -> int:
+    """+1 / -1 when a run-in label names a positive or negative deviation ("Lokalkostnader -3 Mkr"), else 0."""
+    m = SIGNED_AMOUNT.search(label)
+    return 0 if m is None else (1 if m.group(1) == "+" else -1)
+
+
+def run_in_label(chunk: IndexedChunk) -> str:
+    """The run-in label a chunk starts with ("Personalkostnader + 7 Mkr"), or ""."""
+    first = chunk.text.split("\n", 1)[0].strip()
+    return first if first and is_label(first, chunk.text, 0) else ""
+
+
 def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
     ctx = set(terms(_context_text(chunk)))
     out = []
@@ -226,8 +238,7 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
         out.append(unit)
         if is_label(sentence, chunk.text, offset):
             label = frozenset(unit.stems)
-            m = SIGNED_AMOUNT.search(sentence)
-            sign = 0 if m is None else (1 if m.group(1) == "+" else -1)
+            sign = deviation_sign(sentence)
     return out
 
 

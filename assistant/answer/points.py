@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answer.extractive import Unit, is_signpost, units_of
+from assistant.answer.extractive import Unit, is_signpost, run_in_label, units_of
 from assistant.models import Citation
 from assistant.textproc import STOP, terms
-from ingest.chunking import is_label
 
 DECISION = re.compile(r"\b(beslut\w*|beslutat|antagit|antogs|godkänt|godkändes|fastställ\w*|infört|införts|"
                       r"startat|lanserat|tagit fram|tagits fram|genomfört|genomförts)\b", re.IGNORECASE)
@@ -89,8 +88,8 @@ def heading_label(u: Unit) -> str:
         return f"{prefix}: {goal}"
     if m.get("kind") == "table" and m.get("table_title"):
         return str(m.get("table_title"))
-    run_in = u.chunk.text.split("\n", 1)[0].strip() if u.label else ""
-    if run_in and is_label(run_in, u.chunk.text, 0) and run_in != u.text:
+    run_in = run_in_label(u.chunk) if u.label else ""
+    if run_in and run_in != u.text:
         # the run-in label says which deviation the sentences explain, and by how much ("Lokalkostnader -3 Mkr")
         return f"{heading} – {run_in}" if heading else run_in
     return heading or "Rapporten"

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from assistant.answer.extractive import (
     CAUSAL,
     PARTS,
-    SIGNED_AMOUNT,
     Unit,
     asked_parts,
+    deviation_sign,
     is_signpost,
+    run_in_label,
     term_hit,
     units_of,
 )
@@ -30,13 +31,12 @@ from assistant.answer.points import (
     similarity,
     with_antecedents,
 )
-from assistant.answer.question import DEFICIT_WORDS, SURPLUS_WORDS, Question
+from assistant.answer.question import AMBIENT_ACTORS, DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.tables import introduced_table
 from assistant.retrieval import IndexedChunk
 from assistant.textproc import one_edit, stem, terms
-from ingest.chunking import is_label
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
@@ -58,7 +58,7 @@ RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
 DEVIATION_TERM = stem("avvikelse")
-AMBIENT_SUBJECTS = frozenset(terms("kommunstyrelsen staden kommunen malmö stadskontoret"))
+AMBIENT_SUBJECTS = AMBIENT_ACTORS | frozenset(terms("stadskontoret"))  # the board's office is no topic either
 OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is on topic without a shared word
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
 POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
@@ -182,18 +182,6 @@ def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
     return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and t not in topical)
 
 
-def run_in_label(chunk: IndexedChunk) -> str:
-    """The run-in label a chunk starts with ("Personalkostnader + 7 Mkr"), or ""."""
-    first = chunk.text.split("\n", 1)[0].strip()
-    return first if first and is_label(first, chunk.text, 0) else ""
-
-
-def label_sign(chunk: IndexedChunk) -> int:
-    """+1 / -1 when a chunk's run-in label names a positive or negative deviation, else 0."""
-    m = SIGNED_AMOUNT.search(run_in_label(chunk))
-    return 0 if m is None else (1 if m.group(1) == "+" else -1)
-
-
 def label_names(q: Question, chunk: IndexedChunk) -> bool:
     """Whether a chunk starts with a run-in label that a content word of the question names: the cause of a
     deviation stands under its label, and the search may miss a paragraph whose only match is that label
@@ -230,7 +218,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         # "What explains the deviations in stadskontoret's forecast?": the labels of either sign
         either = not sign and DEVIATION_TERM in ctx.q.terms
         pool = with_chunks_of(ctx, pool, lambda c: c.id in named_labels if named_labels else (
-            ((bool(sign) and label_sign(c) == sign) or (either and label_sign(c) != 0))
+            ((bool(sign) and deviation_sign(run_in_label(c)) == sign) or (either and deviation_sign(run_in_label(c)) != 0))
             and not (part and chunk_under_other_part(c, part))))
     named = named_goal(ctx)
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
