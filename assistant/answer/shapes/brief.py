@@ -171,15 +171,16 @@ def topic_terms(q: Question) -> set[str]:
 
 
 def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
-    """A sentence that shares only a year or the report's subject with a brief's question (in itself, its label
-    or its headings) and that the embedding does not vouch for: "Upphandlingsplan 2025–2026" for a question on
-    the 2026 election. (A sentence that shares no word at all may be a paraphrase: "köper in" is upphandling.)"""
+    """A sentence that shares a year but no topic word with a brief's question (in itself, its label or its
+    headings) and that the embedding does not vouch for: "Upphandlingsplan 2025–2026" for a question on the
+    2026 election. (A sentence that shares no word at all may be a paraphrase: "köper in" is upphandling.)"""
     if u.dense >= OFF_TOPIC_DENSE:
         return False
     stems = u.stems | u.label | u.context
     if any(term_hit(q, t, stems) for t in topical):
         return False
-    return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and t not in topical)
+    # a year, not the report's subject alone: a heading may spell the topic otherwise («uppsiktplikt»)
+    return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and YEAR.fullmatch(t))
 
 
 def label_names(q: Question, chunk: IndexedChunk) -> bool:
