@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answer.extractive import Unit, is_signpost, run_in_label, units_of
+from assistant.answer.extractive import Unit, deviation_sign, is_signpost, run_in_label, units_of
 from assistant.models import Citation
 from assistant.textproc import STOP, terms
 
@@ -89,7 +89,7 @@ def heading_label(u: Unit) -> str:
     if m.get("kind") == "table" and m.get("table_title"):
         return str(m.get("table_title"))
     run_in = run_in_label(u.chunk) if u.label else ""
-    if run_in and run_in != u.text:
+    if run_in and run_in != u.text and deviation_sign(run_in):  # "Lokalkostnader -3 Mkr", not a table's stray line
         # the run-in label says which deviation the sentences explain, and by how much ("Lokalkostnader -3 Mkr")
         return f"{heading} – {run_in}" if heading else run_in
     return heading or "Rapporten"

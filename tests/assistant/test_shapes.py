@@ -827,3 +827,9 @@ def test_a_topic_word_inside_a_chosen_compound_needs_no_point_of_its_own(assista
     # "säker" is in «Prognossäkerheten»: no sentence about "säker … ekonomihantering" (p. 11) is added for it
     answer = assistant.ask("Hur säker är prognosen och vad är de största osäkerheterna?")
     assert {c.page for c in answer.citations} == {41}
+
+
+def test_a_stray_line_of_a_table_set_as_text_is_no_run_in_label(assistant):
+    # "Övriga kostnader och intäkter -1 700" (p. 37) names no deviation in Mkr: it is no heading for the next line
+    answer = assistant.ask("Hur stort överskott prognostiserar upphandlingsverksamheten och varför?")
+    assert "– Övriga kostnader och intäkter" not in answer.answer and "3,4 Mkr" in answer.answer

@@ -188,6 +188,8 @@ def label_names(q: Question, chunk: IndexedChunk) -> bool:
     deviation stands under its label, and the search may miss a paragraph whose only match is that label
     (an English question's renderings)."""
     first = run_in_label(chunk)
+    if not deviation_sign(first):
+        return False  # a deviation's label ("Lokalkostnader -3 Mkr"), not a stray line of a table set as text
     names = {t for t in terms(first) if t.isalpha() and t not in AMOUNT_UNITS}  # "Lokalkostnader", not "Mkr"
     return any(w >= 1.0 and ({t, *q.alternatives.get(t, ())} & names) for t, w in q.terms.items())
 
