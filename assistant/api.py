@@ -336,7 +336,8 @@ class _Index:
         # for a second embedding.
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
-        self._vocabulary = frozenset(w for c in chunks for w in words(c.text) if len(w) >= 6 and w.isalpha())
+        # hyphenated words too ("IT-system"): a typo in one is read against it whole
+        self._vocabulary = frozenset(w for c in chunks for w in words(c.text) if len(w) >= 6 and w.replace("-", "").isalpha())
         self._sorted_vocabulary = tuple(sorted(self._vocabulary))
         self._lower_texts = [c.text.lower() for c in chunks]  # for names looked up as written, per question
         self._common: dict[float, frozenset[str]] = {}

@@ -215,7 +215,13 @@ AMOUNT_HINT = re.compile(r"(?i)\d\s*(?:mkr|tkr|kr|sek|kronor|miljon|miljard|mill
 PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|now that|as)\b")
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
-OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
+OPEN_MIN_COVERAGE = 0.1
+# a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
+OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:kommunstyrelse|kommunfullmäktige|delårsrapport|årsredovisning|"
+                        r"stadskontor|kommunbidrag|helårsprognos)\w*|"
+                        r"\b([A-Z][a-z]+)'s\s+(?:executive board|city council|municipal council|interim report|"
+                        r"annual report|city office|municipal grant)\b")
+OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own  # a brief's best point must hold some of the question's content
 
 
 class AnswerEngine:
@@ -272,6 +278,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape in ("reason", "fact", "brief", "change") and (wrong := self._unstated_setback(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
+        if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
+            return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         comp, shape, proposal, q = self._compose(ctx, plan.shape)
@@ -407,6 +415,19 @@ class AnswerEngine:
         topic = names or [t for t, w in ctx.q.terms.items() if w >= 1.0 and len(t) >= 5 and not t.isdigit()
                           and not SETBACK_STATED_ANY.search(t)]
         return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv", topic)
+
+    def _another_municipality(self, q: Question) -> str | None:
+        """The place whose own board, council, report or budget the question asks about ("Göteborgs
+        kommunstyrelse", "Gothenburg's interim report") when it is not the reports' own city: a place named in
+        a tenth of the passages or more is theirs (Malmö), one the report only mentions is another's."""
+        m = OTHER_BODY.search(q.text)
+        if m is None:
+            return None
+        name = (m.group(1) or m.group(2)).lower()
+        if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
+            return None  # a common word the report writes in lower case ("Kommunens delårsrapport")
+        places = {stem(x) for x in (name, *self.scorer.exonym(name))}
+        return None if places & self.library.index.common_stems(OWN_PLACE_SHARE) else name
 
     def _no_such_part(self, ctx: Context) -> str | None:
         """What to say when the question names a goal area the report has not got; None when it names none

@@ -266,11 +266,12 @@ NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… 
 # "What were the findings of …?") is not answered by a sentence that only plans or prepares it
 OUTCOME_ASKED = re.compile(r"(?i)\b(?:(?:vad|vilket|vilka)\s+(?:blev|var)\s+(?:resultat(?:et|en)?|utfall(?:et)?)|"
                            r"vad\s+visade|what\s+(?:was|were)\s+the\s+(?:results?|outcomes?|findings)|"
-                           r"what\s+did\s+.+\s+(?:show|find)\b)")
+                           r"vad\s+beslutade|what\s+did\s+.+\s+(?:show|find|decide)\b)")
 OUTCOME_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade?|visat|resulter\w*|resultat\w*|utfall\w*|ledde|lett till|"
-                          r"blev|gav|\d[\d ,]*\s*(?:%|procent))")
+                          r"blev|gav|beslutade|beslutat|beslöt|fattade beslut|fattat beslut|antog|antogs|antagit|"
+                          r"\d[\d ,]*\s*(?:%|procent))")
 NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|skall|förberedelser|inletts|påbörjats|"
-                     r"pågår|väntas)(?![\wåäö])")
+                     r"pågår|väntas|förväntas)(?![\wåäö])")
 
 
 def untold_outcome(q: Question, chosen: list[Unit], units: list[Unit] = ()) -> Unit | None:
@@ -778,7 +779,8 @@ class ExtractiveAnswerer:
                 return w
             return near[0].capitalize() if w[0].isupper() else near[0]
 
-        return re.sub(r"[A-Za-zÅÄÖåäöÉé]+", fix, text)
+        # a hyphenated word is one word of the report's ("IT-sytem" for "IT-system"), not two short ones
+        return re.sub(r"[A-Za-zÅÄÖåäöÉé]+(?:-[A-Za-zÅÄÖåäöÉé]+)*", fix, text)
 
     def decompound(self, q: Question) -> Question:
         """Swedish compounds the report writes apart: "förmånscykelavtalet" is met by "förmånscykel"

@@ -833,3 +833,26 @@ def test_a_stray_line_of_a_table_set_as_text_is_no_run_in_label(assistant):
     # "Övriga kostnader och intäkter -1 700" (p. 37) names no deviation in Mkr: it is no heading for the next line
     answer = assistant.ask("Hur stort överskott prognostiserar upphandlingsverksamheten och varför?")
     assert "– Övriga kostnader och intäkter" not in answer.answer and "3,4 Mkr" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad har Göteborgs kommunstyrelse för prognos för 2025?",
+                                      "What does Gothenburg's interim report say about the forecast?"])
+def test_another_municipalitys_own_board_or_report_is_refused(assistant, question):
+    # the report names Göteborg (coastal advocacy with Stockholm and Göteborg, p. 10): not Göteborg's finances
+    assert assistant.ask(question).refused
+
+
+def test_the_reports_own_city_or_a_common_word_before_its_board_is_no_other_municipality(assistant):
+    assert not assistant.ask("Kommunens delårsrapport: vad är prognosen?").refused
+
+
+def test_what_was_decided_on_what_the_report_only_expects_to_be_decided_is_not_told(assistant):
+    answer = assistant.ask("Vad beslutade KF om evenemangspolicyn i höstas?")
+    assert answer.refused and "anger inget resultat" in answer.answer
+    decided = assistant.ask("Vad beslutade KF om riktvärdet för antal medarbetare per chef?")
+    assert not decided.refused and "max 30 medarbetare" in decided.answer
+
+
+def test_a_typo_in_a_hyphenated_word_is_read_as_the_reports_word(assistant):
+    answer = assistant.ask("vad är avvikelsen för budgetområdet Stadsövergripande IT-sytem och varför?")
+    assert not answer.refused and "1 879" in answer.answer
