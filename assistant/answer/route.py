@@ -79,7 +79,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"what(?:'s| is) the (?:status|state|situation) (?:of|on|with|for)", r"status (?:of|on)",
             r"what (?:has|have) been done",
             r"what does (?:the city|malmö|malmo)", r"what(?:'s| is| are) being done", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
-            r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration)",
+            r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration|ks|"
+            r"kommunstyrelsen|stadskontoret)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
             r"tell me about", r"describe", r"explain how", r"how is (.{3,60}) going", r"what is happening",
             r"what happens", r"how are (.{3,40}) going",

@@ -24,6 +24,7 @@ CASES = [
     ("Ge mig en lägesbild av arbetet med elförsörjningen", "brief"),
     ("What is the City doing about coastal protection?", "brief"),
     ("Tell me about the work with the new financial system.", "brief"),
+    ("How does KS carry out its oversight duty (uppsiktsplikt) over committees and companies?", "brief"),
     # summaries
     ("Sammanfatta kommunstyrelsens ekonomiska prognos för 2025.", "summary"),
     ("Ge en översikt över målområdet En grön stad", "summary"),
