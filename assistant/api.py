@@ -337,7 +337,8 @@ class _Index:
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
         # hyphenated words too ("IT-system"): a typo in one is read against it whole
-        self._vocabulary = frozenset(w for c in chunks for w in words(c.text) if len(w) >= 6 and w.replace("-", "").isalpha())
+        self._vocabulary = frozenset(w for c in chunks for w in words(c.text)
+                                     if len(w) >= 6 and w.replace("-", "").isalpha())
         self._sorted_vocabulary = tuple(sorted(self._vocabulary))
         self._lower_texts = [c.text.lower() for c in chunks]  # for names looked up as written, per question
         self._common: dict[float, frozenset[str]] = {}
@@ -371,7 +372,8 @@ class _Index:
             return [self._text_vectors[t] for t in texts]
 
     def vocabulary(self) -> frozenset[str]:
-        """The words of the reports as written (lower case, six letters or more): what a typo is read against."""
+        """The words of the reports as written (lower case, six letters or more, hyphenated ones too): what a typo
+        is read against."""
         return self._vocabulary
 
     def word_starting(self, prefix: str) -> str | None:

@@ -135,8 +135,6 @@ def about_the_topic(q: Question) -> Question:
                    lexical_query=lexical)
 
 
-
-
 def without_cue_words(q: Question, keep_subject: bool = False) -> Question:
     """A Swedish open question without the fixed words of the cue that chose its shape: "Hur långt har man
     kommit med ekonomisystemet?" is about the finance system, and "långt", "kommit" would pick sentences
@@ -215,13 +213,13 @@ AMOUNT_HINT = re.compile(r"(?i)\d\s*(?:mkr|tkr|kr|sek|kronor|miljon|miljard|mill
 PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|now that|as)\b")
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
-OPEN_MIN_COVERAGE = 0.1
+OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
 OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:kommunstyrelse|kommunfullmäktige|delårsrapport|årsredovisning|"
                         r"stadskontor|kommunbidrag|helårsprognos)\w*|"
                         r"\b([A-Z][a-z]+)'s\s+(?:executive board|city council|municipal council|interim report|"
                         r"annual report|city office|municipal grant)\b")
-OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own  # a brief's best point must hold some of the question's content
+OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
 
 
 class AnswerEngine:

@@ -21,6 +21,7 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
@@ -274,7 +275,7 @@ NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|
                      r"pågår|väntas|förväntas)(?![\wåäö])")
 
 
-def untold_outcome(q: Question, chosen: list[Unit], units: list[Unit] = ()) -> Unit | None:
+def untold_outcome(q: Question, chosen: list[Unit], units: Sequence[Unit] = ()) -> Unit | None:
     """The sentence to quote for "Vad blev resultatet av medarbetarenkäten i höstas?" when the report only
     says the survey is to be carried out ("Under hösten 2025 genomförs medarbetarenkäten …"): the report
     does not give the outcome, and quoting the plan as the answer would claim it does. A sentence that says

@@ -77,11 +77,11 @@ def names_a_thing(word: str) -> bool:
 WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
 WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
-# a financial report explains a surplus or a deficit against budget as an "avvikelse" (under "Personalkostnader
-# + 7 Mkr": "Främsta orsaken till avvikelsen är vakanser …")
 # the report's own subject and the report itself ("… enligt delårsrapporten?"): in every part of it, no topic
 AMBIENT_ACTORS = frozenset(stem(w) for w in ("kommunstyrelsen", "staden", "kommunen", "malmö", "delårsrapporten",
                                              "delårsrapport", "rapporten", "rapport", "report"))
+# a financial report explains a surplus or a deficit against budget as an "avvikelse" (under "Personalkostnader
+# + 7 Mkr": "Främsta orsaken till avvikelsen är vakanser …")
 SURPLUS_WORDS = frozenset(stem(w) for w in ("överskott", "överskottet"))
 DEFICIT_WORDS = frozenset(stem(w) for w in ("underskott", "underskottet"))
 DEVIATION_WORDS = SURPLUS_WORDS | DEFICIT_WORDS

@@ -219,10 +219,9 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         sign, part = asked_sign(ctx.q), asked_parts(ctx.q)
         named_labels = {c.id for c in ctx.library.index.chunks if label_names(ctx.q, c)}
         # "What explains the deviations in stadskontoret's forecast?": the labels of either sign
-        either = not sign and DEVIATION_TERM in ctx.q.terms
+        signs = {sign} if sign else ({1, -1} if DEVIATION_TERM in ctx.q.terms else set())
         pool = with_chunks_of(ctx, pool, lambda c: c.id in named_labels if named_labels else (
-            ((bool(sign) and deviation_sign(run_in_label(c)) == sign) or (either and deviation_sign(run_in_label(c)) != 0))
-            and not (part and chunk_under_other_part(c, part))))
+            deviation_sign(run_in_label(c)) in signs and not (part and chunk_under_other_part(c, part))))
     named = named_goal(ctx)
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
