@@ -856,3 +856,10 @@ def test_what_was_decided_on_what_the_report_only_expects_to_be_decided_is_not_t
 def test_a_typo_in_a_hyphenated_word_is_read_as_the_reports_word(assistant):
     answer = assistant.ask("vad är avvikelsen för budgetområdet Stadsövergripande IT-sytem och varför?")
     assert not answer.refused and "1 879" in answer.answer
+
+
+def test_an_english_brief_on_getting_people_into_work_quotes_the_labour_market_goal(assistant):
+    # "people" and "help" had no rendering, and "work" alone is "arbete", a word of every page
+    answer = assistant.ask("What is the city doing to support people into work?")
+    assert not answer.refused and {18, 19} & {c.page for c in answer.citations}
+    assert not {7, 9, 21} & {c.page for c in answer.citations}
