@@ -61,7 +61,7 @@ from assistant.answer.route import (
     topic_words,
 )
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.shapes.brief import add_dense, compose_points, listed_in_table
+from assistant.answer.shapes.brief import add_dense, compose_points, listed_in_table, off_topic, topic_terms
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.glossary import translate
@@ -215,10 +215,10 @@ PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|
 WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
-OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:kommunstyrelse|kommunfullmäktige|delårsrapport|årsredovisning|"
-                        r"stadskontor|kommunbidrag|helårsprognos)\w*|"
-                        r"\b([A-Z][a-z]+)'s\s+(?:executive board|city council|municipal council|interim report|"
-                        r"annual report|city office|municipal grant)\b")
+OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
+                        r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
+                        r"\b([A-Z][a-z]+)'s\s+(?:city\s+|municipal\s+)?(?:executive board|city council|"
+                        r"municipal council|interim report|annual report|city office|municipal grant|forecast|budget)\b")
 OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
 
 
@@ -304,6 +304,10 @@ class AnswerEngine:
             features.values["decided_by_rule"] = 1.0
         if shape == "fact" and comp.evidence and price_asked_missing(q, comp.evidence[0]):
             p = 0.0  # "What is the city director's salary?" quoted the budget row of the director's office
+            features.values["decided_by_rule"] = 1.0
+        if shape == "fact" and comp.evidence and (topical := topic_terms(q)) and off_topic(q, comp.evidence[0],
+                                                                                           topical):
+            p = 0.0  # "Vad var valdeltagandet i valet 2022?" quoted Malmö Commitment's start in 2022: only the year met
             features.values["decided_by_rule"] = 1.0
         if shape == "fact" and q.followup and q.kind == "name" and not comp.rule_ok:
             # a follow-up asking for a name the rules found none for: its words and embedding are mostly the previous

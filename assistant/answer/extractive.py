@@ -179,6 +179,16 @@ def asked_parts(q: Question) -> set[str]:
     return {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
 
 
+def part_section(chunk: IndexedChunk) -> bool:
+    """The chunk stands under a heading of one part of the board (STYRELSEN, STADSKONTORETS VERKSAMHET)
+    that does not name the whole: what it says is that part's, whatever words its lines use."""
+    for heading in reversed(str(chunk.meta.get("section") or "").split(" › ")):
+        named = set(terms(heading)) & PARTS
+        if named:
+            return WHOLE not in named
+    return False
+
+
 def is_signpost(text: str) -> bool:
     """A sentence that points elsewhere ("Arbetet beskrivs mer ingående under …") and says nothing itself."""
     return SIGNPOST.search(text) is not None
@@ -728,8 +738,11 @@ class ExtractiveAnswerer:
                 named = PARTS & u.stems
                 if named and not named & asked_part:
                     u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
-            elif whole_asked and not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems:
-                u.score -= PART_FOR_WHOLE  # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen"
+            elif whole_asked and ((not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems)
+                                  or part_section(u.chunk)):
+                # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen", nor a row of the table
+                # under the heading STYRELSEN («Kommunstyrelsens anslag för projekt …»)
+                u.score -= PART_FOR_WHOLE
             unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
                 present = NOW.search(u.text) is not None

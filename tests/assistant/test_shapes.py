@@ -836,7 +836,9 @@ def test_a_stray_line_of_a_table_set_as_text_is_no_run_in_label(assistant):
 
 
 @pytest.mark.parametrize("question", ["Vad har Göteborgs kommunstyrelse för prognos för 2025?",
-                                      "What does Gothenburg's interim report say about the forecast?"])
+                                      "Vad är Göteborgs stads prognos för kommunstyrelsen 2025?",
+                                      "What does Gothenburg's interim report say about the forecast?",
+                                      "What is Gothenburg's city budget?"])
 def test_another_municipalitys_own_board_or_report_is_refused(assistant, question):
     # the report names Göteborg (coastal advocacy with Stockholm and Göteborg, p. 10): not Göteborg's finances
     assert assistant.ask(question).refused
@@ -863,3 +865,19 @@ def test_an_english_brief_on_getting_people_into_work_quotes_the_labour_market_g
     answer = assistant.ask("What is the city doing to support people into work?")
     assert not answer.refused and {18, 19} & {c.page for c in answer.citations}
     assert not {7, 9, 21} & {c.page for c in answer.citations}
+
+
+@pytest.mark.parametrize("question", ["Hur stort är kommunstyrelsens anslag för 2025?",
+                                      "Snabb fråga: hur stort är KS anslag 2025?"])
+def test_the_whole_boards_figure_is_not_a_row_under_the_heading_of_one_part(assistant, question):
+    # «Kommunstyrelsens anslag för projekt- och utredningar» is a row of the table under STYRELSEN (p. 38)
+    answer = assistant.ask(question)
+    assert "510,3 Mkr" in answer.answer.split("[1]")[0] and "32,6" not in answer.answer
+
+
+def test_a_fact_that_shares_only_the_year_with_the_question_is_refused(assistant):
+    # «Sedan de första elva pionjärstäderna anslöt sig till Malmö Commitment 2022 …» says nothing of the turnout
+    assert assistant.ask("Vad var valdeltagandet i Malmö i valet 2022?").refused
+    # a compound beginning like the report's («kompetenshöjande insatser») is on topic
+    answer = assistant.ask("Hur mycket pengar har kommunstyrelsen öronmärkt för kompetenshöjning 2025?")
+    assert not answer.refused and "78 miljoner kronor" in answer.answer

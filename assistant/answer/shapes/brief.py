@@ -59,6 +59,7 @@ RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 OPPOSITE_SIGN = 0.4
 DEVIATION_TERM = stem("avvikelse")
 AMBIENT_SUBJECTS = AMBIENT_ACTORS | frozenset(terms("stadskontoret"))  # the board's office is no topic either
+MODIFIER_MIN = 8  # letters two compounds must begin with to share their modifier ("kompeten…")
 OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is on topic without a shared word
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
 POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
@@ -170,6 +171,12 @@ def topic_terms(q: Question) -> set[str]:
     return {t for t, w in q.terms.items() if w >= 1.0 and not YEAR.fullmatch(t) and t not in AMBIENT_SUBJECTS}
 
 
+def shares_modifier(term: str, stems: set[str]) -> bool:
+    """A compound of the question and one of the evidence that begin alike (kompetenshöjning and
+    kompetenshöjande insatser, kompetenslyft and kompetensförsörjning): the same topic in other words."""
+    return len(term) >= MODIFIER_MIN + 2 and any(s[:MODIFIER_MIN] == term[:MODIFIER_MIN] for s in stems)
+
+
 def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
     """A sentence that shares a year but no topic word with a brief's question (in itself, its label or its
     headings) and that the embedding does not vouch for: "Upphandlingsplan 2025–2026" for a question on the
@@ -177,7 +184,7 @@ def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
     if u.dense >= OFF_TOPIC_DENSE:
         return False
     stems = u.stems | u.label | u.context
-    if any(term_hit(q, t, stems) for t in topical):
+    if any(term_hit(q, t, stems) or shares_modifier(t, stems) for t in topical):
         return False
     # a year, not the report's subject alone: a heading may spell the topic otherwise («uppsiktplikt»)
     return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and YEAR.fullmatch(t))
