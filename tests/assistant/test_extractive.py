@@ -581,3 +581,13 @@ def test_an_english_table_answer_has_one_lead_with_its_page(assistant):
     a = assistant.ask("What is the budget deviation for premises costs at the city office?")
     assert a.answer.startswith("According to the table «") and "(p. 44; quoted in Swedish): " in a.answer
     assert "According to the report" not in a.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("When is the new intranet expected to go live?", "våren 2026"),  # «Lansering är planerad till våren 2026»
+    ("When is the contract for the new financial system expected to be signed?", "halvårsskiftet 2026"),
+])
+def test_an_english_date_of_what_is_expected_or_planned_is_answered(assistant, question, said):
+    # "expected" is also the report's planerad/planerat, "go live" its lansering, "signed" its avtal
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.answer
