@@ -40,7 +40,7 @@ from assistant.answer.question import (
     either_or,
     names_a_thing,
 )
-from assistant.answer.route import REFERS_BACK, without_length_request
+from assistant.answer.route import REFERS_BACK, split_part_compound, without_length_request
 from assistant.answer.tables import (
     PLURAL_ASKED,
     RANKED_ROWS,
@@ -610,7 +610,7 @@ class ExtractiveAnswerer:
         """The question as the answerers see it: a Swedish one's typos read as the report's words, then
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
         lang = lang or detect_lang(question)
-        text = self.correct_typos(question) if lang == "sv" else question
+        text = split_part_compound(self.correct_typos(question)) if lang == "sv" else question
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
         if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report

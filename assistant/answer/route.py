@@ -33,7 +33,10 @@ PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas
                r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
 SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
               r"översikt (?:över|av)", r"overview of", r"give (?:me )?an overview", r"kortfattat", r"i korthet", r"i korta drag",
-              r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
+              r"the gist", r"in brief", r"tl;?dr", r"vad innehåller",
+              # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
+              r"(?:vad är )?det viktigaste (?:i|ur|från)", r"huvudpunkterna (?:i|ur|från)",
+              r"(?:the )?(?:key|main) (?:points|messages|takeaways) (?:of|from|in)", r"(?:the )?highlights (?:of|from|in)", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
@@ -185,6 +188,18 @@ REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubr
                        r"pages?")
 
 
+# a compound whose head is a part of the report: "ekonomiavsnittet" is the section on "ekonomi", "personaldelen"
+# the part on "personal" (five letters at least before "delen": "andelen" and "fördelen" are no parts)
+PART_COMPOUND = re.compile(r"(?i)(?<![\wåäö-])([a-zåäö]{4,}?)-?(avsnitt(?:et|en)?|kapitl(?:et|en)|kapitel)(?![\wåäö])|"
+                           r"(?<![\wåäö-])([a-zåäö]{5,}?)-?(del(?:en|arna))(?![\wåäö])")
+
+
+def split_part_compound(text: str) -> str:
+    """The question with a compound on a report part written apart: "Sammanfatta ekonomiavsnittet" asks for
+    the part about "ekonomi", a word the report's titles hold."""
+    return PART_COMPOUND.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
+
+
 def topic_words(text: str) -> str:
     """The question without the words that chose its shape or name a part of the report:
     "Sammanfatta arbetet med äldreomsorgen" is about "arbetet med äldreomsorgen", not about summarising.
@@ -283,6 +298,9 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"(?i:we|we're|we are)|"
                    # the informal first person without its "jag": "Sitter med HR-strategin.", "Behöver bara siffran:"
                    r"(?i:sitter|behöver|jobbar|håller på|skriver|förbereder|tittar på|kollar))(?![\wåäö'])|"
+                   # what the answer goes into: "ska in i ett PM till förvaltningsledningen", "it's for a memo"
+                   r"^(?i:(?:det\s+|den\s+)?ska\s+(?:in|med|användas)|(?:it's|it is|this is)\s+for|(?:it|this)\s+goes\s+into)"
+                   r"(?![\wåäö'])|"
                    # what it is for, before the question: "Inför samverkan:", "Ahead of the board meeting:"
                    r"^(?i:inför|before|ahead of)\s[^?]{0,60}:$|"
                    # who is asking: "controller på ekonomiavd här", "Anna from HR here", "Our finance colleagues in
@@ -332,10 +350,18 @@ FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina
                       r"(?:memo|pm|briefing|note|presentation|email|mejl|mail))\b[\s.!?]*$")
 
 
+# what the asker will do with it, as a relative clause at the end: "… som jag bör ta med i en dragning för
+# kommunalrådet?", "… that I should include in a briefing?"
+WILL_USE = re.compile(r"(?i)\s+(?:som jag|som vi|that I|which I|that we)\s+(?:bör|borde|ska|skall|kan|vill|behöver|"
+                      r"should|could|can|need to|must|want to)\s+(?:ta med|ha med|nämna|lyfta|ta upp|include|mention|"
+                      r"bring up|put in|highlight)\b[^?]*")
+
+
 def without_length_request(text: str) -> str:
     """The question without how long its answer should be or what it is for: "svar", "punkter", "quick",
     "till min chef" and "Ska in i en PM" are not what it is about."""
-    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", FOR_WHOM.sub("", without_purpose(text))))
+    text = WILL_USE.sub("", without_purpose(text))
+    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", FOR_WHOM.sub("", text)))
 
 
 def requested_count(text: str) -> int | None:

@@ -325,3 +325,34 @@ def test_what_the_answer_is_for_is_left_out_unless_it_is_the_topic(text, questio
     from assistant.answer.route import without_length_request
 
     assert without_length_request(text) == question
+
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    ("Sammanfatta delårsrapporten i några punkter, ska in i ett PM till förvaltningsledningen", "delårsrapporten",
+     "förvaltningsledningen"),
+    ("Vad är det viktigaste i ekonomin som jag bör ta med i en dragning för kommunalrådet?", "ekonomin",
+     "kommunalrådet"),
+    ("What are the main risks that I should mention in a briefing for the mayor?", "risks", "mayor"),
+])
+def test_what_the_answer_goes_into_is_not_the_topic(text, kept, gone):
+    from assistant.answer.route import without_length_request
+
+    rest = without_length_request(text)
+    assert kept in rest and gone not in rest
+
+
+@pytest.mark.parametrize(("text", "split"), [
+    ("Sammanfatta ekonomiavsnittet", "Sammanfatta ekonomi avsnittet"),
+    ("Vad står i personaldelen?", "Vad står i personal delen?"),
+    ("Hur stor är andelen?", "Hur stor är andelen?"),  # no part: "an" is too short a topic
+    ("Vilka är fördelen?", "Vilka är fördelen?"),
+])
+def test_a_compound_on_a_part_of_the_report_is_read_apart(text, split):
+    from assistant.answer.route import split_part_compound
+
+    assert split_part_compound(text) == split
+
+
+def test_what_matters_most_in_a_part_is_a_summary():
+    assert route("Vad är det viktigaste i ekonomiavsnittet?") == "summary"
+    assert route("What are the key points of the section on sustainable growth?") == "summary"

@@ -881,3 +881,8 @@ def test_a_fact_that_shares_only_the_year_with_the_question_is_refused(assistant
     # a compound beginning like the report's («kompetenshöjande insatser») is on topic
     answer = assistant.ask("Hur mycket pengar har kommunstyrelsen öronmärkt för kompetenshöjning 2025?")
     assert not answer.refused and "78 miljoner kronor" in answer.answer
+
+
+def test_a_summary_of_the_report_for_a_memo_is_the_reports_own_summary(assistant):
+    answer = assistant.ask("Sammanfatta delårsrapporten i några punkter, ska in i ett PM till förvaltningsledningen")
+    assert answer.shape == "summary" and {c.page for c in answer.citations} == {4} and "13,9 Mkr" in answer.answer
