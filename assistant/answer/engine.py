@@ -90,6 +90,9 @@ MEASURES = tuple(stem(w) for w in ("anslag", "kommunbidrag", "budget", "resultat
                                    "utfall", "ram"))
 
 
+COMPOUND_TAIL = 4  # letters a measure word goes on with in a compound ("investering|sram"), not a verb's ending
+
+
 def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     """An amount asked for another year than the report's whose quoted figure is not of the measure asked
     for: none of the question's measure words (by a compound's head: driftanslag is an anslag) is in the
@@ -102,7 +105,9 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     if not asked:
         return False
     said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"))
-    return not any(m in s_ for s_ in said for m in asked)  # "investeringsram" is of the investment asked for
+    # "investeringsram" is of the investment asked for, "helårsresultat" of the result; "resulterade" is no result
+    return not any(s_.endswith(m) or (s_.startswith(m) and len(s_) - len(m) >= COMPOUND_TAIL) or m in s_[1:-1]
+                   for s_ in said for m in asked)
 
 
 # what an amount is the price of: a salary, a fee, a rent, an interest rate, a ticket. A figure whose sentence or

@@ -886,3 +886,8 @@ def test_a_fact_that_shares_only_the_year_with_the_question_is_refused(assistant
 def test_a_summary_of_the_report_for_a_memo_is_the_reports_own_summary(assistant):
     answer = assistant.ask("Sammanfatta delårsrapporten i några punkter, ska in i ett PM till förvaltningsledningen")
     assert answer.shape == "summary" and {c.page for c in answer.citations} == {4} and "13,9 Mkr" in answer.answer
+
+
+def test_a_result_of_another_year_is_not_a_sentence_on_what_resulted(assistant):
+    # «Utredningen resulterade i en rapport …» (p. 25) is no result of 2024: "result in" is no "resulted in"
+    assert assistant.ask("What was the executive board's full-year result in 2024?").refused
