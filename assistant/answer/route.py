@@ -69,6 +69,9 @@ CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förä
              r"^\s*har (.{3,60}) (?:ökat|minskat|vuxit|växt|förbättrats|försämrats|stigit|sjunkit|skärpts|stärkts)",
              r"hur har (.{3,50}) (?:skärpts|stärkts|sjunkit|stigit)",
              r"how (?:has|have) (.{3,50}) (?:developed|grown|increased|decreased|improved|changed)")
+# a comparison with the budget or the forecast is between two columns of one table row, not over time
+AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfört med|i jämförelse med|against|versus|"
+                            r"vs\.?|mot)\s+(?:the\s+)?(?:budget(?:en|et)?|prognos(?:en)?|forecast|budgeted)(?![\wåäö])")
 BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut", r"vilka insatser", r"vilka åtgärder", r"vilka satsningar",
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
@@ -419,8 +422,8 @@ def route(text: str, kind: str | None = None) -> str:
     if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
             and not assessment_changed:
         return "outline"
-    if CHANGE.search(text):
-        return "change"
+    if CHANGE.search(AGAINST_BUDGET.sub(" ", text)):
+        return "change"  # (a forecast "compared with the budget" is one row's two columns: a fact)
     if BRIEF.search(text) or WHAT_IS_NAME.match(text):
         return "brief"
     if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:

@@ -591,3 +591,10 @@ def test_an_english_date_of_what_is_expected_or_planned_is_answered(assistant, q
     # "expected" is also the report's planerad/planerat, "go live" its lansering, "signed" its avtal
     answer = assistant.ask(question)
     assert not answer.refused and said in answer.answer
+
+
+def test_a_row_compared_with_its_budget_is_answered_by_that_row(assistant):
+    answer = assistant.ask("What are wage costs forecast at compared with the budget, according to the income "
+                           "statement?")
+    assert not answer.refused and "-221 734" in answer.answer and "-231 565" in answer.answer
+    assert len(answer.citations) == 1

@@ -356,3 +356,10 @@ def test_a_compound_on_a_part_of_the_report_is_read_apart(text, split):
 def test_what_matters_most_in_a_part_is_a_summary():
     assert route("Vad är det viktigaste i ekonomiavsnittet?") == "summary"
     assert route("What are the key points of the section on sustainable growth?") == "summary"
+
+
+@pytest.mark.parametrize("question", ["What are the forecast total revenues in the income statement, compared with "
+                                      "the budget?", "Hur stora är lönekostnaderna jämfört med budget?"])
+def test_a_forecast_compared_with_the_budget_is_one_rows_two_columns(question):
+    assert route(question) == "fact"
+    assert route("Hur har lönekostnaderna förändrats jämfört med 2024?") == "change"
