@@ -64,6 +64,7 @@ from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points, listed_in_table, off_topic, topic_terms
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
+from assistant.answer.tables import wants_extreme
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.numbers import amounts_in, matches_amount, stated_values
@@ -199,6 +200,9 @@ def two_asks(question: str) -> tuple[str, str] | None:
     return first, second[0].upper() + second[1:]
 
 
+# "which … and why": one thing asked for, then its cause
+WHICH_THEN_WHY = re.compile(r"(?i)^\W*(?:[^?]{0,80}?\b)?(?:vilke?[nt]|vilka|which|what)\b[^?]*\b(?:och|samt|and)\s+"
+                            r"(?:varför|why)\b")
 UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "name"): "The report mentions it but gives no names.",
           ("sv", "outcome"): "Rapporten nämner det men anger inget resultat.",
@@ -240,6 +244,10 @@ class AnswerEngine:
         q = self.scorer.read(question, history or [], lang)
         # a task or small talk stays one in a conversation too ("Skriv ett mejl …" after a question)
         shape = route(q.text, q.kind)
+        if shape == "reason" and WHICH_THEN_WHY.search(q.text) and wants_extreme(q.text):
+            # "Vilket budgetområde har störst positiv avvikelse och varför?": the row at that end of the table,
+            # whose comment says why, not the causes of every deviation
+            shape = "fact"
         if history and q.followup and shape == "fact" and TOPIC_SWITCH.match(question) \
                 and not REFERS_BACK.search(question):
             # "Vad gör staden för klimatet?" → "Och för segregationen?": the same open question on a new topic,

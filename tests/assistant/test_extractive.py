@@ -598,3 +598,11 @@ def test_a_row_compared_with_its_budget_is_answered_by_that_row(assistant):
                            "statement?")
     assert not answer.refused and "-221 734" in answer.answer and "-231 565" in answer.answer
     assert len(answer.citations) == 1
+
+
+@pytest.mark.parametrize("question", ["Vilket budgetområde har störst positiv avvikelse och varför?",
+                                      "In the table of the city office's budget areas, which area has the largest "
+                                      "positive deviation and why?"])
+def test_which_row_is_at_one_end_and_why_is_that_row_with_its_comment(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.shape == "fact" and "Stadsövergripande IT-system" in answer.answer and "1 879" in answer.answer
