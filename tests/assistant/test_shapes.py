@@ -891,3 +891,9 @@ def test_a_summary_of_the_report_for_a_memo_is_the_reports_own_summary(assistant
 def test_a_result_of_another_year_is_not_a_sentence_on_what_resulted(assistant):
     # «Utredningen resulterade i en rapport …» (p. 25) is no result of 2024: "result in" is no "resulted in"
     assert assistant.ask("What was the executive board's full-year result in 2024?").refused
+
+
+def test_a_brief_whose_best_point_outshines_the_rest_goes_on_in_its_section(assistant):
+    answer = assistant.ask("Vad gör staden för att öka valdeltagandet och stärka demokratin inför valet 2026?")
+    assert len(answer.citations) >= 3 and {c.page for c in answer.citations} == {28}
+    assert "demokratihelg" in answer.answer

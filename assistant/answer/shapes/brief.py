@@ -54,6 +54,7 @@ RARE_TOPIC_IDF = 3.0  # a question word in few passages names a topic of its own
 TOPIC_FLOOR = 0.3  # ... whose best point is quoted when it is at least this share of the best point's relevance
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
+SECTION_FLOOR = 0.3  # a sentence of the best point's section this relevant goes on telling a brief
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
@@ -257,6 +258,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[:most]
+    if shape == "brief" and len(chosen) < MIN_POINTS[shape]:
+        chosen = with_section_of_the_best(chosen, points, most)
     if shape == "brief":
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
@@ -267,6 +270,18 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
     return Composition(text, citations, evidence, rule_ok, hits)
+
+
+def with_section_of_the_best(chosen: list[Point], points: list[Point], most: int) -> list[Point]:
+    """A brief whose best point outshines the rest (the one sentence that names the topic in the question's own
+    words) goes on with the other sentences of that point's section: "Vad gör staden för att öka valdeltagandet
+    …?" is also Malmö Möts and its democracy weekend, in the next sentences of the same section."""
+    if not chosen:
+        return chosen
+    section = chosen[0].unit.chunk.meta.get("section")
+    more = [p for p in points if p.unit.chunk.meta.get("section") == section and p.relevance >= SECTION_FLOOR
+            and all(p.unit.text != c.unit.text and similarity(content(p.unit), content(c.unit)) < 0.6 for c in chosen)]
+    return (chosen + more)[:max(MIN_POINTS["brief"], len(chosen)) if len(chosen) < most else most]
 
 
 def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], pool: list[Unit], most: int,
