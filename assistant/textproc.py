@@ -93,3 +93,12 @@ def one_edit(a: str, b: str) -> bool:
     if a[i + 1:] == b[i + 1:]:
         return True
     return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+
+
+# Danish and Norwegian letters as Swedish writes them: "Øresund" is the report's "Öresund"
+NORDIC_LETTERS = str.maketrans({"Ø": "Ö", "ø": "ö", "Æ": "Ä", "æ": "ä"})
+
+
+def as_swedish_letters(text: str) -> str:
+    """A question's Danish or Norwegian letters read as Swedish ones (ø as ö, æ as ä)."""
+    return text.translate(NORDIC_LETTERS)

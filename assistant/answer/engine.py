@@ -202,7 +202,8 @@ def two_asks(question: str) -> tuple[str, str] | None:
 
 # "which … and why": one thing asked for, then its cause
 WHICH_THEN_WHY = re.compile(r"(?i)^\W*(?:[^?]{0,80}?\b)?(?:vilke?[nt]|vilka|which|what)\b[^?]*\b(?:och|samt|and)\s+"
-                            r"(?:varför|why)\b")
+                            r"(?:varför|why|vad (?:är|var) (?:orsaken|anledningen|skälet)|vad beror (?:det|den) på|"
+                            r"what (?:is|was|'s) the (?:reason|cause))\b")
 UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "name"): "The report mentions it but gives no names.",
           ("sv", "outcome"): "Rapporten nämner det men anger inget resultat.",

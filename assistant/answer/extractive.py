@@ -54,7 +54,7 @@ from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
-from assistant.textproc import EN_STOP, STOP, one_edit, stem, terms, words
+from assistant.textproc import EN_STOP, STOP, as_swedish_letters, one_edit, stem, terms, words
 from ingest.chunking import is_label, split_sentences
 
 REFUSAL_SV = "Det framgår inte av rapporten."
@@ -378,6 +378,10 @@ def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") 
     return _matched(term, stems, joined) or any(_matched(a, stems, joined) for a in q.alternatives.get(term, ()))
 
 
+# a count asked per something: "… per chef", "how many employees a single manager should have", "varje chef"
+RATIO_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|single|varje|enskild|enskilda|vardera)(?![\wåäö])")
+
+
 def counted_near(unit: Unit, q: Question) -> bool:
     """ "Hur många utfallslabb": a number right before the counted noun ("Fyra utfallslabb") or, when the
     question counts by a modifier ("hur många nya …"), before that modifier."""
@@ -387,7 +391,7 @@ def counted_near(unit: Unit, q: Question) -> bool:
     number = r"((?<![\d])(?!(?:19|20)\d\d\b)\d[\d\s]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))"
     low = unit.text.lower()
     # "30 medarbetare per chef" is a ratio, not how many medarbetare there are (unless a ratio is asked)
-    ratio = "" if re.search(r"\bper\b", q.text.lower()) else r"(?!\s+per\b)"
+    ratio = "" if RATIO_ASKED.search(q.text) else r"(?!\s+per\b)"
     # the report's other words for it, and an English word's other renderings ("pioneer": pionjärstäder)
     for counted in (q.counted, *COUNT_SYNONYMS.get(q.counted, ()), *q.alternatives.get(q.counted, ())):
         if re.search(number + r"\s+(\w+\s)?\w*" + re.escape(counted[:5]) + r"[\wåäö]*" + ratio + r"(?![\wåäö])", low):
@@ -609,15 +613,16 @@ class ExtractiveAnswerer:
     def read(self, question: str, history: list[Turn], lang: str | None = None) -> Question:
         """The question as the answerers see it: a Swedish one's typos read as the report's words, then
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
-        lang = lang or detect_lang(question)
-        text = split_part_compound(self.correct_typos(question)) if lang == "sv" else question
+        question_read = as_swedish_letters(question)
+        lang = lang or detect_lang(question_read)
+        text = split_part_compound(self.correct_typos(question_read)) if lang == "sv" else question_read
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
         if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
             glosses = [t for t, w in q.terms.items() if w == SWEDISH_GLOSS_WEIGHT and not self.stem_in_corpus(t)]
             if glosses and len(glosses) < len(q.terms):
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
-        return replace(self.decompound(q), asked=question, phrases=self.report_phrases(question))
+        return replace(self.decompound(q), asked=question, phrases=self.report_phrases(question_read))
 
     def report_phrases(self, text: str) -> frozenset[str]:
         """Runs of two or more capitalised words in a question that the report writes as a name, capitals and

@@ -306,6 +306,8 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"(?![\wåäö'])|"
                    # what it is for, before the question: "Inför samverkan:", "Ahead of the board meeting:"
                    r"^(?i:inför|before|ahead of)\s[^?]{0,60}:$|"
+                   # what it goes into, before the question: "For our EU project newsletter:", "Till vårt nyhetsbrev:"
+                   r"^(?i:for|till|för)\s+(?i:our|my|an?|the|vårt|vår|mitt|min|en|ett)\s[^?]{0,60}:$|"
                    # who is asking: "controller på ekonomiavd här", "Anna from HR here", "Our finance colleagues in
                    # Copenhagen are asking:", "Min chef undrar:"
                    r"^[^?]{0,60}\s(?i:här|here)[.!:]?$|"

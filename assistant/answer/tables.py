@@ -25,6 +25,7 @@ LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "bigg
 SMALLEST = word_rx(r"minst\w*", r"lägst\w*", "smallest", "lowest", "least", "fewest")
 POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive")
 NEGATIVE = word_rx(r"negativ\w*", r"underskott\w*", "deficit", "negative", r"overspend\w*")
+DEVIATION_COLUMN = re.compile(r"(?i)^\s*(?:avvikelse\w*|budgetavvikelse\w*|deviation)\b")
 TOTAL = re.compile(r"(?i)^(total\w*|summa\w*|netto\w*|resultat\w*)(?![\wåäö])")
 # a sentence that introduces the table below it ("Nedan visas beslut …") or points to one by its heading
 LEAD_IN = re.compile(r"\b(följande|nedanstående|nedan visas|enligt tabell(en)? (nedan|ovan))\b", re.IGNORECASE)
@@ -113,12 +114,14 @@ def extreme_rows(question: str, rows: list[str], question_terms: set[str] | None
         return None
     columns = list(dict.fromkeys(c for _, r in parsed for c in r.cells))
     written = {stem(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", question.lower())}
-    col = asked_column(set(question_terms or ()) or written, columns, written)
+    negative = NEGATIVE.search(question) is not None
+    signed = negative or POSITIVE.search(question) is not None
+    # a surplus, a deficit or an overspend is a deviation from budget: its column, whatever else the words name
+    deviation = next((c for c in columns if DEVIATION_COLUMN.match(c)), None) if signed else None
+    col = deviation or asked_column(set(question_terms or ()) or written, columns, written)
     col = col or (columns[0] if len(columns) == 1 else None)  # one column: that one
     if col is None:
         return None
-    negative = NEGATIVE.search(question) is not None
-    signed = negative or POSITIVE.search(question) is not None
     if negative:
         end = "min" if end == "max" else "max"  # the largest deficit is the most negative value
     candidates = [(i, r.cells[col]) for i, r in parsed if col in r.cells]

@@ -606,3 +606,24 @@ def test_a_row_compared_with_its_budget_is_answered_by_that_row(assistant):
 def test_which_row_is_at_one_end_and_why_is_that_row_with_its_comment(assistant, question):
     answer = assistant.ask(question)
     assert answer.shape == "fact" and "Stadsövergripande IT-system" in answer.answer and "1 879" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # a count asked per manager is the report's "max 30 medarbetare per chef"
+    ("Is there a target for how many employees a single manager should have?", "30 medarbetare per chef"),
+    # the English name of the building the report calls Rådhuset
+    ("When is the city office moving into the old Town Hall building?", "februari/mars 2026"),
+    # who the answer is for, before the question, is no topic of it
+    ("For our EU project newsletter: how many recommendations were in the OECD report on cross-border labour "
+     "markets that Greater Copenhagen presented?", "29 rekommendationer"),
+    # the Danish spelling of the report's Öresund
+    ("When was the Øresund metro financing study presented?", "Öresundsmetron"),
+])
+def test_english_questions_in_their_own_words_are_answered(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.answer
+
+
+def test_which_row_and_what_is_the_reason_is_that_row(assistant):
+    answer = assistant.ask("Which budget area of the city office shows the biggest overspend, and what is the reason?")
+    assert answer.shape == "fact" and "Lokalkostnader" in answer.answer and "Uven" in answer.answer

@@ -259,3 +259,9 @@ def test_a_question_for_a_name_is_one_though_it_names_an_amount_noun():
     # "deviation" is a noun of amounts; "which company" says what is asked
     assert answer_kind("Which company won the procurement of the new deviation reporting system?") == "name"
     assert answer_kind("Hur stor är avvikelsen?") == "amount"
+
+
+def test_danish_and_norwegian_letters_are_read_as_swedish_ones():
+    from assistant.textproc import as_swedish_letters
+
+    assert as_swedish_letters("Øresund og Færøerne") == "Öresund og Färöerne"

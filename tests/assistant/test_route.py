@@ -363,3 +363,12 @@ def test_what_matters_most_in_a_part_is_a_summary():
 def test_a_forecast_compared_with_the_budget_is_one_rows_two_columns(question):
     assert route(question) == "fact"
     assert route("Hur har lönekostnaderna förändrats jämfört med 2024?") == "change"
+
+
+def test_what_the_answer_goes_into_before_the_question_is_no_topic():
+    from assistant.answer.route import without_length_request
+
+    assert without_length_request("For our EU project newsletter: how many recommendations were there?") == \
+        "how many recommendations were there?"
+    # a lead that names what is asked about stays
+    assert "2026" in without_length_request("For the 2026 election: what does the city do?")

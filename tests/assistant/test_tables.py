@@ -64,3 +64,14 @@ def test_a_plural_superlative_lists_the_rows_from_that_end():
     assert extreme_rows("Vilket budgetområde har störst avvikelse?", rows) == ([1], "Avvikelse")  # one asked for
     assert ranked_count("Vilka tre budgetområden har störst avvikelse?") == 3
     assert ranked_count("Which two areas deviate most?") == 2 and ranked_count("Vilka områden?") is None
+
+
+def test_a_signed_superlative_reads_the_deviation_column_whatever_else_is_named():
+    from assistant.answer.tables import extreme_rows
+
+    rows = ["Juridik: Budget -10 524 tkr, Prognos DR -11 024 tkr, Avvikelse -500 tkr",
+            "Lokalkostnader: Budget -22 332 tkr, Prognos DR -25 382 tkr, Avvikelse -3 050 tkr",
+            "Arbetsmarknad: Budget -49 552 tkr, Prognos DR -49 257 tkr, Avvikelse 295 tkr"]
+    # "budget area" names the Budget column; an overspend is a deviation
+    found, column = extreme_rows("Which budget area has the biggest overspend?", rows, {"budget", "område"})
+    assert column == "Avvikelse" and found[0] == 1
