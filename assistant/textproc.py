@@ -22,6 +22,7 @@ EXTRA_STOP = {
     "name", "named", "called", "tell", "please", "say", "says", "said", "about", "regarding", "concerning",
     "mention", "mentioned", "säger", "säga", "sägs", "sagt",  # "what is the name of": heter, kallas; "what does the
     # report say about", "vad säger rapporten om"
+    "pengar", "gick", "gått",  # "hur mycket pengar gick till …": how much, not what about
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)

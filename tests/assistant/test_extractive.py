@@ -627,3 +627,12 @@ def test_english_questions_in_their_own_words_are_answered(assistant, question, 
 def test_which_row_and_what_is_the_reason_is_that_row(assistant):
     answer = assistant.ask("Which budget area of the city office shows the biggest overspend, and what is the reason?")
     assert answer.shape == "fact" and "Lokalkostnader" in answer.answer and "Uven" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Hur mycket pengar gick till Malmö Pride?", "1,2 mkr"),  # "pengar" and "gick" say how much, not what about
+    ("Hur stort överskott räknar SK med för sin verksamhet?", "7,1 Mkr"),  # SK is stadskontoret
+])
+def test_a_swedish_amount_asked_in_everyday_words_is_answered(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.answer
