@@ -897,3 +897,8 @@ def test_a_brief_whose_best_point_outshines_the_rest_goes_on_in_its_section(assi
     answer = assistant.ask("Vad gör staden för att öka valdeltagandet och stärka demokratin inför valet 2026?")
     assert len(answer.citations) >= 3 and {c.page for c in answer.citations} == {28}
     assert "demokratihelg" in answer.answer
+
+
+def test_the_year_a_change_is_measured_from_is_no_year_every_point_must_name(assistant):
+    answer = assistant.ask("Vad har hänt med sociala obligationer sedan 2024?")
+    assert "600 miljoner kronor" in answer.answer and 28 in {c.page for c in answer.citations}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.answer.extractive import (
     CAUSAL,
@@ -235,11 +236,14 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
         pool = with_chunks_of(ctx, pool, lambda c: c.meta.get("goal") == named)
     topical = topic_terms(ctx.q) if shape == "brief" else set()
+    # "Vad har hänt med sociala obligationer sedan 2024?": the year compared with is where a change starts, not
+    # a year every point must name
+    bounded = replace(ctx.q, years=set()) if shape == "change" else ctx.q
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
                   and not (topical and off_topic(ctx.q, u, topical))
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
-                  and ctx.scorer.constraints_ok(ctx.q, u)]
+                  and ctx.scorer.constraints_ok(bounded, u)]
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     asked_part = asked_parts(ctx.q)
