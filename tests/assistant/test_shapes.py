@@ -902,3 +902,9 @@ def test_a_brief_whose_best_point_outshines_the_rest_goes_on_in_its_section(assi
 def test_the_year_a_change_is_measured_from_is_no_year_every_point_must_name(assistant):
     answer = assistant.ask("Vad har hänt med sociala obligationer sedan 2024?")
     assert "600 miljoner kronor" in answer.answer and 28 in {c.page for c in answer.citations}
+
+
+def test_an_english_adverb_that_frames_a_brief_is_no_topic(assistant):
+    # "forward" is nowhere in the report: it said nothing of the metro it asks about
+    answer = assistant.ask("What is Malmö doing to move the Øresund metro project forward?")
+    assert answer.shape == "brief" and 16 in {c.page for c in answer.citations}
