@@ -129,6 +129,25 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     return not any(term_hit(q, t, said) for t in asked)  # an English word's other renderings count ("fees": arvode)
 
 
+# a breakdown asked for: "fördelade per förvaltning", "split between the political parties", "broken down by area"
+BREAKDOWN = re.compile(r"(?i)(?<![\wåäö])(?:fördela\w*|uppdela\w*|uppdelning\w*|fördelning\w*|split|divided|"
+                       r"distributed|broken down|breakdown)\s+(?:per|på|mellan|by|between|among|across|over)\s+"
+                       r"(?:the\s+|de\s+|olika\s+|varje\s+|each\s+|different\s+)?(?:\w+\s+)?([\wåäö]{4,})")
+
+
+def breakdown_missing(q: Question, u: Unit) -> str | None:
+    """The unit a question asks a figure broken down by ("per förvaltning", "between the parties"), when the
+    quoted figure's sentence, row and table name none of it: the report gives the total only."""
+    m = BREAKDOWN.search(q.text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    wanted = {stem(word)} if q.lang == "sv" else {stem(w) for t in translate(word) for a in t.swedish
+                                                  for w in words(a)} or {stem(word)}
+    said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"))
+    return None if any(term_hit(q, t, said) for t in wanted) else word
+
+
 def about_the_topic(q: Question) -> Question:
     """A summary request read as a question about its topic: without the words that asked for a summary."""
     topic = " ".join(topic_words(q.retrieval_query).split())
@@ -207,7 +226,9 @@ WHICH_THEN_WHY = re.compile(r"(?i)^\W*(?:[^?]{0,80}?\b)?(?:vilke?[nt]|vilka|whic
 UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "name"): "The report mentions it but gives no names.",
           ("sv", "outcome"): "Rapporten nämner det men anger inget resultat.",
-          ("en", "outcome"): "The report mentions it but gives no outcome."}
+          ("en", "outcome"): "The report mentions it but gives no outcome.",
+          ("sv", "breakdown"): "Rapporten anger ingen sådan fördelning.",
+          ("en", "breakdown"): "The report gives no such breakdown."}
 
 
 def unnamed_answer(unit: Unit, lang: str, untold: str = "name") -> str:
@@ -316,6 +337,11 @@ class AnswerEngine:
             # met, the measure asked for is not
             p = 0.0
             features.values["decided_by_rule"] = 1.0
+        told: str | None = None  # what the report says instead, when a rule refuses
+        if shape == "fact" and comp.evidence and breakdown_missing(q, comp.evidence[0]) is not None:
+            p = 0.0  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total: no breakdown is given
+            features.values["decided_by_rule"] = 1.0
+            told = unnamed_answer(comp.evidence[0], q.lang, "breakdown")
         if shape == "fact" and comp.evidence and price_asked_missing(q, comp.evidence[0]):
             p = 0.0  # "What is the city director's salary?" quoted the budget row of the director's office
             features.values["decided_by_rule"] = 1.0
@@ -330,7 +356,7 @@ class AnswerEngine:
             features.values["decided_by_rule"] = 1.0
         cut = self.model.threshold if threshold is None else threshold
         if not comp.citations or p < cut:
-            answer = self._refusal(q, scope, retrieved, shape, None, p)
+            answer = self._refusal(q, scope, retrieved, shape, told, p)
             answer.features = features.values
             return answer
         if proposal is not None:

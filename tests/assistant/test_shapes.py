@@ -908,3 +908,17 @@ def test_an_english_adverb_that_frames_a_brief_is_no_topic(assistant):
     # "forward" is nowhere in the report: it said nothing of the metro it asks about
     answer = assistant.ask("What is Malmö doing to move the Øresund metro project forward?")
     assert answer.shape == "brief" and 16 in {c.page for c in answer.citations}
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    ("Hur är de 78 miljonerna till kompetenshöjande insatser fördelade per förvaltning?", "78 miljoner kronor"),
+    ("How are the 13 municipal commissioners split between the political parties?", "13 kommunalråd"),
+])
+def test_a_breakdown_the_report_does_not_give_is_refused_with_the_total_it_gives(assistant, question, total):
+    answer = assistant.ask(question)
+    assert answer.refused and total in answer.answer and not answer.citations
+
+
+def test_a_breakdown_the_quoted_figure_gives_is_answered(assistant):
+    answer = assistant.ask("Hur är kommunstyrelsens prognos fördelad på styrelsen och förvaltningen?")
+    assert not answer.refused and "6,9" in answer.answer
