@@ -195,7 +195,10 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
     if best is not None and total:
         # named by two titles together: no related headings (they relate to the broader one)
         ranked = sorted(spans, key=lambda s: -s.score)
-        for parent in [s for s in ranked if s.score >= RELATED_SCORE * best.score][:3]:
+        # (named as well by the title's words counts as much as by the meaning's bonus: an embedding's last digits
+        # must not decide whether «God ekonomisk hushållning» holds the «STYRELSEN» asked for)
+        for parent in [s for s in ranked if s.score >= RELATED_SCORE * best.score
+                       or s.named >= RELATED_SCORE * best.named][:3]:
             if (narrowed := narrower_named(parent, ranked, wanted, in_parentheses(ctx.q.text, ctx.q.lang))) is not parent:
                 return narrowed
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
