@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.extractive import (
     REFUSAL_EN,
     REFUSAL_SV,
+    STATES_TOTAL,
     ExtractiveAnswerer,
     Proposal,
     Unit,
@@ -131,8 +132,9 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
 
 # a breakdown asked for: "fördelade per förvaltning", "split between the political parties", "broken down by area"
 BREAKDOWN = re.compile(r"(?i)(?<![\wåäö])(?:fördela\w*|uppdela\w*|uppdelning\w*|fördelning\w*|split|divided|"
-                       r"distributed|broken down|breakdown)\s+(?:per|på|mellan|by|between|among|across|over)\s+"
-                       r"(?:the\s+|de\s+|olika\s+|varje\s+|each\s+|different\s+)?(?:\w+\s+)?([\wåäö]{4,})")
+                       r"distributed|broken down|breakdown)(?:\s+(?:per|på|by|över|over)|[^?]{0,80}?\s(?:per|mellan|between|"
+                       r"among|across))\s+(?:the\s+|de\s+|olika\s+|varje\s+|each\s+|different\s+)?(?:\w+\s+)?"
+                       r"([\wåäö]{4,})")
 
 
 def breakdown_missing(q: Question, u: Unit) -> str | None:
@@ -146,6 +148,21 @@ def breakdown_missing(q: Question, u: Unit) -> str | None:
                                                   for w in words(a)} or {stem(word)}
     said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"))
     return None if any(term_hit(q, t, said) for t in wanted) else word
+
+
+# what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"
+TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wåäö])(?:totalt|total|sammanlagt|in total|"
+                        r"altogether|all in all)(?![\wåäö])|(?<![\wåäö])(?:totalkostnad\w*|total cost\w*)")
+COST_SAID = re.compile(r"(?i)kostnad|kostar|kosta[rt]?\b|cost")
+
+
+def total_cost_missing(q: Question, u: Unit) -> bool:
+    """A thing's cost in all, answered by a figure that is neither a cost nor a total: the board's grant to
+    the championship (2,5 mkr) or the move's investment budget (20 Mkr) is a part of what it costs."""
+    if TOTAL_COST.search(q.text) is None:
+        return False
+    said = f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"
+    return STATES_TOTAL.search(said) is None and COST_SAID.search(said) is None
 
 
 def about_the_topic(q: Question) -> Question:
@@ -228,7 +245,9 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("sv", "outcome"): "Rapporten nämner det men anger inget resultat.",
           ("en", "outcome"): "The report mentions it but gives no outcome.",
           ("sv", "breakdown"): "Rapporten anger ingen sådan fördelning.",
-          ("en", "breakdown"): "The report gives no such breakdown."}
+          ("en", "breakdown"): "The report gives no such breakdown.",
+          ("sv", "total"): "Rapporten anger ingen total kostnad.",
+          ("en", "total"): "The report gives no total cost."}
 
 
 def unnamed_answer(unit: Unit, lang: str, untold: str = "name") -> str:
@@ -342,6 +361,10 @@ class AnswerEngine:
             p = 0.0  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total: no breakdown is given
             features.values["decided_by_rule"] = 1.0
             told = unnamed_answer(comp.evidence[0], q.lang, "breakdown")
+        if shape == "fact" and comp.evidence and total_cost_missing(q, comp.evidence[0]):
+            p = 0.0  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
+            features.values["decided_by_rule"] = 1.0
+            told = told or unnamed_answer(comp.evidence[0], q.lang, "total")
         if shape == "fact" and comp.evidence and price_asked_missing(q, comp.evidence[0]):
             p = 0.0  # "What is the city director's salary?" quoted the budget row of the director's office
             features.values["decided_by_rule"] = 1.0

@@ -912,6 +912,7 @@ def test_an_english_adverb_that_frames_a_brief_is_no_topic(assistant):
 
 @pytest.mark.parametrize(("question", "total"), [
     ("Hur är de 78 miljonerna till kompetenshöjande insatser fördelade per förvaltning?", "78 miljoner kronor"),
+    ("Hur fördelas de 78 miljonerna till kompetenshöjande insatser mellan förvaltningarna?", "78 miljoner kronor"),
     ("How are the 13 municipal commissioners split between the political parties?", "13 kommunalråd"),
 ])
 def test_a_breakdown_the_report_does_not_give_is_refused_with_the_total_it_gives(assistant, question, total):
@@ -922,3 +923,17 @@ def test_a_breakdown_the_report_does_not_give_is_refused_with_the_total_it_gives
 def test_a_breakdown_the_quoted_figure_gives_is_answered(assistant):
     answer = assistant.ask("Hur är kommunstyrelsens prognos fördelad på styrelsen och förvaltningen?")
     assert not answer.refused and "6,9" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("How much will the move to Rådhuset cost in total?", "20 Mkr"),  # the move's investment budget
+    ("Vad kostar EM i handboll 2026 totalt för Malmö stad?", "2,5 mkr"),  # the board's grant to it
+])
+def test_a_total_cost_the_report_does_not_give_is_refused_with_the_part_it_gives(assistant, question, part):
+    answer = assistant.ask(question)
+    assert answer.refused and part in answer.answer
+
+
+def test_a_total_the_report_gives_is_answered(assistant):
+    answer = assistant.ask("Vad blir kostnaderna totalt för stadskontoret?")
+    assert not answer.refused and "Totala kostnader" in answer.answer
