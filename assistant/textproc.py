@@ -23,6 +23,7 @@ EXTRA_STOP = {
     "mention", "mentioned", "säger", "säga", "sägs", "sagt",  # "what is the name of": heter, kallas; "what does the
     # report say about", "vad säger rapporten om"
     "pengar", "gick", "gått",  # "hur mycket pengar gick till …": how much, not what about
+    "alltså",  # "… styrelsen, alltså den politiska organisationen": a restatement's filler
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)

@@ -201,8 +201,8 @@ def answer_kind(text: str) -> str | None:
     m = WHICH_NOUN.search(t)
     if m and names_a_thing(m.group(2)):
         return "name"
-    if m and m.group(2).lower().endswith(("budget", "anslag", "kostnad", "kostnaden")):
-        return "amount"  # "Vilken driftbudget …?" asks for an amount, as "Hur stor är budgeten?" does
+    if m and m.group(2).lower().endswith(("budget", "anslag", "kostnad", "kostnaden", "prognos", "prognosen")):
+        return "amount"  # "Vilken driftbudget …?", "Vilken helårsprognos …?" ask for an amount, as "Hur stor är …?" does
     m = WHICH_ARE_THE.search(t)  # "Vilka är de två japanska bolagen?": the noun comes later
     # the asked noun, not its possessor: "What is the city's target …" asks for a target, not a city
     asked = m.group(1).split() if m else []

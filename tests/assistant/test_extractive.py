@@ -636,3 +636,11 @@ def test_which_row_and_what_is_the_reason_is_that_row(assistant):
 def test_a_swedish_amount_asked_in_everyday_words_is_answered(assistant, question, said):
     answer = assistant.ask(question)
     assert not answer.refused and said in answer.answer
+
+
+def test_which_forecast_a_part_has_asks_for_its_amount(assistant):
+    # "vilken helårsprognos" asks for a figure: not the sentence on what the grant pays for ("… den politiska
+    # organisationen, styrelsen …", p. 38) that the restatement's words meet
+    answer = assistant.ask("Jag skriver ett PM inför KSAU – vilken helårsprognos har styrelsen, alltså den politiska "
+                           "organisationen?")
+    assert "6,9" in answer.answer.split("[1]")[0]
