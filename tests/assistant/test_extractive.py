@@ -644,3 +644,9 @@ def test_which_forecast_a_part_has_asks_for_its_amount(assistant):
     answer = assistant.ask("Jag skriver ett PM inför KSAU – vilken helårsprognos har styrelsen, alltså den politiska "
                            "organisationen?")
     assert "6,9" in answer.answer.split("[1]")[0]
+
+
+def test_an_english_total_also_searches_the_reports_word_for_a_total_in_prose(assistant):
+    # "Kommunstyrelsens anslag uppgår till 510,3 Mkr": a total in prose "uppgår till", in a table "SUMMA"
+    answer = assistant.ask("What is the executive board's total appropriation for 2025?")
+    assert "510,3 Mkr" in answer.answer.split("[1]")[0]
