@@ -937,3 +937,10 @@ def test_a_total_cost_the_report_does_not_give_is_refused_with_the_part_it_gives
 def test_a_total_the_report_gives_is_answered(assistant):
     answer = assistant.ask("Vad blir kostnaderna totalt för stadskontoret?")
     assert not answer.refused and "Totala kostnader" in answer.answer
+
+
+def test_the_reports_own_city_named_in_a_brief_is_no_name_each_point_must_hold(assistant):
+    # p. 11's «Civilt försvar, krisberedskap och informationssäkerhet» writes "malmo.se", not "Malmö"
+    answer = assistant.ask("Vad gör Malmö inom krisberedskap och civilt försvar enligt rapporten?")
+    assert 11 in {c.page for c in answer.citations}
+    assert assistant.ask("Who is the mayor of Malmö?").refused  # a person of the city is still a name asked for
