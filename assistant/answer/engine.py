@@ -118,6 +118,9 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
 PRICE_MEASURES = tuple(stem(w) for w in ("lön", "löner", "pris", "hyra", "avgift", "ränta", "biljett"))
 
 
+ROW_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")  # "… Avvikelse -3 050 tkr (Främst hyreskostnader bl a Uven)"
+
+
 def price_asked_missing(q: Question, u: Unit) -> bool:
     """An amount question naming what the amount is the price of, answered by a figure that does not say it."""
     if q.kind not in ("amount", "percent", None):
@@ -125,7 +128,10 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     asked = {t for t, w in q.terms.items() if w >= 1.0 and any(t.startswith(m) for m in PRICE_MEASURES)}
     if not asked:
         return False
-    said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''} "
+    # a row's figures are of its label: a comment in brackets explains its deviation ("Lokalkostnader: … (Främst
+    # hyreskostnader bl a Uven)" is no rent of Uven)
+    text = ROW_COMMENT.sub("", u.text) if u.is_row else u.text
+    said = set(terms(f"{text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''} "
                      f"{u.chunk.meta.get('heading') or ''}"))
     return not any(term_hit(q, t, said) for t in asked)  # an English word's other renderings count ("fees": arvode)
 

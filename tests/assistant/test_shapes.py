@@ -944,3 +944,10 @@ def test_the_reports_own_city_named_in_a_brief_is_no_name_each_point_must_hold(a
     answer = assistant.ask("Vad gör Malmö inom krisberedskap och civilt försvar enligt rapporten?")
     assert 11 in {c.page for c in answer.citations}
     assert assistant.ask("Who is the mayor of Malmö?").refused  # a person of the city is still a name asked for
+
+
+@pytest.mark.parametrize("question", ["What is the annual rent for the Uven office building?", "Vad är årshyran för Uven?"])
+def test_a_rent_is_not_the_premises_row_whose_comment_names_it(assistant, question):
+    # «Lokalkostnader: … Avvikelse -3 050 tkr (Främst hyreskostnader bl a Uven)» (p. 44): the figures are the
+    # premises costs of the label; the comment only explains the deviation
+    assert assistant.ask(question).refused
