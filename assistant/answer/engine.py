@@ -14,6 +14,7 @@ index is only read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
@@ -95,6 +96,12 @@ MEASURES = tuple(stem(w) for w in ("anslag", "kommunbidrag", "budget", "resultat
 COMPOUND_TAIL = 4  # letters a measure word goes on with in a compound ("investering|sram"), not a verb's ending
 
 
+def with_its_table(u: Unit, text: str | None = None) -> str:
+    """A quoted unit's text (or `text`) with its table's title and header: what its figure is of."""
+    meta = u.chunk.meta
+    return f"{u.text if text is None else text} {meta.get('table_title') or ''} {meta.get('table_header') or ''}"
+
+
 def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     """An amount asked for another year than the report's whose quoted figure is not of the measure asked
     for: none of the question's measure words (by a compound's head: driftanslag is an anslag) is in the
@@ -106,7 +113,7 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     asked = {m for t, w in q.terms.items() if w >= 1.0 for m in MEASURES if t.endswith(m)}
     if not asked:
         return False
-    said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"))
+    said = set(terms(with_its_table(u)))
     # "investeringsram" is of the investment asked for, "helårsresultat" of the result; "resulterade" is no result
     return not any(s_.endswith(m) or (s_.startswith(m) and len(s_) - len(m) >= COMPOUND_TAIL) or m in s_[1:-1]
                    for s_ in said for m in asked)
@@ -131,8 +138,7 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     # a row's figures are of its label: a comment in brackets explains its deviation ("Lokalkostnader: … (Främst
     # hyreskostnader bl a Uven)" is no rent of Uven)
     text = ROW_COMMENT.sub("", u.text) if u.is_row else u.text
-    said = set(terms(f"{text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''} "
-                     f"{u.chunk.meta.get('heading') or ''}"))
+    said = set(terms(f"{with_its_table(u, text)} {u.chunk.meta.get('heading') or ''}"))
     return not any(term_hit(q, t, said) for t in asked)  # an English word's other renderings count ("fees": arvode)
 
 
@@ -152,7 +158,7 @@ def breakdown_missing(q: Question, u: Unit) -> str | None:
     word = m.group(1).lower()
     wanted = {stem(word)} if q.lang == "sv" else {stem(w) for t in translate(word) for a in t.swedish
                                                   for w in words(a)} or {stem(word)}
-    said = set(terms(f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"))
+    said = set(terms(with_its_table(u)))
     return None if any(term_hit(q, t, said) for t in wanted) else word
 
 
@@ -167,8 +173,28 @@ def total_cost_missing(q: Question, u: Unit) -> bool:
     the championship (2,5 mkr) or the move's investment budget (20 Mkr) is a part of what it costs."""
     if TOTAL_COST.search(q.text) is None:
         return False
-    said = f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"
+    said = with_its_table(u)
     return STATES_TOTAL.search(said) is None and COST_SAID.search(said) is None
+
+
+def shares_only_a_year(q: Question, u: Unit) -> bool:
+    """A fact that meets the question by its year alone: "Vad var valdeltagandet i valet 2022?" is not
+    answered by Malmö Commitment's start in 2022."""
+    topical = topic_terms(q)
+    return bool(topical) and off_topic(q, u, topical)
+
+
+# what a fact's quoted evidence must not be, checked in order; a rule's kind ("breakdown", "total") lets the
+# refusal say what the report gives instead (the first such rule's)
+FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ...] = (
+    # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is met,
+    # the measure asked for is not
+    (measure_of_another_year_missing, None),
+    (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
+    (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
+    (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
+    (shares_only_a_year, None),
+)
 
 
 def about_the_topic(q: Question) -> Question:
@@ -357,27 +383,13 @@ class AnswerEngine:
             # "remisstrycket", "timanställningar", and the report still answers.)
             p = 0.0
             features.values["decided_by_rule"] = 1.0  # not a feature: `eval fit-judge` leaves these out
-        if shape == "fact" and comp.evidence and measure_of_another_year_missing(q, comp.evidence[0]):
-            # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is
-            # met, the measure asked for is not
-            p = 0.0
-            features.values["decided_by_rule"] = 1.0
         told: str | None = None  # what the report says instead, when a rule refuses
-        if shape == "fact" and comp.evidence and breakdown_missing(q, comp.evidence[0]) is not None:
-            p = 0.0  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total: no breakdown is given
-            features.values["decided_by_rule"] = 1.0
-            told = unnamed_answer(comp.evidence[0], q.lang, "breakdown")
-        if shape == "fact" and comp.evidence and total_cost_missing(q, comp.evidence[0]):
-            p = 0.0  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
-            features.values["decided_by_rule"] = 1.0
-            told = told or unnamed_answer(comp.evidence[0], q.lang, "total")
-        if shape == "fact" and comp.evidence and price_asked_missing(q, comp.evidence[0]):
-            p = 0.0  # "What is the city director's salary?" quoted the budget row of the director's office
-            features.values["decided_by_rule"] = 1.0
-        if shape == "fact" and comp.evidence and (topical := topic_terms(q)) and off_topic(q, comp.evidence[0],
-                                                                                           topical):
-            p = 0.0  # "Vad var valdeltagandet i valet 2022?" quoted Malmö Commitment's start in 2022: only the year met
-            features.values["decided_by_rule"] = 1.0
+        if shape == "fact" and comp.evidence:
+            for mismatch, untold in FACT_MISMATCHES:
+                if mismatch(q, comp.evidence[0]):
+                    p = 0.0
+                    features.values["decided_by_rule"] = 1.0
+                    told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold else None)
         if shape == "fact" and q.followup and q.kind == "name" and not comp.rule_ok:
             # a follow-up asking for a name the rules found none for: its words and embedding are mostly the previous
             # question's, so the judge vouches for any named thing on that topic ("Vem ansvarar för det?" quoted a grant)

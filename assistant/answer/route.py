@@ -36,7 +36,8 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller",
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
               r"(?:vad är )?det viktigaste (?:i|ur|från)", r"huvudpunkterna (?:i|ur|från)",
-              r"(?:the )?(?:key|main) (?:points|messages|takeaways) (?:of|from|in)", r"(?:the )?highlights (?:of|from|in)", r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
+              r"(?:the )?(?:key|main) (?:points|messages|takeaways) (?:of|from|in)", r"(?:the )?highlights (?:of|from|in)",
+              r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
