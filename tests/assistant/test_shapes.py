@@ -951,3 +951,19 @@ def test_a_rent_is_not_the_premises_row_whose_comment_names_it(assistant, questi
     # «Lokalkostnader: … Avvikelse -3 050 tkr (Främst hyreskostnader bl a Uven)» (p. 44): the figures are the
     # premises costs of the label; the comment only explains the deviation
     assert assistant.ask(question).refused
+
+
+def test_a_brief_going_on_in_its_section_keeps_to_the_points_asked_for():
+    from types import SimpleNamespace
+
+    from assistant.answer.points import Point
+    from assistant.answer.shapes.brief import with_section_of_the_best
+
+    def point(text: str, relevance: float) -> Point:
+        chunk = SimpleNamespace(meta={"section": "Insatser för ett inkluderande Malmö"})
+        return Point(SimpleNamespace(text=text, stems=set(text.lower().split()), chunk=chunk), relevance)
+
+    best = point("arbetet inriktats valdelaktigheten mötesplatser", 1.3)
+    rest = [point("demokratihelg november demokrativecka juni", 0.5), point("malmö möts återkommande mötesplats", 0.4)]
+    assert len(with_section_of_the_best([best], [best, *rest], most=6)) == 3
+    assert len(with_section_of_the_best([best], [best, *rest], most=2)) == 2  # "Ge mig två punkter …"

@@ -285,7 +285,7 @@ def with_section_of_the_best(chosen: list[Point], points: list[Point], most: int
     section = chosen[0].unit.chunk.meta.get("section")
     more = [p for p in points if p.unit.chunk.meta.get("section") == section and p.relevance >= SECTION_FLOOR
             and all(p.unit.text != c.unit.text and similarity(content(p.unit), content(c.unit)) < 0.6 for c in chosen)]
-    return (chosen + more)[:max(MIN_POINTS["brief"], len(chosen)) if len(chosen) < most else most]
+    return (chosen + more)[:min(MIN_POINTS["brief"], most)]  # never more points than the question asked for
 
 
 def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], pool: list[Unit], most: int,
