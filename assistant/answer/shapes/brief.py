@@ -87,13 +87,9 @@ def relevance(u: Unit, shape: str) -> float:
     return r
 
 
-def under_other_part(u: Unit, asked: set[str]) -> bool:
-    """A sentence under a heading of another part of the board than the one asked about ("Varför har
-    styrelsen ett överskott?": not the causes under STADSKONTORETS VERKSAMHET)."""
-    return chunk_under_other_part(u.chunk, asked)
-
-
 def chunk_under_other_part(chunk: IndexedChunk, asked: set[str]) -> bool:
+    """A passage under a heading of another part of the board than the one asked about ("Varför har
+    styrelsen ett överskott?": not the causes under STADSKONTORETS VERKSAMHET)."""
     named = PARTS & set(terms(str(chunk.meta.get("section") or "")))
     return bool(named) and not named & asked
 
@@ -249,7 +245,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     asked_part = asked_parts(ctx.q)
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
                            - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
-                           - (OTHER_PART if asked_part and under_other_part(u, asked_part) else 0.0))
+                           - (OTHER_PART if asked_part and chunk_under_other_part(u.chunk, asked_part) else 0.0))
                      for u in candidates), key=lambda p: -p.relevance)
     if not points:
         return Composition("", [], [], False, hits)
