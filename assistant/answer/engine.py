@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
+    LIST_INTRO,
     REFUSAL_EN,
     REFUSAL_SV,
     STATES_TOTAL,
@@ -159,7 +160,18 @@ def breakdown_missing(q: Question, u: Unit) -> str | None:
     wanted = {stem(word)} if q.lang == "sv" else {stem(w) for t in translate(word) for a in t.swedish
                                                   for w in words(a)} or {stem(word)}
     said = set(terms(with_its_table(u)))
-    return None if any(term_hit(q, t, said) for t in wanted) else word
+    return None if any(term_hit(q, t, said) for t in wanted) or lists_its_parts(u) else word
+
+
+def lists_its_parts(u: Unit) -> bool:
+    """A figure whose next sentence introduces its parts: "… uppgår till 32,8 Mkr. Detta är uppdelat på" and
+    the bullets (the fact answer quotes them with it)."""
+    if u.is_row:
+        return False
+    texts = [s_.text for s_ in units_of(u.chunk, u.rank)]
+    at = texts.index(u.text) if u.text in texts else -1
+    return 0 <= at < len(texts) - 1 and LIST_INTRO.search(texts[at + 1]) is not None \
+        and len(texts[at + 1].split()) < 8
 
 
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"

@@ -36,6 +36,7 @@ from assistant.answer.question import (
     TOTAL_WORDS,
     Question,
     analyse,
+    compound_topic,
     detect_lang,
     either_or,
     names_a_thing,
@@ -86,7 +87,6 @@ COUNT_SYNONYMS = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
     ("personer", ("deltagare", "medlemmar", "medarbetare")), ("deltagare", ("personer",)),
     ("bolag", ("företag",)), ("företag", ("bolag",)))}
 COUNT_NOT_NOUN = {"max", "min", "minst", "högst", "totalt", "fler", "mer", "ungefär", "cirka"}
-GOAL_COMPOUND_HEAD = "mål"  # the stem of -målet, -målen: "klimatmålen", "segregationsmålet"
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
 YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
 AGENCY_NAME = re.compile(r"(?:verket|myndigheten|inspektionen|kansliet|delegationen)$")  # not -styrelsen: the report's own board
@@ -1315,12 +1315,10 @@ class ExtractiveAnswerer:
             return sum(_matched(a, st, joined) for a in others) / len(others) if others else 0.0
 
         for t in list(qterms):  # a goal named by a compound: "klimatmålen", "arbetsgivarmålet" are about klimat …
-            if t.endswith(GOAL_COMPOUND_HEAD) and len(t) >= 8 and not any(met(t, st, joined) for _, st, joined in named):
-                modifier = t[:-len(GOAL_COMPOUND_HEAD)]
-                if modifier.endswith("s") and len(modifier) > 5:
-                    modifier = modifier[:-1]  # the linking s: "segregationsmålet"
+            topic = compound_topic(t)
+            if topic and not any(met(t, st, joined) for _, st, joined in named):
                 qterms.discard(t)
-                qterms.add(stem(modifier))
+                qterms.add(topic)
         relevant = {t for t in qterms if any(met(t, st, joined) for _, st, joined in named)}
         if not relevant:
             return None

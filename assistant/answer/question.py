@@ -117,6 +117,24 @@ PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
 
+# heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
+# "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
+# -påverkan, -arbetet, -frågor, -läget, -situationen)
+GENERIC_HEADS = ("mål", "påverka", "arb", "fråg", "läg", "situatio")
+MIN_MODIFIER = 5  # letters the first part must have to name a topic ("medarb" is no compound of arb)
+
+
+def compound_topic(term: str) -> str | None:
+    """The topic of a compound whose head is generic ("klimatpåverka" -> "klim"), else None."""
+    head = next((h for h in GENERIC_HEADS if term.endswith(h) and len(term) - len(h) >= MIN_MODIFIER), None)
+    if head is None:
+        return None
+    modifier = term[:-len(head)]
+    if modifier.endswith("s") and not modifier.endswith("ss") and len(modifier) > MIN_MODIFIER:
+        modifier = modifier[:-1]  # the linking s: "segregationsmålet"
+    return stem(modifier)
+
+
 @dataclass
 class Question:
     text: str  # as analysed: abbreviations written out ("KS" -> "kommunstyrelsen")
@@ -303,6 +321,10 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             for w in words(inner):
                 if w not in translated and not w.isdigit() and stem(w) in terms:
                     terms[stem(w)] = SWEDISH_GLOSS_WEIGHT
+    for t in list(terms):  # "klimatpåverkan", "trygghetsarbetet": the topic is the compound's first part
+        topic = compound_topic(t)
+        if topic and topic not in terms:
+            alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), topic)))
     kind = answer_kind(text)
     followup = bool(history) and looks_like_followup(text, own)
     query = searched

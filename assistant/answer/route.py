@@ -385,6 +385,9 @@ SMALL_TALK_CLAUSE = re.compile(
     r"(?:tack|thanks|thank you)(?: (?:så mycket|för|for)\b[^,.!?]{0,40})?|"
     r"hur mår du(?: idag)?|hur är läget(?: idag)?|hur har du det(?: idag)?|"
     r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
+    r"how(?:'s| is| was| has) (?:your|ur) (?:day|morning|week|weekend)(?: going| been)?(?: so far)?|"
+    r"hur (?:går|gick|var|har) (?:din|er) (?:dag|morgon|vecka|helg)(?: varit| gått)?(?: hittills)?|"
+    r"nice to meet you|trevligt att träffas|"
     r"have a (?:nice|good|great) day)")
 
 

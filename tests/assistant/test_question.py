@@ -265,3 +265,22 @@ def test_danish_and_norwegian_letters_are_read_as_swedish_ones():
     from assistant.textproc import as_swedish_letters
 
     assert as_swedish_letters("Øresund og Færøerne") == "Öresund og Färöerne"
+
+
+@pytest.mark.parametrize(("word", "topic"), [
+    ("klimatpåverkan", "klimat"), ("remissläget", "remiss"), ("miljöfrågorna", "miljö"),
+    ("segregationsmålet", "segregation"), ("trygghetsarbetet", "trygghet"),
+])
+def test_a_compound_with_a_generic_head_is_about_its_first_part(word, topic):
+    from assistant.answer.question import compound_topic
+
+    assert compound_topic(stem(word)) == stem(topic)
+    q = analyse(f"Hur går det med {word}?", [])
+    assert stem(topic) in q.alternatives[stem(word)]  # a sentence on remisser meets "remissläget"
+
+
+@pytest.mark.parametrize("word", ["medarbetare", "mål", "läget", "kompetensförsörjning"])
+def test_a_word_with_no_generic_head_or_too_short_a_first_part_is_no_such_compound(word):
+    from assistant.answer.question import compound_topic
+
+    assert compound_topic(stem(word)) is None

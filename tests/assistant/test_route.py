@@ -300,6 +300,8 @@ def test_small_talk_of_several_clauses_is_small_talk():
 
     assert is_out_of_scope_request("Hi! thanks for the help yesterday, how are you doing today?")
     assert is_out_of_scope_request("Tack för hjälpen! Hur mår du?")
+    assert is_out_of_scope_request("Thanks for the help! How is your day going?")
+    assert is_out_of_scope_request("Tack! Hur har din dag varit?")
     assert not is_out_of_scope_request("Hej! Hur stor var obligationen?")
 
 

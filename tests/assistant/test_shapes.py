@@ -920,6 +920,12 @@ def test_a_breakdown_the_report_does_not_give_is_refused_with_the_total_it_gives
     assert answer.refused and total in answer.answer and not answer.citations
 
 
+def test_a_breakdown_the_next_sentence_lists_is_answered_with_its_parts(assistant):
+    # p. 41: «… uppgår till 32,8 Mkr. Detta är uppdelat på • Kommunbidragsfinansierad verksamhet,19,5 Mkr • …»
+    answer = assistant.ask("Hur fördelas stadskontorets utfall för januari-augusti mellan verksamheterna?")
+    assert not answer.refused and all(part in answer.answer for part in ("32,8", "19,5", "13,3"))
+
+
 def test_a_breakdown_the_quoted_figure_gives_is_answered(assistant):
     answer = assistant.ask("Hur är kommunstyrelsens prognos fördelad på styrelsen och förvaltningen?")
     assert not answer.refused and "6,9" in answer.answer
@@ -967,3 +973,23 @@ def test_a_brief_going_on_in_its_section_keeps_to_the_points_asked_for():
     rest = [point("demokratihelg november demokrativecka juni", 0.5), point("malmö möts återkommande mötesplats", 0.4)]
     assert len(with_section_of_the_best([best], [best, *rest], most=6)) == 3
     assert len(with_section_of_the_best([best], [best, *rest], most=2)) == 2  # "Ge mig två punkter …"
+
+
+def test_a_surplus_of_the_whole_board_is_explained_by_each_of_its_parts(assistant):
+    # p. 39-40: styrelsen (Amiralen/WMU), the tax-funded activity (vacancies, its largest deviation, +7 Mkr) and
+    # the self-financed activity (procurement, 3,4 Mkr)
+    answer = assistant.ask("Varför går kommunstyrelsen med överskott i år?")
+    assert answer.shape == "reason"
+    assert all(cause in answer.answer for cause in ("Amiralen", "vakanser", "upphandlingsverksamheten"))
+    assert "13 kommunalråd" not in answer.answer  # the part's headcount is no cause
+
+
+def test_a_surplus_of_one_part_keeps_to_that_part(assistant):
+    answer = assistant.ask("Why is the board (styrelsen) heading for a surplus this year?")
+    assert "Amiralen" in answer.answer and "vakanser" not in answer.answer
+
+
+def test_a_deviation_named_by_its_label_is_explained_under_that_label(assistant):
+    # «Lokalkostnader -3 Mkr» (p. 40), not the EU grants under «Intäkter + 2,9 Mkr» that share "högre … budget"
+    answer = assistant.ask("Varför blir lokalkostnaderna högre än budget?")
+    assert "Uven" in answer.answer and "EU-bidrag" not in answer.answer

@@ -13,6 +13,7 @@ from dataclasses import replace
 from assistant.answer.extractive import (
     CAUSAL,
     PARTS,
+    SIGNED_AMOUNT,
     Unit,
     asked_parts,
     deviation_sign,
@@ -65,6 +66,14 @@ MODIFIER_MIN = 8  # letters two compounds must begin with to share their modifie
 OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is on topic without a shared word
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
 POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
+# a cause stated as one, not a purpose ("för att"): "beror på", "Främsta orsaken", "hänförligt till"
+STATED_CAUSE = re.compile(r"(?i)\b(?:beror|förklaras|orsak\w*|till följd av|på grund av|hänförlig\w*|eftersom)\b")
+# "Varför blir lokalkostnaderna högre?": the causes under the label «Lokalkostnader -3 Mkr»; the sentences
+# outside it are penalised as another part's are (its table row is not: it gives the figures)
+NAMED_LABEL = 0.2
+LARGEST_DEVIATION = 0.2  # the bonus of a cause under the largest deviation of the sign asked (in proportion)
+CAUSE_OF_DEVIATION = 0.15  # "Främsta orsaken till avvikelsen är …": the cause of the deviation asked about, stated
+PART_FLOOR = 0.45  # a cause of another part of a surplus is quoted when at least this share of the best's relevance
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
 
 
@@ -219,6 +228,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         overview = {u.chunk.id for u in units[:10] if ABOUT_THE_REPORT.match(u.text) and not is_signpost(u.text)}
         if overview and any(under_target(u.chunk, targets) for u in pool):
             pool = [u for u in pool if u.chunk.id not in overview or under_target(u.chunk, targets)]
+    named_labels: set[str] = set()
     if shape == "reason":  # the paragraphs under the labels the question names ("Personalkostnader + 7 Mkr") or,
         # for "Varför går stadskontoret med överskott?", under the labels of the sign asked, in the part asked
         sign, part = asked_sign(ctx.q), asked_parts(ctx.q)
@@ -240,11 +250,22 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and ctx.scorer.constraints_ok(bounded, u)]
-    add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     sign = asked_sign(ctx.q) if shape == "reason" else 0
+    if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
+        candidates = [u for u in candidates if tells_a_deviation(u)] or candidates
+    add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     asked_part = asked_parts(ctx.q)
+    # the causes of a surplus under its largest deviation explain most of it ("Personalkostnader + 7 Mkr", not
+    # "Intäkter + 2,9 Mkr")
+    largest = max((label_amount(u) for u in candidates if sign and u.label_sign == sign), default=0.0)
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
                            - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
+                           + (LARGEST_DEVIATION * label_amount(u) / largest
+                              if largest and u.label_sign == sign else 0.0)
+                           + (NAMED_LABEL if u.chunk.id in named_labels else 0.0)
+                           + (CAUSE_OF_DEVIATION if sign and names_the_deviation(u) and STATED_CAUSE.search(u.text)
+                              else 0.0)
+                           - (OTHER_PART if named_labels and not u.is_row and u.chunk.id not in named_labels else 0.0)
                            - (OTHER_PART if asked_part and chunk_under_other_part(u.chunk, asked_part) else 0.0))
                      for u in candidates), key=lambda p: -p.relevance)
     if not points:
@@ -258,6 +279,9 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[:most]
+    if sign:
+        chosen = with_each_part(chosen, [p for p in points if not (asked_part and chunk_under_other_part(
+            p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top)
     if shape == "brief" and len(chosen) < MIN_POINTS[shape]:
         chosen = with_section_of_the_best(chosen, points, most)
     if shape == "brief":
@@ -270,6 +294,53 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
     return Composition(text, citations, evidence, rule_ok, hits)
+
+
+def tells_a_deviation(u: Unit) -> bool:
+    """A sentence that says why there is a surplus or deficit, or what it is: a cause, a deviation word or a
+    deviation's label ("Personalkostnader + 7 Mkr"). Not a table row: it gives the figures, not their cause."""
+    return not u.is_row and bool(u.label_sign or CAUSAL.search(u.text.lower()) or names_the_deviation(u))
+
+
+def names_the_deviation(u: Unit) -> bool:
+    return bool((SURPLUS_WORDS | DEFICIT_WORDS) & u.stems or DEVIATION_TERM in u.stems)
+
+
+def section_path(u: Unit) -> list[str]:
+    return [h.strip() for h in str(u.chunk.meta.get("section") or "").split(" › ")]
+
+
+def label_amount(u: Unit) -> float:
+    """The size of the deviation a sentence's run-in label names ("Personalkostnader + 7 Mkr": 7), else 0."""
+    m = SIGNED_AMOUNT.search(run_in_label(u.chunk))
+    if m is None:
+        return 0.0
+    digits = re.sub(r"[^\d,]", "", m.group(0)).replace(",", ".")
+    return float(digits) if digits else 0.0
+
+
+def with_each_part(chosen: list[Point], points: list[Point], sign: int, floor: float) -> list[Point]:
+    """A surplus (or deficit) is the sum of its parts' deviations, each explained under its own heading in the
+    same analysis (STYRELSEN, Kommunbidragsfinansierad verksamhet, Solidariskt och intäktsfinansierad
+    verksamhet): a reason answer also gives the cause of each part its points leave out, the one under the
+    largest deviation of the sign asked, up to the bound of an answer with context."""
+    if not chosen:
+        return chosen
+    analysis = section_path(chosen[0].unit)[0]
+    out = list(chosen)
+    have = {section_path(p.unit)[-1] for p in out}
+    causes = [p for p in points if p.relevance >= floor and p.unit.label_sign != -sign
+              and section_path(p.unit)[0] == analysis and STATED_CAUSE.search(p.unit.text)]
+    # the largest deviation's cause first, and of its sentences the one that names the deviation ("Främsta orsaken
+    # till avvikelsen är vakanser", not "Senareläggning av tillsättningar har flera orsaker")
+    for p in sorted(causes, key=lambda p: (-label_amount(p.unit), not names_the_deviation(p.unit), -p.relevance)):
+        section = section_path(p.unit)[-1]
+        if len(out) >= MAX_WITH_CONTEXT:
+            break
+        if section not in have:
+            have.add(section)
+            out.append(p)
+    return out
 
 
 def with_section_of_the_best(chosen: list[Point], points: list[Point], most: int) -> list[Point]:
