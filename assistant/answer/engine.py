@@ -189,6 +189,25 @@ def total_cost_missing(q: Question, u: Unit) -> bool:
     return STATES_TOTAL.search(said) is None and COST_SAID.search(said) is None
 
 
+SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+             "november", "december")
+EN_MONTHS = dict(zip(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                      "october", "november", "december"), SV_MONTHS, strict=True))
+_MONTH = "|".join((*SV_MONTHS, *EN_MONTHS))
+# a period asked for by its months: "januari–juni", "January to June", "from March through May"
+MONTH_RANGE = re.compile(rf"(?i)\b({_MONTH})\s*(?:[-–—]|\s(?:till|to|through|until|tom|t\.o\.m\.)\s)\s*({_MONTH})\b")
+
+
+def period_missing(q: Question, u: Unit) -> bool:
+    """A figure for a period the quoted evidence does not cover: "utfallet för januari–juni" is not answered
+    by the report's January–August (each month of the range must be in its sentence, row or table header)."""
+    m = MONTH_RANGE.search(q.text)
+    if m is None:
+        return False
+    said = set(words(with_its_table(u)))
+    return any(EN_MONTHS.get(month.lower(), month.lower()) not in said for month in m.groups())
+
+
 def shares_only_a_year(q: Question, u: Unit) -> bool:
     """A fact that meets the question by its year alone: "Vad var valdeltagandet i valet 2022?" is not
     answered by Malmö Commitment's start in 2022."""
@@ -206,6 +225,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
     (shares_only_a_year, None),
+    (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
 )
 
 
@@ -291,7 +311,9 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("sv", "breakdown"): "Rapporten anger ingen sådan fördelning.",
           ("en", "breakdown"): "The report gives no such breakdown.",
           ("sv", "total"): "Rapporten anger ingen total kostnad.",
-          ("en", "total"): "The report gives no total cost."}
+          ("en", "total"): "The report gives no total cost.",
+          ("sv", "period"): "Rapporten redovisar inte den perioden.",
+          ("en", "period"): "The report does not cover that period."}
 
 
 def unnamed_answer(unit: Unit, lang: str, untold: str = "name") -> str:

@@ -74,7 +74,9 @@ def names_a_thing(word: str) -> bool:
     return NAME_NOUN.search(word.lower().strip("()'’")) is not None
 
 
-WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+([\w-]+)", re.IGNORECASE)
+# the noun asked for, past a word that only narrows it ("Vilket enskilt projekt …", "Which single area …")
+WHICH_NOUN = re.compile(r"\b(vilken|vilket|vilka|which|what)\s+(?:(?:enskilt|enskild|enskilda|enda|särskilt|särskild|"
+                        r"specifikt|specifik|single|particular|specific|individual|one)\s+)?([\w-]+)", re.IGNORECASE)
 WHICH_ARE_THE = re.compile(r"\b(?:vilka|vilken|vilket|which|what)\s+(?:är|var|are|were|is|was)\s+(?:de|det|den|the)\s+"
                            r"((?:[\wåäö-]+\s*){1,4})", re.IGNORECASE)
 # the report's own subject and the report itself ("… enligt delårsrapporten?"): in every part of it, no topic
@@ -171,6 +173,23 @@ def _abbreviations(lower: bool = False) -> list[tuple[re.Pattern[str], str, bool
         out.append((re.compile(r"(?<![\wåäöÅÄÖ])(?:" + forms + r")(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ])"), full,
                     bool(rest and rest[0].strip() == "join")))
     return out
+
+
+# a part of the year in words, as the report names its periods: "årets första åtta månader" is "januari-augusti"
+PERIOD_PHRASES = (
+    (re.compile(r"(?i)\b(?:årets\s+)?(?:de\s+)?första\s+(?:åtta|8)\s+månader(?:na)?(?:\s+(?:i\s+år|av\s+året))?"),
+     "januari-augusti"),
+    (re.compile(r"(?i)\b(?:the\s+)?first\s+(?:eight|8)\s+months(?:\s+of\s+(?:the|this)\s+year)?"), "january-august"),
+    (re.compile(r"(?i)\b(?:årets\s+)?(?:de\s+)?första\s+(?:sex|6)\s+månader(?:na)?"), "januari-juni"),
+    (re.compile(r"(?i)\b(?:the\s+)?first\s+(?:six|6)\s+months(?:\s+of\s+(?:the|this)\s+year)?"), "january-june"),
+)
+
+
+def as_report_periods(text: str) -> str:
+    """A question's months counted in words, as the report's month ranges (its tables say "Utfall jan-aug")."""
+    for pattern, period in PERIOD_PHRASES:
+        text = pattern.sub(period, text)
+    return text
 
 
 def expand_abbreviations(text: str, lang: str | None = None) -> str:
@@ -294,7 +313,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
     asked = text
     lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
-    text = expand_abbreviations(text, lang)
+    text = as_report_periods(expand_abbreviations(text, lang))
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
     translations = translate(searched, keep) if lang == "en" else []
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text

@@ -21,10 +21,14 @@ if TYPE_CHECKING:
     from assistant.answer.extractive import Unit
     from assistant.retrieval import IndexedChunk
 
-LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "biggest", "highest", "greatest", "most")
+LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "biggest", "highest", "greatest", "most",
+                  "furthest", "farthest")
 SMALLEST = word_rx(r"minst\w*", r"lägst\w*", "smallest", "lowest", "least", "fewest")
-POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive")
-NEGATIVE = word_rx(r"negativ\w*", r"underskott\w*", "deficit", "negative", r"overspend\w*")
+# spending under or over budget is a positive or negative deviation: "Vilket budgetområde går mest över budget?"
+POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive", r"under\s+budget\w*", r"below\s+budget",
+                   r"underspend\w*")
+NEGATIVE = word_rx(r"negativ\w*", r"underskott\w*", "deficit", "negative", r"overspend\w*", r"över\s+budget\w*",
+                   r"over\s+budget", r"overrun\w*", r"överskrid\w*")
 DEVIATION_COLUMN = re.compile(r"(?i)^\s*(?:avvikelse\w*|budgetavvikelse\w*|deviation)\b")
 TOTAL = re.compile(r"(?i)^(total\w*|summa\w*|netto\w*|resultat\w*)(?![\wåäö])")
 # a sentence that introduces the table below it ("Nedan visas beslut …") or points to one by its heading
@@ -51,11 +55,20 @@ def parse_row(text: str) -> Row | None:
     return Row(label.strip(), cells) if cells else None
 
 
+# "Vilket av styrelsens anslag går med underskott?": which rows have a sign, a selection without a superlative (not
+# "Vilket överskott …?", which asks an amount)
+WHICH_OF_A_SIGN = re.compile(r"(?i)^\W*(?:vilket|vilken|vilka|which)\s+(?!(?:överskott\w*|underskott\w*|avvikelse\w*|"
+                             r"surplus\w*|deficit\w*|deviation\w*|prognos\w*|forecast\w*|belopp\w*|amount\w*|år|year)\b)")
+
+
 def wants_extreme(text: str) -> str | None:
-    """"max" or "min" when the question asks for the row at one end of a column."""
+    """"max" or "min" when the question asks for the row at one end of a column (or, asking which rows have
+    a sign, for those rows: the largest of that sign first)."""
     if SMALLEST.search(text):
         return "min"
     if LARGEST.search(text):
+        return "max"
+    if WHICH_OF_A_SIGN.match(text) and (POSITIVE.search(text) or NEGATIVE.search(text)):
         return "max"
     return None
 

@@ -993,3 +993,26 @@ def test_a_deviation_named_by_its_label_is_explained_under_that_label(assistant)
     # «Lokalkostnader -3 Mkr» (p. 40), not the EU grants under «Intäkter + 2,9 Mkr» that share "högre … budget"
     answer = assistant.ask("Varför blir lokalkostnaderna högre än budget?")
     assert "Uven" in answer.answer and "EU-bidrag" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad var utfallet för första halvåret, januari–juni 2025?",
+                                      "What was the result for January to June?",
+                                      "Vad blev resultatet för de första sex månaderna?"])
+def test_a_period_the_report_does_not_cover_is_refused_with_what_it_gives(assistant, question):
+    answer = assistant.ask(question)  # the report's period is January–August
+    assert answer.refused and ("perioden" in answer.answer or "period" in answer.answer)
+
+
+def test_a_period_in_words_is_the_reports_month_range(assistant):
+    answer = assistant.ask("Vad blev nettokostnaden för årets första åtta månader?")
+    assert not answer.refused and "-272 907" in answer.answer  # «Nettokostnad: Utfall jan-aug -272 907 tkr» (p. 37)
+
+
+def test_a_which_question_narrowed_by_single_asks_for_its_noun(assistant):
+    answer = assistant.ask("Vilket enskilt projekt har fått det största beloppet ur anslaget för projekt och utredningar?")
+    assert not answer.refused and "EM i Handboll" in answer.answer
+
+
+def test_which_row_has_a_deficit_is_the_row_of_that_sign(assistant):
+    answer = assistant.ask("Vilket av styrelsens anslag prognostiseras gå med underskott?")
+    assert "projekt- och utredningar" in answer.answer and "-1,5" in answer.answer

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.answer.tables import extreme_row, parse_row, wants_extreme
+import pytest
+
+from assistant.answer.tables import extreme_row, extreme_rows, parse_row, wants_extreme
 
 ROWS = [
     "Stadsdirektör: Budget -3 278 tkr, Prognos DR -3 378 tkr, Avvikelse -100 tkr",
@@ -67,7 +69,6 @@ def test_a_plural_superlative_lists_the_rows_from_that_end():
 
 
 def test_a_signed_superlative_reads_the_deviation_column_whatever_else_is_named():
-    from assistant.answer.tables import extreme_rows
 
     rows = ["Juridik: Budget -10 524 tkr, Prognos DR -11 024 tkr, Avvikelse -500 tkr",
             "Lokalkostnader: Budget -22 332 tkr, Prognos DR -25 382 tkr, Avvikelse -3 050 tkr",
@@ -75,3 +76,24 @@ def test_a_signed_superlative_reads_the_deviation_column_whatever_else_is_named(
     # "budget area" names the Budget column; an overspend is a deviation
     found, column = extreme_rows("Which budget area has the biggest overspend?", rows, {"budget", "område"})
     assert column == "Avvikelse" and found[0] == 1
+
+
+@pytest.mark.parametrize(("question", "end"), [
+    ("Vilket budgetområde går mest över budget?", "max"),
+    ("Which budget area is furthest over budget?", "max"),
+    ("Vilket av styrelsens anslag prognostiseras gå med underskott?", "max"),  # which rows have a sign
+    ("Vilket överskott prognostiseras för styrelsen?", None),  # an amount asked, no row
+    ("Vilka projekt har beviljats?", None),
+])
+def test_which_end_of_a_column_a_question_asks_for(question, end):
+
+    assert wants_extreme(question) == end
+
+
+def test_over_budget_is_the_most_negative_deviation():
+
+    rows = ["Lokalkostnader: Budget -22 332 tkr, Prognos DR -25 382 tkr, Avvikelse -3 050 tkr",
+            "Arbetsmarknad: Budget -49 552 tkr, Prognos DR -49 257 tkr, Avvikelse 295 tkr",
+            "Juridik: Budget -10 524 tkr, Prognos DR -11 024 tkr, Avvikelse -500 tkr"]
+    assert extreme_rows("Vilket budgetområde går mest över budget?", rows) == ([0], "Avvikelse")
+    assert extreme_rows("Vilket budgetområde ligger mest under budget?", rows) == ([1], "Avvikelse")
