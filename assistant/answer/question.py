@@ -54,7 +54,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
               "vilken stad", "what is the name", "which company", "which authority", "who ", "which city",
               "which project", "which organisation", "which organization", "what is the new", "vilka heter",
-              "namnen på", "namnet på", "the names of", "the name of")),
+              "namnen på", "namnet på", "the names of", "the name of", "för namn", "vad kallas", "what are they called")),
     ("list", ("vilka", "what are")),
 ]
 NAME_CUES = next(cues for kind, cues in TYPE_CUES if kind == "name")

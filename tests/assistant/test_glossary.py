@@ -71,3 +71,10 @@ def test_words_sharing_an_english_stem_keep_their_own_meaning():
     # "positive" and "position" share the stem "posit": the sign word is not a position
     assert translate("a positive deviation")[0].swedish[0] == "positiv"
     assert translate("her position")[0].swedish[0] == "position"
+
+
+def test_an_english_question_on_a_programme_finds_its_swedish_name(assistant):
+    # "Future Leaders" is the report's «Framtida ledare»; "a different mother tongue" its «annat modersmål» (p. 31)
+    answer = assistant.ask("How has the share of participants with a different mother tongue changed in the "
+                           "Future Leaders programme?")
+    assert not answer.refused and 31 in {c.page for c in answer.citations}

@@ -1016,3 +1016,15 @@ def test_a_which_question_narrowed_by_single_asks_for_its_noun(assistant):
 def test_which_row_has_a_deficit_is_the_row_of_that_sign(assistant):
     answer = assistant.ask("Vilket av styrelsens anslag prognostiseras gå med underskott?")
     assert "projekt- och utredningar" in answer.answer and "-1,5" in answer.answer
+
+
+def test_a_deviation_named_by_an_english_question_keeps_its_table_row(assistant):
+    answer = assistant.ask("Why are the premises costs expected to go over budget?")
+    assert "Uven" in answer.answer and "-3 050" in answer.answer  # p. 40's cause and p. 44's row
+
+
+@pytest.mark.parametrize("question", ["What are the names of the two Japanese companies that set up in Malmö?",
+                                      "Vad har de två japanska bolagen som etablerat sig i Malmö för namn?"])
+def test_names_the_report_does_not_give_are_refused_with_the_mention(assistant, question):
+    answer = assistant.ask(question)  # «Två japanska bolag har dessutom etablerat sig i Malmö …» (p. 22)
+    assert answer.refused and "japanska bolag" in answer.answer

@@ -36,7 +36,7 @@ from assistant.answer.points import (
 from assistant.answer.question import AMBIENT_ACTORS, DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.tables import introduced_table
+from assistant.answer.tables import DEVIATION_COLUMN, introduced_table, parse_row
 from assistant.retrieval import IndexedChunk
 from assistant.textproc import one_edit, stem, terms
 
@@ -252,12 +252,13 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and ctx.scorer.constraints_ok(bounded, u)]
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
-        candidates = [u for u in candidates if tells_a_deviation(u)] or candidates
+        candidates = [u for u in candidates if tells_a_deviation(u, sign)] or candidates
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     asked_part = asked_parts(ctx.q)
     # the causes of a surplus under its largest deviation explain most of it ("Personalkostnader + 7 Mkr", not
-    # "Intäkter + 2,9 Mkr")
-    largest = max((label_amount(u) for u in candidates if sign and u.label_sign == sign), default=0.0)
+    # "Intäkter + 2,9 Mkr"), unless the question names the deviation it asks about
+    largest = 0.0 if named_labels else max((label_amount(u) for u in candidates if sign and u.label_sign == sign),
+                                           default=0.0)
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
                            - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
                            + (LARGEST_DEVIATION * label_amount(u) / largest
@@ -296,10 +297,14 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     return Composition(text, citations, evidence, rule_ok, hits)
 
 
-def tells_a_deviation(u: Unit) -> bool:
+def tells_a_deviation(u: Unit, sign: int) -> bool:
     """A sentence that says why there is a surplus or deficit, or what it is: a cause, a deviation word or a
-    deviation's label ("Personalkostnader + 7 Mkr"). Not a table row: it gives the figures, not their cause."""
-    return not u.is_row and bool(u.label_sign or CAUSAL.search(u.text.lower()) or names_the_deviation(u))
+    deviation's label ("Personalkostnader + 7 Mkr"); a table row whose deviation has the sign asked."""
+    if u.is_row:
+        row = parse_row(u.text)
+        deviation = next((v for c, v in row.cells.items() if DEVIATION_COLUMN.match(c)), None) if row else None
+        return deviation is not None and deviation * sign > 0
+    return bool(u.label_sign or CAUSAL.search(u.text.lower()) or names_the_deviation(u))
 
 
 def names_the_deviation(u: Unit) -> bool:
