@@ -409,6 +409,9 @@ def asks_if_goals_are_met(text: str) -> bool:
     return GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None
 
 
+EVERYTHING_ABOUT = word_rx(r"allt (?:om|kring|som rör|rörande)", r"everything (?:about|on|regarding)", r"all about")
+
+
 def route(text: str, kind: str | None = None) -> str:
     """The answer shape for a question; `kind` is the question's answer kind
     (assistant.answer.question.answer_kind), which decides between a fact and a
@@ -420,7 +423,9 @@ def route(text: str, kind: str | None = None) -> str:
     if pages and (summary or PAGE_ASK.search(text)):
         return "summary" if summary and pages[0] != pages[1] else "page"
     if summary and not REASON_ASKED_BY_NAME.search(text):
-        return "summary"
+        # "Sammanfatta allt om flytten": what the whole report says on a topic, wherever it stands (a brief),
+        # not one section of it
+        return "brief" if EVERYTHING_ABOUT.search(text) else "summary"
     if REASON.search(text):
         return "reason"
     goals_met = asks_if_goals_are_met(text)

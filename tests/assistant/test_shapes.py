@@ -1028,3 +1028,16 @@ def test_a_deviation_named_by_an_english_question_keeps_its_table_row(assistant)
 def test_names_the_report_does_not_give_are_refused_with_the_mention(assistant, question):
     answer = assistant.ask(question)  # «Två japanska bolag har dessutom etablerat sig i Malmö …» (p. 22)
     assert answer.refused and "japanska bolag" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Ge mig en kort sammanfattning av hela delårsrapporten",
+                                      "Give me a short summary of the whole report"])
+def test_a_summary_of_the_whole_report_is_its_own_summary_section(assistant, question):
+    answer = assistant.ask(question)  # "hela", "whole" say how much, not what about (it had read "helhet", p. 6)
+    assert answer.shape == "summary" and {c.page for c in answer.citations} == {4}
+
+
+def test_everything_about_a_topic_is_gathered_from_the_whole_report(assistant):
+    answer = assistant.ask("Sammanfatta allt om flytten till Rådhuset")
+    pages = {c.page for c in answer.citations}
+    assert answer.shape == "brief" and 12 in pages and len(pages) >= 3  # the premises, the costs, the rent

@@ -39,6 +39,8 @@ CUE_WORDS = set(terms(
     "ge mig en av om kring kring rapporten rapportens delårsrapporten report avsnittet avsnitt section delen del "
     "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
     "mig kort "
+    # how much of it, not what about: "hela delårsrapporten", "allt om flytten", "the whole report"
+    "hela helt allt alltihop whole entire all everything "
     # how far it has come, not what about: "hur det går med …", "vad har hänt hittills", "what KS has done this year"
     "går gått hänt hittills gjort gjorts läget läge done happened far year år "
     # the answer's form, not its topic: "kort, typ 3 meningar", "in a few bullet points"
