@@ -1041,3 +1041,14 @@ def test_everything_about_a_topic_is_gathered_from_the_whole_report(assistant):
     answer = assistant.ask("Sammanfatta allt om flytten till Rådhuset")
     pages = {c.page for c in answer.citations}
     assert answer.shape == "brief" and 12 in pages and len(pages) >= 3  # the premises, the costs, the rent
+
+
+def test_a_lead_in_that_holds_little_of_the_question_brings_no_table(assistant):
+    # «Under året … har följande förändringar av kommunbidraget beslutats.» (p. 38) is no change in remisser
+    answer = assistant.ask("How has the number of government consultation requests changed compared with last year?")
+    assert 5 in {c.page for c in answer.citations} and "494,7" not in answer.answer
+
+
+def test_a_named_thing_is_not_followed_into_the_next_matter(assistant):
+    answer = assistant.ask("What is Malmö Möts?")  # p. 28 goes on: «Utöver detta pågår även planeringen av …»
+    assert "demokratihelg" in answer.answer and "intranät" not in answer.answer

@@ -74,6 +74,7 @@ NAMED_LABEL = 0.2
 LARGEST_DEVIATION = 0.2  # the bonus of a cause under the largest deviation of the sign asked (in proportion)
 CAUSE_OF_DEVIATION = 0.15  # "Främsta orsaken till avvikelsen är …": the cause of the deviation asked about, stated
 PART_FLOOR = 0.45  # a cause of another part of a surplus is quoted when at least this share of the best's relevance
+TABLE_LEAD_COVERAGE = 0.25  # the share of the question a lead-in must hold for the table it introduces to follow
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
 
 
@@ -249,6 +250,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not (topical and off_topic(ctx.q, u, topical))
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
+                  and not moves_on_from(u, ctx.q.phrases)
                   and ctx.scorer.constraints_ok(bounded, u)]
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
@@ -289,7 +291,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen)
-    chosen = with_introduced_tables(chosen, ctx.library.index.chunks)
+    chosen = with_introduced_tables(chosen, ctx.library.index.chunks, TABLE_LEAD_COVERAGE)
     lead = EN_LEAD if ctx.q.lang == "en" else ""
     text, citations = ctx.render(chosen, lead)
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
@@ -346,6 +348,17 @@ def with_each_part(chosen: list[Point], points: list[Point], sign: int, floor: f
             have.add(section)
             out.append(p)
     return out
+
+
+# a sentence that turns to another matter: "Utöver detta pågår även planeringen av ett nytt intranät"
+MOVES_ON = re.compile(r"(?i)^\s*(?:utöver detta|utöver det|därutöver|därtill|vidare|dessutom|parallellt|"
+                      r"i övrigt|beyond this|in addition|furthermore|moreover)\b")
+
+
+def moves_on_from(u: Unit, phrases: frozenset[str]) -> bool:
+    """A sentence that turns from the named thing asked about to another matter ("What is Malmö Möts?" is not
+    answered by "Utöver detta pågår även planeringen av ett nytt intranät", the paragraph's next sentence)."""
+    return bool(phrases) and MOVES_ON.match(u.text) is not None and not any(p in u.text.lower() for p in phrases)
 
 
 def with_section_of_the_best(chosen: list[Point], points: list[Point], most: int) -> list[Point]:
@@ -453,10 +466,13 @@ def listed_in_table(ctx: Context, mention: Unit, hits: list) -> Composition | No
     return Composition(text, citations, [p.unit for p in chosen], True, hits)
 
 
-def with_introduced_tables(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]:
+def with_introduced_tables(chosen: list[Point], chunks: list[IndexedChunk], min_coverage: float = 0.0) -> list[Point]:
     """A sentence that introduces a table ("Under året har följande förändringar av kommunbidraget
     beslutats.", "Nedan visas beslut …") or points to one says little without it: the table's rows follow."""
-    leads = [(p, t) for p in chosen if (t := introduced_table(p.unit, chunks)) is not None]
+    # (`min_coverage`: a lead-in among a brief's points that holds little of the question brings no table:
+    # "följande förändringar av kommunbidraget" is no answer to how the number of remisser changed)
+    leads = [(p, t) for p in chosen if p.unit.coverage >= min_coverage
+             and (t := introduced_table(p.unit, chunks)) is not None]
     if not leads:
         return chosen
     # the table is the answer's body: the lead-ins, a few of the other points, then the rows
