@@ -284,3 +284,9 @@ def test_a_word_with_no_generic_head_or_too_short_a_first_part_is_no_such_compou
     from assistant.answer.question import compound_topic
 
     assert compound_topic(stem(word)) is None
+
+
+def test_chat_shorthand_for_med_is_read_as_the_word():
+    from assistant.answer.question import expand_abbreviations
+
+    assert expand_abbreviations("vad har hänt m medarbetarenkäten?", "sv") == "vad har hänt med medarbetarenkäten?"
