@@ -60,7 +60,13 @@ REASON_ASKED_BY_NAME = word_rx(r"sammanfatta (?:de )?(?:\w+ )?(?:förklaringarna
                                r"summari[sz]e the (?:\w+ )?(?:explanations|reasons|causes)",
                                r"(?:vilka|what) (?:är|are) (?:de |the )?(?:\w+ )?(?:förklaringar\w*|orsaker\w*|explanations|"
                                r"reasons|causes)")
-CHANGE = word_rx(r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
+_LAST_YEAR = r"(?:förra året|i fjol|ifjol|fjolåret|föregående år(?:et)?|last year|the previous year|the year before)"
+_UP = r"(?:ökar|ökade|ökat|stiger|steg|stigit|increas\w*|ris\w*|rose|grow\w*|grew|gone up|go up|went up)"
+_DOWN = r"(?:minskar|minskade|minskat|sjunker|sjönk|sjunkit|decreas\w*|fall\w*|fell|shrink\w*|shrank|gone down|go down|"
+_DOWN += r"went down)"
+CHANGE = word_rx(rf"(?:jämfört med|i jämförelse med|mot|än|sedan|compared (?:to|with)|than|since) {_LAST_YEAR}",
+                 rf"{_UP} eller {_DOWN}", rf"{_DOWN} eller {_UP}", rf"{_UP} or {_DOWN}", rf"{_DOWN} or {_UP}",
+                 r"jämfört med", r"jämfört", r"i jämförelse med", r"förändr\w*", r"skillnad\w*", r"utveckl\w+ sedan",
              r"sedan förra året", r"mot förra året", r"än förra året", r"än i fjol", r"föregående år",
              r"compared (?:to|with)", r"change[ds]?", r"difference", r"since last year", r"than last year",
              r"year[- ]on[- ]year", r"ökat eller minskat", r"increased or decreased", r"ändr\w*", r"vad är nytt",

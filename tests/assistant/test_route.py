@@ -374,3 +374,15 @@ def test_what_the_answer_goes_into_before_the_question_is_no_topic():
         "how many recommendations were there?"
     # a lead that names what is asked about stays
     assert "2026" in without_length_request("For the 2026 election: what does the city do?")
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Minskar eller ökar intäkterna jämfört med förra året, och hur mycket?", "intäkterna"),
+    ("Did costs go up or go down compared with last year?", "costs"),
+])
+def test_the_words_that_ask_for_a_change_are_no_topic(question, topic):
+    from assistant.answer.route import topic_words
+
+    assert route(question) == "change"
+    left = topic_words(question).lower()
+    assert topic in left and not any(w in left for w in ("ökar", "minskar", "förra", "last year", "go up"))
