@@ -415,6 +415,8 @@ def asks_if_goals_are_met(text: str) -> bool:
     return GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None
 
 
+EARLIER_ASSESSMENT = word_rx(r"tidigare", r"förra året", r"i fjol", r"previously", r"earlier", r"last year",
+                             r"before", r"used to be")
 EVERYTHING_ABOUT = word_rx(r"allt (?:om|kring|som rör|rörande)", r"everything (?:about|on|regarding)", r"all about")
 
 
@@ -436,8 +438,11 @@ def route(text: str, kind: str | None = None) -> str:
         return "reason"
     goals_met = asks_if_goals_are_met(text)
     assessment_changed = kind == "status" and CHANGE.search(text) is not None  # "Har bedömningen ändrats?"
+    # "Which goal was previously judged only partly met?": an earlier assessment is told in prose, the outline
+    # holds this year's
+    earlier = EARLIER_ASSESSMENT.search(text) is not None
     if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
-            and not assessment_changed:
+            and not assessment_changed and not earlier:
         return "outline"
     if CHANGE.search(AGAINST_BUDGET.sub(" ", text)):
         return "change"  # (a forecast "compared with the budget" is one row's two columns: a fact)

@@ -1052,3 +1052,8 @@ def test_a_lead_in_that_holds_little_of_the_question_brings_no_table(assistant):
 def test_a_named_thing_is_not_followed_into_the_next_matter(assistant):
     answer = assistant.ask("What is Malmö Möts?")  # p. 28 goes on: «Utöver detta pågår även planeringen av …»
     assert "demokratihelg" in answer.answer and "intranät" not in answer.answer
+
+
+def test_an_earlier_assessment_is_read_from_the_prose_not_this_years_outline(assistant):
+    answer = assistant.ask("Vilket mål bedömdes tidigare endast delvis uppnås, och vad har hänt sedan dess?")
+    assert answer.shape != "outline" and 29 in {c.page for c in answer.citations}  # the social bonds, p. 29
