@@ -1057,3 +1057,12 @@ def test_a_named_thing_is_not_followed_into_the_next_matter(assistant):
 def test_an_earlier_assessment_is_read_from_the_prose_not_this_years_outline(assistant):
     answer = assistant.ask("Vilket mål bedömdes tidigare endast delvis uppnås, och vad har hänt sedan dess?")
     assert answer.shape != "outline" and 29 in {c.page for c in answer.citations}  # the social bonds, p. 29
+
+
+def test_the_gap_between_the_period_and_the_year_is_explained_only_when_asked(assistant):
+    # p. 39: «Den främsta anledningen till avvikelsen mellan periodens överskott och det prognostiserade
+    # helårsresultatet är att det finns en oregelbundenhet i avropen.»
+    asked = assistant.ask("Varför är resultatet jan-aug så mycket högre än helårsprognosen?")
+    assert "oregelbundenhet i avropen" in asked.answer
+    year = assistant.ask("Varför går styrelsen med överskott?")  # the year's deviation: Amiralen/WMU
+    assert "Amiralen" in year.answer and "oregelbundenhet" not in year.answer

@@ -67,7 +67,8 @@ OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
 POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
 # a cause stated as one, not a purpose ("för att"): "beror på", "Främsta orsaken", "hänförligt till"
-STATED_CAUSE = re.compile(r"(?i)\b(?:beror|förklaras|orsak\w*|till följd av|på grund av|hänförlig\w*|eftersom)\b")
+STATED_CAUSE = re.compile(r"(?i)\b(?:beror|förklaras|orsak\w*|anledning\w*|till följd av|på grund av|hänförlig\w*|"
+                          r"eftersom)\b")
 # "Varför blir lokalkostnaderna högre?": the causes under the label «Lokalkostnader -3 Mkr»; the sentences
 # outside it are penalised as another part's are (its table row is not: it gives the figures)
 NAMED_LABEL = 0.2
@@ -268,6 +269,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                            + (NAMED_LABEL if u.chunk.id in named_labels else 0.0)
                            + (CAUSE_OF_DEVIATION if sign and names_the_deviation(u) and STATED_CAUSE.search(u.text)
                               else 0.0)
+                           - (PERIOD_GAP_CAUSE if shape == "reason" and explains_the_period_gap(u)
+                              and not PERIOD_ASKED.search(ctx.q.text) else 0.0)
                            - (OTHER_PART if named_labels and not u.is_row and u.chunk.id not in named_labels else 0.0)
                            - (OTHER_PART if asked_part and chunk_under_other_part(u.chunk, asked_part) else 0.0))
                      for u in candidates), key=lambda p: -p.relevance)
@@ -297,6 +300,21 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
     return Composition(text, citations, evidence, rule_ok, hits)
+
+
+# an interim report explains two gaps: the year's deviation from budget, and why the period's result differs from
+# the full-year forecast ("Den främsta anledningen till avvikelsen mellan periodens överskott och det
+# prognostiserade helårsresultatet är …"); the second answers only a question about the period
+PERIOD_SAID = re.compile(r"(?i)\b(?:period\w*|januari-augusti|jan-aug)")
+FULL_YEAR_SAID = re.compile(r"(?i)\b(?:helår\w*|årsprognos\w*)")
+PERIOD_ASKED = re.compile(r"(?i)\b(?:period\w*|januari|january|jan|augusti|august|aug|first eight months|first \d+ months|"
+                          r"hittills|so far|to date|after august|efter augusti)\b")
+PERIOD_GAP_CAUSE = 0.5  # takes back the bonuses of a cause (and of a stated cause of a deviation)
+
+
+def explains_the_period_gap(u: Unit) -> bool:
+    return PERIOD_SAID.search(u.text) is not None and FULL_YEAR_SAID.search(u.text) is not None \
+        and CAUSAL.search(u.text.lower()) is not None
 
 
 def tells_a_deviation(u: Unit, sign: int) -> bool:
@@ -336,8 +354,13 @@ def with_each_part(chosen: list[Point], points: list[Point], sign: int, floor: f
     analysis = section_path(chosen[0].unit)[0]
     out = list(chosen)
     have = {section_path(p.unit)[-1] for p in out}
+    # a part whose cause is given is explained, its subsections too ("Relationen periodresultat och helårsprognos
+    # för styrelsen" under STYRELSEN explains another gap, the period's)
+    explained = [section_path(p.unit) for p in out if STATED_CAUSE.search(p.unit.text)]
     causes = [p for p in points if p.relevance >= floor and p.unit.label_sign != -sign
-              and section_path(p.unit)[0] == analysis and STATED_CAUSE.search(p.unit.text)]
+              and section_path(p.unit)[0] == analysis and STATED_CAUSE.search(p.unit.text)
+              and not any(len(path) < len(section_path(p.unit)) and section_path(p.unit)[:len(path)] == path
+                          for path in explained)]
     # the largest deviation's cause first, and of its sentences the one that names the deviation ("Främsta orsaken
     # till avvikelsen är vakanser", not "Senareläggning av tillsättningar har flera orsaker")
     for p in sorted(causes, key=lambda p: (-label_amount(p.unit), not names_the_deviation(p.unit), -p.relevance)):
