@@ -1066,3 +1066,16 @@ def test_the_gap_between_the_period_and_the_year_is_explained_only_when_asked(as
     assert "oregelbundenhet i avropen" in asked.answer
     year = assistant.ask("Varför går styrelsen med överskott?")  # the year's deviation: Amiralen/WMU
     assert "Amiralen" in year.answer and "oregelbundenhet" not in year.answer
+
+
+def test_a_purpose_of_something_else_is_no_cause_of_the_thing_asked(assistant):
+    # p. 15's «… utvalda för att stärka Malmö och Öresundsregionen» had joined the cause on p. 25
+    answer = assistant.ask("Why was the national lobbying on energy production put on hold?")
+    assert {c.page for c in answer.citations} == {25} and "pausats" in answer.answer
+
+
+def test_a_brief_on_one_thing_is_not_widened_by_a_generic_word(assistant):
+    # "people" is read as «personer»: a rare word, but no second topic (p. 15's «inflytelserika personer»)
+    answer = assistant.ask("What is Malmö doing to get more people to vote in 2026?")
+    pages = {c.page for c in answer.citations}
+    assert 28 in pages and 15 not in pages and "valdelaktigheten" in answer.answer

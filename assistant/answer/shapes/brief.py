@@ -76,6 +76,7 @@ LARGEST_DEVIATION = 0.2  # the bonus of a cause under the largest deviation of t
 CAUSE_OF_DEVIATION = 0.15  # "Främsta orsaken till avvikelsen är …": the cause of the deviation asked about, stated
 PART_FLOOR = 0.45  # a cause of another part of a surplus is quoted when at least this share of the best's relevance
 TABLE_LEAD_COVERAGE = 0.25  # the share of the question a lead-in must hold for the table it introduces to follow
+REASON_MIN_COVERAGE = 0.15  # the share of the question a point of a reason answer must hold
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
 
 
@@ -252,6 +253,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and not moves_on_from(u, ctx.q.phrases)
+                  # a purpose of something else is no cause of the thing asked ("… för att stärka Malmö" on p. 15 for
+                  # why the energy lobbying was paused)
+                  # (a sentence leaning on the one before has its topic there: "Detta beror på …")
+                  and (shape != "reason" or u.coverage >= REASON_MIN_COVERAGE or ANAPHORA.match(u.text))
                   and ctx.scorer.constraints_ok(bounded, u)]
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
@@ -290,7 +295,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
             p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top)
     if shape == "brief" and len(chosen) < MIN_POINTS[shape]:
         chosen = with_section_of_the_best(chosen, points, most)
-    if shape == "brief":
+    if shape == "brief" and TWO_THINGS.search(ctx.q.text):
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen)
@@ -394,6 +399,10 @@ def with_section_of_the_best(chosen: list[Point], points: list[Point], most: int
     more = [p for p in points if p.unit.chunk.meta.get("section") == section and p.relevance >= SECTION_FLOOR
             and all(p.unit.text != c.unit.text and similarity(content(p.unit), content(c.unit)) < 0.6 for c in chosen)]
     return (chosen + more)[:min(MIN_POINTS["brief"], most)]  # never more points than the question asked for
+
+
+# a question on two things names them together: "MEHAB och elpriserna", "climate adaptation and coastal protection"
+TWO_THINGS = re.compile(r"(?i)(?<![\wåäö])(?:och|samt|and|&)(?![\wåäö])|,")
 
 
 def with_each_topic(ctx: Context, chosen: list[Point], points: list[Point], pool: list[Unit], most: int,
