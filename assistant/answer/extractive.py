@@ -741,7 +741,9 @@ class ExtractiveAnswerer:
                     u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"
             if asked_part and not u.is_row:
                 named = PARTS & u.stems
-                if named and not named & asked_part:
+                # (an English "board" is read as styrelsen but may mean the whole board: a sentence on
+                # kommunstyrelsen is no other part's for it)
+                if named and not named & asked_part and not (q.lang == "en" and named == {WHOLE}):
                     u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
             elif whole_asked and ((not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems)
                                   or part_section(u.chunk)):

@@ -1079,3 +1079,9 @@ def test_a_brief_on_one_thing_is_not_widened_by_a_generic_word(assistant):
     answer = assistant.ask("What is Malmö doing to get more people to vote in 2026?")
     pages = {c.page for c in answer.citations}
     assert 28 in pages and 15 not in pages and "valdelaktigheten" in answer.answer
+
+
+def test_an_english_board_may_be_the_whole_board(assistant):
+    # "the board" is read as styrelsen; «Kommunstyrelsen har … avsätta 78 miljoner kronor …» (p. 6) is still its answer
+    answer = assistant.ask("How much money did the board earmark for competence-raising efforts in 2025?")
+    assert not answer.refused and "78 miljoner" in answer.answer
