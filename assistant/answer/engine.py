@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
     LIST_INTRO,
+    NOW,
     REFUSAL_EN,
     REFUSAL_SV,
     STATES_TOTAL,
@@ -126,6 +127,8 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
 PRICE_MEASURES = tuple(stem(w) for w in ("lön", "löner", "pris", "hyra", "avgift", "ränta", "biljett"))
 
 
+PRICE_HEAD = re.compile(r"(?i)\w{3,}(?:lön|lönen|löner|hyra|hyran|avgift|avgiften|ränta|räntan|pris|priset)$")
+EARNS = re.compile(r"(?i)(?<![\wåäö])(?:tjänar|tjänade|earns?|earned|paid|gets paid)(?![\wåäö])")
 ROW_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")  # "… Avvikelse -3 050 tkr (Främst hyreskostnader bl a Uven)"
 
 
@@ -134,6 +137,9 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     if q.kind not in ("amount", "percent", None):
         return False
     asked = {t for t, w in q.terms.items() if w >= 1.0 and any(t.startswith(m) for m in PRICE_MEASURES)}
+    # a compound whose head is one ("månadslön", "årshyran": the stemmer cuts them short), and what one earns
+    asked |= {stem(w) for w in words(q.text) if PRICE_HEAD.search(w)}
+    asked |= {stem("lön")} if EARNS.search(q.text) else set()
     if not asked:
         return False
     # a row's figures are of its label: a comment in brackets explains its deviation ("Lokalkostnader: … (Främst
@@ -208,6 +214,16 @@ def period_missing(q: Question, u: Unit) -> bool:
     return any(EN_MONTHS.get(month.lower(), month.lower()) not in said for month in m.groups())
 
 
+def target_for_now(q: Question, u: Unit) -> bool:
+    """Today's value asked, answered by a target for a later year: "Hur många medarbetare per chef har vi idag?"
+    is not «ett riktvärde om max 30 medarbetare per chef år 2030»."""
+    if not NOW.search(q.text) or NOW.search(u.text):
+        return False
+    report_year = str(u.chunk.meta.get("year") or "")
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text))
+    return bool(report_year and years) and all(y > report_year for y in years)
+
+
 def shares_only_a_year(q: Question, u: Unit) -> bool:
     """A fact that meets the question by its year alone: "Vad var valdeltagandet i valet 2022?" is not
     answered by Malmö Commitment's start in 2022."""
@@ -226,6 +242,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
+    (target_for_now, "target"),  # "… har vi idag?" quoted the 2030 target
 )
 
 
@@ -312,6 +329,8 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "breakdown"): "The report gives no such breakdown.",
           ("sv", "total"): "Rapporten anger ingen total kostnad.",
           ("en", "total"): "The report gives no total cost.",
+          ("sv", "target"): "Rapporten anger inget nuvarande värde.",
+          ("en", "target"): "The report gives no current figure.",
           ("sv", "period"): "Rapporten redovisar inte den perioden.",
           ("en", "period"): "The report does not cover that period."}
 

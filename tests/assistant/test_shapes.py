@@ -1085,3 +1085,15 @@ def test_an_english_board_may_be_the_whole_board(assistant):
     # "the board" is read as styrelsen; «Kommunstyrelsen har … avsätta 78 miljoner kronor …» (p. 6) is still its answer
     answer = assistant.ask("How much money did the board earmark for competence-raising efforts in 2025?")
     assert not answer.refused and "78 miljoner" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad har stadsdirektören i månadslön?", "Vad tjänar stadsdirektören?",
+                                      "How much does the city director earn?"])
+def test_a_salary_is_not_the_budget_row_of_the_persons_office(assistant, question):
+    assert assistant.ask(question).refused  # «Stadsdirektör: Budget -3 278 tkr …» (p. 44) is no salary
+
+
+def test_todays_value_is_not_a_target_for_a_later_year(assistant):
+    answer = assistant.ask("Hur många medarbetare per chef har vi i snitt idag?")
+    assert answer.refused and "30 medarbetare per chef" in answer.answer  # the 2030 target, told as what it is
+    assert not assistant.ask("Hur många medarbetare per chef ska det max vara 2030?").refused
