@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.extractive import (
     LIST_INTRO,
     NOW,
+    PARTS,
     REFUSAL_EN,
     REFUSAL_SV,
     STATES_TOTAL,
@@ -183,7 +184,8 @@ def lists_its_parts(u: Unit) -> bool:
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"
 TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wåäö])(?:totalt|total|sammanlagt|in total|"
                         r"altogether|all in all)(?![\wåäö])|(?<![\wåäö])(?:totalkostnad\w*|total cost\w*)")
-COST_SAID = re.compile(r"(?i)kostnad|kostar|kosta[rt]?\b|cost")
+COST_SAID = re.compile(r"(?i)kostnad|kostar|kosta[rt]?\b|cost|kostn")
+YEAR_TERM = re.compile(r"(?:19|20)\d\d")
 
 
 def total_cost_missing(q: Question, u: Unit) -> bool:
@@ -224,6 +226,20 @@ def target_for_now(q: Question, u: Unit) -> bool:
     return bool(report_year and years) and all(y > report_year for y in years)
 
 
+def cost_of_another_thing(q: Question, u: Unit) -> bool:
+    """What a thing costs, answered by a cost that names none of the thing: "What will the new intranet cost?"
+    is not the board's net cost row. The thing's words (not the cost's, a year or the board) must be in the
+    figure's sentence, row, table or heading."""
+    if q.kind not in ("amount", None) or COST_SAID.search(q.text) is None:
+        return False
+    thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR_TERM.fullmatch(t)
+             and t not in AMBIENT_ACTORS and t not in PARTS}
+    if not thing:
+        return False
+    said = set(terms(f"{with_its_table(u)} {u.chunk.meta.get('section') or ''}"))
+    return not any(term_hit(q, t, said) for t in thing)
+
+
 def shares_only_a_year(q: Question, u: Unit) -> bool:
     """A fact that meets the question by its year alone: "Vad var valdeltagandet i valet 2022?" is not
     answered by Malmö Commitment's start in 2022."""
@@ -242,7 +258,8 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
-    (target_for_now, "target"),  # "… har vi idag?" quoted the 2030 target
+    (target_for_now, "target"),
+    (cost_of_another_thing, None),  # "What will the new intranet cost?" quoted the board's net cost  # "… har vi idag?" quoted the 2030 target
 )
 
 

@@ -1097,3 +1097,13 @@ def test_todays_value_is_not_a_target_for_a_later_year(assistant):
     answer = assistant.ask("Hur många medarbetare per chef har vi i snitt idag?")
     assert answer.refused and "30 medarbetare per chef" in answer.answer  # the 2030 target, told as what it is
     assert not assistant.ask("Hur många medarbetare per chef ska det max vara 2030?").refused
+
+
+@pytest.mark.parametrize("question", ["What will the new intranet cost?", "Vad kostar det nya intranätet?"])
+def test_a_cost_that_names_none_of_the_thing_is_no_answer(assistant, question):
+    assert assistant.ask(question).refused  # the report gives the intranet's launch (p. 35), no cost
+
+
+def test_a_cost_of_the_thing_asked_is_answered(assistant):
+    answer = assistant.ask("Vad kostar EM i handboll?")
+    assert not answer.refused and "2,5" in answer.answer
