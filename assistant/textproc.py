@@ -25,6 +25,7 @@ EXTRA_STOP = {
     # "vad säger rapporten om"
     "pengar", "gick", "gått",  # "hur mycket pengar gick till …": how much, not what about
     "alltså",  # "… styrelsen, alltså den politiska organisationen": a restatement's filler
+    "tas",  # "tas i drift", "tas fram": the verb of a phrase whose other word says what
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)

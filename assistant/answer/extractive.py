@@ -1111,6 +1111,12 @@ class ExtractiveAnswerer:
                 # the value asked for comes later in the paragraph: "Arbetet med att uppdatera trendanalysen …
                 # fortskridit enligt plan. … Den uppdaterade analysen beräknas vara klar i januari 2026."
                 extra.extend(self._value_after(q, best, ordered[texts.index(best.text) + 1:]))
+            elif q.kind == "date" and following is not None and (unmet := [
+                    t for t, w in q.terms.items() if w >= 1.0 and not term_hit(q, t, best.stems)]):
+                # the date of another step, when the paragraph goes on with the step asked: "När tas systemet i
+                # drift?" / "Upphandling … genomfördes under våren … Produktionsstart blir i början av september."
+                extra.extend(self._value_after(replace(q, terms={t: 1.0 for t in unmet}), best,
+                                               ordered[texts.index(best.text) + 1:]))
         for u in units[1:6] if not q.followup else ():  # a follow-up asks about the one thing already found
             if len(extra) >= 1:
                 break
@@ -1133,7 +1139,7 @@ class ExtractiveAnswerer:
             pos = text.find(u.text[:40], at)
             if pos < 0 or "\n\n" in text[at:pos]:
                 break  # the paragraph ended
-            if kind_score(u, q) >= 1.0 and any(_matched(t, u.stems) for t in own):
+            if kind_score(u, q) >= 1.0 and any(term_hit(q, t, u.stems) for t in own):
                 return [u]
         return []
 

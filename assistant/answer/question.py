@@ -89,7 +89,10 @@ DEFICIT_WORDS = frozenset(stem(w) for w in ("underskott", "underskottet"))
 DEVIATION_WORDS = SURPLUS_WORDS | DEFICIT_WORDS
 # and a table's total is its "Summa …" row ("Summa investeringar 25 000")
 TOTAL_WORDS = frozenset(stem(w) for w in ("totalt", "total", "totala", "sammanlagt", "sammantaget"))
-REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa uppgår", stem("summa"))}
+# a system put into service ("när tas systemet i drift?") starts production in the report ("Produktionsstart blir …")
+GO_LIVE_WORDS = frozenset(stem(w) for w in ("drift", "driftsättning", "driftsätts", "driftstart", "driftsatt"))
+REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa uppgår", stem("summa")),
+                GO_LIVE_WORDS: ("produktionsstart", stem("produktionsstart"))}
 COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)"
                      r"(?![\wåäö-])(?!\s+sig\b)", re.IGNORECASE)  # "Hur många nya anmälde sig …": a verb, not a noun
 # A name answer should contain one of these as (part of) a word, or a proper noun.

@@ -1107,3 +1107,9 @@ def test_a_cost_that_names_none_of_the_thing_is_no_answer(assistant, question):
 def test_a_cost_of_the_thing_asked_is_answered(assistant):
     answer = assistant.ask("Vad kostar EM i handboll?")
     assert not answer.refused and "2,5" in answer.answer
+
+
+def test_the_date_of_the_step_asked_follows_the_date_of_an_earlier_step(assistant):
+    # p. 32: «Upphandling … genomfördes under våren …» then «Produktionsstart blir i början av september 2025.»
+    answer = assistant.ask("När tas det nya systemet för avvikelsehantering i drift?")
+    assert "september 2025" in answer.answer
