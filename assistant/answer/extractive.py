@@ -123,7 +123,7 @@ LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share o
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|anledning\w*|"
-                    r"till följd av|med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
+                    r"effekt av|tack vare|ett resultat av|till följd av|med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
 # sentences that point elsewhere instead of saying something
 SIGNPOST = re.compile(
     r"(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"

@@ -1113,3 +1113,9 @@ def test_the_date_of_the_step_asked_follows_the_date_of_an_earlier_step(assistan
     # p. 32: «Upphandling … genomfördes under våren …» then «Produktionsstart blir i början av september 2025.»
     answer = assistant.ask("När tas det nya systemet för avvikelsehantering i drift?")
     assert "september 2025" in answer.answer
+
+
+def test_an_effect_of_is_a_cause_and_a_turn_to_another_matter_is_not(assistant):
+    # p. 31: «Stadskontoret bedömer att utvecklingen är en effekt av en mer inkluderande kommunikation …»
+    answer = assistant.ask("Varför har andelen deltagare med annat modersmål i Framtida ledare ökat?")
+    assert "effekt av en mer inkluderande" in answer.answer and "mätmetoder" not in answer.answer

@@ -68,7 +68,7 @@ AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
 POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
 # a cause stated as one, not a purpose ("för att"): "beror på", "Främsta orsaken", "hänförligt till"
 STATED_CAUSE = re.compile(r"(?i)\b(?:beror|förklaras|orsak\w*|anledning\w*|till följd av|på grund av|hänförlig\w*|"
-                          r"eftersom)\b")
+                          r"eftersom|effekt av|tack vare)\b")
 # "Varför blir lokalkostnaderna högre?": the causes under the label «Lokalkostnader -3 Mkr»; the sentences
 # outside it are penalised as another part's are (its table row is not: it gives the figures)
 NAMED_LABEL = 0.2
@@ -253,6 +253,9 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and not moves_on_from(u, ctx.q.phrases)
+                  # a reason's point that turns to another matter states no cause of the thing asked ("Parallellt
+                  # pågår arbete med att utveckla bättre mätmetoder för att …")
+                  and not (shape == "reason" and MOVES_ON.match(u.text) and not STATED_CAUSE.search(u.text))
                   # a purpose of something else is no cause of the thing asked ("… för att stärka Malmö" on p. 15 for
                   # why the energy lobbying was paused)
                   # (a sentence leaning on the one before has its topic there: "Detta beror på …")
