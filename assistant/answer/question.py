@@ -122,6 +122,9 @@ PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
 
+# words that name the same thing in the genre: a company is a bolag or a företag
+SAME_THING = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
+    ("företag", ("bolag",)), ("bolag", ("företag",)), ("företagen", ("bolagen",)), ("bolagen", ("företagen",)))}
 # heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
 # "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
 # -påverkan, -arbetet, -frågor, -läget, -situationen)
@@ -343,6 +346,9 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             for w in words(inner):
                 if w not in translated and not w.isdigit() and stem(w) in terms:
                     terms[stem(w)] = SWEDISH_GLOSS_WEIGHT
+    for t in list(terms):  # the report's word for the same thing: "japanska företag" are «japanska bolag»
+        if t in SAME_THING and terms[t] >= 1.0:
+            alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), *SAME_THING[t])))
     for t in list(terms):  # "klimatpåverkan", "trygghetsarbetet": the topic is the compound's first part
         topic = compound_topic(t)
         if topic and topic not in terms:

@@ -290,3 +290,8 @@ def test_chat_shorthand_for_med_is_read_as_the_word():
     from assistant.answer.question import expand_abbreviations
 
     assert expand_abbreviations("vad har hänt m medarbetarenkäten?", "sv") == "vad har hänt med medarbetarenkäten?"
+
+
+def test_a_company_is_a_bolag_or_a_foretag():
+    q = analyse("Vilka var de två japanska företagen som etablerade sig i Malmö?", [])
+    assert stem("bolag") in q.alternatives[stem("företagen")]
