@@ -258,6 +258,11 @@ ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|hö
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
 # "Vad heter kommunstyrelsens ordförande?", "Vem är stadens säkerhetschef?": the role whose holder is asked for
 ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö]{5,})(?![\wåäö-])")
+# "What is the maturity of …", "Which coupon does …": the English noun asked for
+EN_FOCUS = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?([a-z][a-z-]{3,})\b")
+EN_MEASURE_NOUNS = {"amount", "number", "total", "share", "size", "level", "value", "figure", "result", "outcome",
+                    "name", "status", "purpose", "goal", "aim", "reason", "cause", "difference", "forecast", "budget",
+                    "city", "board", "report", "main", "largest", "biggest", "most", "latest", "first", "last", "next"}
 MEASURE_NOUNS = {"summan", "totalen", "andelen", "antalet", "nivån", "storleken", "beloppet", "kostnaden",
                  "värdet", "siffran", "talet", "utfallet", "resultatet"}
 PARTICIPLE = re.compile(r"(?:ats|ts|at|ad|ade|ades|da|de|dd|tt)$")  # beviljats, begärda, planerat
@@ -934,7 +939,7 @@ class ExtractiveAnswerer:
     def unknown_focus(self, q: Question) -> bool:
         """"Vilken löptid …?", "Vad var sjukfrånvaron …?": about a thing the report never mentions."""
         if q.lang != "sv":
-            return False
+            return self.unknown_english_focus(q)
         if len(q.focus or "") >= 5 and not self.in_corpus(q.focus or ""):
             return True
         c = q.counted or ""
@@ -952,6 +957,15 @@ class ExtractiveAnswerer:
         if word in MEASURE_NOUNS or PARTICIPLE.search(word):
             return False  # "Hur stor är summan av …", "Hur mycket har beviljats …": the thing is named later
         return not self.in_corpus(word)
+
+    def unknown_english_focus(self, q: Question) -> bool:
+        """"What is the maturity of …?": the thing asked for, by every Swedish word the glossary renders it
+        with, is nowhere in the report (a word the glossary does not know may be a name: no verdict)."""
+        m = EN_FOCUS.match(q.asked)
+        if m is None or m.group(1).lower() in EN_MEASURE_NOUNS:
+            return False
+        renderings = [w for t in translate(m.group(1)) for alt in t.swedish for w in words(alt) if w not in STOP]
+        return bool(renderings) and not any(self.in_corpus(w) for w in renderings)
 
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
         if self.unknown_focus(q):

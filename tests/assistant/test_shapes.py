@@ -1119,3 +1119,10 @@ def test_an_effect_of_is_a_cause_and_a_turn_to_another_matter_is_not(assistant):
     # p. 31: «Stadskontoret bedömer att utvecklingen är en effekt av en mer inkluderande kommunikation …»
     answer = assistant.ask("Varför har andelen deltagare med annat modersmål i Framtida ledare ökat?")
     assert "effekt av en mer inkluderande" in answer.answer and "mätmetoder" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["What is the maturity of Malmö's social bond?",
+                                      "What is the coupon of the social bond?"])
+def test_an_english_question_on_a_thing_the_report_never_names_is_refused(assistant, question):
+    assert assistant.ask(question).refused  # no löptid, no kupong: the bond's amount is no answer
+    assert not assistant.ask("What is the amount of the social bond?").refused
