@@ -260,6 +260,7 @@ ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|hö
 ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö]{5,})(?![\wåäö-])")
 # "What is the maturity of …", "Which coupon does …": the English noun asked for
 EN_FOCUS = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?([a-z][a-z-]{3,})\b")
+EN_COUNTED = re.compile(r"(?i)\bhow many\s+([a-z][a-z-]{3,})\b")
 EN_MEASURE_NOUNS = {"amount", "number", "total", "share", "size", "level", "value", "figure", "result", "outcome",
                     "name", "status", "purpose", "goal", "aim", "reason", "cause", "difference", "forecast", "budget",
                     "city", "board", "report", "main", "largest", "biggest", "most", "latest", "first", "last", "next"}
@@ -961,7 +962,7 @@ class ExtractiveAnswerer:
     def unknown_english_focus(self, q: Question) -> bool:
         """"What is the maturity of …?": the thing asked for, by every Swedish word the glossary renders it
         with, is nowhere in the report (a word the glossary does not know may be a name: no verdict)."""
-        m = EN_FOCUS.match(q.asked)
+        m = EN_FOCUS.match(q.asked) or EN_COUNTED.search(q.asked)  # "How many passengers …": the thing counted
         if m is None or m.group(1).lower() in EN_MEASURE_NOUNS:
             return False
         renderings = [w for t in translate(m.group(1)) for alt in t.swedish for w in words(alt) if w not in STOP]

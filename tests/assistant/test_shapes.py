@@ -1126,3 +1126,8 @@ def test_an_effect_of_is_a_cause_and_a_turn_to_another_matter_is_not(assistant):
 def test_an_english_question_on_a_thing_the_report_never_names_is_refused(assistant, question):
     assert assistant.ask(question).refused  # no löptid, no kupong: the bond's amount is no answer
     assert not assistant.ask("What is the amount of the social bond?").refused
+
+
+def test_an_english_count_of_a_thing_the_report_never_names_is_refused(assistant):
+    assert assistant.ask("How many passengers will the Öresund metro carry each day?").refused  # no passagerare
+    assert not assistant.ask("How many employees have signed up for the benefit bike?").refused  # 4 500 (p. 24)
