@@ -13,7 +13,6 @@ from dataclasses import replace
 from assistant.answer.extractive import (
     CAUSAL,
     PARTS,
-    SIGNED_AMOUNT,
     Unit,
     asked_parts,
     deviation_sign,
@@ -36,7 +35,16 @@ from assistant.answer.points import (
 from assistant.answer.question import AMBIENT_ACTORS, DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.tables import DEVIATION_COLUMN, introduced_table, parse_row
+from assistant.answer.shapes.causes import (
+    DEVIATION_TERM,
+    PART_FLOOR,
+    STATED_CAUSE,
+    cause_weight,
+    label_amount,
+    tells_a_deviation,
+    with_each_part,
+)
+from assistant.answer.tables import introduced_table
 from assistant.retrieval import IndexedChunk
 from assistant.textproc import one_edit, stem, terms
 
@@ -60,21 +68,14 @@ SECTION_FLOOR = 0.3  # a sentence of the best point's section this relevant goes
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
-DEVIATION_TERM = stem("avvikelse")
 AMBIENT_SUBJECTS = AMBIENT_ACTORS | frozenset(terms("stadskontoret"))  # the board's office is no topic either
 MODIFIER_MIN = 8  # letters two compounds must begin with to share their modifier ("kompeten…")
 OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is on topic without a shared word
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
 POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("negativ")})
-# a cause stated as one, not a purpose ("för att"): "beror på", "Främsta orsaken", "hänförligt till"
-STATED_CAUSE = re.compile(r"(?i)\b(?:beror|förklaras|orsak\w*|anledning\w*|till följd av|på grund av|hänförlig\w*|"
-                          r"eftersom|effekt av|tack vare)\b")
 # "Varför blir lokalkostnaderna högre?": the causes under the label «Lokalkostnader -3 Mkr»; the sentences
 # outside it are penalised as another part's are (its table row is not: it gives the figures)
 NAMED_LABEL = 0.2
-LARGEST_DEVIATION = 0.2  # the bonus of a cause under the largest deviation of the sign asked (in proportion)
-CAUSE_OF_DEVIATION = 0.15  # "Främsta orsaken till avvikelsen är …": the cause of the deviation asked about, stated
-PART_FLOOR = 0.45  # a cause of another part of a surplus is quoted when at least this share of the best's relevance
 TABLE_LEAD_COVERAGE = 0.25  # the share of the question a lead-in must hold for the table it introduces to follow
 REASON_MIN_COVERAGE = 0.15  # the share of the question a point of a reason answer must hold
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
@@ -253,13 +254,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and not moves_on_from(u, ctx.q.phrases)
-                  # a reason's point that turns to another matter states no cause of the thing asked ("Parallellt
-                  # pågår arbete med att utveckla bättre mätmetoder för att …")
-                  and not (shape == "reason" and MOVES_ON.match(u.text) and not STATED_CAUSE.search(u.text))
-                  # a purpose of something else is no cause of the thing asked ("… för att stärka Malmö" on p. 15 for
-                  # why the energy lobbying was paused)
-                  # (a sentence leaning on the one before has its topic there: "Detta beror på …")
-                  and (shape != "reason" or u.coverage >= REASON_MIN_COVERAGE or ANAPHORA.match(u.text))
+                  and (shape != "reason" or could_be_a_cause(u))
                   and ctx.scorer.constraints_ok(bounded, u)]
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
@@ -272,13 +267,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                                            default=0.0)
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
                            - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
-                           + (LARGEST_DEVIATION * label_amount(u) / largest
-                              if largest and u.label_sign == sign else 0.0)
+                           + (cause_weight(u, ctx.q.text, sign, largest) if shape == "reason" else 0.0)
                            + (NAMED_LABEL if u.chunk.id in named_labels else 0.0)
-                           + (CAUSE_OF_DEVIATION if sign and names_the_deviation(u) and STATED_CAUSE.search(u.text)
-                              else 0.0)
-                           - (PERIOD_GAP_CAUSE if shape == "reason" and explains_the_period_gap(u)
-                              and not PERIOD_ASKED.search(ctx.q.text) else 0.0)
                            - (OTHER_PART if named_labels and not u.is_row and u.chunk.id not in named_labels else 0.0)
                            - (OTHER_PART if asked_part and chunk_under_other_part(u.chunk, asked_part) else 0.0))
                      for u in candidates), key=lambda p: -p.relevance)
@@ -295,7 +285,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = chosen[:most]
     if sign:
         chosen = with_each_part(chosen, [p for p in points if not (asked_part and chunk_under_other_part(
-            p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top)
+            p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top, limit=MAX_WITH_CONTEXT)
     if shape == "brief" and len(chosen) < MIN_POINTS[shape]:
         chosen = with_section_of_the_best(chosen, points, most)
     if shape == "brief" and TWO_THINGS.search(ctx.q.text):
@@ -310,80 +300,18 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     return Composition(text, citations, evidence, rule_ok, hits)
 
 
-# an interim report explains two gaps: the year's deviation from budget, and why the period's result differs from
-# the full-year forecast ("Den främsta anledningen till avvikelsen mellan periodens överskott och det
-# prognostiserade helårsresultatet är …"); the second answers only a question about the period
-PERIOD_SAID = re.compile(r"(?i)\b(?:period\w*|januari-augusti|jan-aug)")
-FULL_YEAR_SAID = re.compile(r"(?i)\b(?:helår\w*|årsprognos\w*)")
-PERIOD_ASKED = re.compile(r"(?i)\b(?:period\w*|januari|january|jan|augusti|august|aug|first eight months|first \d+ months|"
-                          r"hittills|so far|to date|after august|efter augusti)\b")
-PERIOD_GAP_CAUSE = 0.5  # takes back the bonuses of a cause (and of a stated cause of a deviation)
-
-
-def explains_the_period_gap(u: Unit) -> bool:
-    return PERIOD_SAID.search(u.text) is not None and FULL_YEAR_SAID.search(u.text) is not None \
-        and CAUSAL.search(u.text.lower()) is not None
-
-
-def tells_a_deviation(u: Unit, sign: int) -> bool:
-    """A sentence that says why there is a surplus or deficit, or what it is: a cause, a deviation word or a
-    deviation's label ("Personalkostnader + 7 Mkr"); a table row whose deviation has the sign asked."""
-    if u.is_row:
-        row = parse_row(u.text)
-        deviation = next((v for c, v in row.cells.items() if DEVIATION_COLUMN.match(c)), None) if row else None
-        return deviation is not None and deviation * sign > 0
-    return bool(u.label_sign or CAUSAL.search(u.text.lower()) or names_the_deviation(u))
-
-
-def names_the_deviation(u: Unit) -> bool:
-    return bool((SURPLUS_WORDS | DEFICIT_WORDS) & u.stems or DEVIATION_TERM in u.stems)
-
-
-def section_path(u: Unit) -> list[str]:
-    return [h.strip() for h in str(u.chunk.meta.get("section") or "").split(" › ")]
-
-
-def label_amount(u: Unit) -> float:
-    """The size of the deviation a sentence's run-in label names ("Personalkostnader + 7 Mkr": 7), else 0."""
-    m = SIGNED_AMOUNT.search(run_in_label(u.chunk))
-    if m is None:
-        return 0.0
-    digits = re.sub(r"[^\d,]", "", m.group(0)).replace(",", ".")
-    return float(digits) if digits else 0.0
-
-
-def with_each_part(chosen: list[Point], points: list[Point], sign: int, floor: float) -> list[Point]:
-    """A surplus (or deficit) is the sum of its parts' deviations, each explained under its own heading in the
-    same analysis (STYRELSEN, Kommunbidragsfinansierad verksamhet, Solidariskt och intäktsfinansierad
-    verksamhet): a reason answer also gives the cause of each part its points leave out, the one under the
-    largest deviation of the sign asked, up to the bound of an answer with context."""
-    if not chosen:
-        return chosen
-    analysis = section_path(chosen[0].unit)[0]
-    out = list(chosen)
-    have = {section_path(p.unit)[-1] for p in out}
-    # a part whose cause is given is explained, its subsections too ("Relationen periodresultat och helårsprognos
-    # för styrelsen" under STYRELSEN explains another gap, the period's)
-    explained = [section_path(p.unit) for p in out if STATED_CAUSE.search(p.unit.text)]
-    causes = [p for p in points if p.relevance >= floor and p.unit.label_sign != -sign
-              and section_path(p.unit)[0] == analysis and STATED_CAUSE.search(p.unit.text)
-              and not any(len(path) < len(section_path(p.unit)) and section_path(p.unit)[:len(path)] == path
-                          for path in explained)]
-    # the largest deviation's cause first, and of its sentences the one that names the deviation ("Främsta orsaken
-    # till avvikelsen är vakanser", not "Senareläggning av tillsättningar har flera orsaker")
-    for p in sorted(causes, key=lambda p: (-label_amount(p.unit), not names_the_deviation(p.unit), -p.relevance)):
-        section = section_path(p.unit)[-1]
-        if len(out) >= MAX_WITH_CONTEXT:
-            break
-        if section not in have:
-            have.add(section)
-            out.append(p)
-    return out
-
-
 # a sentence that turns to another matter: "Utöver detta pågår även planeringen av ett nytt intranät"
 MOVES_ON = re.compile(r"(?i)^\s*(?:utöver detta|utöver det|därutöver|därtill|vidare|dessutom|parallellt|"
                       r"i övrigt|beyond this|in addition|furthermore|moreover)\b")
+
+
+def could_be_a_cause(u: Unit) -> bool:
+    """A point a reason answer may give: one that holds some of the question (a purpose of something else, "… för
+    att stärka Malmö" on p. 15, is no cause of why the energy lobbying was paused; a sentence leaning on the one
+    before has its topic there: "Detta beror på …"), and that does not turn to another matter unless it states a
+    cause ("Parallellt pågår arbete med att utveckla bättre mätmetoder för att …")."""
+    return (u.coverage >= REASON_MIN_COVERAGE or ANAPHORA.match(u.text) is not None) \
+        and not (MOVES_ON.match(u.text) and not STATED_CAUSE.search(u.text))
 
 
 def moves_on_from(u: Unit, phrases: frozenset[str]) -> bool:
