@@ -965,7 +965,10 @@ class ExtractiveAnswerer:
         m = EN_FOCUS.match(q.asked) or EN_COUNTED.search(q.asked)  # "How many passengers …": the thing counted
         if m is None or m.group(1).lower() in EN_MEASURE_NOUNS:
             return False
-        renderings = [w for t in translate(m.group(1)) for alt in t.swedish for w in words(alt) if w not in STOP]
+        # the glossary's longest phrase from the noun on: "wage costs" is «lönekostnader», not "wage" alone
+        found = translate(q.asked[m.start(1):])[:1]
+        renderings = [w for t in found if t.english[0] == m.group(1).lower() for alt in t.swedish
+                      for w in words(alt) if w not in STOP]
         return bool(renderings) and not any(self.in_corpus(w) for w in renderings)
 
     def _choose(self, q: Question, units: list[Unit]) -> list[Unit]:
