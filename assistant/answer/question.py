@@ -250,7 +250,8 @@ def answer_kind(text: str) -> str | None:
     # the asked noun, not its possessor: "What is the city's target …" asks for a target, not a city
     asked = m.group(1).split() if m else []
     if m and t[m.end(1):m.end(1) + 2] in ("'s", "’s"):
-        asked = asked[:-1]
+        # "What is the City Executive Board's total allocation?": the possessor is no part of the noun asked
+        asked = t[m.end(1) + 2:].split()[:3]
     if any(names_a_thing(w) for w in asked):
         return "name"
     if any(_has_cue(t, cue) for cue in TYPE_CUES[-1][1]):

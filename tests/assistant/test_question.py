@@ -295,3 +295,9 @@ def test_chat_shorthand_for_med_is_read_as_the_word():
 def test_a_company_is_a_bolag_or_a_foretag():
     q = analyse("Vilka var de två japanska företagen som etablerade sig i Malmö?", [])
     assert stem("bolag") in q.alternatives[stem("företagen")]
+
+
+def test_a_possessor_is_no_part_of_the_noun_asked():
+    # "City" in "the City Executive Board's total allocation" had made it a name question
+    assert answer_kind("What is the City Executive Board's total allocation for 2025?") != "name"
+    assert answer_kind("What is the name of the Tokyo-based startup?") == "name"

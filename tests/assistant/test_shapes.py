@@ -1131,3 +1131,10 @@ def test_an_english_question_on_a_thing_the_report_never_names_is_refused(assist
 def test_an_english_count_of_a_thing_the_report_never_names_is_refused(assistant):
     assert assistant.ask("How many passengers will the Öresund metro carry each day?").refused  # no passagerare
     assert not assistant.ask("How many employees have signed up for the benefit bike?").refused  # 4 500 (p. 24)
+
+
+@pytest.mark.parametrize("question", ["What is the total budget allocation the City Executive Board has to work with "
+                                      "in 2025?", "What is the City Executive Board's total allocation for 2025?"])
+def test_the_whole_boards_allocation_in_english_is_its_anslag(assistant, question):
+    answer = assistant.ask(question)  # «Kommunstyrelsen anslag uppgår till 510,3 Mkr.» (p. 4), not styrelsen's 171,4
+    assert not answer.refused and "510,3" in answer.answer and "171,4" not in answer.answer
