@@ -701,6 +701,7 @@ class ExtractiveAnswerer:
         # "Hur många städer ingår i …?": a count in the present tense asks for the count now, not the first one
         now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years
                                                        and PRESENT_COUNT.search(q.text) is not None)
+        splits = {t: self.compound_split(t) for t in weights}  # "investeringsbudgeten": investering + budget
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -726,6 +727,8 @@ class ExtractiveAnswerer:
                     got[own] += LABEL_WEIGHT * w  # the label above says which cost the sentence explains
                 elif term_hit(q, t, u.context, ctx_joined):
                     got[own] += 0.6 * w
+                elif splits[t] and all(_matched(p, u.stems | u.context) for p in splits[t]):
+                    got[own] += 0.6 * w  # a compound told by its parts: «Investeringsram … Budget» for the row's figure
                 elif t in c_terms:
                     got[own] += 0.5 * w
             own_cov = min(got[True] / own_total, 1.0)
@@ -885,6 +888,18 @@ class ExtractiveAnswerer:
     def in_corpus(self, word: str) -> bool:
         parts = [stem(p) for p in word.lower().split("-") if len(p) >= 2]
         return all(self.stem_in_corpus(t) for t in parts)
+
+    def compound_split(self, t: str) -> tuple[str, str] | None:
+        """A question's compound the report writes as two words (modifier and head, both report stems of five
+        and four letters at least): "investeringsbudg" is investering + budg(et)."""
+        df = self.a.index.df
+        for i in range(len(t) - 4, 5, -1):  # the longest modifier first
+            head, tail = t[:i], t[i:]
+            if head.endswith("s") and not head.endswith("ss"):
+                head = head[:-1]  # the linking s: "investerings-"
+            if len(head) >= 5 and head in df and (tail in df or any(k.startswith(tail) for k in df)):
+                return head, tail
+        return None
 
     def stem_in_corpus(self, t: str) -> bool:
         """A stem the report has, as a word or as part of a compound (cykel in förmånscykel)."""

@@ -637,3 +637,9 @@ def test_an_english_total_also_searches_the_reports_word_for_a_total_in_prose(as
     # "Kommunstyrelsens anslag uppgår till 510,3 Mkr": a total in prose "uppgår till", in a table "SUMMA"
     answer = assistant.ask("What is the executive board's total appropriation for 2025?")
     assert "510,3 Mkr" in answer.answer.split("[1]")[0]
+
+
+def test_a_compound_is_met_by_its_parts_in_a_rows_table(assistant):
+    # «Investeringsram / Tkr Prognos Budget …  Beredskap: … Budget 5 000 tkr» (p. 37) tells the "investeringsbudget"
+    answer = assistant.ask("Hur stor är investeringsbudgeten för beredskap i år?")
+    assert not answer.refused and "5 000" in answer.answer
