@@ -78,3 +78,8 @@ def test_an_english_question_on_a_programme_finds_its_swedish_name(assistant):
     answer = assistant.ask("How has the share of participants with a different mother tongue changed in the "
                            "Future Leaders programme?")
     assert not answer.refused and 31 in {c.page for c in answer.citations}
+
+
+def test_labour_market_employment_schemes_are_arbetsmarknadsanstallningar(assistant):
+    answer = assistant.ask("Why has the city office taken on so few people in labour-market employment schemes?")
+    assert 19 in {c.page for c in answer.citations} and "undanträngningseffekter" in answer.answer  # the cause, p. 19
