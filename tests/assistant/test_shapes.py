@@ -980,7 +980,8 @@ def test_a_surplus_of_the_whole_board_is_explained_by_each_of_its_parts(assistan
     # the self-financed activity (procurement, 3,4 Mkr)
     answer = assistant.ask("Varför går kommunstyrelsen med överskott i år?")
     assert answer.shape == "reason"
-    assert all(cause in answer.answer for cause in ("Amiralen", "vakanser", "upphandlingsverksamheten"))
+    assert all(cause in answer.answer for cause in ("Amiralen", "Främsta orsaken till avvikelsen är vakanser",
+                                                    "upphandlingsverksamheten"))
     assert "13 kommunalråd" not in answer.answer  # the part's headcount is no cause
 
 
@@ -1037,7 +1038,7 @@ def test_a_named_thing_is_not_followed_into_the_next_matter(assistant):
 
 
 def test_an_earlier_assessment_is_read_from_the_prose_not_this_years_outline(assistant):
-    answer = assistant.ask("Vilket mål bedömdes tidigare endast delvis uppnås, och vad har hänt sedan dess?")
+    answer = assistant.ask("The goal on social cohesion was only partly met before – what is different now?")
     assert answer.shape != "outline" and 29 in {c.page for c in answer.citations}  # the social bonds, p. 29
 
 
