@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
-    LIST_INTRO,
     NOW,
     PARTS,
     REFUSAL_EN,
@@ -27,6 +26,7 @@ from assistant.answer.extractive import (
     ExtractiveAnswerer,
     Proposal,
     Unit,
+    introduces_a_list,
     retrieved_of,
     term_hit,
     units_of,
@@ -178,8 +178,7 @@ def lists_its_parts(u: Unit) -> bool:
         return False
     texts = [s_.text for s_ in units_of(u.chunk, u.rank)]
     at = texts.index(u.text) if u.text in texts else -1
-    return 0 <= at < len(texts) - 1 and LIST_INTRO.search(texts[at + 1]) is not None \
-        and len(texts[at + 1].split()) < 8
+    return 0 <= at < len(texts) - 1 and introduces_a_list(texts[at + 1])
 
 
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"

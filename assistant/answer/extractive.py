@@ -81,11 +81,11 @@ BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same p
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
 NOW_WEIGHT = 0.15
-# the report's other words for what is counted: "hur många anställda" is counted in medarbetare
+# the report's other words for what is counted: "hur många anställda" is counted in medarbetare (a bolag is a
+# företag for every question: question.SAME_THING, read as the question's alternatives)
 COUNT_SYNONYMS = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
     ("anställda", ("medarbetare", "personal")), ("medarbetare", ("anställda", "personal")),
-    ("personer", ("deltagare", "medlemmar", "medarbetare")), ("deltagare", ("personer",)),
-    ("bolag", ("företag",)), ("företag", ("bolag",)))}
+    ("personer", ("deltagare", "medlemmar", "medarbetare")), ("deltagare", ("personer",)))}
 COUNT_NOT_NOUN = {"max", "min", "minst", "högst", "totalt", "fler", "mer", "ungefär", "cirka"}
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
 YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
@@ -117,13 +117,19 @@ STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|
 LIST_INTRO = re.compile(r"(?i)(?:\b(?:uppdelat|uppdelad|fördelat|fördelad|fördelas|fördelar sig|består av|varav)\b.*"
                         r"(?:på|av|enligt följande)?\s*:?\s*$)")
 MAX_BULLETS = 6
+
+
+def introduces_a_list(text: str) -> bool:
+    """A short sentence that introduces the list below it ("Detta är uppdelat på")."""
+    return LIST_INTRO.search(text) is not None and len(text.split()) < 8
 TABLE_LEAD_EN = "According to the table "
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|anledning\w*|"
-                    r"effekt av|tack vare|ett resultat av|till följd av|med anledning av|på att|i syfte att|för att|because|due to|as a result)\b")
+                    r"effekt av|tack vare|ett resultat av|till följd av|med anledning av|på att|i syfte att|för att|"
+                    r"because|due to|as a result)\b")
 # sentences that point elsewhere instead of saying something
 SIGNPOST = re.compile(
     r"(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"
@@ -1128,7 +1134,7 @@ class ExtractiveAnswerer:
                       and CAUSAL.search(following.text.lower()) is not None)
             if following is not None and (short or reason):
                 extra.append(following)
-            elif following is not None and LIST_INTRO.search(following.text) and len(following.text.split()) < 8:
+            elif following is not None and introduces_a_list(following.text):
                 # "… uppgår till 32,8 Mkr. Detta är uppdelat på" and its bullets: the parts of the value
                 at = texts.index(following.text)
                 bullets = [u for u in ordered[at + 1:at + 1 + MAX_BULLETS] if u.text.lstrip().startswith("•")]

@@ -123,8 +123,7 @@ ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations
 
 
 # words that name the same thing in the genre: a company is a bolag or a företag
-SAME_THING = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
-    ("företag", ("bolag",)), ("bolag", ("företag",)), ("företagen", ("bolagen",)), ("bolagen", ("företagen",)))}
+SAME_THING = {stem(w): tuple(stem(x) for x in xs) for w, xs in (("företag", ("bolag",)), ("bolag", ("företag",)))}
 # heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
 # "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
 # -påverkan, -arbetet, -frågor, -läget, -situationen)
