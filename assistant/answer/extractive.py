@@ -77,6 +77,7 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
 PART_FOR_WHOLE = 0.2  # a sentence on one part, when the question asks about the whole board
+PART_UNASKED = 0.15  # a sentence on one part, when a money question names no part
 BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
@@ -95,6 +96,9 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 # a deviation's sign in its label: "Personalkostnader + 7 Mkr" (a surplus), "Lokalkostnader -3 Mkr" (a deficit)
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
+ASKED_NOUN_WEIGHT = 0.1
+OTHER_TABLE_COVERAGE = 0.15  # a row this relevant puts its table among those a superlative is looked for in
+TYPO_MIN = 8  # "partier" is no typo of "parter": a shorter word one letter from the report's is often a word of its own
 TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
 # an amount that is a difference ("18,5 Mkr högre", "ökat med 3,4 Mkr"), and a question that asks for one
 DIFFERENCE = re.compile(r"\d(?:[\d\s]*\d)?(?:,\d+)?\s*(?:mkr|tkr|kr|kronor|miljoner(?: kronor)?|%|procent)\s+"
@@ -264,6 +268,8 @@ ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|hö
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
 # "Vad heter kommunstyrelsens ordförande?", "Vem är stadens säkerhetschef?": the role whose holder is asked for
 ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö]{5,})(?![\wåäö-])")
+# "Vad tycker oppositionen om …?": whose view is asked for
+OPINION_HOLDER = re.compile(r"(?i)^(?:vad|hur)\s+(?:tycker|tyckte|anser|ansåg)\s+([a-zåäö]{5,})(?![\wåäö-])")
 # "What is the maturity of …", "Which coupon does …": the English noun asked for
 EN_FOCUS = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?([a-z][a-z-]{3,})\b")
 EN_COUNTED = re.compile(r"(?i)\bhow many\s+([a-z][a-z-]{3,})\b")
@@ -708,6 +714,7 @@ class ExtractiveAnswerer:
         now_asked = NOW.search(q.text) is not None or (q.kind == "count" and not q.years
                                                        and PRESENT_COUNT.search(q.text) is not None)
         splits = {t: self.compound_split(t) for t in weights}  # "investeringsbudgeten": investering + budget
+        asked_noun = self.asked_noun(q)
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -748,6 +755,8 @@ class ExtractiveAnswerer:
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
+            if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
+                u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
                 unasked = [s for s in label_terms - TOTAL_LABEL if not s.isdigit()
                            and not any(term_hit(q, t, {s}, s) for t in weights)]
@@ -765,6 +774,11 @@ class ExtractiveAnswerer:
                 # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen", nor a row of the table
                 # under the heading STYRELSEN («Kommunstyrelsens anslag för projekt …»)
                 u.score -= PART_FOR_WHOLE
+            elif (not asked_part and q.kind == "amount" and not u.is_row and WHOLE not in u.stems
+                  and (PARTS - {WHOLE}) & u.stems and WHOLE not in q.terms):
+                # a money question naming no part asks about the whole: «Utfallet för perioden … är 56,9 Mkr»
+                # before «Styrelsens ekonomiska utfall för perioden … 24,1 Mkr»
+                u.score -= PART_UNASKED
             unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
                 present = NOW.search(u.text) is not None
@@ -803,7 +817,7 @@ class ExtractiveAnswerer:
         def fix(m: re.Match[str]) -> str:
             w = m.group(0)
             low = w.lower()
-            if len(low) < 6 or low in vocab or low in STOP or self.stem_in_corpus(stem(low)):
+            if len(low) < TYPO_MIN or low in vocab or low in STOP or self.stem_in_corpus(stem(low)):
                 return w  # a word the report has, maybe in another inflection ("obligationen"), is no typo
             near = [v for v in vocab if v[0] == low[0] and abs(len(v) - len(low)) <= 1 and one_edit(low, v)]
             if not near and len(low) >= TYPO_STEM_MIN:
@@ -958,6 +972,16 @@ class ExtractiveAnswerer:
         named = {t for t in terms(label) if not YEAR_TOKEN.match(t)}
         return any(term_hit(q, t, named) for t in q.terms if not YEAR_TOKEN.match(t))
 
+    def asked_noun(self, q: Question) -> str | None:
+        """The report's noun a Swedish "Vad är X …?" asks for (not a measure: "summan", "andelen")."""
+        if q.lang != "sv":
+            return None
+        m = ASKED_SUBJECT.match(without_length_request(q.asked).strip())
+        if m is None or m.group(1).lower() in MEASURE_NOUNS or PARTICIPLE.search(m.group(1).lower()):
+            return None
+        t = stem(m.group(1).lower())
+        return t if t in q.terms and self.in_corpus(m.group(1).lower()) else None
+
     def unknown_focus(self, q: Question) -> bool:
         """"Vilken löptid …?", "Vad var sjukfrånvaron …?": about a thing the report never mentions."""
         if q.lang != "sv":
@@ -969,9 +993,9 @@ class ExtractiveAnswerer:
                 self.stem_in_corpus(c[i:]) for i in range(3, len(c) - 4)):
             return True  # "Hur många ton koldioxid …?": the report counts nothing in tonnes (nor in a compound's head)
         asked = without_length_request(q.asked).strip()  # "Inför samverkan: hur hög var …?" asks from "hur"
-        role = ROLE_ASKED.match(asked)
+        role = ROLE_ASKED.match(asked) or OPINION_HOLDER.match(asked)
         if role is not None and not self.in_corpus(role.group(1).lower()):
-            return True  # a holder of a role the report never mentions
+            return True  # a holder of a role (or of a view) the report never mentions
         m = ASKED_SUBJECT.match(asked)
         if m is None:
             return False
@@ -1056,6 +1080,10 @@ class ExtractiveAnswerer:
         leads = [u for u in units[:10] if not u.is_row and u.coverage >= 0.25]
         tables = [u.chunk for u in ([best] if best is not None else [])]
         tables += [t for u in leads if (t := introduced_table(u, self.a.index.chunks)) is not None]
+        # and the tables of the other rows found: the caption may name what the question does («Resultaträkning»)
+        # where the best row's table only shares a word with it («Finansiella poster» for "post")
+        tables += [u.chunk for u in units[:10] if u.is_row and u.coverage >= OTHER_TABLE_COVERAGE
+                   and all(u.chunk.id != t.id for t in tables)]
         if not tables:
             return []
 

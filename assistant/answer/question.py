@@ -119,6 +119,8 @@ SWEDISH_GLOSS_WEIGHT = 1.5  # an English question's Swedish word in brackets: th
 # the verbs a Swedish request is made in, not what it is about: "Ge mig tre punkter om …", "Berätta om …"
 REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn"})
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
+# A place named by what it is, wherever it stands: "Lunds kommun – …" opens the question with a name.
+PLACE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:kommuns?|stads?|regions?|läns?|municipality|city)\b")
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
 
@@ -269,6 +271,7 @@ def proper_names(text: str) -> set[str]:
                 or PURPOSE_NOUN.fullmatch(w):  # "en PM": a memo, not a name
             continue
         out.add(w)
+    out.update(m.group(1) for m in PLACE.finditer(text) if m.group(1).lower() not in STOP)
     return out
 
 

@@ -76,6 +76,9 @@ CHANGE = word_rx(rf"(?:jämfört med|i jämförelse med|mot|än|sedan|compared (
                  r"^\s*har (.{3,60}) (?:ökat|minskat|vuxit|växt|förbättrats|försämrats|stigit|sjunkit|skärpts|stärkts)",
                  r"hur har (.{3,50}) (?:skärpts|stärkts|sjunkit|stigit)",
                  r"how (?:has|have) (.{3,50}) (?:developed|grown|increased|decreased|improved|changed)")
+# the value a change led to: "Hur stort är kommunbidraget efter årets förändringar?"
+AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after)\s+(?:\w+\s+){0,2}?(?:förändring\w*|ändring\w*|changes?)"
+                           r"(?![\wåäö])")
 # a comparison with the budget or the forecast is between two columns of one table row, not over time
 AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfört med|i jämförelse med|against|versus|"
                             r"vs\.?|mot)\s+(?:the\s+)?(?:budget(?:en|et)?|prognos(?:en)?|forecast|budgeted)(?![\wåäö])")
@@ -125,7 +128,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"vad som händer", r"where are we (?:with|on)", r"var står (?:vi|staden|kommunen|man|det) (?:med|i|kring)",
             r"lägesbild\w*", r"nuläge\w*", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
             r"what(?:'s| is) going on", r"in what way", r"what (?:[\w-]+ ){1,3}(?:is|are) doing",
-            r"what (?:is|are) (?:[\w-]+ ){1,3}doing")
+            r"what (?:is|are) (?:[\w'’-]+ ){1,5}doing")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
 OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
               r"vilket målområde", r"vilket kommunfullmäktigemål", r"vilka kf-mål", r"hur många kf-mål",
@@ -387,7 +390,7 @@ def requested_count(text: str) -> int | None:
 
 # one clause of small talk: "thanks for the help yesterday", "how are you doing today", "tack för senast"
 SMALL_TALK_CLAUSE = re.compile(
-    rf"(?i)(?:{GREETING_WORDS}|{EVENING}|"
+    rf"(?i)(?:(?:{GREETING_WORDS}|{EVENING})(?: (?:there|everyone|all|alla|igen|again))?|"
     r"(?:tack|thanks|thank you)(?: (?:så mycket|för|for)\b[^,.!?]{0,40})?|"
     r"hur mår du(?: idag)?|hur är läget(?: idag)?|hur har du det(?: idag)?|"
     r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
@@ -444,8 +447,10 @@ def route(text: str, kind: str | None = None) -> str:
     if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
             and not assessment_changed and not earlier:
         return "outline"
-    if CHANGE.search(AGAINST_BUDGET.sub(" ", text)):
-        return "change"  # (a forecast "compared with the budget" is one row's two columns: a fact)
+    if CHANGE.search(AFTER_CHANGES.sub(" ", AGAINST_BUDGET.sub(" ", text))):
+        # (a forecast "compared with the budget" is one row's two columns, and a total "after this year's changes"
+        # the value they led to: facts)
+        return "change"
     if BRIEF.search(text) or WHAT_IS_NAME.match(text):
         return "brief"
     if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:

@@ -25,9 +25,9 @@ LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "bigg
                   "furthest", "farthest")
 SMALLEST = word_rx(r"minst\w*", r"lägst\w*", "smallest", "lowest", "least", "fewest")
 # spending under or over budget is a positive or negative deviation: "Vilket budgetområde går mest över budget?"
-POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive", r"under\s+budget\w*", r"below\s+budget",
+POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive", r"favou?rable", r"under\s+budget\w*", r"below\s+budget",
                    r"underspend\w*")
-NEGATIVE = word_rx(r"negativ\w*", r"underskott\w*", "deficit", "negative", r"overspend\w*", r"över\s+budget\w*",
+NEGATIVE = word_rx(r"negativ\w*", r"underskott\w*", "deficit", "negative", r"unfavou?rable", "adverse", r"overspend\w*", r"över\s+budget\w*",
                    r"over\s+budget", r"overrun\w*", r"överskrid\w*")
 DEVIATION_COLUMN = re.compile(r"(?i)^\s*(?:avvikelse\w*|budgetavvikelse\w*|deviation)\b")
 TOTAL = re.compile(r"(?i)^(total\w*|summa\w*|netto\w*|resultat\w*)(?![\wåäö])")

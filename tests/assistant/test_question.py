@@ -301,3 +301,9 @@ def test_a_possessor_is_no_part_of_the_noun_asked():
     # "City" in "the City Executive Board's total allocation" had made it a name question
     assert answer_kind("What is the City Executive Board's total allocation for 2025?") != "name"
     assert answer_kind("What is the name of the Tokyo-based startup?") == "name"
+
+
+def test_a_place_named_by_what_it_is_is_a_name_first_in_the_question_too():
+    assert "Lund" in proper_names("Lunds kommun – hur stor budgetavvikelse har deras kommunstyrelse?")
+    assert "Malmö" in proper_names("Malmö stad har gett ut en obligation, hur stor?")
+    assert proper_names("Vad gör staden?") == set()

@@ -386,3 +386,20 @@ def test_the_words_that_ask_for_a_change_are_no_topic(question, topic):
     assert route(question) == "change"
     left = topic_words(question).lower()
     assert topic in left and not any(w in left for w in ("ökar", "minskar", "förra", "last year", "go up"))
+
+
+def test_a_greeting_with_its_addressee_is_small_talk():
+    assert is_out_of_scope_request("Hi there! How's your day going?")
+    assert is_out_of_scope_request("Hej igen! Hur går din dag?")
+    assert not is_out_of_scope_request("Hi there, how large was the social bond?")
+
+
+@pytest.mark.parametrize(("question", "shape"), [
+    # what a board of four words does is an open question like what the city does
+    ("What is the City Executive Board doing to fight welfare crime?", "brief"),
+    # the total the year's changes led to is a fact, not a change
+    ("Hur stort är kommunstyrelsens totala kommunbidrag efter årets förändringar?", "fact"),
+    ("Hur har kommunbidraget förändrats under året?", "change"),
+])
+def test_the_shape_of_a_question_read_whole(question, shape):
+    assert route(question, answer_kind(question)) == shape

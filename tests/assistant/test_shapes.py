@@ -1136,3 +1136,65 @@ def test_the_whole_boards_allocation_in_english_is_its_anslag(assistant, questio
 def test_a_figure_asked_in_the_askers_words_is_read_from_its_row(assistant, question, said):
     answer = assistant.ask(question)
     assert not answer.refused and all(s in answer.answer for s in said)
+
+
+# -- fifteenth round: three user tests ---------------------------------------------------------------------------
+def test_a_named_body_the_glossary_renders_whole_is_no_unknown_name(assistant):
+    # "City Executive Board" is kommunstyrelsen: its words are no name the report lacks (p. 6, p. 30)
+    answer = assistant.ask("What is the City Executive Board doing to fight welfare crime and labour exploitation "
+                           "in public procurement?")
+    assert not answer.refused and answer.shape == "brief"
+    assert {6, 30} & {c.page for c in answer.citations}
+
+
+@pytest.mark.parametrize("question", [
+    "Lunds kommun – hur stor budgetavvikelse har deras kommunstyrelse i delårsrapporten?",  # another municipality
+    "vad tycker oppositionen om KS prognos",  # a view held by someone the report never mentions
+    "vilka partier styr Malmö just nu",  # "partier" is no typo of the report's "parter"
+    "Hi there! How's your day going?",  # small talk
+])
+def test_what_the_report_does_not_hold_is_refused(assistant, question):
+    assert assistant.ask(question).refused
+
+
+def test_a_view_of_the_reports_own_body_is_not_refused_by_who_holds_it(assistant):
+    assert not assistant.ask("Vad tycker kommunstyrelsen om prognosen?").refused
+
+
+def test_what_is_asked_for_by_name_leads(assistant):
+    # «… beslut om ett riktvärde om max 30 medarbetare per chef år 2030» (p. 33), not the sentence on
+    # "antalet medarbetare per chef" in women-dominated jobs
+    answer = assistant.ask("vad är riktvärdet för antal medarbetare per chef")
+    assert not answer.refused and "30 medarbetare per chef" in answer.citations[0].quote
+
+
+def test_a_money_question_naming_no_part_is_answered_for_the_whole(assistant):
+    # «Utfallet för perioden januari-augusti är 56,9 Mkr.» (p. 38) before styrelsen's 24,1 Mkr
+    answer = assistant.ask("Vilket resultat visar driftbudgeten för perioden januari–augusti?")
+    assert not answer.refused and "56,9" in answer.citations[0].quote
+
+
+def test_a_total_after_the_years_changes_is_a_fact(assistant):
+    answer = assistant.ask("Hur stort är kommunstyrelsens totala kommunbidrag efter årets förändringar, per 31 augusti?")
+    assert answer.shape == "fact" and "510,3" in answer.answer
+
+
+def test_a_superlative_looks_in_the_table_its_caption_names(assistant):
+    # the best row («Finansiella poster») met "post"; the tables called Resultaträkning hold the deviations
+    for question in ("Vilken post i resultaträkningen har störst positiv avvikelse?",
+                     "Which line in the income statement shows the largest favourable deviation against budget?"):
+        answer = assistant.ask(question)
+        assert not answer.refused and "Resultaträkning" in answer.citations[0].section
+        assert not re.search(r"Avvikelse -", answer.citations[0].quote)  # favourable: a positive deviation
+
+
+@pytest.mark.parametrize("question", [
+    "In the Future Leaders programme, how has the share of participants with another mother tongue changed?",
+    "Hur har andelen deltagare med annat modersmål i Framtida ledare förändrats?",
+])
+def test_a_change_stated_with_both_figures_is_the_answer_with_its_cause(assistant, question):
+    # «… ökat från cirka 15 till 39 procent.» and «… en effekt av en mer inkluderande kommunikation …» (p. 31),
+    # not p. 28's mention of the programme nor p. 33's other programme
+    answer = assistant.ask(question)
+    assert not answer.refused and "15 till 39" in answer.citations[0].quote
+    assert {c.page for c in answer.citations} == {31} and "effekt av" in answer.answer

@@ -283,6 +283,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[:most]
+    if shape == "change" and (told := told_change(points, ctx.library.index.chunks)):
+        chosen = told
     if sign:
         chosen = with_each_part(chosen, [p for p in points if not (asked_part and chunk_under_other_part(
             p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top, limit=MAX_WITH_CONTEXT)
@@ -375,6 +377,27 @@ def paragraph_of(u: Unit, chunks: list[IndexedChunk]) -> list[Unit]:
         if same:
             sentences += units_of(nxt, u.rank)
     return sentences
+
+
+# a change stated with both its figures: "… har ökat från cirka 15 till 39 procent"
+FROM_TO = re.compile(r"(?i)\b(?:från|from)\s+(?:cirka\s+|ca\.?\s+|omkring\s+|about\s+)?\d[\d ,.]*\s+(?:\S+\s+){0,2}?"
+                     r"(?:till|to)\s+(?:cirka\s+|ca\.?\s+)?\d")
+CLEAR_LEAD = 0.2  # how far a sentence stating the change must lead the next point to be the answer by itself
+
+
+def told_change(points: list[Point], chunks: list[IndexedChunk]) -> list[Point] | None:
+    """The one sentence that states the change asked about with both figures, clearly the best point, and the
+    cause its paragraph goes on to give ("Stadskontoret bedömer att utvecklingen är en effekt av …"): the
+    answer, without other sections' mentions of the same programme."""
+    top = points[0]
+    if not FROM_TO.search(top.unit.text) or (len(points) > 1 and top.relevance - points[1].relevance < CLEAR_LEAD):
+        return None
+    paragraph = paragraph_of(top.unit, chunks)
+    texts = [u.text for u in paragraph]
+    at = texts.index(top.unit.text) if top.unit.text in texts else len(texts)
+    causes = [Point(u, 0.0) for u in paragraph[at + 1:at + 1 + GOES_ON]
+              if CAUSAL.search(u.text.lower()) or STATED_CAUSE.search(u.text)][:1]
+    return [top, *causes]
 
 
 def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]:
