@@ -185,8 +185,17 @@ DESCRIBED = re.compile(r"(?i)\b(beskrivs|redovisas|återfinns|behandlas|describe
 
 
 def asked_parts(q: Question) -> set[str]:
-    """The parts of the board a question asks about in its own words (styrelsen, stadskontoret), not the whole."""
-    return {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
+    """The parts of the board a question asks about (styrelsen, stadskontoret), not the whole."""
+    own = {t for t, w in q.terms.items() if w >= 1.0 and t in PARTS - {WHOLE}}
+    # a follow-up asks about the part the question before named ("… stadskontoret? What surplus is forecast for it?")
+    return own or ({t for t in q.terms if t in PARTS - {WHOLE}} if q.followup else set())
+
+
+def chunk_of_another_part(chunk: IndexedChunk, asked: set[str]) -> bool:
+    """A passage under a heading of a part of the board other than the one asked about (STYRELSEN's tables for a
+    question on stadskontoret)."""
+    named = PARTS & set(terms(str(chunk.meta.get("section") or "")))
+    return bool(named) and WHOLE not in named and not named & asked
 
 
 def part_section(chunk: IndexedChunk) -> bool:
@@ -367,6 +376,8 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     for s in stems:
         if len(term) >= 5 and (s.startswith(term) or s.endswith(term)):
             return True
+        if len(term) >= 5 and any(len(s) - k > len(term) and s[:-k].endswith(term) for k in (1, 2)):
+            return True  # a compound's head the stemmer left an ending on: progno (prognos) in årsprognos(en)
         if len(term) == 4 and s.startswith(term + "at"):
             return True  # the stemmer cut "-at" off a short word: klimat -> klim, in klimatomställningen
         short, long_ = (s, term) if len(s) < len(term) else (term, s)
@@ -506,6 +517,9 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
                 continue  # "CBH" for the question's "Cities for Better Health"
             if tl in UNIT_WORDS or stem(tl) in common or (tl.endswith("s") and stem(tl[:-1]) in common):
                 continue  # "171,4 Mkr" names an amount, "Malmös" the report's subject: no one asked for
+            if tl in STOP and tok[:1] not in "(«\"”":
+                continue  # a capitalised "Det" opens a title «Det här vill Malmö» named elsewhere; "(Ett resilient
+                # Malmö)" is a name given
             if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):
                 return 1.0
         return 0.0
@@ -763,7 +777,10 @@ class ExtractiveAnswerer:
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
                 if unasked and total_asked and not label_terms & TOTAL_LABEL:
                     u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"
-            if asked_part and not u.is_row:
+            if asked_part and u.is_row:
+                if chunk_of_another_part(u.chunk, asked_part):
+                    u.score -= 0.4  # "stadskontorets överskott" is not the SUMMA of the table under STYRELSEN
+            elif asked_part:
                 named = PARTS & u.stems
                 # (an English "board" is read as styrelsen but may mean the whole board: a sentence on
                 # kommunstyrelsen is no other part's for it)

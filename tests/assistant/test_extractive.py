@@ -643,3 +643,11 @@ def test_a_compound_is_met_by_its_parts_in_a_rows_table(assistant):
     # «Investeringsram / Tkr Prognos Budget …  Beredskap: … Budget 5 000 tkr» (p. 37) tells the "investeringsbudget"
     answer = assistant.ask("Hur stor är investeringsbudgeten för beredskap i år?")
     assert not answer.refused and "5 000" in answer.answer
+
+
+def test_a_compound_head_is_met_with_the_ending_the_stemmer_left_on():
+    from assistant.answer.extractive import _matched
+    from assistant.textproc import stem
+
+    assert _matched(stem("prognos"), {stem("Årsprognosen")})  # progno in årsprognos
+    assert not _matched(stem("prognos"), {stem("diagnos")})

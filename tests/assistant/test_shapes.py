@@ -1198,3 +1198,19 @@ def test_a_change_stated_with_both_figures_is_the_answer_with_its_cause(assistan
     answer = assistant.ask(question)
     assert not answer.refused and "15 till 39" in answer.citations[0].quote
     assert {c.page for c in answer.citations} == {31} and "effekt av" in answer.answer
+
+
+def test_which_cities_is_answered_by_a_sentence_naming_them(assistant):
+    # «… i nära samverkan med Göteborg och Stockholm …» (p. 16), not the strategy «Det här vill Malmö»
+    answer = assistant.ask("vilka städer samarbetar Malmö med om kustskydd och klimatanpassning")
+    assert not answer.refused and "Göteborg och Stockholm" in answer.citations[0].quote
+    # a name given in brackets still is one: «(Ett resilient Malmö)» (p. 9)
+    assert "Ett resilient Malmö" in assistant.ask("Vad heter den nya policyn för krisberedskap?").answer
+
+
+def test_the_second_part_of_a_question_asks_about_the_part_the_first_named(assistant):
+    # stadskontoret's 338,9 Mkr and «Årsprognosen visar ett överskott på 7,1 Mkr.» (p. 39), not styrelsen's 6,9
+    answer = assistant.ask("What is the total budget allocated to the city office (stadskontoret) in 2025, and what "
+                           "surplus is forecast for it?")
+    assert not answer.refused and "338,9" in answer.answer and "7,1 Mkr" in answer.answer
+    assert "6,9" not in answer.answer
