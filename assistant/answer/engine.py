@@ -55,7 +55,7 @@ from assistant.answer.premise import (
     unstated_setback,
     wrong_sign,
 )
-from assistant.answer.question import AMBIENT_ACTORS, Question
+from assistant.answer.question import AMBIENT_ACTORS, REPORT_OF_A_YEAR, Question
 from assistant.answer.route import (
     NEGATION,
     OPEN_SHAPES,
@@ -432,6 +432,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape in ("reason", "fact", "brief", "change") and (wrong := self._unstated_setback(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
+        if (other := self._another_years_report(q)) is not None:  # "the 2024 interim report": not in the library
+            return self._refusal(q, scope, [], "out_of_scope", other, 1.0)
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
@@ -568,6 +570,22 @@ class AnswerEngine:
         topic = names or [t for t, w in ctx.q.terms.items() if w >= 1.0 and len(t) >= 5 and not t.isdigit()
                           and not SETBACK_STATED_ANY.search(t)]
         return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv", topic)
+
+    def _another_years_report(self, q: Question) -> str | None:
+        """What to say when the question asks what a report of another year says ("the 2024 interim report",
+        "årsredovisningen 2024") and the library holds no report of that year; None otherwise."""
+        m = REPORT_OF_A_YEAR.search(q.text)
+        if m is None:
+            return None
+        year = m.group(1) or m.group(2)
+        chunks = self.library.index.chunks
+        if any(str(c.meta.get("year") or "") == year for c in chunks):
+            return None
+        titles = sorted({str(c.meta.get("report_title") or c.meta.get("source") or "") for c in chunks} - {""})
+        held = ", ".join(f"«{t}»" for t in titles)
+        if q.lang == "sv":
+            return f"Rapporten för {year} finns inte bland de rapporter jag kan svara ur: {held}."
+        return f"The {year} report is not among the reports I can answer from: {held}."
 
     def _another_municipality(self, q: Question) -> str | None:
         """The place whose own board, council, report or budget the question asks about ("Göteborgs

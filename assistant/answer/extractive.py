@@ -32,6 +32,8 @@ from assistant.answer.library import Library
 from assistant.answer.question import (
     MONTHS,
     NUMBER_WORDS,
+    POLAR,
+    REPORT_OF_A_YEAR,
     SWEDISH_GLOSS_WEIGHT,
     TOTAL_WORDS,
     Question,
@@ -97,6 +99,8 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 ASKED_NOUN_WEIGHT = 0.1
+# a sentence that goes on about the one before: "Eftersom detta varit …", "Detta innebär …"
+LEANS_BACK = re.compile(r"(?i)^\W*(?:\S+\s+){0,2}(?:detta|dessa|denna|this|these)\b")
 OTHER_TABLE_COVERAGE = 0.15  # a row this relevant puts its table among those a superlative is looked for in
 TYPO_MIN = 8  # "partier" is no typo of "parter": a shorter word one letter from the report's is often a word of its own
 TYPO_STEM_MIN = 10  # a long word's typo is also looked for among the report's stems
@@ -645,7 +649,7 @@ class ExtractiveAnswerer:
     def read(self, question: str, history: list[Turn], lang: str | None = None) -> Question:
         """The question as the answerers see it: a Swedish one's typos read as the report's words, then
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
-        question_read = as_swedish_letters(question)
+        question_read = self.as_the_report(as_swedish_letters(question))
         lang = lang or detect_lang(question_read)
         text = split_part_compound(self.correct_typos(question_read)) if lang == "sv" else question_read
         keep = self.report_names(text) if lang == "en" else frozenset()
@@ -655,6 +659,18 @@ class ExtractiveAnswerer:
             if glosses and len(glosses) < len(q.terms):
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
         return replace(self.decompound(q), asked=question, phrases=self.report_phrases(question_read))
+
+    def as_the_report(self, text: str) -> str:
+        """A report named with the year of the library's reports is the report itself: "Vad säger delårsrapporten
+        2025 om …?" asks what "delårsrapporten" says, and its year is no year the answer must be of. (With reports of
+        several years, the year chooses among them and stays.)"""
+        years = {str(c.meta.get("year") or "") for c in self.a.index.chunks}
+
+        def held(m: re.Match[str]) -> str:
+            if years != {m.group(1) or m.group(2)}:
+                return m.group(0)
+            return re.sub(r"(?i)\s*\b(?:för|for)?\s*(?:19|20)\d\d(?:'s|’s| års)?\s*", " ", m.group(0)).strip()
+        return REPORT_OF_A_YEAR.sub(held, text)
 
     def report_phrases(self, text: str) -> frozenset[str]:
         """Runs of two or more capitalised words in a question that the report writes as a name, capitals and
@@ -932,10 +948,11 @@ class ExtractiveAnswerer:
         df = self.a.index.df
         for i in range(len(t) - 4, 5, -1):  # the longest modifier first
             head, tail = t[:i], t[i:]
-            if head.endswith("s") and not head.endswith("ss"):
-                head = head[:-1]  # the linking s: "investerings-"
-            if len(head) >= 5 and head in df and (tail in df or any(k.startswith(tail) for k in df)):
-                return head, tail
+            # the linking s: "investerings-" (unless the report's stem keeps it: "brotts-" as in brottsligheten)
+            heads = [head[:-1], head] if head.endswith("s") and not head.endswith("ss") else [head]
+            for h in heads:
+                if len(h) >= 5 and h in df and (tail in df or any(k.startswith(tail) for k in df)):
+                    return h, tail
         return None
 
     def stem_in_corpus(self, t: str) -> bool:
@@ -994,8 +1011,9 @@ class ExtractiveAnswerer:
         if q.lang != "sv":
             return None
         m = ASKED_SUBJECT.match(without_length_request(q.asked).strip())
-        if m is None or m.group(1).lower() in MEASURE_NOUNS or PARTICIPLE.search(m.group(1).lower()):
-            return None
+        if m is None or not m.group(0).lower().startswith("vad") or m.group(1).lower() in MEASURE_NOUNS \
+                or PARTICIPLE.search(m.group(1).lower()):
+            return None  # (in "Hur stor är investeringsbudgeten för beredskap?" a row's header may tell the noun)
         t = stem(m.group(1).lower())
         return t if t in q.terms and self.in_corpus(m.group(1).lower()) else None
 
@@ -1195,6 +1213,14 @@ class ExtractiveAnswerer:
                 # the value asked for comes later in the paragraph: "Arbetet med att uppdatera trendanalysen …
                 # fortskridit enligt plan. … Den uppdaterade analysen beräknas vara klar i januari 2026."
                 extra.extend(self._value_after(q, best, ordered[texts.index(best.text) + 1:]))
+            elif q.kind is None and POLAR.match(q.text) and (after := following or self._next_in_section(best)) \
+                    and LEANS_BACK.match(after.text) and any(
+                        w >= 1.0 and not term_hit(q, t, best.stems) and term_hit(q, t, after.stems)
+                        for t, w in q.terms.items()):
+                # a yes-or-no question the next sentence answers of what the chosen one tells: "Is the paused work
+                # treated as a deviation?" / "… pausats … Eftersom detta varit en medveten strategisk avvägning
+                # bedöms det inte utgöra någon avvikelse." (in the next passage, when a chunk ends between them)
+                extra.append(after)
             elif q.kind == "date" and following is not None and (unmet := [
                     t for t, w in q.terms.items() if w >= 1.0 and not term_hit(q, t, best.stems)]):
                 # the date of another step, when the paragraph goes on with the step asked: "När tas systemet i
@@ -1212,6 +1238,18 @@ class ExtractiveAnswerer:
                     (similar and q.kind in ("list", "reason", None)) or tied):
                 extra.append(u)  # two passages answer about equally well: show both, let the reader judge
         return extra
+
+    def _next_in_section(self, u: Unit) -> Unit | None:
+        """The first sentence of the next passage under the same heading, when `u` ends its passage."""
+        chunks = self.a.index.chunks
+        i = next((j for j, c in enumerate(chunks) if c.id == u.chunk.id), None)
+        if i is None or i + 1 >= len(chunks) or units_of(u.chunk, u.rank)[-1].text != u.text:
+            return None
+        nxt = chunks[i + 1]
+        if any(nxt.meta.get(k) != u.chunk.meta.get(k) for k in ("source", "heading", "kind")):
+            return None
+        first = units_of(nxt, u.rank)
+        return first[0] if first else None
 
     def _value_after(self, q: Question, best: Unit, after: list[Unit]) -> list[Unit]:
         """The sentence of the same paragraph that holds the value the chosen one lacks and speaks of
@@ -1401,6 +1439,8 @@ class ExtractiveAnswerer:
             "minska brottsligheten" whole and "minskade utsläpp" by half."""
             if _matched(t, st, joined):
                 return 1.0
+            if (parts := self.compound_split(t)) and all(_matched(p, st, joined) for p in parts):
+                return 1.0  # a compound the title writes apart: brottsförebyggande, «förebyggande … brottsligheten»
             if q.terms.get(t, 0.0) >= 1.0:
                 return 0.0  # its own words by their first rendering, as before ("board" is not "nämnder")
             others = q.alternatives.get(t, ())

@@ -60,7 +60,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
 NAME_CUES = next(cues for kind, cues in TYPE_CUES if kind == "name")
 NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "projekt", "departement", "organisation",
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
-              "authority", "company", "tool", "project", "organisation", "organization", "programme", "directive",
+              "authorit", "compan", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
               "person", "people")
 # "Vem är leverantör av …?": the role asked about, as "vilken leverantör" names it
@@ -124,8 +124,14 @@ PLACE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:kommuns?|stads?|regions
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
 
-# words that name the same thing in the genre: a company is a bolag or a företag
-SAME_THING = {stem(w): tuple(stem(x) for x in xs) for w, xs in (("företag", ("bolag",)), ("bolag", ("företag",)))}
+# a report named with its year: "delårsrapporten 2024", "the 2024 interim report", "2024 års årsredovisning"
+REPORT_OF_A_YEAR = re.compile(r"(?i)\b(?:delårsrapport\w*|årsredovisning\w*|interim report|annual report)\s+(?:för\s+|for\s+)?"
+                              r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)(?:'s|’s| års)?\s+(?:delårsrapport\w*|årsredovisning\w*|"
+                              r"interim report|annual report)")
+# words that name the same thing in the genre: a company is a bolag or a företag, and money is put on something
+# ("satsas") as it is set aside for it ("avsätta", "avsatts")
+SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
+    ("företag", ("bolag",)), ("bolag", ("företag",)), ("satsas", ("avsätta", "avsatts")))}
 # heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
 # "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
 # -påverkan, -arbetet, -frågor, -läget, -situationen)
@@ -229,6 +235,9 @@ def _has_cue(text: str, cue: str) -> bool:
 
 # a how-question with a verb asks how something is done or judged, not for an amount it names ("Hur bedöms
 # säkerheten i prognosen?"); "Hur ser budgeten ut?" still asks for the amount
+# a yes-or-no question: "Is the paused work treated as a deviation?" asks whether, not how much
+POLAR = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|has|have|will|would|can|could|är|var|blir|blev|räknas|"
+                   r"kan|kommer|finns)\s")
 MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge|lång\w*|ofta|gammal|ser\b)\w+|"
                     r"how (?:is|are|was|were|does|do|did|has|have)\b)", re.IGNORECASE)
 
@@ -238,12 +247,13 @@ def answer_kind(text: str) -> str | None:
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
-                MANNER.match(text) or any(_has_cue(t, cue) for cue in NAME_CUES)):
+                MANNER.match(text) or POLAR.match(text) or any(_has_cue(t, cue) for cue in NAME_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if found:
             return kind
     m = WHICH_NOUN.search(t)
-    if m and names_a_thing(m.group(2)):
+    # the noun asked for, or the noun its modifiers lead to: "which audit firm", "vilka japanska bolag"
+    if m and any(names_a_thing(w) for w in [m.group(2), *t[m.end(2):].split()[:2]][:3]):
         return "name"
     if m and m.group(2).lower().endswith(("budget", "anslag", "kostnad", "kostnaden", "prognos", "prognosen")):
         return "amount"  # "Vilken driftbudget …?", "Vilken helårsprognos …?" ask for an amount, as "Hur stor är …?" does

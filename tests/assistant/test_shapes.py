@@ -1214,3 +1214,39 @@ def test_the_second_part_of_a_question_asks_about_the_part_the_first_named(assis
                            "surplus is forecast for it?")
     assert not answer.refused and "338,9" in answer.answer and "7,1 Mkr" in answer.answer
     assert "6,9" not in answer.answer
+
+
+def test_money_put_on_something_is_money_set_aside_for_it(assistant):
+    # «… genom att avsätta 78 miljoner kronor till kompetenshöjande insatser i staden.» (p. 6), not the 3,5 Mkr
+    # change of the board's own grant (p. 38)
+    answer = assistant.ask("hur mycket pengar satsas på kompetenshöjande insatser")
+    assert not answer.refused and "78 miljoner" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["Is the goal about preventing crime expected to be met?",
+                                      "Förväntas det brottsförebyggande målet uppnås?"])
+def test_a_goal_named_by_a_compound_its_title_writes_apart_is_found(assistant, question):
+    # brottsförebyggande: «… stärka det förebyggande arbetet och minska brottsligheten» – Förväntas uppnås
+    answer = assistant.ask(question)
+    assert answer.shape == "outline" and "minska brottsligheten" in answer.answer and "Förväntas uppnås" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Which Japanese companies set up in Malmö?", "Which audit firm audits under KISA?",
+                                      "Vilka japanska bolag etablerade sig i Malmö?"])
+def test_a_name_asked_for_through_a_modifier_is_a_name_question(assistant, question):
+    assert assistant.ask(question).refused  # the report names neither (p. 22, p. 7)
+
+
+def test_a_yes_or_no_question_gets_the_sentence_that_answers_it(assistant):
+    # «… pausats i avvaktan på kommunfullmäktiges beslut. Eftersom detta varit en medveten strategisk avvägning
+    # bedöms det inte utgöra någon avvikelse.» (p. 25; the two sentences lie in two passages)
+    answer = assistant.ask("Is the paused national advocacy work for the electricity goal treated as a deviation?")
+    assert not answer.refused and "inte utgöra någon avvikelse" in answer.answer
+
+
+def test_a_report_of_another_year_is_said_to_be_missing(assistant):
+    answer = assistant.ask("What was the budget deviation in the 2024 interim report?")
+    assert answer.refused and "2024" in answer.answer and "Delårsrapport 2025" in answer.answer
+    # the report held, named with its year, is the report itself
+    held = assistant.ask("Vad säger delårsrapporten 2025 om den sociala obligationen?")
+    assert not held.refused and "600" in held.answer
