@@ -60,6 +60,7 @@ from assistant.answer.route import (
     NEGATION,
     OPEN_SHAPES,
     REFERS_BACK,
+    SPLIT_ASKED,
     lacks_topic,
     names_only_the_subject,
     route,
@@ -330,6 +331,8 @@ def two_asks(question: str) -> tuple[str, str] | None:
     lone = LONE_ASK.fullmatch(second) is not None  # "… och när?": when the first thing happened
     if len(first.split()) < 3 or (len(second.split()) < 2 and not lone):
         return None
+    if SPLIT_ASKED.search(second) and REFERS_BACK.search(second):
+        return None  # "… and how is it split?": the parts of the figure the first part asks, one question
     first = first if first.endswith("?") else f"{first}?"
     return first, second[0].upper() + second[1:]
 

@@ -43,12 +43,14 @@ from assistant.answer.question import (
     either_or,
     names_a_thing,
 )
-from assistant.answer.route import REFERS_BACK, split_part_compound, without_length_request
+from assistant.answer.route import REFERS_BACK, SPLIT_ASKED, split_part_compound, without_length_request
 from assistant.answer.tables import (
     PLURAL_ASKED,
     RANKED_ROWS,
+    TOTAL,
     extreme_rows,
     introduced_table,
+    parse_row,
     ranked_count,
     selection_words,
     wants_extreme,
@@ -1188,6 +1190,11 @@ class ExtractiveAnswerer:
         ("Hur mycket … och varför?") or the value the first lacks, or another
         strong, different passage."""
         extra: list[Unit] = []
+        if best.is_row and TOTAL.match(best.text) and SPLIT_ASKED.search(q.text):
+            # "… and how is it split?": a table's total with the rows it sums, in the table's order
+            parts = [u for u in units_of(best.chunk, best.rank) if u.text != best.text and not TOTAL.match(u.text)
+                     and parse_row(u.text)]
+            extra.extend(parts[:MAX_BULLETS])
         if not best.is_row:
             ordered = units_of(best.chunk, best.rank)
             texts = [u.text for u in ordered]
@@ -1213,7 +1220,7 @@ class ExtractiveAnswerer:
                 # the value asked for comes later in the paragraph: "Arbetet med att uppdatera trendanalysen …
                 # fortskridit enligt plan. … Den uppdaterade analysen beräknas vara klar i januari 2026."
                 extra.extend(self._value_after(q, best, ordered[texts.index(best.text) + 1:]))
-            elif q.kind is None and POLAR.match(q.text) and (after := following or self._next_in_section(best)) \
+            elif q.kind is None and POLAR.search(q.text) and (after := following or self._next_in_section(best)) \
                     and LEANS_BACK.match(after.text) and any(
                         w >= 1.0 and not term_hit(q, t, best.stems) and term_hit(q, t, after.stems)
                         for t, w in q.terms.items()):

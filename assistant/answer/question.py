@@ -236,7 +236,7 @@ def _has_cue(text: str, cue: str) -> bool:
 # a how-question with a verb asks how something is done or judged, not for an amount it names ("Hur bedöms
 # säkerheten i prognosen?"); "Hur ser budgeten ut?" still asks for the amount
 # a yes-or-no question: "Is the paused work treated as a deviation?" asks whether, not how much
-POLAR = re.compile(r"(?i)^\s*(?:is|are|was|were|does|do|did|has|have|will|would|can|could|är|var|blir|blev|räknas|"
+POLAR = re.compile(r"(?i)(?:^|[,:;–]\s*)\s*(?:is|are|was|were|does|do|did|has|have|will|would|can|could|är|var|blir|blev|räknas|"
                    r"kan|kommer|finns)\s")
 MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge|lång\w*|ofta|gammal|ser\b)\w+|"
                     r"how (?:is|are|was|were|does|do|did|has|have)\b)", re.IGNORECASE)
@@ -247,7 +247,7 @@ def answer_kind(text: str) -> str | None:
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
-                MANNER.match(text) or POLAR.match(text) or any(_has_cue(t, cue) for cue in NAME_CUES)):
+                MANNER.match(text) or POLAR.search(text) or any(_has_cue(t, cue) for cue in NAME_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if found:
             return kind

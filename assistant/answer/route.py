@@ -76,6 +76,9 @@ CHANGE = word_rx(rf"(?:jämfört med|i jämförelse med|mot|än|sedan|compared (
                  r"^\s*har (.{3,60}) (?:ökat|minskat|vuxit|växt|förbättrats|försämrats|stigit|sjunkit|skärpts|stärkts)",
                  r"hur har (.{3,50}) (?:skärpts|stärkts|sjunkit|stigit)",
                  r"how (?:has|have) (.{3,50}) (?:developed|grown|increased|decreased|improved|changed)")
+# how a figure is divided: its parts, a fact, however the question opens ("How is the city office's result split …")
+SPLIT_ASKED = re.compile(r"(?i)\b(?:how|hur)\b.{0,80}\b(?:split|divided|distributed|broken down|fördela[ds]?|"
+                         r"uppdela[ds]?)\b")
 # the value a change led to: "Hur stort är kommunbidraget efter årets förändringar?"
 AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after)\s+(?:\w+\s+){0,2}?(?:förändring\w*|ändring\w*|changes?)"
                            r"(?![\wåäö])")
@@ -451,8 +454,8 @@ def route(text: str, kind: str | None = None) -> str:
         # (a forecast "compared with the budget" is one row's two columns, and a total "after this year's changes"
         # the value they led to: facts)
         return "change"
-    if BRIEF.search(text) or WHAT_IS_NAME.match(text):
-        return "brief"
+    if (BRIEF.search(text) and not SPLIT_ASKED.search(text)) or WHAT_IS_NAME.match(text):
+        return "brief"  # (how a figure is split is its parts: "How is the city office's result … split?" is a fact)
     if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:
         return "brief"  # "Ge mig tre punkter om kompetensförsörjning": points asked for, not one value
     return "fact"

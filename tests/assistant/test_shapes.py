@@ -1250,3 +1250,19 @@ def test_a_report_of_another_year_is_said_to_be_missing(assistant):
     # the report held, named with its year, is the report itself
     held = assistant.ask("Vad säger delårsrapporten 2025 om den sociala obligationen?")
     assert not held.refused and "600" in held.answer
+
+
+def test_how_a_figure_is_split_is_its_parts(assistant):
+    # «… 32,8 Mkr. Detta är uppdelat på • Kommunbidragsfinansierad verksamhet,19,5 Mkr • … 13,3 Mkr» (p. 41)
+    answer = assistant.ask("How is the city office's result for January–August split between its two kinds of "
+                           "operations?")
+    assert answer.shape == "fact" and all(s in answer.answer for s in ("32,8", "19,5", "13,3"))
+    # a total asked with "and how is it split" is read with the rows it sums («Investeringsram», p. 37)
+    answer = assistant.ask("What is the total investment budget for 2025 and how is it split?")
+    assert all(s in answer.answer for s in ("25 000", "20 000", "5 000"))
+
+
+def test_a_yes_or_no_question_after_an_opening_clause_is_one_too(assistant):
+    answer = assistant.ask("Under the electricity supply goal, is the paused national advocacy work treated as a "
+                           "deviation?")
+    assert not answer.refused and "inte utgöra någon avvikelse" in answer.answer
