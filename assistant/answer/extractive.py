@@ -314,6 +314,14 @@ OUTCOME_ASKED = re.compile(r"(?i)\b(?:(?:vad|vilket|vilka)\s+(?:blev|var)\s+(?:r
 OUTCOME_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade?|visat|resulter\w*|resultat\w*|utfall\w*|ledde|lett till|"
                           r"blev|gav|beslutade|beslutat|beslöt|fattade beslut|fattat beslut|antog|antogs|antagit|"
                           r"\d[\d ,]*\s*(?:%|procent))")
+# what a review found: "Vilka brister identifierades …?", "What weaknesses were found …?" — answered only by a
+# sentence that tells a finding
+FINDINGS_ASKED = re.compile(r"(?i)\b(?:vilka|vilken|vilket|what|which)\s+(?:brister|fel|svagheter|problem|risker|avvikelser|"
+                            r"shortcomings|deficiencies|weaknesses|problems|errors|findings|risks|issues)\b.{0,80}?"
+                            r"\b(?:identifierades|identifierats|upptäcktes|upptäckts|hittades|framkom|konstaterades|"
+                            r"identified|found|detected|uncovered|discovered)\b")
+FOUND_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:identifier\w*|upptäck\w*|konstater\w*|framkom\w*|visade?|visat|"
+                        r"brist\w*|svaghet\w*|avvikelse\w*|risk\w*|found|identified)(?![\wåäö])")
 NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|skall|förberedelser|inletts|påbörjats|"
                      r"pågår|väntas|förväntas)(?![\wåäö])")
 
@@ -324,6 +332,8 @@ def untold_outcome(q: Question, chosen: list[Unit], units: Sequence[Unit] = ()) 
     does not give the outcome, and quoting the plan as the answer would claim it does. A sentence that says
     so with as much of the question as the chosen one speaks for the thing asked about; another sentence's
     outcome ("… har lett till att nivån på resultatredovisning har ändrats") is not its outcome."""
+    if chosen and not chosen[0].is_row and FINDINGS_ASKED.search(q.text) and not FOUND_TOLD.search(chosen[0].text):
+        return chosen[0]  # "Vilka brister identifierades i de interna kontrollerna?": that controls are made
     if not chosen or chosen[0].is_row or not OUTCOME_ASKED.search(q.text):
         return None
     u = chosen[0]

@@ -1278,3 +1278,11 @@ def test_the_date_of_another_step_of_a_named_thing_is_no_answer(assistant, quest
 def test_the_date_of_the_step_asked_is_an_answer(assistant):
     answer = assistant.ask("När startar Framtida chefer?")  # «… Framtida chefer, som startar i september 2025 …»
     assert not answer.refused and "september 2025" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vilka brister identifierades i de stadsgemensamma interna kontrollerna 2025?",
+                                      "What weaknesses were identified in the internal controls?"])
+def test_what_a_review_found_is_not_answered_by_that_it_was_made(assistant, question):
+    # «Kommunstyrelsen bedriver även en aktiv uppsikt genom att samordna stadsgemensamma interna kontroller.» (p. 7)
+    answer = assistant.ask(question)
+    assert answer.refused and "interna kontroller" in answer.answer
