@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
+    CAUSAL,
     NOW,
     PARTS,
     REFUSAL_EN,
@@ -68,6 +69,7 @@ from assistant.answer.route import (
 )
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points, listed_in_table, off_topic, topic_terms
+from assistant.answer.shapes.causes import STATED_CAUSE
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.answer.tables import wants_extreme
@@ -371,7 +373,30 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("sv", "period"): "Rapporten redovisar inte den perioden.",
           ("en", "period"): "The report does not cover that period.",
           ("sv", "date"): "Rapporten anger ingen tidpunkt för det.",
-          ("en", "date"): "The report gives no date for that."}
+          ("en", "date"): "The report gives no date for that.",
+          ("sv", "cause"): "Rapporten anger inte varför.",
+          ("en", "cause"): "The report does not say why."}
+
+
+RESTATED_MOST, RESTATED_COVERAGE = 2, 0.8  # a reason answer of at most 2 points, one holding 0.8 of the question
+# what a thing waits for is why it waits: "… har tillfälligt pausats i väntan på kommunfullmäktiges beslut"
+PENDING = re.compile(r"(?i)\b(?:i väntan på|i avvaktan på|pending|awaiting)\b")
+
+
+def gives_a_cause(u: Unit) -> bool:
+    """A point that says why: a cause or purpose in its words, or the signed deviation it explains
+    («Personalkostnader + 7 Mkr»), or a row of figures."""
+    return u.is_row or bool(u.label_sign) or CAUSAL.search(u.text.lower()) is not None \
+        or STATED_CAUSE.search(u.text) is not None or PENDING.search(u.text) is not None
+
+
+def fact_without_cause(evidence: list[Unit]) -> Unit | None:
+    """The one sentence a reason answer found when it only restates what the question asks the cause of (it
+    holds nearly all the question, and nothing near it says why): the report does not give the cause."""
+    if not evidence or len(evidence) > RESTATED_MOST or any(gives_a_cause(u) for u in evidence):
+        return None
+    top = max(evidence, key=lambda u: u.coverage)
+    return top if top.coverage >= RESTATED_COVERAGE else None
 
 
 def unnamed_answer(unit: Unit, lang: str, untold: str = "name") -> str:
@@ -484,6 +509,12 @@ class AnswerEngine:
                     p = 0.0
                     features.values["decided_by_rule"] = 1.0
                     told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold else None)
+        if shape == "reason" and (told_only := fact_without_cause(comp.evidence)) is not None:
+            # "Why were six of the eight members replaced?" quoted the replacement itself: the report tells what
+            # happened, not why
+            p = 0.0
+            features.values["decided_by_rule"] = 1.0
+            told = unnamed_answer(told_only, q.lang, "cause")
         if shape == "fact" and q.followup and q.kind == "name" and not comp.rule_ok:
             # a follow-up asking for a name the rules found none for: its words and embedding are mostly the previous
             # question's, so the judge vouches for any named thing on that topic ("Vem ansvarar för det?" quoted a grant)

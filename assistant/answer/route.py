@@ -195,7 +195,8 @@ OPINION = re.compile(
     r"(?i)(?<![\wåäö])(?:tycker du|anser du|din (?:åsikt|uppfattning)|ge mig (?:ett |några )?råd|rekommenderar du|"
     r"råder du|håller du med|do you think|your (?:opinion|view|advice)|in your (?:opinion|view)|would you recommend|"
     r"do you recommend|advise me|give me (?:some )?advice|do you agree)(?![\wåäö])"
-    r"|(?:^|[:;,]\s*)(?:ska|bör|borde) jag(?![\wåäö])|^\s*should i(?![\w])")
+    r"|(?:^|[:;,]\s*)(?:ska|bör|borde) (?:jag|vi|vår|vårt|våra|min|mitt|mina)(?![\wåäö])"
+    r"|^\s*should (?:i|we|our|my)(?![\w])")
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about
 REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubrik\w*", r"målområde\w*",

@@ -403,3 +403,12 @@ def test_a_greeting_with_its_addressee_is_small_talk():
 ])
 def test_the_shape_of_a_question_read_whole(question, shape):
     assert route(question, answer_kind(question)) == shape
+
+
+@pytest.mark.parametrize(("question", "declined"), [
+    ("Borde vår förvaltning söka pengar ur KS projektanslag?", True),  # advice to us
+    ("Should we apply for money from the project grant?", True),
+    ("Ska KS besluta om planen i höst?", False),  # what the board is to do: a question about the report
+])
+def test_advice_for_us_is_declined(question, declined):
+    assert is_out_of_scope_request(question) is declined

@@ -1286,3 +1286,19 @@ def test_what_a_review_found_is_not_answered_by_that_it_was_made(assistant, ques
     # «Kommunstyrelsen bedriver även en aktiv uppsikt genom att samordna stadsgemensamma interna kontroller.» (p. 7)
     answer = assistant.ask(question)
     assert answer.refused and "interna kontroller" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Varför byttes 6 av 8 i CBH:s styrgrupp ut?",
+                                      "Why were six of the eight members of the Cities for Better Health steering "
+                                      "group replaced?"])
+def test_a_why_answered_only_by_the_fact_itself_says_the_report_gives_no_cause(assistant, question):
+    # «… där sex av åtta medlemmar bytts ut och vissa platser ännu är vakanta.» (p. 13): what, not why
+    answer = assistant.ask(question)
+    assert answer.refused and re.search(r"anger inte varför|does not say why", answer.answer)
+    assert "sex av åtta" in answer.answer
+
+
+def test_what_a_thing_waits_for_is_why_it_waits(assistant):
+    # «… har tillfälligt pausats i väntan på kommunfullmäktiges beslut.» (p. 25)
+    answer = assistant.ask("Varför pausades påverkansarbetet med Effektkommissionen?")
+    assert not answer.refused and "kommunfullmäktiges beslut" in answer.answer
