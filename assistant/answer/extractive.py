@@ -101,6 +101,7 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 ASKED_NOUN_WEIGHT = 0.1
+SAME_SENTENCE = 0.6  # stems two sentences of a page share (Dice) to say the same thing
 # a sentence that goes on about the one before: "Eftersom detta varit …", "Detta innebär …"
 LEANS_BACK = re.compile(r"(?i)^\W*(?:\S+\s+){0,2}(?:detta|dessa|denna|this|these)\b")
 OTHER_TABLE_COVERAGE = 0.15  # a row this relevant puts its table among those a superlative is looked for in
@@ -415,6 +416,11 @@ def verb_root(t: str) -> str:
         if t.endswith(e) and len(t) - len(e) >= 6:
             return t[: -len(e)]
     return t
+
+
+def _dice(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """Overlap of two sentences' stems: 1 when they use the same words."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") -> bool:
@@ -1249,6 +1255,8 @@ class ExtractiveAnswerer:
                 break
             if u.text == best.text or u.chunk.id == best.chunk.id:
                 continue
+            if not u.is_row and not best.is_row and u.page == best.page and _dice(u.stems, best.stems) >= SAME_SENTENCE:
+                continue  # the report says it twice in nearly the same words (p. 25's pause): once is enough
             similar = u.score >= 0.92 * best.score and u.coverage >= max(MIN_COVERAGE, best.coverage - 0.05)
             tied = u.score >= 0.97 * best.score and u.kind_fit >= 1.0 and u.coverage >= MIN_COVERAGE
             if u.type_ok and self.constraints_ok(q, u) and (

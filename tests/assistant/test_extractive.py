@@ -651,3 +651,9 @@ def test_a_compound_head_is_met_with_the_ending_the_stemmer_left_on():
 
     assert _matched(stem("prognos"), {stem("Årsprognosen")})  # progno in årsprognos
     assert not _matched(stem("prognos"), {stem("diagnos")})
+
+
+def test_a_sentence_said_twice_on_a_page_is_quoted_once(assistant):
+    # p. 25 tells the paused lobbying twice («… pausats i väntan på …», «… pausats i avvaktan på …»)
+    answer = assistant.ask("Does pausing the energy advocacy put the electricity goal at risk?")
+    assert not answer.refused and answer.answer.count("tillfälligt pausats") == 1
