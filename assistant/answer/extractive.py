@@ -101,6 +101,7 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 ASKED_NOUN_WEIGHT = 0.1
+ANALYSIS_HEADING = re.compile(r"(?i)^\s*analys\b")  # a heading that analyses a table: «Analys av avvikelse … investeringsram»
 SAME_SENTENCE = 0.6  # stems two sentences of a page share (Dice) to say the same thing
 # a sentence that goes on about the one before: "Eftersom detta varit …", "Detta innebär …"
 LEANS_BACK = re.compile(r"(?i)^\W*(?:\S+\s+){0,2}(?:detta|dessa|denna|this|these)\b")
@@ -1250,6 +1251,11 @@ class ExtractiveAnswerer:
                 # drift?" / "Upphandling … genomfördes under våren … Produktionsstart blir i början av september."
                 extra.extend(self._value_after(replace(q, terms={t: 1.0 for t in unmet}), best,
                                                ordered[texts.index(best.text) + 1:]))
+        if not best.is_row and q.kind == "amount" and (total := self._analysed_total(best)) is not None \
+                and self._answers_all(q, total):
+            # «Analys av avvikelse i förhållande till nämndens investeringsram»: "… investeringsbudgeten 20 Mkr"
+            # analyses a part of the table the heading names, whose total is the figure asked for too
+            extra.append(total)
         for u in units[1:6] if not q.followup else ():  # a follow-up asks about the one thing already found
             if len(extra) >= 1:
                 break
@@ -1263,6 +1269,34 @@ class ExtractiveAnswerer:
                     (similar and q.kind in ("list", "reason", None)) or tied):
                 extra.append(u)  # two passages answer about equally well: show both, let the reader judge
         return extra
+
+    def _analysed_total(self, u: Unit) -> Unit | None:
+        """The total row of the table a sentence's heading analyses by name («Analys av avvikelse i förhållande
+        till nämndens investeringsram» analyses the table «Investeringsram»), when the sentence's figure is not
+        that total; None otherwise."""
+        heading = str(u.chunk.meta.get("heading") or "").lower()
+        if not heading or not ANALYSIS_HEADING.match(heading):
+            return None
+        for c in self.a.index.chunks:
+            title = str(c.meta.get("table_title") or "").lower()
+            if c.meta.get("kind") != "table" or not title or c.meta.get("source") != u.chunk.meta.get("source") \
+                    or not re.search(r"(?<![\wåäö])" + re.escape(title) + r"(?![\wåäö])", heading):
+                continue
+            total = next((r for r in units_of(c, u.rank) if TOTAL.match(r.text) and parse_row(r.text)), None)
+            if total is not None:
+                return total
+        return None
+
+    def _answers_all(self, q: Question, row: Unit) -> bool:
+        """Whether a table row (with its table's title and header) meets every word of the question, by itself
+        or by a compound's parts: "investeringsbudgeten för 2025" is «Investeringsram / Summa investeringar …
+        Budget», "… inför flytten till Rådhuset" is not."""
+        meta = row.chunk.meta
+        said = row.stems | set(terms(f"{meta.get('table_title') or ''} {meta.get('table_header') or ''}"))
+        report_year = str(meta.get("year") or "")
+        return all(term_hit(q, t, said) or t == report_year
+                   or ((parts := self.compound_split(t)) is not None and all(_matched(p, said) for p in parts))
+                   for t, w in q.terms.items() if w >= 1.0)
 
     def _next_in_section(self, u: Unit) -> Unit | None:
         """The first sentence of the next passage under the same heading, when `u` ends its passage."""

@@ -253,7 +253,9 @@ def answer_kind(text: str) -> str | None:
             return kind
     m = WHICH_NOUN.search(t)
     # the noun asked for, or the noun its modifiers lead to: "which audit firm", "vilka japanska bolag"
-    if m and any(names_a_thing(w) for w in [m.group(2), *t[m.end(2):].split()[:2]][:3]):
+    # (only after a modifier: "What is the City Executive Board's …" asks no name)
+    modified = m is not None and m.group(2).lower() not in STOP | EN_STOP
+    if m and any(names_a_thing(w) for w in [m.group(2), *(t[m.end(2):].split()[:2] if modified else [])]):
         return "name"
     if m and m.group(2).lower().endswith(("budget", "anslag", "kostnad", "kostnaden", "prognos", "prognosen")):
         return "amount"  # "Vilken driftbudget …?", "Vilken helårsprognos …?" ask for an amount, as "Hur stor är …?" does

@@ -657,3 +657,12 @@ def test_a_sentence_said_twice_on_a_page_is_quoted_once(assistant):
     # p. 25 tells the paused lobbying twice («… pausats i väntan på …», «… pausats i avvaktan på …»)
     answer = assistant.ask("Does pausing the energy advocacy put the electricity goal at risk?")
     assert not answer.refused and answer.answer.count("tillfälligt pausats") == 1
+
+
+def test_a_sentence_analysing_a_table_brings_the_tables_total_when_it_answers_as_well(assistant):
+    # «Analys av avvikelse i förhållande till nämndens investeringsram»: «… investeringsbudgeten 20 Mkr.» (p. 41)
+    # is the general investment room; the table «Investeringsram» sums it with preparedness to 25 000 tkr (p. 37)
+    answer = assistant.ask("Hur stor är investeringsbudgeten för 2025?")
+    assert "20 Mkr" in answer.answer and "Summa investeringar" in answer.answer
+    # the move asked about is the sentence's alone
+    assert "Summa" not in assistant.ask("Hur stor är investeringsbudgeten inför flytten till Rådhuset?").answer
