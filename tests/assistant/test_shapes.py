@@ -838,7 +838,10 @@ def test_a_stray_line_of_a_table_set_as_text_is_no_run_in_label(assistant):
 @pytest.mark.parametrize("question", ["Vad har Göteborgs kommunstyrelse för prognos för 2025?",
                                       "Vad är Göteborgs stads prognos för kommunstyrelsen 2025?",
                                       "What does Gothenburg's interim report say about the forecast?",
-                                      "What is Gothenburg's city budget?"])
+                                      "What is Gothenburg's city budget?",
+                                      # a place named by what it is opens the question
+                                      "Lunds kommun – hur stor budgetavvikelse har deras kommunstyrelse i "
+                                      "delårsrapporten?"])
 def test_another_municipalitys_own_board_or_report_is_refused(assistant, question):
     # the report names Göteborg (coastal advocacy with Stockholm and Göteborg, p. 10): not Göteborg's finances
     assert assistant.ask(question).refused
@@ -1147,18 +1150,14 @@ def test_a_named_body_the_glossary_renders_whole_is_no_unknown_name(assistant):
     assert {6, 30} & {c.page for c in answer.citations}
 
 
-@pytest.mark.parametrize("question", [
-    "Lunds kommun – hur stor budgetavvikelse har deras kommunstyrelse i delårsrapporten?",  # another municipality
-    "vad tycker oppositionen om KS prognos",  # a view held by someone the report never mentions
-    "vilka partier styr Malmö just nu",  # "partier" is no typo of the report's "parter"
-    "Hi there! How's your day going?",  # small talk
+@pytest.mark.parametrize(("question", "refused"), [
+    ("vad tycker oppositionen om KS prognos", True),  # a view held by someone the report never mentions
+    ("Vad tycker kommunstyrelsen om prognosen?", False),  # the report's own body's view is its text
+    ("vilka partier styr Malmö just nu", True),  # "partier" is no typo of the report's "parter"
+    ("Hi there! How's your day going?", True),  # small talk
 ])
-def test_what_the_report_does_not_hold_is_refused(assistant, question):
-    assert assistant.ask(question).refused
-
-
-def test_a_view_of_the_reports_own_body_is_not_refused_by_who_holds_it(assistant):
-    assert not assistant.ask("Vad tycker kommunstyrelsen om prognosen?").refused
+def test_what_the_report_does_not_hold_is_refused(assistant, question, refused):
+    assert assistant.ask(question).refused is refused
 
 
 def test_what_is_asked_for_by_name_leads(assistant):
