@@ -318,6 +318,7 @@ class _Index:
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.sources = sorted({str(c.meta.get("source")) for c in chunks})
+        self.years = frozenset(str(c.meta.get("year") or "") for c in chunks)  # the reports' years, held
         self.fusion = fusion
         self.bm25 = bm25
         self.dense = dense

@@ -4,6 +4,7 @@ Swedish stop words (bm25s' list plus question words), numbers kept whole."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +83,13 @@ def words(text: str) -> list[str]:
 def terms(text: str, keep_stop: bool = False) -> list[str]:
     """Stemmed content terms."""
     return [stem(w) for w in words(text) if keep_stop or (w not in STOP and len(w) > 1)]
+
+
+def similarity(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """Overlap of two sentences' content stems (Dice); 1 = the same words."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def one_edit(a: str, b: str) -> bool:

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import (
-    CAUSAL,
     NOW,
     PARTS,
     REFUSAL_EN,
@@ -69,7 +68,7 @@ from assistant.answer.route import (
 )
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import add_dense, compose_points, listed_in_table, off_topic, topic_terms
-from assistant.answer.shapes.causes import STATED_CAUSE
+from assistant.answer.shapes.causes import states_a_cause
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.answer.tables import wants_extreme
@@ -367,8 +366,7 @@ PENDING = re.compile(r"(?i)\b(?:i väntan på|i avvaktan på|pending|awaiting)\b
 def gives_a_cause(u: Unit) -> bool:
     """A point that says why: a cause or purpose in its words, or the signed deviation it explains
     («Personalkostnader + 7 Mkr»), or a row of figures."""
-    return u.is_row or bool(u.label_sign) or CAUSAL.search(u.text.lower()) is not None \
-        or STATED_CAUSE.search(u.text) is not None or PENDING.search(u.text) is not None
+    return u.is_row or bool(u.label_sign) or states_a_cause(u.text) or PENDING.search(u.text) is not None
 
 
 def fact_without_cause(evidence: list[Unit]) -> Unit | None:
@@ -612,9 +610,9 @@ class AnswerEngine:
         if m is None:
             return None
         year = m.group(1) or m.group(2)
-        chunks = self.library.index.chunks
-        if any(str(c.meta.get("year") or "") == year for c in chunks):
+        if year in self.library.index.years:
             return None
+        chunks = self.library.index.chunks
         titles = sorted({str(c.meta.get("report_title") or c.meta.get("source") or "") for c in chunks} - {""})
         held = ", ".join(f"«{t}»" for t in titles)
         if q.lang == "sv":

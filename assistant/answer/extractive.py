@@ -59,7 +59,7 @@ from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
-from assistant.textproc import EN_STOP, STOP, as_swedish_letters, one_edit, stem, terms, words
+from assistant.textproc import EN_STOP, STOP, as_swedish_letters, one_edit, similarity, stem, terms, words
 from ingest.chunking import is_label, split_sentences
 
 REFUSAL_SV = "Det framgår inte av rapporten."
@@ -204,6 +204,16 @@ def chunk_of_another_part(chunk: IndexedChunk, asked: set[str]) -> bool:
     question on stadskontoret)."""
     named = PARTS & set(terms(str(chunk.meta.get("section") or "")))
     return bool(named) and WHOLE not in named and not named & asked
+
+
+def next_in_section(chunk: IndexedChunk, chunks: list[IndexedChunk]) -> IndexedChunk | None:
+    """The passage after `chunk` when it stands under the same heading (a chunk boundary can fall inside a
+    paragraph); None otherwise."""
+    i = next((j for j, c in enumerate(chunks) if c.id == chunk.id), None)
+    if i is None or i + 1 >= len(chunks):
+        return None
+    nxt = chunks[i + 1]
+    return nxt if all(nxt.meta.get(k) == chunk.meta.get(k) for k in ("source", "heading", "kind")) else None
 
 
 def part_section(chunk: IndexedChunk) -> bool:
@@ -417,11 +427,6 @@ def verb_root(t: str) -> str:
         if t.endswith(e) and len(t) - len(e) >= 6:
             return t[: -len(e)]
     return t
-
-
-def _dice(a: AbstractSet[str], b: AbstractSet[str]) -> float:
-    """Overlap of two sentences' stems: 1 when they use the same words."""
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") -> bool:
@@ -683,10 +688,8 @@ class ExtractiveAnswerer:
         """A report named with the year of the library's reports is the report itself: "Vad säger delårsrapporten
         2025 om …?" asks what "delårsrapporten" says, and its year is no year the answer must be of. (With reports of
         several years, the year chooses among them and stays.)"""
-        years = {str(c.meta.get("year") or "") for c in self.a.index.chunks}
-
         def held(m: re.Match[str]) -> str:
-            if years != {m.group(1) or m.group(2)}:
+            if self.a.index.years != {m.group(1) or m.group(2)}:
                 return m.group(0)
             return re.sub(r"(?i)\s*\b(?:för|for)?\s*(?:19|20)\d\d(?:'s|’s| års)?\s*", " ", m.group(0)).strip()
         return REPORT_OF_A_YEAR.sub(held, text)
@@ -1261,7 +1264,7 @@ class ExtractiveAnswerer:
                 break
             if u.text == best.text or u.chunk.id == best.chunk.id:
                 continue
-            if not u.is_row and not best.is_row and u.page == best.page and _dice(u.stems, best.stems) >= SAME_SENTENCE:
+            if not u.is_row and not best.is_row and u.page == best.page and similarity(u.stems, best.stems) >= SAME_SENTENCE:
                 continue  # the report says it twice in nearly the same words (p. 25's pause): once is enough
             similar = u.score >= 0.92 * best.score and u.coverage >= max(MIN_COVERAGE, best.coverage - 0.05)
             tied = u.score >= 0.97 * best.score and u.kind_fit >= 1.0 and u.coverage >= MIN_COVERAGE
@@ -1300,12 +1303,10 @@ class ExtractiveAnswerer:
 
     def _next_in_section(self, u: Unit) -> Unit | None:
         """The first sentence of the next passage under the same heading, when `u` ends its passage."""
-        chunks = self.a.index.chunks
-        i = next((j for j, c in enumerate(chunks) if c.id == u.chunk.id), None)
-        if i is None or i + 1 >= len(chunks) or units_of(u.chunk, u.rank)[-1].text != u.text:
+        if units_of(u.chunk, u.rank)[-1].text != u.text:
             return None
-        nxt = chunks[i + 1]
-        if any(nxt.meta.get(k) != u.chunk.meta.get(k) for k in ("source", "heading", "kind")):
+        nxt = next_in_section(u.chunk, self.a.index.chunks)
+        if nxt is None:
             return None
         first = units_of(nxt, u.rank)
         return first[0] if first else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.extractive import Unit, deviation_sign, is_signpost, run_in_label, units_of
 from assistant.models import Citation
-from assistant.textproc import STOP, terms
+from assistant.textproc import STOP, similarity, terms
 
 DECISION = re.compile(r"\b(beslut\w*|beslutat|antagit|antogs|godkänt|godkändes|fastställ\w*|infört|införts|"
                       r"startat|lanserat|tagit fram|tagits fram|genomfört|genomförts)\b", re.IGNORECASE)
@@ -49,13 +49,6 @@ def what_it_says(u: Unit) -> set[str]:
     if u.row_label:
         return {t for t in terms(u.row_label) if t not in STOP and len(t) > 2} or content(u)
     return content(u)
-
-
-def similarity(a: set[str], b: set[str]) -> float:
-    """Overlap of two sentences' content stems (Dice); 1 = the same words."""
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def mmr(points: Sequence[Point], k: int, lam: float = 0.7, min_relevance: float = 0.0,

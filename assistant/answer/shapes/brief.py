@@ -17,6 +17,7 @@ from assistant.answer.extractive import (
     asked_parts,
     deviation_sign,
     is_signpost,
+    next_in_section,
     run_in_label,
     term_hit,
     units_of,
@@ -29,7 +30,6 @@ from assistant.answer.points import (
     Point,
     content,
     mmr,
-    similarity,
     with_antecedents,
 )
 from assistant.answer.question import AMBIENT_ACTORS, DEFICIT_WORDS, SURPLUS_WORDS, Question
@@ -41,12 +41,13 @@ from assistant.answer.shapes.causes import (
     STATED_CAUSE,
     cause_weight,
     label_amount,
+    states_a_cause,
     tells_a_deviation,
     with_each_part,
 )
 from assistant.answer.tables import introduced_table
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import one_edit, stem, terms
+from assistant.textproc import one_edit, similarity, stem, terms
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
@@ -370,12 +371,8 @@ def paragraph_of(u: Unit, chunks: list[IndexedChunk]) -> list[Unit]:
     """The sentences of a unit's chunk and of the next chunk under the same heading (a chunk boundary
     can fall inside an explanation)."""
     sentences = units_of(u.chunk, u.rank)
-    i = next((j for j, c in enumerate(chunks) if c.id == u.chunk.id), None)
-    if i is not None and i + 1 < len(chunks):
-        nxt = chunks[i + 1]
-        same = all(nxt.meta.get(k) == u.chunk.meta.get(k) for k in ("source", "heading", "kind"))
-        if same:
-            sentences += units_of(nxt, u.rank)
+    if (nxt := next_in_section(u.chunk, chunks)) is not None:
+        sentences += units_of(nxt, u.rank)
     return sentences
 
 
@@ -396,7 +393,7 @@ def told_change(points: list[Point], chunks: list[IndexedChunk]) -> list[Point] 
     texts = [u.text for u in paragraph]
     at = texts.index(top.unit.text) if top.unit.text in texts else len(texts)
     causes = [Point(u, 0.0) for u in paragraph[at + 1:at + 1 + GOES_ON]
-              if CAUSAL.search(u.text.lower()) or STATED_CAUSE.search(u.text)][:1]
+              if states_a_cause(u.text)][:1]
     return [top, *causes]
 
 

@@ -24,6 +24,11 @@ CAUSE_OF_DEVIATION = 0.15  # "Främsta orsaken till avvikelsen är …": the cau
 PART_FLOOR = 0.45  # a cause of another part of a surplus is quoted when at least this share of the best's relevance
 
 
+def states_a_cause(text: str) -> bool:
+    """A cause or a purpose in a sentence's words ("beror på", "för att", "Främsta orsaken …")."""
+    return CAUSAL.search(text.lower()) is not None or STATED_CAUSE.search(text) is not None
+
+
 def cause_weight(u: Unit, question: str, sign: int, largest: float) -> float:
     """What a sentence's kind of cause adds to its relevance in a reason answer (`sign`: the surplus or deficit
     asked about, if any; `largest`: the largest deviation of that sign among the candidates' labels)."""

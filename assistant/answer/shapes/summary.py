@@ -22,7 +22,6 @@ from assistant.answer.points import (
     Point,
     content,
     mmr,
-    similarity,
     with_antecedents,
 )
 from assistant.answer.question import NUMBER_WORDS
@@ -31,7 +30,7 @@ from assistant.answer.shapes.base import Composition, Context
 from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import EN_STOP, one_edit, terms
+from assistant.textproc import EN_STOP, one_edit, similarity, terms
 
 # words that ask for a summary or name the report itself, not what to summarise
 CUE_WORDS = set(terms(
