@@ -369,12 +369,20 @@ def gives_a_cause(u: Unit) -> bool:
     return u.is_row or bool(u.label_sign) or states_a_cause(u.text) or PENDING.search(u.text) is not None
 
 
+# a sentence that says what happens regardless: "Trots detta fortgår arbetet enligt plan" explains nothing
+CONCESSIVE = re.compile(r"(?i)^\s*(?:trots (?:detta|det)|ändå|despite (?:this|that)|nevertheless|even so)\b")
+
+
 def fact_without_cause(evidence: list[Unit]) -> Unit | None:
     """The one sentence a reason answer found when it only restates what the question asks the cause of (it
-    holds nearly all the question, and nothing near it says why): the report does not give the cause."""
+    holds nearly all the question, and nothing near it says why): the report does not give the cause. Another
+    point on the matter may say why without a cause word ("Förvaltningens verksamhetskaraktär skapar en viss
+    utmaning …"), unless it only says what happens regardless ("Trots detta …")."""
     if not evidence or len(evidence) > RESTATED_MOST or any(gives_a_cause(u) for u in evidence):
         return None
     top = max(evidence, key=lambda u: u.coverage)
+    if any(u is not top and not CONCESSIVE.match(u.text) for u in evidence):
+        return None
     return top if top.coverage >= RESTATED_COVERAGE else None
 
 

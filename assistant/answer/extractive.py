@@ -104,6 +104,8 @@ ASKED_NOUN_WEIGHT = 0.1
 ANALYSIS_HEADING = re.compile(r"(?i)^\s*analys\b")  # a heading that analyses a table: «Analys av avvikelse … investeringsram»
 SAME_SENTENCE = 0.6  # stems two sentences of a page share (Dice) to say the same thing
 # a sentence that goes on about the one before: "Eftersom detta varit …", "Detta innebär …"
+# a subject named only by what came before: "Dessa insatser stärker …", "Detta arbete …"
+NAMED_BEFORE = re.compile(r"^\W*(?:Dessa|Detta|Denna|These|This)\s+[\wåäö-]+\s")
 LEANS_BACK = re.compile(r"(?i)^\W*(?:\S+\s+){0,2}(?:detta|dessa|denna|this|these)\b")
 OTHER_TABLE_COVERAGE = 0.15  # a row this relevant puts its table among those a superlative is looked for in
 TYPO_MIN = 8  # "partier" is no typo of "parter": a shorter word one letter from the report's is often a word of its own
@@ -121,6 +123,7 @@ COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*
 # much of the question's content, and this share of the best sentence's score (set by hand)
 PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE = 0.4, 0.85
 DENSE_BEST = 6  # units ranked by their words, beyond the top chunks', that the embedding also scores
+LIST_WEIGHT = 0.1  # a "vilka …" question's sentence that names several things
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
 # how a sentence states a total without the word "totalt": "Anslaget uppgår till 510,3 Mkr", "som helhet"
@@ -471,6 +474,16 @@ def without_question_values(text: str, question: str) -> str:
     return re.sub(pattern, " ", text, flags=re.IGNORECASE)
 
 
+# a sentence naming several things: "… personalredovisning med nyckeltal, … mötes- och resepolicyn samt … löneöversyn,
+# kollektivavtal, rekryteringar …"
+LIST_SEPARATOR = re.compile(r",\s|\s(?:samt|och|and)\s")
+LIST_ITEMS = 4  # separators a sentence must have to name several things
+
+
+def enumerates(text: str) -> bool:
+    return len(LIST_SEPARATOR.findall(text)) >= LIST_ITEMS
+
+
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
@@ -532,26 +545,58 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower()) for tok in text.split()[1:])
         if agency:
             return 1.0
+        names = names_in(text, qlow, initials, common)
+        # "Vilka organisationer fick medel …?": a sentence naming several (Pink Programming, Redi School, BLING
+        # Startup) lists them, though it never says "organisation" (people are named as people: "personer")
+        if plural and len(name_groups(names)) >= LISTED_NAMES and not any(a.startswith("person") for a in asked):
+            return 1.0
         if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
             return 0.0
-        for i, tok in enumerate(text.split()):
-            t = tok.strip(".,:;()”\"")
-            tl = t.lower()
-            if not t or tl in qlow:
-                continue
-            if any(a[:5] in tl and not tl.startswith(a[:5]) for a in asked) and not plural:
+        for tok in text.split():
+            tl = tok.strip(".,:;()”\"").lower()
+            if tl and tl not in qlow and any(a[:5] in tl and not tl.startswith(a[:5]) for a in asked) and not plural:
                 return 1.0  # a compound naming the thing: justitiedepartementet (not "pionjärstäderna" for "vilka städer")
-            if t.isupper() and len(t) > 1 and t.lower() == initials:
-                continue  # "CBH" for the question's "Cities for Better Health"
-            if tl in UNIT_WORDS or stem(tl) in common or (tl.endswith("s") and stem(tl[:-1]) in common):
-                continue  # "171,4 Mkr" names an amount, "Malmös" the report's subject: no one asked for
-            if tl in STOP and tok[:1] not in "(«\"”":
-                continue  # a capitalised "Det" opens a title «Det här vill Malmö» named elsewhere; "(Ett resilient
-                # Malmö)" is a name given
-            if i > 0 and (t[0].isupper() or (t.isupper() and len(t) > 1)):
-                return 1.0
-        return 0.0
+        return 1.0 if names else 0.0
     return 1.0
+
+
+LISTED_NAMES = 3  # names a sentence must hold to list several ("Pink Programming, Redi School, BLING Startup")
+
+
+def name_groups(names: list[tuple[int, str]]) -> list[str]:
+    """Names as written, from their capitalised words and positions: adjacent words are one name
+    ("Redi School"), and an abbreviation of the name before it is that name ("World Maritime University (WMU)")."""
+    groups: list[list[str]] = []
+    last = -2
+    for i, t in names:
+        if groups and i == last + 1:
+            groups[-1].append(t)
+        elif not (groups and t.isupper() and t.lower() == "".join(w[0] for w in groups[-1]).lower()):
+            groups.append([t])
+        last = i
+    return [" ".join(g) for g in groups]
+
+
+def names_in(text: str, qlow: str, initials: str, common: frozenset[str]) -> list[tuple[int, str]]:
+    """The capitalised words of a sentence that name something the question does not, with their positions
+    (`qlow`: the question in lower case; `initials`: its names' initials; `common`: stems of the report's own
+    subjects)."""
+    found = []
+    for i, tok in enumerate(text.split()):
+        t = tok.strip(".,:;()”\"")
+        tl = t.lower()
+        if not t or tl in qlow or i == 0:
+            continue
+        if t.isupper() and len(t) > 1 and tl == initials:
+            continue  # "CBH" for the question's "Cities for Better Health"
+        if tl in UNIT_WORDS or stem(tl) in common or (tl.endswith("s") and stem(tl[:-1]) in common):
+            continue  # "171,4 Mkr" names an amount, "Malmös" the report's subject: no one asked for
+        if tl in STOP and tok[:1] not in "(«\"”":
+            continue  # a capitalised "Det" opens a title «Det här vill Malmö» named elsewhere; "(Ett resilient
+            # Malmö)" is a name given
+        if t[0].isupper():
+            found.append((i, t))
+    return found
 
 
 def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) -> list[tuple[IndexedChunk, float]]:
@@ -807,6 +852,8 @@ class ExtractiveAnswerer:
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
+            if q.kind == "list" and not u.is_row and enumerates(u.text):
+                u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
@@ -927,6 +974,8 @@ class ExtractiveAnswerer:
         df = self.a.index.df
         best: tuple[str, str] | None = None
         for i in range(4, len(term) - 3):
+            if term[i:] in STOP:
+                continue  # "långsamt" is no "lång" + "samt"
             head = self._report_stem(stem(term[i:]))
             if head is None:
                 continue
@@ -1043,7 +1092,7 @@ class ExtractiveAnswerer:
         """"Vilken löptid …?", "Vad var sjukfrånvaron …?": about a thing the report never mentions."""
         if q.lang != "sv":
             return self.unknown_english_focus(q)
-        if len(q.focus or "") >= 5 and not self.in_corpus(q.focus or ""):
+        if len(q.focus or "") >= 5 and not self.known_word(q.focus or ""):
             return True
         c = q.counted or ""
         if len(c) >= 3 and not self.stem_in_corpus(c) and not any(
@@ -1059,7 +1108,12 @@ class ExtractiveAnswerer:
         word = m.group(1).lower()
         if word in MEASURE_NOUNS or PARTICIPLE.search(word):
             return False  # "Hur stor är summan av …", "Hur mycket har beviljats …": the thing is named later
-        return not self.in_corpus(word)
+        return not self.known_word(word)
+
+    def known_word(self, word: str) -> bool:
+        """A word of the report, or a compound of two of its words ("arbetsmiljöinsatser": the report's
+        arbetsmiljö and insatser)."""
+        return self.in_corpus(word) or ("-" not in word and self.compound_split(stem(word)) is not None)
 
     def unknown_english_focus(self, q: Question) -> bool:
         """"What is the maturity of …?": the thing asked for, by every Swedish word the glossary renders it
@@ -1104,8 +1158,24 @@ class ExtractiveAnswerer:
                 precise = self._precise_date(q, u, units)
                 if precise is not None:  # "månadsskiftet februari/mars 2026" before "… till Rådhuset 2026 …"
                     return [precise, u]
+                if (before := self._what_it_names(q, u)) is not None:
+                    return [before, u, *self._companions(q, u, units)[:1]]
                 return [u, *self._companions(q, u, units)]
         return []
+
+    @staticmethod
+    def _what_it_names(q: Question, best: Unit) -> Unit | None:
+        """The sentence before one that names its subject only as "Dessa insatser …", "Detta arbete …", for a
+        question asking what or which: «Parallellt pågår arbete med friskfaktorer, …» tells what «Dessa insatser
+        stärker både arbetsmiljö …» are."""
+        if q.kind not in (None, "list", "name") or best.is_row or not NAMED_BEFORE.match(best.text):
+            return None
+        sentences = units_of(best.chunk, best.rank)
+        i = next((j for j, s_ in enumerate(sentences) if s_.text == best.text), 0)
+        before = sentences[i - 1] if i else None
+        if before is None or before.page != best.page or len(before.text.split()) < 4 or is_signpost(before.text):
+            return None
+        return before
 
     def _precise_date(self, q: Question, best: Unit, units: list[Unit]) -> Unit | None:
         """For a "när" question answered by a sentence with only a year, a close runner-up that gives the

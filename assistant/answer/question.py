@@ -242,6 +242,11 @@ MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge
                     r"how (?:is|are|was|were|does|do|did|has|have)\b)", re.IGNORECASE)
 
 
+# a number that has changed is what a question is about, not what it asks for ("the growing number of …")
+NUMBER_AS_SUBJECT = re.compile(r"\b(?:growing|increasing|rising|rise in the|increase in the|higher|larger|greater|"
+                               r"falling|declining|decreasing|reduced|lower|smaller) number of\b")
+
+
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
     for kind, cues in TYPE_CUES[:-1]:
@@ -249,6 +254,8 @@ def answer_kind(text: str) -> str | None:
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
                 MANNER.match(text) or POLAR.search(text) or any(_has_cue(t, cue) for cue in NAME_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
+        if kind == "count" and found == ["number of"] and NUMBER_AS_SUBJECT.search(t):
+            continue  # "How is the growing number of consultation referrals affecting …?" asks for an effect
         if found:
             return kind
     m = WHICH_NOUN.search(t)

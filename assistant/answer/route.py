@@ -33,7 +33,7 @@ PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas
                r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
 SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
               r"översikt (?:över|av)", r"overview of", r"give (?:me )?an overview", r"kortfattat", r"i korthet", r"i korta drag",
-              r"the gist", r"in brief", r"tl;?dr", r"vad innehåller",
+              r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad ligger i",
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
               r"(?:vad är )?det viktigaste (?:i|ur|från)", r"huvudpunkterna (?:i|ur|från)",
               r"(?:the )?(?:key|main) (?:points|messages|takeaways) (?:of|from|in)", r"(?:the )?highlights (?:of|from|in)",
@@ -90,6 +90,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"vad (?:säger|skriver) rapporten", r"what does the report say",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
+            r"how (?:is|are|does|do|has|have) (?:[\w'’-]+ ){1,10}(?:affecting|affect|affected|impacting|impacted)",
             # "Hur motverkar staden …", "Hur förbereder sig kommunen …": how an actor acts
             r"hur (\w+(?:ar|er|ir|rar)) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
             r"förvaltningen|förvaltningarna|bolagen|man|ks)",
@@ -146,8 +147,9 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"(?:status|assessment)s? of (?:the |its |all )?(?:goals|objectives|targets)",
               r"assess(?:es|ed)? (?:its |the |all )?(?:goals|objectives|targets)", r"hur bedöms (?:målen|bidragen)",
               r"how many (?:[\w-]+ ){1,2}goals", r"(?:what|which) are the (?:\w+ )?goal areas",
-              r"(?:vilka|vad) är (?:de )?(?:\w+ )?målområdena", r"list (?:all )?(?:the )?(?:[\w-]+ )?goals",
-              r"lista (?:alla )?(?:\w+ )?mål\w*")
+              r"(?:vilka|vad) är (?:de )?(?:\w+ )?målområdena", r"list (?:all )?(?:the )?(?:[\w-]+ ){0,3}goals",
+              r"(?:which|what) are the (?:[\w-]+ ){0,3}goals(?! (?:of|for|in)\b)", r"vilka är (?:de )?(?:\w+ )?(?:kommunfullmäktige|kf-)?målen",
+              r"lista (?:alla )?(?:de )?(?:\w+ )?(?:kommunfullmäktige|kf-)?mål\w*")
 # a follow-up that points back to what was asked before ("Vem ansvarar för det?", "When was it issued?")
 REFERS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:dess|denna|detta|dem|där|då|samma|it|its|that|those|they|them|there|"
                          r"same)(?![\wåäö])|(?<![\wåäö])(?:den|det|de)\s*[?.!]*\s*$")  # "den", "det": articles too
@@ -162,9 +164,10 @@ WHAT_IS_NAME = re.compile(r"^\s*(?i:vad är|vad betyder|what is|what's|what are)
 ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
-    r"^\s*(?:kan du |could you |can you |please |snälla |var snäll och )?"
+    r"^\s*(?:kan du |skulle du kunna |could you |can you |please |snälla |var snäll och )?"
+    r"(?:hjälpa mig (?:att )?|hjälp mig (?:att )?|help me )?"
     r"(?:(?:översätt\w*|translate)\b|"  # a translation is a task, of the summary too ("Translate the summary into French")
-    r"(?:skriv|write|formulera|författa|compose|draft|generate|generera|skapa|create|"
+    r"(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|"
     r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
     r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"
     r"(?!.*\b(?:sammanfattning|summary|översikt|overview)\b))",
@@ -400,6 +403,8 @@ SMALL_TALK_CLAUSE = re.compile(
     r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
     r"how(?:'s| is| was| has) (?:your|ur) (?:day|morning|week|weekend)(?: going| been)?(?: so far)?|"
     r"hur (?:går|gick|var|har) (?:din|er) (?:dag|morgon|vecka|helg)(?: varit| gått)?(?: hittills)?|"
+    r"har du haft en (?:bra|trevlig|skön) (?:dag|morgon|vecka|helg)|"
+    r"did you have a (?:good|nice|great) (?:day|morning|week|weekend)|"
     r"nice to meet you|trevligt att träffas|"
     r"have a (?:nice|good|great) day)")
 

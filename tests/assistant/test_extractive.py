@@ -666,3 +666,10 @@ def test_a_sentence_analysing_a_table_brings_the_tables_total_when_it_answers_as
     assert "20 Mkr" in answer.answer and "Summa investeringar" in answer.answer
     # the move asked about is the sentence's alone
     assert "Summa" not in assistant.ask("Hur stor är investeringsbudgeten inför flytten till Rådhuset?").answer
+
+
+def test_a_word_is_not_split_into_a_stop_word(assistant):
+    from assistant.answer.extractive import ExtractiveAnswerer
+
+    q = ExtractiveAnswerer(assistant).read("varför går arbetet med koll folkhälsa långsamt", [])
+    assert "samt" not in q.terms

@@ -412,3 +412,42 @@ def test_the_shape_of_a_question_read_whole(question, shape):
 ])
 def test_advice_for_us_is_declined(question, declined):
     assert is_out_of_scope_request(question) is declined
+
+
+@pytest.mark.parametrize("question", [
+    "Kan du skriva ett mejl till mina kollegor om medarbetarenkäten?",
+    "Kan du hjälpa mig skriva ett tal om budgeten?",
+    "Hej! Hur mår du idag, har du haft en bra vecka?",
+    "Hi! Did you have a good weekend?",
+])
+def test_a_task_in_the_infinitive_and_small_talk_about_the_week_are_out_of_scope(question):
+    assert is_out_of_scope_request(question)
+
+
+@pytest.mark.parametrize("question", ["Vad skriver rapporten om obligationen?", "Hur har veckan gått för projektet?"])
+def test_words_of_tasks_and_small_talk_inside_a_question_are_not_out_of_scope(question):
+    assert not is_out_of_scope_request(question)
+
+
+@pytest.mark.parametrize("question", ["List the twelve City Council goals directed to the City Executive Board.",
+                                      "Which are the twelve City Council goals?",
+                                      "Lista de tolv kommunfullmäktigemålen som riktas till kommunstyrelsen.",
+                                      "Vilka är de tolv kommunfullmäktigemålen?"])
+def test_the_goals_listed_by_their_count_and_owner_are_the_outline(question):
+    assert route(question, answer_kind(question)) == "outline"
+
+
+def test_the_goals_of_a_thing_are_not_the_outline():
+    question = "What are the goals of the social bond?"
+    assert route(question, answer_kind(question)) != "outline"
+
+
+def test_what_lies_in_a_plan_is_its_summary():
+    assert route("vad ligger i investeringsplanen för 2026 och framåt") == "summary"
+
+
+def test_how_a_growing_number_affects_something_asks_for_the_effect_not_a_count():
+    question = "How is the growing number of government consultation referrals affecting the City Office?"
+    assert answer_kind(question) != "count"
+    assert route(question, answer_kind(question)) == "brief"
+    assert answer_kind("What is the number of consultation referrals?") == "count"

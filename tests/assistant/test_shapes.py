@@ -1289,3 +1289,52 @@ def test_what_a_thing_waits_for_is_why_it_waits(assistant):
     # «… har tillfälligt pausats i väntan på kommunfullmäktiges beslut.» (p. 25)
     answer = assistant.ask("Varför pausades påverkansarbetet med Effektkommissionen?")
     assert not answer.refused and "kommunfullmäktiges beslut" in answer.answer
+
+
+def test_a_why_answered_by_the_next_sentence_without_a_cause_word_is_answered(assistant):
+    # «… bara tagit emot ett fåtal arbetsmarknadsanställningar …» / «Förvaltningens verksamhetskaraktär skapar en
+    # viss utmaning i att hitta meningsfulla arbetsuppgifter …» (p. 19): the cause, said without "beror på"
+    answer = assistant.ask("Varför har stadskontoret bara tagit emot ett fåtal arbetsmarknadsanställningar?")
+    assert not answer.refused and "verksamhetskaraktär" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["vilka organisationer fick medel för att motverka matchningsproblemen",
+                                      "Vilka organisationer har fått medel mot matchningsproblematiken?"])
+def test_a_sentence_listing_several_names_answers_which_ones(assistant, question):
+    # «Till exempel har medel fördelats till Pink Programming …, Redi School … samt BLING Startup …» (p. 18)
+    answer = assistant.ask(question)
+    assert not answer.refused and "Redi School" in answer.answer and 18 in [c.page for c in answer.citations]
+
+
+def test_one_name_is_no_list_of_the_people_asked_for(assistant):
+    assert assistant.ask("Vilka personer sitter i styrgruppen för Cities for Better Health?").refused
+
+
+def test_a_compound_of_two_report_words_is_a_thing_the_report_has(assistant):
+    # «Parallellt pågår arbete med friskfaktorer, … Dessa insatser stärker både arbetsmiljö …» (p. 33)
+    answer = assistant.ask("Vilka arbetsmiljöinsatser pågår parallellt med kompetensförsörjningsarbetet?")
+    assert not answer.refused and "friskfaktorer" in answer.answer
+
+
+def test_the_goals_listed_with_their_owner_are_the_outline_answer(assistant):
+    answer = assistant.ask("List the twelve City Council goals directed to the City Executive Board.")
+    assert answer.shape == "outline" and not answer.refused and "12" in answer.answer
+
+
+def test_which_things_is_answered_by_the_sentence_naming_them(assistant):
+    # «… personalredovisning med nyckeltal, följt upp efterlevnaden av mötes- och resepolicyn samt hanterat
+    # löneöversyn, kollektivavtal, …» (p. 8), not the paragraph's closing «Genom uppföljningen stärks …»
+    answer = assistant.ask("Vilka personal- och arbetsgivarfrågor har kommunstyrelsen följt upp inom ramen för sin "
+                           "uppsiktsplikt?")
+    assert "löneöversyn" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "stray"), [
+    ("varför är investeringsbudgeten högre än förra året", "EU-bidrag"),
+    ("varför går arbetet med koll folkhälsa långsamt", "Medvind"),
+])
+def test_a_reason_answer_keeps_to_the_thing_asked(assistant, question, stray):
+    answer = assistant.ask(question)
+    assert answer.shape == "reason" and not answer.refused
+    assert stray not in answer.answer
+    assert re.search(r"flytten till Rådhuset|begränsat resursutrymme", answer.answer)

@@ -47,7 +47,7 @@ from assistant.answer.shapes.causes import (
 )
 from assistant.answer.tables import introduced_table
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import one_edit, similarity, stem, terms
+from assistant.textproc import one_edit, similarity, stem, terms, words
 
 COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|minskar|minskning\w*|jämfört|jämförelse\w*|"
                          r"högre|lägre|mer än|mindre än|fler|färre|föregående år|förra året|fjolår\w*|"
@@ -55,6 +55,8 @@ COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|min
                          r"till skillnad)\b",
                          re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
+# how a question asks for a difference ("vad skiljer", "why does it differ"): no topic of its own
+DIFFERS = re.compile(r"(?i)skilj\w*|skillnad\w*|differ\w*")
 DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
 MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
 GOES_ON = 3  # sentences after a cause that may go on telling it ("… 3,9 Mkr. För arvoden … ett överskott på 2,7 Mkr.")
@@ -284,6 +286,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[:most]
+    if shape == "reason" and not sign and not named_labels:
+        chosen = on_the_topic(ctx, chosen)
     if shape == "change" and (told := told_change(points, ctx.library.index.chunks)):
         chosen = told
     if sign:
@@ -306,6 +310,29 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
 # a sentence that turns to another matter: "Utöver detta pågår även planeringen av ett nytt intranät"
 MOVES_ON = re.compile(r"(?i)^\s*(?:utöver detta|utöver det|därutöver|därtill|vidare|dessutom|parallellt|"
                       r"i övrigt|beyond this|in addition|furthermore|moreover)\b")
+
+
+def on_the_topic(ctx: Context, chosen: list[Point]) -> list[Point]:
+    """A reason answer's points about the thing asked: each names one of the question's rare topic words (the
+    report's), or stands in a section of a point that does. "Varför går arbetet med Koll Folkhälsa långsamt?" is
+    not answered by a cause of progress in Medvind, nor "… investeringsbudgeten högre …" by why the revenues
+    are higher."""
+    compared = {stem(w) for w in words(ctx.q.text) if COMPARATIVE.fullmatch(w) or DIFFERS.fullmatch(w)}
+    rare = [t for t in topic_terms(ctx.q) - compared
+            if ctx.scorer.idf(t) >= RARE_TOPIC_IDF and ctx.scorer.stem_in_corpus(t)]
+    if not chosen or not rare:
+        return chosen
+
+    def about(u: Unit) -> bool:
+        stems = u.stems | u.label | u.context
+        return any(term_hit(ctx.q, t, stems) or shares_modifier(t, stems) for t in rare)
+
+    named = [p for p in chosen if about(p.unit)]
+    if not named:
+        return chosen
+    # the sections where the answer tells of the thing: a cause there need not repeat its name
+    sections = {p.unit.chunk.meta.get("section") for p in named}
+    return [p for p in chosen if p.unit.chunk.meta.get("section") in sections or about(p.unit)]
 
 
 def could_be_a_cause(u: Unit) -> bool:
