@@ -319,6 +319,7 @@ class _Index:
         self.by_id = {c.id: c for c in chunks}
         self.sources = sorted({str(c.meta.get("source")) for c in chunks})
         self.years = frozenset(str(c.meta.get("year") or "") for c in chunks)  # the reports' years, held
+        self.titles = frozenset(str(c.meta.get("report_title") or c.meta.get("source") or "") for c in chunks) - {""}
         self.fusion = fusion
         self.bm25 = bm25
         self.dense = dense

@@ -68,6 +68,15 @@ def load_exact(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
     return entries
 
 
+@lru_cache(maxsize=4)
+def english_only(path: Path = GLOSSARY) -> frozenset[str]:
+    """Single English words of the glossary that are none of its Swedish words ("forecast", "result", not
+    "budget" or "status"): a question made of them is English though it has no English function word."""
+    entries = _lines(path)
+    swedish = {w for _, alternatives in entries for a in alternatives for w in a.lower().split()}
+    return frozenset(e[0] for e, _ in entries if len(e) == 1 and e[0] not in swedish)
+
+
 def translate(text: str, keep: frozenset[str] = frozenset()) -> list[Translation]:
     """The glossary entries found in an English text, longest phrase first,
     left to right, the words as written before their stems; words without an

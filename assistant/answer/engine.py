@@ -55,7 +55,7 @@ from assistant.answer.premise import (
     unstated_setback,
     wrong_sign,
 )
-from assistant.answer.question import AMBIENT_ACTORS, REPORT_OF_A_YEAR, Question
+from assistant.answer.question import AMBIENT_ACTORS, ANNUAL_REPORT, REPORT_OF_A_YEAR, Question, kind_is_held
 from assistant.answer.route import (
     NEGATION,
     OPEN_SHAPES,
@@ -208,14 +208,22 @@ _MONTH = "|".join((*SV_MONTHS, *EN_MONTHS))
 MONTH_RANGE = re.compile(rf"(?i)\b({_MONTH})\s*(?:[-–—]|\s(?:till|to|through|until|tom|t\.o\.m\.)\s)\s*({_MONTH})\b")
 
 
+# one month as the period of a figure: "resultat för juni månad", "the result for the month of June"
+ONE_MONTH = re.compile(rf"(?i)\b(?:för|under|for|during|in)\s+(?:(?:the\s+)?month\s+of\s+)?({_MONTH})(?:\s+månad)?\b")
+
+
 def period_missing(q: Question, u: Unit) -> bool:
     """A figure for a period the quoted evidence does not cover: "utfallet för januari–juni" is not answered
-    by the report's January–August (each month of the range must be in its sentence, row or table header)."""
-    m = MONTH_RANGE.search(q.text)
-    if m is None:
-        return False
+    by the report's January–August (each month of the range must be in its sentence, row or table header),
+    nor "resultatet för juni månad" by a decision taken in June (the month's figure must be the one quoted)."""
     said = set(words(with_its_table(u)))
-    return any(EN_MONTHS.get(month.lower(), month.lower()) not in said for month in m.groups())
+    m = MONTH_RANGE.search(q.text)
+    if m is not None:
+        return any(EN_MONTHS.get(month.lower(), month.lower()) not in said for month in m.groups())
+    one = ONE_MONTH.search(q.text)
+    if one is None or q.kind != "amount":
+        return False
+    return EN_MONTHS.get(one.group(1).lower(), one.group(1).lower()) not in said or u.kind_fit < 1.0
 
 
 def target_for_now(q: Question, u: Unit) -> bool:
@@ -618,14 +626,17 @@ class AnswerEngine:
         if m is None:
             return None
         year = m.group(1) or m.group(2)
-        if year in self.library.index.years:
+        index = self.library.index
+        # the kind of report named too: "årsredovisningen för 2025" is not the interim report of 2025
+        if year in index.years and kind_is_held(m.group(0), index.titles):
             return None
-        chunks = self.library.index.chunks
-        titles = sorted({str(c.meta.get("report_title") or c.meta.get("source") or "") for c in chunks} - {""})
-        held = ", ".join(f"«{t}»" for t in titles)
+        annual = ANNUAL_REPORT.search(m.group(0)) is not None
+        held = ", ".join(f"«{t}»" for t in sorted(index.titles))
         if q.lang == "sv":
-            return f"Rapporten för {year} finns inte bland de rapporter jag kan svara ur: {held}."
-        return f"The {year} report is not among the reports I can answer from: {held}."
+            named = f"Årsredovisningen för {year}" if annual and year in index.years else f"Rapporten för {year}"
+            return f"{named} finns inte bland de rapporter jag kan svara ur: {held}."
+        named = f"The {year} annual report" if annual and year in index.years else f"The {year} report"
+        return f"{named} is not among the reports I can answer from: {held}."
 
     def _another_municipality(self, q: Question) -> str | None:
         """The place whose own board, council, report or budget the question asks about ("Göteborgs

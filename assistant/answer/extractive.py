@@ -41,6 +41,7 @@ from assistant.answer.question import (
     compound_topic,
     detect_lang,
     either_or,
+    kind_is_held,
     names_a_thing,
 )
 from assistant.answer.route import REFERS_BACK, SPLIT_ASKED, split_part_compound, without_length_request
@@ -82,6 +83,7 @@ WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
 PART_FOR_WHOLE = 0.2  # a sentence on one part, when the question asks about the whole board
 PART_UNASKED = 0.15  # a sentence on one part, when a money question names no part
+PART_UNSAID = 0.15  # a sentence on no part, outside the parts' headings, when a money question names one
 BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
 # the present, as a question asks for it and a sentence states it
 NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
@@ -296,6 +298,9 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
 # what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
 ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|höga|mycket|många|lång|långt|låg|lågt))\s+"
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
+# "Vilket riktvärde …?": the noun a which-question asks for
+WHICH_ASKED = re.compile(r"(?i)^(?:vilken|vilket|vilka)\s+([a-zåäö]{6,})(?![\wåäö-])")
+WHICH_PARTICIPLE = re.compile(r"(?:ats|ad|ade|ades|ande|ende)$")  # "Vilka beviljade …": after "vilka", -de is a noun's too
 # "Vad heter kommunstyrelsens ordförande?", "Vem är stadens säkerhetschef?": the role whose holder is asked for
 ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö]{5,})(?![\wåäö-])")
 # "Vad tycker oppositionen om …?": whose view is asked for
@@ -416,9 +421,12 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
             return True  # the stemmer left an inflection on one side: flyttat ~ flytt, summa ~ summ
         if long_[:5] == short[:5] and verb_root(term) == verb_root(s):
             return True  # a verb and its noun: utvecklats ~ utveckling, hanterat ~ hantering
+        if len(short) >= 6 and long_.startswith(short) and long_[len(short):] in NOUN_VERB_SUFFIXES:
+            return True  # a verb made of a noun: prognostiseras ~ prognos, budgeterat ~ budget
     return False
 
 
+NOUN_VERB_SUFFIXES = frozenset({"er", "ier", "iser", "tiser"})  # prognos -> prognostisera, budget -> budgetera
 VERB_NOUN_ENDINGS = ("ingarna", "ingar", "ingen", "ing", "ades", "ade", "ats", "at", "as")
 
 
@@ -734,8 +742,8 @@ class ExtractiveAnswerer:
         2025 om …?" asks what "delårsrapporten" says, and its year is no year the answer must be of. (With reports of
         several years, the year chooses among them and stays.)"""
         def held(m: re.Match[str]) -> str:
-            if self.a.index.years != {m.group(1) or m.group(2)}:
-                return m.group(0)
+            if self.a.index.years != {m.group(1) or m.group(2)} or not kind_is_held(m.group(0), self.a.index.titles):
+                return m.group(0)  # (the annual report of the interim report's year is another report)
             return re.sub(r"(?i)\s*\b(?:för|for)?\s*(?:19|20)\d\d(?:'s|’s| års)?\s*", " ", m.group(0)).strip()
         return REPORT_OF_A_YEAR.sub(held, text)
 
@@ -871,6 +879,10 @@ class ExtractiveAnswerer:
                 # kommunstyrelsen is no other part's for it)
                 if named and not named & asked_part and not (q.lang == "en" and named == {WHOLE}):
                     u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
+                elif not named and q.kind == "amount" and WHOLE not in asked_part and not part_section(u.chunk):
+                    # "överskott … för styrelsen": a figure under no part's heading that names no part is the
+                    # whole board's («Det prognostiserade helårsresultatet är ett överskott på totalt 13,9 Mkr»)
+                    u.score -= PART_UNSAID
             elif whole_asked and ((not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems)
                                   or part_section(u.chunk)):
                 # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen", nor a row of the table
@@ -1081,9 +1093,12 @@ class ExtractiveAnswerer:
         """The report's noun a Swedish "Vad är X …?" asks for (not a measure: "summan", "andelen")."""
         if q.lang != "sv":
             return None
-        m = ASKED_SUBJECT.match(without_length_request(q.asked).strip())
-        if m is None or not m.group(0).lower().startswith("vad") or m.group(1).lower() in MEASURE_NOUNS \
-                or PARTICIPLE.search(m.group(1).lower()):
+        asked = without_length_request(q.asked).strip()
+        m = ASKED_SUBJECT.match(asked)
+        verb_like = PARTICIPLE
+        if m is None or not m.group(0).lower().startswith("vad"):
+            m, verb_like = WHICH_ASKED.match(asked), WHICH_PARTICIPLE  # "Vilket riktvärde … har beslutats?"
+        if m is None or m.group(1).lower() in MEASURE_NOUNS or verb_like.search(m.group(1).lower()):
             return None  # (in "Hur stor är investeringsbudgeten för beredskap?" a row's header may tell the noun)
         t = stem(m.group(1).lower())
         return t if t in q.terms and self.in_corpus(m.group(1).lower()) else None
@@ -1113,7 +1128,11 @@ class ExtractiveAnswerer:
     def known_word(self, word: str) -> bool:
         """A word of the report, or a compound of two of its words ("arbetsmiljöinsatser": the report's
         arbetsmiljö and insatser)."""
-        return self.in_corpus(word) or ("-" not in word and self.compound_split(stem(word)) is not None)
+        if self.in_corpus(word) or "-" in word:
+            return self.in_corpus(word)
+        t = stem(word)
+        root = verb_root(t)  # the noun of a verb the report uses: "omfördelning" of «omfördela»
+        return self.compound_split(t) is not None or (root != t and self._report_stem(root) is not None)
 
     def unknown_english_focus(self, q: Question) -> bool:
         """"What is the maturity of …?": the thing asked for, by every Swedish word the glossary renders it

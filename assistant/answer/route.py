@@ -96,7 +96,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"förvaltningen|förvaltningarna|bolagen|man|ks)",
             r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)",
             r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
-            r"what(?:'s| is) the (?:status|state|situation) (?:of|on|with|for)", r"status (?:of|on)",
+            r"what(?:'s| is| are) the (?:status|state|situation)(?: and (?:the )?[\w-]+)? (?:of|on|with|for)", r"status (?:of|on)",
             r"what (?:has|have) been done",
             r"what does (?:the city|malmö|malmo)", r"what(?:'s| is| are) being done", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration|ks|"
@@ -121,7 +121,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"what (?:did|has|have) (?:the city|malmö|malmo|the board|the council|the municipality|the office|ks|"
             r"they|it|the administration) (?:do|done)\b", r"what(?:'s| is| has been) happening",
             r"which (?:initiatives|measures|actions|efforts|activities)", r"what efforts",
-            r"hur har (.{3,50}) gått", r"hur står det till med",
+            r"hur har (.{3,50}) gått", r"hur står det till med", r"hur gick det (?:med|för)",
+            r"how did (.{3,60}) go\b", r"how (?:has|have) (.{3,60}) gone\b",
             r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
             r"what (?:has|have) (.{3,40}) achieved",
             r"what are the (?:main |biggest |key |most important |major )?(challenges|risks|problems|conclusions|results|outcomes|"
@@ -169,6 +170,8 @@ TASK = re.compile(
     r"(?:(?:översätt\w*|translate)\b|"  # a translation is a task, of the summary too ("Translate the summary into French")
     r"(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|"
     r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
+    r"(?:göra|gör|make|ta fram|plot|rita upp) (?:ett |en |a |an )?(?:[\wåäö-]+ )?(?:diagram|stapeldiagram|"
+    r"cirkeldiagram|graf|chart|graph|plot|presentation|powerpoint|bildspel|slides?|infographic)|"
     r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"
     r"(?!.*\b(?:sammanfattning|summary|översikt|overview)\b))",
     re.IGNORECASE)

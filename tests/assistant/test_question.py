@@ -307,3 +307,16 @@ def test_a_place_named_by_what_it_is_is_a_name_first_in_the_question_too():
     assert "Lund" in proper_names("Lunds kommun – hur stor budgetavvikelse har deras kommunstyrelse?")
     assert "Malmö" in proper_names("Malmö stad har gett ut en obligation, hur stor?")
     assert proper_names("Vad gör staden?") == set()
+
+
+@pytest.mark.parametrize(("question", "lang"), [("Full-year forecast result?", "en"), ("Total budget deviation?", "en"),
+                                                ("Överskott?", "sv"), ("Budget?", "sv"), ("Status?", "sv"),
+                                                ("Personalkostnader?", "sv")])
+def test_a_question_without_function_words_is_read_by_the_genres_english_words(question, lang):
+    assert detect_lang(question) == lang
+
+
+def test_a_noun_after_which_is_no_modifier_of_the_verbs_subject():
+    # "Vilka hållbarhetskrav ställer staden …": "staden" is who sets them, not a city asked for
+    assert answer_kind("Vilka hållbarhetskrav ställer staden i sina upphandlingar?") != "name"
+    assert answer_kind("Vilka japanska bolag har etablerat sig i Malmö?") == "name"

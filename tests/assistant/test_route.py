@@ -451,3 +451,20 @@ def test_how_a_growing_number_affects_something_asks_for_the_effect_not_a_count(
     assert answer_kind(question) != "count"
     assert route(question, answer_kind(question)) == "brief"
     assert answer_kind("What is the number of consultation referrals?") == "count"
+
+
+@pytest.mark.parametrize("question", ["hur gick det med nya avvikelsehanteringssystemet",
+                                      "How did the procurement of the new deviation management system go?"])
+def test_how_a_thing_went_is_a_brief(question):
+    assert route(question, answer_kind(question)) == "brief"
+
+
+@pytest.mark.parametrize("question", ["Kan du göra ett stapeldiagram över budgetområdenas avvikelser?",
+                                      "Make a chart of the deviations per budget area"])
+def test_a_chart_is_a_task(question):
+    assert is_out_of_scope_request(question)
+
+
+def test_the_status_and_timeline_of_a_thing_is_a_brief():
+    question = "What is the status and timeline of the procurement of a new financial system?"
+    assert route(question, answer_kind(question)) == "brief"

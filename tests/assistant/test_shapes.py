@@ -1338,3 +1338,38 @@ def test_a_reason_answer_keeps_to_the_thing_asked(assistant, question, stray):
     assert answer.shape == "reason" and not answer.refused
     assert stray not in answer.answer
     assert re.search(r"flytten till Rådhuset|begränsat resursutrymme", answer.answer)
+
+
+def test_which_value_was_decided_prefers_the_sentence_naming_it(assistant):
+    # «… beslut om ett riktvärde om max 30 medarbetare per chef år 2030» (p. 33), not the next sentence's rationale
+    answer = assistant.ask("Vilket riktvärde för antal medarbetare per chef har beslutats?")
+    assert "30 medarbetare" in answer.answer
+
+
+def test_a_months_figure_the_report_does_not_give_is_refused(assistant):
+    answer = assistant.ask("Vad var kommunstyrelsens resultat för juni månad 2025?")
+    assert answer.refused and "perioden" in answer.answer
+
+
+def test_the_noun_of_a_verb_the_report_uses_is_no_unknown_thing(assistant):
+    # «… beslutade kommunstyrelsen att omfördela kommunbidrag … 2 856 Tkr» (p. 45)
+    answer = assistant.ask("Vilken omfördelning av kommunbidrag mellan budgetområden beslutades i samband med "
+                           "Ekonomisk prognos?")
+    assert not answer.refused and "2 856" in answer.answer
+
+
+def test_a_part_asked_about_is_not_answered_with_the_whole_boards_figure(assistant):
+    # «Prognosen för styrelsen visar som helhet ett överskott med 6,9 Mkr.» (p. 39), not the board's 13,9 (p. 4)
+    answer = assistant.ask("Hur stort överskott prognostiseras för styrelsen för helåret?")
+    assert "6,9" in answer.answer and "13,9" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad blev kommunstyrelsens slutliga resultat i årsredovisningen för 2025?",
+                                      "What does the 2025 annual report say about the surplus?"])
+def test_the_annual_report_of_the_held_reports_year_is_another_report(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "Delårsrapport 2025" in answer.answer
+
+
+def test_the_held_report_named_with_its_year_is_still_answered(assistant):
+    assert not assistant.ask("Vad säger delårsrapporten 2025 om den sociala obligationen?").refused
