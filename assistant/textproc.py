@@ -19,12 +19,12 @@ QUESTION_WORDS = {
 }
 EXTRA_STOP = {
     "ska", "skall", "ny", "nya", "nytt", "även", "också", "bland", "annat", "samt", "heter", "hette", "kallas",
-    "ingår", "gäller", "avser", "sker", "gjort", "görs", "gör", "blivit", "fått", "får", "få", "the", "of", "and",
+    "ingår", "gäller", "avser", "sker", "gjort", "görs", "gör", "blivit", "fått", "får", "få", "fick", "the", "of", "and",
     "name", "names", "named", "called", "namn", "namnet", "namnen", "tell", "please", "say", "says", "said",
     "about", "regarding", "concerning", "mention", "mentioned", "säger", "säga", "sägs", "sagt",
     # "what is the name of", "what are the names of": heter, kallas, namnen på; "what does the report say about",
     # "vad säger rapporten om"
-    "pengar", "gick", "gått",  # "hur mycket pengar gick till …": how much, not what about
+    "pengar", "pengarna", "gick", "gått",  # "hur mycket pengar gick till …": how much, not what about
     "alltså",  # "… styrelsen, alltså den politiska organisationen": a restatement's filler
     "tas",  # "tas i drift", "tas fram": the verb of a phrase whose other word says what
 }

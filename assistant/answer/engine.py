@@ -55,7 +55,14 @@ from assistant.answer.premise import (
     unstated_setback,
     wrong_sign,
 )
-from assistant.answer.question import AMBIENT_ACTORS, ANNUAL_REPORT, REPORT_OF_A_YEAR, Question, kind_is_held
+from assistant.answer.question import (
+    AMBIENT_ACTORS,
+    ANNUAL_REPORT,
+    INTERIM_REPORT,
+    REPORT_OF_A_YEAR,
+    Question,
+    kind_is_held,
+)
 from assistant.answer.route import (
     NEGATION,
     OPEN_SHAPES,
@@ -409,6 +416,11 @@ PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|
 WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
+# the year's final result, as an annual report would give it ("slutliga resultat", "final audited result")
+FINAL_RESULT = re.compile(r"(?i)(?<![\wåäö])(?:slutlig\w*|definitiv\w*|bokslut\w*|reviderad\w*|final|audited|"
+                          r"actual full-year|year-end|outturn)(?![\wåäö])")
+RESULT_WORD = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|utfall\w*|bokslut\w*|result\w*|outcome|outturn|"
+                         r"överskott\w*|underskott\w*|surplus|deficit)(?![\wåäö])")
 OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
                         r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
                         r"\b([A-Z][a-z]+)'s\s+(?:city\s+|municipal\s+)?(?:executive board|city council|"
@@ -476,6 +488,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if (other := self._another_years_report(q)) is not None:  # "the 2024 interim report": not in the library
             return self._refusal(q, scope, [], "out_of_scope", other, 1.0)
+        if (forecast_only := self._final_result_of_an_interim(q)) is not None:
+            return self._refusal(q, scope, [], "out_of_scope", forecast_only, 1.0)
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
@@ -637,6 +651,18 @@ class AnswerEngine:
             return f"{named} finns inte bland de rapporter jag kan svara ur: {held}."
         named = f"The {year} annual report" if annual and year in index.years else f"The {year} report"
         return f"{named} is not among the reports I can answer from: {held}."
+
+    def _final_result_of_an_interim(self, q: Question) -> str | None:
+        """What to say when the question asks for the year's final (audited) result and the library holds interim
+        reports only: they give a forecast for the full year, which is no final result."""
+        if FINAL_RESULT.search(q.text) is None or RESULT_WORD.search(q.text) is None:
+            return None
+        titles = self.library.index.titles
+        if not titles or not all(INTERIM_REPORT.search(t) for t in titles):
+            return None
+        if q.lang == "sv":
+            return "Rapporten är en delårsrapport: den redovisar en prognos för helåret, inget slutligt resultat."
+        return "The report is an interim report: it gives a full-year forecast, not a final result."
 
     def _another_municipality(self, q: Question) -> str | None:
         """The place whose own board, council, report or budget the question asks about ("Göteborgs

@@ -33,6 +33,7 @@ from assistant.answer.question import (
     MONTHS,
     NUMBER_WORDS,
     POLAR,
+    PURPOSE_ASKED,
     REPORT_OF_A_YEAR,
     SWEDISH_GLOSS_WEIGHT,
     TOTAL_WORDS,
@@ -447,7 +448,9 @@ def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") 
 
 
 # a count asked per something: "… per chef", "how many employees a single manager should have", "varje chef"
-RATIO_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|single|varje|enskild|enskilda|vardera)(?![\wåäö])")
+RATIO_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|single|varje|enskild|enskilda|vardera|"
+                         r"(?:a|an|one|en|ett)\s+[\wåäö]+\s+(?:should|can|may|must|ska|bör|får|kan)\s+ha(?:ve)?|"
+                         r"(?:ska|bör|får|kan)\s+(?:en|ett)\s+[\wåäö]+\s+ha)(?![\wåäö])")
 
 
 def counted_near(unit: Unit, q: Question) -> bool:
@@ -505,6 +508,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     low = text.lower()
     if kind == "reason":
         return 1.0 if CAUSAL.search(low) else 0.3
+    if kind is None and unit.is_row and PURPOSE_ASKED.match(q.text):
+        return 0.0  # what money is for is said in words: a row gives its amount
     if kind in (None, "goal_area", "goals_in_area", "status", "list", "heading"):
         return 1.0
     if kind == "goal":

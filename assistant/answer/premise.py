@@ -233,8 +233,12 @@ def unstated_setback(text: str, evidence: list[str], swedish: bool, names: list[
     if kind is None:
         return None
     for t in evidence:
-        for sentence in re.split(r"(?<=[.!?])\s+", t) if names else [t]:
-            if SETBACK_STATED[kind].search(sentence) and (not names or any(n in sentence.lower() for n in names)):
+        sentences = re.split(r"(?<=[.!?])\s+", t) if names else [t]
+        for before, sentence in zip(["", *sentences], sentences, strict=False):
+            # the thing may be named in the sentence before: "Upphandling av nytt avvikelsehanteringssystem
+            # genomfördes … Nya funktionella krav har … inneburit försenad produktionsstart."
+            told = f"{before} {sentence}".lower()
+            if SETBACK_STATED[kind].search(sentence) and (not names or any(n in told for n in names)):
                 return None
     return SETBACK_SV if swedish else SETBACK_EN
 

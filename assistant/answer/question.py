@@ -255,6 +255,9 @@ MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge
                     r"how (?:is|are|was|were|does|do|did|has|have)\b)", re.IGNORECASE)
 
 
+# what money is for: "What should the preparedness investment budget strengthen?", "Vad ska budgeten användas till?"
+PURPOSE_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\s+(?:should|shall|will|is|are|ska|skall|kommer)\b.*\b(?:used for|for|till|"
+                           r"strengthen|stärka|finance|finansiera|fund|cover|täcka|spent on)\s*\??\s*$")
 # a number that has changed is what a question is about, not what it asks for ("the growing number of …")
 NUMBER_AS_SUBJECT = re.compile(r"\b(?:growing|increasing|rising|rise in the|increase in the|higher|larger|greater|"
                                r"falling|declining|decreasing|reduced|lower|smaller) number of\b")
@@ -265,7 +268,8 @@ def answer_kind(text: str) -> str | None:
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
-                MANNER.match(text) or POLAR.search(text) or any(_has_cue(t, cue) for cue in NAME_CUES)):
+                MANNER.match(text) or POLAR.search(text) or PURPOSE_ASKED.match(text)
+                or any(_has_cue(t, cue) for cue in NAME_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if kind == "count" and found == ["number of"] and NUMBER_AS_SUBJECT.search(t):
             continue  # "How is the growing number of consultation referrals affecting …?" asks for an effect

@@ -37,7 +37,8 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfat
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
               r"(?:vad är )?det viktigaste (?:i|ur|från)", r"huvudpunkterna (?:i|ur|från)",
               r"(?:the )?(?:key|main) (?:points|messages|takeaways) (?:of|from|in)", r"(?:the )?highlights (?:of|from|in)",
-              r"vad handlar (?:avsnittet|kapitlet|delen|rapporten)",
+              r"vad handlar (?:den här |denna |hela )?(?:avsnittet|kapitlet|delen|rapporten|rapport)",
+              r"what is (?:this|the) (?:whole )?(?:report|section|chapter) about",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
@@ -51,6 +52,9 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              r"hur kommer det sig", r"vad är skälet", r"what(?:'s| is) behind", r"what lies behind",
              r"av vilken anledning", r"what caused", r"what explains", r"what(?:'s| is) the reason", r"förklara varför",
              r"how come", r"vad förklarar", r"vad ligger bakom", r"hur motiveras",
+             # what an assessment rests on: "What is the basis for the assessment …", "Vad grundar sig bedömningen på"
+             r"what is the basis (?:for|of)", r"on what (?:basis|grounds)", r"what is (?:the assessment|it) based on",
+             r"vad grundar sig", r"vad baseras (?:bedömningen|den|det) på", r"på vilken grund", r"vad bygger bedömningen på",
              # the causes asked for by name: "Vilka är förklaringarna till …", "Sammanfatta orsakerna till …"
              r"(?:vilka (?:är )?|sammanfatta )(?:de )?(?:\w+ )?(?:förklaringar\w*|orsaker\w*|orsakerna|skälen|skäl)",
              r"what are the (?:\w+ )?(?:explanations|reasons|causes)", r"(?:summari[sz]e|list) the (?:\w+ )?(?:explanations|"

@@ -468,3 +468,16 @@ def test_a_chart_is_a_task(question):
 def test_the_status_and_timeline_of_a_thing_is_a_brief():
     question = "What is the status and timeline of the procurement of a new financial system?"
     assert route(question, answer_kind(question)) == "brief"
+
+
+@pytest.mark.parametrize("question", ["What is the basis for the assessment of the goal on self-supporting residents?",
+                                      "Vad grundar sig bedömningen av klimatmålet på?"])
+def test_what_an_assessment_rests_on_is_a_reason(question):
+    assert route(question, answer_kind(question)) == "reason"
+
+
+@pytest.mark.parametrize("question", ["What should the preparedness investment budget strengthen?",
+                                      "Vad ska investeringsbudgeten användas till?"])
+def test_what_money_is_for_is_no_amount_question(question):
+    assert answer_kind(question) != "amount"
+    assert answer_kind("Vad är budgeten för 2025?") == "amount"

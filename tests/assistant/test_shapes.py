@@ -1373,3 +1373,50 @@ def test_the_annual_report_of_the_held_reports_year_is_another_report(assistant,
 
 def test_the_held_report_named_with_its_year_is_still_answered(assistant):
     assert not assistant.ask("Vad säger delårsrapporten 2025 om den sociala obligationen?").refused
+
+
+def test_a_delay_told_in_the_sentence_after_the_things_name_is_told(assistant):
+    # «Upphandling av nytt avvikelsehanteringssystem genomfördes …» / «… inneburit försenad produktionsstart.» (p. 32)
+    answer = assistant.ask("New deviation management system: when does it go live, and why was it delayed?")
+    assert not answer.refused and "försenad produktionsstart" in answer.answer
+
+
+def test_what_the_report_is_about_is_its_summary(assistant):
+    answer = assistant.ask("Vad handlar den här rapporten om?")
+    assert answer.shape == "summary" and "13,9" in answer.answer
+
+
+def test_a_final_result_is_not_in_an_interim_report(assistant):
+    answer = assistant.ask("What was the board's final audited result for the full year 2025?")
+    assert answer.refused and "interim report" in answer.answer
+    assert not assistant.ask("Vad är prognosen för helårsresultatet?").refused
+
+
+def test_what_money_is_for_is_said_in_words_not_by_its_row(assistant):
+    # «Investeringsutrymmet för beredskap ska stärka stadens förmåga inom krisberedskap och civilt försvar …» (p. 41)
+    answer = assistant.ask("What should the preparedness investment budget strengthen?")
+    assert "krisberedskap" in answer.answer
+
+
+def test_a_ratio_asked_as_what_one_should_have_is_answered_by_the_ratio(assistant):
+    answer = assistant.ask("What did the City Council decide about how many employees a manager should have?")
+    assert not answer.refused and "30 medarbetare per chef" in answer.answer
+
+
+def test_an_english_event_taking_place_is_asked_when(assistant):
+    answer = assistant.ask("When are the Malmö Möts democracy events taking place?")
+    assert not answer.refused and "november 2025" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Hur stort överskott prognostiserar upphandlingsverksamheten och varför?",
+                                      "How much of the surplus comes from the procurement operation, and why?"])
+def test_the_surplus_of_one_named_activity_is_explained_by_its_own_causes(assistant, question):
+    # «Överskottet är till största delen, 3,4 Mkr, hänförligt till upphandlingsverksamheten …» (p. 40–41), without
+    # the other parts' causes (styrelsen's Amiralen, the tax-funded part's vacancies)
+    answer = assistant.ask(question)
+    assert "3,4 Mkr" in answer.answer and "Amiralen" not in answer.answer and "Personalkostnader" not in answer.answer
+
+
+def test_why_a_part_has_a_surplus_still_gives_each_of_its_parts(assistant):
+    answer = assistant.ask("Varför går stadskontoret med överskott?")
+    assert "vakanser" in answer.answer and "upphandlingsverksamheten" in answer.answer

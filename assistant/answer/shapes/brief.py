@@ -55,6 +55,9 @@ COMPARATIVE = re.compile(r"\b(ökat|ökade|ökar|ökning\w*|minskat|minskade|min
                          r"till skillnad)\b",
                          re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
+ACTIVITY_LETTERS = 12  # a word naming one activity of the board is a long compound ("upphandlingsverksamheten")
+# a surplus's or a deficit's own words, and a forecast's: what a question on why there is one always says
+DEVIATION_STEMS = frozenset({*SURPLUS_WORDS, *DEFICIT_WORDS, DEVIATION_TERM, stem("prognos"), stem("budgetavvikelse")})
 # how a question asks for a difference ("vad skiljer", "why does it differ"): no topic of its own
 DIFFERS = re.compile(r"(?i)skilj\w*|skillnad\w*|differ\w*")
 DENSE_POOL = 16  # sentences compared with the question by embedding (the cost of a brief)
@@ -286,11 +289,17 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
                                            p.unit.text != c.unit.text for c in chosen)]
         chosen = chosen[:most]
-    if shape == "reason" and not sign and not named_labels:
-        chosen = on_the_topic(ctx, chosen)
+    # "Hur stort överskott prognostiserar upphandlingsverksamheten och varför?": a surplus of one named activity is
+    # explained by its own causes, not by each part's
+    # (named by a compound of its own, "upphandlingsverksamheten", "intäktsfinansierade": not by an adjective the
+    # report uses anywhere, "the political side")
+    activity = [t for t in on_topic_words(ctx, exclude=DEVIATION_STEMS) if len(t) >= ACTIVITY_LETTERS] if sign else []
+    one_thing = bool(activity) and not named_labels and any(is_about(ctx, p.unit, activity) for p in chosen)
+    if shape == "reason" and not named_labels and (not sign or one_thing):
+        chosen = on_the_topic(ctx, chosen, activity if sign else on_topic_words(ctx))
     if shape == "change" and (told := told_change(points, ctx.library.index.chunks)):
         chosen = told
-    if sign:
+    if sign and not one_thing:
         chosen = with_each_part(chosen, [p for p in points if not (asked_part and chunk_under_other_part(
             p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top, limit=MAX_WITH_CONTEXT)
     if shape == "brief" and len(chosen) < MIN_POINTS[shape]:
@@ -312,27 +321,31 @@ MOVES_ON = re.compile(r"(?i)^\s*(?:utöver detta|utöver det|därutöver|därtil
                       r"i övrigt|beyond this|in addition|furthermore|moreover)\b")
 
 
-def on_the_topic(ctx: Context, chosen: list[Point]) -> list[Point]:
+def on_topic_words(ctx: Context, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """The question's rare topic words the report has: not its comparison ("högre", "vad skiljer"), nor
+    `exclude` (a surplus's own words, when the question asks why there is one)."""
+    compared = {stem(w) for w in words(ctx.q.text) if COMPARATIVE.fullmatch(w) or DIFFERS.fullmatch(w)}
+    return [t for t in topic_terms(ctx.q) - compared
+            if not any(t.startswith(x) for x in exclude)
+            and ctx.scorer.idf(t) >= RARE_TOPIC_IDF and ctx.scorer.stem_in_corpus(t)]
+
+
+def is_about(ctx: Context, u: Unit, rare: list[str]) -> bool:
+    stems = u.stems | u.label | u.context
+    return any(term_hit(ctx.q, t, stems) or shares_modifier(t, stems) for t in rare)
+
+
+def on_the_topic(ctx: Context, chosen: list[Point], rare: list[str]) -> list[Point]:
     """A reason answer's points about the thing asked: each names one of the question's rare topic words (the
     report's), or stands in a section of a point that does. "Varför går arbetet med Koll Folkhälsa långsamt?" is
     not answered by a cause of progress in Medvind, nor "… investeringsbudgeten högre …" by why the revenues
-    are higher."""
-    compared = {stem(w) for w in words(ctx.q.text) if COMPARATIVE.fullmatch(w) or DIFFERS.fullmatch(w)}
-    rare = [t for t in topic_terms(ctx.q) - compared
-            if ctx.scorer.idf(t) >= RARE_TOPIC_IDF and ctx.scorer.stem_in_corpus(t)]
-    if not chosen or not rare:
-        return chosen
-
-    def about(u: Unit) -> bool:
-        stems = u.stems | u.label | u.context
-        return any(term_hit(ctx.q, t, stems) or shares_modifier(t, stems) for t in rare)
-
-    named = [p for p in chosen if about(p.unit)]
+    are higher. `rare`: the topic words (on_topic_words)."""
+    named = [p for p in chosen if is_about(ctx, p.unit, rare)] if rare else []
     if not named:
         return chosen
     # the sections where the answer tells of the thing: a cause there need not repeat its name
     sections = {p.unit.chunk.meta.get("section") for p in named}
-    return [p for p in chosen if p.unit.chunk.meta.get("section") in sections or about(p.unit)]
+    return [p for p in chosen if p.unit.chunk.meta.get("section") in sections or is_about(ctx, p.unit, rare)]
 
 
 def could_be_a_cause(u: Unit) -> bool:

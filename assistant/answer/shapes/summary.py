@@ -37,7 +37,7 @@ CUE_WORDS = set(terms(
     "sammanfatta sammanfattning summera summary summarise summarize översikt overview kortfattat korthet korta drag "
     "ge mig en av om kring kring rapporten rapportens delårsrapporten report avsnittet avsnitt section delen del "
     "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
-    "mig kort "
+    "mig kort handlar handlade "  # "Vad handlar rapporten om?": what it is about
     # how much of it, not what about: "hela delårsrapporten", "allt om flytten", "the whole report"
     "hela helt allt alltihop whole entire all everything "
     # how far it has come, not what about: "hur det går med …", "vad har hänt hittills", "what KS has done this year"
