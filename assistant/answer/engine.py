@@ -674,6 +674,8 @@ class AnswerEngine:
         name = (m.group(1) or m.group(2)).lower()
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")
+        if m.group(2) and translate(name) and not self.scorer.exonym(name):
+            return None  # an English word, not a place: "the City Office's forecast"
         places = {stem(x) for x in (name, *self.scorer.exonym(name))}
         return None if places & self.library.index.common_stems(OWN_PLACE_SHARE) else name
 

@@ -590,6 +590,16 @@ def name_groups(names: list[tuple[int, str]]) -> list[str]:
     return [" ".join(g) for g in groups]
 
 
+def names_joined(text: str, names: list[str]) -> set[str]:
+    """The names a question joins with "and"/"or" ("both in Sweden and in Denmark", "Göteborg och Stockholm")."""
+    joined: set[str] = set()
+    for a, b in itertools.permutations(names, 2):
+        if re.search(re.escape(a) + r"\W+(?:\w+\W+){0,2}?(?:and|och|or|eller|samt)\W+(?:\w+\W+){0,2}?" + re.escape(b),
+                     text):
+            joined |= {a, b}
+    return joined
+
+
 def names_in(text: str, qlow: str, initials: str, common: frozenset[str]) -> list[tuple[int, str]]:
     """The capitalised words of a sentence that name something the question does not, with their positions
     (`qlow`: the question in lower case; `initials`: its names' initials; `common`: stems of the report's own
@@ -867,7 +877,9 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if q.kind == "list" and not u.is_row and enumerates(u.text):
                 u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
-            if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
+            if asked_noun and term_hit(q, asked_noun, label_terms if u.is_row else u.stems, label.lower() if u.is_row
+                                       else joined):
+                # (a row by its label: «Nettokostnad: Utfall jan-aug …» for "Vad var nettokostnaden för perioden?")
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
                 unasked = [s for s in label_terms - TOTAL_LABEL if not s.isdigit()
@@ -1047,9 +1059,10 @@ class ExtractiveAnswerer:
         """A stem the report has, as a word or as part of a compound (cykel in förmånscykel)."""
         return t in self.a.index.df or (len(t) >= 4 and self.a.index.substring_df(t) > 0)
 
-    def constraints_ok(self, q: Question, u: Unit) -> bool:
+    def constraints_ok(self, q: Question, u: Unit, any_name: bool = False) -> bool:
         """Years and names in the question must be met by the evidence; a
-        year equal to the report's own year is implied by the report."""
+        year equal to the report's own year is implied by the report. `any_name`: one of several names is
+        enough (a brief's point on one of the places asked about)."""
         body = u.text if u.is_row else f"{u.text} {u.chunk.text}"  # a row stands alone in its table
         if not u.is_row and q.kind in ("amount", "count", "date"):
             # a value is the named thing's when its sentence or its paragraph before it names it: "600 miljoner
@@ -1070,21 +1083,29 @@ class ExtractiveAnswerer:
                 return False
         if any(p not in hay and p not in self.a.index.section_text(u.chunk) for p in q.phrases):
             return False  # "Malmö Möts" is not met by "Malmö stad möts och reser"
+        met = {name: self._name_met(q, name, hay) for name in q.names}
+        # a brief on several places ("… both in Sweden and in Denmark") may quote what it says of each; the names
+        # not joined so must all be met ("Hur gick det för Sverige i EM i handboll?")
+        joined = names_joined(q.text, list(met)) if any_name and len(met) >= 2 else set()
+        return all(ok for name, ok in met.items() if name not in joined) and (
+            not joined or any(met[name] for name in joined))
+
+    def _name_met(self, q: Question, name: str, hay: str) -> bool:
+        """Whether a question's name is met by the evidence text `hay` (lower case)."""
         own = self.common_names  # the report's own subject (Malmö) is named or not, whatever a sentence says
-        for name in q.names:
-            # "G-NETS-mötet": the lower-case part of a hyphenated name is a common noun, not part of the name
-            for n in (p.lower() for p in name.split("-") if len(p) >= 2 and not p.islower()):
-                if stem(n) in own and q.kind != "name":  # ("Who is the mayor of Malmö?" asks for a person of it)
+        # "G-NETS-mötet": the lower-case part of a hyphenated name is a common noun, not part of the name
+        for n in (p.lower() for p in name.split("-") if len(p) >= 2 and not p.islower()):
+            if stem(n) in own and q.kind != "name":  # ("Who is the mayor of Malmö?" asks for a person of it)
+                continue
+            if q.lang == "en" and not any(n in p.split() for p in q.phrases) and (exonym := self.exonym(n)):
+                if any(re.search(r"(?<![\wåäö])" + re.escape(stem(x)), hay) for x in exonym):
                     continue
-                if q.lang == "en" and not any(n in p.split() for p in q.phrases) and (exonym := self.exonym(n)):
-                    if any(re.search(r"(?<![\wåäö])" + re.escape(stem(x)), hay) for x in exonym):
-                        continue
-                    return False  # "Gothenburg's forecast" is Göteborg's, not Malmö's
-                if q.lang == "en" and (not self.in_corpus(n) or translate(n)):
-                    continue  # an English word ("City Executive Board"), not a name the report could contain
-                if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
-                    continue
-                return False
+                return False  # "Gothenburg's forecast" is Göteborg's, not Malmö's
+            if q.lang == "en" and (not self.in_corpus(n) or translate(n)):
+                continue  # an English word ("City Executive Board"), not a name the report could contain
+            if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
+                continue
+            return False
         return True
 
     @staticmethod
@@ -1414,7 +1435,18 @@ class ExtractiveAnswerer:
         for u in after[:4]:
             pos = text.find(u.text[:40], at)
             if pos < 0 or "\n\n" in text[at:pos]:
-                break  # the paragraph ended
+                return []  # the paragraph ended
+            if kind_score(u, q) >= 1.0 and any(term_hit(q, t, u.stems) for t in own):
+                return [u]
+        # the passage ended inside the paragraph: it goes on in the next passage under the same heading («… samer.» /
+        # «För att ge bättre förutsättningar … flyttas beslutsplaneringen från december 2025 till april 2026.»)
+        last = after[-1] if after else best
+        nxt = next_in_section(best.chunk, self.a.index.chunks) if len(after) < 4 else None
+        if nxt is None or units_of(best.chunk, best.rank)[-1].text != last.text or nxt.text.startswith("\n"):
+            return []
+        for u in units_of(nxt, best.rank)[:4 - len(after)]:
+            if "\n\n" in nxt.text[:nxt.text.find(u.text[:40])]:
+                break
             if kind_score(u, q) >= 1.0 and any(term_hit(q, t, u.stems) for t in own):
                 return [u]
         return []

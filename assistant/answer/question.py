@@ -62,7 +62,7 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
               "authorit", "compan", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
-              "person", "people")
+              "person", "people", "partner")
 # "Vem är leverantör av …?": the role asked about, as "vilken leverantör" names it
 WHO_IS = re.compile(r"\b(vem|vilka) (?:är|var|blir|blev) (?:den |det |de )?(?:nya |ny )?([\wåäö-]+)", re.IGNORECASE)
 NAME_NOUN = re.compile(r"(?:" + "|".join(NAME_NOUNS) + r")[a-zåäö]{0,4}$")
@@ -93,7 +93,7 @@ TOTAL_WORDS = frozenset(stem(w) for w in ("totalt", "total", "totala", "sammanla
 GO_LIVE_WORDS = frozenset(stem(w) for w in ("drift", "driftsättning", "driftsätts", "driftstart", "driftsatt"))
 REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa uppgår", stem("summa")),
                 GO_LIVE_WORDS: ("produktionsstart", stem("produktionsstart"))}
-COUNTED = re.compile(r"\b(?:hur många|antalet|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)"
+COUNTED = re.compile(r"\b(?:hur många|antalet|antal|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)"
                      r"(?![\wåäö-])(?!\s+sig\b)", re.IGNORECASE)  # "Hur många nya anmälde sig …": a verb, not a noun
 # A name answer should contain one of these as (part of) a word, or a proper noun.
 NUMBER_WORDS = {
@@ -252,12 +252,14 @@ def _has_cue(text: str, cue: str) -> bool:
 POLAR = re.compile(r"(?i)(?:^|[,:;–]\s*)\s*(?:is|are|was|were|does|do|did|has|have|will|would|can|could|är|var|blir|blev|räknas|"
                    r"kan|kommer|finns)\s")
 MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge|lång\w*|ofta|gammal|ser\b)\w+|"
-                    r"how (?:is|are|was|were|does|do|did|has|have)\b)", re.IGNORECASE)
+                    r"how (?:is|are|was|were|does|do|did|has|have|certain|reliable|sure|uncertain|robust|accurate)\b)",
+                    re.IGNORECASE)
 
 
 # what money is for: "What should the preparedness investment budget strengthen?", "Vad ska budgeten användas till?"
 PURPOSE_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\s+(?:should|shall|will|is|are|ska|skall|kommer)\b.*\b(?:used for|for|till|"
                            r"strengthen|stärka|finance|finansiera|fund|cover|täcka|spent on)\s*\??\s*$")
+BARE_COUNT = re.compile(r"(?<![\wåäö])(?:antal|antalet|number of)\s+[\wåäö]")
 # a number that has changed is what a question is about, not what it asks for ("the growing number of …")
 NUMBER_AS_SUBJECT = re.compile(r"\b(?:growing|increasing|rising|rise in the|increase in the|higher|larger|greater|"
                                r"falling|declining|decreasing|reduced|lower|smaller) number of\b")
@@ -265,6 +267,8 @@ NUMBER_AS_SUBJECT = re.compile(r"\b(?:growing|increasing|rising|rise in the|incr
 
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
+    if BARE_COUNT.search(t) and not QUESTION_WORD.search(text):
+        return "count"  # "malmö commitment antal städer": a count asked without a question word
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (

@@ -118,7 +118,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"osäkerhet\w*)", r"how (?:is|are) (.{3,40}) (?:being )?used", r"how does (.{3,40}) work",
             # how far a forecast or an estimate can be trusted: the report's own words on it and their reasons
             r"hur (säker|osäker) (?:är|var|bedöms)",
-            r"how (certain|reliable|sure|uncertain|robust) (?:is|are|was)",
+            r"how (certain|reliable|sure|uncertain|robust|accurate) (?:is|are|was|does|do)",
             r"what progress", r"what(?:'s| is) the plan", r"what are the plans", r"next steps?",
             r"what (?:has|have) (.{3,40}) led to", r"what happened (?:with|to)", r"(?:an )?update on", r"any news",
             # what an actor did or does, in the past too: "What did the city do about …", "What has KS done on …"
@@ -413,6 +413,8 @@ SMALL_TALK_CLAUSE = re.compile(
     r"har du haft en (?:bra|trevlig|skön) (?:dag|morgon|vecka|helg)|"
     r"did you have a (?:good|nice|great) (?:day|morning|week|weekend)|"
     r"nice to meet you|trevligt att träffas|"
+    r"(?:this|that|it|you) (?:has been|have been|was|were|is|are) (?:really |very |so |super )?(?:helpful|useful|great|"
+    r"nice)|(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam)|"
     r"have a (?:nice|good|great) day)")
 
 

@@ -481,3 +481,10 @@ def test_what_an_assessment_rests_on_is_a_reason(question):
 def test_what_money_is_for_is_no_amount_question(question):
     assert answer_kind(question) != "amount"
     assert answer_kind("Vad är budgeten för 2025?") == "amount"
+
+
+@pytest.mark.parametrize("question", ["Thanks, this has been really helpful! How is your day going?",
+                                      "Tack, det här var jättebra!"])
+def test_thanks_for_the_help_is_small_talk(question):
+    assert is_out_of_scope_request(question)
+    assert not is_out_of_scope_request("This was helpful, but what is the surplus?")

@@ -1420,3 +1420,44 @@ def test_the_surplus_of_one_named_activity_is_explained_by_its_own_causes(assist
 def test_why_a_part_has_a_surplus_still_gives_each_of_its_parts(assistant):
     answer = assistant.ask("Varför går stadskontoret med överskott?")
     assert "vakanser" in answer.answer and "upphandlingsverksamheten" in answer.answer
+
+
+def test_a_date_the_next_passage_gives_answers_when(assistant):
+    # «… ambition att under 2025 slutföra revideringen av programmen …» / (next passage) «… flyttas
+    # beslutsplaneringen från december 2025 till april 2026.» (p. 26)
+    answer = assistant.ask("När ska programmen för de nationella minoriteterna beslutas?")
+    assert "april 2026" in answer.answer
+
+
+def test_which_partner_is_a_name_question(assistant):
+    # «Arbetet sker i nära samverkan med berörda förvaltningar och Polisområde Malmö.» (p. 30)
+    answer = assistant.ask("Which police partner is the City working with on the action plan against organised crime?")
+    assert "Polisområde Malmö" in answer.answer
+
+
+def test_the_noun_asked_for_names_the_row_too(assistant):
+    answer = assistant.ask("Vad var nettokostnaden för perioden januari–augusti 2025?")
+    assert "272 907" in answer.answer
+
+
+def test_an_english_body_of_the_board_is_no_other_municipality(assistant):
+    # «Den negativa avvikelsen beror på hyreskontraktet för kontoret i fastigheten Uven …» (p. 40)
+    answer = assistant.ask("Why do premises costs show a negative deviation in the City Office's forecast?")
+    assert not answer.refused and "Uven" in answer.answer
+    assert assistant.ask("What is Gothenburg's forecast?").refused
+
+
+def test_a_brief_on_two_places_joined_by_and_quotes_either(assistant):
+    answer = assistant.ask("What progress has been made on the Öresund metro during 2025, both in Sweden and in Denmark?")
+    assert not answer.refused and "Öresundsmetron" in answer.answer
+    assert assistant.ask("Hur gick det för Sverige i EM i handboll 2026?").refused
+
+
+def test_a_count_asked_without_a_question_word(assistant):
+    answer = assistant.ask("malmö commitment antal städer")
+    assert "tolv pionjärstäder" in answer.answer
+
+
+def test_how_reliable_a_forecast_is_is_told_by_its_section(assistant):
+    answer = assistant.ask("How reliable does the City Office consider its forecast to be?")
+    assert not answer.refused and "något osäker" in answer.answer

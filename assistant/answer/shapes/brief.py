@@ -261,7 +261,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and not moves_on_from(u, ctx.q.phrases)
                   and (shape != "reason" or could_be_a_cause(u))
-                  and ctx.scorer.constraints_ok(bounded, u)]
+                  and ctx.scorer.constraints_ok(bounded, u, any_name=True)]
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
         candidates = [u for u in candidates if tells_a_deviation(u, sign)] or candidates
