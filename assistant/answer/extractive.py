@@ -138,10 +138,12 @@ MAX_BULLETS = 6
 
 
 def introduces_a_list(text: str) -> bool:
-    """A short sentence that introduces the list below it ("Detta är uppdelat på")."""
-    return LIST_INTRO.search(text) is not None and len(text.split()) < 8
+    """A short sentence that introduces the list below it ("Detta är uppdelat på", "… avser bland annat:")."""
+    return (LIST_INTRO.search(text) is not None and len(text.split()) < 8) or (
+        text.rstrip().endswith(":") and len(text.split()) < 10)
 TABLE_LEAD_EN = "According to the table "
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
+THRESHOLD = re.compile(r"(?i)(?<![\wåäö])(mer än|minst|över|more than|at least|over|above)\s+\d")  # a bound on amounts
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
@@ -493,6 +495,15 @@ LIST_ITEMS = 4  # separators a sentence must have to name several things
 
 def enumerates(text: str) -> bool:
     return len(LIST_SEPARATOR.findall(text)) >= LIST_ITEMS
+
+
+def leads_to_a_list(u: Unit) -> bool:
+    """A sentence the next one of which introduces a list of bullets: «Solidariskt och intäktsfinansierad verksamhet
+    finansieras av …» / «Den budgeterade omsättningen avser bland annat:» / «• upphandlingsverksamhet» …"""
+    ordered = units_of(u.chunk, u.rank)
+    texts = [x.text for x in ordered]
+    at = texts.index(u.text) if u.text in texts else len(texts)
+    return at + 2 < len(texts) and introduces_a_list(texts[at + 1]) and texts[at + 2].lstrip().startswith("•")
 
 
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
@@ -875,7 +886,7 @@ class ExtractiveAnswerer:
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
-            if q.kind == "list" and not u.is_row and enumerates(u.text):
+            if q.kind == "list" and not u.is_row and (enumerates(u.text) or leads_to_a_list(u)):
                 u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
             if asked_noun and term_hit(q, asked_noun, label_terms if u.is_row else u.stems, label.lower() if u.is_row
                                        else joined):
@@ -1317,6 +1328,8 @@ class ExtractiveAnswerer:
         st = set(terms(text))
         joined = " ".join(st)
         answered = selection_words(q.text, set(weights))
+        if THRESHOLD.search(text):  # "mer än 1 Mkr" is met by a table «… beslutade belopp över 1 Mkr»
+            answered |= {stem(w) for m in THRESHOLD.finditer(q.text) for w in m.group(1).lower().split()}
         return sum(w for t, w in weights.items() if t in answered or term_hit(q, t, st, joined)) / total
 
     def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:

@@ -1461,3 +1461,15 @@ def test_a_count_asked_without_a_question_word(assistant):
 def test_how_reliable_a_forecast_is_is_told_by_its_section(assistant):
     answer = assistant.ask("How reliable does the City Office consider its forecast to be?")
     assert not answer.refused and "något osäker" in answer.answer
+
+
+def test_which_decisions_over_an_amount_are_listed_by_the_table_over_that_amount(assistant):
+    # «Nedan visas beslut som uppgår till minst 1 Mkr.» and «Tabell - … beslutade belopp över 1 Mkr.» (p. 39)
+    answer = assistant.ask("Vilka projekt och utredningar har kommunstyrelsen beviljat mer än 1 Mkr till?")
+    assert "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
+
+
+def test_what_a_part_holds_is_the_list_its_paragraph_introduces(assistant):
+    # «Den budgeterade omsättningen avser bland annat:» and its bullets (p. 40)
+    answer = assistant.ask("Vilka verksamheter ingår i den solidariskt och intäktsfinansierade verksamheten?")
+    assert "valkansli" in answer.answer and "internbank" in answer.answer
