@@ -419,6 +419,8 @@ OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's
 # the year's final result, as an annual report would give it ("slutliga resultat", "final audited result")
 FINAL_RESULT = re.compile(r"(?i)(?<![\wåäö])(?:slutlig\w*|definitiv\w*|bokslut\w*|reviderad\w*|final|audited|"
                           r"actual full-year|year-end|outturn)(?![\wåäö])")
+WHOLE_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|årets|för året|full[- ]year|for the year|year-end|bokslut\w*|"
+                        r"audited|(?:19|20)\d\d)(?![\wåäö])")
 RESULT_WORD = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|utfall\w*|bokslut\w*|result\w*|outcome|outturn|"
                          r"överskott\w*|underskott\w*|surplus|deficit)(?![\wåäö])")
 OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
@@ -655,8 +657,9 @@ class AnswerEngine:
     def _final_result_of_an_interim(self, q: Question) -> str | None:
         """What to say when the question asks for the year's final (audited) result and the library holds interim
         reports only: they give a forecast for the full year, which is no final result."""
-        if FINAL_RESULT.search(q.text) is None or RESULT_WORD.search(q.text) is None:
-            return None
+        if FINAL_RESULT.search(q.text) is None or RESULT_WORD.search(q.text) is None or \
+                WHOLE_YEAR.search(q.text) is None:
+            return None  # ("det slutliga resultatet av upphandlingen" is no year's result)
         titles = self.library.index.titles
         if not titles or not all(INTERIM_REPORT.search(t) for t in titles):
             return None

@@ -888,9 +888,7 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if q.kind == "list" and not u.is_row and (enumerates(u.text) or leads_to_a_list(u)):
                 u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
-            if asked_noun and term_hit(q, asked_noun, label_terms if u.is_row else u.stems, label.lower() if u.is_row
-                                       else joined):
-                # (a row by its label: «Nettokostnad: Utfall jan-aug …» for "Vad var nettokostnaden för perioden?")
+            if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
                 unasked = [s for s in label_terms - TOTAL_LABEL if not s.isdigit()

@@ -1390,6 +1390,8 @@ def test_a_final_result_is_not_in_an_interim_report(assistant):
     answer = assistant.ask("What was the board's final audited result for the full year 2025?")
     assert answer.refused and "interim report" in answer.answer
     assert not assistant.ask("Vad är prognosen för helårsresultatet?").refused
+    # the outcome of a procurement is no year's result
+    assert not assistant.ask("Vad blev det slutliga resultatet av upphandlingen av avvikelsehanteringssystemet?").refused
 
 
 def test_what_money_is_for_is_said_in_words_not_by_its_row(assistant):
@@ -1433,11 +1435,6 @@ def test_which_partner_is_a_name_question(assistant):
     # «Arbetet sker i nära samverkan med berörda förvaltningar och Polisområde Malmö.» (p. 30)
     answer = assistant.ask("Which police partner is the City working with on the action plan against organised crime?")
     assert "Polisområde Malmö" in answer.answer
-
-
-def test_the_noun_asked_for_names_the_row_too(assistant):
-    answer = assistant.ask("Vad var nettokostnaden för perioden januari–augusti 2025?")
-    assert "272 907" in answer.answer
 
 
 def test_an_english_body_of_the_board_is_no_other_municipality(assistant):
