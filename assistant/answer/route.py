@@ -206,7 +206,10 @@ OPINION = re.compile(
     r"råder du|håller du med|do you think|your (?:opinion|view|advice)|in your (?:opinion|view)|would you recommend|"
     r"do you recommend|advise me|give me (?:some )?advice|do you agree)(?![\wåäö])"
     r"|(?:^|[:;,]\s*)(?:ska|bör|borde) (?:jag|vi|vår|vårt|våra|min|mitt|mina)(?![\wåäö])"
-    r"|^\s*should (?:i|we|our|my)(?![\w])")
+    r"|^\s*should (?:i|we|our|my)(?![\w])"
+    # a verdict on the report itself: "är rapporten bra", "is this report any good"
+    r"|^\s*(?:är|var) (?:rapporten|delårsrapporten|den här rapporten|denna rapport) (?:bra|dålig|rimlig|trovärdig|"
+    r"tillförlitlig|välskriven)\b|^\s*is (?:the|this) report (?:good|any good|bad|reliable|trustworthy|well written)\b")
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about
 REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubrik\w*", r"målområde\w*",

@@ -488,3 +488,9 @@ def test_what_money_is_for_is_no_amount_question(question):
 def test_thanks_for_the_help_is_small_talk(question):
     assert is_out_of_scope_request(question)
     assert not is_out_of_scope_request("This was helpful, but what is the surplus?")
+
+
+@pytest.mark.parametrize("question", ["är rapporten bra", "Is this report any good?"])
+def test_a_verdict_on_the_report_itself_is_an_opinion(question):
+    assert is_out_of_scope_request(question)
+    assert not is_out_of_scope_request("Är rapportens prognos osäker?")
