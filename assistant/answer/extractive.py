@@ -574,7 +574,9 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         # Startup) lists them, though it never says "organisation" (people are named as people: "personer")
         if plural and len(name_groups(names)) >= LISTED_NAMES and not any(a.startswith("person") for a in asked):
             return 1.0
-        if asked and not any(a[:5] in where for a in asked) and coverage < 0.5:
+        # a partner is named where the cooperation is told ("i samarbete med …", "i nära samverkan med …")
+        told = [*asked, *(("samarb", "samve") if any(a.endswith(("partner", "partners")) for a in asked) else ())]
+        if asked and not any(a[:5] in where for a in told) and coverage < 0.5:
             return 0.0
         for tok in text.split():
             tl = tok.strip(".,:;()”\"").lower()

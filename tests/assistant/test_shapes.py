@@ -1435,6 +1435,9 @@ def test_which_partner_is_a_name_question(assistant):
     # «Arbetet sker i nära samverkan med berörda förvaltningar och Polisområde Malmö.» (p. 30)
     answer = assistant.ask("Which police partner is the City working with on the action plan against organised crime?")
     assert "Polisområde Malmö" in answer.answer
+    # «… i samarbete med kulturskolan, fritidsförvaltningen och Region Skåne.» (p. 14): partners told as cooperation
+    answer = assistant.ask("Vilka partner deltar i Dans för hälsa?")
+    assert not answer.refused and "Region Skåne" in answer.answer
 
 
 def test_an_english_body_of_the_board_is_no_other_municipality(assistant):
