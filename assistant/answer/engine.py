@@ -415,7 +415,6 @@ PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
-# a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
 # the year's final result, as an annual report would give it ("slutliga resultat", "final audited result")
 FINAL_RESULT = re.compile(r"(?i)(?<![\wåäö])(?:slutlig\w*|definitiv\w*|bokslut\w*|reviderad\w*|final|audited|"
                           r"actual full-year|year-end|outturn)(?![\wåäö])")
@@ -423,6 +422,7 @@ WHOLE_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|årets|för året|full
                         r"audited|(?:19|20)\d\d)(?![\wåäö])")
 RESULT_WORD = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|utfall\w*|bokslut\w*|result\w*|outcome|outturn|"
                          r"överskott\w*|underskott\w*|surplus|deficit)(?![\wåäö])")
+# a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
 OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
                         r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
                         r"\b([A-Z][a-z]+)'s\s+(?:city\s+|municipal\s+)?(?:executive board|city council|"
@@ -646,12 +646,13 @@ class AnswerEngine:
         # the kind of report named too: "årsredovisningen för 2025" is not the interim report of 2025
         if year in index.years and kind_is_held(m.group(0), index.titles):
             return None
-        annual = ANNUAL_REPORT.search(m.group(0)) is not None
+        # (of a held year, only the kind of report is missing: say which)
+        annual = ANNUAL_REPORT.search(m.group(0)) is not None and year in index.years
         held = ", ".join(f"«{t}»" for t in sorted(index.titles))
         if q.lang == "sv":
-            named = f"Årsredovisningen för {year}" if annual and year in index.years else f"Rapporten för {year}"
+            named = f"Årsredovisningen för {year}" if annual else f"Rapporten för {year}"
             return f"{named} finns inte bland de rapporter jag kan svara ur: {held}."
-        named = f"The {year} annual report" if annual and year in index.years else f"The {year} report"
+        named = f"The {year} annual report" if annual else f"The {year} report"
         return f"{named} is not among the reports I can answer from: {held}."
 
     def _final_result_of_an_interim(self, q: Question) -> str | None:
@@ -677,9 +678,10 @@ class AnswerEngine:
         name = (m.group(1) or m.group(2)).lower()
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")
-        if m.group(2) and translate(name) and not self.scorer.exonym(name):
+        exonym = self.scorer.exonym(name)
+        if m.group(2) and translate(name) and not exonym:
             return None  # an English word, not a place: "the City Office's forecast"
-        places = {stem(x) for x in (name, *self.scorer.exonym(name))}
+        places = {stem(x) for x in (name, *exonym)}
         return None if places & self.library.index.common_stems(OWN_PLACE_SHARE) else name
 
     def _no_such_part(self, ctx: Context) -> str | None:

@@ -106,9 +106,9 @@ UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 ASKED_NOUN_WEIGHT = 0.1
 ANALYSIS_HEADING = re.compile(r"(?i)^\s*analys\b")  # a heading that analyses a table: «Analys av avvikelse … investeringsram»
 SAME_SENTENCE = 0.6  # stems two sentences of a page share (Dice) to say the same thing
-# a sentence that goes on about the one before: "Eftersom detta varit …", "Detta innebär …"
 # a subject named only by what came before: "Dessa insatser stärker …", "Detta arbete …"
 NAMED_BEFORE = re.compile(r"^\W*(?:Dessa|Detta|Denna|These|This)\s+[\wåäö-]+\s")
+# a sentence that goes on about the one before: "Eftersom detta varit …", "Detta innebär …"
 LEANS_BACK = re.compile(r"(?i)^\W*(?:\S+\s+){0,2}(?:detta|dessa|denna|this|these)\b")
 OTHER_TABLE_COVERAGE = 0.15  # a row this relevant puts its table among those a superlative is looked for in
 TYPO_MIN = 8  # "partier" is no typo of "parter": a shorter word one letter from the report's is often a word of its own
@@ -296,6 +296,13 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
             label = frozenset(unit.stems)
             sign = deviation_sign(sentence)
     return out
+
+
+def sentence_before(u: Unit) -> Unit | None:
+    """The sentence before a unit in its chunk (None for the chunk's first)."""
+    sentences = units_of(u.chunk, u.rank)
+    i = next((j for j, s_ in enumerate(sentences) if s_.text == u.text), None)
+    return sentences[i - 1] if i else None
 
 
 # what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
@@ -1094,12 +1101,15 @@ class ExtractiveAnswerer:
                 return False
         if any(p not in hay and p not in self.a.index.section_text(u.chunk) for p in q.phrases):
             return False  # "Malmö Möts" is not met by "Malmö stad möts och reser"
+        if not any_name or len(q.names) < 2:
+            return all(self._name_met(q, name, hay) for name in q.names)
         met = {name: self._name_met(q, name, hay) for name in q.names}
+        if all(met.values()):
+            return True
         # a brief on several places ("… both in Sweden and in Denmark") may quote what it says of each; the names
         # not joined so must all be met ("Hur gick det för Sverige i EM i handboll?")
-        joined = names_joined(q.text, list(met)) if any_name and len(met) >= 2 else set()
-        return all(ok for name, ok in met.items() if name not in joined) and (
-            not joined or any(met[name] for name in joined))
+        joined = names_joined(q.text, list(met))
+        return all(ok for name, ok in met.items() if name not in joined) and any(met[name] for name in joined)
 
     def _name_met(self, q: Question, name: str, hay: str) -> bool:
         """Whether a question's name is met by the evidence text `hay` (lower case)."""
@@ -1226,9 +1236,7 @@ class ExtractiveAnswerer:
         stärker både arbetsmiljö …» are."""
         if q.kind not in (None, "list", "name") or best.is_row or not NAMED_BEFORE.match(best.text):
             return None
-        sentences = units_of(best.chunk, best.rank)
-        i = next((j for j, s_ in enumerate(sentences) if s_.text == best.text), 0)
-        before = sentences[i - 1] if i else None
+        before = sentence_before(best)
         if before is None or before.page != best.page or len(before.text.split()) < 4 or is_signpost(before.text):
             return None
         return before

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answer.extractive import Unit, deviation_sign, is_signpost, run_in_label, units_of
+from assistant.answer.extractive import Unit, deviation_sign, is_signpost, run_in_label, sentence_before
 from assistant.models import Citation
 from assistant.textproc import STOP, similarity, terms
 
@@ -142,9 +142,3 @@ def with_antecedents(chosen: list[Point]) -> list[Point]:
         out.append(Point(replace(u, text=joined, stems=u.stems | before.stems), p.relevance))
     return out
 
-
-def sentence_before(u: Unit) -> Unit | None:
-    """The sentence before a unit in its chunk (None for the chunk's first)."""
-    sentences = units_of(u.chunk, u.rank)
-    i = next((j for j, s_ in enumerate(sentences) if s_.text == u.text), None)
-    return sentences[i - 1] if i else None
