@@ -661,6 +661,11 @@ class AnswerEngine:
         if FINAL_RESULT.search(q.text) is None or RESULT_WORD.search(q.text) is None or \
                 WHOLE_YEAR.search(q.text) is None:
             return None  # ("det slutliga resultatet av upphandlingen" is no year's result)
+        held = {y for y in self.library.index.years if y}
+        if held and any(y < min(held) for y in q.years):
+            # "between the 2024 outturn and the 2025 forecast": an earlier year's outturn is the report's
+            # comparison column (Utfall 2024), not a final result it lacks
+            return None
         titles = self.library.index.titles
         if not titles or not all(INTERIM_REPORT.search(t) for t in titles):
             return None

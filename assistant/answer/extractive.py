@@ -143,7 +143,9 @@ def introduces_a_list(text: str) -> bool:
         text.rstrip().endswith(":") and len(text.split()) < 10)
 TABLE_LEAD_EN = "According to the table "
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
-THRESHOLD = re.compile(r"(?i)(?<![\wåäö])(mer än|minst|över|more than|at least|over|above)\s+\d")  # a bound on amounts
+# a bound on amounts: "mer än 1 Mkr", "mer än en miljon", "over one million"
+THRESHOLD = re.compile(r"(?i)(?<![\wåäö])(mer än|minst|över|more than|at least|over|above)\s+"
+                       r"(\d|(?:en|ett|one|a)\s+(?:miljon\w*|miljard\w*|million\w*|billion\w*))")
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
@@ -1337,8 +1339,12 @@ class ExtractiveAnswerer:
         joined = " ".join(st)
         answered = selection_words(q.text, set(weights))
         if THRESHOLD.search(text):  # "mer än 1 Mkr" is met by a table «… beslutade belopp över 1 Mkr»
-            answered |= {stem(w) for m in THRESHOLD.finditer(q.text) for w in m.group(1).lower().split()}
-        return sum(w for t, w in weights.items() if t in answered or term_hit(q, t, st, joined)) / total
+            answered |= {stem(w) for m in THRESHOLD.finditer(q.text) for w in m.group(0).lower().split()}
+
+        def told(t: str) -> bool:  # a compound the table tells by its parts: "utredningsanslaget"
+            return term_hit(q, t, st, joined) or bool((parts := self.compound_split(t)) and
+                                                      all(_matched(p, st, joined) for p in parts))
+        return sum(w for t, w in weights.items() if t in answered or told(t)) / total
 
     def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
         """A second unit when it adds to the first: the next sentence of a short

@@ -1473,3 +1473,25 @@ def test_what_a_part_holds_is_the_list_its_paragraph_introduces(assistant):
     # «Den budgeterade omsättningen avser bland annat:» and its bullets (p. 40)
     answer = assistant.ask("Vilka verksamheter ingår i den solidariskt och intäktsfinansierade verksamheten?")
     assert "valkansli" in answer.answer and "internbank" in answer.answer
+
+
+def test_a_brief_names_a_goal_only_when_the_goal_holds_most_of_it(assistant):
+    # "internationell kompetens" is no question on the goal of kompetensförsörjning (p. 32–33): Onboarding Malmö
+    # and Malmö Residency (p. 17–18), not the internal introduction
+    answer = assistant.ask("Vad gör staden för att locka internationell kompetens?")
+    assert "Onboarding Malmö" in answer.answer and "introduktion" not in answer.answer
+
+
+def test_an_earlier_years_outturn_is_the_reports_comparison_not_a_final_result(assistant):
+    # «Nettokostnad: Prognos 2025 -496 377 tkr, Utfall 2024 -492 984 tkr, Förändring i % 0,7» (p. 42)
+    answer = assistant.ask("How is net cost expected to develop between the 2024 outturn and the 2025 forecast?")
+    assert not answer.refused and "0,7" in answer.answer
+    assert assistant.ask("Vad blev kommunstyrelsens slutliga resultat för 2025?").refused
+
+
+@pytest.mark.parametrize("question", ["Vilka projekt har fått mer än en miljon ur anslaget för projekt och utredningar?",
+                                      "Which projects got over 1 Mkr from the projekt- och utredningsanslaget?"])
+def test_a_bound_in_words_and_a_compound_of_the_lead_in_find_the_listing_table(question, assistant):
+    # «Tabell - Kommunstyrelsens projekt och utredningar, beslutade belopp över 1 Mkr.» (p. 39)
+    answer = assistant.ask(question)
+    assert "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
