@@ -427,6 +427,11 @@ OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:(?:stads?|kommuns?)\
                         r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
                         r"\b([A-Z][a-z]+)'s\s+(?:city\s+|municipal\s+)?(?:executive board|city council|"
                         r"municipal council|interim report|annual report|city office|municipal grant|forecast|budget)\b")
+# the same with the place set before the question and a pronoun for it: "Göteborg – vad är deras prognos?"
+TOPIC_BODY = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäö]+)\s*[-–—:]\s+.*(?<![\wåäö])(?:deras|dom|de|their|they|its)(?![\wåäö])"
+                        r".*(?<![\wåäö])(?:kommunstyrelse|kommunfullmäktige|delårsrapport|årsredovisning|stadskontor|"
+                        r"kommunbidrag|helårsprognos|prognos|budget|kommunalråd|resultat|executive board|city council|"
+                        r"interim report|annual report|forecast|budget|result|councillors)")
 OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
 
 
@@ -677,14 +682,14 @@ class AnswerEngine:
         """The place whose own board, council, report or budget the question asks about ("Göteborgs
         kommunstyrelse", "Gothenburg's interim report") when it is not the reports' own city: a place named in
         a tenth of the passages or more is theirs (Malmö), one the report only mentions is another's."""
-        m = OTHER_BODY.search(q.text)
+        m = OTHER_BODY.search(q.text) or TOPIC_BODY.match(q.text)
         if m is None:
             return None
-        name = (m.group(1) or m.group(2)).lower()
+        name = next(g for g in m.groups() if g).lower()
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")
         exonym = self.scorer.exonym(name)
-        if m.group(2) and translate(name) and not exonym:
+        if m.re is OTHER_BODY and m.group(2) and translate(name) and not exonym:
             return None  # an English word, not a place: "the City Office's forecast"
         places = {stem(x) for x in (name, *exonym)}
         return None if places & self.library.index.common_stems(OWN_PLACE_SHARE) else name

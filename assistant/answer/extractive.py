@@ -335,6 +335,11 @@ INDEFINITE_PHRASE = re.compile(r"(?i)(?<![\wåäö])(?:en|ett|två|tre|fyra|fem|
 # where the words naming the thing asked about end: "the name of the Tokyo-based startup | Malmö is …"
 ASKED_THING_END = {"that", "which", "who", "is", "was", "in", "at", "for", "with", "behind", "from", "does", "did",
                    "som", "av", "i", "för", "med", "på", "till", "och", "inom", "vid", "från", "har", "är"}
+# names asked for by an imperative ("List the 70 companies …", "Nämn de tolv städerna"), and the count of things
+# the question names ("the 70 companies")
+NAMES_ASKED = re.compile(r"(?i)^\s*(?:(?:can|could) you |kan du )?(?:please )?(?:list|name|lista|nämn|räkna upp)\b")
+COUNTED_COVERAGE = 0.5  # the share of such a question a sentence counting the things must hold
+COUNT_OF_THINGS = re.compile(r"(?<![\d,])(\d+)\s+(?:[a-zåäö-]+\s+)?([a-zåäö-]{4,})\b")
 NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… uppstartsbolag, Xyz," or "… bolag (Xyz)"
 
 
@@ -706,7 +711,8 @@ class ExtractiveAnswerer:
         if not chosen:
             fallback = next((u for u in units[:20] if u.type_ok and self.constraints_ok(q, u)), None)
             chosen = [fallback] if fallback is not None else []
-        unnamed = self.nameless_mention(q, units, chosen) or self.indefinite_mention(q, chosen)
+        unnamed = self.nameless_mention(q, units, chosen) or self.indefinite_mention(q, chosen) or \
+            self.counted_mention(q, units)
         if unnamed is not None:
             return Proposal(hits, units, [], False, unnamed)
         planned = untold_outcome(q, chosen, units)
@@ -744,6 +750,30 @@ class ExtractiveAnswerer:
             if heads and any(stem(heads[-1].lower()).endswith(a) for a in asked) \
                     and not NAMED_AFTER.match(u.text[m.end():m.end() + 3]):
                 return u
+        return None
+
+    def counted_mention(self, q: Question, units: list[Unit]) -> Unit | None:
+        """The sentence to quote for "List the 70 companies in Malmö Residency" when the report counts the things
+        («… för de 70 företag som ingår») and names none after the count: it does not give their names."""
+        if not (q.kind == "name" or NAMES_ASKED.match(q.asked)):
+            return None
+        m = COUNT_OF_THINGS.search(q.asked)
+        if m is None:
+            return None
+        count, noun = m.group(1), m.group(2).lower()
+        asked = {stem(x) for x in (one_word_renderings(noun) or [noun])} if q.lang == "en" else {stem(noun)}
+        for u in units[:10]:
+            if u.is_row or u.coverage < COUNTED_COVERAGE:  # (the thing's name may stand in the sentence before)
+                continue
+            for mm in re.finditer(rf"(?<![\d,]){re.escape(count)}\s+((?:[\wåäö-]+\s+){{0,2}}[\wåäö-]+)", u.text):
+                said = mm.group(1).split()
+                at = next((i for i, w in enumerate(said)
+                           if any(stem(w.lower()).endswith(a) or stem(w.lower()).startswith(a) for a in asked)), None)
+                if at is None:
+                    continue
+                rest = u.text[mm.start(1) + len(" ".join(said[:at + 1])):]
+                if not NAMED_AFTER.match(rest[:3]) and not re.search(r"[:(]", rest):
+                    return u
         return None
 
     def compose_fact(self, q: Question, p: Proposal, scope: str, filters: Filters | None) -> Answer:

@@ -303,6 +303,9 @@ def answer_kind(text: str) -> str | None:
     return None
 
 
+TOPIC_FIRST = re.compile(r"^\s*([A-ZÅÄÖ][\wåäö]+)\s*(?:[-–—:]|\.\.\.|…)\s+\S")
+
+
 def proper_names(text: str) -> set[str]:
     """Capitalised words after the first word of each sentence (question words and imperatives are not
     names: "Vad gör staden för klimatet? Svara kort.")."""
@@ -315,6 +318,9 @@ def proper_names(text: str) -> set[str]:
             continue
         out.add(w)
     out.update(m.group(1) for m in PLACE.finditer(text) if m.group(1).lower() not in STOP)
+    # a topic set before the question ("Lund - hur många kommunalråd har de?"): a name though it comes first
+    if (m := TOPIC_FIRST.match(text)) and m.group(1).lower() not in STOP and not PURPOSE_NOUN.fullmatch(m.group(1)):
+        out.add(m.group(1))
     return out
 
 

@@ -193,7 +193,9 @@ CHITCHAT = re.compile(
     re.IGNORECASE)
 
 
-GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?", r"objectives?", r"targets?",
+# ("target" is a noun after a determiner, or plural: "which market does the work target" is the verb)
+GOAL_WORD = word_rx(r"mål", r"målen", r"målet", r"kommunfullmäktigemål\w*", r"goals?", r"objectives?", r"targets",
+                    r"(?:the|its|their|a|an|this|that|these|which|what|any|each|every|our|of)\s+(?:[\w-]+\s+){0,2}target",
                     r"[a-zåäö]{3,}s?mål(?:en|et)?")  # a goal named by a compound: klimatmålen, arbetsgivarmålet
 MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når", r"nått\w*", r"klaras", r"klara", r"klarar", r"klarat\w*",
                    r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
@@ -428,10 +430,17 @@ def all_small_talk(text: str) -> bool:
     return bool(clauses) and all(SMALL_TALK_CLAUSE.fullmatch(c) for c in clauses)
 
 
+# general knowledge: how two kinds of thing differ, each named with an indefinite article ("Vad är skillnaden mellan
+# en kommun och en region?"); the report tells of its own board, it defines no kinds
+KINDS_DIFFER = re.compile(r"(?i)^\s*(?:vad är |vilken är |what(?:'s| is) )?(?:skillnaden|the difference) (?:mellan|between) "
+                          r"(?:en|ett|a|an) [\wåäö-]+ (?:och|and) (?:en|ett|a|an) [\wåäö-]+\s*[?.!]*\s*$")
+
+
 def is_out_of_scope_request(text: str) -> bool:
-    """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke) and opinions or
-    advice asked of it ("Tycker du att …?", "Should I …?")."""
-    return bool(CHITCHAT.match(text) or all_small_talk(text) or TASK.match(text) or OPINION.search(text))
+    """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke), opinions or
+    advice asked of it ("Tycker du att …?", "Should I …?") and general knowledge (KINDS_DIFFER)."""
+    return bool(CHITCHAT.match(text) or all_small_talk(text) or TASK.match(text) or OPINION.search(text)
+                or KINDS_DIFFER.match(text))
 
 
 def asks_if_goals_are_met(text: str) -> bool:

@@ -1495,3 +1495,30 @@ def test_a_bound_in_words_and_a_compound_of_the_lead_in_find_the_listing_table(q
     # «Tabell - Kommunstyrelsens projekt och utredningar, beslutade belopp över 1 Mkr.» (p. 39)
     answer = assistant.ask(question)
     assert "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
+
+
+def test_target_as_a_verb_asks_no_goal(assistant):
+    # «Det proaktiva arbetet har riktats mot branscherna Life Science och Gaming, med Tyskland …» (p. 20)
+    answer = assistant.ask("Which industries and which priority market does Malmö's business-establishment work "
+                           "target, and what has the city achieved with Japanese partners this year?")
+    assert answer.shape == "brief" and "Life Science" in answer.answer
+    assert assistant.ask("Is the climate target met?").shape == "outline"
+
+
+def test_how_two_kinds_of_thing_differ_is_general_knowledge(assistant):
+    answer = assistant.ask("Vad är skillnaden mellan en kommun och en region?")
+    assert answer.refused and answer.shape == "out_of_scope" and not answer.citations
+
+
+@pytest.mark.parametrize("question", ["Lund - hur många kommunalråd har de?", "Göteborg – vad är deras prognos?"])
+def test_a_place_set_before_the_question_is_what_it_asks_about(question, assistant):
+    assert assistant.ask(question).refused
+    assert not assistant.ask("Malmö - hur många kommunalråd finns det?").refused
+
+
+@pytest.mark.parametrize("question", ["List the 70 companies in Malmö Residency",
+                                      "Vilka är de 70 företagen i Malmö Residency?"])
+def test_things_the_report_only_counts_are_not_named(question, assistant):
+    # «… nätverk globalt för de 70 företag som ingår.» (p. 18): no company is named
+    answer = assistant.ask(question)
+    assert answer.refused and "70 företag" in answer.answer
