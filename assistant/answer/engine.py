@@ -140,6 +140,7 @@ PRICE_MEASURES = tuple(stem(w) for w in ("lön", "löner", "pris", "hyra", "avgi
 # a compound whose head is a price ("månadslön", "årshyran"), and what a person earns
 PRICE_HEAD = re.compile(r"(?i)\w{3,}(?:lön|lönen|löner|hyra|hyran|avgift|avgiften|ränta|räntan|pris|priset)$")
 EARNS = re.compile(r"(?i)(?<![\wåäö])(?:tjänar|tjänade|earns?|earned|paid|gets paid)(?![\wåäö])")
+PAY_FOR = re.compile(r"(?i)(?<![\wåäö])(?:pay|paid|paying|betala\w*)\s+for(?![\wåäö])")  # what money is for, no price
 ROW_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")  # "… Avvikelse -3 050 tkr (Främst hyreskostnader bl a Uven)"
 
 
@@ -147,11 +148,13 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     """An amount question naming what the amount is the price of, answered by a figure that does not say it."""
     if q.kind not in ("amount", "percent", None):
         return False
-    asked = {t for t, w in q.terms.items() if w >= 1.0 and any(t.startswith(m) for m in PRICE_MEASURES)}
+    # (the measure itself, not a compound it begins: "lönekostnader" are costs, no one's pay)
+    asked = {t for t, w in q.terms.items() if w >= 1.0 and any(t.startswith(m) and len(t) - len(m) <= 2
+                                                                for m in PRICE_MEASURES)}
     # a compound whose head is one ("månadslön", "årshyran": the stemmer cuts them short), and what one earns
     asked |= {stem(w) for w in words(q.text) if PRICE_HEAD.search(w)}
     asked |= {stem("lön")} if EARNS.search(q.text) else set()
-    if not asked:
+    if not asked or PAY_FOR.search(q.text):
         return False
     # a row's figures are of its label: a comment in brackets explains its deviation ("Lokalkostnader: … (Främst
     # hyreskostnader bl a Uven)" is no rent of Uven)

@@ -127,6 +127,12 @@ COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*
 PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE = 0.4, 0.85
 DENSE_BEST = 6  # units ranked by their words, beyond the top chunks', that the embedding also scores
 LIST_WEIGHT = 0.1  # a "vilka …" question's sentence that names several things
+# what money or an effort is for, told: a question on what it is for prefers the sentence saying so
+PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska finansiera|används (?:till|för)|ska användas|"
+                          r"går till|syftar till|är avsedd\w* för)(?![\wåäö])")
+PURPOSE_WEIGHT = 0.15
+WHAT_IT_FUNDS = re.compile(r"(?i)(?<![\wåäö])(?:vad|what)\s+(?:[\wåäö]+\s+){0,6}?(?:finansiera\w*|financ\w+|funds?|"
+                           r"funding|pay for|användas till|used for|gå till|går till)(?![\wåäö])")
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
 # how a sentence states a total without the word "totalt": "Anslaget uppgår till 510,3 Mkr", "som helhet"
@@ -887,6 +893,7 @@ class ExtractiveAnswerer:
                                                        and PRESENT_COUNT.search(q.text) is not None)
         splits = {t: self.compound_split(t) for t in weights}  # "investeringsbudgeten": investering + budget
         asked_noun = self.asked_noun(q)
+        purpose_asked = bool(PURPOSE_ASKED.match(q.text) or WHAT_IT_FUNDS.search(q.text))
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -929,6 +936,8 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if q.kind == "list" and not u.is_row and (enumerates(u.text) or leads_to_a_list(u)):
                 u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
+            if purpose_asked and not u.is_row and PURPOSE_TOLD.search(u.text):
+                u.score += PURPOSE_WEIGHT  # "Vad finansierar obligationen?": «Emissionen finansierar satsningar …»
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"

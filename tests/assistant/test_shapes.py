@@ -1530,3 +1530,20 @@ def test_a_swedish_fact_on_a_topic_the_report_never_names_is_refused(question, a
     # the report has no "skattesats" and no "ordförande": a sentence on something else is no answer
     assert assistant.ask(question).refused
     assert not assistant.ask("Hur stor var den sociala obligationen?").refused
+
+
+@pytest.mark.parametrize("question", ["Vad finansierar den sociala obligationen?",
+                                      "What is the money raised by the social bond actually going to pay for?"])
+def test_what_money_pays_for_is_the_sentence_saying_what_it_finances(question, assistant):
+    # «Emissionen finansierar satsningar som stärker stadens arbete för social hållbarhet …» (p. 28)
+    answer = assistant.ask(question)
+    assert not answer.refused and "Emissionen finansierar" in answer.answer
+
+
+def test_a_cost_that_begins_with_a_price_word_is_no_price(assistant):
+    # «PO-Pålägg: Prognos -92 544 tkr …» and «Lönekostnader: …» (p. 43): costs, not anyone's pay
+    answer = assistant.ask("Lönekostnader och PO-pålägg i resultaträkningen – prognos vs budget och avvikelse?")
+    assert not answer.refused and "PO-Pålägg" in answer.answer
+    # «… varav 42,6 Mkr utgör arvodeskostnader» (p. 38): politicians' pay is their fees
+    answer = assistant.ask("How much of the executive board's budget goes on politicians' pay?")
+    assert not answer.refused and "42,6 Mkr" in answer.answer
