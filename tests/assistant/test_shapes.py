@@ -1547,3 +1547,14 @@ def test_a_cost_that_begins_with_a_price_word_is_no_price(assistant):
     # «… varav 42,6 Mkr utgör arvodeskostnader» (p. 38): politicians' pay is their fees
     answer = assistant.ask("How much of the executive board's budget goes on politicians' pay?")
     assert not answer.refused and "42,6 Mkr" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How much money is the city putting into training and upskilling its workforce this year?", "78 miljoner"),
+    ("Is there a limit on how many employees a single manager can be responsible for?", "max 30"),
+    ("Are Malmö's city staff flying less for work than they used to?", "flygresor"),
+])
+def test_plain_english_framing_words_are_no_topic(question, expected, assistant):
+    # "putting", "single", "actually" frame the question; "less" and "used to" are the report's minskat, tidigare
+    answer = assistant.ask(question)
+    assert not answer.refused and expected in answer.answer
