@@ -142,7 +142,8 @@ def kind_is_held(named: str, titles: frozenset[str]) -> bool:
 # words that name the same thing in the genre: a company is a bolag or a företag, and money is put on something
 # ("satsas") as it is set aside for it ("avsätta", "avsatts")
 SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
-    ("företag", ("bolag",)), ("bolag", ("företag",)), ("satsas", ("avsätta", "avsatts")))}
+    ("företag", ("bolag",)), ("bolag", ("företag",)), ("satsas", ("avsätta", "avsatts")),
+    ("politiker", ("politisk",)))}  # politicians are the political organisation («den politiska organisationen»)
 # heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
 # "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
 # -påverkan, -arbetet, -frågor, -läget, -situationen)

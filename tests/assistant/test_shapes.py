@@ -1558,3 +1558,9 @@ def test_plain_english_framing_words_are_no_topic(question, expected, assistant)
     # "putting", "single", "actually" frame the question; "less" and "used to" are the report's minskat, tidigare
     answer = assistant.ask(question)
     assert not answer.refused and expected in answer.answer
+
+
+def test_chat_fillers_are_no_topic(assistant):
+    # «… varav 42,6 Mkr utgör arvodeskostnader.» (p. 38): "typ" and "dom" say nothing of the topic
+    answer = assistant.ask("vad kostar arvodena för oss politiker i ks typ")
+    assert not answer.refused and "42,6 Mkr" in answer.answer
