@@ -131,6 +131,12 @@ LIST_WEIGHT = 0.1  # a "vilka …" question's sentence that names several things
 PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska finansiera|används (?:till|för)|ska användas|"
                           r"går till|syftar till|är avsedd\w* för)(?![\wåäö])")
 PURPOSE_WEIGHT = 0.15
+# what was decided, asked and told: the sentence telling the decision and what it is on, not a comment on it
+# ("Eftersom … präglas beslutet också av …")
+DECISION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad|vilket beslut|what|which decision)\b.*(?<![\wåäö])(?:beslut(?:at|ade|it)|"
+                            r"bestämt|bestämde|decided?)(?![\wåäö])")
+DECISION_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:beslut(?:at|ade)? (?:om|att)|beslutet om|decided)(?![\wåäö])")
+DECISION_WEIGHT = 0.1
 WHAT_IT_FUNDS = re.compile(r"(?i)(?<![\wåäö])(?:vad|what)\s+(?:[\wåäö]+\s+){0,6}?(?:finansiera\w*|financ\w+|funds?|"
                            r"funding|pay for|användas till|used for|gå till|går till)(?![\wåäö])")
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
@@ -894,6 +900,7 @@ class ExtractiveAnswerer:
         splits = {t: self.compound_split(t) for t in weights}  # "investeringsbudgeten": investering + budget
         asked_noun = self.asked_noun(q)
         purpose_asked = bool(PURPOSE_ASKED.match(q.text) or WHAT_IT_FUNDS.search(q.text))
+        decision_asked = DECISION_ASKED.search(q.text) is not None
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -936,6 +943,8 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if q.kind == "list" and not u.is_row and (enumerates(u.text) or leads_to_a_list(u)):
                 u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
+            if decision_asked and not u.is_row and DECISION_TOLD.search(u.text):
+                u.score += DECISION_WEIGHT  # "Vad har KF beslutat om …?": «… fattade … beslut om ett riktvärde …»
             if purpose_asked and not u.is_row and PURPOSE_TOLD.search(u.text):
                 u.score += PURPOSE_WEIGHT  # "Vad finansierar obligationen?": «Emissionen finansierar satsningar …»
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):

@@ -1564,3 +1564,10 @@ def test_chat_fillers_are_no_topic(assistant):
     # «… varav 42,6 Mkr utgör arvodeskostnader.» (p. 38): "typ" and "dom" say nothing of the topic
     answer = assistant.ask("vad kostar arvodena för oss politiker i ks typ")
     assert not answer.refused and "42,6 Mkr" in answer.answer
+
+
+def test_what_was_decided_is_the_sentence_telling_the_decision(assistant):
+    # «… fattade kommunfullmäktige i juni månad beslut om ett riktvärde om max 30 medarbetare per chef år 2030.»
+    # (p. 33), not «Eftersom antalet medarbetare per chef … präglas beslutet också av …»
+    answer = assistant.ask("Vad har KF beslutat om antal medarbetare per chef?")
+    assert "max 30" in answer.answer and "Eftersom" not in answer.answer
