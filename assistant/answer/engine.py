@@ -68,6 +68,7 @@ from assistant.answer.route import (
     OPEN_SHAPES,
     REFERS_BACK,
     SPLIT_ASKED,
+    SUMMARY,
     lacks_topic,
     names_only_the_subject,
     route,
@@ -715,7 +716,8 @@ class AnswerEngine:
             comp = compose_outline(ctx)
             if comp is not None:
                 return comp, "outline", None, q
-            shape = "fact"
+            # "Sammanfatta … måluppfyllelse och ekonomi": a summary of more than the goals is a summary
+            shape = "summary" if SUMMARY.search(q.text) else "fact"
         if shape == "page":
             return compose_page(ctx), "page", None, q
         if shape == "summary":

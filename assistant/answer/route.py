@@ -443,9 +443,14 @@ def is_out_of_scope_request(text: str) -> bool:
                 or KINDS_DIFFER.match(text))
 
 
+# goals being met, in one noun: "måluppfyllelse", "goal attainment"
+GOALS_MET = word_rx(r"måluppfyllelse\w*", r"goal (?:attainment|achievement|fulfil\w*)")
+
+
 def asks_if_goals_are_met(text: str) -> bool:
     """Whether goals are met or how they are assessed ("Nås klimatmålen?", "Hur bedöms målen?")."""
-    return GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None
+    return GOALS_MET.search(text) is not None or \
+        GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None
 
 
 EARLIER_ASSESSMENT = word_rx(r"tidigare", r"förra året", r"i fjol", r"previously", r"earlier", r"last year",
@@ -463,6 +468,8 @@ def route(text: str, kind: str | None = None) -> str:
     summary = SUMMARY.search(text) is not None
     if pages and (summary or PAGE_ASK.search(text)):
         return "summary" if summary and pages[0] != pages[1] else "page"
+    if summary and GOALS_MET.search(text):
+        return "outline"  # "Sammanfatta … kommunstyrelsens måluppfyllelse": the twelve assessments
     if summary and not REASON_ASKED_BY_NAME.search(text):
         # "Sammanfatta allt om flytten": what the whole report says on a topic, wherever it stands (a brief),
         # not one section of it

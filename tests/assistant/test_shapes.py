@@ -1571,3 +1571,12 @@ def test_what_was_decided_is_the_sentence_telling_the_decision(assistant):
     # (p. 33), not «Eftersom antalet medarbetare per chef … präglas beslutet också av …»
     answer = assistant.ask("Vad har KF beslutat om antal medarbetare per chef?")
     assert "max 30" in answer.answer and "Eftersom" not in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Skulle du kunna sammanfatta vad delårsrapporten säger om kommunstyrelsens måluppfyllelse för 2025?",
+    "hey, quick q - does the report say if the executive board is actually going to reach its goals this year?",
+])
+def test_goal_fulfilment_asked_in_other_words_is_the_outline(question, assistant):
+    answer = assistant.ask(question)
+    assert answer.shape == "outline" and "12" in answer.answer

@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.answer.extractive import Unit, units_of
 from assistant.answer.premise import area_list
-from assistant.answer.route import ACTORS, ASSESSED_WORD, GOAL_WORD, MET_WORD, NEGATION
+from assistant.answer.route import ACTORS, ASSESSED_WORD, GOAL_WORD, GOALS_MET, MET_WORD, NEGATION
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.summary import Span, assessment_first
 from assistant.glossary import translate
@@ -82,7 +82,7 @@ def compose_outline(ctx: Context) -> Composition | None:
     named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None  # the goal area it names, if one
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
     assessed = ASSESSED.search(text) is not None and not ONE_GOAL.search(text) and not AREAS.search(text)
-    if goals and (MET.search(text) or assessed) and GOALS.search(text) \
+    if goals and ((MET.search(text) or assessed) and GOALS.search(text) or GOALS_MET.search(text)) \
             and (not _names_one_goal(ctx, goals) or (named_area and AREA_WORD.search(text))) \
             and (named_area or not about_something_else(ctx)):
         negated = NEGATION.search(text) is not None
@@ -213,14 +213,18 @@ OUTLINE_FRAME = {f(w) for f in (str, stem) for w in (
     "delvis", "partly", "risk", "flagged", "fortfarande", "still", "expect", "expects", "expected", "förväntas", "väntas",
     "beräknas", "likely",
     "council", "kf", "kommunfullmäktige", "fullmäktige", "bedömer", "bedöma", "kommer", "tror", "think", "believe",
-    "bidrag", "bidraget", "bidragen", "sitt", "sina", "reach", "meet", "many", "overall", "totalt")}
+    "bidrag", "bidraget", "bidragen", "sitt", "sina", "reach", "meet", "many", "overall", "totalt",
+    # the report asked about, and the words a chat opens with: "hey, quick q - does the report say if …"
+    "report", "rapport", "rapporten", "delårsrapport", "delårsrapporten", "hey", "hej", "quick", "executive",
+    # a summary asked for ("Skulle du kunna sammanfatta … kommunstyrelsens måluppfyllelse"), and the actors' genitives
+    "sammanfatta", "summarise", "summarize", "skulle", "kunna", "kommunstyrelsens", "stadens", "malmös")}
 
 
 def about_something_else(ctx: Context) -> bool:
     """A question on meeting goals that is about a topic no goal names ("Did the city meet its target for women in
     leadership?"): not the outline's list of all twelve assessments."""
     text = ctx.q.text
-    for rx in (GOAL_WORD, MET_WORD, ASSESSED_WORD, NEGATION):
+    for rx in (GOALS_MET, GOAL_WORD, MET_WORD, ASSESSED_WORD, NEGATION):
         text = rx.sub(" ", text)
     left = [w for w in words(text) if w not in STOP and w not in EN_STOP and w not in ACTORS and not w.isdigit()
             and w not in OUTLINE_FRAME and stem(w) not in OUTLINE_FRAME and len(w) > 2]
