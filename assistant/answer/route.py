@@ -450,7 +450,7 @@ GOALS_MET = word_rx(r"måluppfyllelse\w*", r"goal (?:attainment|achievement|fulf
 def asks_if_goals_are_met(text: str) -> bool:
     """Whether goals are met or how they are assessed ("Nås klimatmålen?", "Hur bedöms målen?")."""
     return GOALS_MET.search(text) is not None or \
-        GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None
+        (GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None)
 
 
 EARLIER_ASSESSMENT = word_rx(r"tidigare", r"förra året", r"i fjol", r"previously", r"earlier", r"last year",

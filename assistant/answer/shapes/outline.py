@@ -82,7 +82,7 @@ def compose_outline(ctx: Context) -> Composition | None:
     named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None  # the goal area it names, if one
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
     assessed = ASSESSED.search(text) is not None and not ONE_GOAL.search(text) and not AREAS.search(text)
-    if goals and ((MET.search(text) or assessed) and GOALS.search(text) or GOALS_MET.search(text)) \
+    if goals and (((MET.search(text) or assessed) and GOALS.search(text)) or GOALS_MET.search(text)) \
             and (not _names_one_goal(ctx, goals) or (named_area and AREA_WORD.search(text))) \
             and (named_area or not about_something_else(ctx)):
         negated = NEGATION.search(text) is not None
