@@ -334,8 +334,14 @@ TOPIC_SWITCH = re.compile(r"(?i)^\s*(?:och|men|samt|and|but|what about|how about
 
 
 # "Hur mycket avsattes till X, och vad visar årsprognosen?": a second question asked in the same breath
+# (or a yes-no question on the same thing: "Hur stor är investeringsbudgeten och bedöms den hållas?")
 SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:vad|hur|när|vilke[nt]|vilka|vem|var)\b)|"
-                        r"(?:,\s*|\s+)and\s+(?=(?:what|how|when|which|who|where)\b)", re.IGNORECASE)
+                        r"(?:,\s*|\s+)and\s+(?=(?:what|how|when|which|who|where)\b)|"
+                        r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:är|var|blir|bedöms|förväntas|kommer|har|ska|kan)\s+"
+                        r"(?:den|det|de|dom|man)\b)|"
+                        r"(?:,\s*|\s+)and\s+(?=(?:is|was|are|were|will|does|did|has|can)\s+(?:it|they|this|that)\b)",
+                        re.IGNORECASE)
+
 
 
 LONE_ASK = re.compile(r"(?i)(?:när|when)\s*\?*")
@@ -355,6 +361,10 @@ def two_asks(question: str) -> tuple[str, str] | None:
         return None  # "… and how is it split?": the parts of the figure the first part asks, one question
     first = first if first.endswith("?") else f"{first}?"
     return first, second[0].upper() + second[1:]
+
+
+YES_NO_ASK = re.compile(r"(?i)(?:är|var|blir|bedöms|förväntas|kommer|har|ska|kan|is|was|are|were|will|does|did|has|can)"
+                        r"\s+(?:den|det|de|dom|man|it|they|this|that)\b")
 
 
 # "which … and why": one thing asked for, then its cause
@@ -563,6 +573,10 @@ class AnswerEngine:
         if first.refused or first.shape not in ("fact", "brief"):  # a brief: the names a table lists
             return None
         second = self.answer(parts[1], [*history, Turn(parts[0], first.answer)], filters, lang, threshold)
+        if YES_NO_ASK.match(parts[1]) and (second.refused or second.features.get("rule") == 0.0):
+            # a yes-no question on the first thing that no rule answers: the judge vouched for a sentence on the
+            # first part's topic only ("… och bedöms den hållas?" quoted Framtida ledare); the first part stands
+            return replace(first, question=" ".join(parts))
         if second.refused or second.shape != "fact":
             return None
         quotes = {(c.page, c.quote): c.n for c in first.citations}

@@ -1580,3 +1580,10 @@ def test_what_was_decided_is_the_sentence_telling_the_decision(assistant):
 def test_goal_fulfilment_asked_in_other_words_is_the_outline(question, assistant):
     answer = assistant.ask(question)
     assert answer.shape == "outline" and "12" in answer.answer
+
+
+def test_a_yes_no_question_on_the_same_thing_is_a_second_ask(assistant):
+    # «Summa investeringar: Prognos 25 000 tkr, Budget 25 000 tkr, Avvikelse 0 tkr» (p. 37): the first part is
+    # answered; the second («bedöms den hållas?») adds no sentence on another topic
+    answer = assistant.ask("Hur stor är investeringsbudgeten 2025 och bedöms den hållas?")
+    assert not answer.refused and "25 000 tkr" in answer.answer and "Framtida ledare" not in answer.answer
