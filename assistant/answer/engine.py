@@ -371,6 +371,8 @@ YES_NO_ASK = re.compile(r"(?i)(?:är|var|blir|bedöms|förväntas|kommer|har|ska
 WHICH_THEN_WHY = re.compile(r"(?i)^\W*(?:[^?]{0,80}?\b)?(?:vilke?[nt]|vilka|which|what)\b[^?]*\b(?:och|samt|and)\s+"
                             r"(?:varför|why|vad (?:är|var) (?:orsaken|anledningen|skälet)|vad beror (?:det|den) på|"
                             r"what (?:is|was|'s) the (?:reason|cause))\b")
+WHOLE_CITY_SV = "Rapporten redovisar kommunstyrelsens ekonomi, inte hela stadens eller andra nämnders."
+WHOLE_CITY_EN = "The report covers the executive board's finances, not the whole city's or other committees'."
 UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "name"): "The report mentions it but gives no names.",
           ("sv", "outcome"): "Rapporten nämner det men anger inget resultat.",
@@ -446,7 +448,21 @@ TOPIC_BODY = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäö]+)\s*[-–—:]\s+.*(?<![\w
                         r".*(?<![\wåäö])(?:kommunstyrelse|kommunfullmäktige|delårsrapport|årsredovisning|stadskontor|"
                         r"kommunbidrag|helårsprognos|prognos|budget|kommunalråd|resultat|executive board|city council|"
                         r"interim report|annual report|forecast|budget|result|councillors)")
-OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
+# another city's own work, the city the subject: "Hur arbetar Göteborgs stad med kustskydd?", "how Lunds kommun works"
+CITY_AT_WORK = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\s+(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\b|"
+                          r"\b(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\s+([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\b")
+OWN_PLACE_SHARE = 0.1
+# the whole municipality's figures, not the board's: "Vilket resultat har Malmö stad som helhet, alla nämnder
+# sammantaget?", "Vilka nämnder prognostiserar underskott?"
+WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnder\w*|vilka (?:andra )?nämnder|"
+                        r"hela (?:malmö )?stadens?|(?:malmö )?stad(?:en)? som helhet|all (?:the )?committees|"
+                        r"which (?:other )?committees|the (?:whole|entire) (?:city|municipality)|"
+                        r"the (?:city|municipality) as a whole)(?![\wåäö])")
+CITY_FIGURE = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|prognos\w*|underskott\w*|överskott\w*|budget\w*|"
+                         r"nettokostnad\w*|result\w*|forecast\w*|deficit\w*|surplus\w*)(?![\wåäö])")
+# what a law says: "Vad säger arbetsmiljölagen om …?", "… enligt kommunallagen?", "according to the Local Government Act"
+LAW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad säger|enligt|according to|under)\s+(?:the\s+)?"
+                       r"([\wåäö]+lagen|[\wåäö]+ (?:act|law))(?![\wåäö])")  # a place named in this share of the passages is the reports' own
 
 
 class AnswerEngine:
@@ -513,6 +529,10 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", forecast_only, 1.0)
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
+        if WHOLE_CITY.search(q.text) and CITY_FIGURE.search(q.text) and plan.shape in ("fact", "change", "reason"):
+            return self._refusal(q, scope, [], "out_of_scope", WHOLE_CITY_SV if q.lang == "sv" else WHOLE_CITY_EN, 1.0)
+        if (law := LAW_ASKED.search(q.text)) and not self.scorer.stem_in_corpus(stem(law.group(1).split()[0])):
+            return self._refusal(q, scope, [], "out_of_scope", None, 1.0)  # a law the report never names
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         comp, shape, proposal, q = self._compose(ctx, plan.shape)
@@ -700,7 +720,7 @@ class AnswerEngine:
         """The place whose own board, council, report or budget the question asks about ("Göteborgs
         kommunstyrelse", "Gothenburg's interim report") when it is not the reports' own city: a place named in
         a tenth of the passages or more is theirs (Malmö), one the report only mentions is another's."""
-        m = OTHER_BODY.search(q.text) or TOPIC_BODY.match(q.text)
+        m = OTHER_BODY.search(q.text) or TOPIC_BODY.match(q.text) or CITY_AT_WORK.search(q.text)
         if m is None:
             return None
         name = next(g for g in m.groups() if g).lower()

@@ -1587,3 +1587,17 @@ def test_a_yes_no_question_on_the_same_thing_is_a_second_ask(assistant):
     # answered; the second («bedöms den hållas?») adds no sentence on another topic
     answer = assistant.ask("Hur stor är investeringsbudgeten 2025 och bedöms den hållas?")
     assert not answer.refused and "25 000 tkr" in answer.answer and "Framtida ledare" not in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hur arbetar Göteborgs stad med kustskydd och klimatanpassning?",
+    "Vilket prognostiserat resultat har Malmö stad som helhet, alla nämnder sammantaget, för 2025?",
+    "Vilka nämnder i Malmö stad prognostiserar underskott i delåret?",
+    "Vad säger arbetsmiljölagen om chefens ansvar för den sociala arbetsmiljön?",
+])
+def test_another_citys_work_the_whole_citys_figures_and_a_laws_content_are_not_in_the_report(question, assistant):
+    answer = assistant.ask(question)
+    assert answer.refused and not answer.citations
+    # the board's own figure and its cooperation with Göteborg still are
+    assert not assistant.ask("Vilket resultat prognostiserar kommunstyrelsen för 2025?").refused
+    assert not assistant.ask("Med vilka städer driver Malmö påverkansarbete om kustskydd?").refused
