@@ -158,6 +158,7 @@ OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet
 # a bound on amounts: "mer än 1 Mkr", "mer än en miljon", "over one million"
 THRESHOLD = re.compile(r"(?i)(?<![\wåäö])(mer än|minst|över|more than|at least|over|above)\s+"
                        r"(\d|(?:en|ett|one|a)\s+(?:miljon\w*|miljard\w*|million\w*|billion\w*))")
+UNSAID_LISTING = 0.8  # ... or, when no top sentence has the word for the things asked, the rest of the question
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
@@ -1359,18 +1360,38 @@ class ExtractiveAnswerer:
         a table ("Nedan visas beslut som uppgår till minst 1 Mkr.") whose title names the things asked for and
         that, with the passage introducing it, holds most of the question: its rows are the answer, no sentence
         names them all."""
-        if q.kind not in ("name", "list") or not q.focus or not PLURAL_ASKED.match(q.text):
+        imperative = NAMES_ASKED.match(q.text) is not None  # "List the project and study decisions above 1 Mkr …"
+        if not imperative and (q.kind not in ("name", "list") or not q.focus or not PLURAL_ASKED.match(q.text)):
             return None
-        focus = {stem(x) for x in ([q.focus] if q.lang == "sv" else one_word_renderings(q.focus) or [q.focus])}
-        for u in units[:10]:
+        if imperative:  # the things to list are named by the question's words
+            focus = {t for t, w in q.terms.items() if w >= 1.0}
+        else:
+            focus = {stem(x) for x in ([q.focus] if q.lang == "sv" else one_word_renderings(q.focus) or [q.focus])}
+        # the report's word for the things may be none: "Vilka evenemang har fått pengar från anslaget för projekt
+        # och utredningar?" is listed by the table of its decisions, whose rows name the events
+        unsaid = not any(term_hit(q, f, u.stems | u.context) for f in focus for u in units[:10])
+        seen: set[str] = set()
+        for u in [*units[:10], *self._table_leads(q, units)]:
             table = None if u.is_row else introduced_table(u, self.a.index.chunks)
-            if table is None:
+            if table is None or table.id in seen:
                 continue
+            seen.add(table.id)
             title = set(terms(str(table.meta.get("table_title") or "")))
+            chunks = self.table_chunks(table)
             if any(_matched(f, title) for f in focus) and \
-                    self._table_coverage(q, self.table_chunks(table), context=u.chunk.text) >= LISTING_COVERAGE:
+                    self._table_coverage(q, chunks, context=u.chunk.text) >= LISTING_COVERAGE:
+                return u
+            asked = replace(q, terms={t: w for t, w in q.terms.items() if t not in focus})
+            if unsaid and asked.terms and self._table_coverage(asked, chunks, context=u.chunk.text) >= UNSAID_LISTING:
                 return u
         return None
+
+    def _table_leads(self, q: Question, units: list[Unit]) -> list[Unit]:
+        """The lead-ins of the tables introduced in the chunks of the top sentences, which the search may rank
+        below the sentence it introduces the table after ("Inom anslaget … 26,4 Mkr. Nedan visas beslut …")."""
+        chunks = {u.chunk.id: u.chunk for u in units[:10] if not u.is_row}
+        scored = self.units_for(q, [(c, 0.0) for c in chunks.values()]) if chunks else []
+        return [x for x in scored if introduced_table(x, self.a.index.chunks)]
 
     def _table_coverage(self, q: Question, chunks: list[IndexedChunk], every_term: bool = False,
                         context: str = "") -> float:

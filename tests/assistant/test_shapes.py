@@ -1601,3 +1601,14 @@ def test_another_citys_work_the_whole_citys_figures_and_a_laws_content_are_not_i
     # the board's own figure and its cooperation with Göteborg still are
     assert not assistant.ask("Vilket resultat prognostiserar kommunstyrelsen för 2025?").refused
     assert not assistant.ask("Med vilka städer driver Malmö påverkansarbete om kustskydd?").refused
+
+
+@pytest.mark.parametrize("question", [
+    "List the project and study decisions above 1 Mkr from the board's projects appropriation.",
+    "Vilka evenemang har fått pengar från KS anslag för projekt och utredningar?",
+])
+def test_a_listing_table_answers_an_imperative_and_things_the_report_has_no_word_for(question, assistant):
+    # «Tabell - Kommunstyrelsens projekt och utredningar, beslutade belopp över 1 Mkr.» (p. 39): its rows are the
+    # events, though no sentence calls them "evenemang"
+    answer = assistant.ask(question)
+    assert "EM i Handboll 2026" in answer.answer and "Special Olympics" in answer.answer
