@@ -599,6 +599,12 @@ class AnswerEngine:
             return replace(first, question=" ".join(parts))
         if second.refused or second.shape != "fact":
             return None
+        named = self.scorer.read(parts[0], history, lang).phrases
+        if named and not any(p in c.quote.lower() for c in second.citations for p in named) \
+                and not {c.section for c in second.citations} & {c.section for c in first.citations}:
+            # "What is Malmö Möts and when does it take place?": the second part is on the thing the first names, not
+            # on a sentence sharing a word with it («mötes- och resepolicy»); the first part stands
+            return replace(first, question=" ".join(parts))
         quotes = {(c.page, c.quote): c.n for c in first.citations}
         renumber: dict[int, int] = {}
         citations = list(first.citations)

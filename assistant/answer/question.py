@@ -367,12 +367,16 @@ def either_or(q: Question) -> dict[str, str]:
     return out
 
 
+# "När äger Malmö Möts rum?": when it happens (sker, a function word), not a room
+TAKES_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:äger|ägde|äga|ägt)\s+((?:[\wåäö-]+\s+){0,4}?)rum(?![\wåäö])")
+
+
 def analyse(text: str, history: list[Turn], lang: str | None = None,
             keep: frozenset[str] = frozenset()) -> Question:
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
     asked = text
     lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
-    text = as_report_periods(expand_abbreviations(text, lang))
+    text = TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(text, lang))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
     translations = translate(searched, keep) if lang == "en" else []
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text

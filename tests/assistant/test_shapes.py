@@ -1612,3 +1612,10 @@ def test_a_listing_table_answers_an_imperative_and_things_the_report_has_no_word
     # events, though no sentence calls them "evenemang"
     answer = assistant.ask(question)
     assert "EM i Handboll 2026" in answer.answer and "Special Olympics" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["När äger Malmö Möts rum?", "What is Malmö Möts and when does it take place?"])
+def test_when_a_named_thing_takes_place_is_told_by_its_own_paragraph(question, assistant):
+    # «Den inleds med en demokratihelg i november 2025 …» (p. 28); not the «mötes- och resepolicy» (p. 24)
+    answer = assistant.ask(question)
+    assert not answer.refused and "november 2025" in answer.answer and "resepolicy" not in answer.answer
