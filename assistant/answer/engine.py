@@ -439,7 +439,7 @@ WHOLE_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|årets|för året|full
 RESULT_WORD = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|utfall\w*|bokslut\w*|result\w*|outcome|outturn|"
                          r"överskott\w*|underskott\w*|surplus|deficit)(?![\wåäö])")
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
-OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
+OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+|[a-zåäö]{4,})s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
                         r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
                         r"\b([A-Z][a-z]+)'s\s+(?:city\s+|municipal\s+)?(?:executive board|city council|"
                         r"municipal council|interim report|annual report|city office|municipal grant|forecast|budget)\b")
@@ -729,7 +729,11 @@ class AnswerEngine:
         m = OTHER_BODY.search(q.text) or TOPIC_BODY.match(q.text) or CITY_AT_WORK.search(q.text)
         if m is None:
             return None
-        name = next(g for g in m.groups() if g).lower()
+        written = next(g for g in m.groups() if g)
+        name = written.lower()
+        if written == name and not self.scorer.exonym(name) and \
+                not any(re.search(rf"\b{re.escape(name.capitalize())}\b", c.text) for c in self.library.index.chunks):
+            return None  # a word in lower case is a place only if the report writes it as one ("drogs kommunbidraget")
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")
         exonym = self.scorer.exonym(name)

@@ -533,6 +533,11 @@ def leads_to_a_list(u: Unit) -> bool:
     return at + 2 < len(texts) and introduces_a_list(texts[at + 1]) and texts[at + 2].lstrip().startswith("•")
 
 
+# an amount of money asked for in so many words: a number that is no sum of money does not answer it
+MONEY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:pengar|pengarna|money|kronor|mkr|tkr|msek|sek|kostar|kostade|cost|costs)"
+                         r"(?![\wåäö])")
+
+
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
@@ -564,6 +569,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             return 1.0
         if numbers and any(w in low for w in (" mkr", " tkr", "kronor", "%")):
             return 1.0
+        if MONEY_ASKED.search(q.text):
+            return 0.0  # "Hur mycket pengar fick …?" is not answered by «… för de 70 företag som ingår»
         return 0.5 if numbers else 0.0
     if kind == "count":
         if counted_near(unit, q):

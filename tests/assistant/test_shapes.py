@@ -1619,3 +1619,16 @@ def test_when_a_named_thing_takes_place_is_told_by_its_own_paragraph(question, a
     # «Den inleds med en demokratihelg i november 2025 …» (p. 28); not the «mötes- och resepolicy» (p. 24)
     answer = assistant.ask(question)
     assert not answer.refused and "november 2025" in answer.answer and "resepolicy" not in answer.answer
+
+
+def test_a_number_that_is_no_sum_of_money_does_not_answer_how_much_money(assistant):
+    # «… nätverk globalt för de 70 företag som ingår.» (p. 18): 70 companies, no amount from Tillväxtverket
+    assert assistant.ask("Hur mycket fick Malmö Residency i pengar från Tillväxtverket?").refused
+    assert not assistant.ask("Hur mycket pengar får Malmö Pride?").refused
+
+
+def test_another_municipalitys_board_written_in_lower_case(assistant):
+    assert assistant.ask("hur mkt överskott har göteborgs kommunstyrelse i år").refused
+    # a verb's passive -s before a body word is no place
+    answer = assistant.ask("Hur mycket drogs kommunbidraget ned för Malmö stadsteaters verksamhet i Rosengård?")
+    assert not answer.refused and "-4,1" in answer.answer
