@@ -520,8 +520,12 @@ LIST_SEPARATOR = re.compile(r",\s|\s(?:samt|och|and)\s")
 LIST_ITEMS = 4  # separators a sentence must have to name several things
 
 
+# names after a colon: «… vunnit två internationella kongressanbud: Food Innovation Nordic och International …»
+NAMES_AFTER_COLON = re.compile(r":\s*[A-ZÅÄÖ][^.:]*?(?:,|\s(?:och|samt|and)\s)\s*[A-ZÅÄÖ]")
+
+
 def enumerates(text: str) -> bool:
-    return len(LIST_SEPARATOR.findall(text)) >= LIST_ITEMS
+    return len(LIST_SEPARATOR.findall(text)) >= LIST_ITEMS or NAMES_AFTER_COLON.search(text) is not None
 
 
 def leads_to_a_list(u: Unit) -> bool:

@@ -1632,3 +1632,9 @@ def test_another_municipalitys_board_written_in_lower_case(assistant):
     # a verb's passive -s before a body word is no place
     answer = assistant.ask("Hur mycket drogs kommunbidraget ned för Malmö stadsteaters verksamhet i Rosengård?")
     assert not answer.refused and "-4,1" in answer.answer
+
+
+def test_names_after_a_colon_are_a_list(assistant):
+    # «Under 2025 har Malmö vunnit två internationella kongressanbud: Food Innovation Nordic och …» (p. 15)
+    answer = assistant.ask("Vilka kongresser har Malmö lyckats få hit?")
+    assert "Food Innovation Nordic" in answer.answer and "ambassadörsprogram" not in answer.answer
