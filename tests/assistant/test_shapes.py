@@ -1638,3 +1638,9 @@ def test_names_after_a_colon_are_a_list(assistant):
     # «Under 2025 har Malmö vunnit två internationella kongressanbud: Food Innovation Nordic och …» (p. 15)
     answer = assistant.ask("Vilka kongresser har Malmö lyckats få hit?")
     assert "Food Innovation Nordic" in answer.answer and "ambassadörsprogram" not in answer.answer
+
+
+def test_a_lead_in_naming_none_of_a_briefs_topic_brings_no_table(assistant):
+    # «Nedan visas beslut som uppgår till minst 1 Mkr.» follows the Amiralen and WMU sentences (p. 39)
+    answer = assistant.ask("Vad innebär den nya internhyresmodellen för Amiralen och WMU?")
+    assert "internhyresmodellen" in answer.answer and "EM i Handboll" not in answer.answer

@@ -314,7 +314,11 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen)
-    chosen = with_introduced_tables(chosen, ctx.library.index.chunks, TABLE_LEAD_COVERAGE)
+    # a lead-in that names none of a brief's topic brings no table: «Nedan visas beslut …» after the sentence on
+    # Amiralen and WMU, in the same passage, lists the projects, not what the question asks
+    chosen = with_introduced_tables(chosen, ctx.library.index.chunks, TABLE_LEAD_COVERAGE,
+                                    lambda u, table: not topical or any(term_hit(ctx.q, t, u.stems | set(terms(
+                                        str(table.meta.get("table_title") or "")))) for t in topical))
     lead = EN_LEAD if ctx.q.lang == "en" else ""
     text, citations = ctx.render(chosen, lead)
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
@@ -495,13 +499,14 @@ def listed_in_table(ctx: Context, mention: Unit, hits: list) -> Composition | No
     return Composition(text, citations, [p.unit for p in chosen], True, hits)
 
 
-def with_introduced_tables(chosen: list[Point], chunks: list[IndexedChunk], min_coverage: float = 0.0) -> list[Point]:
+def with_introduced_tables(chosen: list[Point], chunks: list[IndexedChunk], min_coverage: float = 0.0,
+                           on_topic: Callable[[Unit, IndexedChunk], bool] = lambda u, table: True) -> list[Point]:
     """A sentence that introduces a table ("Under året har följande förändringar av kommunbidraget
     beslutats.", "Nedan visas beslut …") or points to one says little without it: the table's rows follow."""
     # (`min_coverage`: a lead-in among a brief's points that holds little of the question brings no table:
     # "följande förändringar av kommunbidraget" is no answer to how the number of remisser changed)
     leads = [(p, t) for p in chosen if p.unit.coverage >= min_coverage
-             and (t := introduced_table(p.unit, chunks)) is not None]
+             and (t := introduced_table(p.unit, chunks)) is not None and on_topic(p.unit, t)]
     if not leads:
         return chosen
     # the table is the answer's body: the lead-ins, a few of the other points, then the rows
