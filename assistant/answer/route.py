@@ -52,6 +52,7 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              r"hur kommer det sig", r"vad är skälet", r"what(?:'s| is) behind", r"what lies behind",
              r"av vilken anledning", r"what caused", r"what explains", r"what(?:'s| is) the reason", r"förklara varför",
              r"how come", r"vad förklarar", r"vad ligger bakom", r"hur motiveras",
+             r"what drives", r"what(?:'s| is| are) driving", r"vad driver",  # "What drives the variance on …?"
              # what an assessment rests on: "What is the basis for the assessment …", "Vad grundar sig bedömningen på"
              r"what is the basis (?:for|of)", r"on what (?:basis|grounds)", r"what is (?:the assessment|it) based on",
              r"vad grundar sig", r"vad baseras (?:bedömningen|den|det) på", r"på vilken grund", r"vad bygger bedömningen på",

@@ -494,3 +494,8 @@ def test_thanks_for_the_help_is_small_talk(question):
 def test_a_verdict_on_the_report_itself_is_an_opinion(question):
     assert is_out_of_scope_request(question)
     assert not is_out_of_scope_request("Är rapportens prognos osäker?")
+
+
+@pytest.mark.parametrize("question", ["What drives the positive variance on personnel costs?", "Vad driver överskottet?"])
+def test_what_drives_asks_a_reason(question):
+    assert route(question) == "reason"
