@@ -258,7 +258,8 @@ MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge
 
 
 # what money is for: "What should the preparedness investment budget strengthen?", "Vad ska budgeten användas till?"
-PURPOSE_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\s+(?:should|shall|will|is|are|ska|skall|kommer)\b.*\b(?:used for|for|till|"
+PURPOSE_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\s+(?:exactly\s+|egentligen\s+)?(?:should|shall|will|is|are|ska|skall|kommer)\b"
+                           r".*\b(?:used for|for|till|"
                            r"strengthen|stärka|finance|finansiera|fund|cover|täcka|spent on)\s*\??\s*$")
 BARE_COUNT = re.compile(r"(?<![\wåäö])(?:antal|antalet|number of)\s+[\wåäö]")
 # a number that has changed is what a question is about, not what it asks for ("the growing number of …")

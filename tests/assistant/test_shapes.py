@@ -1644,3 +1644,10 @@ def test_a_lead_in_naming_none_of_a_briefs_topic_brings_no_table(assistant):
     # «Nedan visas beslut som uppgår till minst 1 Mkr.» follows the Amiralen and WMU sentences (p. 39)
     answer = assistant.ask("Vad innebär den nya internhyresmodellen för Amiralen och WMU?")
     assert "internhyresmodellen" in answer.answer and "EM i Handboll" not in answer.answer
+
+
+def test_a_breakdown_by_the_boards_three_parts_in_english(assistant):
+    # «HELÅRSPROGNONS: Styrelsen 6,9 mkr, Förvaltningen KB 2,3 mkr, Förvaltningen SF/IF 4,7 mkr …» (p. 43)
+    answer = assistant.ask("Break down the forecast surplus by the board, the grant-funded administration and the "
+                           "solidarity/income-funded operations.")
+    assert not answer.refused and "4,7" in answer.answer and "6,9" in answer.answer
