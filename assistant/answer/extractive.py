@@ -351,6 +351,10 @@ ASKED_THING_END = {"that", "which", "who", "is", "was", "in", "at", "for", "with
 # names asked for by an imperative ("List the 70 companies …", "Nämn de tolv städerna"), and the count of things
 # the question names ("the 70 companies")
 NAMES_ASKED = re.compile(r"(?i)^\s*(?:(?:can|could) you |kan du )?(?:please )?(?:list|name|lista|nämn|räkna upp)\b")
+# a count in digits or words, and a question for the names of things in the definite form or by "namnen på"
+COUNT_WORD = r"\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|tjugo"
+NAMES_OF = re.compile(r"(?i)(?<![\wåäö])(?:namnen på (?:de |alla )?|vilka är (?:de |alla )?)([\wåäö]{4,}(?:na|er|ar|or))"
+                      r"(?![\wåäö])")
 COUNTED_COVERAGE = 0.5  # the share of such a question a sentence counting the things must hold
 COUNT_OF_THINGS = re.compile(r"(?<![\d,])(\d+)\s+(?:[a-zåäö-]+\s+)?([a-zåäö-]{4,})\b")
 NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… uppstartsbolag, Xyz," or "… bolag (Xyz)"
@@ -779,17 +783,20 @@ class ExtractiveAnswerer:
     def counted_mention(self, q: Question, units: list[Unit]) -> Unit | None:
         """The sentence to quote for "List the 70 companies in Malmö Residency" when the report counts the things
         («… för de 70 företag som ingår») and names none after the count: it does not give their names."""
-        if not (q.kind == "name" or NAMES_ASKED.match(q.asked)):
-            return None
         m = COUNT_OF_THINGS.search(q.asked)
-        if m is None:
+        if m is not None and (q.kind in ("name", "list") or NAMES_ASKED.match(q.asked)):
+            count, noun = re.escape(m.group(1)), m.group(2).lower()
+        elif q.kind in ("name", "list") and q.lang == "sv" and (named := NAMES_OF.search(q.asked)):
+            # "Kan du lista namnen på de pionjärstäder …", "Vilka är supporterstäderna …?": counted in words, or not
+            count, noun = COUNT_WORD, named.group(1).lower()
+        else:
             return None
-        count, noun = m.group(1), m.group(2).lower()
         asked = {stem(x) for x in (one_word_renderings(noun) or [noun])} if q.lang == "en" else {stem(noun)}
         for u in units[:10]:
             if u.is_row or u.coverage < COUNTED_COVERAGE:  # (the thing's name may stand in the sentence before)
                 continue
-            for mm in re.finditer(rf"(?<![\d,]){re.escape(count)}\s+((?:[\wåäö-]+\s+){{0,2}}[\wåäö-]+)", u.text):
+            # (a lookahead: "tolv pionjärstäder och nio supporterstäder" has two counts three words apart)
+            for mm in re.finditer(rf"(?i)(?<![\d,\wåäö])(?:{count})\s+(?=((?:[\wåäö-]+\s+){{0,2}}[\wåäö-]+))", u.text):
                 said = mm.group(1).split()
                 at = next((i for i, w in enumerate(said)
                            if any(stem(w.lower()).endswith(a) or stem(w.lower()).startswith(a) for a in asked)), None)

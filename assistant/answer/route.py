@@ -280,12 +280,16 @@ def requested_pages(text: str) -> tuple[int, int] | None:
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         return (min(a, b), max(a, b))
-    m = PAGE.search(text)
+    m = PAGE.search(text) or BARE_S_PAGE.search(text)
     if m:
         a = int(m.group(1))
         b = int(m.group(2)) if m.group(2) else a
         return (min(a, b), max(a, b))
     return None
+
+
+# "vad står på s 39": a page written with a bare "s" after "på" (not "39 procent")
+BARE_S_PAGE = re.compile(r"(?i)(?<![\wåäö])på\s+s\s+(\d{1,3})()(?![\d\wåäö])")
 
 
 # "i tre meningar", "in 5 bullet points", "på 3 rader": how many points the answer should have ("en rad åtgärder"

@@ -1651,3 +1651,18 @@ def test_a_breakdown_by_the_boards_three_parts_in_english(assistant):
     answer = assistant.ask("Break down the forecast surplus by the board, the grant-funded administration and the "
                            "solidarity/income-funded operations.")
     assert not answer.refused and "4,7" in answer.answer and "6,9" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vilka är supporterstäderna i Malmö Commitment?",
+                                      "Kan du lista namnen på de pionjärstäder som anslutit sig till Malmö Commitment?",
+                                      "Vilka är de 29 rekommendationerna i OECD-rapporten?"])
+def test_things_the_report_counts_in_words_are_not_named(question, assistant):
+    # «… omfattar tolv pionjärstäder och nio supporterstäder …» (p. 22), «Rapporten ger 29 rekommendationer …» (p. 17)
+    answer = assistant.ask(question)
+    assert answer.refused and "Den säger bara" in answer.answer
+    assert not assistant.ask("Vilka partner deltar i Dans för hälsa?").refused
+
+
+def test_a_page_written_with_a_bare_s(assistant):
+    answer = assistant.ask("vad står på s 39")
+    assert answer.shape == "page" and all(c.page == 39 for c in answer.citations)
