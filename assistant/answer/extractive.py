@@ -486,6 +486,21 @@ RATIO_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|single|varje|ens
                          r"(?:ska|bör|får|kan)\s+(?:en|ett)\s+[\wåäö]+\s+ha)(?![\wåäö])")
 
 
+# what a thing is or does: "Vad är …", "vad ska X göra", "vilken roll …", "what is X supposed to do"
+WHAT_IT_IS_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad är|vad e|vad ska\b.*\bgöra|vilken roll|vad gör|vad innebär|"
+                              r"för något|för nåt|what is|what's|what does|supposed to do|what role)(?![\wåäö])")
+
+
+def goes_on_about(best: Unit, following: Unit) -> bool:
+    """Whether the next sentence opens with the thing the sentence before names, in the definite form: «…
+    konkretisera bolagets verksamhet …» / «Bolaget ska …», «… förberett satsningen Malmö Möts.» / «Satsningen …»."""
+    first = re.match(r"\s*([A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|an|n))\b", following.text)
+    if first is None:
+        return False
+    head = stem(first.group(1).lower())
+    return len(head) >= 4 and any(s_.startswith(head) for s_ in best.stems)
+
+
 def counted_near(unit: Unit, q: Question) -> bool:
     """ "Hur många utfallslabb": a number right before the counted noun ("Fyra utfallslabb") or, when the
     question counts by a modifier ("hur många nya …"), before that modifier."""
@@ -1452,6 +1467,11 @@ class ExtractiveAnswerer:
             reason = (q.also_reason and not CAUSAL.search(best.text.lower()) and following is not None
                       and CAUSAL.search(following.text.lower()) is not None)
             if following is not None and (short or reason):
+                extra.append(following)
+            elif following is not None and q.kind is None and WHAT_IT_IS_ASKED.search(q.text) \
+                    and goes_on_about(best, following):
+                # "Vad ska MEHAB göra?": «… arbetat vidare med att konkretisera bolagets verksamhet och roll …» /
+                # «Bolaget ska bland annat bidra till …»: the next sentence goes on about the same thing
                 extra.append(following)
             elif following is not None and introduces_a_list(following.text):
                 # "… uppgår till 32,8 Mkr. Detta är uppdelat på" and its bullets: the parts of the value

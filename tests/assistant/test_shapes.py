@@ -1666,3 +1666,12 @@ def test_things_the_report_counts_in_words_are_not_named(question, assistant):
 def test_a_page_written_with_a_bare_s(assistant):
     answer = assistant.ask("vad står på s 39")
     assert answer.shape == "page" and all(c.page == 39 for c in answer.citations)
+
+
+def test_what_a_thing_does_goes_on_to_the_sentence_about_it(assistant):
+    # «… konkretisera bolagets verksamhet och roll …» / «Bolaget ska bland annat bidra till …» (p. 25)
+    answer = assistant.ask("vad ska MEHAB göra")
+    assert "Bolaget ska bland annat" in answer.answer
+    # a value asked for stays one sentence
+    answer = assistant.ask("What's the max number of employees per manager that KF decided as a target?")
+    assert "max 30" in answer.answer and "Beslutet stärker" not in answer.answer
