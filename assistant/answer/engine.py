@@ -363,6 +363,8 @@ def two_asks(question: str) -> tuple[str, str] | None:
     return first, second[0].upper() + second[1:]
 
 
+SETBACK_VERB = re.compile(r"(?i)skjut\w*|sköt\w*|försen\w*|senarelag\w*|pausa\w*|avbr\w*|stoppa\w*|postpone\w*|"
+                          r"delay\w*|cancel\w*|paused")
 YES_NO_ASK = re.compile(r"(?i)(?:är|var|blir|bedöms|förväntas|kommer|har|ska|kan|is|was|are|were|will|does|did|has|can)"
                         r"\s+(?:den|det|de|dom|man|it|they|this|that)\b")
 
@@ -682,7 +684,10 @@ class AnswerEngine:
         # Folkhälsa tells nothing of the intranet), not with the setback word alone
         topic = names or [t for t, w in ctx.q.terms.items() if w >= 1.0 and len(t) >= 5 and not t.isdigit()
                           and not SETBACK_STATED_ANY.search(t)]
-        return unstated_setback(ctx.q.asked, [c.text for c, _ in hits], ctx.q.lang == "sv", topic)
+        # (a passage's heading names what it tells of, when a chunk begins with the setback: «… flyttas
+        # beslutsplaneringen från december 2025 till april 2026» under the heading on the minorities' programmes)
+        texts = [f"{str(c.meta.get('heading') or '').strip()}. {c.text}" for c, _ in hits]
+        return unstated_setback(ctx.q.asked, texts, ctx.q.lang == "sv", topic)
 
     def _another_years_report(self, q: Question) -> str | None:
         """What to say when the question asks what a report of another year says ("the 2024 interim report",
@@ -842,7 +847,9 @@ class AnswerEngine:
         # hållbarhetsredovisning): not an English one, whose words are never the report's (nor one read as
         # Swedish for want of function words: "Malmö Pride grant amount?")
         swedish_fact = shape == "fact" and q.lang == "sv" and not any(translate(w) for w in words(q.text))
-        topic = {stem(w) for w in words(topic_words(q.text))} - CUE_WORDS if values["open"] or swedish_fact else set()
+        # (nor the setback a why asks about: "Varför har programmen … skjutits upp?")
+        topic = {stem(w) for w in words(topic_words(q.text)) if not SETBACK_VERB.fullmatch(w)} - CUE_WORDS \
+            if values["open"] or swedish_fact else set()
         # the embedding vouches for a paraphrase of a topic the report has, not for a topic of only unknown words
         # ("Hur har sjukfrånvaron utvecklats jämfört med 2024?" is close to every comparison with 2024)
         content = {t for t in topic if t in q.terms and len(t) >= 4 and not t.isdigit() and t not in STOP}

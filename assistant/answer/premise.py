@@ -170,8 +170,11 @@ SETBACK_STATED = {
                        r"nedläggning\w*|skrota\w*|slopa\w*|överge\w*|övergav|övergivi?\w*|avveckla\w*|"
                        r"tillbakadrag\w*|drog\w* tillbaka|dragits tillbaka|inställ\w*|ställts in|pausa\w*|upphör\w*|"
                        r"avslutad\w*|avslutat\w*)(?![\wåäö])"),
+    # (or a date moved later: «… flyttas beslutsplaneringen från december 2025 till april 2026»)
     "delay": re.compile(r"(?i)(?<![\wåäö])(?:försen\w*|sköts upp|skjut\w* upp|senarelag\w*|senarelägg\w*|pausa\w*|"
-                        r"långsammare takt|dröj\w*)(?![\wåäö])"),
+                        r"långsammare takt|dröj\w*|flytta\w*[^.]{0,60}\bfrån (?:januari|februari|mars|april|maj|juni|"
+                        r"juli|augusti|september|oktober|november|december|våren|hösten|(?:19|20)\d\d)\b[^.]{0,30}\btill)"
+                        r"(?![\wåäö])"),
     "reject": re.compile(r"(?i)(?<![\wåäö])(?:avslå\w*|avslog\w*|avslag\w*|förkasta\w*|avvisa\w*|röstade\w* ner)"
                          r"(?![\wåäö])"),
     "fail": re.compile(r"(?i)(?<![\wåäö])(?:misslyck\w*|inte (?:har )?(?:uppnåtts|nåtts|uppnås|nås))(?![\wåäö])"),

@@ -1675,3 +1675,10 @@ def test_what_a_thing_does_goes_on_to_the_sentence_about_it(assistant):
     # a value asked for stays one sentence
     answer = assistant.ask("What's the max number of employees per manager that KF decided as a target?")
     assert "max 30" in answer.answer and "Beslutet stärker" not in answer.answer
+
+
+def test_a_date_moved_later_under_its_heading_is_a_stated_delay(assistant):
+    # «… flyttas beslutsplaneringen från december 2025 till april 2026.» (p. 26), a chunk that opens with it
+    answer = assistant.ask("Varför har programmen för de nationella minoriteterna skjutits upp?")
+    assert not answer.refused and "remissförfarandet" in answer.answer
+    assert assistant.ask("Varför sköts Öresundsmetron upp?").refused
