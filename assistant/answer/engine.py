@@ -453,7 +453,7 @@ TOPIC_BODY = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäö]+)\s*[-–—:]\s+.*(?<![\w
 # another city's own work, the city the subject: "Hur arbetar Göteborgs stad med kustskydd?", "how Lunds kommun works"
 CITY_AT_WORK = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\s+(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\b|"
                           r"\b(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\s+([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\b")
-OWN_PLACE_SHARE = 0.1
+OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
 # the whole municipality's figures, not the board's: "Vilket resultat har Malmö stad som helhet, alla nämnder
 # sammantaget?", "Vilka nämnder prognostiserar underskott?"
 WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnder\w*|vilka (?:andra )?nämnder|"
@@ -464,7 +464,7 @@ CITY_FIGURE = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|prognos\w*|undersko
                          r"nettokostnad\w*|result\w*|forecast\w*|deficit\w*|surplus\w*)(?![\wåäö])")
 # what a law says: "Vad säger arbetsmiljölagen om …?", "… enligt kommunallagen?", "according to the Local Government Act"
 LAW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad säger|enligt|according to|under)\s+(?:the\s+)?"
-                       r"([\wåäö]+lagen|[\wåäö]+ (?:act|law))(?![\wåäö])")  # a place named in this share of the passages is the reports' own
+                       r"([\wåäö]+lagen|[\wåäö]+ (?:act|law))(?![\wåäö])")
 
 
 class AnswerEngine:
