@@ -841,20 +841,16 @@ class AnswerEngine:
         values["en_missing_rare"] = english * values["missing_rare"]
         # a paraphrase's evidence is close in meaning even when a topic word is new ("oseriösa leverantörer"
         # quoted on välfärdsbrottslighet): then the embedding vouches and the unknown word does not count
-        values["open_unknown_topic"] = 0.0  # (named for where it began: open answers)
-        # (the words for the kind of summary, "huvudbudskapen", "i några punkter", are no topic)
-        # a Swedish fact question's topic too ("Vad har Malmö för kommunal skattesats?" quoted a sentence on
-        # hållbarhetsredovisning): not an English one, whose words are never the report's (nor one read as
-        # Swedish for want of function words: "Malmö Pride grant amount?")
-        swedish_fact = shape == "fact" and q.lang == "sv" and not any(translate(w) for w in words(q.text))
-        # (nor the setback a why asks about: "Varför har programmen … skjutits upp?")
+        values["open_unknown_topic"] = 0.0
+        # (the words for the kind of summary, "huvudbudskapen", "i några punkter", are no topic; nor the setback a
+        # why asks about: "Varför har programmen … skjutits upp?")
         topic = {stem(w) for w in words(topic_words(q.text)) if not SETBACK_VERB.fullmatch(w)} - CUE_WORDS \
-            if values["open"] or swedish_fact else set()
+            if values["open"] else set()
         # the embedding vouches for a paraphrase of a topic the report has, not for a topic of only unknown words
         # ("Hur har sjukfrånvaron utvecklats jämfört med 2024?" is close to every comparison with 2024)
         content = {t for t in topic if t in q.terms and len(t) >= 4 and not t.isdigit() and t not in STOP}
         all_unknown = bool(content) and not any(stem_known(t) for t in content)
-        if topic and (values["unit_dense"] < VOUCHED_DENSE or all_unknown):
+        if values["open"] and (values["unit_dense"] < VOUCHED_DENSE or all_unknown):
             quoted = stems_of_evidence.union(*(u.stems | u.context for u in evidence[3:]))
             values["open_unknown_topic"] = float(unknown_topic(
                 q, topic, quoted, lambda t, st: term_hit(q, t, st), stem_known, lambda p: p in index.df))

@@ -1524,14 +1524,6 @@ def test_things_the_report_only_counts_are_not_named(question, assistant):
     assert answer.refused and "70 företag" in answer.answer
 
 
-@pytest.mark.parametrize("question", ["Vad har Malmö för kommunal skattesats 2025?",
-                                      "vem e ordförande i kommunstyrelsen nu"])
-def test_a_swedish_fact_on_a_topic_the_report_never_names_is_refused(question, assistant):
-    # the report has no "skattesats" and no "ordförande": a sentence on something else is no answer
-    assert assistant.ask(question).refused
-    assert not assistant.ask("Hur stor var den sociala obligationen?").refused
-
-
 @pytest.mark.parametrize("question", ["Vad finansierar den sociala obligationen?",
                                       "What is the money raised by the social bond actually going to pay for?"])
 def test_what_money_pays_for_is_the_sentence_saying_what_it_finances(question, assistant):
