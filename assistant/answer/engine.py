@@ -731,9 +731,11 @@ class AnswerEngine:
         """The place whose own board, council, report or budget the question asks about ("Göteborgs
         kommunstyrelse", "Gothenburg's interim report") when it is not the reports' own city: a place named in
         a tenth of the passages or more is theirs (Malmö), one the report only mentions is another's."""
-        m = OTHER_BODY.search(q.text) or TOPIC_BODY.match(q.text) or CITY_AT_WORK.search(q.text)
-        if m is None:
-            return None
+        found = [*OTHER_BODY.finditer(q.text), *filter(None, [TOPIC_BODY.match(q.text)]), *CITY_AT_WORK.finditer(q.text)]
+        return next((place for m in found if (place := self._other_place(m)) is not None), None)
+
+    def _other_place(self, m: re.Match[str]) -> str | None:
+        """The place a match of OTHER_BODY, TOPIC_BODY or CITY_AT_WORK names, when it is another municipality."""
         written = next(g for g in m.groups() if g)
         name = written.lower()
         if written == name and not self.scorer.exonym(name) and \
