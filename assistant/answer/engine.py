@@ -333,15 +333,16 @@ class Plan:
 TOPIC_SWITCH = re.compile(r"(?i)^\s*(?:och|men|samt|and|but|what about|how about|hur är det med|vad gäller)\b")
 
 
+# a yes-no question's opening, its verb and a pronoun for the thing asked about before ("bedöms den …", "is it …")
+YES_NO_SV = r"(?:är|var|blir|bedöms|förväntas|kommer|har|ska|kan)\s+(?:den|det|de|dom|man)\b"
+YES_NO_EN = r"(?:is|was|are|were|will|does|did|has|can)\s+(?:it|they|this|that)\b"
 # "Hur mycket avsattes till X, och vad visar årsprognosen?": a second question asked in the same breath
 # (or a yes-no question on the same thing: "Hur stor är investeringsbudgeten och bedöms den hållas?")
 SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:vad|hur|när|vilke[nt]|vilka|vem|var)\b)|"
                         r"(?:,\s*|\s+)and\s+(?=(?:what|how|when|which|who|where)\b)|"
-                        r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:är|var|blir|bedöms|förväntas|kommer|har|ska|kan)\s+"
-                        r"(?:den|det|de|dom|man)\b)|"
-                        r"(?:,\s*|\s+)and\s+(?=(?:is|was|are|were|will|does|did|has|can)\s+(?:it|they|this|that)\b)",
+                        rf"(?:,\s*|\s+)(?:och|samt)\s+(?={YES_NO_SV})|(?:,\s*|\s+)and\s+(?={YES_NO_EN})",
                         re.IGNORECASE)
-
+YES_NO_ASK = re.compile(rf"(?i){YES_NO_SV}|{YES_NO_EN}")
 
 
 LONE_ASK = re.compile(r"(?i)(?:när|when)\s*\?*")
@@ -365,8 +366,6 @@ def two_asks(question: str) -> tuple[str, str] | None:
 
 SETBACK_VERB = re.compile(r"(?i)skjut\w*|sköt\w*|försen\w*|senarelag\w*|pausa\w*|avbr\w*|stoppa\w*|postpone\w*|"
                           r"delay\w*|cancel\w*|paused")
-YES_NO_ASK = re.compile(r"(?i)(?:är|var|blir|bedöms|förväntas|kommer|har|ska|kan|is|was|are|were|will|does|did|has|can)"
-                        r"\s+(?:den|det|de|dom|man|it|they|this|that)\b")
 
 
 # "which … and why": one thing asked for, then its cause
@@ -738,8 +737,7 @@ class AnswerEngine:
         """The place a match of OTHER_BODY, TOPIC_BODY or CITY_AT_WORK names, when it is another municipality."""
         written = next(g for g in m.groups() if g)
         name = written.lower()
-        if written == name and not self.scorer.exonym(name) and \
-                not any(re.search(rf"\b{re.escape(name.capitalize())}\b", c.text) for c in self.library.index.chunks):
+        if written == name and not self.scorer.exonym(name) and not self.library.index.has_name(name.capitalize()):
             return None  # a word in lower case is a place only if the report writes it as one ("drogs kommunbidraget")
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")

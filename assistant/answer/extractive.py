@@ -547,13 +547,13 @@ def enumerates(text: str) -> bool:
     return len(LIST_SEPARATOR.findall(text)) >= LIST_ITEMS or NAMES_AFTER_COLON.search(text) is not None
 
 
-def leads_to_a_list(u: Unit) -> bool:
-    """A sentence the next one of which introduces a list of bullets: «Solidariskt och intäktsfinansierad verksamhet
-    finansieras av …» / «Den budgeterade omsättningen avser bland annat:» / «• upphandlingsverksamhet» …"""
-    ordered = units_of(u.chunk, u.rank)
-    texts = [x.text for x in ordered]
-    at = texts.index(u.text) if u.text in texts else len(texts)
-    return at + 2 < len(texts) and introduces_a_list(texts[at + 1]) and texts[at + 2].lstrip().startswith("•")
+def list_leads(chunk: IndexedChunk) -> frozenset[str]:
+    """The sentences of a chunk the next one of which introduces a list of bullets: «Solidariskt och
+    intäktsfinansierad verksamhet finansieras av …» / «Den budgeterade omsättningen avser bland annat:» /
+    «• upphandlingsverksamhet» … (a sentence written twice counts where it first stands)."""
+    texts = [x.text for x in units_of(chunk, 0)]
+    return frozenset(t for i, t in enumerate(texts[:-2]) if texts.index(t) == i and introduces_a_list(texts[i + 1])
+                     and texts[i + 2].lstrip().startswith("•"))
 
 
 # an amount of money asked for in so many words: a number that is no sum of money does not answer it
@@ -935,6 +935,7 @@ class ExtractiveAnswerer:
         asked_noun = self.asked_noun(q)
         purpose_asked = bool(PURPOSE_ASKED.match(q.text) or WHAT_IT_FUNDS.search(q.text))
         decision_asked = DECISION_ASKED.search(q.text) is not None
+        leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -975,8 +976,11 @@ class ExtractiveAnswerer:
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
-            if q.kind == "list" and not u.is_row and (enumerates(u.text) or leads_to_a_list(u)):
-                u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
+            if q.kind == "list" and not u.is_row:
+                if u.chunk.id not in leads:
+                    leads[u.chunk.id] = list_leads(u.chunk)  # once per chunk, not per sentence
+                if enumerates(u.text) or u.text in leads[u.chunk.id]:
+                    u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
             if decision_asked and not u.is_row and DECISION_TOLD.search(u.text):
                 u.score += DECISION_WEIGHT  # "Vad har KF beslutat om …?": «… fattade … beslut om ett riktvärde …»
             if purpose_asked and not u.is_row and PURPOSE_TOLD.search(u.text):
