@@ -64,6 +64,7 @@ from assistant.answer.question import (
     kind_is_held,
 )
 from assistant.answer.route import (
+    BRIEF,
     NEGATION,
     OPEN_SHAPES,
     REFERS_BACK,
@@ -766,7 +767,7 @@ class AnswerEngine:
             if comp is not None:
                 return comp, "outline", None, q
             # "Sammanfatta … måluppfyllelse och ekonomi": a summary of more than the goals is a summary
-            shape = "summary" if SUMMARY.search(q.text) else "fact"
+            shape = "summary" if SUMMARY.search(q.text) else "brief" if BRIEF.search(q.text) else "fact"
         if shape == "page":
             return compose_page(ctx), "page", None, q
         if shape == "summary":

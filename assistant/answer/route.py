@@ -91,7 +91,7 @@ AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after)\s+(?:\w+\s+){0,2
 AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfört med|i jämförelse med|against|versus|"
                             r"vs\.?|mot)\s+(?:the\s+)?(?:budget(?:en|et)?|prognos(?:en)?|forecast|budgeted)(?![\wåäö])")
 BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
-            r"hur går det", r"hur ser det ut", r"vilka insatser", r"vilka åtgärder", r"vilka satsningar",
+            r"hur går det", r"hur ser det ut",
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"vad (?:säger|skriver) rapporten", r"what does the report say",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
@@ -99,7 +99,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             # "Hur motverkar staden …", "Hur förbereder sig kommunen …": how an actor acts
             r"hur (\w+(?:ar|er|ir|rar)) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
             r"förvaltningen|förvaltningarna|bolagen|man|ks)",
-            r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)",
+            r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)(?: (?:tar|gör|görs|vidtar|vidtas|genomför|genomförs))?",
             r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
             r"what(?:'s| is| are) the (?:status|state|situation)(?: and (?:the )?[\w-]+)? (?:of|on|with|for)", r"status (?:of|on)",
             r"what (?:has|have) been done",
@@ -202,6 +202,9 @@ MET_WORD = word_rx(r"uppnås", r"uppnå", r"uppnåt\w*", r"nås", r"nå", r"når
                    r"uppfyll\w*", r"met", r"achieved", r"reached", r"achieve", r"meet", r"at risk", r"reach(?:es)?",
                    r"missed", r"failed", r"miss", r"fail",
                    r"on track", r"on course", r"fulfill?\w*", r"attain\w*")
+# a goal as the purpose of work: "Vad gör staden för att nå klimatmålen?", "What is done to reach the goal?"
+PURPOSE_OF_MEETING = re.compile(r"(?i)(?<![\wåäö])(?:för att|in order to|so as to|to|towards?)\s+(?:\w+\s+)?"
+                                r"(?:nå|uppnå|klara|uppfylla|reach|meet|achieve|attain|fulfil+)(?![\wåäö])")
 
 # an opinion or advice asked of the assistant: the report states what the board did, not what to think of it
 OPINION = re.compile(
@@ -237,7 +240,7 @@ def topic_words(text: str) -> str:
     """The question without the words that chose its shape or name a part of the report:
     "Sammanfatta arbetet med äldreomsorgen" is about "arbetet med äldreomsorgen", not about summarising.
     A cue's free gap between its fixed words is a regex group above, and stays: it is the topic."""
-    for cue in (SUMMARY, REASON, CHANGE, BRIEF, PAGE_ASK, OUTLINE, REPORT_PARTS):
+    for cue in (SUMMARY, REASON, CHANGE, BRIEF, PURPOSE_OF_MEETING, PAGE_ASK, OUTLINE, REPORT_PARTS):
         # a cue's free gap is the topic ("har (antalet orosanmälningar) ökat"): only the cue's own words go
         text = cue.sub(lambda m: " " + " ".join(g for g in m.groups() if g) + " ", text)
     return text
@@ -453,9 +456,18 @@ GOALS_MET = word_rx(r"måluppfyllelse\w*", r"goal (?:attainment|achievement|fulf
 
 
 def asks_if_goals_are_met(text: str) -> bool:
-    """Whether goals are met or how they are assessed ("Nås klimatmålen?", "Hur bedöms målen?")."""
-    return GOALS_MET.search(text) is not None or \
-        (GOAL_WORD.search(text) is not None and (MET_WORD.search(text) or ASSESSED_WORD.search(text)) is not None)
+    """Whether goals are met or how they are assessed ("Nås klimatmålen?", "Hur bedöms målen?"); the work
+    done to meet one ("Vad gör staden för att nå klimatmålen?") is a brief on that work, not its assessment."""
+    if GOALS_MET.search(text) is not None:
+        return True
+    if GOAL_WORD.search(text) is None:
+        return False
+    if ASSESSED_WORD.search(text) is not None:
+        return True
+    met = MET_WORD.search(text)
+    if met is None:
+        return False
+    return not (PURPOSE_OF_MEETING.search(text) and BRIEF.search(PURPOSE_OF_MEETING.sub(" ", text)))
 
 
 EARLIER_ASSESSMENT = word_rx(r"tidigare", r"förra året", r"i fjol", r"previously", r"earlier", r"last year",

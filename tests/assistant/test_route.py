@@ -499,3 +499,12 @@ def test_a_verdict_on_the_report_itself_is_an_opinion(question):
 @pytest.mark.parametrize("question", ["What drives the positive variance on personnel costs?", "Vad driver överskottet?"])
 def test_what_drives_asks_a_reason(question):
     assert route(question) == "reason"
+
+
+@pytest.mark.parametrize("question", ["Vilka åtgärder tar staden för att nå klimatmålet 2030?",
+                                      "Vad gör staden för att nå klimatmålen?",
+                                      "What is the city doing to reach its climate goal?"])
+def test_work_done_to_meet_a_goal_is_a_brief_not_its_assessment(question):
+    assert route(question, answer_kind(question)) == "brief"
+    # whether it is met stays the assessment
+    assert route("Nås klimatmålen?", answer_kind("Nås klimatmålen?")) == "outline"

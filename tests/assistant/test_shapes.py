@@ -1674,3 +1674,10 @@ def test_a_date_moved_later_under_its_heading_is_a_stated_delay(assistant):
     answer = assistant.ask("Varför har programmen för de nationella minoriteterna skjutits upp?")
     assert not answer.refused and "remissförfarandet" in answer.answer
     assert assistant.ask("Varför sköts Öresundsmetron upp?").refused
+
+
+def test_work_to_meet_a_named_goal_is_told_from_that_goals_passages(assistant):
+    # «Antalet städer som anslutit sig till Malmö Commitment har ökat …» (p. 24), under the climate goal
+    answer = assistant.ask("Vad gör staden för att nå klimatmålen?")
+    assert answer.shape == "brief" and "Malmö Commitment" in answer.answer
+    assert any(c.page == 24 for c in answer.citations)
