@@ -64,10 +64,12 @@ from assistant.answer.question import (
     kind_is_held,
 )
 from assistant.answer.route import (
+    ACTORS,
     BRIEF,
     NEGATION,
     OPEN_SHAPES,
     REFERS_BACK,
+    REPORT_PARTS,
     SPLIT_ASKED,
     SUMMARY,
     lacks_topic,
@@ -85,7 +87,7 @@ from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.numbers import amounts_in, matches_amount, stated_values
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import STOP, stem, terms, words
+from assistant.textproc import EN_STOP, STOP, stem, terms, words
 
 SETBACK_EVIDENCE = 5  # passages read for a setback the question takes for given (premise.unstated_setback)
 VOUCHED_DENSE = 0.855  # e5 similarity of the best point at which an open answer's evidence is on topic (dev split)
@@ -269,6 +271,25 @@ def shares_only_a_year(q: Question, u: Unit) -> bool:
     return bool(topical) and off_topic(q, u, topical)
 
 
+# a document asked what it says: "Vad säger Malmös miljöprogram om …?", "What does the climate plan say about …?"
+SOURCE_SAYS = re.compile(r"(?i)^\s*(?:vad|hur) (?:säger|skriver) (?:[\wåäö]+s )?([\wåäö-]+) (?:om|kring|angående)\b|"
+                         r"^\s*what does (?:the |[\w]+'s )?((?:[\w-]+ ){0,2}[\w-]+) say (?:about|on|regarding)\b")
+
+
+def source_not_quoted(q: Question, u: Unit) -> bool:
+    """What a named document says, answered by a sentence that is not from it nor names it: "Vad säger
+    miljöprogrammet om biologisk mångfald?" is not the taxonomy sentence that mentions biological diversity."""
+    m = SOURCE_SAYS.search(q.text)
+    if m is None:
+        return False
+    doc = next(g for g in m.groups() if g)
+    said = set(terms(f"{u.text} {u.chunk.meta.get('section') or ''}")) | u.before
+    wanted = {stem(w) for w in words(doc) if w not in STOP} if q.lang == "sv" else swedish_stems(doc)
+    if not wanted or REPORT_PARTS.search(doc) or wanted & (AMBIENT_ACTORS | PARTS):
+        return False  # "Vad säger rapporten om …", "What does the board say about …": the report itself
+    return not any(term_hit(q, t, said) for t in wanted)
+
+
 # what a fact's quoted evidence must not be, checked in order; a rule's kind ("breakdown", "total") lets the
 # refusal say what the report gives instead (the first such rule's)
 FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ...] = (
@@ -282,6 +303,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
     (target_for_now, "target"),  # "… per chef har vi idag?" quoted the 2030 target
     (cost_of_another_thing, None),  # "What will the new intranet cost?" quoted the board's net cost
+    (source_not_quoted, None),  # "Vad säger miljöprogrammet om …?" quoted a sentence from elsewhere
 )
 
 
@@ -454,6 +476,19 @@ TOPIC_BODY = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäö]+)\s*[-–—:]\s+.*(?<![\w
 CITY_AT_WORK = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\s+(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\b|"
                           r"\b(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\s+([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\b")
 OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
+# a name as the one who acts, right after the question's verb: "Vad gör Göteborg för …", "hur mycket lägger
+# göteborg på …", "What is Gothenburg doing about …" (its own work, not the report's city's)
+ACTOR_VERBS_SV = (r"gör|gjorde|har|hade|lägger|lade|satsar|satsade|arbetar|jobbar|planerar|hanterar|budgeterar|"
+                  r"investerar|prognostiserar|spenderar|tycker|anser|vill")
+NAME_ACTING = re.compile(
+    r"^\s*(?i:vad|hur(?: mycket(?: pengar)?| många)?|vilka|vilken|vilket|när|varför)\s+(?i:[\wåäö]+\s+){0,2}?"
+    rf"(?i:{ACTOR_VERBS_SV})\s+([A-ZÅÄÖa-zåäö][\wåäö]+)(?![\wåäö-])(?!\s+(?i:stad|kommun)s?\s+(?i:och|med)\b)"
+    r"(?!\s+[A-ZÅÄÖ])|"  # (one word: "Pink Programming", "Allmänna arvsfonden" are things, not places)
+    r"^\s*(?i:what|how(?: much| many)?|which|when|why)\s+(?:[\w'’]+\s+){0,2}?(?i:is|are|does|do|did|has|have|will)"
+    r"\s+([A-Z][\w]+)(?![\w-])(?!\s+and\b)(?!\s+[A-Z])")
+# a place the report never names, written in lower case before what it is: "lunds kommun", "varbergs stad"
+# (with the genitive of an official name, "lunds kommun": "tredje kommun" is no place)
+UNNAMED_PLACE = re.compile(r"(?<![\wåäö])([a-zåäö]{3,}s)\s+(?:kommun|stad|region)(?![\wåäö])")
 # the whole municipality's figures, not the board's: "Vilket resultat har Malmö stad som helhet, alla nämnder
 # sammantaget?", "Vilka nämnder prognostiserar underskott?"
 WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnder\w*|vilka (?:andra )?nämnder|"
@@ -465,6 +500,11 @@ CITY_FIGURE = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|prognos\w*|undersko
 # what a law says: "Vad säger arbetsmiljölagen om …?", "… enligt kommunallagen?", "according to the Local Government Act"
 LAW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad säger|enligt|according to|under)\s+(?:the\s+)?"
                        r"([\wåäö]+lagen|[\wåäö]+ (?:act|law))(?![\wåäö])")
+
+
+def names_it(spellings: tuple[str, ...], text: str) -> bool:
+    """Whether a text names a thing in one of its spellings (with a genitive s: "Köpenhamns kommun")."""
+    return any(re.search(r"(?<![\wåäö])" + re.escape(x) + r"s?(?![\wåäö])", text, re.IGNORECASE) for x in spellings)
 
 
 class AnswerEngine:
@@ -531,6 +571,7 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", forecast_only, 1.0)
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
+        acting = self._name_acting(q)
         if WHOLE_CITY.search(q.text) and CITY_FIGURE.search(q.text) and plan.shape in ("fact", "change", "reason"):
             return self._refusal(q, scope, [], "out_of_scope", WHOLE_CITY_SV if q.lang == "sv" else WHOLE_CITY_EN, 1.0)
         if (law := LAW_ASKED.search(q.text)) and not self.scorer.stem_in_corpus(stem(law.group(1).split()[0])):
@@ -542,6 +583,10 @@ class AnswerEngine:
             {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source} for c in comp.citations]
         if comp.refused:
             return self._refusal(q, scope, retrieved, shape, comp.text or None, 1.0 if comp.certain else 0.0)
+        if acting and not any(names_it(acting, f"{c.section or ''} {c.quote}") for c in comp.citations[:1]):
+            # "Vad gör Göteborg för att bli klimatneutralt?": the report names Göteborg only as Malmö's partner; its
+            # sentences on Malmö's own work are no answer on what Göteborg does
+            return self._refusal(q, scope, retrieved, shape, self._only_mentioned(q, acting), 1.0)
         if comp.certain and comp.citations:
             return Answer(question=q.asked, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
                           scope=scope, retrieved=retrieved, shape=shape, confidence=1.0, span=comp.span)
@@ -732,7 +777,44 @@ class AnswerEngine:
         kommunstyrelse", "Gothenburg's interim report") when it is not the reports' own city: a place named in
         a tenth of the passages or more is theirs (Malmö), one the report only mentions is another's."""
         found = [*OTHER_BODY.finditer(q.text), *filter(None, [TOPIC_BODY.match(q.text)]), *CITY_AT_WORK.finditer(q.text)]
-        return next((place for m in found if (place := self._other_place(m)) is not None), None)
+        place = next((place for m in found if (place := self._other_place(m)) is not None), None)
+        return place or next((w for m in UNNAMED_PLACE.finditer(q.text) if (w := m.group(1)) not in STOP
+                              and w not in EN_STOP and not {stem(w), stem(w[:-1])} & self.library.index.df.keys()
+                              and not self.library.index.has_name(w.capitalize())), None)
+
+    def _name_acting(self, q: Question) -> tuple[str, ...]:
+        """The report's spellings of a name the question makes the one who acts ("Vad gör Göteborg …", "What is
+        Gothenburg doing …") when the report only mentions it: not its own city or board, nor a common word. A
+        lower-case place the report never names ("lunds kommun") is another municipality: refused before."""
+        m = NAME_ACTING.search(q.text)
+        if m is None:
+            return ()
+        written = next(g for g in m.groups() if g)
+        name = written.lower()
+        index = self.library.index
+        after = next(iter(q.text[m.end():].split()), "")
+        if name in STOP or name in ACTORS or index.has_name(name) or index.has_name(f"{written} {after}"):
+            return ()  # (a name of several words, "Allmänna arvsfonden", is a thing, not a place)
+        own = index.common_stems(OWN_PLACE_SHARE)
+        if stem(name) in own or (name.endswith("s") and stem(name[:-1]) in own):
+            return ()  # the report's own city: "Malmös sociala obligation"
+        spellings = tuple(x for x in (x[:1].upper() + x[1:] for x in (written, *self.scorer.exonym(name)))
+                          if index.has_name(x) or index.has_name(f"{x}s"))
+        if not spellings or {stem(x.lower()) for x in spellings} & own:
+            return ()
+        return spellings
+
+    def _only_mentioned(self, q: Question, spellings: tuple[str, ...]) -> str:
+        """A refusal that says where the report does name the one the question asks about."""
+        units = self.scorer.units_for(q, [(c, 0.0) for c in self.library.index.chunks if names_it(spellings, c.text)])
+        named = [u for u in units if names_it(spellings, u.text)]
+        best = max(named, key=lambda u: u.coverage, default=None)
+        who = spellings[0]
+        if q.lang == "sv":
+            head = f"Rapporten handlar om Malmö stads kommunstyrelse och svarar inte på det för {who}."
+            return head + (f" Den nämner {who} bara här: «{best.text}» (s. {best.page})" if best else "")
+        head = f"The report is on Malmö's executive board and does not answer this for {who}."
+        return head + (f" It names {who} only here: «{best.text}» (p. {best.page})" if best else "")
 
     def _other_place(self, m: re.Match[str]) -> str | None:
         """The place a match of OTHER_BODY, TOPIC_BODY or CITY_AT_WORK names, when it is another municipality."""

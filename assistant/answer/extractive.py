@@ -1204,7 +1204,8 @@ class ExtractiveAnswerer:
         own = self.common_names  # the report's own subject (Malmö) is named or not, whatever a sentence says
         # "G-NETS-mötet": the lower-case part of a hyphenated name is a common noun, not part of the name
         for n in (p.lower() for p in name.split("-") if len(p) >= 2 and not p.islower()):
-            if stem(n) in own and q.kind != "name":  # ("Who is the mayor of Malmö?" asks for a person of it)
+            if (stem(n) in own or (n.endswith("s") and stem(n[:-1]) in own)) and q.kind != "name":
+                # ("Who is the mayor of Malmö?" asks for a person of it; "Malmös obligation" is Malmö's)
                 continue
             if q.lang == "en" and not any(n in p.split() for p in q.phrases) and (exonym := self.exonym(n)):
                 if any(re.search(r"(?<![\wåäö])" + re.escape(stem(x)), hay) for x in exonym):

@@ -1681,3 +1681,25 @@ def test_work_to_meet_a_named_goal_is_told_from_that_goals_passages(assistant):
     answer = assistant.ask("Vad gör staden för att nå klimatmålen?")
     assert answer.shape == "brief" and "Malmö Commitment" in answer.answer
     assert any(c.page == 24 for c in answer.citations)
+
+
+def test_a_place_the_report_only_mentions_is_not_answered_for(assistant):
+    # the report names Göteborg only as Malmö's partner on coastal protection (p. 10, 16)
+    answer = assistant.ask("Vad gör Göteborg för att bli klimatneutralt?")
+    assert answer.refused and "Den nämner Göteborg bara här" in answer.answer
+    assert assistant.ask("hur mycket pengar lägger göteborg på kustskydd?").refused
+    assert assistant.ask("What is Gothenburg doing about coastal protection?").refused
+    # a place written in lower case that the report never names
+    assert assistant.ask("vad har lunds kommun för prognos i sin delårsrapport").refused
+    # a named thing the report tells about, and the report's own city, are answered
+    assert not assistant.ask("Vad gör Kulturlotsar?").refused
+    assert not assistant.ask("Hur stor var Malmös sociala obligation?").refused
+
+
+def test_what_a_document_says_is_quoted_from_it_or_refused(assistant):
+    # the report names biological diversity only under the EU taxonomy (p. 5), never in the environment programme
+    assert assistant.ask("Vad säger Malmös miljöprogram om biologisk mångfald?").refused
+    assert assistant.ask("What does the environmental programme say about biodiversity?").refused
+    # «Inom ramen för stadens strategi Det här vill Malmö är klimatanpassning …» (p. 16)
+    answer = assistant.ask("Vad säger Det här vill Malmö om klimatanpassning?")
+    assert not answer.refused and "Det här vill Malmö" in answer.answer
