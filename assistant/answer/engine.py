@@ -59,6 +59,7 @@ from assistant.answer.question import (
     AMBIENT_ACTORS,
     ANNUAL_REPORT,
     INTERIM_REPORT,
+    LAST_YEARS_REPORT,
     REPORT_OF_A_YEAR,
     Question,
     kind_is_held,
@@ -737,11 +738,14 @@ class AnswerEngine:
     def _another_years_report(self, q: Question) -> str | None:
         """What to say when the question asks what a report of another year says ("the 2024 interim report",
         "årsredovisningen 2024") and the library holds no report of that year; None otherwise."""
-        m = REPORT_OF_A_YEAR.search(q.text)
-        if m is None:
-            return None
-        year = m.group(1) or m.group(2)
         index = self.library.index
+        m = REPORT_OF_A_YEAR.search(q.text)
+        if m is not None:
+            year = m.group(1) or m.group(2)
+        elif (m := LAST_YEARS_REPORT.search(q.text)) is not None and (held := [y for y in index.years if y.isdigit()]):
+            year = str(int(max(held)) - 1)  # "förra årets delårsrapport": the year before the newest held
+        else:
+            return None
         # the kind of report named too: "årsredovisningen för 2025" is not the interim report of 2025
         if year in index.years and kind_is_held(m.group(0), index.titles):
             return None

@@ -128,6 +128,12 @@ ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations
 REPORT_OF_A_YEAR = re.compile(r"(?i)\b(?:delårsrapport\w*|årsredovisning\w*|interim report|annual report)\s+(?:för\s+|for\s+)?"
                               r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)(?:'s|’s| års)?\s+(?:delårsrapport\w*|årsredovisning\w*|"
                               r"interim report|annual report)")
+# the report of the year before, named by its relation to this one: "förra årets delårsrapport", "last year's
+# interim report", "föregående års delår"
+LAST_YEARS_REPORT = re.compile(r"(?i)\b(?:förra|fjolårets|föregående|förgående)\s+(?:årets?|års)?\s*"
+                               r"(?:delårsrapport\w*|delårsbokslut\w*|delår\b|årsredovisning\w*)|"
+                               r"\b(?:last year'?s|the previous|the prior|previous year'?s|the last)\s+"
+                               r"(?:interim report|annual report|half-year report)")
 ANNUAL_REPORT = re.compile(r"(?i)årsredovisning|annual report")
 INTERIM_REPORT = re.compile(r"(?i)delårsrapport|interim report")
 

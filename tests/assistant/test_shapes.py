@@ -1703,3 +1703,10 @@ def test_what_a_document_says_is_quoted_from_it_or_refused(assistant):
     # «Inom ramen för stadens strategi Det här vill Malmö är klimatanpassning …» (p. 16)
     answer = assistant.ask("Vad säger Det här vill Malmö om klimatanpassning?")
     assert not answer.refused and "Det här vill Malmö" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Hur stort överskott hade kommunstyrelsen i förra årets delårsrapport?",
+                                      "What did last year's interim report say about the social bond?"])
+def test_last_years_report_is_named_as_not_held(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "2024" in answer.answer and "Delårsrapport 2025" in answer.answer
