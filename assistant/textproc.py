@@ -29,6 +29,7 @@ EXTRA_STOP = {
     "typ", "asså", "aså", "dom",  # chat fillers and spoken forms (dom: de, dem): "vad kostar arvodena typ", "går dom plus asså"
     "tas",  # "tas i drift", "tas fram": the verb of a phrase whose other word says what
     "hit", "dit",  # where to: "Vilka kongresser har Malmö lyckats få hit?"
+    "stämmer", "stämde",  # "Stämmer det att …?": whether a claim holds, not what about
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)

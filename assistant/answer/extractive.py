@@ -157,7 +157,8 @@ TABLE_LEAD_EN = "According to the table "
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
 # a bound on amounts: "mer än 1 Mkr", "mer än en miljon", "over one million"
 THRESHOLD = re.compile(r"(?i)(?<![\wåäö])(mer än|minst|över|more than|at least|over|above)\s+"
-                       r"(\d|(?:en|ett|one|a)\s+(?:miljon\w*|miljard\w*|million\w*|billion\w*))")
+                       r"(\d[\d,.]*(?:\s*(?:miljon\w*|miljard\w*|million\w*|billion\w*|mkr|mnkr|msek))?|"
+                       r"(?:en|ett|one|a)\s+(?:miljon\w*|miljard\w*|million\w*|billion\w*))")
 UNSAID_LISTING = 0.8  # ... or, when no top sentence has the word for the things asked, the rest of the question
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under

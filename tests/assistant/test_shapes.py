@@ -1710,3 +1710,9 @@ def test_what_a_document_says_is_quoted_from_it_or_refused(assistant):
 def test_last_years_report_is_named_as_not_held(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and "2024" in answer.answer and "Delårsrapport 2025" in answer.answer
+
+
+def test_a_threshold_written_with_digits_and_a_unit_is_met_by_the_tables_title(assistant):
+    # «Tabell - Kommunstyrelsens projekt och utredningar, beslutade belopp över 1 Mkr.» (p. 39)
+    answer = assistant.ask("vilka projekt över 1 miljon har ks beslutat om i år")
+    assert not answer.refused and "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
