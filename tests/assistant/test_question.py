@@ -22,6 +22,8 @@ def test_detect_lang(text, lang):
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("Hur stor var den sociala obligationen?", "amount"),
+    ("Hur stora var de gröna obligationerna?", "amount"),
+    ("Vad kostade det i kronor?", "amount"),
     ("Hur många har tecknat sig för förmånscykel?", "count"),
     ("När gavs den ut?", "date"),
     ("Vilken ränta har den sociala obligationen?", "percent"),

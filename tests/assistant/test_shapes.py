@@ -1716,3 +1716,9 @@ def test_a_threshold_written_with_digits_and_a_unit_is_met_by_the_tables_title(a
     # «Tabell - Kommunstyrelsens projekt och utredningar, beslutade belopp över 1 Mkr.» (p. 39)
     answer = assistant.ask("vilka projekt över 1 miljon har ks beslutat om i år")
     assert not answer.refused and "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
+
+
+def test_a_size_asked_of_a_thing_the_report_gives_no_figure_for_is_refused(assistant):
+    # green bonds are named (p. 5, 8, 24) but no amount of them is given
+    assert assistant.ask("Hur stora var de gröna obligationer som staden gav ut 2025?").refused
+    assert not assistant.ask("Hur stora var de kompetenshöjande insatserna i kronor?").refused
