@@ -463,6 +463,10 @@ WHOLE_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|årets|för året|full
                         r"audited|(?:19|20)\d\d)(?![\wåäö])")
 RESULT_WORD = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|utfall\w*|bokslut\w*|result\w*|outcome|outturn|"
                          r"överskott\w*|underskott\w*|surplus|deficit)(?![\wåäö])")
+BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names it (KS, the board, styrelsen)
+# the words a question on the whole result's sign is put in: "går (det) mot ett underskott i år", "heading for"
+SIGN_FRAME = frozenset(stem(w) for w in ("går", "gå", "gick", "mot", "väg", "prognos", "prognosen", "helår", "helåret",
+                                         "året", "år", "väntas", "förväntas", "total", "totalt", "sammantaget"))
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
 OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+|[a-zåäö]{4,})s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
                         r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
@@ -710,13 +714,38 @@ class AnswerEngine:
     def _wrong_sign(self, ctx: Context) -> str | None:
         """What to say when the question calls a surplus the report states a deficit, or the other way round."""
         asked = amounts_in(ctx.q.asked) if AMOUNT_HINT.search(ctx.q.asked) else []
-        if not asked or not (SURPLUS_SAID.search(ctx.q.asked) or DEFICIT_SAID.search(ctx.q.asked)):
+        if not (SURPLUS_SAID.search(ctx.q.asked) or DEFICIT_SAID.search(ctx.q.asked)):
             return None
+        if not asked:
+            return self._wrong_sign_of_the_whole(ctx)
         _, value, step = asked[0]
         index = self.library.index
         sentences = [(u.text, u.page) for c in self._report_chunks(ctx)
                      if matches_amount(list(index.stated_values(c)), value, step) for u in units_of(c, 0)]
         return wrong_sign(ctx.q.asked, sentences, ctx.q.lang == "sv")
+
+    def _wrong_sign_of_the_whole(self, ctx: Context) -> str | None:
+        """What to say when the question takes the board's whole result for a deficit the report states as a
+        surplus (or the other way round), naming no amount and nothing but the board: "Stämmer det att
+        kommunstyrelsen går mot ett underskott?", "Is the board heading for a deficit?"."""
+        q = ctx.q
+        deficit = DEFICIT_SAID.search(q.asked) is not None
+        if deficit == (SURPLUS_SAID.search(q.asked) is not None) or BOARD not in q.terms:
+            return None
+        said = SURPLUS_SAID if deficit else DEFICIT_SAID
+        other = [t for t in q.terms if t != BOARD and not t.isdigit() and t not in SIGN_FRAME
+                 and not (SURPLUS_SAID.match(t) or DEFICIT_SAID.match(t) or t in ("underskot", "överskot"))]
+        if other:
+            return None  # a part or a line of the result ("underskott på lokalkostnaderna"): asked as it is
+        where = min(((u.text, u.page) for c in self._report_chunks(ctx) for u in units_of(c, 0)
+                     if said.search(u.text) and AMOUNT_HINT.search(u.text) and BOARD in terms(u.text)
+                     and not (SURPLUS_SAID if not deficit else DEFICIT_SAID).search(u.text)),
+                    key=lambda x: x[1], default=None)
+        if where is None:
+            return None
+        if q.lang == "sv":
+            return f"Nej, rapporten anger ett {'överskott' if deficit else 'underskott'}: «{where[0]}» (s. {where[1]})"
+        return f"No, the report gives a {'surplus' if deficit else 'deficit'}: «{where[0]}» (p. {where[1]})"
 
     def _unstated_setback(self, ctx: Context) -> str | None:
         """What to say when the question asks why something was cancelled, rejected or delayed and the

@@ -1722,3 +1722,14 @@ def test_a_size_asked_of_a_thing_the_report_gives_no_figure_for_is_refused(assis
     # green bonds are named (p. 5, 8, 24) but no amount of them is given
     assert assistant.ask("Hur stora var de gröna obligationer som staden gav ut 2025?").refused
     assert not assistant.ask("Hur stora var de kompetenshöjande insatserna i kronor?").refused
+
+
+@pytest.mark.parametrize("question", ["Stämmer det att kommunstyrelsen går mot ett underskott 2025?",
+                                      "Is the executive board heading for a deficit this year?"])
+def test_a_deficit_taken_for_the_boards_whole_result_is_corrected(assistant, question):
+    # «Helårsprognosen för kommunstyrelsen pekar sammantaget mot ett överskott med 14 Mkr.» (p. 38)
+    answer = assistant.ask(question)
+    assert answer.refused and "överskott med 14 Mkr" in answer.answer
+    assert answer.answer.startswith(("Nej", "No"))
+    # a line of the result is asked as it is
+    assert "Lokalkostnader" in assistant.ask("Hur stort är underskottet på lokalkostnader?").answer
