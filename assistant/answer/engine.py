@@ -828,6 +828,10 @@ class AnswerEngine:
         after = next(iter(q.text[m.end():].split()), "")
         if name in STOP or name in ACTORS or index.has_name(name) or index.has_name(f"{written} {after}"):
             return ()  # (a name of several words, "Allmänna arvsfonden", is a thing, not a place)
+        capital = written[:1].upper() + written[1:]
+        if not any(re.search(r"[\wåäö,] " + re.escape(capital) + r"(?![\wåäö])", c.text)
+                   for c in index.chunks if capital in c.text) and not self.scorer.exonym(name):
+            return ()  # a common noun that opens a sentence of the report ("Avtalet med …") is no name
         own = index.common_stems(OWN_PLACE_SHARE)
         if stem(name) in own or (name.endswith("s") and stem(name[:-1]) in own):
             return ()  # the report's own city: "Malmös sociala obligation"

@@ -87,7 +87,9 @@ PART_UNASKED = 0.15  # a sentence on one part, when a money question names no pa
 PART_UNSAID = 0.15  # a sentence on no part, outside the parts' headings, when a money question names one
 BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
 # the present, as a question asks for it and a sentence states it
-NOW = re.compile(r"(?i)(?<![\wåäö])(nu|numera|i dag|idag|för närvarande|currently|now|today)(?![\wåäö])")
+# ("Vad var det nu för beslut …?", "… nu igen?": a filler of recall, not the present; "nu för tiden" is)
+NOW = re.compile(r"(?i)(?<![\wåäö])(nu(?! för (?!tiden))(?! igen)|numera|i dag|idag|för närvarande|currently|now|today)"
+                 r"(?![\wåäö])")
 NOW_WEIGHT = 0.15
 # the report's other words for what is counted: "hur många anställda" is counted in medarbetare (a bolag is a
 # företag for every question: question.SAME_THING, read as the question's alternatives)

@@ -1733,3 +1733,11 @@ def test_a_deficit_taken_for_the_boards_whole_result_is_corrected(assistant, que
     assert answer.answer.startswith(("Nej", "No"))
     # a line of the result is asked as it is
     assert "Lokalkostnader" in assistant.ask("Hur stort är underskottet på lokalkostnader?").answer
+
+
+def test_a_filler_nu_of_recall_asks_no_present_value(assistant):
+    # «… beslut om ett riktvärde om max 30 medarbetare per chef år 2030.» (p. 33): the decision asked for
+    answer = assistant.ask("Vad var det nu för beslut om max antal medarbetare per chef?")
+    assert not answer.refused and "max 30 medarbetare per chef" in answer.answer
+    # today's value is still asked by "idag"
+    assert assistant.ask("Hur många medarbetare per chef har vi idag?").refused
