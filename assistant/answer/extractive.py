@@ -132,14 +132,14 @@ LIST_WEIGHT = 0.1  # a "vilka …" question's sentence that names several things
 # what money or an effort is for, told: a question on what it is for prefers the sentence saying so
 PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska finansiera|används (?:till|för)|ska användas|"
                           r"går till|syftar till|är (?:\w+ )?avsedda? (?:för|till))(?![\wåäö])")
-PURPOSE_WEIGHT = 0.15
+PURPOSE_WEIGHT = 0.4
 # what was decided, asked and told: the sentence telling the decision and what it is on, not a comment on it
 # ("Eftersom … präglas beslutet också av …")
 DECISION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad|vilket beslut|what|which decision)\b.*(?<![\wåäö])(?:beslut(?:at|ade|it)|"
                             r"bestämt|bestämde|decided?)(?![\wåäö])")
 DECISION_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:beslut(?:at|ade)? (?:om|att)|beslutet om|decided)(?![\wåäö])")
 DECISION_WEIGHT = 0.1
-WHAT_IT_FUNDS = re.compile(r"(?i)(?<![\wåäö])(?:vad|what)\s+(?:[\wåäö]+\s+){0,6}?(?:finansiera\w*|financ\w+|funds?|"
+WHAT_IT_FUNDS = re.compile(r"(?i)(?<![\wåäö])(?:vad|what)\s+(?:[\wåäö]+\s+){0,8}?(?:finansiera\w*|financ\w+|funds?|"
                            r"funding|pay for|spent on|användas till|used for|gå till|går till)(?![\wåäö])")
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing

@@ -1741,3 +1741,12 @@ def test_a_filler_nu_of_recall_asks_no_present_value(assistant):
     assert not answer.refused and "max 30 medarbetare per chef" in answer.answer
     # today's value is still asked by "idag"
     assert assistant.ask("Hur många medarbetare per chef har vi idag?").refused
+
+
+def test_what_the_money_goes_to_is_the_sentence_telling_its_use(assistant):
+    # «Emissionen finansierar satsningar som stärker stadens arbete för social hållbarhet …» (p. 28)
+    answer = assistant.ask("Vad ska pengarna från den sociala obligationen gå till?")
+    assert answer.answer.startswith("Emissionen finansierar")
+    # «Dessa medel är främst avsedda för möbelinköp, IT-utrustning …» (p. 41), the second part of two
+    answer = assistant.ask("Hur stor är investeringsbudgeten 2025 och vad ska pengarna gå till?")
+    assert "möbelinköp" in answer.answer
