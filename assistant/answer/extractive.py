@@ -367,7 +367,9 @@ NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… 
 # "What were the findings of …?") is not answered by a sentence that only plans or prepares it
 OUTCOME_ASKED = re.compile(r"(?i)\b(?:(?:vad|vilket|vilka)\s+(?:blev|var)\s+(?:resultat(?:et|en)?|utfall(?:et)?)|"
                            r"vad\s+visade|what\s+(?:was|were)\s+the\s+(?:results?|outcomes?|findings)|"
-                           r"vad\s+beslutade|what\s+did\s+.+\s+(?:show|find|decide)\b)")
+                           r"vad\s+beslutade|what\s+did\s+.+\s+(?:show|find|decide|conclude)\b|"
+                           # what a study or a commission arrived at: "Vad kom Trafikverket fram till i sin utredning?"
+                           r"(?:kommit|kom|kommer)\s+(?:\S+\s+){0,3}?fram\s+till|what\s+(?:has|have)\s+.+\s+(?:found|concluded)\b)")
 OUTCOME_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade?|visat|resulter\w*|resultat\w*|utfall\w*|ledde|lett till|"
                           r"blev|gav|beslutade|beslutat|beslöt|fattade beslut|fattat beslut|antog|antogs|antagit|"
                           r"\d[\d ,]*\s*(?:%|procent))")
@@ -379,8 +381,8 @@ FINDINGS_ASKED = re.compile(r"(?i)\b(?:vilka|vilken|vilket|what|which)\s+(?:bris
                             r"identified|found|detected|uncovered|discovered)\b")
 FOUND_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:identifier\w*|upptäck\w*|konstater\w*|framkom\w*|visade?|visat|"
                         r"brist\w*|svaghet\w*|avvikelse\w*|risk\w*|found|identified)(?![\wåäö])")
-NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|skall|förberedelser|inletts|påbörjats|"
-                     r"pågår|väntas|förväntas)(?![\wåäö])")
+NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|skall|förberedelser|inletts|inleddes|påbörjats|"
+                     r"påbörjades|pågår|väntas|förväntas|pausats|pausades|pausat)(?![\wåäö])")
 
 
 def untold_outcome(q: Question, chosen: list[Unit], units: Sequence[Unit] = ()) -> Unit | None:

@@ -1750,3 +1750,12 @@ def test_what_the_money_goes_to_is_the_sentence_telling_its_use(assistant):
     # «Dessa medel är främst avsedda för möbelinköp, IT-utrustning …» (p. 41), the second part of two
     answer = assistant.ask("Hur stor är investeringsbudgeten 2025 och vad ska pengarna gå till?")
     assert "möbelinköp" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad kom Trafikverket fram till i sin utredning av Malmö bangård?",
+                                      "Vad har Region Skånes effektkommission kommit fram till om vindkraften?"])
+def test_what_a_study_arrived_at_is_not_its_start_or_pause(assistant, question):
+    # «… Trafikverkets arbete med att utreda Malmö bangård, som inleddes våren 2025.» (p. 15); «… har tillfälligt
+    # pausats …» (p. 25): neither tells what came of it
+    answer = assistant.ask(question)
+    assert answer.refused and answer.answer.startswith("Rapporten nämner det men anger inget resultat")
