@@ -497,9 +497,19 @@ UNNAMED_PLACE = re.compile(r"(?<![\wåäö])([a-zåäö]{3,}s)\s+(?:kommun|stad|
 # the whole municipality's figures, not the board's: "Vilket resultat har Malmö stad som helhet, alla nämnder
 # sammantaget?", "Vilka nämnder prognostiserar underskott?"
 WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnder\w*|vilka (?:andra )?nämnder|"
+                        r"(?:hela )?kommunkoncern\w*|stadskoncern\w*|the (?:whole )?(?:municipal|city) group|"
                         r"hela (?:malmö )?stadens?|(?:malmö )?stad(?:en)? som helhet|all (?:the )?committees|"
                         r"which (?:other )?committees|the (?:whole|entire) (?:city|municipality)|"
                         r"the (?:city|municipality) as a whole)(?![\wåäö])")
+# another committee's own figure: "servicenämndens prognos", "Vilken prognos har servicenämnden lämnat?", "the
+# service committee's budget" (the report gives the executive board's, not other committees')
+FIGURE_WORDS = (r"(?:helårs)?prognos\w*|budget\w*|resultat\w*|underskott\w*|överskott\w*|nettokostnad\w*|utfall\w*|"
+                r"forecast\w*|budget\w*|results?|deficit\w*|surplus\w*|outturn")
+OTHER_COMMITTEE = re.compile(
+    rf"(?i)(?<![\wåäö])[\wåäö]+nämnd(?:ens|s)\s+(?:[\wåäö]+\s+)?(?:{FIGURE_WORDS})(?![\wåäö])|"
+    rf"(?i:(?:{FIGURE_WORDS}))(?:\s+[\wåäö]+){{0,2}}\s+(?:har|hade|lämnat|lämnade|redovisat|redovisade)\s+"
+    r"[\wåäö]+nämnden(?![\wåäö])|"
+    rf"(?<![\w])[\w-]+ committee's\s+(?:[\w-]+\s+)?(?i:{FIGURE_WORDS})\b")
 CITY_FIGURE = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|prognos\w*|underskott\w*|överskott\w*|budget\w*|"
                          r"nettokostnad\w*|result\w*|forecast\w*|deficit\w*|surplus\w*)(?![\wåäö])")
 # what a law says: "Vad säger arbetsmiljölagen om …?", "… enligt kommunallagen?", "according to the Local Government Act"
@@ -577,7 +587,8 @@ class AnswerEngine:
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
         acting = self._name_acting(q)
-        if WHOLE_CITY.search(q.text) and CITY_FIGURE.search(q.text) and plan.shape in ("fact", "change", "reason"):
+        if ((WHOLE_CITY.search(q.text) and CITY_FIGURE.search(q.text)) or OTHER_COMMITTEE.search(q.text)) \
+                and plan.shape in ("fact", "change", "reason"):
             return self._refusal(q, scope, [], "out_of_scope", WHOLE_CITY_SV if q.lang == "sv" else WHOLE_CITY_EN, 1.0)
         if (law := LAW_ASKED.search(q.text)) and not self.scorer.stem_in_corpus(stem(law.group(1).split()[0])):
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)  # a law the report never names

@@ -1759,3 +1759,17 @@ def test_what_a_study_arrived_at_is_not_its_start_or_pause(assistant, question):
     # pausats …» (p. 25): neither tells what came of it
     answer = assistant.ask(question)
     assert answer.refused and answer.answer.startswith("Rapporten nämner det men anger inget resultat")
+
+
+@pytest.mark.parametrize("question", ["Vilken helårsprognos har servicenämnden lämnat i sin delårsrapport 2025?",
+                                      "Hur stor är servicenämndens budget?",
+                                      "Vad är Malmö stads samlade resultatprognos för hela kommunkoncernen 2025?",
+                                      "What is the service committee's forecast?"])
+def test_another_committees_or_the_groups_figures_are_not_the_boards(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and ("kommunstyrelsens ekonomi" in answer.answer or "executive board's" in answer.answer)
+
+
+def test_a_committee_named_in_a_task_of_the_board_is_answered(assistant):
+    # «… kommunstyrelsen, tillsammans med servicenämnden, har i uppdrag att utreda …» (p. 11)
+    assert not assistant.ask("Vad gäller uppdraget om servicenämndens finansieringsmodell?").refused
