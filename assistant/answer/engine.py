@@ -491,6 +491,9 @@ NAME_ACTING = re.compile(
     r"(?!\s+[A-ZÅÄÖ])|"  # (one word: "Pink Programming", "Allmänna arvsfonden" are things, not places)
     r"^\s*(?i:what|how(?: much| many)?|which|when|why)\s+(?:[\w'’]+\s+){0,2}?(?i:is|are|does|do|did|has|have|will)"
     r"\s+([A-Z][\w]+)(?![\w-])(?!\s+and\b)(?!\s+[A-Z])")
+# another place a question compares with: "Compare Malmö's … with Copenhagen's", "jämfört med Göteborg"
+COMPARED_WITH = re.compile(r"(?<![\wåäö])(?i:compar\w*|jämför\w*)(?![\wåäö]).*?(?<![\wåäö])(?i:with|to|against|med|mot)"
+                           r"\s+([A-ZÅÄÖ][\wåäö]+?)(?:'s|’s)?(?![\wåäö])")
 # a place the report never names, written in lower case before what it is: "lunds kommun", "varbergs stad"
 # (with the genitive of an official name, "lunds kommun": "tredje kommun" is no place)
 UNNAMED_PLACE = re.compile(r"(?<![\wåäö])([a-zåäö]{3,}s)\s+(?:kommun|stad|region)(?![\wåäö])")
@@ -586,6 +589,9 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", forecast_only, 1.0)
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
+        if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(m.group(1), "")):
+            # "How does Malmö's voter turnout compare with Stockholm's?": the report tells of Malmö only
+            return self._refusal(q, scope, [], "out_of_scope", self._only_mentioned(q, other), 1.0)
         acting = self._name_acting(q)
         if ((WHOLE_CITY.search(q.text) and CITY_FIGURE.search(q.text)) or OTHER_COMMITTEE.search(q.text)) \
                 and plan.shape in ("fact", "change", "reason"):
@@ -833,10 +839,13 @@ class AnswerEngine:
         m = NAME_ACTING.search(q.text)
         if m is None:
             return ()
-        written = next(g for g in m.groups() if g)
+        return self._named_in_passing(next(g for g in m.groups() if g), next(iter(q.text[m.end():].split()), ""))
+
+    def _named_in_passing(self, written: str, after: str) -> tuple[str, ...]:
+        """The report's spellings of a name as written in a question, when the report only mentions it (see
+        _name_acting); `after`: the question's next word (a name of several words is a thing, not a place)."""
         name = written.lower()
         index = self.library.index
-        after = next(iter(q.text[m.end():].split()), "")
         if name in STOP or name in ACTORS or index.has_name(name) or index.has_name(f"{written} {after}"):
             return ()  # (a name of several words, "Allmänna arvsfonden", is a thing, not a place)
         capital = written[:1].upper() + written[1:]

@@ -24,6 +24,7 @@ EN_MARKERS = {
     # function words no Swedish question uses ("it" is not among them: Swedish writes IT for IT)
     "a", "an", "to", "on", "about", "being", "me", "my", "this", "that", "with", "from", "at", "its", "their",
     "there", "they", "would", "could", "can", "will", "should", "give", "summarise", "summarize", "please",
+    "be", "by", "do", "you",
 }
 SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "har", "som", "för", "det", "den", "till"}
 
@@ -243,7 +244,9 @@ def detect_lang(text: str) -> str:
     Swedish but do not decide (English questions name Malmö and Öresund)."""
     ws = re.findall(r"[a-zA-ZåäöÅÄÖ]+", text.lower())
     en = sum(w in EN_MARKERS for w in ws)
-    sv = sum(w in SV_MARKERS for w in ws) + (1 if any(ch in text for ch in "åäöÅÄÖ") else 0)
+    # (the letters of a common word: a name's, "Malmö", "Öresund", are in English questions too)
+    sv = sum(w in SV_MARKERS for w in ws) + (1 if any(ch in w for w in re.findall(r"(?<![\w])[a-zåäö]\w*", text)
+                                                      for ch in "åäö") else 0)
     if en == sv == 0:  # no function word ("Full-year forecast result?"): the genre's English words decide
         en = sum(w in english_only() for w in ws)
     return "en" if en > sv else "sv"

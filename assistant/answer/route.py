@@ -215,7 +215,12 @@ OPINION = re.compile(
     r"|^\s*should (?:i|we|our|my)(?![\w])"
     # a verdict on the report itself: "är rapporten bra", "is this report any good"
     r"|^\s*(?:är|var) (?:rapporten|delårsrapporten|den här rapporten|denna rapport) (?:bra|dålig|rimlig|trovärdig|"
-    r"tillförlitlig|välskriven)\b|^\s*is (?:the|this) report (?:good|any good|bad|reliable|trustworthy|well written)\b")
+    r"tillförlitlig|välskriven)\b|^\s*is (?:the|this) report (?:good|any good|bad|reliable|trustworthy|well written)\b"
+    # a verdict on what was done: "Är det bra att Malmö ger ut sociala obligationer?", "Is it wise to …?"
+    r"|^\s*(?:är|var) det (?:\w+ )?(?:bra|dåligt|rätt|fel|klokt|rimligt|smart|vettigt) att\b"
+    r"|^\s*(?:is|was) it (?:\w+ )?(?:good|bad|right|wrong|wise|sensible|smart|reasonable) (?:that|to)\b"
+    # a prediction: "Will Malmö actually be climate neutral by 2030?", "Kommer metron verkligen att byggas?"
+    r"|^\s*will\b.*\b(?:actually|really)\b|^\s*kommer\b.*\b(?:verkligen|faktiskt|på riktigt)\b")
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about
 REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubrik\w*", r"målområde\w*",

@@ -322,3 +322,9 @@ def test_a_noun_after_which_is_no_modifier_of_the_verbs_subject():
     # "Vilka hållbarhetskrav ställer staden …": "staden" is who sets them, not a city asked for
     assert answer_kind("Vilka hållbarhetskrav ställer staden i sina upphandlingar?") != "name"
     assert answer_kind("Vilka japanska bolag har etablerat sig i Malmö?") == "name"
+
+
+@pytest.mark.parametrize("text", ["Will Malmö actually be climate neutral by 2030?", "Is Malmö climate neutral?",
+                                  "Who chairs Malmö's city executive board?"])
+def test_a_swedish_name_does_not_make_an_english_question_swedish(text):
+    assert detect_lang(text) == "en"

@@ -1773,3 +1773,17 @@ def test_another_committees_or_the_groups_figures_are_not_the_boards(assistant, 
 def test_a_committee_named_in_a_task_of_the_board_is_answered(assistant):
     # «… kommunstyrelsen, tillsammans med servicenämnden, har i uppdrag att utreda …» (p. 11)
     assert not assistant.ask("Vad gäller uppdraget om servicenämndens finansieringsmodell?").refused
+
+
+@pytest.mark.parametrize("question", ["är det bra att malmö ger ut sociala obligationer?",
+                                      "Will Malmö actually be climate neutral by 2030?",
+                                      "Kommer metron verkligen att byggas?"])
+def test_a_verdict_or_a_prediction_is_declined(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and answer.shape == "out_of_scope" and not answer.citations
+
+
+def test_a_comparison_with_a_place_the_report_only_mentions_is_refused(assistant):
+    answer = assistant.ask("How does Malmö's voter turnout compare with Stockholm's and Gothenburg's?")
+    assert answer.refused and "It names Stockholm only here" in answer.answer
+    assert not assistant.ask("Hur har nettokostnaden utvecklats jämfört med 2024?").refused
