@@ -132,6 +132,8 @@ LIST_WEIGHT = 0.1  # a "vilka …" question's sentence that names several things
 # what money or an effort is for, told: a question on what it is for prefers the sentence saying so
 PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska finansiera|används (?:till|för)|ska användas|"
                           r"går till|syftar till|är (?:\w+ )?avsedda? (?:för|till))(?![\wåäö])")
+# the purpose in the question's own verb: "What should the preparedness budget strengthen?" «… ska stärka …»
+STRENGTHEN = re.compile(r"(?i)(?<![\wåäö])(?:stärka|strengthen)(?![\wåäö])")
 PURPOSE_WEIGHT = 0.4
 # what was decided, asked and told: the sentence telling the decision and what it is on, not a comment on it
 # ("Eftersom … präglas beslutet också av …")
@@ -939,6 +941,7 @@ class ExtractiveAnswerer:
         splits = {t: self.compound_split(t) for t in weights}  # "investeringsbudgeten": investering + budget
         asked_noun = self.asked_noun(q)
         purpose_asked = bool(PURPOSE_ASKED.match(q.text) or WHAT_IT_FUNDS.search(q.text))
+        strengthen_asked = STRENGTHEN.search(q.asked) is not None
         decision_asked = DECISION_ASKED.search(q.text) is not None
         leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
         for u in units:
@@ -988,7 +991,8 @@ class ExtractiveAnswerer:
                     u.score += LIST_WEIGHT  # "Vilka personalfrågor …?": the sentence naming them, not the one summing up
             if decision_asked and not u.is_row and DECISION_TOLD.search(u.text):
                 u.score += DECISION_WEIGHT  # "Vad har KF beslutat om …?": «… fattade … beslut om ett riktvärde …»
-            if purpose_asked and not u.is_row and PURPOSE_TOLD.search(u.text):
+            if purpose_asked and not u.is_row and (PURPOSE_TOLD.search(u.text) or (
+                    strengthen_asked and re.search(r"(?i)\bska stärka\b", u.text))):
                 u.score += PURPOSE_WEIGHT  # "Vad finansierar obligationen?": «Emissionen finansierar satsningar …»
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest

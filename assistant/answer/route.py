@@ -103,7 +103,10 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
             r"what(?:'s| is| are) the (?:status|state|situation)(?: and (?:the )?[\w-]+)? (?:of|on|with|for)", r"status (?:of|on)",
             r"what (?:has|have) been done",
-            r"what does (?:the city|malmö|malmo)", r"what(?:'s| is| are) being done", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
+            r"what does (?:the city|malmö|malmo)", r"what(?:'s| is| are) being done",
+            # what an actor plans: "What is the city planning to do against organised crime?"
+            r"what (?:is|are) (?:[\w'’-]+ ){1,3}(?:planning|going|intending) to do",
+            r"vad (?:planerar|tänker) (?:staden|kommunen|malmö|ks|kommunstyrelsen|stadskontoret|man) (?:göra|att göra)", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration|ks|"
             r"kommunstyrelsen|stadskontoret)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",

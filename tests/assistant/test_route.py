@@ -508,3 +508,8 @@ def test_work_done_to_meet_a_goal_is_a_brief_not_its_assessment(question):
     assert route(question, answer_kind(question)) == "brief"
     # whether it is met stays the assessment
     assert route("Nås klimatmålen?", answer_kind("Nås klimatmålen?")) == "outline"
+
+
+def test_what_an_actor_plans_to_do_is_a_brief():
+    question = "What is the city planning to do against organised crime?"
+    assert route(question, answer_kind(question)) == "brief"

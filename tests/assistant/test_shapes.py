@@ -109,8 +109,8 @@ def test_a_task_in_a_conversation_is_still_declined(assistant):
 
 @pytest.mark.parametrize("question", [
     "Vad blir vädret i Malmö imorgon?", "Vilken ränta har den sociala obligationen?",
-    "Hur stor är befolkningen i Helsingborg?", "Vad gör Göteborg för att minska utsläppen?",
-])
+    "Hur stor är befolkningen i Helsingborg?",
+])  # ("Vad gör Göteborg för att minska utsläppen?" is refused by a rule: test_a_place_the_report_only_mentions_…)
 def test_questions_the_report_does_not_cover_are_refused(assistant, question):
     a = assistant.ask(question)
     assert a.refused and not a.citations and a.shape == "out_of_scope"
@@ -1685,8 +1685,9 @@ def test_work_to_meet_a_named_goal_is_told_from_that_goals_passages(assistant):
 
 def test_a_place_the_report_only_mentions_is_not_answered_for(assistant):
     # the report names Göteborg only as Malmö's partner on coastal protection (p. 10, 16)
-    answer = assistant.ask("Vad gör Göteborg för att bli klimatneutralt?")
-    assert answer.refused and "Den nämner Göteborg bara här" in answer.answer
+    for question in ("Vad gör Göteborg för att bli klimatneutralt?", "Vad gör Göteborg för att minska utsläppen?"):
+        answer = assistant.ask(question)
+        assert answer.refused and not answer.citations and "Den nämner Göteborg bara här" in answer.answer
     assert assistant.ask("hur mycket pengar lägger göteborg på kustskydd?").refused
     assert assistant.ask("What is Gothenburg doing about coastal protection?").refused
     # a place written in lower case that the report never names
