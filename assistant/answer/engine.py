@@ -868,9 +868,9 @@ class AnswerEngine:
         best = max(named, key=lambda u: u.coverage, default=None)
         who = spellings[0]
         if q.lang == "sv":
-            head = f"Rapporten handlar om Malmö stads kommunstyrelse och svarar inte på det för {who}."
+            head = f"Rapporten svarar inte på det för {who}."
             return head + (f" Den nämner {who} bara här: «{best.text}» (s. {best.page})" if best else "")
-        head = f"The report is on Malmö's executive board and does not answer this for {who}."
+        head = f"The report does not answer this for {who}."
         return head + (f" It names {who} only here: «{best.text}» (p. {best.page})" if best else "")
 
     def _other_place(self, m: re.Match[str]) -> str | None:
