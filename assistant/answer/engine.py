@@ -58,6 +58,7 @@ from assistant.answer.premise import (
 from assistant.answer.question import (
     AMBIENT_ACTORS,
     ANNUAL_REPORT,
+    DEVIATION_WORDS,
     INTERIM_REPORT,
     LAST_YEARS_REPORT,
     REPORT_OF_A_YEAR,
@@ -507,7 +508,7 @@ WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnd
 # another committee's own figure: "servicenämndens prognos", "Vilken prognos har servicenämnden lämnat?", "the
 # service committee's budget" (the report gives the executive board's, not other committees')
 FIGURE_WORDS = (r"(?:helårs)?prognos\w*|budget\w*|resultat\w*|underskott\w*|överskott\w*|nettokostnad\w*|utfall\w*|"
-                r"forecast\w*|budget\w*|results?|deficit\w*|surplus\w*|outturn")
+                r"forecast\w*|results?|deficit\w*|surplus\w*|outturn")
 OTHER_COMMITTEE = re.compile(
     rf"(?i)(?<![\wåäö])[\wåäö]+nämnd(?:ens|s)\s+(?:[\wåäö]+\s+)?(?:{FIGURE_WORDS})(?![\wåäö])|"
     rf"(?i:(?:{FIGURE_WORDS}))(?:\s+[\wåäö]+){{0,2}}\s+(?:har|hade|lämnat|lämnade|redovisat|redovisade)\s+"
@@ -749,14 +750,14 @@ class AnswerEngine:
         deficit = DEFICIT_SAID.search(q.asked) is not None
         if deficit == (SURPLUS_SAID.search(q.asked) is not None) or BOARD not in q.terms:
             return None
-        said = SURPLUS_SAID if deficit else DEFICIT_SAID
+        said, asked = (SURPLUS_SAID, DEFICIT_SAID) if deficit else (DEFICIT_SAID, SURPLUS_SAID)
         other = [t for t in q.terms if t != BOARD and not t.isdigit() and t not in SIGN_FRAME
-                 and not (SURPLUS_SAID.match(t) or DEFICIT_SAID.match(t) or t in ("underskot", "överskot"))]
+                 and not (SURPLUS_SAID.match(t) or DEFICIT_SAID.match(t) or t in DEVIATION_WORDS)]
         if other:
             return None  # a part or a line of the result ("underskott på lokalkostnaderna"): asked as it is
         where = min(((u.text, u.page) for c in self._report_chunks(ctx) for u in units_of(c, 0)
-                     if said.search(u.text) and AMOUNT_HINT.search(u.text) and BOARD in terms(u.text)
-                     and not (SURPLUS_SAID if not deficit else DEFICIT_SAID).search(u.text)),
+                     if said.search(u.text) and AMOUNT_HINT.search(u.text) and BOARD in u.stems
+                     and not asked.search(u.text)),
                     key=lambda x: x[1], default=None)
         if where is None:
             return None

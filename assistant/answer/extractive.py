@@ -134,6 +134,7 @@ PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska fi
                           r"går till|syftar till|är (?:\w+ )?avsedda? (?:för|till))(?![\wåäö])")
 # the purpose in the question's own verb: "What should the preparedness budget strengthen?" «… ska stärka …»
 STRENGTHEN = re.compile(r"(?i)(?<![\wåäö])(?:stärka|strengthen)(?![\wåäö])")
+SHOULD_STRENGTHEN = re.compile(r"(?i)\bska stärka\b")
 PURPOSE_WEIGHT = 0.4
 # what was decided, asked and told: the sentence telling the decision and what it is on, not a comment on it
 # ("Eftersom … präglas beslutet också av …")
@@ -992,7 +993,7 @@ class ExtractiveAnswerer:
             if decision_asked and not u.is_row and DECISION_TOLD.search(u.text):
                 u.score += DECISION_WEIGHT  # "Vad har KF beslutat om …?": «… fattade … beslut om ett riktvärde …»
             if purpose_asked and not u.is_row and (PURPOSE_TOLD.search(u.text) or (
-                    strengthen_asked and re.search(r"(?i)\bska stärka\b", u.text))):
+                    strengthen_asked and SHOULD_STRENGTHEN.search(u.text))):
                 u.score += PURPOSE_WEIGHT  # "Vad finansierar obligationen?": «Emissionen finansierar satsningar …»
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest

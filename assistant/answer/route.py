@@ -106,7 +106,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"what does (?:the city|malmö|malmo)", r"what(?:'s| is| are) being done",
             # what an actor plans: "What is the city planning to do against organised crime?"
             r"what (?:is|are) (?:[\w'’-]+ ){1,3}(?:planning|going|intending) to do",
-            r"vad (?:planerar|tänker) (?:staden|kommunen|malmö|ks|kommunstyrelsen|stadskontoret|man) (?:göra|att göra)", r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
+            r"vad (?:planerar|tänker) (?:staden|kommunen|malmö|ks|kommunstyrelsen|stadskontoret|man) (?:göra|att göra)",
+            r"how (?:is|does|are|do) (?:the city|malmö|malmo|it|they|the board)",
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration|ks|"
             r"kommunstyrelsen|stadskontoret)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
@@ -472,8 +473,7 @@ def asks_if_goals_are_met(text: str) -> bool:
         return False
     if ASSESSED_WORD.search(text) is not None:
         return True
-    met = MET_WORD.search(text)
-    if met is None:
+    if MET_WORD.search(text) is None:
         return False
     return not (PURPOSE_OF_MEETING.search(text) and BRIEF.search(PURPOSE_OF_MEETING.sub(" ", text)))
 
