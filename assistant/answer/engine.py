@@ -191,12 +191,25 @@ def breakdown_missing(q: Question, u: Unit) -> str | None:
 
 def lists_its_parts(u: Unit) -> bool:
     """A figure whose next sentence introduces its parts: "… uppgår till 32,8 Mkr. Detta är uppdelat på" and
-    the bullets (the fact answer quotes them with it)."""
+    the bullets (the fact answer quotes them with it), or one of those bullets: a part of the breakdown."""
     if u.is_row:
         return False
     texts = [s_.text for s_ in units_of(u.chunk, u.rank)]
     at = texts.index(u.text) if u.text in texts else -1
-    return 0 <= at < len(texts) - 1 and introduces_a_list(texts[at + 1])
+    return (0 <= at < len(texts) - 1 and introduces_a_list(texts[at + 1])) or bool(list_lead(u, texts))
+
+
+def list_lead(u: Unit, texts: list[str] | None = None) -> list[str]:
+    """The sentence that opens the list a bullet stands in and the sentence before it ("Stadskontorets ekonomiska
+    utfall för perioden januari-augusti uppgår till 32,8 Mkr. Detta är uppdelat på"): what the bullet's figure is
+    a part of. Empty for a sentence that is no bullet of an introduced list."""
+    if u.is_row or not u.text.startswith("•"):
+        return []
+    texts = texts if texts is not None else [s_.text for s_ in units_of(u.chunk, u.rank)]
+    lead = texts.index(u.text) - 1 if u.text in texts else -1
+    while lead >= 0 and texts[lead].startswith("•"):
+        lead -= 1  # back over the list's other bullets
+    return texts[max(lead - 1, 0):lead + 1] if lead >= 0 and introduces_a_list(texts[lead]) else []
 
 
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"
@@ -215,31 +228,47 @@ def total_cost_missing(q: Question, u: Unit) -> bool:
     return STATES_TOTAL.search(said) is None and COST_SAID.search(said) is None
 
 
+# the words that name a figure of the board's economy (its forecast, budget, result, net cost)
+FIGURE_WORDS = (r"(?:helårs)?prognos\w*|budget\w*|resultat\w*|underskott\w*|överskott\w*|nettokostnad\w*|utfall\w*|"
+                r"forecast\w*|results?|deficit\w*|surplus\w*|outturn")
 SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
              "november", "december")
 EN_MONTHS = dict(zip(("january", "february", "march", "april", "may", "june", "july", "august", "september",
                       "october", "november", "december"), SV_MONTHS, strict=True))
 _MONTH = "|".join((*SV_MONTHS, *EN_MONTHS))
-# a period asked for by its months: "januari–juni", "January to June", "from March through May"
-MONTH_RANGE = re.compile(rf"(?i)\b({_MONTH})\s*(?:[-–—]|\s(?:till|to|through|until|tom|t\.o\.m\.)\s)\s*({_MONTH})\b")
+# a month's short form, as tables and officials write a period ("Utfall jan-aug", "utfallet jan–aug 2024")
+_SHORT_MONTH = r"jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec"
+# a period asked for by its months: "januari–juni", "jan–aug", "January to June", "from March through May"
+MONTH_RANGE = re.compile(rf"(?i)\b({_MONTH}|{_SHORT_MONTH})\.?\s*(?:[-–—]|\s(?:till|to|through|until|tom|t\.o\.m\.)\s)"
+                         rf"\s*({_MONTH}|{_SHORT_MONTH})\b")
 
 
 # one month as the period of a figure: "resultat för juni månad", "the result for the month of June"
 ONE_MONTH = re.compile(rf"(?i)\b(?:för|under|for|during|in)\s+(?:(?:the\s+)?month\s+of\s+)?({_MONTH})(?:\s+månad)?\b")
+# a figure named by its measure, not by "hur mycket": "Vad var nettokostnaden för juli månad?"
+MEASURE_NAMED = re.compile(rf"(?i)(?<![\wåäö])(?:{FIGURE_WORDS}|\w*kostnad\w*|\w*intäkt\w*|costs?|revenues?)(?![\wåäö])")
+
+
+def month_key(word: str) -> str | None:
+    """A month however it is written (juli, July, jul, aug.): the first three letters of its Swedish name."""
+    w = EN_MONTHS.get(word.lower().rstrip("."), word.lower().rstrip("."))
+    key = {"oct": "okt"}.get(w[:3], w[:3])
+    return key if any(m.startswith(key) for m in SV_MONTHS) and (w in SV_MONTHS or re.fullmatch(_SHORT_MONTH, w))\
+        else None
 
 
 def period_missing(q: Question, u: Unit) -> bool:
     """A figure for a period the quoted evidence does not cover: "utfallet för januari–juni" is not answered
     by the report's January–August (each month of the range must be in its sentence, row or table header),
     nor "resultatet för juni månad" by a decision taken in June (the month's figure must be the one quoted)."""
-    said = set(words(with_its_table(u)))
+    said = {k for w in words(" ".join([with_its_table(u), *list_lead(u)])) if (k := month_key(w))}
     m = MONTH_RANGE.search(q.text)
     if m is not None:
-        return any(EN_MONTHS.get(month.lower(), month.lower()) not in said for month in m.groups())
+        return any(month_key(month) not in said for month in m.groups())
     one = ONE_MONTH.search(q.text)
-    if one is None or q.kind != "amount":
+    if one is None or not (q.kind == "amount" or (q.kind is None and MEASURE_NAMED.search(q.text))):
         return False
-    return EN_MONTHS.get(one.group(1).lower(), one.group(1).lower()) not in said or u.kind_fit < 1.0
+    return month_key(one.group(1)) not in said or u.kind_fit < 1.0
 
 
 def target_for_now(q: Question, u: Unit) -> bool:
@@ -469,7 +498,7 @@ BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names
 SIGN_FRAME = frozenset(stem(w) for w in ("går", "gå", "gick", "mot", "väg", "prognos", "prognosen", "helår", "helåret",
                                          "året", "år", "väntas", "förväntas", "total", "totalt", "sammantaget"))
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
-OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+|[a-zåäö]{4,})s\s+(?:(?:stads?|kommuns?)\s+)?(?:kommunstyrelse|kommunfullmäktige|"
+OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+|[a-zåäö]{4,})s\s+(?:(?:stads?|kommuns?)\s+[a-zåäö]*?)?(?:kommunstyrelse|kommunfullmäktige|"
                         r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
                         r"\b([A-Z][a-z]+)'s\s+(?:city\s+|municipal\s+)?(?:executive board|city council|"
                         r"municipal council|interim report|annual report|city office|municipal grant|forecast|budget)\b")
@@ -497,7 +526,7 @@ COMPARED_WITH = re.compile(r"(?<![\wåäö])(?i:compar\w*|jämför\w*)(?![\wåä
                            r"\s+([A-ZÅÄÖ][\wåäö]+?)(?:'s|’s)?(?![\wåäö])")
 # a place the report never names, written in lower case before what it is: "lunds kommun", "varbergs stad"
 # (with the genitive of an official name, "lunds kommun": "tredje kommun" is no place)
-UNNAMED_PLACE = re.compile(r"(?<![\wåäö])([a-zåäö]{3,}s)\s+(?:kommun|stad|region)(?![\wåäö])")
+UNNAMED_PLACE = re.compile(r"(?<![\wåäö])([a-zåäö]{3,}s)\s+(?:kommun|stad|region)s?(?![\wåäö])")
 # the whole municipality's figures, not the board's: "Vilket resultat har Malmö stad som helhet, alla nämnder
 # sammantaget?", "Vilka nämnder prognostiserar underskott?"
 WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnder\w*|vilka (?:andra )?nämnder|"
@@ -507,8 +536,6 @@ WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnd
                         r"the (?:city|municipality) as a whole)(?![\wåäö])")
 # another committee's own figure: "servicenämndens prognos", "Vilken prognos har servicenämnden lämnat?", "the
 # service committee's budget" (the report gives the executive board's, not other committees')
-FIGURE_WORDS = (r"(?:helårs)?prognos\w*|budget\w*|resultat\w*|underskott\w*|överskott\w*|nettokostnad\w*|utfall\w*|"
-                r"forecast\w*|results?|deficit\w*|surplus\w*|outturn")
 OTHER_COMMITTEE = re.compile(
     rf"(?i)(?<![\wåäö])[\wåäö]+nämnd(?:ens|s)\s+(?:[\wåäö]+\s+)?(?:{FIGURE_WORDS})(?![\wåäö])|"
     rf"(?i:(?:{FIGURE_WORDS}))(?:\s+[\wåäö]+){{0,2}}\s+(?:har|hade|lämnat|lämnade|redovisat|redovisade)\s+"
@@ -663,9 +690,11 @@ class AnswerEngine:
         if first.refused or first.shape not in ("fact", "brief"):  # a brief: the names a table lists
             return None
         second = self.answer(parts[1], [*history, Turn(parts[0], first.answer)], filters, lang, threshold)
-        if YES_NO_ASK.match(parts[1]) and (second.refused or second.features.get("rule") == 0.0):
+        repeats = bool(second.citations) and {c.quote for c in second.citations} <= {c.quote for c in first.citations}
+        if YES_NO_ASK.match(parts[1]) and (second.refused or second.features.get("rule") == 0.0 or repeats):
             # a yes-no question on the first thing that no rule answers: the judge vouched for a sentence on the
-            # first part's topic only ("… och bedöms den hållas?" quoted Framtida ledare); the first part stands
+            # first part's topic only ("… och bedöms den hållas?" quoted Framtida ledare), or the first part's own
+            # sentence again: the first part stands
             return replace(first, question=" ".join(parts))
         if second.refused or second.shape != "fact":
             return None
@@ -830,8 +859,18 @@ class AnswerEngine:
         found = [*OTHER_BODY.finditer(q.text), *filter(None, [TOPIC_BODY.match(q.text)]), *CITY_AT_WORK.finditer(q.text)]
         place = next((place for m in found if (place := self._other_place(m)) is not None), None)
         return place or next((w for m in UNNAMED_PLACE.finditer(q.text) if (w := m.group(1)) not in STOP
-                              and w not in EN_STOP and not {stem(w), stem(w[:-1])} & self.library.index.df.keys()
-                              and not self.library.index.has_name(w.capitalize())), None)
+                              and w not in EN_STOP and (self._lower_case_place(w))), None)
+
+    def _lower_case_place(self, genitive: str) -> bool:
+        """A place written in lower case before kommun, stad or region ("lunds kommun", "göteborgs stad") that is
+        not the reports' own: one the report never names, or one it names only with a capital, in passing."""
+        index = self.library.index
+        if not {stem(genitive), stem(genitive[:-1])} & index.df.keys():
+            return not index.has_name(genitive.capitalize())
+        name = genitive[:-1]
+        if index.has_name(name) or index.has_name(genitive) or not index.has_name(name.capitalize()):
+            return False  # a common word ("stadens"), or a place the report never writes with a capital
+        return not {stem(name), stem(genitive)} & index.common_stems(OWN_PLACE_SHARE)  # not "malmös stad"
 
     def _name_acting(self, q: Question) -> tuple[str, ...]:
         """The report's spellings of a name the question makes the one who acts ("Vad gör Göteborg …", "What is

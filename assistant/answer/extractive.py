@@ -136,6 +136,13 @@ PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska fi
 STRENGTHEN = re.compile(r"(?i)(?<![\wåäö])(?:stärka|strengthen)(?![\wåäö])")
 SHOULD_STRENGTHEN = re.compile(r"(?i)\bska stärka\b")
 PURPOSE_WEIGHT = 0.4
+# the head of a compound that only says "the matter of" its modifier: "klimatområdet", "klimatarbetet", "energifrågor"
+# (a goal, "elförsörjningsmålet", is a thing of its own: the goal of that name)
+MATTER_HEADS = frozenset(stem(w) for w in ("område", "arbete", "fråga", "frågor", "frågan", "insats", "insatser",
+                                           "satsning", "verksamhet", "sektor", "sektorn", "läge", "situation",
+                                           "perspektiv", "aspekt", "åtgärd"))
+# a sentence whose subject, in its first words, shall do something: "Investeringsutrymmet för beredskap ska stärka …"
+SHALL_DO = re.compile(r"((?:[\wåäöÅÄÖ-]+\s+){1,5}?)(?:ska|skall)\s+(?!ha\b|vara\b|bli\b)[a-zåäö]{3,}")
 # what was decided, asked and told: the sentence telling the decision and what it is on, not a comment on it
 # ("Eftersom … präglas beslutet också av …")
 DECISION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad|vilket beslut|what|which decision)\b.*(?<![\wåäö])(?:beslut(?:at|ade|it)|"
@@ -993,7 +1000,7 @@ class ExtractiveAnswerer:
             if decision_asked and not u.is_row and DECISION_TOLD.search(u.text):
                 u.score += DECISION_WEIGHT  # "Vad har KF beslutat om …?": «… fattade … beslut om ett riktvärde …»
             if purpose_asked and not u.is_row and (PURPOSE_TOLD.search(u.text) or (
-                    strengthen_asked and SHOULD_STRENGTHEN.search(u.text))):
+                    strengthen_asked and SHOULD_STRENGTHEN.search(u.text)) or self._shall_do(q, u)):
                 u.score += PURPOSE_WEIGHT  # "Vad finansierar obligationen?": «Emissionen finansierar satsningar …»
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
@@ -1091,6 +1098,9 @@ class ExtractiveAnswerer:
             parts = None
             if w >= 1.0 and len(t) >= 8 and not self.stem_in_corpus(t):
                 parts = self._split(t) or (self._split(surface[t]) if t in surface else None)
+                if parts is not None and parts[1] not in MATTER_HEADS and not self.written_apart(parts):
+                    parts = None  # "kommunfullmäktigemöte": a thing of its own, not "kommunfullmäktige" somewhere
+                    # and "möte" elsewhere
             for p in parts or (t,):
                 out[p] = max(out.get(p, 0.0), w)
             changed = changed or parts is not None
@@ -1113,6 +1123,17 @@ class ExtractiveAnswerer:
                     break
         added = {t: w for t, w in added.items() if t not in q.terms}
         return replace(q, terms={**q.terms, **added}) if added else q
+
+    def written_apart(self, parts: tuple[str, str]) -> bool:
+        """Whether the report writes a compound's two parts in one paragraph ("… förmånscykel … Avtalet med …"):
+        then it tells of the thing in two words. Parts that never meet name another thing
+        ("kommunfullmäktigemöte" is no council decision and no dialogue meeting)."""
+        index = self.a.index
+        for c in index.chunks:
+            if all(p in index.text_terms(c) for p in parts) and any(
+                    all(p in st for p in parts) for st in (set(terms(x)) for x in c.text.split("\n"))):
+                return True
+        return False
 
     def _split(self, term: str) -> tuple[str, str] | None:
         """The two report words a compound is made of (a linking s allowed), the most even split first."""
@@ -1325,8 +1346,30 @@ class ExtractiveAnswerer:
                     return [precise, u]
                 if (before := self._what_it_names(q, u)) is not None:
                     return [before, u, *self._companions(q, u, units)[:1]]
+                if SPLIT_ASKED.search(q.text) and (whole := self._whole_list(u, units)):
+                    return whole  # "Hur fördelar det sig mellan …?": one bullet of the breakdown is a part of it
                 return [u, *self._companions(q, u, units)]
         return []
+
+    @staticmethod
+    def _whole_list(u: Unit, units: list[Unit]) -> list[Unit]:
+        """The figure, the sentence that opens its breakdown and every bullet, in the report's order, when `u` is a
+        bullet of a list so introduced («… uppgår till 32,8 Mkr. Detta är uppdelat på» • … • …); empty otherwise."""
+        if u.is_row or not u.text.startswith("•"):
+            return []
+        ordered = units_of(u.chunk, u.rank)
+        texts = [x.text for x in ordered]
+        at = texts.index(u.text) if u.text in texts else -1
+        lead = at - 1
+        while lead >= 0 and texts[lead].startswith("•"):
+            lead -= 1
+        if at < 0 or lead < 0 or not introduces_a_list(texts[lead]):
+            return []
+        end = lead + 1
+        while end < len(texts) and texts[end].startswith("•") and end - lead <= MAX_BULLETS:
+            end += 1
+        scored = {(x.chunk.id, x.text): x for x in units}  # the scored sentence where the question's were scored
+        return [scored.get((x.chunk.id, x.text), x) for x in ordered[max(lead - 1, 0):end]]
 
     @staticmethod
     def _what_it_names(q: Question, best: Unit) -> Unit | None:
@@ -1462,6 +1505,18 @@ class ExtractiveAnswerer:
             return term_hit(q, t, st, joined) or bool((parts := self.compound_split(t)) and
                                                       all(_matched(p, st, joined) for p in parts))
         return sum(w for t, w in weights.items() if t in answered or told(t)) / total
+
+    @staticmethod
+    def _shall_do(q: Question, u: Unit) -> bool:
+        """A sentence that opens with the thing asked, and nothing else, and says what it shall do:
+        "Investeringsutrymmet för beredskap ska stärka stadens förmåga …" tells what the preparedness budget is
+        for."""
+        m = SHALL_DO.match(u.text)
+        if m is None:
+            return False
+        subject = {t for t in terms(m.group(1)) if t not in STOP}
+        # the subject is the thing asked, no other ("Investeringsutrymmet för beredskap" is not the 20 Mkr one)
+        return bool(subject) and all(any(term_hit(q, t, {s_}) for t in q.terms) for s_ in subject)
 
     def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
         """A second unit when it adds to the first: the next sentence of a short

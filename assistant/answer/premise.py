@@ -235,12 +235,14 @@ def unstated_setback(text: str, evidence: list[str], swedish: bool, names: list[
     kind = asked_setback(text)
     if kind is None:
         return None
-    for t in evidence:
-        sentences = re.split(r"(?<=[.!?])\s+", t) if names else [t]
+    for paragraph in (p for t in evidence for p in t.split("\n") if p.strip()):
+        sentences = re.split(r"(?<=[.!?])\s+", paragraph) if names else [paragraph]
         for before, sentence in zip(["", *sentences], sentences, strict=False):
             # the thing may be named in the sentence before: "Upphandling av nytt avvikelsehanteringssystem
-            # genomfördes … Nya funktionella krav har … inneburit försenad produktionsstart."
-            told = f"{before} {sentence}".lower()
+            # genomfördes … Nya funktionella krav har … inneburit försenad produktionsstart.", or where its
+            # paragraph begins («… revideringen av programmen för de nationella minoriteterna … flyttas
+            # beslutsplaneringen från december 2025 till april 2026»)
+            told = f"{sentences[0]} {before} {sentence}".lower()
             if SETBACK_STATED[kind].search(sentence) and (not names or any(n in told for n in names)):
                 return None
     return SETBACK_SV if swedish else SETBACK_EN

@@ -277,6 +277,12 @@ NUMBER_AS_SUBJECT = re.compile(r"\b(?:growing|increasing|rising|rise in the|incr
                                r"falling|declining|decreasing|reduced|lower|smaller) number of\b")
 
 
+# a noun that names an amount of money: "driftbudget", "helårsprognosen", "periodresultatet", "överskottet"
+AMOUNT_NOUN_ENDINGS = ("budget", "anslag", "kostnad", "kostnaden", "prognos", "prognosen", "helårsresultat",
+                       "helårsresultatet", "periodresultat", "periodresultatet", "årsresultat", "årsresultatet",
+                       "överskott", "överskottet", "underskott", "underskottet")
+
+
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
     if BARE_COUNT.search(t) and not QUESTION_WORD.search(text):
@@ -300,8 +306,11 @@ def answer_kind(text: str) -> str | None:
         not m.group(1).lower().startswith("vilk") or m.group(2).lower().endswith(("a", "e")))
     if m and any(names_a_thing(w) for w in [m.group(2), *(t[m.end(2):].split()[:2] if modified else [])]):
         return "name"
-    if m and m.group(2).lower().endswith(("budget", "anslag", "kostnad", "kostnaden", "prognos", "prognosen")):
-        return "amount"  # "Vilken driftbudget …?", "Vilken helårsprognos …?" ask for an amount, as "Hur stor är …?" does
+    # "Vilken driftbudget …?", "Vilken helårsprognos …?", "Vilket prognostiserat helårsresultat …?" ask for an amount, as
+    # "Hur stor är …?" does (the noun, or the one after its participle)
+    if m and any(w.endswith(AMOUNT_NOUN_ENDINGS) for w in [m.group(2).lower(), *(
+            t[m.end(2):].split()[:1] if m.group(2).lower().endswith(("at", "ad", "ade", "e", "a")) else [])]):
+        return "amount"
     m = WHICH_ARE_THE.search(t)  # "Vilka är de två japanska bolagen?": the noun comes later
     # the asked noun, not its possessor: "What is the city's target …" asks for a target, not a city
     asked = m.group(1).split() if m else []

@@ -82,8 +82,8 @@ CHANGE = word_rx(rf"(?:jämfört med|i jämförelse med|mot|än|sedan|compared (
                  r"hur har (.{3,50}) (?:skärpts|stärkts|sjunkit|stigit)",
                  r"how (?:has|have) (.{3,50}) (?:developed|grown|increased|decreased|improved|changed)")
 # how a figure is divided: its parts, a fact, however the question opens ("How is the city office's result split …")
-SPLIT_ASKED = re.compile(r"(?i)\b(?:how|hur)\b.{0,80}\b(?:split|divided|distributed|broken down|fördela[ds]?|"
-                         r"uppdela[ds]?)\b")
+SPLIT_ASKED = re.compile(r"(?i)\b(?:how|hur)\b.{0,80}\b(?:split|divided|distributed|broken down|fördela[dsr]?|"
+                         r"uppdela[dsr]?)\b")
 # the value a change led to: "Hur stort är kommunbidraget efter årets förändringar?"
 AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after)\s+(?:\w+\s+){0,2}?(?:förändring\w*|ändring\w*|changes?)"
                            r"(?![\wåäö])")

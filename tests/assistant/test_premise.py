@@ -28,3 +28,13 @@ def test_the_name_a_question_gives_a_goal_area(question, name):
 ])
 def test_a_question_that_names_no_goal_area(question):
     assert named_area(question) is None
+
+
+def test_a_month_is_read_however_it_is_written():
+    from assistant.answer.engine import MONTH_RANGE, month_key
+
+    assert [month_key(w) for w in ("jan", "augusti", "July", "juli", "Sept", "oct", "aug.")] == \
+        ["jan", "aug", "jul", "jul", "sep", "okt", "aug"]
+    assert month_key("marknad") is None and month_key("julia") is None
+    assert MONTH_RANGE.search("utfallet jan–aug 2024").groups() == ("jan", "aug")
+    assert MONTH_RANGE.search("Utfall jan-aug Prognos").groups() == ("jan", "aug")

@@ -328,3 +328,9 @@ def test_a_noun_after_which_is_no_modifier_of_the_verbs_subject():
                                   "Who chairs Malmö's city executive board?"])
 def test_a_swedish_name_does_not_make_an_english_question_swedish(text):
     assert detect_lang(text) == "en"
+
+
+def test_which_figure_with_a_participle_asks_for_an_amount():
+    assert answer_kind("Vilket prognostiserat helårsresultat redovisar kommunstyrelsen?") == "amount"
+    assert answer_kind("Vilket överskott redovisar styrelsen?") == "amount"
+    assert answer_kind("Vilka nya satsningar görs?") != "amount"

@@ -1788,3 +1788,70 @@ def test_a_comparison_with_a_place_the_report_only_mentions_is_refused(assistant
     answer = assistant.ask("How does Malmö's voter turnout compare with Stockholm's and Gothenburg's?")
     assert answer.refused and "It names Stockholm only here" in answer.answer
     assert not assistant.ask("Hur har nettokostnaden utvecklats jämfört med 2024?").refused
+
+
+def test_a_brief_leaves_out_the_other_subject_of_a_joined_heading(assistant):
+    # «Reviderade planer mot rasism samt stärkt arbetet med nationella minoriteter» (p. 26): the paragraph on the
+    # minorities' programmes («… flyttas beslutsplaneringen …») answers nothing on racism
+    answer = assistant.ask("Vad gör staden mot rasism?")
+    assert "antimuslimsk rasism" in answer.answer and "beslutsplaneringen" not in answer.answer
+    both = assistant.ask("Hur går arbetet med planerna mot rasism och programmen för nationella minoriteter?")
+    assert "antimuslimsk rasism" in both.answer and "programmen för de nationella minoriteterna" in both.answer
+
+
+def test_a_delay_is_found_where_its_paragraph_names_the_thing(assistant):
+    # «Kommunstyrelsen har som ambition … programmen för de nationella minoriteterna … flyttas beslutsplaneringen
+    # från december 2025 till april 2026.» (p. 26): the delay is the programmes', two sentences on
+    answer = assistant.ask("What is the status of the revised plans against racism and the programmes for the "
+                           "national minorities – has anything been delayed?")
+    assert not answer.refused and "beslutsplaneringen" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad var utfallet jan–aug 2024 för nettokostnaden?",
+                                      "Vad är utfallet jan–aug för lönekostnaderna i resultaträkningen?",
+                                      "Vad var nettokostnaden för juli månad 2025?"])
+def test_a_period_the_quoted_figure_is_not_for_is_said_so(assistant, question):
+    # the income statement has no period column, the report no month's figures and no 2024 period outturn
+    answer = assistant.ask(question)
+    assert answer.refused and answer.answer.startswith("Rapporten redovisar inte den perioden")
+
+
+def test_the_period_the_report_gives_is_answered(assistant):
+    answer = assistant.ask("Hur stort var periodens resultat januari–augusti?")
+    assert not answer.refused and "56" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["hur stort överskott hade göteborgs stad i sin delårsrapport i år?",
+                                      "Hur ser Göteborgs stads delårsprognos ut för 2025?",
+                                      "Hur stor är lunds kommuns budget?"])
+def test_another_citys_figure_in_its_genitive_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and answer.shape == "out_of_scope" and not answer.citations
+
+
+def test_the_parts_of_a_breakdown_are_quoted_with_what_they_divide(assistant):
+    # «… uppgår till 32,8 Mkr. Detta är uppdelat på • Kommunbidragsfinansierad verksamhet,19,5 Mkr • Solidariskt
+    # och intäktsfinansierad verksamhet, 13,3 Mkr» (p. 41)
+    answer = assistant.ask("Stadskontorets periodresultat jan–aug – hur fördelar det sig mellan KB-finansierat och "
+                           "solidariskt/intäktsfinansierat?")
+    assert not answer.refused
+    assert all(x in answer.answer for x in ("32,8 Mkr", "19,5 Mkr", "13,3 Mkr"))
+    assert answer.answer.index("32,8") < answer.answer.index("19,5") < answer.answer.index("13,3")
+
+
+def test_what_a_budget_shall_do_is_its_purpose(assistant):
+    # «Investeringsutrymmet för beredskap ska stärka stadens förmåga …» (p. 41), not the food agency's grant
+    # «… som ska användas för att …» in the same paragraph
+    answer = assistant.ask("Vad ska investeringsutrymmet för beredskap användas till?")
+    assert answer.answer.startswith("Investeringsutrymmet för beredskap ska stärka")
+
+
+
+def test_a_compound_whose_parts_never_meet_is_a_thing_of_its_own(assistant):
+    scorer = assistant.answer_engine().scorer
+    assert "kommunfullmäktigemöt" in scorer.read("När är nästa kommunfullmäktigemöte?", [], None).terms
+    # «… förmånscykel och det var drygt 400 nya som beställde. Avtalet med …» (p. 24): written apart, in one paragraph
+    assert {"förmånscykel", "avtal"} <= set(scorer.read("Hur många har förmånscykelavtal?", [], None).terms)
+    # "klimatområdet" is the matter of the climate, whatever the report calls it
+    assert "klimatområd" not in scorer.read("Vad gör KS inom klimatområdet?", [], None).terms
+    assert assistant.ask("När är nästa kommunfullmäktigemöte?").refused

@@ -162,3 +162,4 @@ def test_a_run_in_label_starts_a_chunk_and_its_sentences_read_with_it(chunks):
     cause = next(u for u in units_of(chunk, 0) if "vakanser" in u.text)
     assert "personalkostnad" in cause.label
     assert not is_label("Det prognostiserade resultatet är en nettoavvikelse.", "x", 0)
+

@@ -213,6 +213,40 @@ def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
     return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and YEAR.fullmatch(t))
 
 
+# a heading that joins two subjects with "samt" ("Reviderade planer mot rasism samt stärkt arbetet med nationella
+# minoriteter"); "och" and commas mostly join one subject's sides ("klimatanpassning och kustskydd")
+JOINED_SUBJECTS = re.compile(r"(?i)\s+samt\s+")
+SUBJECT_WORD = 5  # letters a word of a heading's part must have to name its subject (not "mot", "med")
+
+
+def another_part_of_heading(ctx: Context, u: Unit, topical: set[str]) -> bool:
+    """A sentence whose paragraph tells the other subject of a heading that joins two: under «Reviderade planer
+    mot rasism samt stärkt arbetet med nationella minoriteter» the paragraph on the minorities' programmes
+    answers nothing on racism, though the heading names it. The paragraph names the other part's words and
+    none of the question's topic."""
+    if u.is_row or u.dense >= OFF_TOPIC_DENSE:
+        return False
+    parts = JOINED_SUBJECTS.split(str(u.chunk.meta.get("heading") or ""))
+    if len(parts) < 2:
+        return False
+
+    wanted = [x for t in topical for x in (t, *ctx.q.alternatives.get(t, ())) if len(x) >= SUBJECT_WORD]
+
+    def names_topic(stems: set[str]) -> bool:  # the word, or a compound holding it ("klimat" in klimatanpassning)
+        return any(term_hit(ctx.q, t, stems) or shares_modifier(t, stems) for t in topical) or \
+            any(x in s_ for x in wanted for s_ in stems)
+
+    asked = [p for p in parts if names_topic(set(terms(p)))]
+    others = {t for p in parts if p not in asked for t in terms(p)
+              if len(t) >= SUBJECT_WORD and ctx.scorer.idf(t) >= RARE_TOPIC_IDF} - set(t for p in asked for t in terms(p))
+    if not asked or not others:
+        return False
+    # the paragraph in its section's text: a chunk may open in the middle of it, after the words naming its subject
+    low = u.text.lower()
+    own = set(terms(next((p for p in ctx.library.index.section_text(u.chunk).split("\n") if low in p), low)))
+    return not names_topic(own | set(u.label)) and bool(own & others)
+
+
 def label_names(q: Question, chunk: IndexedChunk) -> bool:
     """Whether a chunk starts with a run-in label that a content word of the question names: the cause of a
     deviation stands under its label, and the search may miss a paragraph whose only match is that label
@@ -263,6 +297,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     bounded = replace(ctx.q, years=set()) if shape == "change" else ctx.q
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
                   and not (topical and off_topic(ctx.q, u, topical))
+                  and not (topical and another_part_of_heading(ctx, u, topical))
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and not moves_on_from(u, ctx.q.phrases)
