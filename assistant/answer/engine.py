@@ -430,6 +430,8 @@ WHOLE_CITY_SV = "Rapporten redovisar kommunstyrelsens ekonomi, inte hela stadens
 WHOLE_CITY_EN = "The report covers the executive board's finances, not the whole city's or other committees'."
 UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "name"): "The report mentions it but gives no names.",
+          ("sv", "which"): "Rapporten nämner det men anger inte vilka.",
+          ("en", "which"): "The report mentions it but does not say which.",
           ("sv", "outcome"): "Rapporten nämner det men anger inget resultat.",
           ("en", "outcome"): "The report mentions it but gives no outcome.",
           ("sv", "breakdown"): "Rapporten anger ingen sådan fördelning.",
@@ -538,13 +540,35 @@ WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnd
 # service committee's budget" (the report gives the executive board's, not other committees')
 OTHER_COMMITTEE = re.compile(
     rf"(?i)(?<![\wåäö])[\wåäö]+nämnd(?:ens|s)\s+(?:[\wåäö]+\s+)?(?:{FIGURE_WORDS})(?![\wåäö])|"
-    rf"(?i:(?:{FIGURE_WORDS}))(?:\s+[\wåäö]+){{0,2}}\s+(?:har|hade|lämnat|lämnade|redovisat|redovisade)\s+"
+    rf"(?i:(?:{FIGURE_WORDS}))(?:\s+[\wåäö]+){{0,2}}\s+(?:har|hade|lämnat|lämnade|lämnar|redovisat|redovisade|"
+    r"redovisar|prognostiserar|visar)\s+"
     r"[\wåäö]+nämnden(?![\wåäö])|"
     rf"(?<![\w])[\w-]+ committee's\s+(?:[\w-]+\s+)?(?i:{FIGURE_WORDS})\b")
 CITY_FIGURE = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|prognos\w*|underskott\w*|överskott\w*|budget\w*|"
                          r"nettokostnad\w*|result\w*|forecast\w*|deficit\w*|surplus\w*)(?![\wåäö])")
+# what an acronym stands for: "Vad står KISA för?", "Vad betyder förkortningen WMU?", "What does MEHAB stand for?",
+# "… KISA. What does the acronym stand for?"
+ACRONYM_ASKED = re.compile(r"(?i:vad\s+står|vad\s+betyder|what\s+(?:does|do|did))(?:\s+(?i:it|that|the\s+acronym|"
+                           r"the\s+abbreviation)(?=\s)|\s+(?i:förkortningen)(?=\s+[A-ZÅÄÖ]{2}))?(?:\s+([A-ZÅÄÖ]{2,}[0-9]*))?"
+                           r"(?:\s+(?i:för|stand\s+for|mean|betyder)\b|(?<=[A-ZÅÄÖ0-9])\s*\?)")
+ACRONYM = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ]{2,}[0-9]*(?![\wåäö])")
+
+
+def asked_acronym(text: str) -> str | None:
+    """The acronym a question asks the meaning of, written in it ("Vad står KISA för?") or referred back to
+    ("The report mentions KISA. What does the acronym stand for?"); None otherwise."""
+    m = ACRONYM_ASKED.search(text)
+    if m is None:
+        return None
+    if m.group(1):
+        return m.group(1)
+    named = ACRONYM.findall(text[:m.start()])  # "… KISA. What does the acronym stand for?"
+    return named[-1] if re.search(r"(?i)\b(?:it|that|acronym|abbreviation)\s", m.group(0)) and named else None
+
+
 # what a law says: "Vad säger arbetsmiljölagen om …?", "… enligt kommunallagen?", "according to the Local Government Act"
-LAW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad säger|enligt|according to|under)\s+(?:the\s+)?"
+LAW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad säger|vad föreskriver|vad anger|enligt|according to|under|"
+                       r"what does|what do)\s+(?:the\s+)?"
                        r"([\wåäö]+lagen|[\wåäö]+ (?:act|law))(?![\wåäö])")
 
 
@@ -615,6 +639,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", other, 1.0)
         if (forecast_only := self._final_result_of_an_interim(q)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", forecast_only, 1.0)
+        if (spelled := self._acronym(q, scope)) is not None:  # "Vad står KISA för?", "What does MEHAB stand for?"
+            return spelled
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
         if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(m.group(1), "")):
@@ -871,6 +897,34 @@ class AnswerEngine:
         if index.has_name(name) or index.has_name(genitive) or not index.has_name(name.capitalize()):
             return False  # a common word ("stadens"), or a place the report never writes with a capital
         return not {stem(name), stem(genitive)} & index.common_stems(OWN_PLACE_SHARE)  # not "malmös stad"
+
+    def _acronym(self, q: Question, scope: str) -> Answer | None:
+        """What an acronym stands for ("Vad står KISA för?", "What does the acronym stand for?"): the sentence
+        that spells it out ("… Word Maritime University (WMU)"), or, when the report uses it without ever writing
+        it out, a refusal that says so and quotes where it stands. None when the question asks no such thing or
+        the report never uses the acronym (then the judge decides, as for any unknown word)."""
+        acronym = asked_acronym(q.asked)
+        if acronym is None:
+            return None
+        used = [c for c in self.library.index.chunks
+                if re.search(rf"(?<![\wåäö]){re.escape(acronym)}(?![\wåäö])", c.text)]
+        if not used:
+            return None
+        spelled = re.compile(rf"\(\s*{re.escape(acronym)}\s*\)|(?<![\wåäö]){re.escape(acronym)}\s*\((?!\s*\d)")
+        units = self.scorer.units_for(q, [(c, 0.0) for c in used])
+        found = next((u for u in units if spelled.search(u.text)), None)
+        if found is not None:
+            answer = self.scorer._compose(q, [found], scope, [])
+            answer.shape, answer.confidence = "fact", 1.0
+            return answer
+        best = next((u for u in units if names_it((acronym,), u.text)), None)
+        if q.lang == "sv":
+            told = f"Rapporten skriver inte ut vad {acronym} står för." + (
+                f" Den nämner det bara så här: «{best.text}» (s. {best.page})" if best else "")
+        else:
+            told = f"The report does not spell out what {acronym} stands for." + (
+                f" It only mentions it like this: «{best.text}» (p. {best.page})" if best else "")
+        return self._refusal(q, scope, [], "out_of_scope", told, 1.0)
 
     def _name_acting(self, q: Question) -> tuple[str, ...]:
         """The report's spellings of a name the question makes the one who acts ("Vad gör Göteborg …", "What is

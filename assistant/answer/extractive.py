@@ -136,6 +136,10 @@ PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska fi
 STRENGTHEN = re.compile(r"(?i)(?<![\wåäö])(?:stärka|strengthen)(?![\wåäö])")
 SHOULD_STRENGTHEN = re.compile(r"(?i)\bska stärka\b")
 PURPOSE_WEIGHT = 0.4
+# the stems of a figure of the board's economy, whoever's it is: överskott, prognostiserat, helårsresultat, budget
+FIGURE_STEM = re.compile(r"(?:helårs|års|period)?(?:överskot|underskot|prognos|prognostiser|result|budget|utfall|"
+                         r"nettokostnad|surplus|deficit|forecast)\w*|helår\w*|total\w*|summ\w*")
+INFLECTION = 3  # letters an inflection adds to a stem ("funktio" → "funktionen" stems to funktion)
 # the head of a compound that only says "the matter of" its modifier: "klimatområdet", "klimatarbetet", "energifrågor"
 # (a goal, "elförsörjningsmålet", is a thing of its own: the goal of that name)
 MATTER_HEADS = frozenset(stem(w) for w in ("område", "arbete", "fråga", "frågor", "frågan", "insats", "insatser",
@@ -370,6 +374,11 @@ NAMES_OF = re.compile(r"(?i)(?<![\wåäö])(?:namnen på (?:de |alla )?|vilka ä
                       r"(?![\wåäö])")
 COUNTED_COVERAGE = 0.5  # the share of such a question a sentence counting the things must hold
 COUNT_OF_THINGS = re.compile(r"(?<![\d,])(\d+)\s+(?:[a-zåäö-]+\s+)?([a-zåäö-]{4,})\b")
+# things of a kind the report leaves unnamed: "vissa yrkeskategorier", "certain professions"
+UNSPECIFIED_TOP = 5  # the best sentences looked at for one that leaves the things asked for unnamed
+UNSPECIFIED_COVERAGE, UNSPECIFIED_MARGIN = 0.4, 0.1  # ... holding this share of the question, and this more than
+# the sentence the answer would quote
+UNSPECIFIED = re.compile(r"(?i)(?<![\wåäö])(?:vissa|somliga|certain|some)\s+([\wåäö-]{5,})")
 NAMED_AFTER = re.compile(r"\s*(?:[A-ZÅÄÖ(«\"”]|,\s*[A-ZÅÄÖ])")  # "… uppstartsbolag, Xyz," or "… bolag (Xyz)"
 
 
@@ -773,6 +782,8 @@ class ExtractiveAnswerer:
             self.counted_mention(q, units)
         if unnamed is not None:
             return Proposal(hits, units, [], False, unnamed)
+        if (unspecified := self.unspecified_kinds(q, units, chosen)) is not None:
+            return Proposal(hits, units, [], False, unspecified, "which")
         planned = untold_outcome(q, chosen, units)
         if planned is not None:
             return Proposal(hits, units, [], False, planned, "outcome")
@@ -808,6 +819,23 @@ class ExtractiveAnswerer:
             if heads and any(stem(heads[-1].lower()).endswith(a) for a in asked) \
                     and not NAMED_AFTER.match(u.text[m.end():m.end() + 3]):
                 return u
+        return None
+
+    def unspecified_kinds(self, q: Question, units: list[Unit], chosen: list[Unit]) -> Unit | None:
+        """The sentence to quote for "Vilka yrkeskategorier har SK haft svårt att rekrytera till?" when the report
+        says only «… rekryteringssvårigheter inom vissa yrkeskategorier»: it does not say which. The sentence must
+        tell more of the question than the one the answer would quote."""
+        if q.kind not in ("name", "list") or not q.focus or len(q.focus) < 5:
+            return None
+        asked = stem(q.focus)
+        said = chosen[0].coverage if chosen else 0.0
+        for u in sorted(units, key=lambda x: -x.score)[:UNSPECIFIED_TOP]:
+            if u.is_row or u.coverage < max(said + UNSPECIFIED_MARGIN, UNSPECIFIED_COVERAGE):
+                continue
+            for m in UNSPECIFIED.finditer(u.text):
+                if stem(m.group(1).lower()).startswith(asked[:max(len(asked) - 2, 5)]) and \
+                        not re.match(r"\s*[:(]", u.text[m.end():]):
+                    return u
         return None
 
     def counted_mention(self, q: Question, units: list[Unit]) -> Unit | None:
@@ -903,8 +931,22 @@ class ExtractiveAnswerer:
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
         hits = self.a.retrieve(q.retrieval_query, filters, k=k, lexical_query=q.lexical_query)
+        if q.kind == "amount" and not asked_parts(q) and hits:
+            hits = self._with_own_summary(q, hits)
         units = self.units_for(q, hits)
         return evidence_order(hits, units), units
+
+    def _with_own_summary(self, q: Question, hits: Hits) -> Hits:
+        """The hits and, after them, the passages of the searched reports' own summary that hold a word of the
+        question: a report states its headline figures there ("Det prognostiserade helårsresultatet är ett
+        överskott på totalt 13,9 Mkr"), and a money question naming no part of the board asks for those, while
+        the search may rank every part's figure above them."""
+        seen = {c.id for c, _ in hits}
+        sources = {c.meta.get("source") for c, _ in hits}
+        own = [c for c in self.a.index.chunks if c.id not in seen and c.meta.get("source") in sources
+               and str(c.meta.get("heading") or "").lower().startswith(("sammanfattning", "summary"))
+               and any(w >= 1.0 and term_hit(q, t, self.a.index.text_terms(c)) for t, w in q.terms.items())]
+        return Hits([*hits, *((c, 0.0) for c in own)], hits.dense_similarity) if own else hits
 
     # -- scoring ----------------------------------------------------------
     def idf(self, term: str) -> float:
@@ -936,6 +978,8 @@ class ExtractiveAnswerer:
         sims = getattr(hits, "dense_similarity", {})
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
+        # the question names nothing but a figure of the economy (överskott, prognos, helår): no activity of its own
+        only_figure_asked = all(FIGURE_STEM.match(t) or t.isdigit() for t, w in q.terms.items() if w >= 1.0)
         total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS)
         other = either_or(q)  # "överskott eller underskott": the one a sentence states answers for both
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
@@ -1028,10 +1072,13 @@ class ExtractiveAnswerer:
                 # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen", nor a row of the table
                 # under the heading STYRELSEN («Kommunstyrelsens anslag för projekt …»)
                 u.score -= PART_FOR_WHOLE
-            elif (not asked_part and q.kind == "amount" and not u.is_row and WHOLE not in u.stems
-                  and (PARTS - {WHOLE}) & u.stems and WHOLE not in q.terms):
+            elif (not asked_part and q.kind == "amount" and WHOLE not in q.terms
+                  and ((not u.is_row and WHOLE not in u.stems and (PARTS - {WHOLE}) & u.stems)
+                       or (only_figure_asked and part_section(u.chunk)))):
                 # a money question naming no part asks about the whole: «Utfallet för perioden … är 56,9 Mkr»
-                # before «Styrelsens ekonomiska utfall för perioden … 24,1 Mkr»
+                # before «Styrelsens ekonomiska utfall för perioden … 24,1 Mkr»; and one asking for nothing but the
+                # figure ("Hur stort överskott prognostiseras?") before a figure under one part's heading
+                # («Verksamheterna prognostiserar ett överskott med totalt 4,7 Mkr» under STADSKONTORET)
                 u.score -= PART_UNASKED
             unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
@@ -1124,14 +1171,23 @@ class ExtractiveAnswerer:
         added = {t: w for t, w in added.items() if t not in q.terms}
         return replace(q, terms={**q.terms, **added}) if added else q
 
-    def written_apart(self, parts: tuple[str, str]) -> bool:
+    def written_apart(self, parts: tuple[str, str], modifier_in_compounds: bool = False) -> bool:
         """Whether the report writes a compound's two parts in one paragraph ("… förmånscykel … Avtalet med …"):
-        then it tells of the thing in two words. Parts that never meet name another thing
+        then it tells of the thing in two words (`modifier_in_compounds`: or in compounds of the modifier, as
+        a table's «Investeringstyp Begäran» tells the investeringsbegäran). Parts that never meet name another thing
         ("kommunfullmäktigemöte" is no council decision and no dialogue meeting)."""
         index = self.a.index
+
+        def has(stems: AbstractSet[str], part: str) -> bool:  # the part, inflected ("funktio": funktionen), not
+            # a compound it begins ("inköp" is no word of «inköpsverksamheten»), unless `modifier_in_compounds`
+            longest = 99 if modifier_in_compounds and part == parts[0] else INFLECTION
+            return part in stems or any(x.startswith(part) and len(x) - len(part) <= longest for x in stems)
+
         for c in index.chunks:
-            if all(p in index.text_terms(c) for p in parts) and any(
-                    all(p in st for p in parts) for st in (set(terms(x)) for x in c.text.split("\n"))):
+            # (a table is one paragraph: its title, header and rows tell of one thing, «Investeringstyp Begäran»)
+            paras = [c.text] if c.meta.get("kind") == "table" else c.text.split("\n")
+            if all(has(index.text_terms(c), p) for p in parts) and any(
+                    all(has(st, p) for p in parts) for st in (set(terms(x)) for x in paras)):
                 return True
         return False
 
@@ -1299,7 +1355,12 @@ class ExtractiveAnswerer:
             return self.in_corpus(word)
         t = stem(word)
         root = verb_root(t)  # the noun of a verb the report uses: "omfördelning" of «omfördela»
-        return self.compound_split(t) is not None or (root != t and self._report_stem(root) is not None)
+        # a compound of two report words, written apart somewhere in one paragraph: "personalomsättning" is no
+        # word of a report that has «personal» and «omsättning» only in other places
+        parts = self.compound_split(t)
+        if parts is not None and (parts[1] in MATTER_HEADS or self.written_apart(parts, modifier_in_compounds=True)):
+            return True
+        return root != t and self._report_stem(root) is not None
 
     def unknown_english_focus(self, q: Question) -> bool:
         """"What is the maturity of …?": the thing asked for, by every Swedish word the glossary renders it

@@ -24,13 +24,15 @@ EN_MARKERS = {
     # function words no Swedish question uses ("it" is not among them: Swedish writes IT for IT)
     "a", "an", "to", "on", "about", "being", "me", "my", "this", "that", "with", "from", "at", "its", "their",
     "there", "they", "would", "could", "can", "will", "should", "give", "summarise", "summarize", "please",
-    "be", "by", "do", "you",
+    "be", "by", "do", "you", "thanks", "thank", "helpful", "great", "pls",
 }
 SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "har", "som", "för", "det", "den", "till"}
 
 # nouns that name an amount ("prognosen", "budget"): they ask for one unless a how-question with a verb
 # asks how something is done or judged (MANNER below)
-AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation")
+AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation", "surplus",
+                "deficit")
+REASON_CUES = ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")
 # answer types, checked in order
 TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("heading", ("vilken rubrik", "under vilken rubrik", "which heading", "which section")),
@@ -50,7 +52,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
                 "vad kostar", "kosta", "kostar", "kostade", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
                 "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
                 "how much", "how large", "how big", "what amount", *AMOUNT_NOUNS)),
-    ("reason", ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")),
+    ("reason", REASON_CUES),
     ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
@@ -280,7 +282,7 @@ NUMBER_AS_SUBJECT = re.compile(r"\b(?:growing|increasing|rising|rise in the|incr
 # a noun that names an amount of money: "driftbudget", "helårsprognosen", "periodresultatet", "överskottet"
 AMOUNT_NOUN_ENDINGS = ("budget", "anslag", "kostnad", "kostnaden", "prognos", "prognosen", "helårsresultat",
                        "helårsresultatet", "periodresultat", "periodresultatet", "årsresultat", "årsresultatet",
-                       "överskott", "överskottet", "underskott", "underskottet")
+                       "överskott", "överskottet", "underskott", "underskottet", "surplus", "deficit")
 
 
 def answer_kind(text: str) -> str | None:
@@ -291,7 +293,7 @@ def answer_kind(text: str) -> str | None:
         found = [cue for cue in cues if _has_cue(t, cue)]
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
                 MANNER.match(text) or POLAR.search(text) or PURPOSE_ASKED.match(text)
-                or any(_has_cue(t, cue) for cue in NAME_CUES)):
+                or any(_has_cue(t, cue) for cue in NAME_CUES) or any(_has_cue(t, cue) for cue in REASON_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if kind == "count" and found == ["number of"] and NUMBER_AS_SUBJECT.search(t):
             continue  # "How is the growing number of consultation referrals affecting …?" asks for an effect

@@ -398,7 +398,8 @@ def without_purpose(text: str) -> str:
 FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina|vår|vårt|våra|my|our)\s+"
                       r"(?:chef|chefen|boss|manager|ledningsgrupp\w*|kollegor\w*|colleagues|team|teamet)|"
                       r"(?:a|an|en|ett|my|our)\s+(?:(?:english|swedish|engelsk|engelska|svensk|svenska|short|kort)\s+)?"
-                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail))\b[\s.!?]*$")
+                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|text))\b"
+                      r"[\s.!?]*$")
 
 
 # what the asker will do with it, as a relative clause at the end: "… som jag bör ta med i en dragning för
@@ -437,6 +438,7 @@ SMALL_TALK_CLAUSE = re.compile(
     r"nice to meet you|trevligt att träffas|"
     r"(?:this|that|it|you) (?:has been|have been|was|were|is|are) (?:really |very |so |super )?(?:helpful|useful|great|"
     r"nice)|(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam)|"
+    r"(?:super |really |very |so )?(?:helpful|useful)|perfekt|toppen|jättebra|grymt|awesome|great|perfect|"
     r"have a (?:nice|good|great) day)")
 
 

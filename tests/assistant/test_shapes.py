@@ -1855,3 +1855,64 @@ def test_a_compound_whose_parts_never_meet_is_a_thing_of_its_own(assistant):
     # "klimatområdet" is the matter of the climate, whatever the report calls it
     assert "klimatområd" not in scorer.read("Vad gör KS inom klimatområdet?", [], None).terms
     assert assistant.ask("När är nästa kommunfullmäktigemöte?").refused
+
+
+@pytest.mark.parametrize("question, spelled", [("Vad betyder förkortningen WMU?", "Word Maritime University (WMU)"),
+                                               ("What does MEHAB stand for?", "Malmö Energi och Hållbarhet AB (MEHAB)")])
+def test_an_acronym_is_answered_by_the_sentence_that_spells_it_out(assistant, question, spelled):
+    answer = assistant.ask(question)
+    assert not answer.refused and spelled in answer.answer and len(answer.citations) == 1
+
+
+@pytest.mark.parametrize("question", ["Vad står KISA för?",
+                                      "The report mentions the new audit model KISA. What does the acronym stand for?"])
+def test_an_acronym_the_report_never_spells_out_is_said_so(assistant, question):
+    # «Med införandet av den nya revisionsmodellen KISA …» (p. 7): the report never writes out KISA
+    answer = assistant.ask(question)
+    assert answer.refused and "KISA" in answer.answer and ("(s. 7)" in answer.answer or "(p. 7)" in answer.answer)
+    assert answer.answer.startswith(("Rapporten skriver inte ut vad KISA står för", "The report does not spell out"))
+
+
+def test_what_is_asked_about_an_acronym_is_not_its_meaning():
+    from assistant.answer.engine import asked_acronym
+
+    assert asked_acronym("Vad står det på sidan 12?") is None and asked_acronym("Vad står det om KISA?") is None
+    assert asked_acronym("Vad betyder det för Malmö?") is None and asked_acronym("KISA - what does it stand for?") == "KISA"
+
+
+@pytest.mark.parametrize("question", ["how big is the forecast surplus?", "Hur stort överskott prognostiseras?",
+                                      "vad är prognosen för helåret"])
+def test_a_money_question_naming_no_part_is_answered_by_the_reports_headline(assistant, question):
+    # «Det prognostiserade helårsresultatet är ett överskott på totalt 13,9 Mkr.» (p. 4, the report's summary), not
+    # one part's 6,9 or 7,1 Mkr
+    answer = assistant.ask(question)
+    assert not answer.refused and "13,9 Mkr" in answer.answer and answer.citations[0].page == 4
+
+
+def test_a_compound_told_nowhere_is_unknown_but_one_a_table_tells_is_not(assistant):
+    assert assistant.ask("hur stor är personalomsättningen på SK?").refused  # personal and omsättning never meet
+    answer = assistant.ask("vad är investeringsbegäran för 2026?")  # the table's «Investeringstyp Begäran» (p. 47)
+    assert not answer.refused and "Begäran 2026" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad föreskriver kommunallagen om kommunstyrelsens uppsiktsplikt?",
+                                      "Vilket prognostiserat helårsresultat redovisar servicenämnden i sin delårsrapport?"])
+def test_a_law_or_another_committees_report_is_not_the_reports(assistant, question):
+    assert assistant.ask(question).refused
+
+
+def test_thanks_in_english_gets_the_english_word_on_what_the_assistant_does(assistant):
+    answer = assistant.ask("thanks, super helpful!")
+    assert answer.refused and answer.answer.startswith("I only answer questions about what the report says")
+
+
+def test_a_summary_of_the_report_for_an_article_is_the_reports_own_summary(assistant):
+    answer = assistant.ask("can you summarize the report in 3 bullet points for my piece?")
+    assert answer.shape == "summary" and not answer.refused and "13,9 Mkr" in answer.answer
+
+
+def test_things_the_report_leaves_unspecified_are_said_so(assistant):
+    # «En bidragande orsak är rekryteringssvårigheter inom vissa yrkeskategorier …» (p. 40): it does not say which
+    answer = assistant.ask("vilka yrkeskategorier har SK haft svårt att rekrytera till?")
+    assert answer.refused and answer.answer.startswith("Rapporten nämner det men anger inte vilka")
+    assert "vissa yrkeskategorier" in answer.answer and "(s. 40)" in answer.answer
