@@ -30,6 +30,8 @@ import numpy as np
 
 from assistant.answer.library import Library
 from assistant.answer.question import (
+    ADJECTIVE_ENDING,
+    KIND_NOUNS,
     MONTHS,
     NUMBER_WORDS,
     POLAR,
@@ -1330,7 +1332,7 @@ class ExtractiveAnswerer:
         """"Vilken löptid …?", "Vad var sjukfrånvaron …?": about a thing the report never mentions."""
         if q.lang != "sv":
             return self.unknown_english_focus(q)
-        if len(q.focus or "") >= 5 and not self.known_word(q.focus or ""):
+        if len(q.focus or "") >= 5 and not self.known_word(q.focus or "") and not self._adjective_of_known(q):
             return True
         c = q.counted or ""
         if len(c) >= 3 and not self.stem_in_corpus(c) and not any(
@@ -1347,6 +1349,14 @@ class ExtractiveAnswerer:
         if word in MEASURE_NOUNS or PARTICIPLE.search(word):
             return False  # "Hur stor är summan av …", "Hur mycket har beviljats …": the thing is named later
         return not self.known_word(word)
+
+    def _adjective_of_known(self, q: Question) -> bool:
+        """The focus an adjective the report lacks before a noun it has, or a noun naming the kind of answer:
+        "på vilken redovisningsmässig grund" asks for a ground the report gives in other words."""
+        focus = q.focus or ""
+        m = re.search(rf"(?i)(?<![\wåäö]){re.escape(focus)}\s+([a-zåäö]{{4,}})", q.text)
+        return bool(ADJECTIVE_ENDING.search(focus)) and m is not None and (
+            m.group(1).lower() in KIND_NOUNS or self.known_word(m.group(1).lower()))
 
     def known_word(self, word: str) -> bool:
         """A word of the report, or a compound of two of its words ("arbetsmiljöinsatser": the report's

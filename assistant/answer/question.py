@@ -285,6 +285,12 @@ AMOUNT_NOUN_ENDINGS = ("budget", "anslag", "kostnad", "kostnaden", "prognos", "p
                        "överskott", "överskottet", "underskott", "underskottet", "surplus", "deficit")
 
 
+# nouns that name the kind of answer asked for, not a thing the report must name: "med vilken motivering?"
+KIND_NOUNS = frozenset(("motivering", "motiveringen", "skäl", "skälet", "anledning", "anledningen", "orsak", "orsaken",
+                        "grund", "grunden", "tidpunkt", "tidpunkten", "reason", "rationale", "justification"))
+ADJECTIVE_ENDING = re.compile(r"(?:mässig|mässiga|mässigt|ig|iga|igt|isk|iska|iskt|lig|liga|ligt)$")
+
+
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
     if BARE_COUNT.search(t) and not QUESTION_WORD.search(text):
@@ -474,6 +480,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     w = WHICH_NOUN.search(text)
     w = w or WHO_IS.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
+    if focus in KIND_NOUNS:
+        focus = None  # "med vilken motivering?", "vid vilken tidpunkt?": the kind of answer, in the report's own words
     swedish = " ".join(a for t in translations for a in t.swedish)
     for t in list(terms):  # the report's own word for what is asked: "avvikelse" for a surplus, "Summa" for a total
         for asked_words, (word, said) in REPORT_WORDS.items():

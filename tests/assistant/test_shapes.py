@@ -1916,3 +1916,17 @@ def test_things_the_report_leaves_unspecified_are_said_so(assistant):
     answer = assistant.ask("vilka yrkeskategorier har SK haft svårt att rekrytera till?")
     assert answer.refused and answer.answer.startswith("Rapporten nämner det men anger inte vilka")
     assert "vissa yrkeskategorier" in answer.answer and "(s. 40)" in answer.answer
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("Beslutet om programmen för de nationella minoriteterna har flyttats. Till när, och med vilken motivering?",
+     "flyttas beslutsplaneringen från december 2025 till april 2026"),
+    ("Hur förklaras den negativa avvikelsen avseende lokalkostnader, och på vilken redovisningsmässig grund belastar "
+     "den innevarande år?", "Uven"),
+    ("Redogör för den sociala obligationen: belopp, tidpunkt för emissionen och vad medlen ska användas till.",
+     "600 miljoner kronor")])
+def test_the_kind_of_answer_asked_for_is_no_unknown_topic(assistant, question, quoted):
+    # "motivering", "tidpunkt", "redogör" and an adjective the report lacks before a noun it has name no thing the
+    # report must have
+    answer = assistant.ask(question)
+    assert not answer.refused and quoted in answer.answer

@@ -47,7 +47,10 @@ CUE_WORDS = set(terms(
     "lines words few koncist koncis concise pls please snälla tack thanks "
     # what kind of summary, not of what: "huvudbudskapen", "the key messages", "det viktigaste"
     "huvudbudskap huvudbudskapen budskap budskapen huvuddrag huvuddragen viktigaste slutsatser slutsatserna "
-    "highlights key main messages message takeaways important " + " ".join(NUMBER_WORDS)))
+    "highlights key main messages message takeaways important "
+    # an account asked for, and the kinds of fact it should give: "Redogör för …: belopp, tidpunkt och …"
+    "redogör redogöra redogörelse beskriv beskriva förklara account describe explain belopp tidpunkt tidpunkten "
+    "datum motivering motiveringen skäl skälen anledning anledningen " + " ".join(NUMBER_WORDS)))
 THE_REPORT = re.compile(r"(?i)(?<![\wåäö])(?:\w*rapport\w*|reports?)(?![\wåäö])")  # "Sammanfatta rapporten"
 TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
