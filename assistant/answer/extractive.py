@@ -139,6 +139,7 @@ STRENGTHEN = re.compile(r"(?i)(?<![\wåäö])(?:stärka|strengthen)(?![\wåäö]
 SHOULD_STRENGTHEN = re.compile(r"(?i)\bska stärka\b")
 PURPOSE_WEIGHT = 0.4
 # the stems of a figure of the board's economy, whoever's it is: överskott, prognostiserat, helårsresultat, budget
+MONTH_STEM = re.compile(r"jan\w*|feb\w*|mar\w*|apr\w*|maj|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*|period\w*")
 FIGURE_STEM = re.compile(r"(?:helårs|års|period)?(?:överskot|underskot|prognos|prognostiser|result|budget|utfall|"
                          r"nettokostnad|surplus|deficit|forecast)\w*|helår\w*|total\w*|summ\w*")
 INFLECTION = 3  # letters an inflection adds to a stem ("funktio" → "funktionen" stems to funktion)
@@ -981,7 +982,8 @@ class ExtractiveAnswerer:
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
         # the question names nothing but a figure of the economy (överskott, prognos, helår): no activity of its own
-        only_figure_asked = all(FIGURE_STEM.match(t) or t.isdigit() for t, w in q.terms.items() if w >= 1.0)
+        only_figure_asked = all(FIGURE_STEM.match(t) or t.isdigit() or MONTH_STEM.fullmatch(t)
+                                for t, w in q.terms.items() if w >= 1.0)
         total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS)
         other = either_or(q)  # "överskott eller underskott": the one a sentence states answers for both
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them

@@ -31,7 +31,7 @@ SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "
 # nouns that name an amount ("prognosen", "budget"): they ask for one unless a how-question with a verb
 # asks how something is done or judged (MANNER below)
 AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation", "surplus",
-                "deficit")
+                "deficit", "utfallet", "outturn")
 REASON_CUES = ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")
 # answer types, checked in order
 TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -262,6 +262,8 @@ def _has_cue(text: str, cue: str) -> bool:
 # a how-question with a verb asks how something is done or judged, not for an amount it names ("Hur bedöms
 # säkerheten i prognosen?"); "Hur ser budgeten ut?" still asks for the amount
 # a yes-or-no question: "Is the paused work treated as a deviation?" asks whether, not how much
+# a claim put to the report: "Stämmer det att …", "Är det sant att …", "Is it true that …"
+IS_IT_TRUE = re.compile(r"(?i)^\s*(?:stämmer det|är det sant|är det korrekt|is it true|is it correct|is it right)\b")
 POLAR = re.compile(r"(?i)(?:^|[,:;–]\s*)\s*(?:is|are|was|were|does|do|did|has|have|will|would|can|could|är|var|blir|blev|räknas|"
                    r"kan|kommer|finns)\s")
 MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge|lång\w*|ofta|gammal|ser\b)\w+|"
@@ -293,8 +295,9 @@ ADJECTIVE_ENDING = re.compile(r"(?:mässig|mässiga|mässigt|ig|iga|igt|isk|iska
 
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
-    if BARE_COUNT.search(t) and not QUESTION_WORD.search(text):
-        return "count"  # "malmö commitment antal städer": a count asked without a question word
+    if BARE_COUNT.search(t) and not QUESTION_WORD.search(text) and not IS_IT_TRUE.match(text):
+        return "count"  # "malmö commitment antal städer": a count asked without a question word (not "Stämmer det
+        # att antalet remisser har ökat?", which asks whether it did)
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (

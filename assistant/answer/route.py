@@ -189,7 +189,8 @@ GREETING_WORDS = r"hej(?:san)?|hallå|tjena|god (?:morgon|dag)|hi|hello|hey|good
 EVENING = r"god kväll|good evening"
 CHITCHAT = re.compile(
     rf"^\s*(?:{GREETING_WORDS}|tja|{EVENING}|"
-    r"tack|tack så mycket|thanks|thank you|hur mår du|hur är läget(?: idag)?|läget|how are you|how's it going|"
+    r"tack|tack så mycket|thanks|thank you|hur mår du|hur är läget(?: med dig)?(?: idag)?|läget|how are you|"
+    r"how's it going|"
     r"what's up|vem är du|who are you|vad heter du|"
     r"what(?:'s| is) your name|vad kan du|what can you do|är du (?:en )?(?:robot|människa|ai)|"
     r"are you (?:a )?(?:robot|human|ai)|ok|okej|okay|bra|good|nice|hejdå|bye|goodbye)\b[\s!?.,]*"
@@ -429,7 +430,7 @@ def requested_count(text: str) -> int | None:
 SMALL_TALK_CLAUSE = re.compile(
     rf"(?i)(?:(?:{GREETING_WORDS}|{EVENING})(?: (?:there|everyone|all|alla|igen|again))?|"
     r"(?:tack|thanks|thank you)(?: (?:så mycket|för|for)\b[^,.!?]{0,40})?|"
-    r"hur mår du(?: idag)?|hur är läget(?: idag)?|hur har du det(?: idag)?|"
+    r"hur mår du(?: idag)?|hur är läget(?: med dig)?(?: idag)?|hur har du det(?: idag)?|"
     r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
     r"how(?:'s| is| was| has) (?:your|ur) (?:day|morning|week|weekend)(?: going| been)?(?: so far)?|"
     r"hur (?:går|gick|var|har) (?:din|er) (?:dag|morgon|vecka|helg)(?: varit| gått)?(?: hittills)?|"

@@ -1930,3 +1930,23 @@ def test_the_kind_of_answer_asked_for_is_no_unknown_topic(assistant, question, q
     # report must have
     answer = assistant.ask(question)
     assert not answer.refused and quoted in answer.answer
+
+
+def test_a_claim_about_a_count_asks_whether_it_holds_not_for_a_number(assistant):
+    # «Under perioden har antalet statliga remisser till Malmö stad ökat markant …» (p. 5)
+    answer = assistant.ask("stämmer det att antalet statliga remisser har ökat?")
+    assert not answer.refused and "ökat markant" in answer.answer
+
+
+def test_whether_the_board_counts_on_meeting_all_goals_is_the_outline(assistant):
+    answer = assistant.ask("Stämmer det att KS räknar med att nå alla tolv mål i år?")
+    assert answer.shape == "outline" and answer.answer.startswith("12 av 12")
+
+
+def test_the_period_outturn_asked_for_no_part_is_the_whole_boards(assistant):
+    answer = assistant.ask("Vad blev utfallet för perioden januari till augusti?")
+    assert not answer.refused and "56,9 Mkr" in answer.answer
+
+
+def test_small_talk_with_dig_is_small_talk(assistant):
+    assert assistant.ask("tjena! hur är läget med dig idag?").answer.startswith("Jag svarar bara på frågor")

@@ -211,7 +211,7 @@ def opening_sentence(ctx: Context, source: str | None, wanted: Callable[[str], b
 OUTLINE_FRAME = {f(w) for f in (str, stem) for w in (
     "år", "året", "year", "this", "any", "några", "något", "nåt", "alla", "all", "samtliga", "tolv", "twelve",
     "delvis", "partly", "risk", "flagged", "fortfarande", "still", "expect", "expects", "expected", "förväntas", "väntas",
-    "beräknas", "likely",
+    "beräknas", "likely", "räknar", "räkna", "räknat", "stämmer", "stämde", "true",
     "council", "kf", "kommunfullmäktige", "fullmäktige", "bedömer", "bedöma", "kommer", "tror", "think", "believe",
     "bidrag", "bidraget", "bidragen", "sitt", "sina", "reach", "meet", "many", "overall", "totalt",
     # the report asked about, and the words a chat opens with: "hey, quick q - does the report say if …"
