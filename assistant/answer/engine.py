@@ -27,6 +27,7 @@ from assistant.answer.extractive import (
     Proposal,
     Unit,
     introduces_a_list,
+    list_opening,
     retrieved_of,
     term_hit,
     units_of,
@@ -206,10 +207,8 @@ def list_lead(u: Unit, texts: list[str] | None = None) -> list[str]:
     if u.is_row or not u.text.startswith("•"):
         return []
     texts = texts if texts is not None else [s_.text for s_ in units_of(u.chunk, u.rank)]
-    lead = texts.index(u.text) - 1 if u.text in texts else -1
-    while lead >= 0 and texts[lead].startswith("•"):
-        lead -= 1  # back over the list's other bullets
-    return texts[max(lead - 1, 0):lead + 1] if lead >= 0 and introduces_a_list(texts[lead]) else []
+    lead = list_opening(texts, texts.index(u.text)) if u.text in texts else -1
+    return texts[max(lead - 1, 0):lead + 1] if lead >= 0 else []
 
 
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"

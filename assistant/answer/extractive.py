@@ -138,8 +138,9 @@ PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:finansierar|finansieras|ska fi
 STRENGTHEN = re.compile(r"(?i)(?<![\wåäö])(?:stärka|strengthen)(?![\wåäö])")
 SHOULD_STRENGTHEN = re.compile(r"(?i)\bska stärka\b")
 PURPOSE_WEIGHT = 0.4
-# the stems of a figure of the board's economy, whoever's it is: överskott, prognostiserat, helårsresultat, budget
+# the stems of a period's months ("jan–aug", "perioden januari till augusti")
 MONTH_STEM = re.compile(r"jan\w*|feb\w*|mar\w*|apr\w*|maj|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*|period\w*")
+# the stems of a figure of the board's economy, whoever's it is: överskott, prognostiserat, helårsresultat, budget
 FIGURE_STEM = re.compile(r"(?:helårs|års|period)?(?:överskot|underskot|prognos|prognostiser|result|budget|utfall|"
                          r"nettokostnad|surplus|deficit|forecast)\w*|helår\w*|total\w*|summ\w*")
 INFLECTION = 3  # letters an inflection adds to a stem ("funktio" → "funktionen" stems to funktion)
@@ -166,6 +167,17 @@ STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|
 LIST_INTRO = re.compile(r"(?i)(?:\b(?:uppdelat|uppdelad|fördelat|fördelad|fördelas|fördelar sig|består av|varav)\b.*"
                         r"(?:på|av|enligt följande)?\s*:?\s*$)")
 MAX_BULLETS = 6
+
+
+def list_opening(texts: list[str], at: int) -> int:
+    """The index of the sentence that opens the list of bullets `texts[at]` stands in ("Detta är uppdelat på"),
+    back over the list's other bullets; -1 when it is no bullet of a list so opened."""
+    if not texts[at].startswith("•"):
+        return -1
+    lead = at - 1
+    while lead >= 0 and texts[lead].startswith("•"):
+        lead -= 1
+    return lead if lead >= 0 and introduces_a_list(texts[lead]) else -1
 
 
 def introduces_a_list(text: str) -> bool:
@@ -1432,11 +1444,8 @@ class ExtractiveAnswerer:
             return []
         ordered = units_of(u.chunk, u.rank)
         texts = [x.text for x in ordered]
-        at = texts.index(u.text) if u.text in texts else -1
-        lead = at - 1
-        while lead >= 0 and texts[lead].startswith("•"):
-            lead -= 1
-        if at < 0 or lead < 0 or not introduces_a_list(texts[lead]):
+        lead = list_opening(texts, texts.index(u.text)) if u.text in texts else -1
+        if lead < 0:
             return []
         end = lead + 1
         while end < len(texts) and texts[end].startswith("•") and end - lead <= MAX_BULLETS:
