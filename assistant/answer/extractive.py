@@ -838,14 +838,16 @@ class ExtractiveAnswerer:
 
     def unspecified_kinds(self, q: Question, units: list[Unit], chosen: list[Unit]) -> Unit | None:
         """The sentence to quote for "Vilka yrkeskategorier har SK haft svårt att rekrytera till?" when the report
-        says only «… rekryteringssvårigheter inom vissa yrkeskategorier»: it does not say which. The sentence must
-        tell more of the question than the one the answer would quote."""
+        says only «… rekryteringssvårigheter inom vissa yrkeskategorier»: it does not say which. The sentence is the
+        one the answer would quote, or one telling clearly more of the question."""
         if q.kind not in ("name", "list") or not q.focus or len(q.focus) < 5:
             return None
         asked = stem(q.focus)
         said = chosen[0].coverage if chosen else 0.0
+        first = chosen[0].text if chosen else None
         for u in sorted(units, key=lambda x: -x.score)[:UNSPECIFIED_TOP]:
-            if u.is_row or u.coverage < max(said + UNSPECIFIED_MARGIN, UNSPECIFIED_COVERAGE):
+            # (the sentence the answer would quote, or one telling clearly more of the question)
+            if u.is_row or u.coverage < UNSPECIFIED_COVERAGE or (u.text != first and u.coverage < said + UNSPECIFIED_MARGIN):
                 continue
             for m in UNSPECIFIED.finditer(u.text):
                 if stem(m.group(1).lower()).startswith(asked[:max(len(asked) - 2, 5)]) and \

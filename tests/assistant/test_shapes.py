@@ -1911,9 +1911,12 @@ def test_a_summary_of_the_report_for_an_article_is_the_reports_own_summary(assis
     assert answer.shape == "summary" and not answer.refused and "13,9 Mkr" in answer.answer
 
 
-def test_things_the_report_leaves_unspecified_are_said_so(assistant):
-    # «En bidragande orsak är rekryteringssvårigheter inom vissa yrkeskategorier …» (p. 40): it does not say which
-    answer = assistant.ask("vilka yrkeskategorier har SK haft svårt att rekrytera till?")
+@pytest.mark.parametrize("question", ["vilka yrkeskategorier har SK haft svårt att rekrytera till?",
+                                      "Vilka yrkeskategorier är svåra att rekrytera?"])
+def test_things_the_report_leaves_unspecified_are_said_so(assistant, question):
+    # «En bidragande orsak är rekryteringssvårigheter inom vissa yrkeskategorier …» (p. 40): it does not say which,
+    # whether that sentence is the one the answer would quote or a better one than it
+    answer = assistant.ask(question)
     assert answer.refused and answer.answer.startswith("Rapporten nämner det men anger inte vilka")
     assert "vissa yrkeskategorier" in answer.answer and "(s. 40)" in answer.answer
 
