@@ -913,7 +913,7 @@ class AnswerEngine:
         units = self.scorer.units_for(q, [(c, 0.0) for c in used])
         found = next((u for u in units if spelled.search(u.text)), None)
         if found is not None:
-            answer = self.scorer._compose(q, [found], scope, [])
+            answer = self.scorer.compose_answer(q, [found], scope, [])
             answer.shape, answer.confidence = "fact", 1.0
             return answer
         best = next((u for u in units if names_it((acronym,), u.text)), None)

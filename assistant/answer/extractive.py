@@ -169,6 +169,14 @@ LIST_INTRO = re.compile(r"(?i)(?:\b(?:uppdelat|uppdelad|fördelat|fördelad|för
 MAX_BULLETS = 6
 
 
+SUMMARY_HEADINGS = ("sammanfattning", "summary")  # how a report's own summary section is headed
+
+
+def is_own_summary(chunk: IndexedChunk) -> bool:
+    """A passage of the report's own summary section, where it states its headline facts."""
+    return str(chunk.meta.get("heading") or "").lower().startswith(SUMMARY_HEADINGS)
+
+
 def list_opening(texts: list[str], at: int) -> int:
     """The index of the sentence that opens the list of bullets `texts[at]` stands in ("Detta är uppdelat på"),
     back over the list's other bullets; -1 when it is no bullet of a list so opened."""
@@ -884,7 +892,7 @@ class ExtractiveAnswerer:
 
     def compose_fact(self, q: Question, p: Proposal, scope: str, filters: Filters | None) -> Answer:
         """The fact answer of a proposal: one or two cited sentences (or table rows)."""
-        answer = self._compose(q, p.chosen, scope, retrieved_of(p.hits))
+        answer = self.compose_answer(q, p.chosen, scope, retrieved_of(p.hits))
         if not (filters and filters.source):
             answer.notice = self._other_reports(q, p.chosen[0], p.units)
         return answer
@@ -961,7 +969,7 @@ class ExtractiveAnswerer:
         seen = {c.id for c, _ in hits}
         sources = {c.meta.get("source") for c, _ in hits}
         own = [c for c in self.a.index.chunks if c.id not in seen and c.meta.get("source") in sources
-               and str(c.meta.get("heading") or "").lower().startswith(("sammanfattning", "summary"))
+               and is_own_summary(c)
                and any(w >= 1.0 and term_hit(q, t, self.a.index.text_terms(c)) for t, w in q.terms.items())]
         return Hits([*hits, *((c, 0.0) for c in own)], hits.dense_similarity) if own else hits
 
@@ -1777,7 +1785,8 @@ class ExtractiveAnswerer:
             kind=str(m.get("kind") or "text"),
         )
 
-    def _compose(self, q: Question, chosen: list[Unit], scope: str, retrieved: list[dict]) -> Answer:
+    def compose_answer(self, q: Question, chosen: list[Unit], scope: str, retrieved: list[dict]) -> Answer:
+        """A fact answer quoting `chosen` (a table's rows under one lead), in the question's language."""
         citations = [self.citation(i + 1, u) for i, u in enumerate(chosen)]
         parts = []
         last_table = None

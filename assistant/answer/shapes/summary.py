@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer.extractive import Unit, _matched, is_signpost, units_of
+from assistant.answer.extractive import SUMMARY_HEADINGS, Unit, _matched, is_own_summary, is_signpost, units_of
 from assistant.answer.points import (
     ABOUT_THE_REPORT,
     ANAPHORA,
@@ -207,7 +207,7 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
                 return narrowed
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
         own = next((s for s in spans if s.kind == "heading"
-                    and s.label.lower().startswith(("sammanfattning", "summary"))), None)
+                    and s.label.lower().startswith(SUMMARY_HEADINGS)), None)
         if own is not None:
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
@@ -389,7 +389,7 @@ def own_summary_lines(ctx: Context, span: Span, chunks: list[IndexedChunk]) -> l
     span and are the span's rather than the whole report's ("Det prognostiserade helårsresultatet är ett
     överskott på totalt 13,9 Mkr" for the economic section). The report's summary of a part leads its
     summary, as a goal's assessment leads the goal's."""
-    own = [c for c in chunks if str(c.meta.get("heading") or "").lower().startswith(("sammanfattning", "summary"))]
+    own = [c for c in chunks if is_own_summary(c)]
     mine = {c.id for c in span.chunks}
     if not own or mine & {c.id for c in own}:
         return []
