@@ -195,7 +195,7 @@ def introduces_a_list(text: str) -> bool:
 TABLE_LEAD_EN = "According to the table "
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
 # a bound on amounts: "mer än 1 Mkr", "mer än en miljon", "over one million"
-THRESHOLD = re.compile(r"(?i)(?<![\wåäö])(mer än|minst|över|more than|at least|over|above)\s+"
+THRESHOLD = re.compile(r"(?i)(?:(?<![\wåäö])(?:mer än|minst|över|more than|at least|over|above)\s+|(?:>|≥|>=)\s*)"
                        r"(\d[\d,.]*(?:\s*(?:miljon\w*|miljard\w*|million\w*|billion\w*|mkr|mnkr|msek))?|"
                        r"(?:en|ett|one|a)\s+(?:miljon\w*|miljard\w*|million\w*|billion\w*))")
 UNSAID_LISTING = 0.8  # ... or, when no top sentence has the word for the things asked, the rest of the question
@@ -445,6 +445,29 @@ def untold_outcome(q: Question, chosen: list[Unit], units: Sequence[Unit] = ()) 
     return next((v for v in units[:6] if not v.is_row and topic and NOT_YET.search(v.text)
                  and not OUTCOME_TOLD.search(v.text) and all(term_hit(q, t, v.stems | v.context) for t in topic)),
                 None)
+
+
+# a question on what happened, in the past tense: "Did the intranet launch …?", "Lanserades intranätet …?", "Hur gick
+# valet …?", "What was the turnout …?"
+HAPPENED_ASKED = re.compile(r"(?i)^\s*(?:did|was|were|has|have|had|what\s+(?:was|were)|how\s+(?:did|was|were|many|much)|"
+                            r"who\s+won|which\s+\w+\s+won|blev|gick|vann|hur\s+(?:gick|blev|var|många|mycket|högt|stor)|"
+                            r"vad\s+(?:blev|var)|vem\s+vann|har\b.*\b[a-zåäö]{3,}(?:ats|ts)\b|gjorde|hade|[a-zåäö]{4,}(?:ade|ades|de|des|tes)\b)")
+PAST_VERB = re.compile(r"(?i)(?<![\wåäö])(?:did|was|were|has been|have been|had|won|blev|gick|vann|var|"
+                       r"gjorde|hade|[a-zåäö]{4,}(?:ade|ades|de|des|tes|ats)|[a-z]{3,}ed)(?![\wåäö])")
+PLANNED = re.compile(r"(?i)(?<![\wåäö])(?:ska|skall|kommer att|planera\w*|inför|väntas|förväntas|lanseras|"
+                     r"will|plans?|planned|due)(?![\wåäö])")
+
+
+def untold_later(q: Question, chosen: list[Unit]) -> Unit | None:
+    """The sentence to quote for "Lanserades intranätet våren 2026 som planerat?" when the report, written
+    within its own year, only tells the plan («… och lanseras våren 2026»): what came of it after the report
+    was written is no part of it, and quoting the plan as the answer would claim it is."""
+    if not chosen or chosen[0].is_row or not HAPPENED_ASKED.search(q.text) or not PAST_VERB.search(q.text):
+        return None
+    u = chosen[0]
+    year = str(u.chunk.meta.get("year") or "")
+    later = year.isdigit() and any(y.isdigit() and int(y) > int(year) for y in q.years)
+    return u if later and PLANNED.search(u.text) and not OUTCOME_TOLD.search(u.text) else None
 
 
 def asked_thing(q: Question) -> set[str]:
@@ -781,7 +804,7 @@ class Proposal:
     chosen: list[Unit]
     rule_ok: bool
     unnamed: Unit | None = None  # a name question the report answers without the name (see nameless_mention)
-    untold: str = "name"  # what `unnamed` leaves out: "name", or "outcome" (see untold_outcome)
+    untold: str = "name"  # what `unnamed` leaves out: "name", "outcome" (see untold_outcome), "later" …
 
 
 class ExtractiveAnswerer:
@@ -810,6 +833,8 @@ class ExtractiveAnswerer:
         planned = untold_outcome(q, chosen, units)
         if planned is not None:
             return Proposal(hits, units, [], False, planned, "outcome")
+        if (planned := untold_later(q, chosen)) is not None:
+            return Proposal(hits, units, [], False, planned, "later")
         return Proposal(hits, units, chosen, rule_ok)
 
     def nameless_mention(self, q: Question, units: list[Unit], chosen: list[Unit]) -> Unit | None:
@@ -1544,7 +1569,9 @@ class ExtractiveAnswerer:
         that, with the passage introducing it, holds most of the question: its rows are the answer, no sentence
         names them all."""
         imperative = NAMES_ASKED.match(q.text) is not None  # "List the project and study decisions above 1 Mkr …"
-        if not imperative and (q.kind not in ("name", "list") or not q.focus or not PLURAL_ASKED.match(q.text)):
+        # (a plural asked by "which" is a list whatever else the question holds: "Which projects got more than 1
+        # million kronor …?" is read as an amount)
+        if not imperative and (q.kind not in ("name", "list", "amount") or not q.focus or not PLURAL_ASKED.match(q.text)):
             return None
         if imperative:  # the things to list are named by the question's words
             focus = {t for t, w in q.terms.items() if w >= 1.0}
@@ -1573,6 +1600,13 @@ class ExtractiveAnswerer:
         """The lead-ins of the tables introduced in the chunks of the top sentences, which the search may rank
         below the sentence it introduces the table after ("Inom anslaget … 26,4 Mkr. Nedan visas beslut …")."""
         chunks = {u.chunk.id: u.chunk for u in units[:10] if not u.is_row}
+        # and the lead-ins of the tables the search found itself, whose lead-in it may not find ("vilka projekt
+        # >1 mnkr har KS beviljat?" finds the decisions' table, not the sentence «Nedan visas beslut …»)
+        for table in {u.chunk.id: u.chunk for u in units[:20] if u.is_row}.values():
+            for c in self.a.index.chunks:
+                if c.meta.get("kind") != "table" and c.meta.get("source") == table.meta.get("source") \
+                        and c.meta.get("heading") == table.meta.get("heading") and table.page - 1 <= c.page <= table.page:
+                    chunks.setdefault(c.id, c)
         scored = self.units_for(q, [(c, 0.0) for c in chunks.values()]) if chunks else []
         return [x for x in scored if introduced_table(x, self.a.index.chunks)]
 

@@ -205,7 +205,8 @@ def _abbreviations(lower: bool = False) -> list[tuple[re.Pattern[str], str, bool
             continue
         abbr, full, *rest = line.split("\t")
         forms = re.escape(abbr) + (f"|{re.escape(abbr.lower())}" if lower else "")
-        out.append((re.compile(r"(?<![\wåäöÅÄÖ])(?:" + forms + r")(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ])"), full,
+        # (not a name's initial: "O'Brien")
+        out.append((re.compile(r"(?<![\wåäöÅÄÖ'’])(?:" + forms + r")(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ'’])"), full,
                     bool(rest and rest[0].strip() == "join")))
     return out
 
@@ -289,7 +290,8 @@ AMOUNT_NOUN_ENDINGS = ("budget", "anslag", "kostnad", "kostnaden", "prognos", "p
 
 # nouns that name the kind of answer asked for, not a thing the report must name: "med vilken motivering?"
 KIND_NOUNS = frozenset(("motivering", "motiveringen", "skäl", "skälet", "anledning", "anledningen", "orsak", "orsaken",
-                        "grund", "grunden", "tidpunkt", "tidpunkten", "reason", "rationale", "justification"))
+                        "grund", "grunden", "tidpunkt", "tidpunkten", "tidsperiod", "tidsperioden", "period", "perioden",
+                        "reason", "rationale", "justification"))
 ADJECTIVE_ENDING = re.compile(r"(?:mässig|mässiga|mässigt|ig|iga|igt|isk|iska|iskt|lig|liga|ligt)$")
 
 
@@ -402,12 +404,29 @@ def either_or(q: Question) -> dict[str, str]:
 TAKES_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:äger|ägde|äga|ägt)\s+((?:[\wåäö-]+\s+){0,4}?)rum(?![\wåäö])")
 
 
+# two words joined by a slash, as a terse question writes "projekt/utredn": each is a word of the question (the
+# report's own slashed pairs are upper case or short: "SF/IF", "jan/feb")
+SLASHED = re.compile(r"(?<![\wåäö/])([a-zåäö]{4,})/([a-zåäö]{4,})(?![\wåäö/])")
+
+
+# how concretely to answer, not what about: "Vad innebär uppsiktsplikten i praktiken?", "What does it mean in practice?"
+IN_PRACTICE = re.compile(r"(?i)(?<![\wåäö])(?:i praktiken|in practice|rent konkret|in concrete terms)(?![\wåäö])")
+
+
+# a timeline asks when: "What's the timeline for the new financial system?", "nytt ekonomisystem – tidplan?" (the
+# report gives the dates, seldom the word)
+TIMELINE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:(?:what(?:'s| is| was) the |vad är |hur ser )?(?:timeline|time ?frame|"
+                            r"timetable|tidplan(?:en)?|tidsplan(?:en)?)(?: ut)?(?: (?:for|of|för))?)(?![\wåäö])")
+
+
 def analyse(text: str, history: list[Turn], lang: str | None = None,
             keep: frozenset[str] = frozenset()) -> Question:
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
     asked = text
     lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
-    text = TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(text, lang))).strip()
+    text = TIMELINE_ASKED.sub("när" if lang == "sv" else "when", text)
+    text = IN_PRACTICE.sub(" ", TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(
+        SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
     translations = translate(searched, keep) if lang == "en" else []
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text

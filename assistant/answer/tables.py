@@ -96,8 +96,9 @@ def asked_column(question_terms: set[str], columns: list[str], words_as_written:
 
 
 # "Vilka budgetområden avviker mest?", "Which budget areas have the largest deviations?": the first few rows
-PLURAL_ASKED = re.compile(r"(?i)^\s*(?:vilka|which|what)\s+(?:[\wåäö-]+\s+){0,2}?(?:[\wåäö-]+(?:en|er|ar|or|na|s))\b"
-                          r"(?<!\bis)(?<!\bwas)(?<!\bhas)")
+# (Swedish "vilka" is plural by itself: "Vilka projekt …", whose noun has no plural ending)
+PLURAL_ASKED = re.compile(r"(?i)^\s*(?:vilka\s+(?!är\b|var\b)[\wåäö-]+|(?:vilka|which|what)\s+(?:[\wåäö-]+\s+){0,2}?"
+                          r"(?:[\wåäö-]+(?:en|er|ar|or|na|s)))\b(?<!\bis)(?<!\bwas)(?<!\bhas)")
 RANKED_ROWS = 5  # rows a plural superlative lists, largest first
 COUNT_ASKED = re.compile(r"(?i)^\s*(?:vilka|which|what)(?:\s+are\s+the)?\s+(\d+|två|tre|fyra|fem|sex|two|three|four|"
                          r"five|six)\b")

@@ -334,3 +334,16 @@ def test_which_figure_with_a_participle_asks_for_an_amount():
     assert answer_kind("Vilket prognostiserat helårsresultat redovisar kommunstyrelsen?") == "amount"
     assert answer_kind("Vilket överskott redovisar styrelsen?") == "amount"
     assert answer_kind("Vilka nya satsningar görs?") != "amount"
+
+
+def test_chat_shorthand_of_a_terse_swedish_question_is_written_out():
+    from assistant.answer.question import expand_abbreviations
+
+    assert expand_abbreviations("social obligation – belopp o när?", "sv") == "social obligation – belopp och när?"
+    assert expand_abbreviations("nettokostn jmf 2024, enl KS", "sv") == "nettokostn jämfört med 2024, enligt kommunstyrelsen"
+    assert expand_abbreviations("Who is O'Brien?", "en") == "Who is O'Brien?"  # a name's initial is no "och"
+
+
+def test_a_slash_between_two_words_and_in_practice_are_read_as_plain_words():
+    q = analyse("vilka projekt/utredn har KS beviljat i praktiken?", [])
+    assert stem("projekt") in q.terms and stem("utredn") in q.terms and stem("praktiken") not in q.terms

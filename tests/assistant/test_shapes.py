@@ -1953,3 +1953,54 @@ def test_the_period_outturn_asked_for_no_part_is_the_whole_boards(assistant):
 
 def test_small_talk_with_dig_is_small_talk(assistant):
     assert assistant.ask("tjena! hur är läget med dig idag?").answer.startswith("Jag svarar bara på frågor")
+
+
+@pytest.mark.parametrize("question", [
+    "vilka projekt/utredn >1 mnkr har KS beviljat?",  # terse: a slash between two words, ">" for "over"
+    "Which projects got more than 1 million kronor from the board's projects and investigations budget?",
+])
+def test_a_listing_table_is_found_from_its_rows_and_for_a_plural_read_as_an_amount(question, assistant):
+    # «Tabell - Kommunstyrelsens projekt och utredningar, beslutade belopp över 1 Mkr.» (p. 39): "vilka projekt" is
+    # plural without an ending; the search found the table's rows, not the sentence introducing them
+    answer = assistant.ask(question)
+    assert answer.shape == "brief" and "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "planned"), [
+    ("Did the new intranet launch on time in spring 2026?", "lanseras våren 2026"),
+    ("Flyttade stadskontoret till Rådhuset i mars 2026?", "februari/mars 2026"),
+])
+def test_what_came_of_a_plan_after_the_reports_year_is_not_told(question, planned, assistant):
+    # the report, written in 2025, only has the plan: quoting it as the answer would claim the event happened
+    answer = assistant.ask(question)
+    assert answer.refused and planned in answer.answer
+    assert "written before then" in answer.answer or "skriven före" in answer.answer
+    # the plan itself is still answered
+    assert not assistant.ask("När ska intranätet lanseras?").refused
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("What's the timeline for getting the new financial system in place?", "halvårsskiftet 2026"),
+    ("nytt ekonomisystem – tidplan?", "halvårsskiftet 2026"),
+    ("Vilken tidsperiod gäller delårsrapporten?", "31 augusti 2025"),
+])
+def test_a_timeline_or_a_period_asks_when(question, said, assistant):
+    # the report gives the dates, not the words "tidplan" or "tidsperiod"
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.answer
+
+
+def test_in_practice_is_how_to_answer_not_a_topic(assistant):
+    answer = assistant.ask("Vad innebär kommunstyrelsens uppsiktsplikt i praktiken, enligt rapporten?")
+    assert not answer.refused and "följt upp nämndernas och bolagens" in answer.answer
+
+
+def test_english_flooding_meets_the_reports_oversvamningar(assistant):
+    answer = assistant.ask("What is the city doing about coastal flooding?")
+    assert not answer.refused and "översvämningar" in answer.answer
+
+
+def test_a_summary_of_the_forecast_is_not_of_forecast_certainty(assistant):
+    # «Prognossäkerhet» (p. 41) is about how certain the forecast is; its first part does not name it
+    answer = assistant.ask("Sammanfatta kommunstyrelsens ekonomiska prognos för 2025.")
+    assert "Prognossäkerhet" not in answer.answer.split("\n")[0]

@@ -226,6 +226,8 @@ def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float], asi
         if s is best or s.kind != "heading" or not ids < own or s.other_year:
             continue
         named_here = {t for t in wanted if _title_match(t, set(terms(s.label)))}
+        if any(not _named_whole(t, set(terms(s.label))) for t in named_here - named_by_best):
+            continue  # "prognos" names no «Prognossäkerhet»: a compound's first part is not what it is about
         if named_here - named_by_best and named_here | named_by_best >= set(wanted) - aside:
             s.named, s.score = max(s.named, best.named), max(s.score, best.score)  # the two titles name it
             return s
@@ -306,6 +308,12 @@ def _title_match(term: str, title: set[str]) -> bool:
     if _matched(term, title):
         return True
     return len(term) >= 8 and any(one_edit(term, t) for t in title)
+
+
+def _named_whole(term: str, title: set[str]) -> bool:
+    """A question word as a title's word or as the head of its compound ("prognos" in «helårsprognos»), not as
+    only its first part (not in «Prognossäkerhet», which is about certainty)."""
+    return any(not (t.startswith(term[:5]) and len(t) - len(term) >= 4) for t in title if _title_match(term, {t}))
 
 
 OUTCOME_WEIGHT = 0.3  # the sentence with a part's surplus or deficit is its bottom line
