@@ -23,10 +23,12 @@ from assistant.answer.extractive import (
     REFUSAL_EN,
     REFUSAL_SV,
     STATES_TOTAL,
+    YEAR_TOKEN,
     ExtractiveAnswerer,
     Proposal,
     Unit,
     introduces_a_list,
+    is_signpost,
     list_opening,
     retrieved_of,
     term_hit,
@@ -64,6 +66,7 @@ from assistant.answer.question import (
     LAST_YEARS_REPORT,
     REPORT_OF_A_YEAR,
     Question,
+    expand_abbreviations,
     kind_is_held,
 )
 from assistant.answer.route import (
@@ -170,6 +173,22 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     return not any(term_hit(q, t, said) for t in asked)  # an English word's other renderings count ("fees": arvode)
 
 
+# a number of people asked for: "Vilken befolkningsprognos har Malmö för 2030?", "What is the population of …?"
+PEOPLE_COUNTED = re.compile(r"(?i)(?<![\wåäö])(?:befolkning\w*|folkmängd\w*|invånar\w*|population\w*|residents|"
+                            r"inhabitants)(?![\wåäö])")
+MONEY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|budget\w*|anslag\w*|pengar\w*|kronor|mkr|tkr|sek|avvik\w*|"
+                         r"costs?|spend\w*|money|funds?|funding|deviation)(?![\wåäö])")
+MONEY_VALUE = re.compile(r"(?i)\d\s*(?:tkr|mkr|kr|kronor|miljoner kronor|sek)\b")
+
+
+def population_from_a_budget(q: Question, u: Unit) -> bool:
+    """A number of people answered by money: the row «Befolkningsprognos, analyser och uppföljning av Agenda 2030:
+    Budget -10 333 tkr …» is what the work on the forecast costs, not the forecast."""
+    return PEOPLE_COUNTED.search(q.text) is not None and MONEY_ASKED.search(q.text) is None \
+        and MONEY_VALUE.search(u.text) is not None and not re.search(r"(?<![\d,])\d[\d ]*\s+(?:invånare|personer|"
+                                                                   r"malmöbor)", u.text)
+
+
 # a breakdown asked for: "fördelade per förvaltning", "split between the political parties", "broken down by area"
 BREAKDOWN = re.compile(r"(?i)(?<![\wåäö])(?:fördela\w*|uppdela\w*|uppdelning\w*|fördelning\w*|split|divided|"
                        r"distributed|broken down|breakdown)(?:\s+(?:per|på|by|över|over)|[^?]{0,80}?\s(?:per|mellan|between|"
@@ -256,6 +275,16 @@ def month_key(word: str) -> str | None:
         else None
 
 
+# words a second part refers back to the first part's thing with: "vad ska medlen användas till?"
+BACK_REFERENCES = frozenset(stem(w) for w in ("medel", "medlen", "summan", "beloppet", "pengarna", "satsningen",
+                                              "användas", "används", "avsedda", "money", "funds", "used"))
+OPENS_ON_IT = re.compile(r"\s*(?:(?:Dessa|Detta|Denna|Den|Det|De|These|This|It|They)\b|[A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|an|na)\b)")
+SELF_CONTAINED = 0.6  # the share of a second part's own words its answer must hold to stand wherever it is
+TOLD_AFTER = 4  # sentences after the first part's quote looked through for the second part's answer
+PERIOD_ALTERNATIVES = 10  # the best sentences looked through for one with the period asked, when the chosen lacks it
+PERIOD_COVERAGE = 0.6  # ... holding this share of the question the chosen one holds
+
+
 def period_missing(q: Question, u: Unit) -> bool:
     """A figure for a period the quoted evidence does not cover: "utfallet för januari–juni" is not answered
     by the report's January–August (each month of the range must be in its sentence, row or table header),
@@ -329,6 +358,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
+    (population_from_a_budget, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
     (target_for_now, "target"),  # "… per chef har vi idag?" quoted the 2030 target
@@ -615,10 +645,10 @@ class AnswerEngine:
         judge's (0 answers everything: the judge's features are still recorded)."""
         plan = self.plan(question, history, lang)
         q = plan.q
-        if plan.shape == "fact" and (parts := two_asks(question)) is not None:
+        if plan.shape == "fact" and (parts := two_asks(expand_abbreviations(question, q.lang))) is not None:
             both = self._two_facts(parts, history or [], filters, lang or q.lang, threshold)
             if both is not None:
-                return both
+                return replace(both, question=question)  # as asked, not with its shorthand written out
         scope = (filters or Filters()).describe(q.lang)
         if plan.shape == "out_of_scope":
             return self._refusal(q, scope, [], "out_of_scope", SCOPE_SV if q.lang == "sv" else SCOPE_EN, 0.0)
@@ -723,9 +753,19 @@ class AnswerEngine:
             # first part's topic only ("… och bedöms den hållas?" quoted Framtida ledare), or the first part's own
             # sentence again: the first part stands
             return replace(first, question=" ".join(parts))
-        if second.refused or second.shape != "fact":
+        q1 = self.scorer.read(parts[0], history, lang)
+        if not second.refused and second.shape == "fact" and not self._near(first, second, q1):
+            # "Hur mycket har KS avsatt till kompetenshöjande insatser, och vad ska medlen användas till?" quoted the
+            # social bond's «… hur medlen används» (p. 28): the second part asks about the first part's thing, which
+            # its own passage goes on about («Satsningen ska stärka friskfaktorer …»), or the first part stands
+            second = self._told_after(first, parts[1], [*history, Turn(parts[0], first.answer)], filters, lang)
+            if second is None:
+                return replace(first, question=" ".join(parts))
+        elif second.refused:
+            second = self._told_after(first, parts[1], [*history, Turn(parts[0], first.answer)], filters, lang)
+        if second is None or second.refused or second.shape != "fact":
             return None
-        named = self.scorer.read(parts[0], history, lang).phrases
+        named = q1.phrases
         if named and not any(p in c.quote.lower() for c in second.citations for p in named) \
                 and not {c.section for c in second.citations} & {c.section for c in first.citations}:
             # "What is Malmö Möts and when does it take place?": the second part is on the thing the first names, not
@@ -747,6 +787,55 @@ class AnswerEngine:
         return replace(first, answer=joined, citations=citations, question=" ".join(parts),
                        confidence=min(first.confidence or 0.0, second.confidence or 0.0),
                        retrieved=first.retrieved + [r for r in second.retrieved if r not in first.retrieved])
+
+    def _near(self, first: Answer, second: Answer, q1: Question) -> bool:
+        """Whether the second part's answer is about the first part's thing: in its section, on its page or the
+        next, or naming what the first part asks about."""
+        if {c.section for c in second.citations} & {c.section for c in first.citations}:
+            return True
+        if any(abs(c.page - f.page) <= 1 for c in second.citations for f in first.citations):
+            return True
+        text = " ".join(f"{c.section} {c.quote}" for c in second.citations)
+        said = set(terms(text))
+        topic = {t for t, w in q1.terms.items() if w >= 1.0 and t not in AMBIENT_ACTORS and not YEAR_TOKEN.match(t)}
+        if any(term_hit(q1, t, said) for t in topic):
+            return True
+        # "Vad handlade OECD-rapporten om? Hur många rekommendationer gav den?": «Rapporten ger 29 rekommendationer»
+        every_word = {stem(w) for w in words(text)}
+        if any(p in every_word for t in topic if "-" in t for p in t.split("-") if len(p) >= 4):
+            return True
+        # a second part that names its own topic, and the answer holds it: "…? Vad var ursprungligt kommunbidrag
+        # enligt nämndsbudgeten?" (not "Vad ska satsningen uppnå?", whose one word any sentence may have)
+        q2 = self.scorer.read(second.question, [Turn(first.question, first.answer)], second.lang)
+        own = [t for t, w in q2.terms.items() if w >= 1.0 and t not in BACK_REFERENCES and t not in AMBIENT_ACTORS
+               and not YEAR_TOKEN.match(t)]
+        return len(own) >= 2 and sum(term_hit(q2, t, said) for t in own) >= SELF_CONTAINED * len(own)
+
+    def _told_after(self, first: Answer, second_part: str, history: list[Turn], filters: Filters | None,
+                    lang: str) -> Answer | None:
+        """The second part of a two-part question answered where the first part's answer stands: the first
+        sentence after its quote, in its passage, that holds the second part's own words («Investeringsutrymmet
+        för beredskap ska …» for "vad ska medlen för beredskap användas till?"), or, when it has none but words for
+        the first part's thing ("medlen", "den"), the sentence that goes on about it («Satsningen ska stärka …»)."""
+        q2 = self.scorer.read(second_part, history, lang)
+        own = [t for t, w in q2.terms.items() if w >= 1.0 and t not in BACK_REFERENCES and t not in AMBIENT_ACTORS]
+        for cited in reversed(first.citations):
+            chunk = self.library.index.by_id.get(cited.chunk_id)
+            if chunk is None or chunk.meta.get("kind") == "table":
+                continue
+            units = units_of(chunk, 0)
+            at = next((i for i, u in enumerate(units) if u.text == cited.quote), None)
+            if at is None:
+                continue
+            later = [u for u in units[at + 1:at + 1 + TOLD_AFTER] if not is_signpost(u.text)]
+            if own:
+                found = next((u for u in later if all(term_hit(q2, t, u.stems) for t in own)), None)
+            else:
+                # (in the same paragraph, opening with the thing in the definite form or a demonstrative)
+                found = later[0] if later and later[0].before and OPENS_ON_IT.match(later[0].text) else None
+            if found is not None:
+                return self.scorer.compose_answer(q2, [found], first.scope, [])
+        return None
 
     def _stated_instead(self, asked: str, written: str, filters: Filters | None, lang: str,
                         threshold: float | None) -> tuple[str, int] | None:
@@ -1036,9 +1125,23 @@ class AnswerEngine:
             return listed, "brief", None, q  # the table after the lead-in lists what was asked for
         if not proposal.chosen:
             return Composition("", [], [], False, proposal.hits), "fact", None, q
+        if period_missing(q, proposal.chosen[0]) and (in_period := self._in_the_period(q, proposal)) is not None:
+            proposal = replace(proposal, chosen=[in_period, *self.scorer._companions(q, in_period, proposal.units)])
         comp = Composition("", [self.scorer.citation(i + 1, u) for i, u in enumerate(proposal.chosen)],
                            proposal.chosen, proposal.rule_ok, proposal.hits)
         return comp, "fact", proposal, q
+
+    def _in_the_period(self, q: Question, proposal: Proposal) -> Unit | None:
+        """A sentence among the best that states a figure for the months asked, when the chosen one does not:
+        "stadskontorets utfall jan–aug, fördelning KB resp SF/IF" chose the grant's row (KB), the sentence
+        «Stadskontorets ekonomiska utfall för perioden januari-augusti uppgår till 32,8 Mkr» holds the period."""
+        best = proposal.chosen[0]
+        return next((u for u in proposal.units[:PERIOD_ALTERNATIVES] if u is not best and u.type_ok
+                     and u.kind_fit >= 1.0 and u.coverage >= PERIOD_COVERAGE * best.coverage
+                     and MONTH_RANGE.search(q.text) and all(y in with_its_table(u) for y in q.years
+                                                            if y != str(u.chunk.meta.get("year") or ""))
+                     # (a breakdown asked follows the sentence: «Detta är uppdelat på» and its bullets)
+                     and not any(mismatch(q, u) for mismatch, kind in FACT_MISMATCHES if kind != "breakdown")), None)
 
     # -- the judge's view -----------------------------------------------------
     def features(self, q: Question, shape: str, comp: Composition) -> Features:

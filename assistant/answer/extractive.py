@@ -556,6 +556,11 @@ RATIO_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|single|varje|ens
                          r"(?:ska|bör|får|kan)\s+(?:en|ett)\s+[\wåäö]+\s+ha)(?![\wåäö])")
 
 
+# examples asked for, and a sentence that gives them: "Ge exempel på …" / «Till exempel har medel fördelats till …»
+EXAMPLES_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:exempel|examples?|t\.\s?ex\.?|such as)(?![\wåäö])")
+GIVES_EXAMPLE = re.compile(r"(?i)^\s*(?:till exempel|exempelvis|som exempel|bland annat|ett exempel|ytterligare ett exempel|"
+                           r"for example|for instance)(?![\wåäö])")
+
 # what a thing is or does: "Vad är …", "vad ska X göra", "vilken roll …", "what is X supposed to do"
 WHAT_IT_IS_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad är|vad e|vad ska\b.*\bgöra|vilken roll|vad gör|vad innebär|"
                               r"för något|för nåt|what is|what's|what does|supposed to do|what role)(?![\wåäö])")
@@ -1663,6 +1668,10 @@ class ExtractiveAnswerer:
             reason = (q.also_reason and not CAUSAL.search(best.text.lower()) and following is not None
                       and CAUSAL.search(following.text.lower()) is not None)
             if following is not None and (short or reason):
+                extra.append(following)
+            elif following is not None and EXAMPLES_ASKED.search(q.text) and GIVES_EXAMPLE.match(following.text):
+                # "Ge exempel på organisationer som fått pengar …": «… fördelning av medel … matchningsproblematiken»
+                # / «Till exempel har medel fördelats till Pink Programming …»: the examples follow the sentence
                 extra.append(following)
             elif following is not None and q.kind is None and WHAT_IT_IS_ASKED.search(q.text) \
                     and goes_on_about(best, following):

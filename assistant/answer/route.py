@@ -111,6 +111,10 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"how (?:does|do) (?:the )?(?:[\w-]+ ){0,3}(?:board|city|council|office|municipality|administration|ks|"
             r"kommunstyrelsen|stadskontoret)",
             r"what measures", r"which measures", r"what actions", r"what initiatives", r"what work",
+            # examples of the work, not of named things: "Ge exempel på insatser för barns hälsa", "give some
+            # examples of what the city does for …"
+            r"(?:ge|nämn) (?:\w+ ){0,2}exempel på (?:insatser|åtgärder|satsningar|arbete\w*|initiativ|vad)",
+            r"(?:give|name|list) (?:\w+ ){0,2}examples? of (?:what|measures|initiatives|work|actions|efforts|how)",
             r"tell me about", r"describe", r"explain how", r"how is (.{3,60}) going", r"what is happening",
             r"what happens", r"how are (.{3,40}) going",
             # how a thing works, is used, goes on or ends: "Hur används …", "What progress has been made on …"

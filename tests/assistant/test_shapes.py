@@ -2004,3 +2004,53 @@ def test_a_summary_of_the_forecast_is_not_of_forecast_certainty(assistant):
     # «Prognossäkerhet» (p. 41) is about how certain the forecast is; its first part does not name it
     answer = assistant.ask("Sammanfatta kommunstyrelsens ekonomiska prognos för 2025.")
     assert "Prognossäkerhet" not in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(("question", "said", "stray"), [
+    # the second part asks about the first part's thing: its passage goes on about it, the social bond's «… hur
+    # medlen används» (p. 28) is about other money
+    ("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser under 2025, och vad ska medlen användas "
+     "till?", "Satsningen ska stärka friskfaktorer", "hur medlen används"),
+    ("Hur stor är investeringsbudgeten för 2025 och vad ska medlen för beredskap användas till?",
+     "Investeringsutrymmet för beredskap ska stärka", "hur medlen används"),
+])
+def test_a_second_part_on_the_first_parts_thing_is_answered_from_its_passage(question, said, stray, assistant):
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.answer and stray not in answer.answer
+    assert answer.question == question
+
+
+def test_a_second_part_naming_its_own_topic_stands_wherever_it_is_told(assistant):
+    # «Rapporten ger 29 rekommendationer …»: the report the first part names, on another page
+    answer = assistant.ask("Vad handlade OECD-rapporten om och hur många rekommendationer gav den?")
+    assert "29 rekommendationer" in answer.answer
+
+
+def test_terse_shorthand_splits_a_two_part_question(assistant):
+    answer = assistant.ask("social obligation – belopp o när?")
+    assert "600 miljoner kronor" in answer.answer and "augusti/september" in answer.answer
+
+
+def test_a_number_of_people_is_not_answered_by_the_budget_of_the_work_on_it(assistant):
+    # «Befolkningsprognos, analyser och uppföljning av Agenda 2030: Budget -10 333 tkr …» (p. 44)
+    assert assistant.ask("Vilken befolkningsprognos har Malmö för år 2030?").refused
+    assert assistant.ask("What is the population of København?").refused
+    answer = assistant.ask("Hur mycket kostar arbetet med befolkningsprognos?")
+    assert not answer.refused and "10 333" in answer.answer
+
+
+def test_examples_asked_for_are_the_sentence_that_gives_them(assistant):
+    answer = assistant.ask("Ge exempel på organisationer som fått pengar för att minska matchningsproblemen på "
+                           "arbetsmarknaden.")
+    assert "Pink Programming" in answer.answer
+
+
+def test_a_figure_for_the_months_asked_is_found_below_a_row_without_them(assistant):
+    # "KB" and "SF/IF" chose the grant's row (p. 43); the sentence with the period is the answer (p. 41)
+    answer = assistant.ask("stk utfall jan-aug, fördelning KB resp SF/IF?")
+    assert not answer.refused and "32,8 Mkr" in answer.answer and "19,5" in answer.answer
+
+
+def test_pos_is_positive(assistant):
+    answer = assistant.ask("vilket budgetområde har störst pos avvikelse?")
+    assert "Stadsövergripande IT-system" in answer.answer
