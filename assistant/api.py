@@ -307,6 +307,9 @@ class Assistant:
 QUERY_MEMO = 256  # question vectors kept per index (384 floats each)
 
 
+NAME_MIN, NAME_SHARE = 2, 3  # a name is written with its capital inside sentences twice, and thrice as often as not
+
+
 class _Index:
     """Everything retrieval needs in memory: chunks, BM25, dense, fusion."""
 
@@ -333,6 +336,7 @@ class _Index:
         self._section_texts: dict[str, str] = {}
         self._stated_values: dict[str, tuple[float, ...]] = {}
         self._names: dict[str, bool] = {}
+        self._capitalised: dict[str, bool] = {}
         # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
         # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
         # for a second embedding.
@@ -406,6 +410,20 @@ class _Index:
         return self._memoised(self._names, phrase, lambda: any(
             re.search(r"(?<![\wåäö])" + re.escape(phrase) + r"(?![\wåäö])", c.text) for c in self.chunks
             if phrase in c.text))
+
+    def written_as_a_name(self, word: str) -> bool:
+        """Whether the reports write a word with a capital inside sentences ("till Rådhuset", "vid Rådhuset"), and
+        seldom without: a name, which a question typed in lower case ("flytten till rådhuset") still names."""
+        def look() -> bool:
+            cap = word[:1].upper() + word[1:]
+            rx_low = re.compile(r"(?<![\wåäöÅÄÖ])" + re.escape(word) + r"(?![\wåäö])")
+            # (after a word in lower case: «Koll Folkhälsa» is a name of two words, folkhälsa a common one)
+            rx_mid = re.compile(r"(?<![\wåäöÅÄÖ])[a-zåäö]+,?\s+" + re.escape(cap) + r"(?![\wåäö])")
+            prose = [c for c in self.chunks if c.meta.get("kind") != "table"]  # a table's headers are capitalised
+            low = sum(len(rx_low.findall(c.text)) for c in self.chunks if word in c.text)
+            mid = sum(len(rx_mid.findall(c.text)) for c in prose if cap in c.text)
+            return mid >= NAME_MIN and mid >= NAME_SHARE * low
+        return self._memoised(self._capitalised, word, look)
 
     @staticmethod
     def _section_of(chunk: IndexedChunk) -> str:

@@ -939,7 +939,7 @@ class ExtractiveAnswerer:
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
         question_read = self.as_the_report(as_swedish_letters(question))
         lang = lang or detect_lang(question_read)
-        text = split_part_compound(self.correct_typos(question_read)) if lang == "sv" else question_read
+        text = split_part_compound(self.as_names(self.correct_typos(question_read))) if lang == "sv" else question_read
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
         if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
@@ -1165,6 +1165,13 @@ class ExtractiveAnswerer:
         for u, s in zip(pool, sims, strict=True):
             u.dense = float(s)
             u.score += 2.5 * max(float(s) - 0.78, 0.0)
+
+    def as_names(self, text: str) -> str:
+        """A Swedish question typed in lower case with the capitals of the report's names ("vad kostar flytten
+        till rådhuset" names «Rådhuset»): a name the answer must hold, not a word any sentence may lack."""
+        index = self.a.index
+        return re.sub(r"(?<![\wåäöÅÄÖ-])[a-zåäö]{5,}(?![\wåäöÅÄÖ-])", lambda m: m.group(0).capitalize() if m.group(0) not in STOP
+                      and index.written_as_a_name(m.group(0)) else m.group(0), text)
 
     def correct_typos(self, text: str) -> str:
         """A Swedish question with its one-letter typos read as the report's words ("kommunstyreslen",

@@ -31,7 +31,7 @@ PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{
 PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
                r"finns på", r"innehåll\w*", r"what does", r"what(?:'s| is) on", r"what(?:'s| is) in",
                r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
-SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
+SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering\w*", r"recap", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
               r"översikt (?:över|av)", r"overview of", r"give (?:me )?an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad ligger i",
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
@@ -319,8 +319,9 @@ REQUESTED_COUNT = re.compile(r"(?<![\wåäö])(\d{1,2}|" + "|".join(COUNT_WORDS)
 
 
 # the whole request: "Svara i två punkter", "in three sentences", "på 3 rader"
-LENGTH_REQUEST = re.compile(r"(?:(?:svara|skriv|answer|reply)\s+)?(?:i|in|på|with|med)?\s*" + REQUESTED_COUNT.pattern,
-                            re.IGNORECASE)
+LENGTH_REQUEST = re.compile(r"(?:(?:svara|skriv|answer|reply)\s+)?(?:i|in|på|with|med)?\s*"
+                            r"(?:(?:max|max\.|högst|typ|ungefär|at most|no more than|about)\s+)?" + REQUESTED_COUNT.pattern +
+                            r"(?:\s+(?:max|högst|tops|at most))?(?![\wåäö])", re.IGNORECASE)  # "typ 4 meningar max"
 
 
 # "a quick summary", "en kort sammanfattning": the answer's form, not its topic

@@ -128,3 +128,10 @@ def test_ingest_reports_progress_and_warnings(tmp_path):
 
 def test_typographic_apostrophes_read_as_plain_ones():
     assert validate_question("What’s behind the surplus?", 2000) == "What's behind the surplus?"
+
+
+def test_the_index_knows_the_reports_names_by_their_capitals(assistant):
+    index = assistant.index
+    # «till Rådhuset», «vid Rådhuset» (and once «till rådhuset»); «Koll Folkhälsa» is a name of two words
+    assert index.written_as_a_name("rådhuset") and index.written_as_a_name("tokyo")
+    assert not index.written_as_a_name("folkhälsa") and not index.written_as_a_name("budget")

@@ -2054,3 +2054,20 @@ def test_a_figure_for_the_months_asked_is_found_below_a_row_without_them(assista
 def test_pos_is_positive(assistant):
     answer = assistant.ask("vilket budgetområde har störst pos avvikelse?")
     assert "Stadsövergripande IT-system" in answer.answer
+
+
+def test_a_length_asked_with_max_is_no_topic(assistant):
+    answer = assistant.ask("sammanfatta rapporten kort asså typ 4 meningar max")
+    assert answer.shape == "summary" and "13,9 Mkr" in answer.answer and "30 medarbetare" not in answer.answer
+
+
+def test_a_name_typed_in_lower_case_is_still_the_reports_name(assistant):
+    # «Rådhuset» is a name in the report: the table total of another thing is no cost of the move to it
+    answer = assistant.ask("vad kostar flytten till rådhuset totalt asså allt inkluderat")
+    assert answer.refused and "SUMMA" not in answer.answer
+    assert "februari/mars 2026" in assistant.ask("när flyttar stadskontoret till rådhuset").answer
+
+
+def test_a_summering_of_a_thing_is_answered(assistant):
+    answer = assistant.ask("kort summering av elpris grejen tack")
+    assert not answer.refused and "elpris" in answer.answer.lower()
