@@ -114,6 +114,10 @@ def one_edit(a: str, b: str) -> bool:
 NORDIC_LETTERS = str.maketrans({"Ø": "Ö", "ø": "ö", "Æ": "Ä", "æ": "ä"})
 
 
+# Danish names Swedish writes in its own way: "København" is the report's "Köpenhamn"
+DANISH_NAMES = re.compile(r"(?<![\wåäöø])([Kk])øbenhavn(s?)(?![\wåäöø])")
+
+
 def as_swedish_letters(text: str) -> str:
     """A question's Danish or Norwegian letters read as Swedish ones (ø as ö, æ as ä)."""
-    return text.translate(NORDIC_LETTERS)
+    return DANISH_NAMES.sub(r"\1öpenhamn\2", text).translate(NORDIC_LETTERS)

@@ -93,7 +93,7 @@ from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.numbers import amounts_in, matches_amount, stated_values
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import EN_STOP, STOP, stem, terms, words
+from assistant.textproc import EN_STOP, STOP, as_swedish_letters, stem, terms, words
 
 SETBACK_EVIDENCE = 5  # passages read for a setback the question takes for given (premise.unstated_setback)
 VOUCHED_DENSE = 0.855  # e5 similarity of the best point at which an open answer's evidence is on topic (dev split)
@@ -178,15 +178,16 @@ PEOPLE_COUNTED = re.compile(r"(?i)(?<![\wåäö])(?:befolkning\w*|folkmängd\w*|
                             r"inhabitants)(?![\wåäö])")
 MONEY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|budget\w*|anslag\w*|pengar\w*|kronor|mkr|tkr|sek|avvik\w*|"
                          r"costs?|spend\w*|money|funds?|funding|deviation)(?![\wåäö])")
-MONEY_VALUE = re.compile(r"(?i)\d\s*(?:tkr|mkr|kr|kronor|miljoner kronor|sek)\b")
+PEOPLE_NUMBER = re.compile(r"(?i)(?<![\d,])\d[\d ]*(?:,\d+)?\s+(?:invånare|personer|malmöbor|människor|individer|"
+                           r"boende|residents|inhabitants|people)(?![\wåäö])")
 
 
-def population_from_a_budget(q: Question, u: Unit) -> bool:
-    """A number of people answered by money: the row «Befolkningsprognos, analyser och uppföljning av Agenda 2030:
-    Budget -10 333 tkr …» is what the work on the forecast costs, not the forecast."""
+def population_not_told(q: Question, u: Unit) -> bool:
+    """A number of people answered by a sentence or row that counts no people: the row «Befolkningsprognos, analyser
+    och uppföljning av Agenda 2030: Budget -10 333 tkr …» is what the work on the forecast costs, and a sentence
+    naming Köpenhamn is no population of it."""
     return PEOPLE_COUNTED.search(q.text) is not None and MONEY_ASKED.search(q.text) is None \
-        and MONEY_VALUE.search(u.text) is not None and not re.search(r"(?<![\d,])\d[\d ]*\s+(?:invånare|personer|"
-                                                                   r"malmöbor)", u.text)
+        and PEOPLE_NUMBER.search(u.text) is None
 
 
 # a breakdown asked for: "fördelade per förvaltning", "split between the political parties", "broken down by area"
@@ -275,6 +276,12 @@ def month_key(word: str) -> str | None:
         else None
 
 
+# the word after a question's finite verb, its subject: "Has Helsingborg won …", "… har helsingborg gett ut"
+SUBJECT_AFTER_VERB = re.compile(r"(?i)(?<![\wåäö])(?:har|hade|has|have|had|did|does|is|was|will|vann|won)\s+"
+                                r"([A-Za-zÅÄÖåäöøæØÆ][\wåäöøæ-]{3,}?)(?:'s|’s|s)?\s+(?=[a-zåäö])")
+NO_NOUN_ENDINGS = ("t", "ts", "ds", "s", "igen", "vis", "dan")  # hört, lägst, sammanlagt, hittills, nyligen, redan
+PARTICIPLE_NEXT = re.compile(r"\s*(?:[a-zåäö]{2,}(?:at|it|tt|ts|ats|its)|gett|fått|gjort|haft|varit|blivit|tagit|sagt|"
+                             r"vunnit|nått|ökat|minskat)(?![\wåäö])")
 # words a second part refers back to the first part's thing with: "vad ska medlen användas till?"
 BACK_REFERENCES = frozenset(stem(w) for w in ("medel", "medlen", "summan", "beloppet", "pengarna", "satsningen",
                                               "användas", "används", "avsedda", "money", "funds", "used"))
@@ -358,7 +365,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
-    (population_from_a_budget, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
+    (population_not_told, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
     (target_for_now, "target"),  # "… per chef har vi idag?" quoted the 2030 target
@@ -677,6 +684,11 @@ class AnswerEngine:
         if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(m.group(1), "")):
             # "How does Malmö's voter turnout compare with Stockholm's?": the report tells of Malmö only
             return self._refusal(q, scope, [], "out_of_scope", self._only_mentioned(q, other), 1.0)
+        if (stranger := self._unknown_subject(q)) is not None:  # "Has Helsingborg won more congresses …?"
+            text = f"Rapporten nämner inte {stranger}." if q.lang == "sv" else f"The report does not mention {stranger}."
+            return self._refusal(q, scope, [], "out_of_scope", text, 1.0)
+        if plan.shape == "outline" and (later := self._later_year(q)) is not None:  # "… met in 2026?"
+            return self._refusal(q, scope, [], "out_of_scope", later, 1.0)
         acting = self._name_acting(q)
         if ((WHOLE_CITY.search(q.text) and CITY_FIGURE.search(q.text)) or OTHER_COMMITTEE.search(q.text)) \
                 and plan.shape in ("fact", "change", "reason"):
@@ -1015,6 +1027,46 @@ class AnswerEngine:
             told = f"The report does not spell out what {acronym} stands for." + (
                 f" It only mentions it like this: «{best.text}» (p. {best.page})" if best else "")
         return self._refusal(q, scope, [], "out_of_scope", told, 1.0)
+
+    def _unknown_subject(self, q: Question) -> str | None:
+        """The one a question makes its subject ("Has Helsingborg won …?", "hur stor obligation har helsingborg gett
+        ut") when the report never mentions it: whatever the report says of Malmö is no answer about it. English
+        subjects count with a capital only (a lower-case word may be one the glossary lacks)."""
+        for m in SUBJECT_AFTER_VERB.finditer(as_swedish_letters(q.asked)):
+            word = m.group(1)
+            low = word.lower()
+            if low in STOP or low in EN_STOP or low in ACTORS or len(low) < 4 or word.isupper():
+                continue
+            # (a Swedish word in lower case is the subject when a participle follows: "har helsingborg gett ut",
+            # not in "har hänt", "har skaffat")
+            if not word[:1].isupper() and (q.lang == "en" or not PARTICIPLE_NEXT.match(q.asked[m.end():])
+                                           or PARTICIPLE_NEXT.fullmatch(word) or word.endswith(NO_NOUN_ENDINGS)):
+                continue  # (nor a participle, superlative or adverb: "har hört att", "har lägst", "har sammanlagt")
+            if q.lang == "en" and translate(low):
+                continue
+            if self.scorer.in_corpus(low) or self.scorer.known_word(low) or self.scorer.stem_in_corpus(stem(low)) \
+                    or self.library.index.has_name(word) or self.scorer.exonym(low) or self._with_e_dropped(low):
+                continue
+            more = re.match(r"(?:\s+[A-ZÅÄÖ][\wåäö-]+)+", q.asked[m.end(1):]) if word[:1].isupper() else None
+            return word + (more.group(0) if more else "")  # as written ("Katrin Stjernfeldt Jammeh", "helsingborg")
+        return None
+
+    def _with_e_dropped(self, word: str) -> bool:
+        """A plural that drops the e of its singular's last syllable ("förmånscyklarna" of «förmånscykel», "regler"
+        of «regel»), which the stemmer does not bring back."""
+        t = stem(word)
+        return len(t) >= 4 and t[-1] in "lnr" and t[-2] not in "aeiouyåäö" and \
+            self.scorer.stem_in_corpus(f"{t[:-1]}e{t[-1]}")
+
+    def _later_year(self, q: Question) -> str | None:
+        """The goals' assessment asked for a year after the report's: the report assesses its own year only."""
+        held = sorted(int(y) for y in self.library.index.years if y.isdigit())
+        later = sorted(y for y in q.years if y.isdigit() and held and int(y) > held[-1])
+        if not later:
+            return None
+        if q.lang == "sv":
+            return f"Rapporten bedömer målen för {held[-1]}; om {later[0]} säger den inget."
+        return f"The report assesses the goals for {held[-1]}; it says nothing about {later[0]}."
 
     def _name_acting(self, q: Question) -> tuple[str, ...]:
         """The report's spellings of a name the question makes the one who acts ("Vad gör Göteborg …", "What is

@@ -2071,3 +2071,29 @@ def test_a_name_typed_in_lower_case_is_still_the_reports_name(assistant):
 def test_a_summering_of_a_thing_is_answered(assistant):
     answer = assistant.ask("kort summering av elpris grejen tack")
     assert not answer.refused and "elpris" in answer.answer.lower()
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Has Helsingborg won more international congresses than Malmö this year?", "Helsingborg"),
+    ("hur stor social obligation har helsingborg gett ut", "helsingborg"),
+    ("Did Katrin Stjernfeldt Jammeh comment on the interim report?", "Katrin Stjernfeldt Jammeh"),
+])
+def test_a_subject_the_report_never_mentions_is_said_to_be_unmentioned(question, named, assistant):
+    # what the report says of Malmö (its two congresses, its 600 Mkr bond) is no answer about another
+    answer = assistant.ask(question)
+    assert answer.refused and named in answer.answer and not answer.citations
+
+
+@pytest.mark.parametrize("question", [
+    "Jag har hört att det blivit ett nytt avvikelsehanteringssystem. När startar det i produktion?",
+    "Har förmånscyklarna blivit populärare?",  # «förmånscykel»: a plural that drops an e
+    "Did Københavns Kommune decide anything about the metro to Malmö in 2025?",  # the report's Köpenhamns kommun
+])
+def test_a_participle_a_plural_or_a_danish_spelling_is_no_unknown_subject(question, assistant):
+    assert not assistant.ask(question).refused
+
+
+def test_goals_asked_for_a_later_year_are_not_this_years_assessments(assistant):
+    answer = assistant.ask("Will all the goals also be met in 2026?")
+    assert answer.refused and "2025" in answer.answer and "Förväntas uppnås" not in answer.answer
+    assert not assistant.ask("Will all the goals be met this year?").refused
