@@ -1045,11 +1045,25 @@ class AnswerEngine:
             if q.lang == "en" and translate(low):
                 continue
             if self.scorer.in_corpus(low) or self.scorer.known_word(low) or self.scorer.stem_in_corpus(stem(low)) \
-                    or self.library.index.has_name(word) or self.scorer.exonym(low) or self._with_e_dropped(low):
+                    or self.library.index.has_name(word) or self.scorer.exonym(low) or self._with_e_dropped(low) \
+                    or self._of_report_words(low):
                 continue
             more = re.match(r"(?:\s+[A-ZÅÄÖ][\wåäö-]+)+", q.asked[m.end(1):]) if word[:1].isupper() else None
             return word + (more.group(0) if more else "")  # as written ("Katrin Stjernfeldt Jammeh", "helsingborg")
         return None
+
+    def _of_report_words(self, word: str) -> bool:
+        """A compound of two words the report has, however short ("flygutsläppen": «flyg», «utsläppen»): the
+        report may tell of the thing in other words, so it is no name the report never mentions."""
+        df = self.library.index.df
+        for i in range(3, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            heads = {stem(head), stem(head[:-1])} if head.endswith("s") else {stem(head)}
+            # (the head as a word of its own, or, when long, as the first part of the report's compounds:
+            # «visselblåsarfunktionen» for "visselblåsarärendena")
+            if (heads & df.keys() or (len(head) >= 6 and any(k.startswith(head) for k in df))) and stem(tail) in df:
+                return True
+        return False
 
     def _with_e_dropped(self, word: str) -> bool:
         """A plural that drops the e of its singular's last syllable ("förmånscyklarna" of «förmånscykel», "regler"

@@ -2088,6 +2088,7 @@ def test_a_subject_the_report_never_mentions_is_said_to_be_unmentioned(question,
     "Jag har hört att det blivit ett nytt avvikelsehanteringssystem. När startar det i produktion?",
     "Har förmånscyklarna blivit populärare?",  # «förmånscykel»: a plural that drops an e
     "Did Københavns Kommune decide anything about the metro to Malmö in 2025?",  # the report's Köpenhamns kommun
+    "Har flygutsläppen minskat sedan 2019?",  # «koldioxidutsläppen från flyg»: a compound of two report words
 ])
 def test_a_participle_a_plural_or_a_danish_spelling_is_no_unknown_subject(question, assistant):
     assert not assistant.ask(question).refused
