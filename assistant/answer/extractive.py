@@ -112,6 +112,9 @@ ANALYSIS_HEADING = re.compile(r"(?i)^\s*analys\b")  # a heading that analyses a 
 SAME_SENTENCE = 0.6  # stems two sentences of a page share (Dice) to say the same thing
 # a subject named only by what came before: "Dessa insatser stärker …", "Detta arbete …"
 NAMED_BEFORE = re.compile(r"^\W*(?:Dessa|Detta|Denna|These|This)\s+[\wåäö-]+\s")
+NAMED_LATER = re.compile(r"(?i)(?<![\wåäö])(?:med|av|genom|för|with|by|through)\s+(?:dessa|denna|detta|these|this)\s+"
+                         r"[\wåäö-]{5,}")
+WHAT_ASKED = re.compile(r"(?i)^\W*(?:vad|vilka|vilken|vilket|what|which)\b")
 # a sentence that goes on about the one before: "Eftersom detta varit …", "Detta innebär …"
 LEANS_BACK = re.compile(r"(?i)^\W*(?:\S+\s+){0,2}(?:detta|dessa|denna|this|these)\b")
 OTHER_TABLE_COVERAGE = 0.15  # a row this relevant puts its table among those a superlative is looked for in
@@ -204,10 +207,13 @@ LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands 
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|anledning\w*|"
                     r"effekt av|tack vare|ett resultat av|till följd av|med anledning av|på att|i syfte att|för att|"
+                    # a rule that requires it is a reason: «Enligt gällande regelverk för kommunal redovisning … ska
+                    # lokalkostnader som inte kommer att nyttjas under 2026 kostnadsredovisas under innevarande år»
+                    r"enligt gällande|enligt (?:\w+ )?(?:regelverk\w*|regler\w*|lag\w*)|"
                     r"because|due to|as a result)\b")
 # sentences that point elsewhere instead of saying something
-SIGNPOST = re.compile(
-    r"(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"
+SIGNPOST = re.compile(  # (whole words: "… ska kostnadsredovisas under innevarande år" points nowhere)
+    r"(?<![\wåäö])(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"
     r"(också |även |mer |närmare |utförligare |ytterligare )*(ingående|utförligt|närmare|under|i avsnitt\w*|"
     r"nedan|ovan|i bilaga|i kapitl\w*|senare)|^(se|läs mer|se även|se vidare)\b|"
     r"(återfinns|redovisas|beskrivs) (också|även) (under|i)\b|"
@@ -1505,7 +1511,11 @@ class ExtractiveAnswerer:
         """The sentence before one that names its subject only as "Dessa insatser …", "Detta arbete …", for a
         question asking what or which: «Parallellt pågår arbete med friskfaktorer, …» tells what «Dessa insatser
         stärker både arbetsmiljö …» are."""
-        if q.kind not in (None, "list", "name") or best.is_row or not NAMED_BEFORE.match(best.text):
+        if q.kind not in (None, "list", "name") or best.is_row:
+            return None
+        # (or names them so later in the sentence, when what they are is asked: "Vad har ändrats i enkäten?" /
+        # «Under hösten 2025 genomförs medarbetarenkäten med dessa förändringar.»)
+        if not NAMED_BEFORE.match(best.text) and not (WHAT_ASKED.match(q.text) and NAMED_LATER.search(best.text)):
             return None
         before = sentence_before(best)
         if before is None or before.page != best.page or len(before.text.split()) < 4 or is_signpost(before.text):

@@ -2098,3 +2098,17 @@ def test_goals_asked_for_a_later_year_are_not_this_years_assessments(assistant):
     answer = assistant.ask("Will all the goals also be met in 2026?")
     assert answer.refused and "2025" in answer.answer and "Förväntas uppnås" not in answer.answer
     assert not assistant.ask("Will all the goals be met this year?").refused
+
+
+def test_the_rule_that_books_a_cost_this_year_is_part_of_its_reason(assistant):
+    # «… ska lokalkostnader som inte kommer att nyttjas under 2026 kostnadsredovisas under innevarande år» (p. 40)
+    # is a cause, and no signpost for all its "redovisas under"
+    answer = assistant.ask("Varför blir hyran för Uven en extra kostnad i år?")
+    assert "Enligt gällande regelverk" in answer.answer
+
+
+def test_a_signpost_is_its_verb_as_a_word():
+    from assistant.answer.extractive import is_signpost
+
+    assert is_signpost("Arbetet beskrivs mer ingående under kommunfullmäktigemålet …")
+    assert not is_signpost("Lokalkostnader som inte nyttjas ska kostnadsredovisas under innevarande år.")
