@@ -190,6 +190,33 @@ def population_not_told(q: Question, u: Unit) -> bool:
         and PEOPLE_NUMBER.search(u.text) is None
 
 
+# a nationality asked about, with the report's words for it: "How many Danish companies …?" is not answered by
+# «Två japanska bolag …»
+NATIONALITIES = {
+    "dansk": ("danish", "dansk", "danmark"), "norsk": ("norwegian", "norsk", "norge"),
+    "finsk": ("finnish", "finsk", "finland"), "tysk": ("german", "tysk", "tyskland"),
+    "japansk": ("japanese", "japansk", "japan"), "kinesisk": ("chinese", "kinesisk", "kina"),
+    "amerikansk": ("american", "amerikansk", "usa"), "brittisk": ("british", "brittisk", "storbritannien"),
+    "fransk": ("french", "fransk", "frankrike"), "nederländsk": ("dutch", "nederländsk", "holländsk", "nederländerna"),
+    "polsk": ("polish", "polsk", "polen"), "indisk": ("indian", "indisk", "indien"),
+    "koreansk": ("korean", "koreansk", "korea"), "ukrainsk": ("ukrainian", "ukrainsk", "ukraina"),
+    "italiensk": ("italian", "italiensk", "italien"), "spansk": ("spanish", "spansk", "spanien"),
+}
+NATIONALITY_ASKED = re.compile(r"(?i)(?<![\wåäö])(" + "|".join(
+    rf"{en}|{sv}(?:a|t)?" for sv, (en, *_) in NATIONALITIES.items()) + r")(?![\wåäö])")
+
+
+def nationality_missing(q: Question, u: Unit) -> bool:
+    """A nationality the question asks about that the quoted evidence and its passage never name."""
+    said = with_its_table(u, f"{u.text} {u.chunk.text}").lower()
+    for m in NATIONALITY_ASKED.finditer(q.asked):
+        word = m.group(1).lower()
+        forms = next(v for k, v in NATIONALITIES.items() if word.startswith(k) or word == v[0])
+        if not any(f in said for f in forms[1:]):
+            return True
+    return False
+
+
 # a breakdown asked for: "fördelade per förvaltning", "split between the political parties", "broken down by area"
 BREAKDOWN = re.compile(r"(?i)(?<![\wåäö])(?:fördela\w*|uppdela\w*|uppdelning\w*|fördelning\w*|split|divided|"
                        r"distributed|broken down|breakdown)(?:\s+(?:per|på|by|över|over)|[^?]{0,80}?\s(?:per|mellan|between|"
@@ -365,6 +392,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
+    (nationality_missing, None),  # "How many Danish companies …?" quoted «Två japanska bolag …»
     (population_not_told, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August

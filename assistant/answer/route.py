@@ -314,8 +314,8 @@ BARE_S_PAGE = re.compile(r"(?i)(?<![\wåäö])på\s+s\s+(\d{1,3})()(?![\d\wåä�
 COUNT_WORDS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
                "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "åtta": 8, "eight": 8}
 REQUESTED_COUNT = re.compile(r"(?<![\wåäö])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:korta\s+|short\s+|key\s+)?"
-                             r"(?:meningar|mening|punkter|punkt|rader|sentences?|points?|bullets?|bullet points?|"
-                             r"lines?)(?![\wåäö])", re.IGNORECASE)
+                             r"(?:meningar|mening|punkter|punkt|rader|höjdpunkter|sentences?|points?|bullets?|"
+                             r"bullet points?|highlights?|takeaways?|lines?)(?![\wåäö])", re.IGNORECASE)
 
 
 # the whole request: "Svara i två punkter", "in three sentences", "på 3 rader"

@@ -2112,3 +2112,14 @@ def test_a_signpost_is_its_verb_as_a_word():
 
     assert is_signpost("Arbetet beskrivs mer ingående under kommunfullmäktigemålet …")
     assert not is_signpost("Lokalkostnader som inte nyttjas ska kostnadsredovisas under innevarande år.")
+
+
+def test_a_nationality_asked_about_must_be_the_evidences(assistant):
+    # «Två japanska bolag har dessutom etablerat sig i Malmö …» (p. 22) tells of no Danish companies
+    assert assistant.ask("How many Danish companies set up in Malmö this year?").refused
+    assert "Två japanska bolag" in assistant.ask("How many Japanese companies set up in Malmö?").answer
+
+
+def test_highlights_asked_for_are_points(assistant):
+    answer = assistant.ask("Give me 3 highlights on energy")
+    assert answer.shape == "brief" and "MEHAB" in answer.answer
