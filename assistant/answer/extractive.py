@@ -207,10 +207,11 @@ LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands 
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|anledning\w*|"
                     r"effekt av|tack vare|ett resultat av|till följd av|med anledning av|på att|i syfte att|för att|"
-                    # a rule that requires it is a reason: «Enligt gällande regelverk för kommunal redovisning … ska
-                    # lokalkostnader som inte kommer att nyttjas under 2026 kostnadsredovisas under innevarande år»
-                    r"enligt gällande|enligt (?:\w+ )?(?:regelverk\w*|regler\w*|lag\w*)|"
                     r"because|due to|as a result)\b")
+# a rule that requires what a cause led to goes on telling the cause: «Enligt gällande regelverk för kommunal
+# redovisning … ska lokalkostnader som inte kommer att nyttjas under 2026 kostnadsredovisas under innevarande år»
+RULE_REQUIRES = re.compile(r"(?i)\benligt (?:gällande|\w+ )?\s*(?:regelverk\w*|regler\w*|lag\w*|rekommendation\w*)|"
+                           r"\baccording to (?:the )?(?:rules|regulations|law)\b")
 # sentences that point elsewhere instead of saying something
 SIGNPOST = re.compile(  # (whole words: "… ska kostnadsredovisas under innevarande år" points nowhere)
     r"(?<![\wåäö])(beskrivs|redovisas|presenteras|behandlas|utvecklas|återfinns|finns beskriv\w*|framgår)\s+"

@@ -13,6 +13,7 @@ from dataclasses import replace
 from assistant.answer.extractive import (
     CAUSAL,
     PARTS,
+    RULE_REQUIRES,
     Unit,
     asked_parts,
     deviation_sign,
@@ -503,7 +504,8 @@ def with_explanation(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Po
         # "Överskottet beror främst på …": the parts of the surplus are told next, each with its amount
         signs = [family for family in (SURPLUS_WORDS, DEFICIT_WORDS) if family & u.stems]
         for nxt in sentences[i + 1:i + 1 + GOES_ON]:
-            goes_on = ANAPHORA.match(nxt.text) or CAUSAL.search(nxt.text.lower()) or len(content(nxt) & topic) >= 2 \
+            goes_on = ANAPHORA.match(nxt.text) or CAUSAL.search(nxt.text.lower()) or RULE_REQUIRES.search(nxt.text) \
+                or len(content(nxt) & topic) >= 2 \
                 or bool(any(family & nxt.stems for family in signs) and NUMBER.search(nxt.text))
             if not goes_on:
                 break  # the paragraph moves on
