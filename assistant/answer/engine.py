@@ -190,6 +190,23 @@ def population_not_told(q: Question, u: Unit) -> bool:
         and PEOPLE_NUMBER.search(u.text) is None
 
 
+# the event a date is asked of, with the report's words for it: "When will the Öresund metro open?" is not answered by
+# the date the metro is studied further («… som kommer att utredas vidare under hösten 2025»)
+EVENTS = (
+    (re.compile(r"(?i)(?<![\wåäö])(?:open|opens|opening|opened|öppna\w*|öppnar|invig\w*|inaugurat\w*)(?![\wåäö])"),
+     ("öppn", "invig", "trafikstart", "driftstart", "lanser", "tillgänglig")),
+)
+
+
+def event_missing(q: Question, u: Unit) -> bool:
+    """A date asked of an event the quoted evidence does not tell of (an opening: its launch or its being made
+    available counts)."""
+    if q.kind != "date":
+        return False
+    said = u.text.lower()
+    return any(asked.search(q.text) and not any(w in said for w in words_) for asked, words_ in EVENTS)
+
+
 # a nationality asked about, with the report's words for it: "How many Danish companies …?" is not answered by
 # «Två japanska bolag …»
 NATIONALITIES = {
@@ -392,7 +409,8 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
-    (nationality_missing, None),  # "How many Danish companies …?" quoted «Två japanska bolag …»
+    (nationality_missing, None),
+    (event_missing, None),  # "When will the Öresund metro open?" quoted when it is studied further  # "How many Danish companies …?" quoted «Två japanska bolag …»
     (population_not_told, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August

@@ -2123,3 +2123,11 @@ def test_a_nationality_asked_about_must_be_the_evidences(assistant):
 def test_highlights_asked_for_are_points(assistant):
     answer = assistant.ask("Give me 3 highlights on energy")
     assert answer.shape == "brief" and "MEHAB" in answer.answer
+
+
+def test_a_date_asked_of_an_opening_is_not_another_events_date(assistant):
+    # «… som kommer att utredas vidare under hösten 2025» dates a study, not the metro's opening
+    assert assistant.ask("When will the Öresund Metro actually open?").refused
+    assert assistant.ask("När öppnar Öresundsmetron?").refused
+    # a launch or being made available is an opening: «… med en extern lansering planerad till hösten»
+    assert not assistant.ask("När öppnades Agenda 2030-plattformen?").refused
