@@ -403,7 +403,7 @@ COUNT_WORD = r"\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjo
 NAMES_OF = re.compile(r"(?i)(?<![\wåäö])(?:namnen på (?:de |alla )?|vilka är (?:de |alla )?)([\wåäö]{4,}(?:na|er|ar|or))"
                       r"(?![\wåäö])")
 COUNTED_COVERAGE = 0.5  # the share of such a question a sentence counting the things must hold
-COUNT_OF_THINGS = re.compile(r"(?<![\d,])(\d+)\s+(?:[a-zåäö-]+\s+)?([a-zåäö-]{4,})\b")
+COUNT_OF_THINGS = re.compile(r"(?<![\d,])(\d+)\s+(?:[A-ZÅÄÖa-zåäö-]+\s+)?([a-zåäö-]{4,})\b")  # "29 OECD recommendations"
 # things of a kind the report leaves unnamed: "vissa yrkeskategorier", "certain professions"
 UNSPECIFIED_TOP = 5  # the best sentences looked at for one that leaves the things asked for unnamed
 UNSPECIFIED_COVERAGE, UNSPECIFIED_MARGIN = 0.4, 0.1  # ... holding this share of the question, and this more than
@@ -485,9 +485,13 @@ def asked_thing(q: Question) -> set[str]:
         # "Which cities joined …?", "Vilka städer …?": the noun a which-question asks the names of
         if q.kind != "name" or not q.focus:
             return set()
+        focus = q.focus
+        # a name before the noun is its modifier: "Which Tokyo startup …" asks for a startup
+        after = re.search(rf"(?<![\wåäö]){re.escape(focus[:1].upper() + focus[1:])}\s+([a-zåäö-]{{4,}})", q.asked)
+        focus = after.group(1) if after else focus
         if q.lang == "en":
-            return {stem(x) for x in one_word_renderings(q.focus)}
-        return {stem(q.focus)}
+            return {stem(x) for x in one_word_renderings(focus)}
+        return {stem(focus)}
     tokens = re.findall(r"[\wåäöÅÄÖ'-]+", q.asked[m.end():])
     while tokens and tokens[0].lower() in ("of", "the", "a", "an", "this", "that", "på", "den", "det", "de", "nya"):
         tokens = tokens[1:]

@@ -66,7 +66,7 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
               "authorit", "compan", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
-              "person", "people", "partner")
+              "person", "people", "partner", "startup", "start-up")
 # "Vem är leverantör av …?": the role asked about, as "vilken leverantör" names it
 WHO_IS = re.compile(r"\b(vem|vilka) (?:är|var|blir|blev) (?:den |det |de )?(?:nya |ny )?([\wåäö-]+)", re.IGNORECASE)
 NAME_NOUN = re.compile(r"(?:" + "|".join(NAME_NOUNS) + r")[a-zåäö]{0,4}$")

@@ -2131,3 +2131,11 @@ def test_a_date_asked_of_an_opening_is_not_another_events_date(assistant):
     assert assistant.ask("När öppnar Öresundsmetron?").refused
     # a launch or being made available is an opening: «… med en extern lansering planerad till hösten»
     assert not assistant.ask("När öppnades Agenda 2030-plattformen?").refused
+
+
+@pytest.mark.parametrize("question", ["Which Tokyo startup is Malmö partnering with through G-NETS?",
+                                      "List all 29 OECD recommendations for me"])
+def test_things_the_report_counts_or_mentions_without_naming_are_said_to_be_unnamed(question, assistant):
+    # «… tillsammans med ett Tokyobaserat uppstartsbolag …» (p. 23), «Rapporten ger 29 rekommendationer …» (p. 17)
+    answer = assistant.ask(question)
+    assert answer.refused and "gives no names" in answer.answer
