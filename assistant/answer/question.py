@@ -415,7 +415,8 @@ IN_PRACTICE = re.compile(r"(?i)(?<![\wåäö])(?:i praktiken|in practice|rent ko
 
 # a timeline asks when: "What's the timeline for the new financial system?", "nytt ekonomisystem – tidplan?" (the
 # report gives the dates, seldom the word)
-TIMELINE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:(?:what(?:'s| is| was) the |vad är |hur ser )?(?:timeline|time ?frame|"
+# (not one of two things asked: "the status and timeline of …" is a status report)
+TIMELINE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?<!and )(?<!och )(?<!& )(?:(?:what(?:'s| is| was) the |vad är |hur ser )?(?:timeline|time ?frame|"
                             r"timetable|tidplan(?:en)?|tidsplan(?:en)?)(?: ut)?(?: (?:for|of|för))?)(?![\wåäö])")
 
 

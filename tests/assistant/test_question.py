@@ -347,3 +347,8 @@ def test_chat_shorthand_of_a_terse_swedish_question_is_written_out():
 def test_a_slash_between_two_words_and_in_practice_are_read_as_plain_words():
     q = analyse("vilka projekt/utredn har KS beviljat i praktiken?", [])
     assert stem("projekt") in q.terms and stem("utredn") in q.terms and stem("praktiken") not in q.terms
+
+
+def test_a_timeline_asked_alone_asks_when_but_not_beside_a_status():
+    assert analyse("What's the timeline for the new financial system?", []).kind == "date"
+    assert "timeline" in analyse("What is the status and timeline of the new financial system?", []).text
