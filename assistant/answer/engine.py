@@ -1238,7 +1238,7 @@ class AnswerEngine:
         if not proposal.chosen:
             return Composition("", [], [], False, proposal.hits), "fact", None, q
         if period_missing(q, proposal.chosen[0]) and (in_period := self._in_the_period(q, proposal)) is not None:
-            proposal = replace(proposal, chosen=[in_period, *self.scorer._companions(q, in_period, proposal.units)])
+            proposal = replace(proposal, chosen=[in_period, *self.scorer.companions(q, in_period, proposal.units)])
         comp = Composition("", [self.scorer.citation(i + 1, u) for i, u in enumerate(proposal.chosen)],
                            proposal.chosen, proposal.rule_ok, proposal.hits)
         return comp, "fact", proposal, q

@@ -1488,10 +1488,10 @@ class ExtractiveAnswerer:
                 if precise is not None:  # "månadsskiftet februari/mars 2026" before "… till Rådhuset 2026 …"
                     return [precise, u]
                 if (before := self._what_it_names(q, u)) is not None:
-                    return [before, u, *self._companions(q, u, units)[:1]]
+                    return [before, u, *self.companions(q, u, units)[:1]]
                 if SPLIT_ASKED.search(q.text) and (whole := self._whole_list(u, units)):
                     return whole  # "Hur fördelar det sig mellan …?": one bullet of the breakdown is a part of it
-                return [u, *self._companions(q, u, units)]
+                return [u, *self.companions(q, u, units)]
         return []
 
     @staticmethod
@@ -1671,7 +1671,7 @@ class ExtractiveAnswerer:
         # the subject is the thing asked, no other ("Investeringsutrymmet för beredskap" is not the 20 Mkr one)
         return bool(subject) and all(any(term_hit(q, t, {s_}) for t in q.terms) for s_ in subject)
 
-    def _companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
+    def companions(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit]:
         """A second unit when it adds to the first: the next sentence of a short
         one, the next sentence giving the reason a two-part question asks for
         ("Hur mycket … och varför?") or the value the first lacks, or another
