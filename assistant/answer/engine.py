@@ -27,9 +27,9 @@ from assistant.answer.extractive import (
     ExtractiveAnswerer,
     Proposal,
     Unit,
+    bullet_list,
     introduces_a_list,
     is_signpost,
-    list_opening,
     retrieved_of,
     term_hit,
     units_of,
@@ -259,20 +259,18 @@ def lists_its_parts(u: Unit) -> bool:
     the bullets (the fact answer quotes them with it), or one of those bullets: a part of the breakdown."""
     if u.is_row:
         return False
-    texts = [s_.text for s_ in units_of(u.chunk, u.rank)]
+    ordered = units_of(u.chunk, u.rank)
+    texts = [s_.text for s_ in ordered]
     at = texts.index(u.text) if u.text in texts else -1
-    return (0 <= at < len(texts) - 1 and introduces_a_list(texts[at + 1])) or bool(list_lead(u, texts))
+    return (0 <= at < len(texts) - 1 and introduces_a_list(texts[at + 1])) or bool(list_lead(u, ordered))
 
 
-def list_lead(u: Unit, texts: list[str] | None = None) -> list[str]:
+def list_lead(u: Unit, ordered: list[Unit] | None = None) -> list[str]:
     """The sentence that opens the list a bullet stands in and the sentence before it ("Stadskontorets ekonomiska
     utfall för perioden januari-augusti uppgår till 32,8 Mkr. Detta är uppdelat på"): what the bullet's figure is
     a part of. Empty for a sentence that is no bullet of an introduced list."""
-    if u.is_row or not u.text.startswith("•"):
-        return []
-    texts = texts if texts is not None else [s_.text for s_ in units_of(u.chunk, u.rank)]
-    lead = list_opening(texts, texts.index(u.text)) if u.text in texts else -1
-    return texts[max(lead - 1, 0):lead + 1] if lead >= 0 else []
+    ordered, lead = bullet_list(u, ordered)
+    return [x.text for x in ordered[max(lead - 1, 0):lead + 1]] if lead >= 0 else []
 
 
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"
@@ -329,6 +327,13 @@ PARTICIPLE_NEXT = re.compile(r"\s*(?:[a-zåäö]{2,}(?:at|it|tt|ts|ats|its)|gett
 # words a second part refers back to the first part's thing with: "vad ska medlen användas till?"
 BACK_REFERENCES = frozenset(stem(w) for w in ("medel", "medlen", "summan", "beloppet", "pengarna", "satsningen",
                                               "användas", "används", "avsedda", "money", "funds", "used"))
+
+
+def own_words(q: Question) -> list[str]:
+    """A second part's own words: not those referring back to the first part's thing, nor the report's subject."""
+    return [t for t, w in q.terms.items() if w >= 1.0 and t not in BACK_REFERENCES and t not in AMBIENT_ACTORS]
+
+
 OPENS_ON_IT = re.compile(r"\s*(?:(?:Dessa|Detta|Denna|Den|Det|De|These|This|It|They)\b|[A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|an|na)\b)")
 SELF_CONTAINED = 0.6  # the share of a second part's own words its answer must hold to stand wherever it is
 TOLD_AFTER = 4  # sentences after the first part's quote looked through for the second part's answer
@@ -409,8 +414,8 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
-    (nationality_missing, None),
-    (event_missing, None),  # "When will the Öresund metro open?" quoted when it is studied further  # "How many Danish companies …?" quoted «Två japanska bolag …»
+    (nationality_missing, None),  # "How many Danish companies …?" quoted «Två japanska bolag …»
+    (event_missing, None),  # "When will the Öresund metro open?" quoted when it is studied further
     (population_not_told, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
@@ -804,7 +809,8 @@ class AnswerEngine:
         first = self.answer(parts[0], history, filters, lang, threshold)
         if first.refused or first.shape not in ("fact", "brief"):  # a brief: the names a table lists
             return None
-        second = self.answer(parts[1], [*history, Turn(parts[0], first.answer)], filters, lang, threshold)
+        after_first = [*history, Turn(parts[0], first.answer)]
+        second = self.answer(parts[1], after_first, filters, lang, threshold)
         repeats = bool(second.citations) and {c.quote for c in second.citations} <= {c.quote for c in first.citations}
         if YES_NO_ASK.match(parts[1]) and (second.refused or second.features.get("rule") == 0.0 or repeats):
             # a yes-no question on the first thing that no rule answers: the judge vouched for a sentence on the
@@ -816,11 +822,11 @@ class AnswerEngine:
             # "Hur mycket har KS avsatt till kompetenshöjande insatser, och vad ska medlen användas till?" quoted the
             # social bond's «… hur medlen används» (p. 28): the second part asks about the first part's thing, which
             # its own passage goes on about («Satsningen ska stärka friskfaktorer …»), or the first part stands
-            second = self._told_after(first, parts[1], [*history, Turn(parts[0], first.answer)], filters, lang)
+            second = self._told_after(first, parts[1], after_first, lang)
             if second is None:
                 return replace(first, question=" ".join(parts))
         elif second.refused:
-            second = self._told_after(first, parts[1], [*history, Turn(parts[0], first.answer)], filters, lang)
+            second = self._told_after(first, parts[1], after_first, lang)
         if second is None or second.refused or second.shape != "fact":
             return None
         named = q1.phrases
@@ -865,18 +871,16 @@ class AnswerEngine:
         # a second part that names its own topic, and the answer holds it: "…? Vad var ursprungligt kommunbidrag
         # enligt nämndsbudgeten?" (not "Vad ska satsningen uppnå?", whose one word any sentence may have)
         q2 = self.scorer.read(second.question, [Turn(first.question, first.answer)], second.lang)
-        own = [t for t, w in q2.terms.items() if w >= 1.0 and t not in BACK_REFERENCES and t not in AMBIENT_ACTORS
-               and not YEAR_TOKEN.match(t)]
+        own = [t for t in own_words(q2) if not YEAR_TOKEN.match(t)]
         return len(own) >= 2 and sum(term_hit(q2, t, said) for t in own) >= SELF_CONTAINED * len(own)
 
-    def _told_after(self, first: Answer, second_part: str, history: list[Turn], filters: Filters | None,
-                    lang: str) -> Answer | None:
+    def _told_after(self, first: Answer, second_part: str, history: list[Turn], lang: str) -> Answer | None:
         """The second part of a two-part question answered where the first part's answer stands: the first
         sentence after its quote, in its passage, that holds the second part's own words («Investeringsutrymmet
         för beredskap ska …» for "vad ska medlen för beredskap användas till?"), or, when it has none but words for
         the first part's thing ("medlen", "den"), the sentence that goes on about it («Satsningen ska stärka …»)."""
         q2 = self.scorer.read(second_part, history, lang)
-        own = [t for t, w in q2.terms.items() if w >= 1.0 and t not in BACK_REFERENCES and t not in AMBIENT_ACTORS]
+        own = own_words(q2)
         for cited in reversed(first.citations):
             chunk = self.library.index.by_id.get(cited.chunk_id)
             if chunk is None or chunk.meta.get("kind") == "table":
@@ -1090,7 +1094,7 @@ class AnswerEngine:
                 continue  # (nor a participle, superlative or adverb: "har hört att", "har lägst", "har sammanlagt")
             if q.lang == "en" and translate(low):
                 continue
-            if self.scorer.in_corpus(low) or self.scorer.known_word(low) or self.scorer.stem_in_corpus(stem(low)) \
+            if self.scorer.known_word(low) or self.scorer.stem_in_corpus(stem(low)) \
                     or self.library.index.has_name(word) or self.scorer.exonym(low) or self._with_e_dropped(low) \
                     or self._of_report_words(low):
                 continue
@@ -1247,10 +1251,12 @@ class AnswerEngine:
         """A sentence among the best that states a figure for the months asked, when the chosen one does not:
         "stadskontorets utfall jan–aug, fördelning KB resp SF/IF" chose the grant's row (KB), the sentence
         «Stadskontorets ekonomiska utfall för perioden januari-augusti uppgår till 32,8 Mkr» holds the period."""
+        if MONTH_RANGE.search(q.text) is None:
+            return None
         best = proposal.chosen[0]
         return next((u for u in proposal.units[:PERIOD_ALTERNATIVES] if u is not best and u.type_ok
                      and u.kind_fit >= 1.0 and u.coverage >= PERIOD_COVERAGE * best.coverage
-                     and MONTH_RANGE.search(q.text) and all(y in with_its_table(u) for y in q.years
+                     and all(y in with_its_table(u) for y in q.years
                                                             if y != str(u.chunk.meta.get("year") or ""))
                      # (a breakdown asked follows the sentence: «Detta är uppdelat på» and its bullets)
                      and not any(mismatch(q, u) for mismatch, kind in FACT_MISMATCHES if kind != "breakdown")), None)

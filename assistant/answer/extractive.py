@@ -180,6 +180,16 @@ def is_own_summary(chunk: IndexedChunk) -> bool:
     return str(chunk.meta.get("heading") or "").lower().startswith(SUMMARY_HEADINGS)
 
 
+def bullet_list(u: Unit, ordered: list[Unit] | None = None) -> tuple[list[Unit], int]:
+    """The sentences of a bullet's passage (`ordered`, when already split) and the index of the one that opens its
+    list («Detta är uppdelat på»); -1 when `u` is no bullet of a list so opened."""
+    if u.is_row or not u.text.startswith("•"):
+        return [], -1
+    ordered = ordered if ordered is not None else units_of(u.chunk, u.rank)
+    texts = [x.text for x in ordered]
+    return ordered, (list_opening(texts, texts.index(u.text)) if u.text in texts else -1)
+
+
 def list_opening(texts: list[str], at: int) -> int:
     """The index of the sentence that opens the list of bullets `texts[at]` stands in ("Detta är uppdelat på"),
     back over the list's other bullets; -1 when it is no bullet of a list so opened."""
@@ -1498,13 +1508,10 @@ class ExtractiveAnswerer:
     def _whole_list(u: Unit, units: list[Unit]) -> list[Unit]:
         """The figure, the sentence that opens its breakdown and every bullet, in the report's order, when `u` is a
         bullet of a list so introduced («… uppgår till 32,8 Mkr. Detta är uppdelat på» • … • …); empty otherwise."""
-        if u.is_row or not u.text.startswith("•"):
-            return []
-        ordered = units_of(u.chunk, u.rank)
-        texts = [x.text for x in ordered]
-        lead = list_opening(texts, texts.index(u.text)) if u.text in texts else -1
+        ordered, lead = bullet_list(u)
         if lead < 0:
             return []
+        texts = [x.text for x in ordered]
         end = lead + 1
         while end < len(texts) and texts[end].startswith("•") and end - lead <= MAX_BULLETS:
             end += 1
