@@ -578,10 +578,13 @@ PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|
 WIDER_EVIDENCE = {"reason": 2}
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
 # the year's final result, as an annual report would give it ("slutliga resultat", "final audited result")
-FINAL_RESULT = re.compile(r"(?i)(?<![\wåäö])(?:slutlig\w*|definitiv\w*|bokslut\w*|reviderad\w*|final|audited|"
-                          r"actual full-year|year-end|outturn)(?![\wåäö])")
-WHOLE_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|årets|för året|full[- ]year|for the year|year-end|bokslut\w*|"
-                        r"audited|(?:19|20)\d\d)(?![\wåäö])")
+FINAL_RESULT = re.compile(r"(?i)(?<![\wåäö])(?:slutlig\w*|definitiv\w*|bokslut\w*|reviderad\w*|faktisk\w*|verklig\w*|"
+                          r"final|audited|actual|year-end|outturn)(?![\wåäö])")
+WHOLE_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|årets|för året|hela året|året var slut|full[- ]year|for the year|"
+                        r"whole year|year-end|bokslut\w*|audited|(?:19|20)\d\d)(?![\wåäö])")
+# a part of the year the report does cover: "det faktiska utfallet för januari–augusti 2025" is its own figure
+WITHIN_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:jan\w*|feb\w*|mar[sc]\w*|apr\w*|ma[jy]|jun\w*|jul\w*|aug\w*|period\w*|"
+                         r"hittills|so far|to date|delår\w*|tertial\w*|first half|första halv\w*)(?![\wåäö])")
 RESULT_WORD = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|utfall\w*|bokslut\w*|result\w*|outcome|outturn|"
                          r"överskott\w*|underskott\w*|surplus|deficit)(?![\wåäö])")
 BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names it (KS, the board, styrelsen)
@@ -1016,7 +1019,7 @@ class AnswerEngine:
         """What to say when the question asks for the year's final (audited) result and the library holds interim
         reports only: they give a forecast for the full year, which is no final result."""
         if FINAL_RESULT.search(q.text) is None or RESULT_WORD.search(q.text) is None or \
-                WHOLE_YEAR.search(q.text) is None:
+                WHOLE_YEAR.search(q.text) is None or WITHIN_YEAR.search(q.text) is not None:
             return None  # ("det slutliga resultatet av upphandlingen" is no year's result)
         held = {y for y in self.library.index.years if y}
         if held and any(y < min(held) for y in q.years):

@@ -410,10 +410,16 @@ ASKED_THING_END = {"that", "which", "who", "is", "was", "in", "at", "for", "with
 NAMES_ASKED = re.compile(r"(?i)^\s*(?:(?:can|could) you |kan du )?(?:please )?(?:list|name|lista|nämn|räkna upp)\b")
 # a count in digits or words, and a question for the names of things in the definite form or by "namnen på"
 COUNT_WORD = r"\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|tjugo"
-NAMES_OF = re.compile(r"(?i)(?<![\wåäö])(?:namnen på (?:de |alla )?|vilka är (?:de |alla )?)([\wåäö]{4,}(?:na|er|ar|or))"
-                      r"(?![\wåäö])")
+NAMES_OF = re.compile(r"(?i)(?<![\wåäö])(?:(?:namnen på (?:de |alla )?|vilka är (?:de |alla )?)([\wåäö]{4,}(?:na|er|ar|or))|"
+                      # "Ange namn och partitillhörighet för samtliga kommunalråd"
+                      r"namn(?:en)?\s+(?:och\s+[\wåäö-]+\s+)?(?:på|för)\s+(?:samtliga|alla)\s+([\wåäö]{4,}))(?![\wåäö])")
 COUNTED_COVERAGE = 0.5  # the share of such a question a sentence counting the things must hold
-COUNT_OF_THINGS = re.compile(r"(?<![\d,])(\d+)\s+(?:[A-ZÅÄÖa-zåäö-]+\s+)?([a-zåäö-]{4,})\b")  # "29 OECD recommendations"
+# a count in words, either language: "the two Japanese companies", «Två japanska bolag»
+NUMBER_NAMES = {w: n for n, ws in enumerate((("två", "two"), ("tre", "three"), ("fyra", "four"), ("fem", "five"),
+                                              ("sex", "six"), ("sju", "seven"), ("åtta", "eight"), ("nio", "nine"),
+                                              ("tio", "ten"), ("elva", "eleven"), ("tolv", "twelve")), 2) for w in ws}
+COUNT_OF_THINGS = re.compile(r"(?i:(?<![\d,\wåäö])(\d+|" + "|".join(NUMBER_NAMES) + r"))\s+(?:[A-ZÅÄÖa-zåäö-]+\s+)?"
+                             r"([a-zåäö-]{4,})\b")  # "29 OECD recommendations", "the two Japanese companies"
 # things of a kind the report leaves unnamed: "vissa yrkeskategorier", "certain professions"
 UNSPECIFIED_TOP = 5  # the best sentences looked at for one that leaves the things asked for unnamed
 UNSPECIFIED_COVERAGE, UNSPECIFIED_MARGIN = 0.4, 0.1  # ... holding this share of the question, and this more than
@@ -485,6 +491,12 @@ def untold_later(q: Question, chosen: list[Unit]) -> Unit | None:
     year = str(u.chunk.meta.get("year") or "")
     later = year.isdigit() and any(y.isdigit() and int(y) > int(year) for y in q.years)
     return u if later and PLANNED.search(u.text) and not OUTCOME_TOLD.search(u.text) else None
+
+
+def count_forms(count: str) -> str:
+    """A pattern for a count as the report may write it: "two" (or "2") as «två» or «2»."""
+    n = int(count) if count.isdigit() else NUMBER_NAMES[count.lower()]
+    return "|".join([str(n), *(w for w, k in NUMBER_NAMES.items() if k == n)])
 
 
 def asked_thing(q: Question) -> set[str]:
@@ -919,10 +931,10 @@ class ExtractiveAnswerer:
         («… för de 70 företag som ingår») and names none after the count: it does not give their names."""
         m = COUNT_OF_THINGS.search(q.asked)
         if m is not None and (q.kind in ("name", "list") or NAMES_ASKED.match(q.asked)):
-            count, noun = re.escape(m.group(1)), m.group(2).lower()
-        elif q.kind in ("name", "list") and q.lang == "sv" and (named := NAMES_OF.search(q.asked)):
+            count, noun = count_forms(m.group(1)), m.group(2).lower()
+        elif q.lang == "sv" and (named := NAMES_OF.search(q.asked)) and (q.kind in ("name", "list") or named.group(2)):
             # "Kan du lista namnen på de pionjärstäder …", "Vilka är supporterstäderna …?": counted in words, or not
-            count, noun = COUNT_WORD, named.group(1).lower()
+            count, noun = COUNT_WORD, (named.group(1) or named.group(2)).lower()
         else:
             return None
         asked = {stem(x) for x in (one_word_renderings(noun) or [noun])} if q.lang == "en" else {stem(noun)}

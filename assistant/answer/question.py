@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answer.route import PURPOSE_NOUN, QUESTION_WORD, without_length_request, without_purpose
+from assistant.answer.route import PURPOSE_NOUN, QUESTION_WORD, without_length_request
 from assistant.glossary import english_only, translate
 from assistant.models import Turn
 from assistant.textproc import EN_STOP, STOP, stem, words
@@ -484,7 +484,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             kind = kind or answer_kind(prev)  # "Och Malmö Pride?" asks what the previous question asked
         query = f"{prev} {query}"
     years = set(m.group(0) for m in YEAR.finditer(text))
-    names = proper_names(without_purpose(text))  # "… i en PM till ledningsgruppen": no name asked about
+    names = proper_names(searched)  # "… i en PM till ledningsgruppen", "in plain English": no name asked about
     m = COUNTED.search(text)
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None

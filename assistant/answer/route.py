@@ -144,7 +144,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             # where something stands: "Hur ser X ut?", "status på …", "where are we with …", "how's X coming along"
             r"hur ser (?:\w*arbetet|\w*arbetet (.{3,50}?)) ut", r"på vilket sätt", r"status (?:på|för|kring)", r"berätta (?:vad|hur|lite|mer)",
             r"vad som händer", r"where are we (?:with|on)", r"var står (?:vi|staden|kommunen|man|det) (?:med|i|kring)",
-            r"lägesbild\w*", r"nuläge\w*", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
+            r"(?<!enligt )(?<!enligt den )lägesbild\w*", r"nuläge\w*", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
             r"what(?:'s| is) going on", r"in what way", r"what (?:[\w-]+ ){1,3}(?:is|are) doing",
             r"what (?:is|are) (?:[\w'’-]+ ){1,5}doing")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
@@ -329,6 +329,13 @@ FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb
                             r"(?=(?:summary|overview|recap|answer|sammanfattning|översikt|svar)(?![\wåäö]))")
 
 
+# how to put it, not what it is about: "förklara enkelt", "svara kortfattat", "med enkla ord", "in plain English"
+STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta|svara|explain|describe|answer|put it)\s+"
+                           r"(?:det\s+|it\s+)?(?:enkelt|kort|kortfattat|pedagogiskt|lättbegripligt|simply|briefly)|"
+                           r"med enkla ord|på (?:enkel|lättläst|lätt) svenska|in (?:simple|plain|layman'?s) "
+                           r"(?:terms|words|language|english|swedish))(?![\wåäö])[.!]?")
+
+
 # what the answer is for ("Ska in i en PM till ledningsgruppen.", "It's for a briefing."): a sentence beside the
 # question that names a memo, a meeting or a boss and asks nothing
 PURPOSE_NOUN = re.compile(r"(?i)(?<![\wåäö])(?:pm|promemoria|memo|mejl|mail|e-?post|presentation|dragning|briefing|"
@@ -419,7 +426,7 @@ def without_length_request(text: str) -> str:
     """The question without how long its answer should be or what it is for: "svar", "punkter", "quick",
     "till min chef" and "Ska in i en PM" are not what it is about."""
     text = WILL_USE.sub("", without_purpose(text))
-    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", FOR_WHOM.sub("", text)))
+    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", STYLE_REQUEST.sub(" ", FOR_WHOM.sub("", text))))
 
 
 def requested_count(text: str) -> int | None:
@@ -461,11 +468,18 @@ KINDS_DIFFER = re.compile(r"(?i)^\s*(?:vad är |vilken är |what(?:'s| is) )?(?:
                           r"(?:en|ett|a|an) [\wåäö-]+ (?:och|and) (?:en|ett|a|an) [\wåäö-]+\s*[?.!]*\s*$")
 
 
+# general knowledge: what a thing means in general ("Vad innebär kommunallagens krav på god ekonomisk hushållning i
+# allmänhet?", "What does a balanced budget mean in general?"); the report tells what it means for its board
+MEANING_IN_GENERAL = re.compile(r"(?i)^\s*(?:vad (?:innebär|betyder|är|menas med)|vad står \S+ för|what (?:is|are|does|do)|"
+                                r"define|definiera|förklara vad)\b[^?]*\b(?:i allmänhet|generellt(?: sett)?|rent generellt|"
+                                r"in general|generally(?: speaking)?|in a general sense)\s*[?.!]*\s*$")
+
+
 def is_out_of_scope_request(text: str) -> bool:
     """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke), opinions or
-    advice asked of it ("Tycker du att …?", "Should I …?") and general knowledge (KINDS_DIFFER)."""
+    advice asked of it ("Tycker du att …?", "Should I …?") and general knowledge (KINDS_DIFFER, MEANING_IN_GENERAL)."""
     return bool(CHITCHAT.match(text) or all_small_talk(text) or TASK.match(text) or OPINION.search(text)
-                or KINDS_DIFFER.match(text))
+                or KINDS_DIFFER.match(text) or MEANING_IN_GENERAL.match(text))
 
 
 # goals being met, in one noun: "måluppfyllelse", "goal attainment"

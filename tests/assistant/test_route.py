@@ -6,7 +6,14 @@ import pytest
 
 from assistant.answer.engine import two_asks
 from assistant.answer.question import answer_kind
-from assistant.answer.route import is_out_of_scope_request, lacks_topic, requested_count, requested_pages, route
+from assistant.answer.route import (
+    is_out_of_scope_request,
+    lacks_topic,
+    requested_count,
+    requested_pages,
+    route,
+    without_length_request,
+)
 
 CASES = [
     # facts
@@ -513,3 +520,27 @@ def test_work_done_to_meet_a_goal_is_a_brief_not_its_assessment(question):
 def test_what_an_actor_plans_to_do_is_a_brief():
     question = "What is the city planning to do against organised crime?"
     assert route(question, answer_kind(question)) == "brief"
+
+
+@pytest.mark.parametrize("question", ["Vad innebär kommunallagens krav på god ekonomisk hushållning i allmänhet?",
+                                      "What does a balanced budget mean in general?"])
+def test_what_a_thing_means_in_general_is_general_knowledge(question):
+    assert is_out_of_scope_request(question)
+
+
+def test_what_a_thing_means_for_the_board_is_asked_of_the_report():
+    assert not is_out_of_scope_request("Vad innebär god ekonomisk hushållning för kommunstyrelsen?")
+
+
+def test_a_source_named_with_according_to_asks_no_overview():
+    # "enligt lägesbilden" names where the count is told; "ge mig en lägesbild" asks for one
+    assert route("hur många skjutningar var det i malmö 2025 enligt lägesbilden", "count") == "fact"
+    assert route("ge mig en lägesbild av metron") == "brief"
+
+
+@pytest.mark.parametrize("text, style", [("varför går styrelsen med överskott? förklara enkelt", "enkelt"),
+                                         ("Why is the board in surplus? Explain it in plain English.", "plain english"),
+                                         ("Vad är Dans för hälsa, med enkla ord?", "enkla")])
+def test_how_to_put_the_answer_is_no_topic(text, style):
+    kept = without_length_request(text)
+    assert style not in kept.lower() and kept.split()[:3] == text.split()[:3]

@@ -2139,3 +2139,46 @@ def test_things_the_report_counts_or_mentions_without_naming_are_said_to_be_unna
     # «… tillsammans med ett Tokyobaserat uppstartsbolag …» (p. 23), «Rapporten ger 29 rekommendationer …» (p. 17)
     answer = assistant.ask(question)
     assert answer.refused and "gives no names" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["What are the names of the two Japanese companies that set up in Malmö?",
+                                      "Vilka är de två japanska bolagen?"])
+def test_things_counted_in_words_are_not_named(question, assistant):
+    # «Två japanska bolag har dessutom etablerat sig i Malmö under perioden …» (p. 22): no company is named
+    answer = assistant.ask(question)
+    assert answer.refused and "Två japanska bolag" in answer.answer
+
+
+def test_the_names_of_all_of_a_kind_the_report_counts_are_not_given(assistant):
+    # «Kommunstyrelsens politiska organisation utgörs av 13 kommunalråd och 21 politiska sekreterare.» (p. 38)
+    answer = assistant.ask("Ge mig namnen på alla politiska sekreterare")
+    assert answer.refused and "21 politiska sekreterare" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["vad blev det faktiska resultatet för hela 2025 när året var slut?",
+                                      "What was the actual result for 2025?"])
+def test_the_actual_full_year_result_is_not_in_an_interim_report(question, assistant):
+    answer = assistant.ask(question)
+    assert answer.refused and ("delårsrapport" in answer.answer or "interim report" in answer.answer)
+
+
+def test_the_actual_result_of_the_period_is_the_reports_own(assistant):
+    answer = assistant.ask("Vad var det faktiska utfallet för januari–augusti 2025?")
+    assert "delårsrapport: den redovisar en prognos" not in answer.answer
+
+
+def test_a_style_request_is_not_the_topic(assistant):
+    # «Överskottet beror främst på att kommunstyrelsen under många år lämnat ett årligt bidrag …» (p. 39)
+    answer = assistant.ask("varför går styrelsen med överskott? förklara enkelt")
+    assert not answer.refused and "Amiralen" in answer.answer
+
+
+def test_english_framing_words_are_no_topic(assistant):
+    # «Det proaktiva arbetet har riktats mot branscherna Life Science och Gaming, med Tyskland …» (p. 20)
+    answer = assistant.ask("Which industries and which target country is Malmö focusing on to attract foreign "
+                           "investment?")
+    assert not answer.refused and "Tyskland" in answer.answer
+    # «Uppföljningen av stadens mötes- och resepolicy för 2024 …» (p. 24): "train" is tåg, not utbildning
+    answer = assistant.ask("What does the latest follow-up of the city's meetings and travel policy show about flying "
+                           "versus taking the train?")
+    assert not answer.refused and any(c.page == 24 for c in answer.citations)
