@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from assistant.answer.extractive import (
     NOW,
@@ -63,6 +64,7 @@ from assistant.answer.question import (
     ANNUAL_REPORT,
     DEVIATION_WORDS,
     INTERIM_REPORT,
+    IS_IT_TRUE,
     LAST_YEARS_REPORT,
     REPORT_OF_A_YEAR,
     Question,
@@ -379,6 +381,47 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     return not any(term_hit(q, t, said) for t in thing)
 
 
+# modifiers that tell no kind from another ("det nya intranätet" is «ett nytt intranät»)
+PLAIN_MODIFIERS = frozenset(stem(w) for w in (
+    "ny", "nya", "nytt", "stor", "stora", "stort", "liten", "lilla", "små", "hela", "helt", "egen", "egna", "eget",
+    "första", "andra", "tredje", "senaste", "sista", "nästa", "total", "totala", "samma", "olika", "annan", "annat",
+    "flera", "många", "kommunal", "kommunala", "nuvarande", "aktuella", "årets", "planerade", "planerad", "hela",
+    "gemensam", "gemensamma", "ökad", "ökade", "ökat", "minskad", "minskade", "särskild", "särskilda", "viktiga"))
+
+
+def modifier_pairs(q: Question) -> list[tuple[str, str]]:
+    """(modifier, noun) pairs of the question's words in order, an English one's as the glossary renders them
+    ("green bonds" -> «gröna obligationer»); a modifier is a lower-case word of four letters or more that tells
+    a kind (not "nya", not a genitive)."""
+    seq = words(q.asked) if q.lang == "sv" else [w for t in translate(q.asked) for w in t.swedish[0].lower().split()]
+    return [(mod, noun) for mod, noun in pairwise(seq)
+            if len(mod) >= 4 and mod.isalpha() and mod not in STOP and not mod.endswith("s")
+            and stem(mod) not in PLAIN_MODIFIERS and len(stem(noun)) >= 4 and noun not in STOP]
+
+
+def modifier_differs(q: Question, u: Unit, in_report: Callable[[str, str], bool],
+                     adjective: Callable[[str], bool]) -> bool:
+    """A thing of one kind asked, answered by the same thing of another kind: "How much did Malmö raise through
+    green bonds?" is not «… en social obligation på 600 miljoner kronor». The report tells the kind asked
+    (`in_report`: its words stand together somewhere, «gröna obligationer»), the sentence does not, and its own
+    noun has another adjective before it (`adjective`: the report inflects the word as one, «sociala»; a noun
+    before a noun, «fullmäktige beslut», tells no kind). "Stämmer det att Malmö gett ut en grön obligation?" is
+    answered by the sentence that corrects it."""
+    if u.is_row or IS_IT_TRUE.match(q.asked):
+        return False
+    said = words(u.text)
+    for mod, noun in modifier_pairs(q):
+        m_stem, n_stem = stem(mod), stem(noun)
+        if any(w.startswith(m_stem) for w in said) or not adjective(m_stem) or not in_report(m_stem, n_stem):
+            continue
+        for before, w in pairwise(said):
+            if stem(w) == n_stem and len(before) >= 4 and before.isalpha() and before not in STOP \
+                    and not before.endswith("s") and stem(before) not in PLAIN_MODIFIERS and before[:4] != mod[:4] \
+                    and adjective(stem(before)):
+                return True
+    return False
+
+
 def shares_only_a_year(q: Question, u: Unit) -> bool:
     """A fact that meets the question by its year alone: "Vad var valdeltagandet i valet 2022?" is not
     answered by Malmö Commitment's start in 2022."""
@@ -592,7 +635,8 @@ BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names
 SIGN_FRAME = frozenset(stem(w) for w in ("går", "gå", "gick", "mot", "väg", "prognos", "prognosen", "helår", "helåret",
                                          "året", "år", "väntas", "förväntas", "total", "totalt", "sammantaget"))
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
-OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+|[a-zåäö]{4,})s\s+(?:(?:stads?|kommuns?)\s+[a-zåäö]*?)?(?:kommunstyrelse|kommunfullmäktige|"
+OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+|[a-zåäö]{4,})s\s+(?:(?:stads?|kommuns?)\s+(?:(?:i|och)\s+(?:deras|dess|sin|sitt)\s+)?"
+                        r"[a-zåäö]*?)?(?:kommunstyrelse|kommunfullmäktige|"
                         r"delårsrapport|årsredovisning|stadskontor|kommunbidrag|helårsprognos|prognos|budget)\w*|"
                         r"\b([A-Z][a-z]+)'s\s+(?:city\s+|municipal\s+)?(?:executive board|city council|"
                         r"municipal council|interim report|annual report|city office|municipal grant|forecast|budget)\b")
@@ -779,6 +823,9 @@ class AnswerEngine:
                     p = 0.0
                     features.values["decided_by_rule"] = 1.0
                     told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold else None)
+            if modifier_differs(q, comp.evidence[0], self._said_together, self._inflected_as_adjective):
+                p = 0.0  # "How much did Malmö raise through green bonds?" quoted «… en social obligation …»
+                features.values["decided_by_rule"] = 1.0
         if shape == "reason" and (told_only := fact_without_cause(comp.evidence)) is not None:
             # "Why were six of the eight members replaced?" quoted the replacement itself: the report tells what
             # happened, not why
@@ -1088,12 +1135,14 @@ class AnswerEngine:
         for m in SUBJECT_AFTER_VERB.finditer(as_swedish_letters(q.asked)):
             word = m.group(1)
             low = word.lower()
-            if low in STOP or low in EN_STOP or low in ACTORS or len(low) < 4 or word.isupper():
+            written = m.group(0).split()[-1]  # the whole word: "precis", not the genitive "preci"+"s" it may be read as
+            if low in STOP or low in EN_STOP or low in ACTORS or len(low) < 4 or word.isupper() \
+                    or written.lower() in STOP:
                 continue
             # (a Swedish word in lower case is the subject when a participle follows: "har helsingborg gett ut",
             # not in "har hänt", "har skaffat")
             if not word[:1].isupper() and (q.lang == "en" or not PARTICIPLE_NEXT.match(q.asked[m.end():])
-                                           or PARTICIPLE_NEXT.fullmatch(word) or word.endswith(NO_NOUN_ENDINGS)):
+                                           or PARTICIPLE_NEXT.fullmatch(word) or written.endswith(NO_NOUN_ENDINGS)):
                 continue  # (nor a participle, superlative or adverb: "har hört att", "har lägst", "har sammanlagt")
             if q.lang == "en" and translate(low):
                 continue
@@ -1117,6 +1166,17 @@ class AnswerEngine:
             if (heads & df.keys() or (len(head) >= 6 and any(k.startswith(head) for k in df))) and stem(tail) in df:
                 return True
         return False
+
+    def _said_together(self, first: str, second: str) -> bool:
+        """Whether some passage has a word starting with `first` right before one starting with `second` (stems:
+        «gröna obligationer» for grön, obligation)."""
+        rx = re.compile(rf"(?<![\wåäö]){re.escape(first)}[\wåäö]*\s+{re.escape(second)}")
+        return any(rx.search(c.text.lower()) for c in self.library.index.chunks)
+
+    def _inflected_as_adjective(self, word_stem: str) -> bool:
+        """Whether the reports write the stem with an adjective's -a («gröna», «sociala», «nationella»)."""
+        rx = re.compile(rf"(?<![\wåäö]){re.escape(word_stem)}a(?![\wåäö])")
+        return any(rx.search(c.text.lower()) for c in self.library.index.chunks)
 
     def _with_e_dropped(self, word: str) -> bool:
         """A plural that drops the e of its singular's last syllable ("förmånscyklarna" of «förmånscykel», "regler"

@@ -1632,7 +1632,8 @@ class ExtractiveAnswerer:
             if table is None or table.id in seen:
                 continue
             seen.add(table.id)
-            title = set(terms(str(table.meta.get("table_title") or "")))
+            # (the title or the column the things stand in: «Ärende Belopp» for "Vilka ärenden …?")
+            title = set(terms(f"{table.meta.get('table_title') or ''} {table.meta.get('table_header') or ''}"))
             chunks = self.table_chunks(table)
             if any(_matched(f, title) for f in focus) and \
                     self._table_coverage(q, chunks, context=u.chunk.text) >= LISTING_COVERAGE:

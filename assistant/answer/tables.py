@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "biggest", "highest", "greatest", "most",
                   "furthest", "farthest")
-SMALLEST = word_rx(r"minst\w*", r"lägst\w*", "smallest", "lowest", "least", "fewest")
+# ("minst 1 Mkr", "at least one million" are a bound, not the smallest: THRESHOLD in extractive reads them)
+AMOUNT_AFTER = r"(?!\s+(?:\d|en\s|ett\s|one\s|a\s))"
+SMALLEST = word_rx(rf"minst\w*{AMOUNT_AFTER}", r"lägst\w*", "smallest", "lowest", rf"(?<!at )least{AMOUNT_AFTER}",
+                   "fewest")
 # spending under or over budget is a positive or negative deviation: "Vilket budgetområde går mest över budget?"
 POSITIVE = word_rx(r"positiv\w*", r"överskott\w*", "surplus", "positive", r"favou?rable", r"under\s+budget\w*", r"below\s+budget",
                    r"underspend\w*")

@@ -2182,3 +2182,33 @@ def test_english_framing_words_are_no_topic(assistant):
     answer = assistant.ask("What does the latest follow-up of the city's meetings and travel policy show about flying "
                            "versus taking the train?")
     assert not answer.refused and any(c.page == 24 for c in answer.citations)
+
+
+def test_an_adverb_before_a_participle_is_no_unknown_subject(assistant):
+    # "har precis börjat": «precis» is read whole, not as the genitive of a name "preci"
+    answer = assistant.ask("Hej! Jag har precis börjat som handläggare på stadskontoret. När är det tänkt att vi ska "
+                           "flytta till Rådhuset?")
+    assert not answer.refused and "februari/mars 2026" in answer.answer
+
+
+def test_another_citys_own_report_told_with_their_is_not_malmos(assistant):
+    assert assistant.ask("Hur gick det för Göteborgs stad i deras delårsrapport 2025?").refused
+
+
+@pytest.mark.parametrize("question", ["How much did Malmö raise through green bonds in 2025?",
+                                      "Hur stor var den gröna obligationen?"])
+def test_a_thing_of_another_kind_does_not_answer(question, assistant):
+    # the report has «gröna obligationer» (their follow-up) and «en social obligation på 600 miljoner kronor»
+    assert assistant.ask(question).refused
+    assert "600" in assistant.ask("How large was the social bond?").answer
+
+
+def test_a_claim_of_the_wrong_kind_is_corrected_by_the_sentence(assistant):
+    answer = assistant.ask("Stämmer det att Malmö gett ut en grön obligation på 600 miljoner kronor?")
+    assert not answer.refused and "social obligation" in answer.answer
+
+
+def test_at_least_an_amount_is_a_bound_not_the_smallest(assistant):
+    # every decision of the p. 39 table is over 1 Mkr: "minst 1 Mkr" lists them all, the largest too
+    answer = assistant.ask("Vilka ärenden inom anslaget för projekt och utredningar har beviljats minst 1 Mkr?")
+    assert "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.tables import extreme_row, extreme_rows, parse_row, wants_extreme
+from assistant.answer.tables import SMALLEST, extreme_row, extreme_rows, parse_row, wants_extreme
 
 ROWS = [
     "Stadsdirektör: Budget -3 278 tkr, Prognos DR -3 378 tkr, Avvikelse -100 tkr",
@@ -97,3 +97,11 @@ def test_over_budget_is_the_most_negative_deviation():
             "Juridik: Budget -10 524 tkr, Prognos DR -11 024 tkr, Avvikelse -500 tkr"]
     assert extreme_rows("Vilket budgetområde går mest över budget?", rows) == ([0], "Avvikelse")
     assert extreme_rows("Vilket budgetområde ligger mest under budget?", rows) == ([1], "Avvikelse")
+
+
+@pytest.mark.parametrize("text, smallest", [("Vilket projekt fick minst pengar?", True),
+                                            ("Vilka ärenden har beviljats minst 1 Mkr?", False),
+                                            ("Which decisions were at least one million?", False),
+                                            ("Which project got the least money?", True)])
+def test_at_least_an_amount_is_no_superlative(text, smallest):
+    assert bool(SMALLEST.search(text)) is smallest
