@@ -112,6 +112,7 @@ SCOPE_EN = ("I only answer questions about what the report says, citing its page
 
 
 # what an amount is of: a question for another year's figure names one of these, and the quoted figure must be one
+MEASURE_ASKED = re.compile(r"(?i)(?<![\wåäö])hur\s+(?:stort?|stora|högt?|höga|lågt?|låga)\s+([a-zåäö]{4,})")
 MEASURES = tuple(stem(w) for w in ("anslag", "kommunbidrag", "budget", "resultat", "överskott", "underskott",
                                    "prognos", "kostnad", "intäkt", "investering", "nettokostnad", "avvikelse",
                                    "utfall", "ram"))
@@ -135,6 +136,9 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     if q.kind not in ("amount", None) or not any(y != report_year and y not in u.row_label for y in q.years):
         return False
     asked = {m for t, w in q.terms.items() if w >= 1.0 for m in MEASURES if t.endswith(m)}
+    # the measure a "Hur stort överskott …" asks the size of is that one: "jämfört med budget" says against what
+    if (head := MEASURE_ASKED.search(q.text)) and (named := {m for m in MEASURES if stem(head.group(1)).endswith(m)}):
+        asked = named
     if not asked:
         return False
     said = set(terms(with_its_table(u)))

@@ -391,9 +391,15 @@ def without_asides(text: str) -> str:
     return " ".join(kept)
 
 
+# verbs that stand for another and adverbs of time ("hur många har redan gjort det?"): they name no topic
+PRO_VERBS = frozenset(("gjort", "göra", "gör", "gjorde", "görs", "gjordes", "hänt", "händer", "hände", "redan",
+                       "fortfarande", "ännu", "egentligen"))
+
+
 def has_topic(text: str) -> bool:
     """Whether a question names something besides its cue and the report's actors ("vad gör staden?" does not)."""
-    return any(w not in STOP and w not in EN_STOP and w not in ACTORS for w in words(topic_words(text)))
+    return any(w not in STOP and w not in EN_STOP and w not in ACTORS and w not in PRO_VERBS
+               for w in words(topic_words(text)))
 
 
 def without_purpose(text: str) -> str:

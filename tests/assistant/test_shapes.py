@@ -2212,3 +2212,33 @@ def test_at_least_an_amount_is_a_bound_not_the_smallest(assistant):
     # every decision of the p. 39 table is over 1 Mkr: "minst 1 Mkr" lists them all, the largest too
     answer = assistant.ask("Vilka ärenden inom anslaget för projekt och utredningar har beviljats minst 1 Mkr?")
     assert "EM i Handboll 2026" in answer.answer and "Malmö Pride" in answer.answer
+
+
+def test_a_decision_told_with_an_adverb_is_an_outcome(assistant):
+    # «Köpenhamns kommun fattade samtidigt beslut om att Öresundsmetron ingår i en prioriterad lista …» (p. 16)
+    answer = assistant.ask("Vad beslutade Köpenhamns kommun om metron?")
+    assert not answer.refused and "prioriterad lista" in answer.answer
+
+
+def test_a_claimed_year_is_corrected_by_the_sentence_with_its_own(assistant):
+    # «… beslut om ett riktvärde om max 30 medarbetare per chef år 2030» (p. 33)
+    answer = assistant.ask("Stämmer det att fullmäktige har beslutat om max 25 medarbetare per chef till 2028?")
+    assert not answer.refused and "30 medarbetare per chef" in answer.answer
+
+
+def test_an_aside_that_holds_the_topic_is_kept(assistant):
+    # «… det var drygt 400 nya som beställde» (p. 23): "gjort det" refers to the aside's förmånscykel
+    answer = assistant.ask("Jag funderar på att skaffa förmånscykel – hur många har redan gjort det?")
+    assert not answer.refused and "förmånscykel" in answer.answer
+
+
+def test_the_measure_asked_the_size_of_must_be_the_figures(assistant):
+    # the report gives no surplus for 2024; «Jämfört med år 2024 är budgeten för allmänt investeringsutrymme 18,5 Mkr
+    # högre» is a budget, not a surplus
+    assert assistant.ask("Hur stort överskott hade kommunstyrelsen 2024 jämfört med budget?").refused
+
+
+def test_turnout_is_valdeltagande(assistant):
+    # «… arbetet inriktats på att öka valdelaktigheten inför 2026 …» (p. 28)
+    answer = assistant.ask("What measures is Malmö taking to raise turnout before the 2026 elections?")
+    assert not answer.refused and "valdelaktigheten" in answer.answer
