@@ -332,7 +332,10 @@ PARTICIPLE_NEXT = re.compile(r"\s*(?:[a-zåäö]{2,}(?:at|it|tt|ts|ats|its)|gett
                              r"vunnit|nått|ökat|minskat)(?![\wåäö])")
 # words a second part refers back to the first part's thing with: "vad ska medlen användas till?"
 BACK_REFERENCES = frozenset(stem(w) for w in ("medel", "medlen", "summan", "beloppet", "pengarna", "satsningen",
-                                              "användas", "används", "avsedda", "money", "funds", "used"))
+                                              "användas", "används", "avsedda", "money", "funds", "used",
+                                              # verbs standing for the thing's own: "… och när händer det?"
+                                              "händer", "hända", "hände", "sker", "ske", "skedde", "göra", "gör",
+                                              "görs", "happen", "happens", "happening"))
 
 
 def own_words(q: Question) -> list[str]:

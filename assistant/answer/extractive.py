@@ -1007,6 +1007,18 @@ class ExtractiveAnswerer:
                             and self.a.index.has_name(phrase):
                         out.add(phrase.lower())
                         break
+        # the same typed in lower case ("vad är malmö möts"): a run led by a name, that the report writes with
+        # capitals («Malmö Möts») and never with its later words in lower case (as it does «Malmö stad»; "budget
+        # prognos" is no name though a table's header writes «Budget Prognos»)
+        tokens = re.findall(r"[\wåäöÅÄÖ-]+", text)
+        for n in (3, 2):
+            for i in range(len(tokens) - n + 1):
+                run = tokens[i:i + n]
+                if not all(t.islower() and len(t) >= 3 and t not in STOP for t in (run[0], run[-1])):
+                    continue
+                titled = " ".join(t.capitalize() for t in run)
+                if self.a.index.written_as_a_name(run[0]) and self.a.index.has_name(titled) and not self.a.index.has_name(f"{run[0].capitalize()} {' '.join(run[1:])}"):
+                    out.add(titled.lower())
         return frozenset(p for p in out if not any(p != o and p in o for o in out))
 
     def report_names(self, text: str) -> frozenset[str]:

@@ -2242,3 +2242,11 @@ def test_turnout_is_valdeltagande(assistant):
     # «… arbetet inriktats på att öka valdelaktigheten inför 2026 …» (p. 28)
     answer = assistant.ask("What measures is Malmö taking to raise turnout before the 2026 elections?")
     assert not answer.refused and "valdelaktigheten" in answer.answer
+
+
+def test_a_name_typed_in_lower_case_keeps_a_second_part_on_it(assistant):
+    # "malmö möts" is the report's «Malmö Möts»: «… mötes- och resepolicy …» (p. 24) is no answer about it
+    answer = assistant.ask("vad är malmö möts och när händer det")
+    assert "Malmö Möts" in answer.answer and "resepolicy" not in answer.answer
+    # a table's header («Budget Prognos») names nothing
+    assert not assistant.ask("Investeringsram 2025: budget, prognos och avvikelse?").refused
