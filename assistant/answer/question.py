@@ -204,10 +204,12 @@ def _abbreviations(lower: bool = False) -> list[tuple[re.Pattern[str], str, bool
         if not line.strip() or line.startswith("#"):
             continue
         abbr, full, *rest = line.split("\t")
-        forms = re.escape(abbr) + (f"|{re.escape(abbr.lower())}" if lower else "")
-        # (not a name's initial: "O'Brien")
-        out.append((re.compile(r"(?<![\wåäöÅÄÖ'’])(?:" + forms + r")(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ'’])"), full,
-                    bool(rest and rest[0].strip() == "join")))
+        flags = {f.strip() for r in rest for f in r.split(",")}
+        # ("upper": a Swedish word in lower case, "bo" (live), is not the abbreviation BO)
+        forms = re.escape(abbr) + (f"|{re.escape(abbr.lower())}" if lower and "upper" not in flags else "")
+        # (not a name's initial: "O'Brien", nor a letter of a dotted abbreviation: "t.o.m.")
+        out.append((re.compile(r"(?<![\wåäöÅÄÖ'’.])(?:" + forms + r")(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ'’]|\.\w)"), full,
+                    "join" in flags))
     return out
 
 

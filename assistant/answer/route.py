@@ -184,7 +184,8 @@ TASK = re.compile(
     r"(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|"
     r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
     r"(?:göra|gör|make|ta fram|plot|rita upp) (?:ett |en |a |an )?(?:[\wåäö-]+ )?(?:diagram|stapeldiagram|"
-    r"cirkeldiagram|graf|chart|graph|plot|presentation|powerpoint|bildspel|slides?|infographic)|"
+    r"cirkeldiagram|graf|chart|graph|plot|presentation|powerpoint\w*|bildspel|slides?|infographic|"
+    r"pressmeddelande|press release)|"
     r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"
     r"(?!.*\b(?:sammanfattning|summary|översikt|overview)\b))",
     re.IGNORECASE)
@@ -425,7 +426,8 @@ FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina
 # kommunalrådet?", "… that I should include in a briefing?"
 WILL_USE = re.compile(r"(?i)\s+(?:som jag|som vi|that I|which I|that we)\s+(?:bör|borde|ska|skall|kan|vill|behöver|"
                       r"should|could|can|need to|must|want to)\s+(?:ta med|ha med|nämna|lyfta|ta upp|include|mention|"
-                      r"bring up|put in|highlight)\b[^?]*")
+                      r"bring up|put in|highlight|(?:ha|sätta|lägga|använda) (?:på|i) (?:en |ett )?(?:bild|slide|"
+                      r"presentation|pm)|(?:use|put) (?:on|in) (?:a |the )?(?:slide|presentation|memo))\b[^?]*")
 
 
 def without_length_request(text: str) -> str:
@@ -481,11 +483,16 @@ MEANING_IN_GENERAL = re.compile(r"(?i)^\s*(?:vad (?:innebär|betyder|är|menas m
                                 r"in general|generally(?: speaking)?|in a general sense)\s*[?.!]*\s*$")
 
 
+# a question on the assistant's own life ("jobbar du helg eller?", "do you work weekends?"): small talk
+ABOUT_THE_ASSISTANT = re.compile(r"(?i)(?<![\wåäö])(?:(?:jobbar|arbetar|sover|äter|bor|tränar|vilar) du|"
+                                 r"do you (?:work|sleep|eat|live|rest)|are you (?:working|tired|busy|off))(?![\wåäö])")
+
+
 def is_out_of_scope_request(text: str) -> bool:
     """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke), opinions or
     advice asked of it ("Tycker du att …?", "Should I …?") and general knowledge (KINDS_DIFFER, MEANING_IN_GENERAL)."""
     return bool(CHITCHAT.match(text) or all_small_talk(text) or TASK.match(text) or OPINION.search(text)
-                or KINDS_DIFFER.match(text) or MEANING_IN_GENERAL.match(text))
+                or KINDS_DIFFER.match(text) or MEANING_IN_GENERAL.match(text) or ABOUT_THE_ASSISTANT.search(text))
 
 
 # goals being met, in one noun: "måluppfyllelse", "goal attainment"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.question import analyse, answer_kind, detect_lang, proper_names
+from assistant.answer.question import analyse, answer_kind, detect_lang, expand_abbreviations, proper_names
 from assistant.models import Turn
 from assistant.textproc import stem, terms, words
 
@@ -352,3 +352,11 @@ def test_a_slash_between_two_words_and_in_practice_are_read_as_plain_words():
 def test_a_timeline_asked_alone_asks_when_but_not_beside_a_status():
     assert analyse("What's the timeline for the new financial system?", []).kind == "date"
     assert "timeline" in analyse("What is the status and timeline of the new financial system?", []).text
+
+
+def test_dotted_and_lower_case_abbreviations():
+    # "t.o.m." keeps its letters; "bo" (live) is no BO (budgetområde); P&U is projekt och utredningar
+    assert expand_abbreviations("beslut t.o.m. 31 aug", "sv") == "beslut t.o.m. 31 aug"
+    assert expand_abbreviations("var ska jag bo", "sv") == "var ska jag bo"
+    assert expand_abbreviations("Summa BO-tabellen", "sv") == "Summa budgetområdetabellen"
+    assert expand_abbreviations("Hur mkt inom P&U?", "sv") == "Hur mycket inom projekt och utredningar?"

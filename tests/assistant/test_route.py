@@ -544,3 +544,15 @@ def test_a_source_named_with_according_to_asks_no_overview():
 def test_how_to_put_the_answer_is_no_topic(text, style):
     kept = without_length_request(text)
     assert style not in kept.lower() and kept.split()[:3] == text.split()[:3]
+
+
+@pytest.mark.parametrize("question", ["tjena, jobbar du helg eller? :)", "Do you work on weekends?",
+                                      "Gör en färdig powerpointslide i Malmö stads grafiska profil om förmånscykeln",
+                                      "Skriv ett pressmeddelande om den sociala obligationen"])
+def test_questions_on_the_assistant_and_tasks_are_out_of_scope(question):
+    assert is_out_of_scope_request(question)
+
+
+def test_what_the_points_go_on_is_no_topic():
+    kept = without_length_request("Ge mig tre punkter om ekonomin som jag kan ha på en bild")
+    assert "bild" not in kept and "ekonomin" in kept

@@ -2250,3 +2250,9 @@ def test_a_name_typed_in_lower_case_keeps_a_second_part_on_it(assistant):
     assert "Malmö Möts" in answer.answer and "resepolicy" not in answer.answer
     # a table's header («Budget Prognos») names nothing
     assert not assistant.ask("Investeringsram 2025: budget, prognos och avvikelse?").refused
+
+
+def test_an_economy_is_summarised_where_its_money_is(assistant):
+    # «Ekonomi, budget och uppföljning» (p. 7) is on overseeing the other boards and holds no amount
+    answer = assistant.ask("Sammanfatta KS ekonomiska läge")
+    assert answer.shape == "summary" and "s. 37" in (answer.span or "") and "s. 7" not in answer.answer.split("\n")[0]
