@@ -326,7 +326,7 @@ def month_key(word: str) -> str | None:
 
 # the word after a question's finite verb, its subject: "Has Helsingborg won …", "… har helsingborg gett ut"
 SUBJECT_AFTER_VERB = re.compile(r"(?i)(?<![\wåäö])(?:har|hade|has|have|had|did|does|is|was|will|vann|won)\s+"
-                                r"([A-Za-zÅÄÖåäöøæØÆ][\wåäöøæ-]{3,}?)(?:'s|’s|s)?\s+(?=[a-zåäö])")
+                                r"([A-Za-zÅÄÖåäöøæØÆ][\wåäöøæ-]{3,}?)(?:'s|’s|s)?\s+(?=(?:[A-ZÅÄÖ][\wåäöøæ-]*\s+)*[a-zåäö])")
 NO_NOUN_ENDINGS = ("t", "ts", "ds", "s", "igen", "vis", "dan")  # hört, lägst, sammanlagt, hittills, nyligen, redan
 PARTICIPLE_NEXT = re.compile(r"\s*(?:[a-zåäö]{2,}(?:at|it|tt|ts|ats|its)|gett|fått|gjort|haft|varit|blivit|tagit|sagt|"
                              r"vunnit|nått|ökat|minskat)(?![\wåäö])")
@@ -1141,6 +1141,11 @@ class AnswerEngine:
         subjects count with a capital only (a lower-case word may be one the glossary lacks)."""
         for m in SUBJECT_AFTER_VERB.finditer(as_swedish_letters(q.asked)):
             word = m.group(1)
+            more = re.match(r"(?:\s+[A-ZÅÄÖ][\wåäö-]+)+", q.asked[m.end(1):]) if word[:1].isupper() else None
+            if more and not self.library.index.has_name(word + more.group(0)) and any(
+                    not self.scorer.in_corpus(w.lower()) and not self.library.index.has_name(w)
+                    and not translate(w.lower()) for w in more.group(0).split()):  # ("Copenhagen Municipality")
+                return word + more.group(0)  # "did Malmö FF get …": a name the report has only the first word of
             low = word.lower()
             written = m.group(0).split()[-1]  # the whole word: "precis", not the genitive "preci"+"s" it may be read as
             if low in STOP or low in EN_STOP or low in ACTORS or len(low) < 4 or word.isupper() \
@@ -1157,7 +1162,6 @@ class AnswerEngine:
                     or self.library.index.has_name(word) or self.scorer.exonym(low) or self._with_e_dropped(low) \
                     or self._of_report_words(low):
                 continue
-            more = re.match(r"(?:\s+[A-ZÅÄÖ][\wåäö-]+)+", q.asked[m.end(1):]) if word[:1].isupper() else None
             return word + (more.group(0) if more else "")  # as written ("Katrin Stjernfeldt Jammeh", "helsingborg")
         return None
 

@@ -417,6 +417,7 @@ NAMES_OF = re.compile(r"(?i)(?<![\wåäö])(?:(?:namnen på (?:de |alla )?|vilka
 COUNTED_COVERAGE = 0.5  # the share of such a question a sentence counting the things must hold
 CLAIM_COVERAGE = 0.5  # the share of a claim a sentence with a year of its own must hold to correct the claim's year
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+NEXT_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:(till |for |in |under |för )?nästa år|(for |in )?next (?:year|yr))(?![\wåäö])")
 # a count in words, either language: "the two Japanese companies", «Två japanska bolag»
 NUMBER_NAMES = {w: n for n, ws in enumerate((("två", "two"), ("tre", "three"), ("fyra", "four"), ("fem", "five"),
                                               ("sex", "six"), ("sju", "seven"), ("åtta", "eight"), ("nio", "nine"),
@@ -973,7 +974,7 @@ class ExtractiveAnswerer:
     def read(self, question: str, history: list[Turn], lang: str | None = None) -> Question:
         """The question as the answerers see it: a Swedish one's typos read as the report's words, then
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
-        question_read = self.as_the_report(as_swedish_letters(question))
+        question_read = self.next_year_named(self.as_the_report(as_swedish_letters(question)))
         lang = lang or detect_lang(question_read)
         text = split_part_compound(self.as_names(self.correct_typos(question_read))) if lang == "sv" else question_read
         keep = self.report_names(text) if lang == "en" else frozenset()
@@ -983,6 +984,15 @@ class ExtractiveAnswerer:
             if glosses and len(glosses) < len(q.terms):
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
         return replace(self.decompound(q), asked=question, phrases=self.report_phrases(question_read))
+
+    def next_year_named(self, text: str) -> str:
+        """"Next year" as the year after the report's ("nästa år", "next yr"), when the library holds one year:
+        what the report plans for it (its 2026 investments) answers it, and what it cannot know is refused as
+        any later year's."""
+        years = [y for y in self.a.index.years if y.isdigit()]
+        if len(years) != 1:
+            return text
+        return NEXT_YEAR.sub(lambda m: f"{m.group(1) or ''}{int(years[0]) + 1}", text)
 
     def as_the_report(self, text: str) -> str:
         """A report named with the year of the library's reports is the report itself: "Vad säger delårsrapporten

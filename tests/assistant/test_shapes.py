@@ -2256,3 +2256,17 @@ def test_an_economy_is_summarised_where_its_money_is(assistant):
     # «Ekonomi, budget och uppföljning» (p. 7) is on overseeing the other boards and holds no amount
     answer = assistant.ask("Sammanfatta KS ekonomiska läge")
     assert answer.shape == "summary" and "s. 37" in (answer.span or "") and "s. 7" not in answer.answer.split("\n")[0]
+
+
+def test_next_year_is_the_year_after_the_reports(assistant):
+    # «Investeringsutgifter 2026 samt plan för 2027-2031» (p. 46) answers next year's investments
+    answer = assistant.ask("Vad är investeringsbudgeten nästa år?")
+    assert not answer.refused and "2026" in answer.answer
+    assert assistant.ask("what will KS do with the surplus next yr?").refused
+
+
+def test_a_name_the_report_has_only_the_first_word_of_is_unknown(assistant):
+    answer = assistant.ask("how much did Malmö FF get from the KS project budget")
+    assert answer.refused and "Malmö FF" in answer.answer
+    assert not assistant.ask("Har KS beviljat pengar till Malmö Pride?").refused
+    assert "Copenhagen Municipality" not in assistant.ask("What does Copenhagen Municipality's own budget look like?").answer
