@@ -603,6 +603,16 @@ WHAT_IT_IS_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad är|vad e|vad ska\b.*\
                               r"för något|för nåt|what is|what's|what does|supposed to do|what role)(?![\wåäö])")
 
 
+# a sentence that says what a thing is for, looked for among the next sentences after a "Vad är …?" answer
+PURPOSE_STATED = re.compile(r"\s*(?:Syftet (?:är|med)|Målet (?:är|med)|(?:Satsningen|Insatsen|Projektet|Arbetet|Programmet) "
+                            r"syftar|The (?:aim|purpose|goal) (?:is|of))\b")
+PURPOSE_AHEAD = 3
+DEFINED_WEIGHT = 0.3  # a sentence that writes the name asked about in parentheses after what it is
+# what a name is, and nothing more: "Vad är Medvind för något?", "What is KISA?"
+DEFINITION_ASKED = re.compile(r"(?i)^\s*(?:vad är|vad e|what is|what's)\s+(?:det där\s+|the\s+)?([^?]+?)"
+                              r"(?:\s+för\s+(?:något|nåt))?\s*\?")
+
+
 def goes_on_about(best: Unit, following: Unit) -> bool:
     """Whether the next sentence opens with the thing the sentence before names, in the definite form: «…
     konkretisera bolagets verksamhet …» / «Bolaget ska …», «… förberett satsningen Malmö Möts.» / «Satsningen …»."""
@@ -1109,6 +1119,8 @@ class ExtractiveAnswerer:
         purpose_asked = bool(PURPOSE_ASKED.match(q.text) or WHAT_IT_FUNDS.search(q.text))
         strengthen_asked = STRENGTHEN.search(q.asked) is not None
         decision_asked = DECISION_ASKED.search(q.text) is not None
+        defined = q.kind is None and bool(q.names) and (m_def := DEFINITION_ASKED.match(q.text)) is not None \
+            and m_def.group(1).strip() in q.names
         leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
@@ -1160,6 +1172,8 @@ class ExtractiveAnswerer:
             if purpose_asked and not u.is_row and (PURPOSE_TOLD.search(u.text) or (
                     strengthen_asked and SHOULD_STRENGTHEN.search(u.text)) or self._shall_do(q, u)):
                 u.score += PURPOSE_WEIGHT  # "Vad finansierar obligationen?": «Emissionen finansierar satsningar …»
+            if defined and not u.is_row and any(f"({n})" in u.text for n in q.names):
+                u.score += DEFINED_WEIGHT  # "Vad är Medvind?": «systemstödet för schema och bemanning (Medvind)»
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
@@ -1749,6 +1763,12 @@ class ExtractiveAnswerer:
                 # "Vad ska MEHAB göra?": «… arbetat vidare med att konkretisera bolagets verksamhet och roll …» /
                 # «Bolaget ska bland annat bidra till …»: the next sentence goes on about the same thing
                 extra.append(following)
+            elif following is not None and q.kind is None and WHAT_IT_IS_ASKED.search(q.text) and (purpose := next(
+                    (u for u in ordered[texts.index(following.text):texts.index(following.text) + PURPOSE_AHEAD]
+                     if PURPOSE_STATED.match(u.text)), None)) is not None:
+                # "Vad är Dans för hälsa?": «Arbetet med Dans för hälsa … implementerats …» / … / «Syftet är att bidra
+                # till minskad psykisk ohälsa bland unga.»: what the thing is for says what it is
+                extra.append(purpose)
             elif following is not None and introduces_a_list(following.text):
                 # "… uppgår till 32,8 Mkr. Detta är uppdelat på" and its bullets: the parts of the value
                 at = texts.index(following.text)

@@ -2270,3 +2270,15 @@ def test_a_name_the_report_has_only_the_first_word_of_is_unknown(assistant):
     assert answer.refused and "Malmö FF" in answer.answer
     assert not assistant.ask("Har KS beviljat pengar till Malmö Pride?").refused
     assert "Copenhagen Municipality" not in assistant.ask("What does Copenhagen Municipality's own budget look like?").answer
+
+
+def test_what_a_thing_is_says_what_it_is_for(assistant):
+    # «Arbetet med Dans för hälsa … implementerats …» / … / «Syftet är att bidra till minskad psykisk ohälsa bland unga.»
+    answer = assistant.ask("Vad är Dans för hälsa?")
+    assert "Syftet är att bidra till minskad psykisk ohälsa" in answer.answer
+
+
+def test_a_name_is_defined_by_the_sentence_that_writes_it_in_parentheses(assistant):
+    # «Utrullningen av systemstödet för schema och bemanning (Medvind) går enligt plan …» (p. 31)
+    answer = assistant.ask("Vad är Medvind för något?")
+    assert "systemstödet för schema och bemanning" in answer.answer
