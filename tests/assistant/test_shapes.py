@@ -2282,3 +2282,16 @@ def test_a_name_is_defined_by_the_sentence_that_writes_it_in_parentheses(assista
     # «Utrullningen av systemstödet för schema och bemanning (Medvind) går enligt plan …» (p. 31)
     answer = assistant.ask("Vad är Medvind för något?")
     assert "systemstödet för schema och bemanning" in answer.answer
+
+
+def test_chat_english_reads_as_english(assistant):
+    # "whats" and "yr" are what's and year: «Inför den planerade flytten till Rådhuset är investeringsbudgeten 20 Mkr.»
+    answer = assistant.ask("whats the investment budget this yr and will they stay within it")
+    assert not answer.refused and "investeringsbudgeten" in answer.answer
+    answer = assistant.ask("how big is the forecasted surplus for the full yr?")
+    assert answer.answer.index("13,9") < answer.answer.index("6,9")
+
+
+def test_a_share_asked_in_percent_is_not_answered_in_kronor(assistant):
+    # the report gives no sick leave figure; «… utfall för perioden januari-augusti uppgår till 32,8 Mkr» is no share
+    assert assistant.ask("Sjukfrånvaro stadskontoret jan-aug i %?").refused
