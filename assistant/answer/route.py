@@ -92,6 +92,10 @@ AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfö
                             r"vs\.?|mot)\s+(?:the\s+)?(?:budget(?:en|et)?|prognos(?:en)?|forecast|budgeted)(?![\wåäö])")
 BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut",
+            # what has happened in a field: "Vad är det viktigaste som hänt inom näringslivsområdet?"
+            r"(?:det )?viktigaste som (?:har )?(?:hänt|skett|gjorts)", r"vad har (?:hänt|skett) (?:inom|med|kring|på)",
+            r"most important (?:developments|things|events|news)", r"key developments",
+            r"what (?:has )?happened (?:in|on|with|around)",
             r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"vad (?:säger|skriver) rapporten", r"what does the report say",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",

@@ -556,3 +556,9 @@ def test_questions_on_the_assistant_and_tasks_are_out_of_scope(question):
 def test_what_the_points_go_on_is_no_topic():
     kept = without_length_request("Ge mig tre punkter om ekonomin som jag kan ha på en bild")
     assert "bild" not in kept and "ekonomin" in kept
+
+
+@pytest.mark.parametrize("question", ["Vad är det viktigaste som hänt inom näringslivsområdet?",
+                                      "What are the most important developments on climate?"])
+def test_what_has_happened_in_a_field_asks_a_brief(question):
+    assert route(question) == "brief"
