@@ -337,6 +337,7 @@ class _Index:
         self._stated_values: dict[str, tuple[float, ...]] = {}
         self._names: dict[str, bool] = {}
         self._capitalised: dict[str, bool] = {}
+        self._matches: dict[str, bool] = {}
         # question -> vector, shared by concurrent sessions: a memo (same text, same vector), never per-question
         # state. With only "the last question" kept, 20 sessions overwrote each other's and every answer paid
         # for a second embedding.
@@ -403,6 +404,12 @@ class _Index:
     def has_phrase(self, phrase: str) -> bool:
         """Whether some chunk has a lower-case phrase as written ("malmö residency")."""
         return any(phrase in t for t in self._lower_texts)
+
+    def has_match(self, pattern: str) -> bool:
+        """Whether some chunk's lower-case text matches a regular expression (a modifier before a noun, «gröna
+        obligationer»), looked up once per index and pattern: a memo, like the names'."""
+        rx = re.compile(pattern)
+        return self._memoised(self._matches, pattern, lambda: any(rx.search(t) for t in self._lower_texts))
 
     def has_name(self, phrase: str) -> bool:
         """Whether some chunk has a phrase with its capitals as written ("Malmö Möts", not "Malmö stad"), looked
