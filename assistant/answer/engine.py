@@ -24,6 +24,7 @@ from assistant.answer.extractive import (
     REFUSAL_EN,
     REFUSAL_SV,
     STATES_TOTAL,
+    YEAR,
     YEAR_TOKEN,
     ExtractiveAnswerer,
     Proposal,
@@ -283,7 +284,6 @@ def list_lead(u: Unit, ordered: list[Unit] | None = None) -> list[str]:
 TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wåäö])(?:totalt|total|sammanlagt|in total|"
                         r"altogether|all in all)(?![\wåäö])|(?<![\wåäö])(?:totalkostnad\w*|total cost\w*)")
 COST_SAID = re.compile(r"(?i)kostnad|kostar|kosta[rt]?\b|cost|kostn")
-YEAR_TERM = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def total_cost_missing(q: Question, u: Unit) -> bool:
@@ -370,7 +370,7 @@ def target_for_now(q: Question, u: Unit) -> bool:
     if not NOW.search(q.text) or NOW.search(u.text):
         return False
     report_year = str(u.chunk.meta.get("year") or "")
-    years = set(YEAR_TERM.findall(u.text))
+    years = set(YEAR.findall(u.text))
     return bool(report_year and years) and all(y > report_year for y in years)
 
 
@@ -380,7 +380,7 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     figure's sentence, row, table or heading."""
     if q.kind not in ("amount", None) or COST_SAID.search(q.text) is None:
         return False
-    thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR_TERM.fullmatch(t)
+    thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR.fullmatch(t)
              and t not in AMBIENT_ACTORS and t not in PARTS}
     if not thing:
         return False

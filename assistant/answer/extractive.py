@@ -48,7 +48,7 @@ from assistant.answer.question import (
     kind_is_held,
     names_a_thing,
 )
-from assistant.answer.route import REFERS_BACK, SPLIT_ASKED, split_part_compound, without_length_request
+from assistant.answer.route import NUMBER_NAMES, REFERS_BACK, SPLIT_ASKED, split_part_compound, without_length_request
 from assistant.answer.tables import (
     PLURAL_ASKED,
     RANKED_ROWS,
@@ -416,13 +416,11 @@ NAMES_OF = re.compile(r"(?i)(?<![\wåäö])(?:(?:namnen på (?:de |alla )?|vilka
                       r"namn(?:en)?\s+(?:och\s+[\wåäö-]+\s+)?(?:på|för)\s+(?:samtliga|alla)\s+([\wåäö]{4,}))(?![\wåäö])")
 COUNTED_COVERAGE = 0.5  # the share of such a question a sentence counting the things must hold
 CLAIM_COVERAGE = 0.5  # the share of a claim a sentence with a year of its own must hold to correct the claim's year
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in a text (the engine and summaries read it too)
 NEXT_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:(till |for |in |under |för )?nästa år|(for |in )?next (?:year|yr))(?![\wåäö])")
-# a count in words, either language: "the two Japanese companies", «Två japanska bolag»
-NUMBER_NAMES = {w: n for n, ws in enumerate((("två", "two"), ("tre", "three"), ("fyra", "four"), ("fem", "five"),
-                                              ("sex", "six"), ("sju", "seven"), ("åtta", "eight"), ("nio", "nine"),
-                                              ("tio", "ten"), ("elva", "eleven"), ("tolv", "twelve")), 2) for w in ws}
-COUNT_OF_THINGS = re.compile(r"(?i:(?<![\d,\wåäö])(\d+|" + "|".join(NUMBER_NAMES) + r"))\s+(?:[A-ZÅÄÖa-zåäö-]+\s+)?"
+# a count in words, either language, of two or more ("en", "one" are articles as often)
+COUNTED_IN_WORDS = {w: n for w, n in NUMBER_NAMES.items() if n >= 2}
+COUNT_OF_THINGS = re.compile(r"(?i:(?<![\d,\wåäö])(\d+|" + "|".join(COUNTED_IN_WORDS) + r"))\s+(?:[A-ZÅÄÖa-zåäö-]+\s+)?"
                              r"([a-zåäö-]{4,})\b")  # "29 OECD recommendations", "the two Japanese companies"
 # things of a kind the report leaves unnamed: "vissa yrkeskategorier", "certain professions"
 UNSPECIFIED_TOP = 5  # the best sentences looked at for one that leaves the things asked for unnamed
@@ -499,8 +497,8 @@ def untold_later(q: Question, chosen: list[Unit]) -> Unit | None:
 
 def count_forms(count: str) -> str:
     """A pattern for a count as the report may write it: "two" (or "2") as «två» or «2»."""
-    n = int(count) if count.isdigit() else NUMBER_NAMES[count.lower()]
-    return "|".join([str(n), *(w for w, k in NUMBER_NAMES.items() if k == n)])
+    n = int(count) if count.isdigit() else COUNTED_IN_WORDS[count.lower()]
+    return "|".join([str(n), *(w for w, k in COUNTED_IN_WORDS.items() if k == n)])
 
 
 def asked_thing(q: Question) -> set[str]:
@@ -1037,7 +1035,9 @@ class ExtractiveAnswerer:
                 if not all(t.islower() and len(t) >= 3 and t not in STOP for t in (run[0], run[-1])):
                     continue
                 titled = " ".join(t.capitalize() for t in run)
-                if self.a.index.written_as_a_name(run[0]) and self.a.index.has_name(titled) and not self.a.index.has_name(f"{run[0].capitalize()} {' '.join(run[1:])}"):
+                as_written = f"{run[0].capitalize()} {' '.join(run[1:])}"
+                if self.a.index.written_as_a_name(run[0]) and self.a.index.has_name(titled) \
+                        and not self.a.index.has_name(as_written):
                     out.add(titled.lower())
         return frozenset(p for p in out if not any(p != o and p in o for o in out))
 
@@ -1408,7 +1408,7 @@ class ExtractiveAnswerer:
         timed = f"{u.text[len(label) + 1:]} {_context_text(u.chunk)}".lower() if label else own
         # a year claimed ("Stämmer det att KF beslutat om max 25 per chef till 2028?") is checked, not required: a
         # sentence giving its own year for the thing corrects it («… max 30 medarbetare per chef år 2030»)
-        claimed = IS_IT_TRUE.match(q.asked) is not None and YEAR.search(u.text) is not None \
+        claimed = bool(q.years) and IS_IT_TRUE.match(q.asked) is not None and YEAR.search(u.text) is not None \
             and u.coverage >= CLAIM_COVERAGE
         for y in q.years:
             if y != report_year and y not in timed and not (y in label and self._label_asked(q, label)) and not claimed:
@@ -1749,6 +1749,7 @@ class ExtractiveAnswerer:
             ordered = units_of(best.chunk, best.rank)
             texts = [u.text for u in ordered]
             following = ordered[texts.index(best.text) + 1] if best.text in texts[:-1] else None
+            at = texts.index(following.text) if following is not None else -1
             short = len(best.text.split()) < 8 or best.text.endswith(":")
             reason = (q.also_reason and not CAUSAL.search(best.text.lower()) and following is not None
                       and CAUSAL.search(following.text.lower()) is not None)
@@ -1764,14 +1765,13 @@ class ExtractiveAnswerer:
                 # «Bolaget ska bland annat bidra till …»: the next sentence goes on about the same thing
                 extra.append(following)
             elif following is not None and q.kind is None and WHAT_IT_IS_ASKED.search(q.text) and (purpose := next(
-                    (u for u in ordered[texts.index(following.text):texts.index(following.text) + PURPOSE_AHEAD]
+                    (u for u in ordered[at:at + PURPOSE_AHEAD]
                      if PURPOSE_STATED.match(u.text)), None)) is not None:
                 # "Vad är Dans för hälsa?": «Arbetet med Dans för hälsa … implementerats …» / … / «Syftet är att bidra
                 # till minskad psykisk ohälsa bland unga.»: what the thing is for says what it is
                 extra.append(purpose)
             elif following is not None and introduces_a_list(following.text):
                 # "… uppgår till 32,8 Mkr. Detta är uppdelat på" and its bullets: the parts of the value
-                at = texts.index(following.text)
                 bullets = [u for u in ordered[at + 1:at + 1 + MAX_BULLETS] if u.text.lstrip().startswith("•")]
                 if bullets:
                     extra.extend([following, *bullets])

@@ -316,8 +316,12 @@ BARE_S_PAGE = re.compile(r"(?i)(?<![\wåäö])på\s+s\s+(\d{1,3})()(?![\d\wåä�
 
 # "i tre meningar", "in 5 bullet points", "på 3 rader": how many points the answer should have ("en rad åtgärder"
 # is "a number of measures", so a single "rad" is not a length)
-COUNT_WORDS = {"en": 1, "ett": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
-               "fem": 5, "five": 5, "sex": 6, "six": 6, "sju": 7, "seven": 7, "åtta": 8, "eight": 8}
+# counts in words, Swedish and English ("the two Japanese companies" is «Två japanska bolag»)
+NUMBER_NAMES = {w: n for n, ws in enumerate((("en", "ett", "one"), ("två", "two"), ("tre", "three"), ("fyra", "four"),
+                                              ("fem", "five"), ("sex", "six"), ("sju", "seven"), ("åtta", "eight"),
+                                              ("nio", "nine"), ("tio", "ten"), ("elva", "eleven"), ("tolv", "twelve")), 1)
+                for w in ws}
+COUNT_WORDS = {w: n for w, n in NUMBER_NAMES.items() if n <= 8}
 REQUESTED_COUNT = re.compile(r"(?<![\wåäö])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:korta\s+|short\s+|key\s+)?"
                              r"(?:meningar|mening|punkter|punkt|rader|höjdpunkter|sentences?|points?|bullets?|"
                              r"bullet points?|highlights?|takeaways?|lines?)(?![\wåäö])", re.IGNORECASE)

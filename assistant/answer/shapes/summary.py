@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer.extractive import SUMMARY_HEADINGS, Unit, _matched, is_own_summary, is_signpost, units_of
+from assistant.answer.extractive import SUMMARY_HEADINGS, YEAR, Unit, _matched, is_own_summary, is_signpost, units_of
 from assistant.answer.points import (
     ABOUT_THE_REPORT,
     ANAPHORA,
@@ -52,7 +52,6 @@ CUE_WORDS = set(terms(
     "redogör redogöra redogörelse beskriv beskriva förklara account describe explain belopp tidpunkt tidpunkten "
     "datum motivering motiveringen skäl skälen anledning anledningen " + " ".join(NUMBER_WORDS)))
 THE_REPORT = re.compile(r"(?i)(?<![\wåäö])(?:\w*rapport\w*|reports?)(?![\wåäö])")  # "Sammanfatta rapporten"
-TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
 # an economy asked about is told in money: a part with no amount («Ekonomi, budget och uppföljning», on overseeing
 # the other boards) is named less than one with its figures («Ekonomisk utveckling under året»)
@@ -186,7 +185,7 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
         as_names = set(terms(" ".join(w for w in span.label.split() if w[:1].isupper()))) if name_terms else title
         got = sum(w for t, w in wanted.items()
                   if _title_match(t, as_names if t in name_terms else title)) / total if total else 0.0
-        years = set(TITLE_YEAR.findall(span.label))
+        years = set(YEAR.findall(span.label))
         span.other_year = bool(years) and not years & asked_years
         if span.other_year:
             got *= OTHER_YEAR  # "Uppdatering investeringar 2026" is not the investments of 2025 asked about
