@@ -13,7 +13,7 @@ import click
 
 from assistant.config import load_settings
 from assistant.errors import AssistantError
-from assistant.models import Answer, Filters, Turn
+from assistant.models import Answer, Filters, Turn, validate_question
 from ingest.errors import IngestError
 
 
@@ -211,6 +211,13 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, input_file: Pat
     if input_file is None and question is None:
         fail('Ange en fråga: python -m assistant ask "Hur stor var den sociala obligationen?"', code=2)
     a = make_assistant(ctx)
+    if input_file is None:
+        try:  # an empty or too long question is told before the index is opened (or built)
+            validate_question(question, a.settings.max_question_chars)
+        except AssistantError as exc:
+            if as_json:
+                click.echo(json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False))
+            fail(str(exc), code=2)
     try:
         ready(a, quiet=as_json)
     except (AssistantError, IngestError) as exc:

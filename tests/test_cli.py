@@ -100,6 +100,13 @@ def test_empty_question_exits_non_zero_with_a_message(data_dir, question):
     assert json.loads(r.stdout)["error"].startswith("Frågan är tom")
 
 
+def test_empty_question_is_told_before_an_index_is_built(tmp_path):
+    data = tmp_path / "fresh"
+    r = run(str(data), "ask", "  ")
+    assert r.exit_code == 2 and "Frågan är tom" in r.stderr
+    assert not (data / "chroma").exists()  # nothing was opened or ingested for a question that is not asked
+
+
 def test_missing_question_and_bad_pages_are_usage_errors(data_dir):
     r = run(data_dir, "ask")
     assert r.exit_code == 2 and "Ange en fråga" in r.stderr
