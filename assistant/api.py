@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import itertools
 import re
 import threading
 import time
@@ -385,9 +386,14 @@ class _Index:
 
     def word_starting(self, prefix: str) -> str | None:
         """The first word of the reports (as in `vocabulary`) that begins with `prefix`, by a binary search."""
+        found = self.words_starting(prefix, 1)
+        return found[0] if found else None
+
+    def words_starting(self, prefix: str, limit: int) -> tuple[str, ...]:
+        """Up to `limit` words of the reports (as in `vocabulary`) that begin with `prefix`, in order."""
         words_ = self._sorted_vocabulary
         i = bisect.bisect_left(words_, prefix)
-        return words_[i] if i < len(words_) and words_[i].startswith(prefix) else None
+        return tuple(itertools.takewhile(lambda w: w.startswith(prefix), words_[i:i + limit]))
 
     def common_stems(self, share: float) -> frozenset[str]:
         """Stems in at least `share` of the chunks (the reports' own subjects: Malmö, stadskontoret), computed

@@ -107,12 +107,12 @@ class Table:
         """A row as a sentence that names each value by its column."""
         if self.columns and len(row.values) == len(self.columns):
             unit = f" {self.unit.lower()}" if self.unit else ""
-            parts = [
-                f"{c} {v}{'' if '%' in c else unit}" for c, v in zip(self.columns, row.values, strict=True)
+            parts = [  # an empty cell is left out: the column names keep the others in place
+                f"{c} {v}{'' if '%' in c else unit}" for c, v in zip(self.columns, row.values, strict=True) if v
             ]
             text = f"{row.label}: " + ", ".join(parts)
         else:
-            text = f"{row.label}: {' '.join(row.values)}".rstrip(": ")
+            text = f"{row.label}: {' '.join(v for v in row.values if v)}".rstrip(": ")
         if row.comment:
             text += f" ({row.comment})"
         return text

@@ -174,9 +174,30 @@ def split_row(text: str, n: int | None, comment_column: bool,
     if start == end:
         return text, [], ""
     values, shift = split_numbers(words[start:end], n, deviation)
+    if n and len(values) < n and end == len(words):
+        values = _with_empty_cells(text, start + shift, values, n)
     label = " ".join(words[: start + shift])
     comment = " ".join(words[end:])
     return label, values, comment
+
+
+def _with_empty_cells(text: str, first: int, values: list[str], n: int) -> list[str]:
+    """A row with fewer values than columns, read by the extractor's wide gaps: a column left empty
+    prints as two spaces (`Kommunbidrag 171,4 338,9  510,3`, `Finansiella poster  -0,1  -0,1`).
+    The values stay as they are unless the gaps, each at a value's start, make exactly n cells:
+    a value named by the wrong column is worse than a row without column names."""
+    gaps = [len(m.group(1)) for m in re.finditer(r"(\s*)\S+", text)][first:]
+    cells: list[str] = []
+    k = 0
+    for value in values:
+        if gaps[k] >= 2:
+            cells.append("")
+        width = len(value.split())
+        if any(g >= 2 for g in gaps[k + 1:k + width]):
+            return values  # a wide gap inside one value: not a layout this reading knows
+        cells.append(value)
+        k += width
+    return cells if len(cells) == n else values
 
 
 class TableBuilder:

@@ -32,6 +32,7 @@ from assistant.answer.extractive import (
     bullet_list,
     introduces_a_list,
     is_signpost,
+    kind_score,
     retrieved_of,
     term_hit,
     units_of,
@@ -81,6 +82,7 @@ from assistant.answer.route import (
     REPORT_PARTS,
     SPLIT_ASKED,
     SUMMARY,
+    as_claim_check,
     lacks_topic,
     names_only_the_subject,
     route,
@@ -148,6 +150,20 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
                    for s_ in said for m in asked)
 
 
+def thing_of_another_year_missing(q: Question, u: Unit) -> bool:
+    """An amount asked of a thing for another year than the report's, quoted from a row whose label holds the year
+    as a name and none of the thing: "Hur stora blir Malmös utsläpp år 2030 enligt prognosen?" is not the budget
+    row «Befolkningsprognos, analyser och uppföljning av Agenda 2030» (as "EM i handboll 2026" is that row)."""
+    report_year = str(u.chunk.meta.get("year") or "")
+    later = {y for y in q.years if y != report_year}
+    if q.kind not in ("amount", None) or not u.is_row or not later or not all(y in u.row_label for y in later):
+        return False
+    thing = {t for t, w in q.terms.items() if w >= 1.0 and not YEAR.fullmatch(t) and t not in AMBIENT_ACTORS
+             and t not in PARTS and not any(t.endswith(m) or t.startswith(m) for m in MEASURES)}
+    said = set(terms(u.row_label))
+    return bool(thing) and not any(term_hit(q, t, said, " ".join(said)) for t in thing)
+
+
 # what an amount is the price of: a salary, a fee, a rent, an interest rate, a ticket. A figure whose sentence or
 # table names none of the ones asked for is of something else ("What is the city director's salary?" is not the
 # budget row "Stadsdirektör")
@@ -202,6 +218,11 @@ def population_not_told(q: Question, u: Unit) -> bool:
 EVENTS = (
     (re.compile(r"(?i)(?<![\wåäö])(?:open|opens|opening|opened|öppna\w*|öppnar|invig\w*|inaugurat\w*)(?![\wåäö])"),
      ("öppn", "invig", "trafikstart", "driftstart", "lanser", "tillgänglig")),
+    # "By what date is the inquiry expected to be completed?" is not when it was decided on
+    (re.compile(r"(?i)(?<![\wåäö])(?:complet\w*|finish\w*|klar|klart|färdig\w*|slutför\w*|avslut\w*|"
+                r"ta(?:r)? slut|be (?:ready|done|over)|end|ends|upphör\w*)(?![\wåäö])"),
+     ("klar", "färdig", "slutför", "avslut", "slut", "upphör", "pågå", "löper", "fram till", "till och med", "t.o.m",
+      "senast", "complet", "finish", "end")),
 )
 
 
@@ -210,8 +231,19 @@ def event_missing(q: Question, u: Unit) -> bool:
     available counts)."""
     if q.kind != "date":
         return False
-    said = u.text.lower()
-    return any(asked.search(q.text) and not any(w in said for w in words_) for asked, words_ in EVENTS)
+    # (the answer quotes a later sentence of the passage with it: «… beräknas vara klar i januari 2026»)
+    said = " ".join([u.text, *sentences_after(u, TOLD_AFTER)]).lower()
+    return any(asked.search(q.text) and not any(re.search(r"(?<![\wåäö])" + re.escape(w), said) for w in words_)
+               for asked, words_ in EVENTS)  # (a word's start: «beslut» tells of no end)
+
+
+def sentences_after(u: Unit, n: int) -> list[str]:
+    """Up to n sentences after a quoted one in its passage (none for a row)."""
+    if u.is_row:
+        return []
+    texts = [x.text for x in units_of(u.chunk, u.rank)]
+    at = texts.index(u.text) if u.text in texts else len(texts)
+    return texts[at + 1:at + 1 + n]
 
 
 # a nationality asked about, with the report's words for it: "How many Danish companies …?" is not answered by
@@ -243,7 +275,7 @@ def nationality_missing(q: Question, u: Unit) -> bool:
 
 # a breakdown asked for: "fördelade per förvaltning", "split between the political parties", "broken down by area"
 BREAKDOWN = re.compile(r"(?i)(?<![\wåäö])(?:fördela\w*|uppdela\w*|uppdelning\w*|fördelning\w*|split|divided|"
-                       r"distributed|broken down|breakdown)(?:\s+(?:per|på|by|över|over)|[^?]{0,80}?\s(?:per|mellan|between|"
+                       r"distributed|broken down|breakdown)(?:\s+(?:per|på|by|över|over)|[^?]{0,80}?\s(?:per|by|mellan|between|"
                        r"among|across))\s+(?:the\s+|de\s+|olika\s+|varje\s+|each\s+|different\s+)?(?:\w+\s+)?"
                        r"([\wåäö]{4,})")
 
@@ -455,23 +487,37 @@ def source_not_quoted(q: Question, u: Unit) -> bool:
     return not any(term_hit(q, t, said) for t in wanted)
 
 
+# a number in a claim to check, not a year: "Stämmer det att stadskontoret har över 650 anställda?"
+CLAIMED_NUMBER = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d\s]*(?:[,.]\d+)?(?![\d])")
+
+
+def claimed_number_unmet(q: Question, u: Unit) -> bool:
+    """A claim stating a number, checked by a sentence with none: «… bara tagit emot ett fåtal
+    arbetsmarknadsanställningar …» neither confirms nor corrects "över 650 anställda"."""
+    if IS_IT_TRUE.match(q.asked) is None or CLAIMED_NUMBER.search(q.text) is None:
+        return False
+    return CLAIMED_NUMBER.search(with_its_table(u)) is None
+
+
 # what a fact's quoted evidence must not be, checked in order; a rule's kind ("breakdown", "total") lets the
 # refusal say what the report gives instead (the first such rule's)
 FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ...] = (
     # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is met,
     # the measure asked for is not
     (measure_of_another_year_missing, None),
+    (thing_of_another_year_missing, None),  # "… utsläpp år 2030 enligt prognosen?" quoted «Befolkningsprognos … 2030»
     (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
     (nationality_missing, None),  # "How many Danish companies …?" quoted «Två japanska bolag …»
-    (event_missing, None),  # "When will the Öresund metro open?" quoted when it is studied further
+    (event_missing, "event"),  # "When will the Öresund metro open?" quoted when it is studied further
     (population_not_told, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
     (target_for_now, "target"),  # "… per chef har vi idag?" quoted the 2030 target
     (cost_of_another_thing, None),  # "What will the new intranet cost?" quoted the board's net cost
     (source_not_quoted, None),  # "Vad säger miljöprogrammet om …?" quoted a sentence from elsewhere
+    (claimed_number_unmet, "number"),  # "Stämmer det att … 650 anställda?" quoted a sentence with no number
 )
 
 
@@ -581,6 +627,10 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "target"): "The report gives no current figure.",
           ("sv", "period"): "Rapporten redovisar inte den perioden.",
           ("en", "period"): "The report does not cover that period.",
+          ("sv", "number"): "Rapporten anger ingen sådan siffra.",
+          ("en", "number"): "The report gives no such figure.",
+          ("sv", "event"): "Rapporten anger ingen tidpunkt för det.",
+          ("en", "event"): "The report gives no date for that.",
           ("sv", "cause"): "Rapporten anger inte varför.",
           ("en", "cause"): "The report does not say why."}
 
@@ -757,6 +807,8 @@ class AnswerEngine:
         judge's (0 answers everything: the judge's features are still recorded)."""
         plan = self.plan(question, history, lang)
         q = plan.q
+        if (check := as_claim_check(question, q.lang)) is not None:  # "oppositionen påstår att …": checked
+            return replace(self.answer(check, history, filters, lang or q.lang, threshold), question=question)
         if plan.shape == "fact" and (parts := two_asks(expand_abbreviations(question, q.lang))) is not None:
             both = self._two_facts(parts, history or [], filters, lang or q.lang, threshold)
             if both is not None:
@@ -890,8 +942,11 @@ class AnswerEngine:
         if named and not any(p in c.quote.lower() for c in second.citations for p in named) \
                 and not {c.section for c in second.citations} & {c.section for c in first.citations}:
             # "What is Malmö Möts and when does it take place?": the second part is on the thing the first names, not
-            # on a sentence sharing a word with it («mötes- och resepolicy»); the first part stands
-            return replace(first, question=" ".join(parts))
+            # on a sentence sharing a word with it («mötes- och resepolicy»): where the first part's answer goes on
+            # about it, or the first part stands
+            second = self._told_after(first, parts[1], after_first, lang)
+            if second is None:
+                return replace(first, question=" ".join(parts))
         quotes = {(c.page, c.quote): c.n for c in first.citations}
         renumber: dict[int, int] = {}
         citations = list(first.citations)
@@ -949,11 +1004,17 @@ class AnswerEngine:
             later = [u for u in units[at + 1:at + 1 + TOLD_AFTER] if not is_signpost(u.text)]
             if own:
                 found = next((u for u in later if all(term_hit(q2, t, u.stems) for t in own)), None)
+                if found is None and q2.kind in ("count", "date", "amount"):
+                    # a value of the kind asked with half its words: "… and how many companies took part?" is
+                    # «… för de 70 företag som ingår», "when is the update expected to be finalised?" «… vara klar
+                    # i januari 2026»
+                    found = next((u for u in later if kind_score(u, q2) >= 1.0
+                                  and sum(term_hit(q2, t, u.stems) for t in own) >= len(own) / 2), None)
             else:
                 # (in the same paragraph, opening with the thing in the definite form or a demonstrative)
                 found = later[0] if later and later[0].before and OPENS_ON_IT.match(later[0].text) else None
-            if found is not None:
-                return self.scorer.compose_answer(q2, [found], first.scope, [])
+            if found is not None:  # (as sure as the first part's answer, whose passage it is from)
+                return replace(self.scorer.compose_answer(q2, [found], first.scope, []), confidence=first.confidence)
         return None
 
     def _stated_instead(self, asked: str, written: str, filters: Filters | None, lang: str,
@@ -1337,7 +1398,8 @@ class AnswerEngine:
     def features(self, q: Question, shape: str, comp: Composition) -> Features:
         """Facts about the question and the chosen evidence (see assistant/answer/judge.py)."""
         index = self.library.index
-        stem_known = self.scorer.stem_in_corpus
+        def stem_known(t: str) -> bool:  # (or read as report words: "löner" as «Lönekostnader»)
+            return self.scorer.stem_in_corpus(t) or any(self.scorer.stem_in_corpus(a) for a in q.alternatives.get(t, ()))
         evidence: list[Unit] = comp.evidence
         if shape == "fact" and evidence:
             add_dense(Context(self.library, self.scorer, q, None), evidence[:1])

@@ -264,6 +264,35 @@ class Unit:
         return self.kind_fit > 0
 
 
+# a figure of the year's forecast or of the period's outcome, asked for or said (an interim report has both)
+FORECAST_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:helårs\w*|års?prognos\w*|prognos\w*|prognostiser\w*|forecast\w*|"
+                            r"full[- ]year|projected)")
+PERIOD_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:utfall\w*|periodens|perioden|jan(?:uari)?[-–]aug(?:usti)?|hittills|"
+                          r"so far|to date|outturn|actual)")
+OTHER_MEASURE = {"forecast": "period", "period": "forecast"}
+MEASURE_PENALTY = 0.3
+
+
+def measure_asked(text: str) -> str | None:
+    """"forecast" or "period" when a question asks for one of an interim report's two measures only."""
+    forecast, period = FORECAST_WORDS.search(text) is not None, PERIOD_WORDS.search(text) is not None
+    return "forecast" if forecast and not period else "period" if period and not forecast else None
+
+
+def measure_of(u: Unit) -> str | None:
+    """The measure a figure is of, by its sentence, its table's title and header, or, for a bullet, the sentences
+    that open its list («Stadskontorets ekonomiska utfall för perioden … uppgår till 32,8 Mkr. Detta är uppdelat
+    på»); None when they tell both or neither."""
+    said = f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"
+    if u.text.lstrip().startswith("•"):
+        texts = [x.text for x in units_of(u.chunk, u.rank)]
+        at = texts.index(u.text) if u.text in texts else -1
+        while at > 0 and texts[at].lstrip().startswith("•"):
+            at -= 1
+        said += " " + " ".join(texts[max(at - 1, 0):at + 1])
+    return measure_asked(said)
+
+
 def row_years(u: Unit) -> set[str]:
     """The years a table row's columns (or its table's header) are about; its label's years name things."""
     body = u.text[len(u.row_label):] if u.row_label else u.text
@@ -585,10 +614,15 @@ def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") 
     return _matched(term, stems, joined) or any(_matched(a, stems, joined) for a in q.alternatives.get(term, ()))
 
 
+FIRST_PART_MAX = 4  # compounds a word the report lacks may stand first in and still be read as them
+
+
 # a count asked per something: "… per chef", "how many employees a single manager should have", "varje chef"
 RATIO_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|single|varje|enskild|enskilda|vardera|"
-                         r"(?:a|an|one|en|ett)\s+[\wåäö]+\s+(?:should|can|may|must|ska|bör|får|kan)\s+ha(?:ve)?|"
-                         r"(?:ska|bör|får|kan)\s+(?:en|ett)\s+[\wåäö]+\s+ha)(?![\wåäö])")
+                         r"(?:a|an|one|en|ett)\s+[\wåäö]+\s+(?:max\s+|högst\s+|maximalt\s+)?"
+                         r"(?:should|can|may|must|ska|bör|får|kan)\s+(?:max\s+|högst\s+|maximalt\s+|at\s+most\s+)?ha(?:ve)?|"
+                         r"(?:ska|bör|får|kan|should|can|may|must)\s+(?:en|ett|a|an|one)\s+[\wåäö]+\s+"
+                         r"(?:max\s+|högst\s+|maximalt\s+)?ha(?:ve)?)(?![\wåäö])")
 
 
 # examples asked for, and a sentence that gives them: "Ge exempel på …" / «Till exempel har medel fördelats till …»
@@ -991,7 +1025,8 @@ class ExtractiveAnswerer:
             glosses = [t for t, w in q.terms.items() if w == SWEDISH_GLOSS_WEIGHT and not self.stem_in_corpus(t)]
             if glosses and len(glosses) < len(q.terms):
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
-        return replace(self.decompound(q), asked=question, phrases=self.report_phrases(question_read))
+        q = self.as_first_part(self.decompound(q))
+        return replace(q, asked=question, phrases=self.report_phrases(question_read))
 
     def next_year_named(self, text: str) -> str:
         """"Next year" as the year after the report's ("nästa år", "next yr"), when the library holds one year:
@@ -1122,6 +1157,7 @@ class ExtractiveAnswerer:
         defined = q.kind is None and bool(q.names) and (m_def := DEFINITION_ASKED.match(q.text)) is not None \
             and m_def.group(1).strip() in q.names
         leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
+        measure = measure_asked(q.text) if q.kind in ("amount", None) else None
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -1208,6 +1244,8 @@ class ExtractiveAnswerer:
                 # figure ("Hur stort överskott prognostiseras?") before a figure under one part's heading
                 # («Verksamheterna prognostiserar ett överskott med totalt 4,7 Mkr» under STADSKONTORET)
                 u.score -= PART_UNASKED
+            if measure is not None and measure_of(u) == OTHER_MEASURE[measure]:
+                u.score -= MEASURE_PENALTY  # "Vilken helårsprognos har …?": not a bullet of the period's outcome
             unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
                 present = NOW.search(u.text) is not None
@@ -1287,6 +1325,28 @@ class ExtractiveAnswerer:
                 out[p] = max(out.get(p, 0.0), w)
             changed = changed or parts is not None
         return replace(q, terms=out) if changed else q
+
+    def as_first_part(self, q: Question) -> Question:
+        """A question word the report has only as the first part of its compounds ("löner": «Lönekostnader»,
+        «löneöversyn»): those compounds are the report's words for it, matched and searched. The rest of such a
+        compound must be a word of the report on its own («kostnader»), so an inflection is no compound."""
+        if q.lang != "sv":
+            return q
+        index = self.a.index
+        alternatives = dict(q.alternatives)
+        searched: list[str] = []
+        for t, w in q.terms.items():
+            if w < 1.0 or len(t) < 3 or not t.isalpha() or self.stem_in_corpus(t):
+                continue
+            found = list(dict.fromkeys(
+                word for link in ("", "e", "s") for word in index.words_starting(t + link, FIRST_PART_MAX + 1)
+                if len(word) - len(t + link) >= 4 and stem(word[len(t + link):]) in index.df))
+            if 0 < len(found) <= FIRST_PART_MAX:  # more is a prefix, not a word («projekt…» for "pro")
+                alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), *(stem(x) for x in found))))
+                searched += found
+        if not searched:
+            return q
+        return replace(q, alternatives=alternatives, lexical_query=f"{q.lexical_query} {' '.join(searched)}")
 
     def compound_of_parts(self, q: Question) -> Question:
         """Two question words the report writes as one compound ("how reliable is the forecast" → säker +
@@ -1469,7 +1529,7 @@ class ExtractiveAnswerer:
         """"Vilken löptid …?", "Vad var sjukfrånvaron …?": about a thing the report never mentions."""
         if q.lang != "sv":
             return self.unknown_english_focus(q)
-        if len(q.focus or "") >= 5 and not self.known_word(q.focus or "") and not self._adjective_of_known(q):
+        if len(q.focus or "") >= 5 and not self.known(q, q.focus or "") and not self._adjective_of_known(q):
             return True
         c = q.counted or ""
         if len(c) >= 3 and not self.stem_in_corpus(c) and not any(
@@ -1485,7 +1545,11 @@ class ExtractiveAnswerer:
         word = m.group(1).lower()
         if word in MEASURE_NOUNS or PARTICIPLE.search(word):
             return False  # "Hur stor är summan av …", "Hur mycket har beviljats …": the thing is named later
-        return not self.known_word(word)
+        return not self.known(q, word)
+
+    def known(self, q: Question, word: str) -> bool:
+        """A word of the report, or one the question reads as report words ("lönerna": «Lönekostnader»)."""
+        return self.known_word(word) or any(self.stem_in_corpus(a) for a in q.alternatives.get(stem(word), ()))
 
     def _adjective_of_known(self, q: Question) -> bool:
         """The focus an adjective the report lacks before a noun it has, or a noun naming the kind of answer:

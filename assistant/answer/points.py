@@ -30,6 +30,12 @@ ABOUT_THE_REPORT = re.compile(r"^(I (årets |denna |detta |föreliggande )?(del�
 ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Båda|Bägge|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
                      r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även|"
                      r"(Trots|Utöver|Utifrån|Till följd av|I och med) (detta|det|dessa))\b")
+def is_verdict(text: str) -> bool:
+    """A goal's assessment sentence: «Bedömningen är att bidraget till kommunfullmäktigemålet … förväntas uppnås»."""
+    low = text.lower()
+    return low.startswith("bedömningen är") or ("förväntas" in low and "bedömning" in low and len(low) > 30)
+
+
 GENERIC_HEADINGS = ("Bedömning av förväntad utveckling", "Uppföljning av bidrag till kommunfullmäktigemålet")
 
 

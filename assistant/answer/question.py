@@ -47,7 +47,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
                  "i %", "in %")),
     ("count", ("hur många", "vilket antal", "how many", "number of")),
     ("date", ("när ", "vilket år", "vilken månad", "vilket datum", "till när", "hur länge", "when ", "which year",
-              "what year", "by when", "how long")),
+              "what year", "by when", "how long", "what date", "which date", "what month", "which month")),
     ("amount", ("hur mycket", "hur stor", "hur stort", "hur stora", "hur höga", "hur hög", "vilket belopp", "vilken summa",
                 "i kronor", "in kronor", "how high",
                 "vad kostar", "kosta", "kostar", "kostade", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
@@ -154,7 +154,10 @@ def kind_is_held(named: str, titles: frozenset[str]) -> bool:
 # ("satsas") as it is set aside for it ("avsätta", "avsatts")
 SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
     ("företag", ("bolag",)), ("bolag", ("företag",)), ("satsas", ("avsätta", "avsatts")),
-    ("politiker", ("politisk",)))}  # politicians are the political organisation («den politiska organisationen»)
+    ("politiker", ("politisk",)),  # politicians are the political organisation («den politiska organisationen»)
+    # a system put in place is «infört», «implementerat» or rolled out («Utrullningen av systemstödet …»); the
+    # infinitive's stem is the preposition "inför", so only the participles are read so
+    *((w, ("införa", "implementera", "utrullningen")) for w in ("infört", "införts", "införd", "införda")))}
 # heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
 # "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
 # -påverkan, -arbetet, -frågor, -läget, -situationen)
@@ -361,8 +364,14 @@ def proper_names(text: str) -> set[str]:
     return out
 
 
+# the measure a Swedish question asks in ("hur stora", "hur höga", "hur dyrt"): how much, not what about
+MEASURE_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])hur\s+(?:stora|höga?|högt|låga?|lågt|dyra?|dyrt|långa?|långt)(?![\wåäö])")
+
+
 def own_words(searched: str, lang: str) -> list[str]:
     """A question's own content words: not function words, nor the words a request is made in."""
+    if lang == "sv":
+        searched = MEASURE_ADJECTIVE.sub(" hur ", searched)
     return [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)
             and not (lang == "sv" and w in REQUEST_WORDS_SV)]
 

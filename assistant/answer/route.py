@@ -355,6 +355,29 @@ QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|
                            re.IGNORECASE)
 
 
+# a claim told to be checked, not asked: "oppositionen påstår att KS gett 5 mnkr till Malmö Pride", "The opposition
+# claims that the surplus is 30 Mkr – is that true?", "KS anslag har ökat med 30 mnkr, stämmer det?"
+CLAIM_TOLD = re.compile(r"(?i)^\s*(?:[\wåäö'’]+\s+){1,4}?(?:påstår|påstås|säger|sägs|hävdar|hävdas|menar|skriver|tror|"
+                        r"claims?|says?|argues?|states?|insists?|thinks?)\s+(?:att|that)\s+(?P<claim>.+)$")
+CHECK_ASKED = re.compile(r"(?i)[\s.,;:–—-]*(?:(?:stämmer(?:\s+(?:det|detta|det här))?|är\s+(?:det|detta|det här))(?:\s+(?:verkligen|sant|korrekt|rätt))*"
+                         r"|(?:is|was)\s+(?:that|it|this)\s+(?:really\s+)?(?:true|correct|right))\s*\??\s*$")
+
+
+def as_claim_check(text: str, lang: str) -> str | None:
+    """A told claim as the check it asks for ("Stämmer det att …?", "Is it true that …?"), or None. The claim
+    must ask nothing itself: "Rapporten säger att det blir ett överskott – varför?" asks a reason."""
+    told = CLAIM_TOLD.match(text)
+    body = told.group("claim") if told else text
+    check = CHECK_ASKED.search(body)
+    if told is None and check is None:
+        return None
+    claim = body[:check.start()] if check else body
+    claim = claim.strip(" .,;:–—-?")
+    if len(claim.split()) < 3 or QUESTION_WORD.search(claim) or "?" in claim:
+        return None
+    return f"Is it true that {claim}?" if lang == "en" else f"Stämmer det att {claim}?"
+
+
 # "Jag ska skriva en PM om X – vad säger rapporten?", "I'm writing a memo on X": the memo is not the topic, X is
 PURPOSE_FRAME = re.compile(
     r"(?i)\b(?:jag|vi) (?:ska|skall|behöver|håller på att|vill) (?:skriva|göra|ta fram|förbereda|sammanställa) "
@@ -402,7 +425,9 @@ def without_asides(text: str) -> str:
 
 # verbs that stand for another and adverbs of time ("hur många har redan gjort det?"): they name no topic
 PRO_VERBS = frozenset(("gjort", "göra", "gör", "gjorde", "görs", "gjordes", "hänt", "händer", "hände", "redan",
-                       "fortfarande", "ännu", "egentligen"))
+                       "fortfarande", "ännu", "egentligen",
+                       # "är det något nytt på gång där?": news asked of a thing named before
+                       "ny", "nytt", "nya", "gång"))
 
 
 def has_topic(text: str) -> bool:
@@ -429,6 +454,12 @@ FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina
                       r"(?:memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|text))\b"
                       r"[\s.!?]*$")
 
+# the occasion the answer is for, at the end: "Sammanfatta KS ekonomi inför KF", "… ahead of the council meeting"
+# (a meeting, a debate or a dialogue: "inför flytten till Rådhuset" is a topic)
+OCCASION = re.compile(r"(?i)\s+(?:inför|before|ahead of)\s+(?:(?:nästa|kommande|next|the|tomorrow's|morgondagens)\s+)?"
+                      r"(?:(?:kommunfullmäktige|kf)(?:s\s+[\wåäö]+)?|(?:city\s+)?council(?:\s+meeting)?|[\wåäö]*möte[nt]?|"
+                      r"meeting|[\wåäö]*sammanträde[nt]?|dragning(?:en)?|[\wåäö]*dialog(?:en)?|[\wåäö]*beredning(?:en)?|"
+                      r"debatt(?:en)?|debate|presentation(?:en)?)[\s.!?]*$")
 
 # what the asker will do with it, as a relative clause at the end: "… som jag bör ta med i en dragning för
 # kommunalrådet?", "… that I should include in a briefing?"
@@ -442,7 +473,8 @@ def without_length_request(text: str) -> str:
     """The question without how long its answer should be or what it is for: "svar", "punkter", "quick",
     "till min chef" and "Ska in i en PM" are not what it is about."""
     text = WILL_USE.sub("", without_purpose(text))
-    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", STYLE_REQUEST.sub(" ", FOR_WHOM.sub("", text))))
+    text = OCCASION.sub("", FOR_WHOM.sub("", text))
+    return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", STYLE_REQUEST.sub(" ", text)))
 
 
 def requested_count(text: str) -> int | None:

@@ -7,11 +7,13 @@ import pytest
 from assistant.answer.engine import two_asks
 from assistant.answer.question import answer_kind
 from assistant.answer.route import (
+    as_claim_check,
     is_out_of_scope_request,
     lacks_topic,
     requested_count,
     requested_pages,
     route,
+    without_asides,
     without_length_request,
 )
 
@@ -562,3 +564,39 @@ def test_what_the_points_go_on_is_no_topic():
                                       "What are the most important developments on climate?"])
 def test_what_has_happened_in_a_field_asks_a_brief(question):
     assert route(question) == "brief"
+
+
+@pytest.mark.parametrize("text, lang, check", [
+    ("oppositionen påstår att KS gett 5 mnkr till Malmö Pride i år", "sv",
+     "Stämmer det att KS gett 5 mnkr till Malmö Pride i år?"),
+    ("oppositionen säger att KS anslag ökat med 30 mnkr under året. stämmer det", "sv",
+     "Stämmer det att KS anslag ökat med 30 mnkr under året?"),
+    ("Det sägs att överskottet är 30 mnkr, stämmer", "sv", "Stämmer det att överskottet är 30 mnkr?"),
+    ("The opposition claims that the surplus is 30 million. Is that true?", "en",
+     "Is it true that the surplus is 30 million?"),
+])
+def test_a_claim_told_is_checked(text, lang, check):
+    assert as_claim_check(text, lang) == check
+
+
+@pytest.mark.parametrize("text", ["Rapporten säger att det blir ett överskott – varför?",
+                                  "Vad säger rapporten om segregation?", "Hur stor var obligationen?",
+                                  "Stämmer det att obligationen var 600 Mkr?"])
+def test_a_question_is_no_claim_told(text):
+    assert as_claim_check(text, "sv") is None
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Sammanfatta KS ekonomi inför KF", "Sammanfatta KS ekonomi"),
+    ("Summarise the board's finances ahead of the council meeting", "Summarise the board's finances"),
+    ("Vad görs inför flytten till Rådhuset?", "Vad görs inför flytten till Rådhuset?"),
+])
+def test_the_occasion_an_answer_is_for_is_no_topic(question, topic):
+    assert without_length_request(question) == topic
+
+
+def test_news_asked_of_a_thing_named_before_keeps_it():
+    # "är det något nytt på gång där?" names no topic: the clause before it does
+    text = "Vi rapporterar tillbud och arbetsskador i avvikelsesystemet – är det något nytt på gång där?"
+    assert "avvikelsesystemet" in without_asides(text)
+    assert without_asides("Jag sitter med budgeten – hur stort är överskottet?") == "hur stort är överskottet?"

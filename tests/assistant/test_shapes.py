@@ -2295,3 +2295,98 @@ def test_chat_english_reads_as_english(assistant):
 def test_a_share_asked_in_percent_is_not_answered_in_kronor(assistant):
     # the report gives no sick leave figure; «… utfall för perioden januari-augusti uppgår till 32,8 Mkr» is no share
     assert assistant.ask("Sjukfrånvaro stadskontoret jan-aug i %?").refused
+
+
+def test_a_count_per_manager_asked_with_max_is_a_ratio(assistant):
+    # «… ett riktvärde på max 30 medarbetare per chef till 2030» answers how many a manager may have at most
+    for question in ("Hur många medarbetare får en chef max ha?", "How many employees can a manager have at most?"):
+        answer = assistant.ask(question)
+        assert not answer.refused and "max 30 medarbetare per chef" in answer.answer, question
+
+
+def test_a_claim_told_is_checked_against_the_report(assistant):
+    # the report gives 1,2 Mkr to Malmö Pride (p. 39): the claim is answered with it, not refused
+    question = "oppositionen påstår att KS gett 5 mnkr till Malmö Pride i år"
+    answer = assistant.ask(question)
+    assert not answer.refused and "1,2" in answer.answer and answer.question == question
+    assert 39 in {c.page for c in answer.citations}
+
+
+def test_news_of_a_thing_named_in_an_aside_is_looked_for(assistant):
+    answer = assistant.ask("Vi rapporterar tillbud och arbetsskador hela tiden i avvikelsesystemet – är det något nytt "
+                           "på gång där?")
+    assert not answer.refused and "avvikelsehanteringssystem" in answer.answer
+
+
+def test_a_system_put_in_place_is_rolled_out(assistant):
+    # «Utrullningen av systemstödet för schema och bemanning (Medvind) … planeras att avslutas under 2025»
+    answer = assistant.ask("När ska Medvind vara infört?")
+    assert not answer.refused and "Utrullningen" in answer.answer and "2025" in answer.answer
+
+
+def test_an_end_date_asked_is_not_the_date_a_thing_began(assistant):
+    # the report dates the government's decision (May 2025), not when the inquiry is done
+    answer = assistant.ask("By what date is the bilateral Swedish-Danish inquiry into new Öresund connections "
+                           "expected to be completed?")
+    assert answer.refused and "no date" in answer.answer
+    answer = assistant.ask("When is the updated trend analysis in Utblick Malmö supposed to be ready?")
+    assert not answer.refused and "januari 2026" in answer.answer
+
+
+def test_a_breakdown_by_a_unit_the_report_lacks_is_refused(assistant):
+    answer = assistant.ask("Could you provide a breakdown of the 78 million kronor competence development investment "
+                           "by administration?")
+    assert answer.refused and "breakdown" in answer.answer
+
+
+def test_a_forecast_asked_is_not_the_period_outcome(assistant):
+    # «• Kommunbidragsfinansierad verksamhet,19,5 Mkr» is a part of the January–August outcome (p. 41); the forecast
+    # is the table row on p. 43 (Förvaltningen KB 2,3 Mkr)
+    answer = assistant.ask("Vilken helårsprognos har den kommunbidragsfinansierade verksamheten?")
+    assert "2,3" in answer.answer and "19,5" not in answer.answer
+
+
+def test_a_word_the_report_has_only_in_compounds_is_read_as_them(assistant):
+    # "lönerna": the report has «Lönekostnader» only
+    answer = assistant.ask("Hur stora är lönerna?")
+    assert not answer.refused and "Lönekostnader" in answer.answer
+
+
+def test_what_the_report_says_on_a_topic_is_where_its_words_stand(assistant):
+    # «barn- och ungdomskultur» is a row of the grant's table (p. 38), not the goal on children's upbringing
+    answer = assistant.ask("Finns det något om barn- och ungdomskultur i kommunstyrelsens budget?")
+    assert answer.shape == "brief" and "-4,1" in answer.answer
+    assert assistant.ask("Vad står det om segregation?").shape == "summary"
+
+
+def test_the_occasion_a_summary_is_for_is_not_its_topic(assistant):
+    answer = assistant.ask("Sammanfatta KS ekonomi inför KF")
+    assert answer.shape == "summary" and 37 in {c.page for c in answer.citations}
+
+
+def test_a_claimed_number_the_report_does_not_give_is_not_confirmed(assistant):
+    # the report gives no head count: «… bara tagit emot ett fåtal arbetsmarknadsanställningar …» is no answer
+    answer = assistant.ask("oppositionen säger att stadskontoret har över 650 anställda, stämmer det")
+    assert answer.refused and "ingen sådan siffra" in answer.answer
+    answer = assistant.ask("Stämmer det att obligationen var 700 miljoner?")
+    assert not answer.refused and "600 miljoner kronor" in answer.answer
+
+
+def test_a_later_years_figure_must_name_the_thing_asked(assistant):
+    assert assistant.ask("Hur stora blir Malmös utsläpp år 2030 enligt stadens prognos?").refused
+    assert "10 000" in assistant.ask("Hur stor är investeringsramen 2026?").answer
+
+
+def test_an_english_second_part_is_answered_where_the_first_parts_answer_goes_on(assistant):
+    # «… för de 70 företag som ingår» follows the sentence on who funded Malmö Residency (p. 18)
+    answer = assistant.ask("Who financed the Malmö Residency project, and how many companies took part?")
+    assert "Tillväxtverket" in answer.answer and "70 företag" in answer.answer
+    answer = assistant.ask("What is the Utblick Malmö trend analysis, and when is the updated version expected to be "
+                           "finalised?")
+    assert "januari 2026" in answer.answer
+
+
+def test_forecast_and_outcome_abbreviated(assistant):
+    # "progn" and "utf" as officials write them
+    assert assistant.ask("KS progn för resultatet 2026").refused
+    assert "13,9" in assistant.ask("progn helår KS?").answer

@@ -126,3 +126,22 @@ def test_header_without_rows_is_kept_as_text():
     joined = " ".join(p.body.text for p in r.passages)
     assert "Tkr Prognos Budget Avvikelse" in joined
     assert "Inga siffror redovisas" in joined
+
+
+def test_an_empty_cell_is_read_from_the_wide_gap_it_leaves():
+    # «Kommunbidrag 171,4 338,9  510,3» under four columns: the third (Förvaltningen SF/IF) is empty
+    assert split_row("Kommunbidrag 171,4 338,9  510,3", 4, False) == ("Kommunbidrag", ["171,4", "338,9", "", "510,3"], "")
+    assert split_row("Finansiella poster  -0,1  -0,1", 4, False) == ("Finansiella poster", ["", "-0,1", "", "-0,1"], "")
+    # single spaces group thousands as before; a gap that does not make the columns' count changes nothing
+    assert split_row("Lönekostnader -221 734 -231 565 9 831", 3, False) == (
+        "Lönekostnader", ["-221 734", "-231 565", "9 831"], "")
+    assert split_row("Avskrivningar -0,1  -1,0", 4, False) == ("Avskrivningar", ["-0,1", "-1,0"], "")
+
+
+def test_a_row_with_an_empty_cell_names_the_others_by_their_columns():
+    r = parse("Tabell - Prognos, Mkr \n\n  Styrelsen Förvaltningen Totalt \n\nKommunbidrag 171,4  171,4 \n\n"
+              "Totala kostnader -164,9 -380,9 -545,8 \n")
+    t = r.tables[0]
+    assert t.columns == ["Styrelsen", "Förvaltningen", "Totalt"]
+    assert t.row_text(t.rows[0]) == "Kommunbidrag: Styrelsen 171,4 mkr, Totalt 171,4 mkr"
+    assert t.row_text(t.rows[1]).startswith("Totala kostnader: Styrelsen -164,9 mkr, Förvaltningen -380,9 mkr")

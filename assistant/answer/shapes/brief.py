@@ -30,6 +30,7 @@ from assistant.answer.points import (
     NUMBER,
     Point,
     content,
+    is_verdict,
     mmr,
     with_antecedents,
 )
@@ -350,6 +351,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen)
+    if shape == "reason" and ASSESSMENT_ASKED.search(ctx.q.text):
+        chosen = with_verdict(chosen, ctx.library.index.chunks)
     # a lead-in that names none of a brief's topic brings no table: «Nedan visas beslut …» after the sentence on
     # Amiralen and WMU, in the same passage, lists the projects, not what the question asks
     chosen = with_introduced_tables(chosen, ctx.library.index.chunks, TABLE_LEAD_COVERAGE,
@@ -360,6 +363,23 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
     return Composition(text, citations, evidence, rule_ok, hits)
+
+
+ASSESSMENT_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:bedöm\w*|assess\w*)")
+
+
+def with_verdict(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]:
+    """The reasons of a goal's assessment with the assessment itself: "Hur bedömer kommunstyrelsen … målet …, och
+    varför?" is answered by «Bedömningen är att bidraget … förväntas uppnås» and the reasons after it."""
+    goals = {p.unit.chunk.meta.get("goal") for p in chosen if p.unit.chunk.meta.get("kind") == "assessment"}
+    if len(goals) != 1 or None in goals or any(is_verdict(p.unit.text) for p in chosen):
+        return chosen
+    goal = goals.pop()
+    verdict = next((u for c in chunks if c.meta.get("kind") == "assessment" and c.meta.get("goal") == goal
+                    for u in units_of(c, 0) if is_verdict(u.text)), None)
+    # (shown where the report has it, first under its heading; weighed least, so the reasons stay the evidence)
+    low = min((p.relevance for p in chosen), default=0.0)
+    return chosen if verdict is None else [*chosen, Point(verdict, low)]
 
 
 # a sentence that turns to another matter: "Utöver detta pågår även planeringen av ett nytt intranät"

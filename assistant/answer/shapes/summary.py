@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer.extractive import SUMMARY_HEADINGS, YEAR, Unit, _matched, is_own_summary, is_signpost, units_of
+from assistant.answer.extractive import (
+    SUMMARY_HEADINGS,
+    YEAR,
+    Unit,
+    _matched,
+    is_own_summary,
+    is_signpost,
+    term_hit,
+    units_of,
+)
 from assistant.answer.points import (
     ABOUT_THE_REPORT,
     ANAPHORA,
@@ -21,6 +30,7 @@ from assistant.answer.points import (
     OUTCOME,
     Point,
     content,
+    is_verdict,
     mmr,
     with_antecedents,
 )
@@ -30,7 +40,7 @@ from assistant.answer.shapes.base import Composition, Context
 from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import EN_STOP, one_edit, similarity, terms
+from assistant.textproc import EN_STOP, one_edit, similarity, terms, words
 
 # words that ask for a summary or name the report itself, not what to summarise
 CUE_WORDS = set(terms(
@@ -55,6 +65,10 @@ THE_REPORT = re.compile(r"(?i)(?<![\wåäö])(?:\w*rapport\w*|reports?)(?![\wå�
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
 # an economy asked about is told in money: a part with no amount («Ekonomi, budget och uppföljning», on overseeing
 # the other boards) is named less than one with its figures («Ekonomisk utveckling under året»)
+# what the report says about a topic, not a part to summarise: "Finns det något om barn- och ungdomskultur …?"
+ABOUT_ASKED = re.compile(r"(?i)(?:vad (?:säger|skriver) rapporten om|vad står det om|finns det något om|står det något om|"
+                         r"what does the report (?:write|say) about|is there anything (?:about|on))\b")
+RARE_DF = 2  # chunks a word may stand in and still name the topic where it stands
 ECONOMY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:ekonomi\w*|financ\w+|economy|economic\w*)(?![\wåäö])")
 AMOUNT_SAID = re.compile(r"(?i)\d\s*(?:mkr|tkr|miljon\w*|miljard\w*|kronor)(?![\wåäö])")
 NO_MONEY = 0.6
@@ -392,8 +406,7 @@ def assessment_first(span: Span) -> list[Unit]:
             continue
         units = units_of(c, 0)
         for i, u in enumerate(units):
-            low = u.text.lower()
-            if low.startswith("bedömningen är") or ("förväntas" in low and "bedömning" in low and len(low) > 30):
+            if is_verdict(u.text):
                 reasons = [r for r in units[i + 1:i + 3] if len(r.text.split()) >= 6 and not is_signpost(r.text)]
                 return [u, *reasons]
     return []
@@ -487,9 +500,26 @@ def compose_summary(ctx: Context) -> Composition:
     a, b = span.pages
     span_text = span.label if span.kind == "pages" else f"{span.label} (s. {a}–{b})" if a != b else \
         f"{span.label} (s. {a})"
-    return Composition(text, citations, [p.unit for p in points], span.accepted,
+    accepted = span.accepted and not topic_elsewhere(ctx, span)
+    return Composition(text, citations, [p.unit for p in points], accepted,
                        [(c, 0.0) for c in span.chunks], span=span_text, coverage=min(span.score, 1.0),
                        certain=span.kind == "pages")
+
+
+def topic_elsewhere(ctx: Context, span: Span) -> bool:
+    """Whether what the report says about a topic stands outside the span chosen for it: the question's rarest
+    word, written in a chunk or two of the report, is in none of the span's («barn- och ungdomskultur» is a row
+    of the budget table, not the goal on children's upbringing that shares "barn" and "unga" with it)."""
+    if span.kind == "pages" or not ABOUT_ASKED.search(ctx.q.text):
+        return False
+    index = ctx.library.index
+    # (as a word or in a compound: «pensionsriktlinjerna» holds "pension")
+    rare = [t for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS and 0 < index.substring_df(t) <= RARE_DF]
+    if not rare:
+        return False
+    stems = {t for c in span.chunks for t in index.text_terms(c)}
+    joined = " ".join(" ".join(words(c.text)) for c in span.chunks)
+    return not any(term_hit(ctx.q, t, stems, joined) for t in rare)
 
 
 def says_more_than_the_span(ctx: Context) -> bool:
