@@ -26,6 +26,7 @@ EXTRA_STOP = {
     # "vad säger rapporten om"
     "pengar", "pengarna", "gick", "gått",  # "hur mycket pengar gick till …": how much, not what about
     "alltså",  # "… styrelsen, alltså den politiska organisationen": a restatement's filler
+    "faktiskt", "egentligen", "verkligen",  # "vad KS faktiskt gör": emphasis, not «… effekter de faktiskt leder till»
     "typ", "asså", "aså", "dom", "grej", "grejen", "grejer", "grejor", "grejs",  # chat fillers and spoken forms (dom: de, dem): "vad kostar arvodena typ", "går dom plus asså"
     "tas",  # "tas i drift", "tas fram": the verb of a phrase whose other word says what
     "hit", "dit",  # where to: "Vilka kongresser har Malmö lyckats få hit?"

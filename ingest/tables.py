@@ -182,16 +182,15 @@ def split_row(text: str, n: int | None, comment_column: bool,
 
 
 def _with_empty_cells(text: str, first: int, values: list[str], n: int) -> list[str]:
-    """A row with fewer values than columns, read by the extractor's wide gaps: a column left empty
-    prints as two spaces (`Kommunbidrag 171,4 338,9  510,3`, `Finansiella poster  -0,1  -0,1`).
+    """A row with fewer values than columns, read by the extractor's wide gaps: each column left empty adds a
+    space, so one prints as two spaces (`Kommunbidrag 171,4 338,9  510,3`, `Finansiella poster  -0,1  -0,1`).
     The values stay as they are unless the gaps, each at a value's start, make exactly n cells:
     a value named by the wrong column is worse than a row without column names."""
     gaps = [len(m.group(1)) for m in re.finditer(r"(\s*)\S+", text)][first:]
     cells: list[str] = []
     k = 0
     for value in values:
-        if gaps[k] >= 2:
-            cells.append("")
+        cells += [""] * max(gaps[k] - 1, 0)  # two spaces: one empty cell, three: two
         width = len(value.split())
         if any(g >= 2 for g in gaps[k + 1:k + width]):
             return values  # a wide gap inside one value: not a layout this reading knows

@@ -33,6 +33,7 @@ from assistant.answer.extractive import (
     introduces_a_list,
     is_signpost,
     kind_score,
+    measure_asked,
     retrieved_of,
     term_hit,
     units_of,
@@ -148,6 +149,24 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     # "investeringsram" is of the investment asked for, "helårsresultat" of the result; "resulterade" is no result
     return not any(s_.endswith(m) or (s_.startswith(m) and len(s_) - len(m) >= COMPOUND_TAIL) or m in s_[1:-1]
                    for s_ in said for m in asked)
+
+
+# the measures a period figure may be asked of that the board's whole outcome is not («Stadskontorets ekonomiska
+# utfall … 32,8 Mkr» is a result, a deviation, and its parts are named by their funding: KB, SF/IF)
+PERIOD_MEASURES = tuple(stem(w) for w in ("intäkt", "kostnad", "investering"))
+
+
+def measure_of_the_period_missing(q: Question, u: Unit) -> bool:
+    """A period's outcome asked of a measure («intäkter», «nettokostnad») answered by a figure of another: "Vad var
+    de totala intäkterna utfall jan-aug?" is not «Stadskontorets ekonomiska utfall … uppgår till 32,8 Mkr»."""
+    if q.kind not in ("amount", None) or measure_asked(q.text) != "period":
+        return False
+    # (the measure as a word or a compound's head: «intäktsfinansierad» verksamhet is no income asked for)
+    asked = {m for t, w in q.terms.items() if w >= 1.0 for m in PERIOD_MEASURES if t.endswith(m)}
+    if not asked:
+        return False
+    said = set(terms(" ".join([with_its_table(u), *list_lead(u)])))
+    return not any(m in s_ for s_ in said for m in asked)
 
 
 def thing_of_another_year_missing(q: Question, u: Unit) -> bool:
@@ -315,7 +334,7 @@ def list_lead(u: Unit, ordered: list[Unit] | None = None) -> list[str]:
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"
 TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wåäö])(?:totalt|total|sammanlagt|in total|"
                         r"altogether|all in all)(?![\wåäö])|(?<![\wåäö])(?:totalkostnad\w*|total cost\w*)")
-COST_SAID = re.compile(r"(?i)kostnad|kostar|kosta[rt]?\b|cost|kostn")
+COST_SAID = re.compile(r"(?i)kostnad|kostar|kostade|kosta[rt]?\b|cost|kostn")
 
 
 def total_cost_missing(q: Question, u: Unit) -> bool:
@@ -330,6 +349,9 @@ def total_cost_missing(q: Question, u: Unit) -> bool:
 # the words that name a figure of the board's economy (its forecast, budget, result, net cost)
 FIGURE_WORDS = (r"(?:helårs)?prognos\w*|budget\w*|resultat\w*|underskott\w*|överskott\w*|nettokostnad\w*|utfall\w*|"
                 r"forecast\w*|results?|deficit\w*|surplus\w*|outturn")
+MONTH_STEMS = frozenset(stem(m) for m in (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "december", "january", "february", "march", "may", "june", "july", "august", "october"))
 SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
              "november", "december")
 EN_MONTHS = dict(zip(("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -413,7 +435,8 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     if q.kind not in ("amount", None) or COST_SAID.search(q.text) is None:
         return False
     thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR.fullmatch(t)
-             and t not in AMBIENT_ACTORS and t not in PARTS}
+             and t not in AMBIENT_ACTORS and t not in PARTS
+             and not all(p in MONTH_STEMS for p in t.split("-"))}  # (a period names no thing: "januari-augusti")
     if not thing:
         return False
     said = set(terms(f"{with_its_table(u)} {u.chunk.meta.get('section') or ''}"))
@@ -499,13 +522,41 @@ def claimed_number_unmet(q: Question, u: Unit) -> bool:
     return CLAIMED_NUMBER.search(with_its_table(u)) is None
 
 
+# how long a thing lasts, asked and told: "Hur lång är utbildningen?" is not «… som hittills genomförts av cirka 30
+# procent av stadens chefer»
+DURATION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:hur\s+(?:lång|länge)|(?:för\s+)?hur\s+lång\s+tid|how\s+long|"
+                            r"what\s+(?:is\s+the\s+)?duration)(?![\wåäö])")
+DURATION_SAID = re.compile(r"(?i)\d+\s*(?:dag|dagar|veck\w*|månad\w*|år\b|timm\w*|termin\w*|days?|weeks?|months?|"
+                           r"years?|hours?)|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d|(?<![\wåäö])(?:till|fram till|"
+                           r"till och med|sedan|since|until|through)\s+(?:\w+\s+)?(?:19|20)\d\d|(?<![\wåäö])(?:en|ett|"
+                           r"två|tre|fyra|fem|sex|one|two|three)\s+(?:dag|dagar|veckor|månader|år|terminer|days|weeks|"
+                           r"months|years)(?![\wåäö])|heldag|halvdag")
+# how to take part, asked and told: "hur anmäler jag mig?" is answered by a sentence telling how to sign up
+PROCEDURE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:hur|var)\s+(?:anmäler|ansöker|söker|registrerar|bokar)\s+"
+                             r"(?:jag|man|vi|sig|mig|en)|(?:how|where)\s+(?:do|can|should)\s+(?:i|we|you|one|people)\s+"
+                             r"(?:sign\s+up|apply|register|enrol|enroll|book)")
+PROCEDURE_SAID = re.compile(r"(?i)(?<![\wåäö])(?:anmäl\w*|ansök\w*|registrer\w*|intresseanmäl\w*|kontakta\w*|"
+                            r"sign\w*\s+up|apply|register)")
+
+
+def duration_missing(q: Question, u: Unit) -> bool:
+    """How long a thing lasts, asked of a sentence that gives no length of time."""
+    return DURATION_ASKED.search(q.text) is not None and DURATION_SAID.search(with_its_table(u)) is None
+
+
+def procedure_missing(q: Question, u: Unit) -> bool:
+    """How to sign up or apply, asked of a sentence that tells no such step."""
+    return PROCEDURE_ASKED.search(q.text) is not None and PROCEDURE_SAID.search(u.text) is None
+
+
 # what a fact's quoted evidence must not be, checked in order; a rule's kind ("breakdown", "total") lets the
 # refusal say what the report gives instead (the first such rule's)
 FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ...] = (
     # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is met,
     # the measure asked for is not
     (measure_of_another_year_missing, None),
-    (thing_of_another_year_missing, None),  # "… utsläpp år 2030 enligt prognosen?" quoted «Befolkningsprognos … 2030»
+    (thing_of_another_year_missing, None),
+    (measure_of_the_period_missing, None),  # "… intäkterna utfall jan-aug?" quoted the period's whole outcome  # "… utsläpp år 2030 enligt prognosen?" quoted «Befolkningsprognos … 2030»
     (breakdown_missing, "breakdown"),  # "Hur är de 78 miljonerna fördelade per förvaltning?" quoted the total
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
@@ -518,6 +569,8 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (cost_of_another_thing, None),  # "What will the new intranet cost?" quoted the board's net cost
     (source_not_quoted, None),  # "Vad säger miljöprogrammet om …?" quoted a sentence from elsewhere
     (claimed_number_unmet, "number"),  # "Stämmer det att … 650 anställda?" quoted a sentence with no number
+    (duration_missing, "duration"),  # "Hur lång är utbildningen …?" quoted how many have taken it
+    (procedure_missing, "procedure"),  # "… hur anmäler jag mig?" quoted what the programme is
 )
 
 
@@ -585,6 +638,12 @@ YES_NO_ASK = re.compile(rf"(?i){YES_NO_SV}|{YES_NO_EN}")
 LONE_ASK = re.compile(r"(?i)(?:när|when)\s*\?*")
 
 
+def untold_part(part: str, refusal: Answer, lang: str) -> str:
+    """What the report does not say of a question's second part, as one sentence after the first part's answer."""
+    said = refusal.answer.split(" Den säger bara:")[0].split(" It only says:")[0].split(" (Det framgår")[0]
+    return f"«{part}» – {said}" if lang == "sv" else f"“{part}” – {said}"
+
+
 def two_asks(question: str) -> tuple[str, str] | None:
     """A question that asks two things, as two questions; None when it asks one. The second part is
     read as a follow-up to the first (its subject is the first's: "… och vad visar årsprognosen?")."""
@@ -629,6 +688,10 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "period"): "The report does not cover that period.",
           ("sv", "number"): "Rapporten anger ingen sådan siffra.",
           ("en", "number"): "The report gives no such figure.",
+          ("sv", "duration"): "Rapporten anger inte hur länge det pågår.",
+          ("en", "duration"): "The report does not say how long it lasts.",
+          ("sv", "procedure"): "Rapporten beskriver inte hur man anmäler sig.",
+          ("en", "procedure"): "The report does not say how to sign up.",
           ("sv", "event"): "Rapporten anger ingen tidpunkt för det.",
           ("en", "event"): "The report gives no date for that.",
           ("sv", "cause"): "Rapporten anger inte varför.",
@@ -736,7 +799,10 @@ OTHER_COMMITTEE = re.compile(
     rf"(?i:(?:{FIGURE_WORDS}))(?:\s+[\wåäö]+){{0,2}}\s+(?:har|hade|lämnat|lämnade|lämnar|redovisat|redovisade|"
     r"redovisar|prognostiserar|visar)\s+"
     r"[\wåäö]+nämnden(?![\wåäö])|"
-    rf"(?<![\w])[\w-]+ committee's\s+(?:[\w-]+\s+)?(?i:{FIGURE_WORDS})\b")
+    rf"(?<![\w])[\w-]+ committee's\s+(?:[\w-]+\s+)?(?i:{FIGURE_WORDS})\b|"
+    # "går socialnämnden back i år?", "Is the social services committee running a deficit?"
+    r"(?i:går\s+[\wåäö]+nämnden\s+(?:back|bak|plus|minus|med\s+(?:under|över)skott))|"
+    r"(?i:[\w-]+\s+committee\s+(?:running|run|going|heading)\s+(?:a\s+)?(?:deficit|surplus|over\s+budget))")
 CITY_FIGURE = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|prognos\w*|underskott\w*|överskott\w*|budget\w*|"
                          r"nettokostnad\w*|result\w*|forecast\w*|deficit\w*|surplus\w*)(?![\wåäö])")
 # what an acronym stands for: "Vad står KISA för?", "Vad betyder förkortningen WMU?", "What does MEHAB stand for?",
@@ -935,7 +1001,16 @@ class AnswerEngine:
             if second is None:
                 return replace(first, question=" ".join(parts))
         elif second.refused:
+            refusal = second
             second = self._told_after(first, parts[1], after_first, lang)
+            # a rule that tells what the report lacks («Rapporten anger ingen total kostnad»), not the bare refusal
+            # of a judge or of a rule that found nothing ("Vem finansierar?" is told, by another sentence)
+            told = refusal.answer not in (REFUSAL_SV, REFUSAL_EN) and refusal.answer.startswith(("Rapporten ",
+                                                                                                 "The report "))
+            if second is None and first.shape == "fact" and told:
+                # "När flyttar … och vad kostar flytten totalt?": the first part's answer, and what the report
+                # does not say of the second
+                return replace(first, question=" ".join(parts), answer=f"{first.answer}\n\n{untold_part(parts[1], refusal, lang)}")
         if second is None or second.refused or second.shape != "fact":
             return None
         named = q1.phrases
@@ -958,7 +1033,9 @@ class AnswerEngine:
             renumber[c.n] = n
         text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", second.answer)
         if text.strip() in first.answer:
-            return None  # the first answer already holds the second fact
+            if len(first.citations) > len(second.citations):  # it quotes more, the second fact among it
+                return replace(first, question=" ".join(parts))  # («Den inleds med en demokratihelg …»)
+            return None  # the second part quoted the first's one sentence again: asked as one question
         joined = f"{first.answer}\n\n{text}"
         return replace(first, answer=joined, citations=citations, question=" ".join(parts),
                        confidence=min(first.confidence or 0.0, second.confidence or 0.0),
@@ -1221,8 +1298,8 @@ class AnswerEngine:
                 continue
             if self.scorer.known_word(low) or self.scorer.stem_in_corpus(stem(low)) \
                     or self.library.index.has_name(word) or self.scorer.exonym(low) or self._with_e_dropped(low) \
-                    or self._of_report_words(low):
-                continue
+                    or self._of_report_words(low) or (q.lang == "sv" and self.scorer.correct_typos(low) != low):
+                continue  # (a typo of the report's word is no stranger: "fulmäktige")
             return word + (more.group(0) if more else "")  # as written ("Katrin Stjernfeldt Jammeh", "helsingborg")
         return None
 

@@ -212,6 +212,7 @@ OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet
 THRESHOLD = re.compile(r"(?i)(?:(?<![\wåäö])(?:mer än|minst|över|more than|at least|over|above)\s+|(?:>|≥|>=)\s*)"
                        r"(\d[\d,.]*(?:\s*(?:miljon\w*|miljard\w*|million\w*|billion\w*|mkr|mnkr|msek))?|"
                        r"(?:en|ett|one|a)\s+(?:miljon\w*|miljard\w*|million\w*|billion\w*))")
+LEAD_ROWS = 30  # the top units whose table rows lead to their tables' lead-ins
 UNSAID_LISTING = 0.8  # ... or, when no top sentence has the word for the things asked, the rest of the question
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
@@ -267,7 +268,8 @@ class Unit:
 # a figure of the year's forecast or of the period's outcome, asked for or said (an interim report has both)
 FORECAST_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:helårs\w*|års?prognos\w*|prognos\w*|prognostiser\w*|forecast\w*|"
                             r"full[- ]year|projected)")
-PERIOD_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:utfall\w*|periodens|perioden|jan(?:uari)?[-–]aug(?:usti)?|hittills|"
+PERIOD_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:utfall\w*|periodens|perioden|jan(?:uari|uary)?\s*(?:[-–]|to|till)\s*"
+                          r"aug(?:usti|ust)?|hittills|"
                           r"so far|to date|outturn|actual)")
 OTHER_MEASURE = {"forecast": "period", "period": "forecast"}
 MEASURE_PENALTY = 0.3
@@ -417,6 +419,9 @@ WHICH_PARTICIPLE = re.compile(r"(?:ats|ad|ade|ades|ande|ende)$")  # "Vilka bevil
 ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö]{5,})(?![\wåäö-])")
 # "Vad tycker oppositionen om …?": whose view is asked for
 OPINION_HOLDER = re.compile(r"(?i)^(?:vad|hur)\s+(?:tycker|tyckte|anser|ansåg)\s+([a-zåäö]{5,})(?![\wåäö-])")
+# "What does Copenhagen's overborgmester think about …?": whose view an English question asks for
+OPINION_HOLDER_EN = re.compile(r"(?i)^\W*(?:what|how)\s+(?:does|did|do)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
+                               r"([a-z][a-z-]{4,})\s+(?:think|thinks|believe|feel|say)\b")
 # "What is the maturity of …", "Which coupon does …": the English noun asked for
 EN_FOCUS = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?([a-z][a-z-]{3,})\b")
 EN_COUNTED = re.compile(r"(?i)\bhow many\s+([a-z][a-z-]{3,})\b")
@@ -710,6 +715,11 @@ def list_leads(chunk: IndexedChunk) -> frozenset[str]:
                      and texts[i + 2].lstrip().startswith("•"))
 
 
+DAY_OF_MONTH = re.compile(r"(?i)(?<!\d)(\d{1,2})\s+(?:jan(?:uari)?|feb(?:ruari)?|mars|april|maj|juni|juli|aug(?:usti)?|"
+                          r"sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|"
+                          r"july|august|october)(?![\wåäö])")
+
+
 # an amount of money asked for in so many words: a number that is no sum of money does not answer it
 MONEY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:pengar|pengarna|money|kronor|mkr|tkr|msek|sek|kostar|kostade|cost|costs)"
                          r"(?![\wåäö])")
@@ -752,7 +762,9 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     if kind == "count":
         if counted_near(unit, q):
             return 1.0
-        countable = [x for x in numbers if x.unit not in ("kr", "%")]  # an amount or a share is not a count
+        # an amount or a share is not a count, nor a day of a month («perioden 1 januari - 31 augusti»)
+        days = {int(d) for d in DAY_OF_MONTH.findall(text)}
+        countable = [x for x in numbers if x.unit not in ("kr", "%") and not (x.value in days and x.value <= 31)]
         return 0.7 if countable or any(w in NUMBER_WORDS for w in words(low)) else 0.0
     if kind == "date":
         if any(m in low for m in MONTHS):
@@ -1576,6 +1588,9 @@ class ExtractiveAnswerer:
     def unknown_english_focus(self, q: Question) -> bool:
         """"What is the maturity of …?": the thing asked for, by every Swedish word the glossary renders it
         with, is nowhere in the report (a word the glossary does not know may be a name: no verdict)."""
+        holder = OPINION_HOLDER_EN.match(q.asked)
+        if holder is not None and not translate(holder.group(1).lower()) and not self.in_corpus(holder.group(1).lower()):
+            return True  # a holder of a view the report never mentions, in any language
         m = EN_FOCUS.match(q.asked) or EN_COUNTED.search(q.asked)  # "How many passengers …": the thing counted
         if m is None or m.group(1).lower() in EN_MEASURE_NOUNS:
             return False
@@ -1756,7 +1771,7 @@ class ExtractiveAnswerer:
         chunks = {u.chunk.id: u.chunk for u in units[:10] if not u.is_row}
         # and the lead-ins of the tables the search found itself, whose lead-in it may not find ("vilka projekt
         # >1 mnkr har KS beviljat?" finds the decisions' table, not the sentence «Nedan visas beslut …»)
-        for table in {u.chunk.id: u.chunk for u in units[:20] if u.is_row}.values():
+        for table in {u.chunk.id: u.chunk for u in units[:LEAD_ROWS] if u.is_row}.values():
             for c in self.a.index.chunks:
                 if c.meta.get("kind") != "table" and c.meta.get("source") == table.meta.get("source") \
                         and c.meta.get("heading") == table.meta.get("heading") and table.page - 1 <= c.page <= table.page:

@@ -249,9 +249,9 @@ def unstated_setback(text: str, evidence: list[str], swedish: bool, names: list[
 
 
 # a surplus asked about as a deficit, or the other way round: "Varför går KS med ett underskott på 13,9 Mkr?"
-SURPLUS_SAID = re.compile(r"(?i)(?<![\wåäö])(?:överskott\w*|surplus\w*|positiv\w* (?:avvikelse|budgetavvikelse)|"
+SURPLUS_SAID = re.compile(r"(?i)(?<![\wåäö])(?:överskott?\w*|surplus\w*|positiv\w* (?:avvikelse|budgetavvikelse)|"
                           r"plus)(?![\wåäö])")
-DEFICIT_SAID = re.compile(r"(?i)(?<![\wåäö])(?:underskott\w*|deficit\w*|negativ\w* (?:avvikelse|budgetavvikelse)|"
+DEFICIT_SAID = re.compile(r"(?i)(?<![\wåäö])(?:underskott?\w*|deficit\w*|negativ\w* (?:avvikelse|budgetavvikelse)|"
                           r"går (?:med )?(?:back|minus)|minus|förlust\w*|loss)(?![\wåäö])")
 
 

@@ -52,7 +52,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
                 "i kronor", "in kronor", "how high",
                 "vad kostar", "kosta", "kostar", "kostade", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
                 "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
-                "how much", "how large", "how big", "what amount", *AMOUNT_NOUNS)),
+                "how much", "how large", "how big", "what amount", "vad uppgår", "vad uppgick", *AMOUNT_NOUNS)),
     ("reason", REASON_CUES),
     ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
@@ -368,10 +368,14 @@ def proper_names(text: str) -> set[str]:
 MEASURE_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])hur\s+(?:stora|höga?|högt|låga?|lågt|dyra?|dyrt|långa?|långt)(?![\wåäö])")
 
 
+# "har KS gett pengar till": given, a light verb (not «gett ut», issued)
+GIVEN = re.compile(r"(?i)(?<![\wåäö])(?:gett|givit|gav)(?![\wåäö])(?!\s+ut\b)")
+
+
 def own_words(searched: str, lang: str) -> list[str]:
     """A question's own content words: not function words, nor the words a request is made in."""
     if lang == "sv":
-        searched = MEASURE_ADJECTIVE.sub(" hur ", searched)
+        searched = GIVEN.sub(" ", MEASURE_ADJECTIVE.sub(" hur ", searched))
     return [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)
             and not (lang == "sv" and w in REQUEST_WORDS_SV)]
 

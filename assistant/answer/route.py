@@ -43,6 +43,7 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
               r"vad (?:säger|skriver) rapporten om", r"vad står det om", r"finns det något om",
+              r"vad (?:anges|sägs|nämns|framgår) (?:det )?om",
               r"what does the report (?:write|say) about",
               r"vilka (?:områden|delar|ämnen|frågor) (?:går|gås) (.{0,60})igenom", r"gå igenom (?:avsnittet|kapitlet|delen)",
               r"vilka (?:områden|delar|ämnen|frågor) tar (.{3,60}) upp",
@@ -182,7 +183,8 @@ WHAT_IS_NAME = re.compile(r"^\s*(?i:vad är|vad betyder|what is|what's|what are)
 ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
 TASK = re.compile(
-    r"^\s*(?:kan du |skulle du kunna |could you |can you |please |snälla |var snäll och )?"
+    r"^\s*(?:kan du |kan ni |skulle du kunna |skulle ni kunna |could you |can you |would you |please |snälla |"
+    r"var snäll och |var snälla och )?"
     r"(?:hjälpa mig (?:att )?|hjälp mig (?:att )?|help me )?"
     r"(?:(?:översätt\w*|translate)\b|"  # a translation is a task, of the summary too ("Translate the summary into French")
     r"(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|"
@@ -513,7 +515,8 @@ def all_small_talk(text: str) -> bool:
 # general knowledge: how two kinds of thing differ, each named with an indefinite article ("Vad är skillnaden mellan
 # en kommun och en region?"); the report tells of its own board, it defines no kinds
 KINDS_DIFFER = re.compile(r"(?i)^\s*(?:vad är |vilken är |what(?:'s| is) )?(?:skillnaden|the difference) (?:mellan|between) "
-                          r"(?:en|ett|a|an) [\wåäö-]+ (?:och|and) (?:en|ett|a|an) [\wåäö-]+\s*[?.!]*\s*$")
+                          r"(?:en|ett|a|an) [\wåäö-]+ (?:och|and) (?:en|ett|a|an) [\wåäö-]+"
+                          r"(?:\s+(?:egentligen|riktigt|really|actually|exactly))?\s*[?.!]*\s*$")
 
 
 # general knowledge: what a thing means in general ("Vad innebär kommunallagens krav på god ekonomisk hushållning i

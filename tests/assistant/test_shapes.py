@@ -2390,3 +2390,68 @@ def test_forecast_and_outcome_abbreviated(assistant):
     # "progn" and "utf" as officials write them
     assert assistant.ask("KS progn för resultatet 2026").refused
     assert "13,9" in assistant.ask("progn helår KS?").answer
+
+
+def test_a_typo_of_a_report_word_is_no_stranger(assistant):
+    answer = assistant.ask("hur många mål har fulmäktige gett ks och kommer dom klara allihop?")
+    assert not answer.refused and answer.shape == "outline"
+
+
+@pytest.mark.parametrize("question", [
+    "Kan ni formulera ett e-postmeddelande till stadskontoret där jag begär att få ta del av internkontrollplanen?",
+    "vad är skillnaden mellan en kommun och en region egentligen?",
+    "går socialnämnden back i år?",
+    "How much do tickets for the handball EM 2026 matches in Malmö cost?",
+    "What does Copenhagen's overborgmester think about the Øresund metro?",
+    "Hur många informationssäkerhetsincidenter rapporterades under perioden januari–augusti 2025?",
+    "Vad kostade konsulterna under januari-augusti?",
+    "Vad var de totala intäkterna utfall jan-aug?",
+    "Hur lång är utbildningen Utvecklande ledarskap och hur anmäler jag mig som rektor?",
+])
+def test_near_misses_of_unseen_users_are_refused(assistant, question):
+    assert assistant.ask(question).refused, question
+
+
+def test_how_long_a_project_lasts_is_its_end_date(assistant):
+    # «Projektet … spegla Malmö pågår till hösten 2026 …» tells how long; how many took a course does not
+    assert "hösten 2026" in assistant.ask("Hur länge pågår projektet Spegla Malmö?").answer
+    answer = assistant.ask("Hur lång är utbildningen Utvecklande ledarskap?")
+    assert answer.refused and "hur länge" in answer.answer
+
+
+def test_suppliers_the_report_does_not_name(assistant):
+    # «Under våren 2025 har en första kvalificering av leverantörer genomförts …» names none
+    answer = assistant.ask("Vilka leverantörer har kvalificerats i upphandlingen av ekonomisystemet?")
+    assert answer.refused and "anger inga namn" in answer.answer
+
+
+def test_a_period_figure_of_a_measure_the_report_gives(assistant):
+    assert "-272 907" in assistant.ask("Vad var nettokostnaden jan-aug?").answer
+    # the whole board's period result leads, not the political board's «24,1 Mkr»
+    text = assistant.ask("Vad uppgår resultatet (budgetavvikelsen) till för perioden januari–augusti 2025?").answer
+    assert "56 922" in text and ("24,1" not in text or text.index("56 922") < text.index("24,1"))
+
+
+def test_two_parts_of_one_passage(assistant):
+    answer = assistant.ask("Vad hände med upphandlingen av det nya avvikelsehanteringssystemet, och när går det i "
+                           "produktion?")
+    assert "samma leverantör" in answer.answer and "september 2025" in answer.answer
+    answer = assistant.ask("Vad är Malmö Möts och när blir det?")
+    assert "Satsningen syftar till" in answer.answer and "november 2025" in answer.answer
+
+
+def test_projects_given_more_than_a_million_are_the_decisions_table(assistant):
+    answer = assistant.ask("vilka projekt har ks gett mer än en miljon till i år")
+    assert "EM i Handboll 2026" in answer.answer and "600 miljoner" not in answer.answer
+
+
+def test_what_is_stated_about_a_part_of_the_oversight(assistant):
+    answer = assistant.ask("Vad anges om hur kommunstyrelsen följer upp nämndernas och bolagens ekonomi inom ramen "
+                           "för uppsiktsplikten?")
+    assert "dialogmöten" in answer.answer or "signalsystem" in answer.answer
+
+
+def test_a_second_part_the_report_lacks_is_said_after_the_first_parts_answer(assistant):
+    answer = assistant.ask("När flyttar stadskontoret till Rådhuset och vad kostar flytten totalt?")
+    assert not answer.refused and "februari/mars 2026" in answer.answer
+    assert "ingen total kostnad" in answer.answer

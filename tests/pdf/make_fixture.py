@@ -127,6 +127,8 @@ def _header_cells(table: Table) -> tuple[list[str], bool]:
 
 def _value_cells(raw: str, values: list[str], n: int) -> list[str]:
     """Place values in their columns; a double space in the extracted row marks an empty cell."""
+    if len(values) == n:  # the parser read the empty cells from the gaps already: "" stands in their place
+        return list(values)
     spans: list[tuple[int, int]] = []
     end = len(raw)
     for v in reversed(values):

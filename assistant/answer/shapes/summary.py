@@ -67,6 +67,7 @@ OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default 
 # the other boards) is named less than one with its figures («Ekonomisk utveckling under året»)
 # what the report says about a topic, not a part to summarise: "Finns det något om barn- och ungdomskultur …?"
 ABOUT_ASKED = re.compile(r"(?i)(?:vad (?:säger|skriver) rapporten om|vad står det om|finns det något om|står det något om|"
+                         r"vad (?:anges|sägs|nämns|framgår) (?:det )?om|"
                          r"what does the report (?:write|say) about|is there anything (?:about|on))\b")
 RARE_DF = 2  # chunks a word may stand in and still name the topic where it stands
 ECONOMY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:ekonomi\w*|financ\w+|economy|economic\w*)(?![\wåäö])")
