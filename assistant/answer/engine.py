@@ -1008,6 +1008,8 @@ class AnswerEngine:
             told = refusal.answer not in (REFUSAL_SV, REFUSAL_EN) and refusal.answer.startswith(("Rapporten ",
                                                                                                  "The report "))
             if second is None and first.shape == "fact" and told:
+                if self._holds_the_kind(first, parts[1], after_first, lang):
+                    return replace(first, question=" ".join(parts))  # its quotes give the second value too
                 # "När flyttar … och vad kostar flytten totalt?": the first part's answer, and what the report
                 # does not say of the second
                 return replace(first, question=" ".join(parts), answer=f"{first.answer}\n\n{untold_part(parts[1], refusal, lang)}")
@@ -1062,6 +1064,19 @@ class AnswerEngine:
         q2 = self.scorer.read(second.question, [Turn(first.question, first.answer)], second.lang)
         own = [t for t in own_words(q2) if not YEAR_TOKEN.match(t)]
         return len(own) >= 2 and sum(term_hit(q2, t, said) for t in own) >= SELF_CONTAINED * len(own)
+
+    def _holds_the_kind(self, first: Answer, second_part: str, history: list[Turn], lang: str) -> bool:
+        """Whether the first part's quotes already give a value of the kind the second part asks for: "…, och när
+        öppnar nästa omgång?" after «… en ny omgång kommer i september 2025» is answered, not untold."""
+        q2 = self.scorer.read(second_part, history, lang)
+        if q2.kind not in ("date", "amount", "count", "percent"):
+            return False
+        for cited in first.citations:
+            chunk = self.library.index.by_id.get(cited.chunk_id)
+            units = units_of(chunk, 0) if chunk is not None else []
+            if any(u.text == cited.quote and kind_score(u, q2) >= 1.0 for u in units):
+                return True
+        return False
 
     def _told_after(self, first: Answer, second_part: str, history: list[Turn], lang: str) -> Answer | None:
         """The second part of a two-part question answered where the first part's answer stands: the first

@@ -2455,3 +2455,14 @@ def test_a_second_part_the_report_lacks_is_said_after_the_first_parts_answer(ass
     answer = assistant.ask("När flyttar stadskontoret till Rådhuset och vad kostar flytten totalt?")
     assert not answer.refused and "februari/mars 2026" in answer.answer
     assert "ingen total kostnad" in answer.answer
+
+
+def test_a_second_value_the_first_parts_quote_gives_is_not_called_untold(assistant):
+    # «Avtalet med EcoChange är förlängt och en ny omgång kommer i september 2025» answers both parts
+    answer = assistant.ask("Vilket företag har staden avtal med för förmånscyklar, och när öppnar nästa omgång?")
+    assert "EcoChange" in answer.answer and "september 2025" in answer.answer
+    assert "ingen tidpunkt" not in answer.answer
+
+
+def test_net_cost_abbreviated(assistant):
+    assert "Nettokostnad" in assistant.ask("NK progn helår?").answer
