@@ -159,8 +159,9 @@ PERIOD_MEASURES = tuple(stem(w) for w in ("intäkt", "kostnad", "investering"))
 def measure_of_the_period_missing(q: Question, u: Unit) -> bool:
     """A period's outcome asked of a measure («intäkter», «nettokostnad») answered by a figure of another: "Vad var
     de totala intäkterna utfall jan-aug?" is not «Stadskontorets ekonomiska utfall … uppgår till 32,8 Mkr»."""
-    if q.kind not in ("amount", None) or measure_asked(q.text) != "period":
-        return False
+    if q.kind not in ("amount", None) or measure_asked(q.text) != "period" or BREAKDOWN.search(q.text) \
+            or SPLIT_ASKED.search(q.text):
+        return False  # (a split asked is of the whole outcome: "… split between … income-financed activities")
     # (the measure as a word or a compound's head: «intäktsfinansierad» verksamhet is no income asked for)
     asked = {m for t, w in q.terms.items() if w >= 1.0 for m in PERIOD_MEASURES if t.endswith(m)}
     if not asked:

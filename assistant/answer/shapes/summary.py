@@ -70,6 +70,7 @@ ABOUT_ASKED = re.compile(r"(?i)(?:vad (?:säger|skriver) rapporten om|vad står 
                          r"vad (?:anges|sägs|nämns|framgår) (?:det )?om|"
                          r"what does the report (?:write|say) about|is there anything (?:about|on))\b")
 RARE_DF = 2  # chunks a word may stand in and still name the topic where it stands
+RARE_LETTERS = 6  # ... and its least length: "steg", "hänt" are rare words of no topic
 ECONOMY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:ekonomi\w*|financ\w+|economy|economic\w*)(?![\wåäö])")
 AMOUNT_SAID = re.compile(r"(?i)\d\s*(?:mkr|tkr|miljon\w*|miljard\w*|kronor)(?![\wåäö])")
 NO_MONEY = 0.6
@@ -515,7 +516,8 @@ def topic_elsewhere(ctx: Context, span: Span) -> bool:
         return False
     index = ctx.library.index
     # (as a word or in a compound: «pensionsriktlinjerna» holds "pension")
-    rare = [t for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS and 0 < index.substring_df(t) <= RARE_DF]
+    rare = [t for t, w in ctx.q.terms.items() if w >= 1.0 and len(t) >= RARE_LETTERS and t not in CUE_WORDS
+            and 0 < index.substring_df(t) <= RARE_DF]
     if not rare:
         return False
     stems = {t for c in span.chunks for t in index.text_terms(c)}
