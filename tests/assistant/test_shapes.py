@@ -2419,12 +2419,6 @@ def test_how_long_a_project_lasts_is_its_end_date(assistant):
     assert answer.refused and "hur länge" in answer.answer
 
 
-def test_suppliers_the_report_does_not_name(assistant):
-    # «Under våren 2025 har en första kvalificering av leverantörer genomförts …» names none
-    answer = assistant.ask("Vilka leverantörer har kvalificerats i upphandlingen av ekonomisystemet?")
-    assert answer.refused and "anger inga namn" in answer.answer
-
-
 def test_a_period_figure_of_a_measure_the_report_gives(assistant):
     assert "-272 907" in assistant.ask("Vad var nettokostnaden jan-aug?").answer
     # the whole board's period result leads, not the political board's «24,1 Mkr»

@@ -308,6 +308,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
         candidates = [u for u in candidates if tells_a_deviation(u, sign)] or candidates
+        if part := asked_parts(ctx.q):  # … and the part's own causes, not those under another part's heading
+            candidates = [u for u in candidates if not chunk_under_other_part(u.chunk, part)] or candidates
     add_dense(ctx, sorted(candidates, key=lambda u: -relevance(u, shape))[:DENSE_POOL])
     asked_part = asked_parts(ctx.q)
     # the causes of a surplus under its largest deviation explain most of it ("Personalkostnader + 7 Mkr", not
