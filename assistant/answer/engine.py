@@ -350,9 +350,6 @@ def total_cost_missing(q: Question, u: Unit) -> bool:
 # the words that name a figure of the board's economy (its forecast, budget, result, net cost)
 FIGURE_WORDS = (r"(?:helårs)?prognos\w*|budget\w*|resultat\w*|underskott\w*|överskott\w*|nettokostnad\w*|utfall\w*|"
                 r"forecast\w*|results?|deficit\w*|surplus\w*|outturn")
-MONTH_STEMS = frozenset(stem(m) for m in (
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-    "december", "january", "february", "march", "may", "june", "july", "august", "october"))
 SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
              "november", "december")
 EN_MONTHS = dict(zip(("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -363,6 +360,7 @@ _SHORT_MONTH = r"jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec"
 # a period asked for by its months: "januari–juni", "jan–aug", "January to June", "from March through May"
 MONTH_RANGE = re.compile(rf"(?i)\b({_MONTH}|{_SHORT_MONTH})\.?\s*(?:[-–—]|\s(?:till|to|through|until|tom|t\.o\.m\.)\s)"
                          rf"\s*({_MONTH}|{_SHORT_MONTH})\b")
+MONTH_STEMS = frozenset(stem(m) for m in (*SV_MONTHS, *EN_MONTHS))  # a period names no thing a cost is of
 
 
 # one month as the period of a figure: "resultat för juni månad", "the result for the month of June"
