@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from pathlib import Path
 
 from assistant.answer.extractive import (
     NOW,
@@ -35,6 +36,7 @@ from assistant.answer.extractive import (
     kind_score,
     measure_asked,
     retrieved_of,
+    run_in_label,
     term_hit,
     units_of,
 )
@@ -87,6 +89,7 @@ from assistant.answer.route import (
     lacks_topic,
     names_only_the_subject,
     route,
+    thanked,
     topic_words,
 )
 from assistant.answer.shapes.base import Composition, Context
@@ -110,6 +113,8 @@ CLARIFY_SV = ("Frågan säger inte vad den gäller. Skriv vad du vill veta mer o
               "«Vad gör staden för att minska segregationen?»")
 CLARIFY_EN = ("The question does not say what it is about. Please name the topic, for example "
               "“What is the City doing to reduce segregation?”")
+WELCOME_SV = "Varsågod! "
+WELCOME_EN = "You're welcome! "
 SCOPE_EN = ("I only answer questions about what the report says, citing its pages – for example "
             "“How large was the social bond?”, “What is the City doing about segregation?” or "
             "“Summarise the goal area En grön stad”.")
@@ -197,6 +202,11 @@ PAY_FOR = re.compile(r"(?i)(?<![\wåäö])(?:pay|paid|paying|betala\w*)\s+for(?!
 ROW_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")  # "… Avvikelse -3 050 tkr (Främst hyreskostnader bl a Uven)"
 
 
+def explained_by(u: Unit) -> str:
+    """The paragraph a run-in label's figure is of («Lokalkostnader -3 Mkr» over «… hyran för Uven …»), or ""."""
+    return u.chunk.text if not u.is_row and u.text.strip() == run_in_label(u.chunk) else ""
+
+
 def price_asked_missing(q: Question, u: Unit) -> bool:
     """An amount question naming what the amount is the price of, answered by a figure that does not say it."""
     if q.kind not in ("amount", "percent", None):
@@ -212,8 +222,19 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     # a row's figures are of its label: a comment in brackets explains its deviation ("Lokalkostnader: … (Främst
     # hyreskostnader bl a Uven)" is no rent of Uven)
     text = ROW_COMMENT.sub("", u.text) if u.is_row else u.text
-    said = set(terms(f"{with_its_table(u, text)} {u.chunk.meta.get('heading') or ''}"))
+    said = set(terms(f"{with_its_table(u, text)} {u.chunk.meta.get('heading') or ''} {explained_by(u)}"))
     return not any(term_hit(q, t, said) for t in asked)  # an English word's other renderings count ("fees": arvode)
+
+
+# an average asked for, and one stated: a total or a single figure is no average
+AVERAGE = re.compile(r"(?i)(?<![\wåäö])(?:(?:genom)?snitt[\wåäö]*|medel(?:lön|värde|tal|kostnad)[\wåäö]*|"
+                     r"average\w*|mean|median\w*)(?![\wåäö])")
+
+
+def average_missing(q: Question, u: Unit) -> bool:
+    """A question asking for an average ("medellönen", "average salary") quoted a figure that is no average."""
+    return q.kind in ("amount", "percent", "count", None) and AVERAGE.search(q.asked) is not None \
+        and AVERAGE.search(with_its_table(u)) is None
 
 
 # a number of people asked for: "Vilken befolkningsprognos har Malmö för 2030?", "What is the population of …?"
@@ -438,7 +459,7 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
              and not all(p in MONTH_STEMS for p in t.split("-"))}  # (a period names no thing: "januari-augusti")
     if not thing:
         return False
-    said = set(terms(f"{with_its_table(u)} {u.chunk.meta.get('section') or ''}"))
+    said = set(terms(f"{with_its_table(u)} {u.chunk.meta.get('section') or ''} {explained_by(u)}"))
     return not any(term_hit(q, t, said) for t in thing)
 
 
@@ -568,6 +589,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (cost_of_another_thing, None),  # "What will the new intranet cost?" quoted the board's net cost
     (source_not_quoted, None),  # "Vad säger miljöprogrammet om …?" quoted a sentence from elsewhere
     (claimed_number_unmet, "number"),  # "Stämmer det att … 650 anställda?" quoted a sentence with no number
+    (average_missing, "number"),  # "What's the average salary at the City Office?" quoted the total wage costs
     (duration_missing, "duration"),  # "Hur lång är utbildningen …?" quoted how many have taken it
     (procedure_missing, "procedure"),  # "… hur anmäler jag mig?" quoted what the programme is
 )
@@ -627,8 +649,10 @@ YES_NO_SV = r"(?:är|var|blir|bedöms|förväntas|kommer|har|ska|kan)\s+(?:den|d
 YES_NO_EN = r"(?:is|was|are|were|will|does|did|has|can)\s+(?:it|they|this|that)\b"
 # "Hur mycket avsattes till X, och vad visar årsprognosen?": a second question asked in the same breath
 # (or a yes-no question on the same thing: "Hur stor är investeringsbudgeten och bedöms den hållas?")
-SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:och|samt)\s+(?=(?:vad|hur|när|vilke[nt]|vilka|vem|var)\b)|"
-                        r"(?:,\s*|\s+)and\s+(?=(?:what|how|when|which|who|where)\b)|"
+SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:och|samt)\s+(?:(?:exakt|precis|ungefär|också|även|dessutom)\s+)?"
+                        r"(?=(?:vad|hur|när|vilke[nt]|vilka|vem|var)\b)|"
+                        r"(?:,\s*|\s+)and\s+(?:(?:exactly|precisely|roughly|approximately|also|then)\s+)?"
+                        r"(?=(?:what|how|when|which|who|where)\b)|"
                         rf"(?:,\s*|\s+)(?:och|samt)\s+(?={YES_NO_SV})|(?:,\s*|\s+)and\s+(?={YES_NO_EN})",
                         re.IGNORECASE)
 YES_NO_ASK = re.compile(rf"(?i){YES_NO_SV}|{YES_NO_EN}")
@@ -641,6 +665,18 @@ def untold_part(part: str, refusal: Answer, lang: str) -> str:
     """What the report does not say of a question's second part, as one sentence after the first part's answer."""
     said = refusal.answer.split(" Den säger bara:")[0].split(" It only says:")[0].split(" (Det framgår")[0]
     return f"«{part}» – {said}" if lang == "sv" else f"“{part}” – {said}"
+
+
+TWO_QUESTIONS = re.compile(r"^\s*([^?]*\?)\s+([A-ZÅÄÖ][^?]*\?)\s*$")
+QUESTION_WORDS_MIN = 3  # words each of two questions has at least, to be a question of its own
+
+
+def two_questions(question: str) -> tuple[str, str] | None:
+    """Two questions written one after the other ("Varför …? Är det …?"), each of some length; None otherwise."""
+    m = TWO_QUESTIONS.match(question)
+    if m is None or any(len(x.split()) < QUESTION_WORDS_MIN for x in m.groups()):
+        return None
+    return m.group(1).strip(), m.group(2).strip()
 
 
 def two_asks(question: str) -> tuple[str, str] | None:
@@ -768,6 +804,14 @@ TOPIC_BODY = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäö]+)\s*[-–—:]\s+.*(?<![\w
 CITY_AT_WORK = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\s+(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\b|"
                           r"\b(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\s+([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\b")
 OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
+# municipalities and cities (assistant/data/places.txt): a name among them is a place, not a district or a body
+OTHER_PLACES = frozenset(line.strip().lower() for line in (Path(__file__).parent.parent / "data" / "places.txt")
+                         .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+PLACE_WORD = re.compile(r"[\wåäöøæ]+(?:['’]s)?")
+WITH_PARTNER = re.compile(r"(?i)(?<![\wåäö])(?:tillsammans|samarbet\w*|samverk\w*|sams\w*|partner\w*|together|"
+                          r"cooperat\w*|co-operat\w*|collaborat\w*|jointly|joint)(?![\wåäö])")
+THEIR_THING = re.compile(r"(?i)(?<![\wåäö])(?:deras|dess|their|its)\s+([\wåäö]{4,})")
+ASKED_WORD_MIN = 4  # a shorter word of a question ("går", "nya") asks nothing of its own
 # a name as the one who acts, right after the question's verb: "Vad gör Göteborg för …", "hur mycket lägger
 # göteborg på …", "What is Gothenburg doing about …" (its own work, not the report's city's)
 ACTOR_VERBS_SV = (r"gör|gjorde|har|hade|lägger|lade|satsar|satsade|arbetar|jobbar|planerar|hanterar|budgeterar|"
@@ -870,6 +914,23 @@ class AnswerEngine:
                lang: str | None = None, threshold: float | None = None) -> Answer:
         """A cited answer in the routed shape, or a refusal. `threshold` overrides the
         judge's (0 answers everything: the judge's features are still recorded)."""
+        whole = self._answer(question, history, filters, lang, threshold)
+        if not whole.refused or (parts := two_questions(question)) is None:
+            return whole
+        # "Varför har stadskontoret så många vakanser? Är det bara rekryteringsproblem eller sparar man medvetet?":
+        # the second question's words sank the first; the first is answered and the second said to be untold
+        first = self._answer(parts[0], history, filters, lang, threshold)
+        if first.refused:
+            return whole
+        second = self._answer(parts[1], [*(history or []), Turn(question=parts[0], answer=first.answer)], filters,
+                              lang or first.lang, threshold)
+        if not second.refused:  # (as a follow-up it is answered by the first's evidence: "Är det bara …?")
+            return replace(first, question=question)
+        return replace(first, question=question,
+                       answer=f"{first.answer}\n\n{untold_part(parts[1], second, first.lang)}")
+
+    def _answer(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+                lang: str | None = None, threshold: float | None = None) -> Answer:
         plan = self.plan(question, history, lang)
         q = plan.q
         if (check := as_claim_check(question, q.lang)) is not None:  # "oppositionen påstår att …": checked
@@ -880,7 +941,8 @@ class AnswerEngine:
                 return replace(both, question=question)  # as asked, not with its shorthand written out
         scope = (filters or Filters()).describe(q.lang)
         if plan.shape == "out_of_scope":
-            return self._refusal(q, scope, [], "out_of_scope", SCOPE_SV if q.lang == "sv" else SCOPE_EN, 0.0)
+            welcome = (WELCOME_SV if q.lang == "sv" else WELCOME_EN) if thanked(question) else ""
+            return self._refusal(q, scope, [], "out_of_scope", welcome + (SCOPE_SV if q.lang == "sv" else SCOPE_EN), 0.0)
         if not history and (names_only_the_subject(q.text) or (
                 plan.shape in ("brief", "reason", "change") and lacks_topic(q.text))):
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
@@ -924,6 +986,10 @@ class AnswerEngine:
             {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source} for c in comp.citations]
         if comp.refused:
             return self._refusal(q, scope, retrieved, shape, comp.text or None, 1.0 if comp.certain else 0.0)
+        if (place := self._place_named_in_passing(q, comp)) is not None:
+            # "Hur mycket satsar Göteborg på kompetensutveckling …?": the report names Göteborg only as Malmö's
+            # partner on coastal protection; that sentence holds none of the rest of what is asked
+            return self._refusal(q, scope, retrieved, shape, self._only_mentioned(q, place), 1.0)
         if acting and not any(names_it(acting, f"{c.section or ''} {c.quote}") for c in comp.citations[:1]):
             # "Vad gör Göteborg för att bli klimatneutralt?": the report names Göteborg only as Malmö's partner; its
             # sentences on Malmö's own work are no answer on what Göteborg does
@@ -1384,6 +1450,35 @@ class AnswerEngine:
         if not spellings or {stem(x.lower()) for x in spellings} & own:
             return ()
         return spellings
+
+    def _place_named_in_passing(self, q: Question, comp: Composition) -> tuple[str, ...] | None:
+        """Another municipality or city the question asks about, when the report names it only in passing and
+        the cited sentences naming it hold none of the question's other content words (what is asked of it)."""
+        for m in PLACE_WORD.finditer(q.text):
+            token = re.sub(r"['’]s$", "", m.group(0))
+            written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
+                           None)
+            if written is None:
+                continue
+            spellings = self._named_in_passing(written[:1].upper() + written[1:], "")
+            if not spellings:
+                continue
+            place_stems = {stem(x.lower()) for x in (written, *spellings)}
+            own = self.library.index.common_stems(OWN_PLACE_SHARE)
+            if WITH_PARTNER.search(q.text):
+                return None  # "Vad gör Malmö tillsammans med Göteborg?": the work together is the report's own
+            asked = [t for t, w in q.terms.items() if w >= 1.0 and t not in AMBIENT_ACTORS and len(t) >= ASKED_WORD_MIN and t not in STOP and t not in CUE_WORDS
+                     and not t.isdigit() and t not in place_stems and t not in own and stem(t) not in place_stems
+                     and t.lower() not in OTHER_PLACES]
+            # (a word about the report is the other place's own thing when it is theirs: "deras delårsrapport")
+            asked += [stem(m.group(1).lower()) for m in THEIR_THING.finditer(q.text)]
+            naming = [c for c in comp.citations if names_it(spellings, c.quote)]
+            if not asked or not naming:
+                continue
+            if not any(term_hit(q, t, {stem(w) for w in words(c.quote)}, c.quote.lower())
+                       for c in naming for t in asked):
+                return spellings
+        return None
 
     def _only_mentioned(self, q: Question, spellings: tuple[str, ...]) -> str:
         """A refusal that says where the report does name the one the question asks about."""

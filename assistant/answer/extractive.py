@@ -133,6 +133,10 @@ COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*
 # a runner-up giving the month or date of a "när" question the best sentence answers with a year only: this
 # much of the question's content, and this share of the best sentence's score (set by hand)
 PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE = 0.4, 0.85
+DATE_AFTER = 3  # sentences after a season's sentence looked through for the month it leaves open
+CALENDAR_MONTH = re.compile(r"(?i)(?<![\wåäö])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+                            r"november|december)(?![\wåäö])")
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 DENSE_BEST = 6  # units ranked by their words, beyond the top chunks', that the embedding also scores
 LIST_WEIGHT = 0.1  # a "vilka …" question's sentence that names several things
 # what money or an effort is for, told: a question on what it is for prefers the sentence saying so
@@ -417,6 +421,12 @@ WHICH_ASKED = re.compile(r"(?i)^(?:vilken|vilket|vilka)\s+([a-zåäö]{6,})(?![\
 WHICH_PARTICIPLE = re.compile(r"(?:ats|ad|ade|ades|ande|ende)$")  # "Vilka beviljade …": after "vilka", -de is a noun's too
 # "Vad heter kommunstyrelsens ordförande?", "Vem är stadens säkerhetschef?": the role whose holder is asked for
 ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö]{5,})(?![\wåäö-])")
+# a verb after "vad har …", not the thing asked about: "Vad har blivit försenat?"
+AUXILIARY_PARTICIPLES = frozenset(("blivit", "varit", "kommit", "funnits", "hunnit", "behövt", "kunnat", "lyckats"))
+# "Stämmer det att det blir strejk …?": the event a claim says there is (or will be)
+CLAIMED_EVENT = re.compile(r"(?i)^(?:stämmer det|är det sant|är det så|är det korrekt)\s+att\s+det\s+"
+                           r"(?:blir|blev|kommer att bli|ska bli|finns|fanns|är|var|har varit)\s+(?:en\s+|ett\s+|några\s+)?"
+                           r"([a-zåäö]{5,})(?![\wåäö-])")
 # "Vad tycker oppositionen om …?": whose view is asked for
 OPINION_HOLDER = re.compile(r"(?i)^(?:vad|hur)\s+(?:tycker|tyckte|anser|ansåg)\s+([a-zåäö]{5,})(?![\wåäö-])")
 # "What does Copenhagen's overborgmester think about …?": whose view an English question asks for
@@ -1246,8 +1256,9 @@ class ExtractiveAnswerer:
             elif whole_asked and ((not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems)
                                   or part_section(u.chunk)):
                 # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen", nor a row of the table
-                # under the heading STYRELSEN («Kommunstyrelsens anslag för projekt …»)
-                u.score -= PART_FOR_WHOLE
+                # under the heading STYRELSEN («Kommunstyrelsens anslag för projekt …»); the total of that table
+                # is one part's total, not the whole's that is asked
+                u.score -= PART_FOR_WHOLE * (2 if total_asked else 1)
             elif (not asked_part and q.kind == "amount" and WHOLE not in q.terms
                   and ((not u.is_row and WHOLE not in u.stems and (PARTS - {WHOLE}) & u.stems)
                        or (only_figure_asked and part_section(u.chunk)))):
@@ -1548,14 +1559,14 @@ class ExtractiveAnswerer:
                 self.stem_in_corpus(c[i:]) for i in range(3, len(c) - 4)):
             return True  # "Hur många ton koldioxid …?": the report counts nothing in tonnes (nor in a compound's head)
         asked = without_length_request(q.asked).strip()  # "Inför samverkan: hur hög var …?" asks from "hur"
-        role = ROLE_ASKED.match(asked) or OPINION_HOLDER.match(asked)
+        role = ROLE_ASKED.match(asked) or OPINION_HOLDER.match(asked) or CLAIMED_EVENT.match(asked)
         if role is not None and not self.in_corpus(role.group(1).lower()):
             return True  # a holder of a role (or of a view) the report never mentions
         m = ASKED_SUBJECT.match(asked)
         if m is None:
             return False
         word = m.group(1).lower()
-        if word in MEASURE_NOUNS or PARTICIPLE.search(word):
+        if word in MEASURE_NOUNS or PARTICIPLE.search(word) or word in AUXILIARY_PARTICIPLES:
             return False  # "Hur stor är summan av …", "Hur mycket har beviljats …": the thing is named later
         return not self.known(q, word)
 
@@ -1635,6 +1646,8 @@ class ExtractiveAnswerer:
                     return [before, u, *self.companions(q, u, units)[:1]]
                 if SPLIT_ASKED.search(q.text) and (whole := self._whole_list(u, units)):
                     return whole  # "Hur fördelar det sig mellan …?": one bullet of the breakdown is a part of it
+                if (dated := self._date_told_after(q, u)) is not None:
+                    return [u, dated]
                 return [u, *self.companions(q, u, units)]
         return []
 
@@ -1667,6 +1680,21 @@ class ExtractiveAnswerer:
         if before is None or before.page != best.page or len(before.text.split()) < 4 or is_signpost(before.text):
             return None
         return before
+
+    @staticmethod
+    def _date_told_after(q: Question, best: Unit) -> Unit | None:
+        """For a "när" question whose best sentence gives only a season and leaves part of the question open, a
+        sentence just after it in the same passage that names the month: «Upphandling av nytt
+        avvikelsehanteringssystem genomfördes under våren …» is followed by «Produktionsstart blir i början av
+        september 2025.», the answer to "när är det nya systemet igång?"."""
+        if q.kind != "date" or best.is_row or best.coverage >= 1.0 or CALENDAR_MONTH.search(best.text):
+            return None
+        sentences = units_of(best.chunk, best.rank)
+        i = next((j for j, x in enumerate(sentences) if x.text == best.text), None)
+        if i is None:
+            return None
+        return next((x for x in sentences[i + 1:i + 1 + DATE_AFTER] if not x.is_row and CALENDAR_MONTH.search(x.text)
+                     and YEAR_IN_TEXT.search(x.text)), None)
 
     def _precise_date(self, q: Question, best: Unit, units: list[Unit]) -> Unit | None:
         """For a "när" question answered by a sentence with only a year, a close runner-up that gives the

@@ -95,9 +95,12 @@ DEVIATION_WORDS = SURPLUS_WORDS | DEFICIT_WORDS
 # and a table's total is its "Summa …" row ("Summa investeringar 25 000")
 TOTAL_WORDS = frozenset(stem(w) for w in ("totalt", "total", "totala", "sammanlagt", "sammantaget"))
 # a system put into service ("när tas systemet i drift?") starts production in the report ("Produktionsstart blir …")
-GO_LIVE_WORDS = frozenset(stem(w) for w in ("drift", "driftsättning", "driftsätts", "driftstart", "driftsatt"))
+GO_LIVE_WORDS = frozenset(stem(w) for w in ("drift", "driftsättning", "driftsätts", "driftstart", "driftsatt", "igång"))
+# a result asked in everyday words ("blir det plus eller minus?", "går KS back?") is the report's överskott/underskott
+PLUS_MINUS_WORDS = frozenset(stem(w) for w in ("plus", "minus", "plusresultat", "minusresultat"))
 REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa uppgår", stem("summa")),
-                GO_LIVE_WORDS: ("produktionsstart", stem("produktionsstart"))}
+                GO_LIVE_WORDS: ("produktionsstart", stem("produktionsstart")),
+                PLUS_MINUS_WORDS: ("helårsresultat överskott", stem("överskott"))}
 COUNTED = re.compile(r"\b(?:hur många|antalet|antal|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)"
                      r"(?![\wåäö-])(?!\s+sig\b)", re.IGNORECASE)  # "Hur många nya anmälde sig …": a verb, not a noun
 # A name answer should contain one of these as (part of) a word, or a proper noun.
@@ -138,7 +141,10 @@ REPORT_OF_A_YEAR = re.compile(r"(?i)\b(?:delårsrapport\w*|årsredovisning\w*|in
 LAST_YEARS_REPORT = re.compile(r"(?i)\b(?:förra|fjolårets|föregående|förgående)\s+(?:årets?|års)?\s*"
                                r"(?:delårsrapport\w*|delårsbokslut\w*|delår\b|årsredovisning\w*)|"
                                r"\b(?:last year'?s|the previous|the prior|previous year'?s|the last)\s+"
-                               r"(?:interim report|annual report|half-year report)")
+                               r"(?:interim report|annual report|half-year report)|"
+                               # the report, then the year: "i delårsrapporten förra året", "the interim report last year"
+                               r"\b(?:delårsrapport\w*|delårsbokslut\w*|årsredovisning\w*|interim report|annual report)\s+"
+                               r"(?:för\s+|from\s+|of\s+)?(?:förra året|i fjol|föregående år|last year|the previous year)")
 ANNUAL_REPORT = re.compile(r"(?i)årsredovisning|annual report")
 INTERIM_REPORT = re.compile(r"(?i)delårsrapport|interim report")
 

@@ -151,7 +151,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"vad som händer", r"where are we (?:with|on)", r"var står (?:vi|staden|kommunen|man|det) (?:med|i|kring)",
             r"(?<!enligt )(?<!enligt den )lägesbild\w*", r"nuläge\w*", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
             r"what(?:'s| is) going on", r"in what way", r"what (?:[\w-]+ ){1,3}(?:is|are) doing",
-            r"what (?:is|are) (?:[\w'’-]+ ){1,5}doing")
+            r"what(?: is| are|'s|’s|'re|’re) (?:[\w'’-]+ ){1,5}doing")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
 OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfullmäktige)?mål\w*", r"vilka målområden",
               r"vilket målområde", r"vilket kommunfullmäktigemål", r"vilka kf-mål", r"hur många kf-mål",
@@ -203,8 +203,9 @@ CHITCHAT = re.compile(
     r"tack|tack så mycket|thanks|thank you|hur mår du|hur är läget(?: med dig)?(?: idag)?|läget|how are you|"
     r"how's it going|"
     r"what's up|vem är du|who are you|vad heter du|"
-    r"what(?:'s| is) your name|vad kan du|what can you do|är du (?:en )?(?:robot|människa|ai)|"
-    r"are you (?:a )?(?:robot|human|ai)|ok|okej|okay|bra|good|nice|hejdå|bye|goodbye)\b[\s!?.,]*"
+    r"what(?:'s| is) your name|vad kan du|what can you do|är du (?:en )?(?:robot|människa|ai|chatt?bot|bot|chatgpt|gpt)|"
+    r"are you (?:a |an )?(?:robot|human|ai|chatbot|bot|chatgpt|gpt)|ok|okej|okay|bra|good|nice|hejdå|bye|goodbye)\b"
+    r"(?:\s+(?:eller vad|eller|eller hur|or what|or not))?[\s!?.,]*"
     r"(?:(?:hur mår du|hur är läget(?: idag)?|how are you(?: today)?|how's it going|vem är du|who are you)"
     r"[\s!?.,]*)?$",
     re.IGNORECASE)
@@ -404,9 +405,15 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    # who is asking: "controller på ekonomiavd här", "Anna from HR here", "Our finance colleagues in
                    # Copenhagen are asking:", "Min chef undrar:"
                    r"^[^?]{0,60}\s(?i:här|here)[.!:]?$|"
-                   r"^[^?]{0,80}\s(?i:(?:are|is) asking|asks|asked|wants? to know|undrar|frågar|har frågat)[.!:]?$")
+                   r"^[^?]{0,80}\s(?i:(?:are|is) asking|asks|asked|wants? to know|undrar|frågar|har frågat)[.!:]?$|"
+                   # who keeps asking about what: "Colleagues in our partner cities keep asking me about the bond"
+                   r"^[^?]{0,80}\s(?i:keeps? asking|kept asking|(?:have|has) been asking|(?:are|is) asking|"
+                   r"frågar (?:mig|oss) (?:ofta|hela tiden|ständigt)|undrar (?:ofta|hela tiden|ständigt))"
+                   r"\s(?i:me\s|us\s|mig\s|oss\s)?(?i:about|om|kring)\s[^?]*$|"
+                   # why the asker asks: "Since I deal a lot with Brussels", "Eftersom jag jobbar med EU-frågor"
+                   r"^(?i:since|as|because|eftersom|då)\s+(?i:I|we|jag|vi)(?![\wåäö'])[^?]*$")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
-GREETING = re.compile(rf"(?i)^\s*(?:{GREETING_WORDS})(?![\wåäö])[\s,!.]*")
+GREETING = re.compile(rf"(?i)^\s*(?:{GREETING_WORDS}|tack|thanks|thank you)(?![\wåäö])[\s,!.]*")
 CLAUSE_END = re.compile(r"(?<=[,:;.!?])\s+|\s+[–—-]\s+")
 
 
@@ -418,10 +425,17 @@ def without_asides(text: str) -> str:
     clauses = CLAUSE_END.split(text.strip())
     if len(clauses) < 2:
         return text
-    kept = [c for c in clauses if not (ASIDE.match(c) and "?" not in c and not QUESTION_WORD.search(c)
-                                       and not ASIDE_TOPIC.search(c))]
-    if not kept or len(kept) == len(clauses) or not has_topic(" ".join(kept)):
+    asides = [ASIDE.match(c) is not None and "?" not in c and not QUESTION_WORD.search(c) for c in clauses]
+    kept = [c for c, aside in zip(clauses, asides, strict=True) if not (aside and not ASIDE_TOPIC.search(c))]
+    if kept and len(kept) < len(clauses) and not has_topic(" ".join(kept)):
         return text  # "Inför valet 2026: vad gör staden?": the lead was the topic
+    # an aside that names a topic goes too when the question names its own: "I'm writing a short note on the
+    # finances for colleagues abroad; what full-year result is forecast …?" asks of the forecast, not of notes
+    asked = [c for c, aside in zip(clauses, asides, strict=True) if not aside]
+    if asked and len(asked) < len(kept) and has_topic(" ".join(asked)):
+        kept = asked
+    if not kept or len(kept) == len(clauses):
+        return text
     return " ".join(kept)
 
 
@@ -453,7 +467,9 @@ def without_purpose(text: str) -> str:
 FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina|vår|vårt|våra|my|our)\s+"
                       r"(?:chef|chefen|boss|manager|ledningsgrupp\w*|kollegor\w*|colleagues|team|teamet)|"
                       r"(?:a|an|en|ett|my|our)\s+(?:(?:english|swedish|engelsk|engelska|svensk|svenska|short|kort)\s+)?"
-                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|text))\b"
+                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|text)|"
+                      r"(?:(?:vårt|mitt|our|my|the)\s+)?(?:nyhetsbrev(?:et)?|newsletter|veckobrev(?:et)?|"
+                      r"personaltidning(?:en)?|staff magazine))\b"
                       r"[\s.!?]*$")
 
 # the occasion the answer is for, at the end: "Sammanfatta KS ekonomi inför KF", "… ahead of the council meeting"
@@ -471,10 +487,14 @@ WILL_USE = re.compile(r"(?i)\s+(?:som jag|som vi|that I|which I|that we)\s+(?:b�
                       r"presentation|pm)|(?:use|put) (?:on|in) (?:a |the )?(?:slide|presentation|memo))\b[^?]*")
 
 
+# "EU-related matters", "klimatrelaterade frågor": the thing itself is the topic
+RELATED = re.compile(r"(?i)(?<![\wåäö-])([\wåäö]{2,})-?(?:related|relaterade|relaterad|relaterat)(?![\wåäö])")
+
+
 def without_length_request(text: str) -> str:
     """The question without how long its answer should be or what it is for: "svar", "punkter", "quick",
     "till min chef" and "Ska in i en PM" are not what it is about."""
-    text = WILL_USE.sub("", without_purpose(text))
+    text = WILL_USE.sub("", without_purpose(RELATED.sub(r"\1", text)))
     text = OCCASION.sub("", FOR_WHOM.sub("", text))
     return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", STYLE_REQUEST.sub(" ", text)))
 
@@ -491,7 +511,8 @@ def requested_count(text: str) -> int | None:
 # one clause of small talk: "thanks for the help yesterday", "how are you doing today", "tack för senast"
 SMALL_TALK_CLAUSE = re.compile(
     rf"(?i)(?:(?:{GREETING_WORDS}|{EVENING})(?: (?:there|everyone|all|alla|igen|again))?|"
-    r"(?:tack|thanks|thank you)(?: (?:så mycket|för|for)\b[^,.!?]{0,40})?|"
+    r"(?:tack|thanks|thank you)(?: (?:så mycket|så hemskt mycket|igen|again|a lot|so much|very much|"
+    r"för|for)\b[^,.!?]{0,40})?|"
     r"hur mår du(?: idag)?|hur är läget(?: med dig)?(?: idag)?|hur har du det(?: idag)?|"
     r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
     r"how(?:'s| is| was| has) (?:your|ur) (?:day|morning|week|weekend)(?: going| been)?(?: so far)?|"
@@ -531,10 +552,25 @@ ABOUT_THE_ASSISTANT = re.compile(r"(?i)(?<![\wåäö])(?:(?:jobbar|arbetar|sover
                                  r"do you (?:work|sleep|eat|live|rest)|are you (?:working|tired|busy|off))(?![\wåäö])")
 
 
+# emoji and other symbols, no words: left out before the small-talk checks
+SYMBOLS = re.compile(r"[^\w\s.,!?;:'’\"()«»%&/+–-]")
+# thanks, answered in kind before the line on what the assistant does
+THANKS = re.compile(r"(?i)^\s*(?:(?:tack|thanks|thank you|tusen tack|stort tack|many thanks)(?![\wåäö])|ty\b|tnx\b)")
+
+
+def thanked(text: str) -> bool:
+    """Whether a message is thanks (and nothing but small talk): answered "Varsågod!" before what the assistant does."""
+    text = SYMBOLS.sub(" ", text)
+    return bool(THANKS.match(text)) and bool(CHITCHAT.match(text) or all_small_talk(text))
+
+
 def is_out_of_scope_request(text: str) -> bool:
     """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke), opinions or
     advice asked of it ("Tycker du att …?", "Should I …?") and general knowledge (KINDS_DIFFER, MEANING_IN_GENERAL)."""
-    return bool(CHITCHAT.match(text) or all_small_talk(text) or TASK.match(text) or OPINION.search(text)
+    text = SYMBOLS.sub(" ", text)  # an emoji says nothing of what is asked: "tack för hjälpen! 😊"
+    rest = GREETING.sub("", text).strip()  # "hej är du chatgpt eller vad": the greeting, then what is asked
+    small_talk = any(CHITCHAT.match(t) or all_small_talk(t) for t in (text, rest) if t)
+    return bool(small_talk or TASK.match(text) or OPINION.search(text)
                 or KINDS_DIFFER.match(text) or MEANING_IN_GENERAL.match(text) or ABOUT_THE_ASSISTANT.search(text))
 
 

@@ -13,6 +13,7 @@ from assistant.answer.route import (
     requested_count,
     requested_pages,
     route,
+    thanked,
     without_asides,
     without_length_request,
 )
@@ -497,6 +498,19 @@ def test_what_money_is_for_is_no_amount_question(question):
 def test_thanks_for_the_help_is_small_talk(question):
     assert is_out_of_scope_request(question)
     assert not is_out_of_scope_request("This was helpful, but what is the surplus?")
+
+
+@pytest.mark.parametrize("question", ["tack för hjälpen! 😊", "Thanks a lot 👍", "hej är du chatgpt eller vad",
+                                      "are you ChatGPT?"])
+def test_small_talk_with_an_emoji_or_a_greeting_first_is_small_talk(question):
+    assert is_out_of_scope_request(question)
+    assert thanked("tack för hjälpen! 😊") and not thanked("hej är du chatgpt eller vad")
+
+
+def test_what_the_answer_is_for_is_no_topic():
+    assert "nyhetsbrev" not in without_length_request("sammanfatta kort för nyhetsbrevet")
+    assert "EU" in without_length_request("what does the report say about EU-related matters?")
+    assert "related" not in without_length_request("what does the report say about EU-related matters?")
 
 
 @pytest.mark.parametrize("question", ["är rapporten bra", "Is this report any good?"])

@@ -1697,6 +1697,72 @@ def test_a_place_the_report_only_mentions_is_not_answered_for(assistant):
     assert not assistant.ask("Hur stor var Malmös sociala obligation?").refused
 
 
+def test_another_city_asked_about_is_refused_when_its_mentions_hold_nothing_asked(assistant):
+    # the report names Göteborg and Stockholm only beside Malmö's coastal protection work (p. 10, 16)
+    for question in ("Hur mycket satsar Göteborg på kompetensutveckling jämfört med Malmö?",
+                     "In terms of scale, how do Gothenburg's and Stockholm's green bond programmes compare with Malmö's?",
+                     "hur går det för Göteborg med deras delårsrapport?"):
+        answer = assistant.ask(question)
+        assert answer.refused and not answer.citations and "Göteborg" in answer.answer, question
+    # a mention that holds what is asked answers, and so does the work done together
+    answer = assistant.ask("Vad har Köpenhamns kommun beslutat om metron?")
+    assert not answer.refused and "Köpenhamns kommun fattade" in answer.answer
+    assert not assistant.ask("Vad gör Malmö tillsammans med Göteborg och Stockholm?").refused
+
+
+def test_a_date_left_open_by_a_season_is_read_from_the_next_sentences(assistant):
+    # «Upphandling av nytt avvikelsehanteringssystem genomfördes under våren … Produktionsstart blir i början av
+    # september 2025.» (p. 32)
+    answer = assistant.ask("when will the new incident reporting system be up and running?")
+    assert not answer.refused and "september 2025" in answer.answer
+    assert all(c.page == 32 for c in answer.citations)
+    # the season is the answer when the sentence holds all that is asked
+    answer = assistant.ask("När genomfördes upphandlingen av avvikelsehanteringssystemet?")
+    assert "våren" in answer.answer and "september" not in answer.answer
+
+
+def test_a_result_asked_as_plus_or_minus_is_the_surplus(assistant):
+    answer = assistant.ask("blir det plus eller minus för helåret? hur mycket")
+    assert not answer.refused and "13,9 Mkr" in answer.answer and answer.citations[0].page == 4
+
+
+def test_an_average_is_not_read_from_a_total(assistant):
+    answer = assistant.ask("what's the average salary at the City Office?")
+    assert answer.refused and not answer.citations
+
+
+def test_a_claimed_event_the_report_never_names_is_refused(assistant):
+    assert assistant.ask("Stämmer det att det blir strejk i Malmö stad i höst?").refused
+    assert not assistant.ask("stämmer det att det blir en ny medarbetarenkät?").refused
+
+
+def test_a_second_question_that_sinks_the_first_is_answered_apart(assistant):
+    answer = assistant.ask("Hur stor var den sociala obligationen? Vad är räntan på den?")
+    assert not answer.refused and "600 miljoner kronor" in answer.answer
+    assert "«Vad är räntan på den?» – Det framgår inte av rapporten." in answer.answer
+    answer = assistant.ask("Varför har stadskontoret så många vakanser? Är det bara rekryteringsproblem eller sparar "
+                           "man medvetet?")
+    assert not answer.refused and "vakanser" in answer.answer and any(c.page == 40 for c in answer.citations)
+
+
+def test_an_aside_about_the_asker_does_not_sink_the_question(assistant):
+    answer = assistant.ask("I'm writing a short note on the finances for colleagues abroad; what full-year result is "
+                           "forecast for the City Executive Board, and could you break it down between the Board itself "
+                           "and the City Office's different types of activity?")
+    assert not answer.refused and "13,9" in answer.answer and answer.citations[0].page == 43
+    answer = assistant.ask("Since I deal a lot with Brussels, what does the report say about EU-related matters, for "
+                           "example EU directives, regulations and EU funding?")
+    assert not answer.refused and "CSRD" in answer.answer
+
+
+def test_the_whole_boards_total_is_not_one_parts_table_sum(assistant):
+    # «Kommunstyrelsen anslag uppgår till 510,3 Mkr» (p. 4), not the SUMMA 171,4 of the table under STYRELSEN (p. 38)
+    answer = assistant.ask("What is the total appropriation for the City Executive Board in 2025?")
+    assert "510,3" in answer.answer and "171,4" not in answer.answer
+    # the politicians' fees are styrelsen's, asked with "ks" for the board
+    assert "42,6 Mkr" in assistant.ask("hur mkt pengar går till arvoden för politikerna i ks").answer
+
+
 def test_what_a_document_says_is_quoted_from_it_or_refused(assistant):
     # the report names biological diversity only under the EU taxonomy (p. 5), never in the environment programme
     assert assistant.ask("Vad säger Malmös miljöprogram om biologisk mångfald?").refused
@@ -1903,7 +1969,9 @@ def test_a_law_or_another_committees_report_is_not_the_reports(assistant, questi
 
 def test_thanks_in_english_gets_the_english_word_on_what_the_assistant_does(assistant):
     answer = assistant.ask("thanks, super helpful!")
-    assert answer.refused and answer.answer.startswith("I only answer questions about what the report says")
+    assert answer.refused and answer.answer.startswith("You're welcome! I only answer questions about what the report")
+    assert assistant.ask("tack för hjälpen! 😊").answer.startswith("Varsågod! Jag svarar bara på frågor")
+    assert not assistant.ask("hej").answer.startswith("Varsågod")
 
 
 def test_a_summary_of_the_report_for_an_article_is_the_reports_own_summary(assistant):
