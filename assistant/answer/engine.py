@@ -93,7 +93,14 @@ from assistant.answer.route import (
     topic_words,
 )
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.shapes.brief import add_dense, compose_points, listed_in_table, off_topic, topic_terms
+from assistant.answer.shapes.brief import (
+    add_dense,
+    compose_points,
+    listed_in_table,
+    off_topic,
+    shares_head,
+    topic_terms,
+)
 from assistant.answer.shapes.causes import states_a_cause
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
@@ -460,7 +467,7 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     if not thing:
         return False
     said = set(terms(f"{with_its_table(u)} {u.chunk.meta.get('section') or ''} {explained_by(u)}"))
-    return not any(term_hit(q, t, said) for t in thing)
+    return not any(term_hit(q, t, said) or shares_head(t, said) for t in thing)
 
 
 # modifiers that tell no kind from another ("det nya intranätet" is «ett nytt intranät»)

@@ -133,6 +133,8 @@ COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*
 # a runner-up giving the month or date of a "när" question the best sentence answers with a year only: this
 # much of the question's content, and this share of the best sentence's score (set by hand)
 PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE = 0.4, 0.85
+FIGURE_KEY = re.compile(r"\d+,\d+|\d{1,3}(?: \d{3})+")  # a figure with decimals or thousands, no year or count
+FIGURE_NAMED_WEIGHT = 0.2
 DATE_AFTER = 3  # sentences after a season's sentence looked through for the month it leaves open
 CALENDAR_MONTH = re.compile(r"(?i)(?<![\wåäö])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
                             r"november|december)(?![\wåäö])")
@@ -1162,6 +1164,9 @@ class ExtractiveAnswerer:
         only_figure_asked = all(FIGURE_STEM.match(t) or t.isdigit() or MONTH_STEM.fullmatch(t)
                                 for t, w in q.terms.items() if w >= 1.0)
         total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS)
+        # a figure that names what is asked ("Vilket ärende avser minskningen med 4,1 Mkr?"): a which-question's
+        # key, not an amount it asks for (nor a claim to check, nor a year)
+        figures_named = {t for t in q.terms if FIGURE_KEY.fullmatch(t)} if q.kind in (None, "name", "list") else set()
         other = either_or(q)  # "överskott eller underskott": the one a sentence states answers for both
         common = self.common_names if q.kind == "name" else frozenset()  # only a name answer asks for them
         # a count of a noun the report uses (an English one as translated): the number must count it, or the
@@ -1220,6 +1225,8 @@ class ExtractiveAnswerer:
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
+            if figures_named and figures_named & u.stems:
+                u.score += FIGURE_NAMED_WEIGHT  # "Vilket ärende avser minskningen med 4,1 Mkr?": the row of -4,1
             if q.kind == "list" and not u.is_row:
                 if u.chunk.id not in leads:
                     leads[u.chunk.id] = list_leads(u.chunk)  # once per chunk, not per sentence
@@ -1524,6 +1531,8 @@ class ExtractiveAnswerer:
                 continue  # an English word ("City Executive Board"), not a name the report could contain
             if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
                 continue
+            if any(n in w and w != n for w in re.findall(r"[\wåäö]+", q.text.lower())) and n in hay:
+                continue  # the question writes it inside a longer name too: "Lund inom MalmöLundregionen"
             return False
         return True
 

@@ -30,7 +30,7 @@ SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "
 
 # nouns that name an amount ("prognosen", "budget"): they ask for one unless a how-question with a verb
 # asks how something is done or judged (MANNER below)
-AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation", "surplus",
+AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "resultatet", "budget", "forecast", "deviation", "surplus",
                 "deficit", "utfallet", "outturn")
 REASON_CUES = ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")
 # answer types, checked in order
@@ -307,13 +307,26 @@ KIND_NOUNS = frozenset(("motivering", "motiveringen", "skäl", "skälet", "anled
 ADJECTIVE_ENDING = re.compile(r"(?:mässig|mässiga|mässigt|ig|iga|igt|isk|iska|iskt|lig|liga|ligt)$")
 
 
+MEASURE_KINDS = ("percent", "count", "date", "amount")
+QUESTION_OPENING = re.compile(r"(?:hur mycket|hur stor|hur stort|hur stora|hur många|hur höga|hur hög|när|how much|"
+                              r"how many|how large|how big|when)\b")
+OPENING_CHARS = 3  # the cue stands first in the question (after a space or a quote)
+
+
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
     if BARE_COUNT.search(t) and not QUESTION_WORD.search(text) and not IS_IT_TRUE.match(text):
         return "count"  # "malmö commitment antal städer": a count asked without a question word (not "Stämmer det
         # att antalet remisser har ökat?", which asks whether it did)
+    # the measure the question opens with, when a "när" follows it: "Hur mycket kostar Uven-hyran när stadskontoret
+    # flyttar?" asks an amount; its "när" is a conjunction
+    opening = min(((m.start(), kind) for kind, cues in TYPE_CUES if kind in MEASURE_KINDS for cue in cues
+                   if (m := re.search(r"(?<![\wåäö])" + re.escape(cue.strip()) + r"(?![\wåäö])", t))), default=None)
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
+        if found and kind == "date" and opening is not None and opening[1] != kind and \
+                QUESTION_OPENING.match(t[opening[0]:]) and opening[0] <= OPENING_CHARS:
+            continue  # (a "when" after the question's own cue joins a clause; "När …, och hur många …?" asks both)
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
                 MANNER.match(text) or POLAR.search(text) or PURPOSE_ASKED.match(text)
                 or any(_has_cue(t, cue) for cue in NAME_CUES) or any(_has_cue(t, cue) for cue in REASON_CUES)):

@@ -29,6 +29,7 @@ PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{
                         r"(\d{1,3})", re.IGNORECASE)
 # what a question about a named page asks: its content ("Vad handlar sidan 30 om?", "What's on page 39?")
 PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
+               r"vad (?:redovisas|beskrivs|visas|presenteras)", r"what is (?:reported|shown|presented|described)",
                r"finns på", r"innehåll\w*", r"what does", r"what(?:'s| is) on", r"what(?:'s| is) in",
                r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
 SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering\w*", r"recap", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
@@ -345,7 +346,11 @@ FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb
 STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta|svara|explain|describe|answer|put it)\s+"
                            r"(?:det\s+|it\s+)?(?:enkelt|kort|kortfattat|pedagogiskt|lättbegripligt|simply|briefly)|"
                            r"med enkla ord|på (?:enkel|lättläst|lätt) svenska|in (?:simple|plain|layman'?s) "
-                           r"(?:terms|words|language|english|swedish))(?![\wåäö])[.!]?")
+                           r"(?:terms|words|language|english|swedish)|"
+                           # how exact: "…, exakt belopp?", "the exact figure please"
+                           r",?\s*(?:(?:ge mig|give me|med|with)\s+)?(?:det |the )?(?:exakt|exakta|precist|exact|precise)\s+"
+                           r"(?:belopp(?:et)?|summa(?:n)?|siffra(?:n)?|siffror(?:na)?|amount|figure|number|sum)"
+                           r"(?:\s+(?:tack|please|pls))?)(?![\wåäö])[.!]?")
 
 
 # what the answer is for ("Ska in i en PM till ledningsgruppen.", "It's for a briefing."): a sentence beside the
@@ -410,6 +415,10 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"^[^?]{0,80}\s(?i:keeps? asking|kept asking|(?:have|has) been asking|(?:are|is) asking|"
                    r"frågar (?:mig|oss) (?:ofta|hela tiden|ständigt)|undrar (?:ofta|hela tiden|ständigt))"
                    r"\s(?i:me\s|us\s|mig\s|oss\s)?(?i:about|om|kring)\s[^?]*$|"
+                   # where the asker starts: "so to start with the basics:", "Först och främst:"
+                   r"^(?i:(?:and |so |och |så |men )?(?:to (?:start|begin) with|first(?: of all)?|firstly|"
+                   r"till att (?:börja|starta) med|först och främst|för att börja)"
+                   r"(?: the basics| basics| det grundläggande| grunderna)?)[.!:,]?$|"
                    # why the asker asks: "Since I deal a lot with Brussels", "Eftersom jag jobbar med EU-frågor"
                    r"^(?i:since|as|because|eftersom|då)\s+(?i:I|we|jag|vi)(?![\wåäö'])[^?]*$")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
@@ -521,7 +530,9 @@ SMALL_TALK_CLAUSE = re.compile(
     r"did you have a (?:good|nice|great) (?:day|morning|week|weekend)|"
     r"nice to meet you|trevligt att träffas|"
     r"(?:this|that|it|you) (?:has been|have been|was|were|is|are) (?:really |very |so |super )?(?:helpful|useful|great|"
-    r"nice)|(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam)|"
+    r"nice)(?: (?:for|to) [^,.!?]{0,60})?|det var (?:allt|det)(?: för (?:i )?(?:dag|idag|nu|den här gången))?|"
+    r"(?:that's|that is|this is) (?:all|it)(?: for (?:now|today))?|"
+    r"(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam)|"
     r"(?:super |really |very |so )?(?:helpful|useful)|perfekt|toppen|jättebra|grymt|awesome|great|perfect|"
     r"have a (?:nice|good|great) day)")
 
@@ -549,7 +560,10 @@ MEANING_IN_GENERAL = re.compile(r"(?i)^\s*(?:vad (?:innebär|betyder|är|menas m
 
 # a question on the assistant's own life ("jobbar du helg eller?", "do you work weekends?"): small talk
 ABOUT_THE_ASSISTANT = re.compile(r"(?i)(?<![\wåäö])(?:(?:jobbar|arbetar|sover|äter|bor|tränar|vilar) du|"
-                                 r"do you (?:work|sleep|eat|live|rest)|are you (?:working|tired|busy|off))(?![\wåäö])")
+                                 r"do you (?:work|sleep|eat|live|rest)|are you (?:working|tired|busy|off)|"
+                                 # its own stance: "är du opartisk …?", "are you biased?"
+                                 r"^\W*(?:är du|are you) (?:\w+ )?(?:opartisk|partisk|neutral|objektiv|politisk|"
+                                 r"impartial|biased|unbiased|objective|political))(?![\wåäö])")
 
 
 # emoji and other symbols, no words: left out before the small-talk checks

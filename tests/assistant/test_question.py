@@ -37,6 +37,11 @@ def test_detect_lang(text, lang):
     ("When was the bond issued?", "date"),
     ("Vilka insatser har gjorts?", "list"),
     ("Berätta om Malmö", None),
+    # a "när" after the question's own cue joins a clause; one that opens the question asks the time
+    ("Hur mycket kostar Uven-hyran när stadskontoret flyttar?", "amount"),
+    ("När ska hyran betalas och hur mycket?", "date"),
+    ("When exactly will Food Innovation Nordic be held in Malmö, and how many delegates?", "count"),
+    ("Vad blev resultatet för perioden jan-aug?", "amount"),
 ])
 def test_answer_kind(text, kind):
     assert answer_kind(text) == kind

@@ -507,10 +507,29 @@ def test_small_talk_with_an_emoji_or_a_greeting_first_is_small_talk(question):
     assert thanked("tack för hjälpen! 😊") and not thanked("hej är du chatgpt eller vad")
 
 
+@pytest.mark.parametrize("question", ["Tack för hjälpen, det var allt för i dag.",
+                                      "Thank you, this is very useful for my seminar on urban inequality.",
+                                      "är du opartisk eller går du majoritetens ärenden?"])
+def test_closing_thanks_and_questions_on_the_assistants_stance_are_small_talk(question):
+    assert is_out_of_scope_request(question)
+    assert not is_out_of_scope_request("Är budgeten neutral?")
+
+
+def test_where_the_asker_starts_is_an_aside():
+    question = ("Good morning. I work in the international relations team, so to start with the basics: what is the "
+                "total appropriation for the City Executive Board in 2025?")
+    assert without_asides(question).startswith("what is the total appropriation")
+
+
+def test_a_page_asked_what_it_reports_is_a_page_question():
+    assert route("Vad redovisas på sidan 43 i delårsrapporten?") == "page"
+
+
 def test_what_the_answer_is_for_is_no_topic():
     assert "nyhetsbrev" not in without_length_request("sammanfatta kort för nyhetsbrevet")
     assert "EU" in without_length_request("what does the report say about EU-related matters?")
     assert "related" not in without_length_request("what does the report say about EU-related matters?")
+    assert "belopp" not in without_length_request("Hur stort är KS anslag för 2025, exakt belopp?")
 
 
 @pytest.mark.parametrize("question", ["är rapporten bra", "Is this report any good?"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.extractive import (
@@ -202,6 +203,16 @@ def shares_modifier(term: str, stems: set[str]) -> bool:
     return len(term) >= MODIFIER_MIN + 2 and any(s[:MODIFIER_MIN] == term[:MODIFIER_MIN] for s in stems)
 
 
+HEAD_LETTERS, MODIFIER_LETTERS = 5, 4  # a compound's head and modifier are words of their own at this length
+
+
+def shares_head(term: str, stems: AbstractSet[str]) -> bool:
+    """A compound of the question whose head begins a word of the evidence: "politikerarvodena" are
+    «arvodeskostnader» (the report's arvode, costed), "dubbelhyran" is «hyran»."""
+    return any(term.endswith(s[:k]) and len(term) - k >= MODIFIER_LETTERS
+               for s in stems if len(s) >= HEAD_LETTERS for k in range(HEAD_LETTERS, len(s) + 1))
+
+
 def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
     """A sentence that shares a year but no topic word with a brief's question (in itself, its label or its
     headings) and that the embedding does not vouch for: "Upphandlingsplan 2025–2026" for a question on the
@@ -209,7 +220,7 @@ def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
     if u.dense >= OFF_TOPIC_DENSE:
         return False
     stems = u.stems | u.label | u.context
-    if any(term_hit(q, t, stems) or shares_modifier(t, stems) for t in topical):
+    if any(term_hit(q, t, stems) or shares_modifier(t, stems) or shares_head(t, stems) for t in topical):
         return False
     # a year, not the report's subject alone: a heading may spell the topic otherwise («uppsiktplikt»)
     return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and YEAR.fullmatch(t))
