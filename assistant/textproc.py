@@ -25,6 +25,7 @@ EXTRA_STOP = {
     # "what is the name of", "what are the names of": heter, kallas, namnen på; "what does the report say about",
     # "vad säger rapporten om"
     "pengar", "pengarna", "gick", "gått",  # "hur mycket pengar gick till …": how much, not what about
+    "mycke", "mkt",  # "hur mycke pengar …": chat spellings of mycket
     "alltså",  # "… styrelsen, alltså den politiska organisationen": a restatement's filler
     "faktiskt", "egentligen", "verkligen",  # "vad KS faktiskt gör": emphasis, not «… effekter de faktiskt leder till»
     "typ", "asså", "aså", "dom", "grej", "grejen", "grejer", "grejor", "grejs",  # chat fillers and spoken forms (dom: de, dem): "vad kostar arvodena typ", "går dom plus asså"

@@ -363,6 +363,8 @@ def list_lead(u: Unit, ordered: list[Unit] | None = None) -> list[str]:
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"
 TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wåäö])(?:totalt|total|sammanlagt|in total|"
                         r"altogether|all in all)(?![\wåäö])|(?<![\wåäö])(?:totalkostnad\w*|total cost\w*)")
+# a period, not a thing a cost is of: "… kostat under perioden januari–augusti", "… hittills i år"
+PERIOD_STEMS = frozenset(stem(w) for w in ("perioden", "period", "helåret", "helår", "hittills", "delåret", "året"))
 COST_SAID = re.compile(r"(?i)kostnad|kostar|kostade|kosta[rt]?\b|cost|kostn")
 
 
@@ -462,7 +464,7 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     if q.kind not in ("amount", None) or COST_SAID.search(q.text) is None:
         return False
     thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR.fullmatch(t)
-             and t not in AMBIENT_ACTORS and t not in PARTS
+             and t not in AMBIENT_ACTORS and t not in PARTS and t not in PERIOD_STEMS
              and not all(p in MONTH_STEMS for p in t.split("-"))}  # (a period names no thing: "januari-augusti")
     if not thing:
         return False
@@ -1475,7 +1477,8 @@ class AnswerEngine:
             if WITH_PARTNER.search(q.text):
                 return None  # "Vad gör Malmö tillsammans med Göteborg?": the work together is the report's own
             asked = [t for t, w in q.terms.items() if w >= 1.0 and t not in AMBIENT_ACTORS and len(t) >= ASKED_WORD_MIN and t not in STOP and t not in CUE_WORDS
-                     and not t.isdigit() and t not in place_stems and t not in own and stem(t) not in place_stems
+                     and not t.isdigit() and t not in place_stems and t not in own and t.removesuffix("s") not in own
+                     and stem(t) not in place_stems
                      and t.lower() not in OTHER_PLACES]
             # (a word about the report is the other place's own thing when it is theirs: "deras delårsrapport")
             asked += [stem(m.group(1).lower()) for m in THEIR_THING.finditer(q.text)]
@@ -1493,11 +1496,14 @@ class AnswerEngine:
         named = [u for u in units if names_it(spellings, u.text)]
         best = max(named, key=lambda u: u.coverage, default=None)
         who = spellings[0]
+        once = len({u.chunk.id for u in named}) == 1  # "only here" when it is; else one of its mentions
         if q.lang == "sv":
             head = f"Rapporten svarar inte på det för {who}."
-            return head + (f" Den nämner {who} bara här: «{best.text}» (s. {best.page})" if best else "")
+            where = "bara här" if once else "bland annat här"
+            return head + (f" Den nämner {who} {where}: «{best.text}» (s. {best.page})" if best else "")
         head = f"The report does not answer this for {who}."
-        return head + (f" It names {who} only here: «{best.text}» (p. {best.page})" if best else "")
+        where = "only here" if once else "for example here"
+        return head + (f" It names {who} {where}: «{best.text}» (p. {best.page})" if best else "")
 
     def _other_place(self, m: re.Match[str]) -> str | None:
         """The place a match of OTHER_BODY, TOPIC_BODY or CITY_AT_WORK names, when it is another municipality."""

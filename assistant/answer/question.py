@@ -30,7 +30,7 @@ SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "
 
 # nouns that name an amount ("prognosen", "budget"): they ask for one unless a how-question with a verb
 # asks how something is done or judged (MANNER below)
-AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "resultatet", "budget", "forecast", "deviation", "surplus",
+AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation", "surplus",
                 "deficit", "utfallet", "outturn")
 REASON_CUES = ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")
 # answer types, checked in order
@@ -48,9 +48,10 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("count", ("hur många", "vilket antal", "how many", "number of")),
     ("date", ("när ", "vilket år", "vilken månad", "vilket datum", "till när", "hur länge", "when ", "which year",
               "what year", "by when", "how long", "what date", "which date", "what month", "which month")),
-    ("amount", ("hur mycket", "hur stor", "hur stort", "hur stora", "hur höga", "hur hög", "vilket belopp", "vilken summa",
+    ("amount", ("resultatet för perioden", "resultatet för helåret", "resultatet för året", "periodens resultat",
+                "årets resultat", "hur mycket", "hur mycke", "hur mkt", "hur stor", "hur stort", "hur stora", "hur höga", "hur hög", "vilket belopp", "vilken summa",
                 "i kronor", "in kronor", "how high",
-                "vad kostar", "kosta", "kostar", "kostade", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
+                "vad kostar", "kosta", "kostar", "kostade", "kostat", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
                 "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
                 "how much", "how large", "how big", "what amount", "vad uppgår", "vad uppgick", *AMOUNT_NOUNS)),
     ("reason", REASON_CUES),
@@ -444,6 +445,11 @@ TAKES_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:äger|ägde|äga|ägt)\s+((?:[\
 SLASHED = re.compile(r"(?<![\wåäö/])([a-zåäö]{4,})/([a-zåäö]{4,})(?![\wåäö/])")
 
 
+# the time an interim report is of: "Hur mycket pengar är det för investeringar i år?" is not «… år 2024 …»
+IMPLIED_TIME = re.compile(r"(?i)(?<![\wåäö])(?:i år|hittills|hittils|hitills|this year|so far|to date|as of now)"
+                          r"(?![\wåäö])")
+
+
 # how concretely to answer, not what about: "Vad innebär uppsiktsplikten i praktiken?", "What does it mean in practice?"
 IN_PRACTICE = re.compile(r"(?i)(?<![\wåäö])(?:i praktiken|in practice|rent konkret|in concrete terms)(?![\wåäö])")
 
@@ -464,6 +470,10 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     text = IN_PRACTICE.sub(" ", TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(
         SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
+    if answer_kind(text) in MEASURE_KINDS:
+        # (nor, for a figure, "i år" or "hittills": an interim report's figures are of its own year so far; a why or
+        # a summary keeps them, «… ökat markant jämfört med föregående år» answers "… tuffare i år?")
+        searched = " ".join(IMPLIED_TIME.sub(" ", searched).split())
     translations = translate(searched, keep) if lang == "en" else []
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text
     translated = {p for t in translations for w in t.english for p in (w, *w.split("-"))}

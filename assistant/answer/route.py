@@ -347,6 +347,10 @@ STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta
                            r"(?:det\s+|it\s+)?(?:enkelt|kort|kortfattat|pedagogiskt|lättbegripligt|simply|briefly)|"
                            r"med enkla ord|på (?:enkel|lättläst|lätt) svenska|in (?:simple|plain|layman'?s) "
                            r"(?:terms|words|language|english|swedish)|"
+                           # for whom to understand: "… så att mina elever i åk 9 förstår", "so that my students
+                           # understand"
+                           r"(?:så att|så|so that|so)\s+(?:[\wåäö]+\s+){0,6}?(?:förstår|kan förstå|begriper|"
+                           r"understands?|can understand|get it)|"
                            # how exact: "…, exakt belopp?", "the exact figure please"
                            r",?\s*(?:(?:ge mig|give me|med|with)\s+)?(?:det |the )?(?:exakt|exakta|precist|exact|precise)\s+"
                            r"(?:belopp(?:et)?|summa(?:n)?|siffra(?:n)?|siffror(?:na)?|amount|figure|number|sum)"
@@ -415,12 +419,19 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"^[^?]{0,80}\s(?i:keeps? asking|kept asking|(?:have|has) been asking|(?:are|is) asking|"
                    r"frågar (?:mig|oss) (?:ofta|hela tiden|ständigt)|undrar (?:ofta|hela tiden|ständigt))"
                    r"\s(?i:me\s|us\s|mig\s|oss\s)?(?i:about|om|kring)\s[^?]*$|"
+                   # what the asker's own organisation faces: "Schemaläggning är en stor fråga hos oss."
+                   r"^[^?]{0,80}\s(?i:hos oss|för oss|på vår förvaltning|i vår förvaltning|for us|in our (?:team|"
+                   r"department|office|organisation|organization))[.!]?$|"
                    # where the asker starts: "so to start with the basics:", "Först och främst:"
                    r"^(?i:(?:and |so |och |så |men )?(?:to (?:start|begin) with|first(?: of all)?|firstly|"
                    r"till att (?:börja|starta) med|först och främst|för att börja)"
                    r"(?: the basics| basics| det grundläggande| grunderna)?)[.!:,]?$|"
                    # why the asker asks: "Since I deal a lot with Brussels", "Eftersom jag jobbar med EU-frågor"
                    r"^(?i:since|as|because|eftersom|då)\s+(?i:I|we|jag|vi)(?![\wåäö'])[^?]*$")
+# what the asker has heard is the question's topic, not an aside: "Jag har förstått att det blir dubbla hyror i
+# samband med flytten. Varför …?"
+HEARD_THAT = re.compile(r"(?i)^(?:jag|vi|I|we)\s+(?:har\s+|have\s+)?(?:förstått|hört|läst|sett|fått höra|understand|"
+                        r"understood|heard|read|seen|been told)\s+(?:att|that)\b")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
 GREETING = re.compile(rf"(?i)^\s*(?:{GREETING_WORDS}|tack|thanks|thank you)(?![\wåäö])[\s,!.]*")
 CLAUSE_END = re.compile(r"(?<=[,:;.!?])\s+|\s+[–—-]\s+")
@@ -434,7 +445,8 @@ def without_asides(text: str) -> str:
     clauses = CLAUSE_END.split(text.strip())
     if len(clauses) < 2:
         return text
-    asides = [ASIDE.match(c) is not None and "?" not in c and not QUESTION_WORD.search(c) for c in clauses]
+    asides = [ASIDE.match(c) is not None and "?" not in c and not QUESTION_WORD.search(c) and not HEARD_THAT.match(c)
+              for c in clauses]
     kept = [c for c, aside in zip(clauses, asides, strict=True) if not (aside and not ASIDE_TOPIC.search(c))]
     if kept and len(kept) < len(clauses) and not has_topic(" ".join(kept)):
         return text  # "Inför valet 2026: vad gör staden?": the lead was the topic
@@ -572,10 +584,22 @@ SYMBOLS = re.compile(r"[^\w\s.,!?;:'’\"()«»%&/+–-]")
 THANKS = re.compile(r"(?i)^\s*(?:(?:tack|thanks|thank you|tusen tack|stort tack|many thanks)(?![\wåäö])|ty\b|tnx\b)")
 
 
+# what a message asks for when it asks without a question mark ("Tack! Sammanfatta rapporten.")
+REQUEST_VERB = re.compile(r"(?i)(?<![\wåäö])(?:sammanfatta|summera|berätta|beskriv|förklara|lista|ge mig|visa|jämför|"
+                          r"summari[sz]e|tell|describe|explain|list|give|show|compare)(?![\wåäö])")
+
+
+def thanks_and_a_remark(text: str) -> bool:
+    """Thanks followed by a remark that asks nothing ("Tack så mycket för hjälpen, det här blir bra underlag till vår
+    ledningsgrupp!"): no question mark, no question word, no request."""
+    return bool(THANKS.match(text)) and "?" not in text and not QUESTION_WORD.search(text) \
+        and not REQUEST_VERB.search(text)
+
+
 def thanked(text: str) -> bool:
     """Whether a message is thanks (and nothing but small talk): answered "Varsågod!" before what the assistant does."""
     text = SYMBOLS.sub(" ", text)
-    return bool(THANKS.match(text)) and bool(CHITCHAT.match(text) or all_small_talk(text))
+    return bool(THANKS.match(text)) and bool(CHITCHAT.match(text) or all_small_talk(text) or thanks_and_a_remark(text))
 
 
 def is_out_of_scope_request(text: str) -> bool:
@@ -583,7 +607,7 @@ def is_out_of_scope_request(text: str) -> bool:
     advice asked of it ("Tycker du att …?", "Should I …?") and general knowledge (KINDS_DIFFER, MEANING_IN_GENERAL)."""
     text = SYMBOLS.sub(" ", text)  # an emoji says nothing of what is asked: "tack för hjälpen! 😊"
     rest = GREETING.sub("", text).strip()  # "hej är du chatgpt eller vad": the greeting, then what is asked
-    small_talk = any(CHITCHAT.match(t) or all_small_talk(t) for t in (text, rest) if t)
+    small_talk = any(CHITCHAT.match(t) or all_small_talk(t) for t in (text, rest) if t) or thanks_and_a_remark(text)
     return bool(small_talk or TASK.match(text) or OPINION.search(text)
                 or KINDS_DIFFER.match(text) or MEANING_IN_GENERAL.match(text) or ABOUT_THE_ASSISTANT.search(text))
 

@@ -47,6 +47,13 @@ def test_answer_kind(text, kind):
     assert answer_kind(text) == kind
 
 
+def test_the_time_an_interim_report_is_of_is_no_search_word():
+    # "i år" would match «Jämfört med år 2024 …» before «Summa investeringar …»
+    assert "år" not in analyse("hur mycket pengar är det för investeringar i år?", []).terms
+    assert not any(t.startswith("hittil") for t in analyse("hur mycket har beslutats hittills?", []).terms)
+    assert "år" in analyse("Varför har stadskontoret fått det tuffare med remisserna i år?", []).terms
+
+
 def test_cues_match_whole_words_only():
     assert answer_kind("Vad handlar avvikelsehanteringen om") is None
     assert answer_kind("Vilken avvikelse har Juridik?") == "amount"

@@ -521,6 +521,25 @@ def test_where_the_asker_starts_is_an_aside():
     assert without_asides(question).startswith("what is the total appropriation")
 
 
+@pytest.mark.parametrize("question", ["Tack så mycket för hjälpen, det här blir bra underlag till vår ledningsgrupp!",
+                                      "Thanks, that helps a lot with the memo."])
+def test_thanks_and_a_remark_is_small_talk(question):
+    assert is_out_of_scope_request(question) and thanked(question)
+    assert not is_out_of_scope_request("Tack! Sammanfatta rapporten.")
+    assert not is_out_of_scope_request("Tack, och hur stor var obligationen?")
+
+
+def test_what_the_askers_organisation_faces_and_whom_it_is_for_are_asides():
+    assert without_asides("Schemaläggning är en stor fråga hos oss. När ska utrullningen av Medvind vara klar?") == \
+        "När ska utrullningen av Medvind vara klar?"
+    assert "elever" not in without_length_request("sammanfatta rapporten kort så att mina elever i åk 9 förstår")
+
+
+def test_what_the_asker_has_heard_is_the_topic_not_an_aside():
+    question = "Jag har förstått att det blir dubbla hyror i samband med flytten. Varför, och hur påverkar det prognosen?"
+    assert "dubbla hyror" in without_asides(question)
+
+
 def test_a_page_asked_what_it_reports_is_a_page_question():
     assert route("Vad redovisas på sidan 43 i delårsrapporten?") == "page"
 
