@@ -712,6 +712,14 @@ SETBACK_VERB = re.compile(r"(?i)skjut\w*|sköt\w*|försen\w*|senarelag\w*|pausa\
 WHICH_THEN_WHY = re.compile(r"(?i)^\W*(?:[^?]{0,80}?\b)?(?:vilke?[nt]|vilka|which|what)\b[^?]*\b(?:och|samt|and)\s+"
                             r"(?:varför|why|vad (?:är|var) (?:orsaken|anledningen|skälet)|vad beror (?:det|den) på|"
                             r"what (?:is|was|'s) the (?:reason|cause))\b")
+PARTIES_SV = "Rapporten är kommunstyrelsens uppföljning och redovisar inte de politiska partiernas ståndpunkter."
+PARTIES_EN = "The report is the executive board's follow-up; it does not give the political parties' positions."
+# a political party by name (Swedish or English): the report names none
+PARTY = re.compile(r"(?i)(?<![\wåäö])(?:moderaterna?s?|socialdemokraterna?s?|sverigedemokraterna?s?|"
+                   r"liberalerna|liberalernas|centerpartiet|centerpartiets|vänsterpartiet|vänsterpartiets|"
+                   r"kristdemokraterna?s?|miljöpartiet|miljöpartiets|moderates|social democrats|"
+                   r"sweden democrats|the liberals|centre party|center party|left party|christian democrats|"
+                   r"green party)(?:'s?|’s?)?(?![\wåäö])")
 WHOLE_CITY_SV = "Rapporten redovisar kommunstyrelsens ekonomi, inte hela stadens eller andra nämnders."
 WHOLE_CITY_EN = "The report covers the executive board's finances, not the whole city's or other committees'."
 UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
@@ -819,6 +827,10 @@ OTHER_PLACES = frozenset(line.strip().lower() for line in (Path(__file__).parent
 PLACE_WORD = re.compile(r"[\wåäöøæ]+(?:['’]s)?")
 WITH_PARTNER = re.compile(r"(?i)(?<![\wåäö])(?:tillsammans|samarbet\w*|samverk\w*|sams\w*|partner\w*|together|"
                           r"cooperat\w*|co-operat\w*|collaborat\w*|jointly|joint)(?![\wåäö])")
+# a city ranked against another: "är göteborg bättre på klimatet än malmö", "is Copenhagen doing more than Malmö"
+RANKED_AGAINST = re.compile(r"(?i)(?<![\wåäö])(?:bättre|sämre|mer|mindre|större|högre|lägre|snabbare|längre|"
+                            r"better|worse|more|less|bigger|larger|smaller|higher|lower|faster|further)\s+(?:[\wåäö]+\s+)"
+                            r"{0,4}?(?:än|than)(?![\wåäö])")
 THEIR_THING = re.compile(r"(?i)(?<![\wåäö])(?:deras|dess|their|its)\s+([\wåäö]{4,})")
 ASKED_WORD_MIN = 4  # a shorter word of a question ("går", "nya") asks nothing of its own
 # a name as the one who acts, right after the question's verb: "Vad gör Göteborg för …", "hur mycket lägger
@@ -843,7 +855,8 @@ WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnd
                         r"(?:hela )?kommunkoncern\w*|stadskoncern\w*|the (?:whole )?(?:municipal|city) group|"
                         r"hela (?:malmö )?stadens?|(?:malmö )?stad(?:en)? som helhet|all (?:the )?committees|"
                         r"which (?:other )?committees|the (?:whole|entire) (?:city|municipality)|"
-                        r"the (?:city|municipality) as a whole)(?![\wåäö])")
+                        r"the (?:city|municipality) as a whole|malmö(?: stad| city)? as a whole|"
+                        r"the city of malmö as a whole)(?![\wåäö])")
 # another committee's own figure: "servicenämndens prognos", "Vilken prognos har servicenämnden lämnat?", "the
 # service committee's budget" (the report gives the executive board's, not other committees')
 OTHER_COMMITTEE = re.compile(
@@ -854,7 +867,10 @@ OTHER_COMMITTEE = re.compile(
     rf"(?<![\w])[\w-]+ committee's\s+(?:[\w-]+\s+)?(?i:{FIGURE_WORDS})\b|"
     # "går socialnämnden back i år?", "Is the social services committee running a deficit?"
     r"(?i:går\s+[\wåäö]+nämnden\s+(?:back|bak|plus|minus|med\s+(?:under|över)skott))|"
-    r"(?i:[\w-]+\s+committee\s+(?:running|run|going|heading)\s+(?:a\s+)?(?:deficit|surplus|over\s+budget))")
+    r"(?i:[\w-]+\s+committee\s+(?:running|run|going|heading)\s+(?:a\s+)?(?:deficit|surplus|over\s+budget))|"
+    # "How did the education committee do against budget?": a named committee other than the executive board
+    r"(?i:(?:the\s+)?(?!executive\b|city\s+executive\b)[a-z]+(?:\s+[a-z]+)?\s+committee(?:'s)?\s+(?:do|did|doing|done|"
+    r"perform\w*|fare\w*)\s+(?:against|compared\s+(?:to|with)|relative\s+to)\s+(?:its\s+|the\s+)?budget)")
 CITY_FIGURE = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|prognos\w*|underskott\w*|överskott\w*|budget\w*|"
                          r"nettokostnad\w*|result\w*|forecast\w*|deficit\w*|surplus\w*)(?![\wåäö])")
 # what an acronym stands for: "Vad står KISA för?", "Vad betyder förkortningen WMU?", "What does MEHAB stand for?",
@@ -986,6 +1002,9 @@ class AnswerEngine:
         if ((WHOLE_CITY.search(q.text) and CITY_FIGURE.search(q.text)) or OTHER_COMMITTEE.search(q.text)) \
                 and plan.shape in ("fact", "change", "reason"):
             return self._refusal(q, scope, [], "out_of_scope", WHOLE_CITY_SV if q.lang == "sv" else WHOLE_CITY_EN, 1.0)
+        if (party := PARTY.search(q.text)) and not self.scorer.stem_in_corpus(stem(party.group(0).lower().split()[0])):
+            # "What's the Moderates' position on the Öresund metro?": the report is the board's, no party's
+            return self._refusal(q, scope, [], "out_of_scope", PARTIES_SV if q.lang == "sv" else PARTIES_EN, 1.0)
         if (law := LAW_ASKED.search(q.text)) and not self.scorer.stem_in_corpus(stem(law.group(1).split()[0])):
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)  # a law the report never names
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
@@ -1476,6 +1495,8 @@ class AnswerEngine:
             own = self.library.index.common_stems(OWN_PLACE_SHARE)
             if WITH_PARTNER.search(q.text):
                 return None  # "Vad gör Malmö tillsammans med Göteborg?": the work together is the report's own
+            if RANKED_AGAINST.search(q.text):
+                return spellings  # "är göteborg bättre på klimatet än malmö": the report ranks no city against Malmö
             asked = [t for t, w in q.terms.items() if w >= 1.0 and t not in AMBIENT_ACTORS and len(t) >= ASKED_WORD_MIN and t not in STOP and t not in CUE_WORDS
                      and not t.isdigit() and t not in place_stems and t not in own and t.removesuffix("s") not in own
                      and stem(t) not in place_stems

@@ -219,8 +219,9 @@ def _abbreviations(lower: bool = False) -> list[tuple[re.Pattern[str], str, bool
         # ("upper": a Swedish word in lower case, "bo" (live), is not the abbreviation BO)
         forms = re.escape(abbr) + (f"|{re.escape(abbr.lower())}" if lower and "upper" not in flags else "")
         # (not a name's initial: "O'Brien", nor a letter of a dotted abbreviation: "t.o.m.")
-        out.append((re.compile(r"(?<![\wåäöÅÄÖ'’.])(?:" + forms + r")(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ'’]|\.\w)"), full,
-                    "join" in flags))
+        # ("word": a word of its own, never the first part of a hyphenated one: "e-tjänster" is no "är tjänster")
+        after = r"(?![\wåäöÅÄÖ'’-]|\.\w)" if "word" in flags else r"(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ'’]|\.\w)"
+        out.append((re.compile(r"(?<![\wåäöÅÄÖ'’.-])(?:" + forms + r")" + after), full, "join" in flags))
     return out
 
 
@@ -248,7 +249,7 @@ def expand_abbreviations(text: str, lang: str | None = None) -> str:
     question's only in upper case ("Mr", "dr" are English words)."""
     for pattern, full, join in _abbreviations((lang or detect_lang(text)) == "sv"):
         def repl(m: re.Match[str], full: str = full, join: bool = join) -> str:
-            if m.group(2) is None:
+            if m.re.groups < 2 or m.group(2) is None:
                 return full
             return f"{full}{m.group(2)}" if join else f"{full} {m.group(2)}"
         text = pattern.sub(repl, text)

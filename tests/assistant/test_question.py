@@ -47,6 +47,11 @@ def test_answer_kind(text, kind):
     assert answer_kind(text) == kind
 
 
+def test_chat_e_is_ar_only_as_a_word_of_its_own():
+    assert expand_abbreviations("vad e investeringsbudgeten", "sv") == "vad är investeringsbudgeten"
+    assert expand_abbreviations("e-tjänster", "sv") == "e-tjänster"
+
+
 def test_the_time_an_interim_report_is_of_is_no_search_word():
     # "i år" would match «Jämfört med år 2024 …» before «Summa investeringar …»
     assert "år" not in analyse("hur mycket pengar är det för investeringar i år?", []).terms

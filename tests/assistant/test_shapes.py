@@ -1759,6 +1759,34 @@ def test_the_boards_appropriation_asked_in_chat_spelling(assistant):
     assert "510,3 Mkr" in assistant.ask("hur mycke pengar har kommunstyrelsen i anslag 2025?").answer
 
 
+@pytest.mark.parametrize("question", ["What's the Moderates' position on the Öresund metro?",
+                                      "Vad tycker Socialdemokraterna om metron?"])
+def test_a_partys_position_is_not_in_the_boards_report(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and not answer.citations and ("parti" in answer.answer or "parties" in answer.answer)
+
+
+@pytest.mark.parametrize("question", ["What's the forecast result for Malmö stad as a whole?",
+                                      "How did the education committee do against budget this year?"])
+def test_the_whole_citys_or_another_committees_figures_are_not_the_boards(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "executive board's finances" in answer.answer
+
+
+def test_a_role_with_a_hyphen_the_report_never_names_is_refused(assistant):
+    assert assistant.ask("Vem är HR-direktör på stadskontoret?").refused
+
+
+def test_another_city_ranked_against_malmo_is_refused(assistant):
+    answer = assistant.ask("är göteborg bättre på klimatet än malmö")
+    assert answer.refused and "Göteborg" in answer.answer
+
+
+def test_chat_spelling_of_ar_is_read_as_ar(assistant):
+    answer = assistant.ask("vad e investeringsbudgeten för 2026")
+    assert not answer.refused and "10 000" in answer.answer
+
+
 def test_this_years_investments_are_the_investment_total(assistant):
     answer = assistant.ask("hur mycket pengar är det för investeringar i år?")
     assert "25 000" in answer.answer and answer.citations[0].page == 37
