@@ -827,6 +827,7 @@ OTHER_PLACES = frozenset(line.strip().lower() for line in (Path(__file__).parent
 PLACE_WORD = re.compile(r"[\wåäöøæ]+(?:['’]s)?")
 WITH_PARTNER = re.compile(r"(?i)(?<![\wåäö])(?:tillsammans|samarbet\w*|samverk\w*|sams\w*|partner\w*|together|"
                           r"cooperat\w*|co-operat\w*|collaborat\w*|jointly|joint)(?![\wåäö])")
+AT_A_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:i|på|till|från|in|at|to|from)\s+$")
 # a city ranked against another: "är göteborg bättre på klimatet än malmö", "is Copenhagen doing more than Malmö"
 RANKED_AGAINST = re.compile(r"(?i)(?<![\wåäö])(?:bättre|sämre|mer|mindre|större|högre|lägre|snabbare|längre|"
                             r"better|worse|more|less|bigger|larger|smaller|higher|lower|faster|further)\s+(?:[\wåäö]+\s+)"
@@ -1483,6 +1484,8 @@ class AnswerEngine:
         """Another municipality or city the question asks about, when the report names it only in passing and
         the cited sentences naming it hold none of the question's other content words (what is asked of it)."""
         for m in PLACE_WORD.finditer(q.text):
+            if AT_A_PLACE.search(q.text[:m.start()]):
+                continue  # where something happens, not the place's own doing: "mötet i Tokyo", "held in Copenhagen"
             token = re.sub(r"['’]s$", "", m.group(0))
             written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
                            None)

@@ -47,11 +47,15 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
                  "i %", "in %")),
     ("count", ("hur många", "vilket antal", "how many", "number of")),
     ("date", ("när ", "vilket år", "vilken månad", "vilket datum", "till när", "hur länge", "when ", "which year",
-              "what year", "by when", "how long", "what date", "which date", "what month", "which month")),
-    ("amount", ("resultatet för perioden", "resultatet för helåret", "resultatet för året", "periodens resultat",
-                "årets resultat", "hur mycket", "hur mycke", "hur mkt", "hur stor", "hur stort", "hur stora", "hur höga", "hur hög", "vilket belopp", "vilken summa",
+              "what year", "by when", "how long", "what date", "which date", "what exact date", "which exact date", "exact date", "exakt datum",
+              "vilket exakt datum", "what month", "which month")),
+    ("amount", ("plus eller minus", "minus eller plus", "plus or minus", "resultatet för perioden",
+                "resultatet för helåret", "resultatet för året", "periodens resultat", "årets resultat",
+                "hur mycket", "hur mycke", "hur mkt", "hur stor", "hur stort", "hur stora", "hur höga", "hur hög",
+                "vilket belopp", "vilken summa",
                 "i kronor", "in kronor", "how high",
-                "vad kostar", "kosta", "kostar", "kostade", "kostat", "pris", "priset", "hyra", "hyran", "årshyra", "årshyran",
+                "vad kostar", "kosta", "kostar", "kostade", "kostat", "pris", "priset", "hyra", "hyran", "årshyra",
+                "årshyran",
                 "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
                 "how much", "how large", "how big", "what amount", "vad uppgår", "vad uppgick", *AMOUNT_NOUNS)),
     ("reason", REASON_CUES),
@@ -60,7 +64,8 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
               "vilken stad", "what is the name", "which company", "which authority", "who ", "which city",
               "which project", "which organisation", "which organization", "what is the new", "vilka heter",
-              "namnen på", "namnet på", "the names of", "the name of", "för namn", "vad kallas", "what are they called")),
+              "namnen på", "namnet på", "the names of", "names please", "names, please", "their names",
+              "namn tack", "med namn", "the name of", "för namn", "vad kallas", "what are they called")),
     ("list", ("vilka", "what are")),
 ]
 NAME_CUES = next(cues for kind, cues in TYPE_CUES if kind == "name")
@@ -68,7 +73,7 @@ NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "proje
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
               "authorit", "compan", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
-              "person", "people", "partner", "startup", "start-up")
+              "person", "people", "partner", "startup", "start-up", "politiker", "politician")
 # "Vem är leverantör av …?": the role asked about, as "vilken leverantör" names it
 WHO_IS = re.compile(r"\b(vem|vilka) (?:är|var|blir|blev) (?:den |det |de )?(?:nya |ny )?([\wåäö-]+)", re.IGNORECASE)
 NAME_NOUN = re.compile(r"(?:" + "|".join(NAME_NOUNS) + r")[a-zåäö]{0,4}$")

@@ -42,6 +42,9 @@ def test_detect_lang(text, lang):
     ("När ska hyran betalas och hur mycket?", "date"),
     ("When exactly will Food Innovation Nordic be held in Malmö, and how many delegates?", "count"),
     ("Vad blev resultatet för perioden jan-aug?", "amount"),
+    ("blir de plus eller minus i budgeten i år", "amount"),
+    ("On what exact date was the social bond issued?", "date"),
+    ("Which Danish politicians did they meet, names please?", "name"),
 ])
 def test_answer_kind(text, kind):
     assert answer_kind(text) == kind
