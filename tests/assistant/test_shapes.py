@@ -1771,6 +1771,13 @@ def test_a_question_in_its_askers_words_gets_the_reports_figure(assistant, quest
     assert not answer.refused and said in answer.answer and answer.citations[0].page == page, answer.answer
 
 
+def test_what_a_thing_holds_is_told_where_its_rare_word_stands(assistant):
+    # «… en ny digital ledarutbildning med fokus på hälsa och arbetsmiljö … klimakterierelaterad ohälsa …» (p. 6), not
+    # the section on digital accessibility (p. 7) that shares "digital" with it
+    answer = assistant.ask("Vad innehåller den nya digitala ledarutbildningen?")
+    assert "klimakterierelaterad" in answer.answer and "tillgänglighet" not in answer.answer
+
+
 def test_councillors_fees_are_the_fees_row_not_the_membership_fees(assistant):
     answer = assistant.ask("How much of the board's budget goes on councillors' fees?")
     assert "Arvoden" in answer.answer and "medlemsavgifter" not in answer.answer

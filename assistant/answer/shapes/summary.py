@@ -68,6 +68,8 @@ OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default 
 # what the report says about a topic, not a part to summarise: "Finns det något om barn- och ungdomskultur …?"
 ABOUT_ASKED = re.compile(r"(?i)(?:vad (?:säger|skriver) rapporten om|vad står det om|finns det något om|står det något om|"
                          r"vad (?:anges|sägs|nämns|framgår) (?:det )?om|"
+                         # what a thing holds: "Vad innehåller den nya digitala ledarutbildningen?"
+                         r"vad innehåller|what does (?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:contain|include|cover)|"
                          r"what does the report (?:write|say) about|is there anything (?:about|on))\b")
 RARE_DF = 2  # chunks a word may stand in and still name the topic where it stands
 RARE_LETTERS = 6  # ... and its least length: "steg", "hänt" are rare words of no topic
