@@ -1531,7 +1531,7 @@ class ExtractiveAnswerer:
                 continue  # an English word ("City Executive Board"), not a name the report could contain
             if re.search(r"(?<![\wåäö])" + re.escape(n if len(n) < 5 else stem(n)), hay):
                 continue
-            if any(n in w and w != n for w in re.findall(r"[\wåäö]+", q.text.lower())) and n in hay:
+            if n in hay and any(n in w and w != n for w in re.findall(r"[\wåäö]+", q.text.lower())):
                 continue  # the question writes it inside a longer name too: "Lund inom MalmöLundregionen"
             return False
         return True

@@ -315,9 +315,9 @@ ADJECTIVE_ENDING = re.compile(r"(?:mässig|mässiga|mässigt|ig|iga|igt|isk|iska
 
 
 MEASURE_KINDS = ("percent", "count", "date", "amount")
-QUESTION_OPENING = re.compile(r"(?:hur mycket|hur stor|hur stort|hur stora|hur många|hur höga|hur hög|när|how much|"
-                              r"how many|how large|how big|when)\b")
-OPENING_CHARS = 3  # the cue stands first in the question (after a space or a quote)
+# a question that opens by asking an amount or a count (after at most a quote or two): a "när" later joins a clause
+MEASURE_OPENING = re.compile(r"^\W{0,2}(?:hur mycket|hur stor|hur stort|hur stora|hur många|hur höga|hur hög|how much|"
+                             r"how many|how large|how big)\b")
 
 
 def answer_kind(text: str) -> str | None:
@@ -327,12 +327,10 @@ def answer_kind(text: str) -> str | None:
         # att antalet remisser har ökat?", which asks whether it did)
     # the measure the question opens with, when a "när" follows it: "Hur mycket kostar Uven-hyran när stadskontoret
     # flyttar?" asks an amount; its "när" is a conjunction
-    opening = min(((m.start(), kind) for kind, cues in TYPE_CUES if kind in MEASURE_KINDS for cue in cues
-                   if (m := re.search(r"(?<![\wåäö])" + re.escape(cue.strip()) + r"(?![\wåäö])", t))), default=None)
+    opens_with_measure = MEASURE_OPENING.match(t.strip()) is not None
     for kind, cues in TYPE_CUES[:-1]:
         found = [cue for cue in cues if _has_cue(t, cue)]
-        if found and kind == "date" and opening is not None and opening[1] != kind and \
-                QUESTION_OPENING.match(t[opening[0]:]) and opening[0] <= OPENING_CHARS:
+        if found and kind == "date" and opens_with_measure:
             continue  # (a "when" after the question's own cue joins a clause; "När …, och hur många …?" asks both)
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
                 MANNER.match(text) or POLAR.search(text) or PURPOSE_ASKED.match(text)
@@ -476,7 +474,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     text = IN_PRACTICE.sub(" ", TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(
         SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
-    if answer_kind(text) in MEASURE_KINDS:
+    kind = answer_kind(text)
+    if kind in MEASURE_KINDS:
         # (nor, for a figure, "i år" or "hittills": an interim report's figures are of its own year so far; a why or
         # a summary keeps them, «… ökat markant jämfört med föregående år» answers "… tuffare i år?")
         searched = " ".join(IMPLIED_TIME.sub(" ", searched).split())
@@ -512,7 +511,6 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         topic = compound_topic(t)
         if topic and topic not in terms:
             alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), topic)))
-    kind = answer_kind(text)
     followup = bool(history) and looks_like_followup(text, own)
     query = searched
     if followup:
