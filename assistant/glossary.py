@@ -16,8 +16,11 @@ from pathlib import Path
 
 import Stemmer
 
+from assistant.textproc import one_edit
+
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_sv.tsv"
 MAX_PHRASE = 3
+TYPO_LETTERS = 8  # a word this long one letter from an entry is that entry misspelt ("recomendations")
 EN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -102,5 +105,20 @@ def translate(text: str, keep: frozenset[str] = frozenset()) -> list[Translation
                 i += n
                 break
         else:
+            if (typo := misspelt_entry(tokens[i])) is not None:
+                out.append(Translation((tokens[i],), typo))
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _long_words(path: Path = GLOSSARY) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((k[0], v) for k, v in load_exact(path).items() if len(k) == 1 and len(k[0]) >= TYPO_LETTERS - 1)
+
+
+def misspelt_entry(token: str) -> tuple[str, ...] | None:
+    """The renderings of the one-word entry a long word is a typo of ("recomendations", "happend" is too short):
+    an official typing fast is still asking about the thing."""
+    if len(token) < TYPO_LETTERS:
+        return None
+    return next((v for k, v in _long_words() if one_edit(token, k)), None)

@@ -32,6 +32,9 @@ EXTRA_STOP = {
     "tas",  # "tas i drift", "tas fram": the verb of a phrase whose other word says what
     "hit", "dit",  # where to: "Vilka kongresser har Malmö lyckats få hit?"
     "stämmer", "stämde",  # "Stämmer det att …?": whether a claim holds, not what about
+    "datum", "datumet",  # "Vilket datum antog KS …?": the kind of answer (a date), not what it is about
+    "tex", "bla", "mfl", "osv", "etc",  # t.ex., bl.a., m.fl. written without their dots: no topic
+    "pga",  # "på grund av": "avvikelsen pga hyran" asks the deviation, its cause is said by the word after
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)

@@ -207,6 +207,9 @@ PRICE_HEAD = re.compile(r"(?i)\w{3,}(?:lön|lönen|löner|hyra|hyran|avgift|avgi
 EARNS = re.compile(r"(?i)(?<![\wåäö])(?:tjänar|tjänade|earns?|earned|paid|gets paid)(?![\wåäö])")
 PAY_FOR = re.compile(r"(?i)(?<![\wåäö])(?:pay|paid|paying|betala\w*)\s+for(?![\wåäö])")  # what money is for, no price
 ROW_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")  # "… Avvikelse -3 050 tkr (Främst hyreskostnader bl a Uven)"
+# what a measure is caused by: "avvikelse … pga hyran för Uven" asks the deviation, the rent is its cause
+CAUSED_BY = re.compile(r"(?i)(?<![\wåäö])(?:pga\.?|p\.g\.a\.?|på grund av|till följd av|because of|due to|owing to)"
+                       r"\s+(?:(?:den|det|de|the)\s+)?([\wåäö]+)")
 
 
 def explained_by(u: Unit) -> str:
@@ -224,6 +227,7 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
     # a compound whose head is one ("månadslön", "årshyran": the stemmer cuts them short), and what one earns
     asked |= {stem(w) for w in words(q.text) if PRICE_HEAD.search(w)}
     asked |= {stem("lön")} if EARNS.search(q.text) else set()
+    asked -= {stem(m.group(1).lower()) for m in CAUSED_BY.finditer(q.text)}
     if not asked or PAY_FOR.search(q.text):
         return False
     # a row's figures are of its label: a comment in brackets explains its deviation ("Lokalkostnader: … (Främst
@@ -394,7 +398,7 @@ MONTH_STEMS = frozenset(stem(m) for m in (*SV_MONTHS, *EN_MONTHS))  # a period n
 
 
 # one month as the period of a figure: "resultat för juni månad", "the result for the month of June"
-ONE_MONTH = re.compile(rf"(?i)\b(?:för|under|for|during|in)\s+(?:(?:the\s+)?month\s+of\s+)?({_MONTH})(?:\s+månad)?\b")
+ONE_MONTH = re.compile(rf"(?i)\b(?:för|under|i|per|for|during|in)\s+(?:(?:the\s+)?month\s+of\s+)?({_MONTH})(?:\s+månad)?\b")
 # a figure named by its measure, not by "hur mycket": "Vad var nettokostnaden för juli månad?"
 MEASURE_NAMED = re.compile(rf"(?i)(?<![\wåäö])(?:{FIGURE_WORDS}|\w*kostnad\w*|\w*intäkt\w*|costs?|revenues?)(?![\wåäö])")
 
@@ -573,6 +577,21 @@ def duration_missing(q: Question, u: Unit) -> bool:
     return DURATION_ASKED.search(q.text) is not None and DURATION_SAID.search(with_its_table(u)) is None
 
 
+# a day asked for ("Vilket datum …?", "On what date …?", "exakt datum"), and a day stated: «den 4 juni», «1 september»,
+# «2025-06-04», «June 4»
+DAY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vilket|vilka|what|which|exakt|exact|precise)\s+(?:exakt\s+|exact\s+)?"
+                       r"(?:datum|date|dag\b|day\b)")
+DAY_SAID = re.compile(r"(?i)(?<!\d)(?:[0-3]?\d(?:e|:e|st|nd|rd|th)?\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|"
+                      r"nov|dec)\w*|(?:19|20)\d\d-\d\d-\d\d|(?:january|february|march|april|may|june|july|august|"
+                      r"september|october|november|december)\s+[0-3]?\d(?!\d))")
+
+
+def day_missing(q: Question, u: Unit) -> bool:
+    """A day asked for, answered by a sentence that gives only a month or a season ("Vilket datum i november hålls
+    demokratihelgen?" quoted «… en demokratihelg i november 2025»)."""
+    return DAY_ASKED.search(q.text) is not None and DAY_SAID.search(with_its_table(u)) is None
+
+
 def procedure_missing(q: Question, u: Unit) -> bool:
     """How to sign up or apply, asked of a sentence that tells no such step."""
     return PROCEDURE_ASKED.search(q.text) is not None and PROCEDURE_SAID.search(u.text) is None
@@ -601,6 +620,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (average_missing, "number"),  # "What's the average salary at the City Office?" quoted the total wage costs
     (duration_missing, "duration"),  # "Hur lång är utbildningen …?" quoted how many have taken it
     (procedure_missing, "procedure"),  # "… hur anmäler jag mig?" quoted what the programme is
+    (day_missing, "day"),  # "Vilket datum i november hålls demokratihelgen?" quoted «… i november 2025»
 )
 
 
@@ -746,6 +766,8 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "procedure"): "The report does not say how to sign up.",
           ("sv", "event"): "Rapporten anger ingen tidpunkt för det.",
           ("en", "event"): "The report gives no date for that.",
+          ("sv", "day"): "Rapporten anger inget datum.",
+          ("en", "day"): "The report gives no date.",
           ("sv", "cause"): "Rapporten anger inte varför.",
           ("en", "cause"): "The report does not say why."}
 
@@ -833,6 +855,7 @@ RANKED_AGAINST = re.compile(r"(?i)(?<![\wåäö])(?:bättre|sämre|mer|mindre|st
                             r"better|worse|more|less|bigger|larger|smaller|higher|lower|faster|further)\s+(?:[\wåäö]+\s+)"
                             r"{0,4}?(?:än|than)(?![\wåäö])")
 THEIR_THING = re.compile(r"(?i)(?<![\wåäö])(?:deras|dess|their|its)\s+([\wåäö]{4,})")
+PLACE_LETTERS = 5  # a place written in lower case is read as one from this length ("helsingborg", not "ale")
 ASKED_WORD_MIN = 4  # a shorter word of a question ("går", "nya") asks nothing of its own
 # a name as the one who acts, right after the question's verb: "Vad gör Göteborg för …", "hur mycket lägger
 # göteborg på …", "What is Gothenburg doing about …" (its own work, not the report's city's)
@@ -994,7 +1017,8 @@ class AnswerEngine:
         if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(m.group(1), "")):
             # "How does Malmö's voter turnout compare with Stockholm's?": the report tells of Malmö only
             return self._refusal(q, scope, [], "out_of_scope", self._only_mentioned(q, other), 1.0)
-        if (stranger := self._unknown_subject(q)) is not None:  # "Has Helsingborg won more congresses …?"
+        if (stranger := self._unknown_subject(q) or self._never_named_place(q)) is not None:
+            # "Has Helsingborg won more congresses …?", "Hur står sig Malmö mot Helsingborg när det gäller …?"
             text = f"Rapporten nämner inte {stranger}." if q.lang == "sv" else f"The report does not mention {stranger}."
             return self._refusal(q, scope, [], "out_of_scope", text, 1.0)
         if plan.shape == "outline" and (later := self._later_year(q)) is not None:  # "… met in 2026?"
@@ -1410,6 +1434,26 @@ class AnswerEngine:
                     or self._of_report_words(low) or (q.lang == "sv" and self.scorer.correct_typos(low) != low):
                 continue  # (a typo of the report's word is no stranger: "fulmäktige")
             return word + (more.group(0) if more else "")  # as written ("Katrin Stjernfeldt Jammeh", "helsingborg")
+        return None
+
+    def _never_named_place(self, q: Question) -> str | None:
+        """A municipality or city (assistant/data/places.txt) that the report never names, anywhere in the question
+        ("Hur står sig Malmö mot Helsingborg …?"): what the report says of Malmö is no answer about it. A word in
+        lower case counts when it is no word of the report's or of English ("helsingborg", not "vara")."""
+        index = self.library.index
+        for m in PLACE_WORD.finditer(q.asked):
+            token = re.sub(r"['’]s$", "", m.group(0))
+            written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
+                           None)
+            if written is None:
+                continue
+            low = written.lower()
+            if not written[:1].isupper() and (len(low) < PLACE_LETTERS or low in STOP or low in EN_STOP or translate(low)):
+                continue
+            name = low[:1].upper() + low[1:]
+            if self.scorer.stem_in_corpus(stem(low)) or self.scorer.exonym(low) or index.has_name(name):
+                continue  # named, or a word of the report ("Vara" is «vara»)
+            return name
         return None
 
     def _of_report_words(self, word: str) -> bool:

@@ -1468,6 +1468,8 @@ class ExtractiveAnswerer:
             head, tail = t[:i], t[i:]
             # the linking s: "investerings-" (unless the report's stem keeps it: "brotts-" as in brottsligheten)
             heads = [head[:-1], head] if head.endswith("s") and not head.endswith("ss") else [head]
+            # … whose stem the report has: "hållbarhets-" is the report's «hållbarhet», stemmed "hållbarh"
+            heads += [x for x in (stem(h) for h in heads) if x not in heads]
             for h in heads:
                 if len(h) >= 5 and h in df and (tail in df or any(k.startswith(tail) for k in df)):
                     return h, tail

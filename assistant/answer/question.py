@@ -16,7 +16,7 @@ from pathlib import Path
 from assistant.answer.route import PURPOSE_NOUN, QUESTION_WORD, without_length_request
 from assistant.glossary import english_only, translate
 from assistant.models import Turn
-from assistant.textproc import EN_STOP, STOP, stem, words
+from assistant.textproc import EN_STOP, STOP, one_edit, stem, words
 
 EN_MARKERS = {
     "what", "which", "who", "when", "where", "why", "how", "the", "is", "are", "does", "did", "was", "were",
@@ -258,7 +258,14 @@ def expand_abbreviations(text: str, lang: str | None = None) -> str:
                 return full
             return f"{full}{m.group(2)}" if join else f"{full} {m.group(2)}"
         text = pattern.sub(repl, text)
+    if (lang or detect_lang(text)) == "sv":  # chat "överskott el underskott" (not "el, fjärrvärme", "el- och …")
+        text = CHAT_OR.sub(" eller ", text)
+    else:  # "what happend with …" is "what happened with …", as the cues are written
+        text = re.sub(r"[a-z]{6,}", lambda m: function_word_meant(m.group(0)) or m.group(0), text)
     return text
+
+
+CHAT_OR = re.compile(r"(?i)(?<=[a-zåäö]{4}) el\.? (?=[a-zåäö]{4})")
 
 
 def detect_lang(text: str) -> str:
@@ -320,6 +327,15 @@ MEASURE_OPENING = re.compile(r"^\W{0,2}(?:hur mycket|hur stor|hur stort|hur stor
                              r"how many|how large|how big)\b")
 
 
+def asks_another_noun(t: str) -> bool:
+    """A which-question whose noun is no amount: "What risks … regarding the financial forecast?", "Vilka risker finns
+    i prognosen?" ask for the risks, whatever figure they name."""
+    m = WHICH_NOUN.search(t)
+    noun = m.group(2).lower() if m else ""
+    return bool(noun) and noun not in STOP and noun not in EN_STOP and len(noun) > 3 \
+        and not noun.endswith(AMOUNT_NOUN_ENDINGS) and not any(noun.startswith(a[:5]) for a in AMOUNT_NOUNS)
+
+
 def answer_kind(text: str) -> str | None:
     t = f" {text.lower().strip()} "
     if BARE_COUNT.search(t) and not QUESTION_WORD.search(text) and not IS_IT_TRUE.match(text):
@@ -333,7 +349,7 @@ def answer_kind(text: str) -> str | None:
         if found and kind == "date" and opens_with_measure:
             continue  # (a "when" after the question's own cue joins a clause; "När …, och hur många …?" asks both)
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
-                MANNER.match(text) or POLAR.search(text) or PURPOSE_ASKED.match(text)
+                MANNER.match(text) or POLAR.search(text) or PURPOSE_ASKED.match(text) or asks_another_noun(t)
                 or any(_has_cue(t, cue) for cue in NAME_CUES) or any(_has_cue(t, cue) for cue in REASON_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if kind == "count" and found == ["number of"] and NUMBER_AS_SUBJECT.search(t):
@@ -401,7 +417,24 @@ def own_words(searched: str, lang: str) -> list[str]:
     if lang == "sv":
         searched = GIVEN.sub(" ", MEASURE_ADJECTIVE.sub(" hur ", searched))
     return [w for w in words(searched) if w not in STOP and len(w) > 1 and not (lang == "en" and w in EN_STOP)
-            and not (lang == "sv" and w in REQUEST_WORDS_SV)]
+            and not (lang == "sv" and w in REQUEST_WORDS_SV) and not (lang == "en" and misspelt_function_word(w))]
+
+
+# (longest first: a dropped letter is the likeliest typo, "happend" is happened rather than happen)
+LONG_EN_STOP = tuple(sorted((w for w in EN_STOP if len(w) >= 6), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=4096)
+def function_word_meant(word: str) -> str | None:
+    """The English word of the request a word is typed a letter off from ("happend": happened), if any."""
+    if len(word) < 6 or word in EN_STOP or translate(word):
+        return None
+    return next((w for w in LONG_EN_STOP if one_edit(word, w)), None)
+
+
+def misspelt_function_word(word: str) -> bool:
+    """An English word of the request, typed a letter off ("what happend with …"): no topic of the question."""
+    return function_word_meant(word) is not None
 
 
 def looks_like_followup(text: str, own: list[str]) -> bool:

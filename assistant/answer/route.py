@@ -30,7 +30,7 @@ PAGE_RANGE = re.compile(r"(?<![\wåäö])(?:sidorna|sidor|pages|s\.|pp\.)\s*(\d{
 # what a question about a named page asks: its content ("Vad handlar sidan 30 om?", "What's on page 39?")
 PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas upp", r"tar upp", r"vad finns",
                r"vad (?:redovisas|beskrivs|visas|presenteras)", r"what is (?:reported|shown|presented|described)",
-               r"finns på", r"innehåll\w*", r"what does", r"what(?:'s| is) on", r"what(?:'s| is) in",
+               r"finns på", r"innehåll\w*", r"what does", r"what(?:'s|’s|s| is) on", r"what(?:'s|’s|s| is) in",
                r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
 SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering\w*", r"recap", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
               r"översikt (?:över|av)", r"overview of", r"give (?:me )?an overview", r"kortfattat", r"i korthet", r"i korta drag",
@@ -61,7 +61,10 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              # the causes asked for by name: "Vilka är förklaringarna till …", "Sammanfatta orsakerna till …"
              r"(?:vilka (?:är )?|sammanfatta )(?:de )?(?:\w+ )?(?:förklaringar\w*|orsaker\w*|orsakerna|skälen|skäl)",
              r"what are the (?:\w+ )?(?:explanations|reasons|causes)", r"(?:summari[sz]e|list) the (?:\w+ )?(?:explanations|"
-             r"reasons|causes)")
+             r"reasons|causes)",
+             # … or in a noun phrase: "viktigaste förklaringarna till prognostiserat överskott?", "main drivers behind"
+             r"(?:förklaring(?:en|arna)|orsak(?:en|erna)|anledning(?:en|arna)|skälen|skälet) till",
+             r"(?:explanations?|reasons?|causes?|drivers) (?:for|of|behind)")
 # "Sammanfatta förklaringarna till …": a summary of causes is a reason answer
 REASON_ASKED_BY_NAME = word_rx(r"sammanfatta (?:de )?(?:\w+ )?(?:förklaringarna|orsakerna|skälen)",
                                r"summari[sz]e the (?:\w+ )?(?:explanations|reasons|causes)",
@@ -192,7 +195,7 @@ TASK = re.compile(
     r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
     r"(?:göra|gör|make|ta fram|plot|rita upp) (?:ett |en |a |an )?(?:[\wåäö-]+ )?(?:diagram|stapeldiagram|"
     r"cirkeldiagram|graf|chart|graph|plot|presentation|powerpoint\w*|bildspel|slides?|infographic|"
-    r"pressmeddelande|press release)|"
+    r"pressmeddelande|press release|tweet|tweets|inlägg|post|affisch|poster|schema|timetable|schedule)|"
     r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"
     r"(?!.*\b(?:sammanfattning|summary|översikt|overview)\b))",
     re.IGNORECASE)
@@ -339,7 +342,7 @@ LENGTH_REQUEST = re.compile(r"(?:(?:svara|skriv|answer|reply)\s+)?(?:i|in|på|wi
 
 # "a quick summary", "en kort sammanfattning": the answer's form, not its topic
 FORM_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])(?:quick|short|brief|kort|snabb|kortfattad)\s+"
-                            r"(?=(?:summary|overview|recap|answer|sammanfattning|översikt|svar)(?![\wåäö]))")
+                            r"(?=(?:summary|overview|recap|answer|explanation|sammanfattning|översikt|svar|förklaring)(?![\wåäö]))")
 
 
 # how to put it, not what it is about: "förklara enkelt", "svara kortfattat", "med enkla ord", "in plain English"
@@ -361,9 +364,12 @@ STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta
 # question that names a memo, a meeting or a boss and asks nothing
 PURPOSE_NOUN = re.compile(r"(?i)(?<![\wåäö])(?:pm|promemoria|memo|mejl|mail|e-?post|presentation|dragning|briefing|"
                           r"ledningsgrupp\w*|chef(?:en|er|erna)?|min chef|boss|manager|[\wåäö]*möte[nt]?|meeting|"
-                          r"talking points|underlag|[\wåäö]+fråga|kort fråga|quick (?:one|question))(?![\wåäö])")
+                          r"talking points|underlag|[\wåäö]+fråga|kort fråga|quick (?:one|question)|"
+                          r"press\w*|nyhetsbrev\w*|newsletter|artikel\w*|article)(?![\wåäö])")
 SENTENCE_END = re.compile(r"(?<=[.?!:])\s+")  # "Quick one for a delegation briefing: how many …?"
-QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why)\b",
+# (with the chat spellings: "whats on page 5")
+QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|vem|varför|what|which|how|when|where|who|why|whats|hows|whos|"
+                           r"wheres|whens)\b",
                            re.IGNORECASE)
 
 
@@ -488,7 +494,8 @@ def without_purpose(text: str) -> str:
 FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina|vår|vårt|våra|my|our)\s+"
                       r"(?:chef|chefen|boss|manager|ledningsgrupp\w*|kollegor\w*|colleagues|team|teamet)|"
                       r"(?:a|an|en|ett|my|our)\s+(?:(?:english|swedish|engelsk|engelska|svensk|svenska|short|kort)\s+)?"
-                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|text)|"
+                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|[\wåäö]*text|"
+                      r"pressmeddelande|press release)|"
                       r"(?:(?:vårt|mitt|our|my|the)\s+)?(?:nyhetsbrev(?:et)?|newsletter|veckobrev(?:et)?|"
                       r"personaltidning(?:en)?|staff magazine))\b"
                       r"[\s.!?]*$")
@@ -544,7 +551,8 @@ SMALL_TALK_CLAUSE = re.compile(
     r"(?:this|that|it|you) (?:has been|have been|was|were|is|are) (?:really |very |so |super )?(?:helpful|useful|great|"
     r"nice)(?: (?:for|to) [^,.!?]{0,60})?|det var (?:allt|det)(?: för (?:i )?(?:dag|idag|nu|den här gången))?|"
     r"(?:that's|that is|this is) (?:all|it)(?: for (?:now|today))?|"
-    r"(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam)|"
+    r"(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam|grym|grymt|"
+    r"fantastisk|fantastiskt|bäst|underbar|guld)|"
     r"(?:super |really |very |so )?(?:helpful|useful)|perfekt|toppen|jättebra|grymt|awesome|great|perfect|"
     r"have a (?:nice|good|great) day)")
 
@@ -552,7 +560,8 @@ SMALL_TALK_CLAUSE = re.compile(
 def all_small_talk(text: str) -> bool:
     """Whether every clause of a text is small talk ("Hi! thanks for the help yesterday, how are you doing
     today?"): a greeting, not a question about the report."""
-    clauses = [c.strip() for c in re.split(r"[,.!?;:]+", text) if c.strip()]
+    # (a smiley's mouth is no clause: "du är grym :)")
+    clauses = [c.strip() for c in re.split(r"[,.!?;:]+", text) if re.search(r"[^\W\d_]", c)]
     return bool(clauses) and all(SMALL_TALK_CLAUSE.fullmatch(c) for c in clauses)
 
 
@@ -599,7 +608,9 @@ def thanks_and_a_remark(text: str) -> bool:
 def thanked(text: str) -> bool:
     """Whether a message is thanks (and nothing but small talk): answered "Varsågod!" before what the assistant does."""
     text = SYMBOLS.sub(" ", text)
-    return bool(THANKS.match(text)) and bool(CHITCHAT.match(text) or all_small_talk(text) or thanks_and_a_remark(text))
+    rest = GREETING.sub("", text).strip()  # "Hej! Tack för hjälpen …": greeted first
+    return any(THANKS.match(t) and (CHITCHAT.match(t) or all_small_talk(t) or thanks_and_a_remark(t))
+               for t in (text, rest) if t)
 
 
 def is_out_of_scope_request(text: str) -> bool:

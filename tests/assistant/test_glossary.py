@@ -83,3 +83,10 @@ def test_an_english_question_on_a_programme_finds_its_swedish_name(assistant):
 def test_labour_market_employment_schemes_are_arbetsmarknadsanstallningar(assistant):
     answer = assistant.ask("Why has the city office taken on so few people in labour-market employment schemes?")
     assert 19 in {c.page for c in answer.citations} and "undanträngningseffekter" in answer.answer  # the cause, p. 19
+
+
+def test_a_long_word_one_letter_off_an_entry_is_that_entry():
+    assert translate("recomendations")[0].swedish[0] == "rekommendationer"
+    assert translate("enviroment")[0].swedish[0] == "miljö"
+    assert translate("zzzzzzzzzz") == []  # nothing near: no entry
+    assert translate("cty") == []  # a short word is not guessed at

@@ -380,3 +380,26 @@ def test_dotted_and_lower_case_abbreviations():
     assert expand_abbreviations("var ska jag bo", "sv") == "var ska jag bo"
     assert expand_abbreviations("Summa BO-tabellen", "sv") == "Summa budgetområdetabellen"
     assert expand_abbreviations("Hur mkt inom P&U?", "sv") == "Hur mycket inom projekt och utredningar?"
+
+
+def test_a_request_word_typed_a_letter_off_is_read_as_meant():
+    assert expand_abbreviations("what happend with the goal", "en") == "what happened with the goal"
+    assert "happend" not in analyse("what happend with the goal about segregation", []).terms
+
+
+def test_chat_el_between_two_words_is_eller():
+    assert "överskott eller underskott" in expand_abbreviations("överskott el underskott?", "sv")
+    assert "mellan el, fjärrvärme" in expand_abbreviations("mellan el, fjärrvärme", "sv")  # electricity stays
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Vilka risker finns i prognosen?", "list"),  # the risks are asked, whatever figure they are of
+    ("What deviation does the forecast show?", "amount"),
+    ("Vilken avvikelse har stadskontoret?", "amount"),
+])
+def test_a_which_noun_that_is_no_amount_decides_the_kind(question, kind):
+    assert answer_kind(question) == kind
+
+
+def test_the_kind_of_answer_and_shorthand_are_no_topic():
+    assert not {"datum", "tex", "pga"} & analyse("Vilket datum, tex för hyran pga flytten?", []).terms.keys()

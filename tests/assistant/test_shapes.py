@@ -2597,3 +2597,65 @@ def test_a_second_value_the_first_parts_quote_gives_is_not_called_untold(assista
 
 def test_net_cost_abbreviated(assistant):
     assert "Nettokostnad" in assistant.ask("NK progn helår?").answer
+
+
+def test_a_day_asked_is_not_answered_by_a_month(assistant):
+    answer = assistant.ask("Vilket datum i november hålls demokratihelgen inom Malmö Möts?")
+    assert answer.refused and "inget datum" in answer.answer and "november 2025" in answer.answer
+    # "datum" names the kind of answer, not a topic the report lacks: the day is given
+    assert "4 juni" in assistant.ask("Vilket datum antog KS uppföljningen av mötes- och resepolicyn för 2024?").answer
+
+
+def test_a_deviations_cause_is_no_price_asked(assistant):
+    # "pga hyran": the rent is the cause of the deviation asked for, not a price the row must give
+    answer = assistant.ask("Hur stor negativ avvikelse blir det på lokalkostnaderna pga hyran för Uven?")
+    assert not answer.refused and ("-3 050" in answer.answer or "-3 Mkr" in answer.answer)
+
+
+def test_a_place_the_report_never_names_is_said_to_be_unnamed_wherever_it_stands(assistant):
+    answer = assistant.ask("Hur står sig Malmö mot Helsingborg när det gäller att nå klimatmålen?")
+    assert answer.refused and "Helsingborg" in answer.answer and "12 av 12" not in answer.answer
+    assert not assistant.ask("Vad gör Malmö tillsammans med Göteborg?").refused  # a place the report names
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("whats on page 5", "Ökat remissflöde"),  # a chat spelling of "what's"
+    ("how many recomendations was in the OECD report", "29 rekommendationer"),  # a typo of a glossary word
+    ("what happend with the goal about segregation", "segregation"),  # a typo of a request word
+    ("what is the city doing for kids and young ppl", "barn"),
+    ("Are all the Council goals assigned to the Board expected to be achieved this year?", "12 of 12"),
+    ("Why is the Board forecasting a surplus? A brief explanation of the main drivers would be appreciated.",
+     "Överskottet"),
+    ("is there a surplus or a deficit for the whole year, how much", "13 950"),
+])
+def test_english_as_typed_in_a_hurry(question, expected, assistant):
+    answer = assistant.ask(question)
+    assert not answer.refused and expected.lower() in answer.answer.lower()
+
+
+@pytest.mark.parametrize("question", [
+    "Kan du göra en tweet (max 280 tecken) om att KS når alla sina mål?",
+    "Kan du hjälpa mig göra ett schema för min skola nästa termin?",
+])
+def test_a_post_or_a_schedule_is_a_task(question, assistant):
+    answer = assistant.ask(question)
+    assert answer.refused and answer.shape == "out_of_scope" and not answer.citations
+
+
+def test_thanks_after_a_greeting_with_a_smiley(assistant):
+    assert assistant.ask("Hej! Tack för hjälpen hittills, du är grym :)").answer.startswith("Varsågod!")
+
+
+def test_chat_shorthand_for_or_and_for_example(assistant):
+    answer = assistant.ask("helårsprognos KS - överskott el underskott o hur mkt?")
+    assert "13,9 Mkr" in answer.answer.split("\n")[0]
+
+
+def test_the_most_important_in_the_report_for_a_press_text(assistant):
+    answer = assistant.ask("vad är det viktigaste i rapporten? behöver 3-4 punkter till en presstext")
+    assert answer.shape == "summary" and "tolv mål" in answer.answer
+
+
+def test_explanations_asked_by_name_are_a_reason_answer(assistant):
+    answer = assistant.ask("viktigaste förklaringarna till prognostiserat överskott?")
+    assert answer.shape == "reason" and "vakanser" in answer.answer

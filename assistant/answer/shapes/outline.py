@@ -214,6 +214,8 @@ OUTLINE_FRAME = {f(w) for f in (str, stem) for w in (
     "beräknas", "likely", "räknar", "räkna", "räknat", "stämmer", "stämde", "true",
     "council", "kf", "kommunfullmäktige", "fullmäktige", "bedömer", "bedöma", "kommer", "tror", "think", "believe",
     "bidrag", "bidraget", "bidragen", "sitt", "sina", "reach", "meet", "many", "overall", "totalt",
+    # whose goals they are: "the Council goals assigned to the Board", "målen som KF riktat till KS"
+    "assigned", "given", "set", "riktat", "riktade", "riktats", "tilldelade", "tilldelats",
     # the report asked about, and the words a chat opens with: "hey, quick q - does the report say if …"
     "report", "rapport", "rapporten", "delårsrapport", "delårsrapporten", "hey", "hej", "quick", "executive",
     # a summary asked for ("Skulle du kunna sammanfatta … kommunstyrelsens måluppfyllelse"), and the actors' genitives
