@@ -16,12 +16,12 @@ from pathlib import Path
 
 import Stemmer
 
-from assistant.textproc import one_edit
+from assistant.textproc import EN_STOP, one_edit
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_sv.tsv"
 MAX_PHRASE = 3
 TYPO_LETTERS = 8  # a word this long one letter from an entry is that entry misspelt ("recomendations")
-EN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+EN_WORD = re.compile(r"[a-z]+(?:[0-9](?![0-9]))?(?:-[a-z]+)*")  # (with one digit: "co2")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,9 @@ def translate(text: str, keep: frozenset[str] = frozenset()) -> list[Translation
         for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
             if any(t in keep for t in tokens[i:i + n]):
                 continue
-            found = exact.get(tuple(tokens[i:i + n])) or glossary.get(stems[i:i + n])
+            # (a request word read only by its stem is none of the entry's: "actually" is not "actual", utfall)
+            found = exact.get(tuple(tokens[i:i + n])) or (
+                None if n == 1 and tokens[i] in EN_STOP else glossary.get(stems[i:i + n]))
             if found:
                 out.append(Translation(tuple(tokens[i:i + n]), found))
                 i += n

@@ -94,6 +94,7 @@ from assistant.answer.route import (
 )
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import (
+    MODIFIER_LETTERS,
     add_dense,
     compose_points,
     listed_in_table,
@@ -242,6 +243,23 @@ AVERAGE = re.compile(r"(?i)(?<![\wåäö])(?:(?:genom)?snitt[\wåäö]*|medel(?:
                      r"average\w*|mean|median\w*)(?![\wåäö])")
 
 
+# a figure asked per a unit ("arvode per månad", "per kommunalråd", "a month", "per employee"): the unit's word
+PER_UNIT = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|varje)\s+([a-zåäö]{3,})|(?<![\wåäö])(?:i|a|in a)\s+(månaden|month)"
+                      r"(?![\wåäö])|(?<![\wåäö])(monthly|månadsvis)(?![\wåäö])")
+MONTH_WORDS = frozenset({"månaden", "month", "monthly", "månadsvis"})
+
+
+def per_unit_missing(q: Question, u: Unit) -> bool:
+    """A figure asked per a unit, answered by one that is no such rate: "Hur mycket får ett kommunalråd i arvode per
+    månad?" is not the board's 42,6 Mkr for all fees (the unit, or its word, must be in the figure's sentence)."""
+    if q.kind not in ("amount", "percent", None) or (m := PER_UNIT.search(q.asked)) is None:
+        return False
+    word = next(g for g in m.groups() if g).lower()
+    wanted = {stem("månad")} if word in MONTH_WORDS else {stem(word), *q.alternatives.get(stem(word), ())}
+    said = {stem(w) for w in words(with_its_table(u))}
+    return not any(w in said or any(x.startswith(w) for x in said) for w in wanted)
+
+
 def average_missing(q: Question, u: Unit) -> bool:
     """A question asking for an average ("medellönen", "average salary") quoted a figure that is no average."""
     return q.kind in ("amount", "percent", "count", None) and AVERAGE.search(q.asked) is not None \
@@ -370,6 +388,7 @@ TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wå
 # a period, not a thing a cost is of: "… kostat under perioden januari–augusti", "… hittills i år"
 PERIOD_STEMS = frozenset(stem(w) for w in ("perioden", "period", "helåret", "helår", "hittills", "delåret", "året"))
 COST_SAID = re.compile(r"(?i)kostnad|kostar|kostade|kosta[rt]?\b|cost|kostn")
+UNIT_STEMS = frozenset(stem(w) for w in ("tkr", "mkr", "mnkr", "kr", "kronor", "sek", "msek", "miljoner", "procent"))
 
 
 def total_cost_missing(q: Question, u: Unit) -> bool:
@@ -398,7 +417,7 @@ MONTH_STEMS = frozenset(stem(m) for m in (*SV_MONTHS, *EN_MONTHS))  # a period n
 
 
 # one month as the period of a figure: "resultat för juni månad", "the result for the month of June"
-ONE_MONTH = re.compile(rf"(?i)\b(?:för|under|i|per|for|during|in)\s+(?:(?:the\s+)?month\s+of\s+)?({_MONTH})(?:\s+månad)?\b")
+ONE_MONTH = re.compile(rf"(?i)\b(?:för|under|for|during|in)\s+(?:(?:the\s+)?month\s+of\s+)?({_MONTH})(?:\s+månad)?\b")
 # a figure named by its measure, not by "hur mycket": "Vad var nettokostnaden för juli månad?"
 MEASURE_NAMED = re.compile(rf"(?i)(?<![\wåäö])(?:{FIGURE_WORDS}|\w*kostnad\w*|\w*intäkt\w*|costs?|revenues?)(?![\wåäö])")
 
@@ -468,12 +487,22 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     if q.kind not in ("amount", None) or COST_SAID.search(q.text) is None:
         return False
     thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR.fullmatch(t)
-             and t not in AMBIENT_ACTORS and t not in PARTS and t not in PERIOD_STEMS
+             and t not in AMBIENT_ACTORS and t not in PARTS and t not in PERIOD_STEMS and t not in UNIT_STEMS
              and not all(p in MONTH_STEMS for p in t.split("-"))}  # (a period names no thing: "januari-augusti")
     if not thing:
         return False
     said = set(terms(f"{with_its_table(u)} {u.chunk.meta.get('section') or ''} {explained_by(u)}"))
-    return not any(term_hit(q, t, said) or shares_head(t, said) for t in thing)
+
+    def named(t: str) -> bool:
+        if term_hit(q, t, said):
+            return True
+        cost = COST_SAID.search(t)
+        if cost is not None and cost.start() >= MODIFIER_LETTERS:
+            # a cost named by a compound ("konsultkostnader"): its modifier is the thing, «Kostnader» is any cost
+            modifier = t[:cost.start()].removesuffix("s")
+            return any(x.startswith(modifier) for x in said)
+        return shares_head(t, said)
+    return not any(named(t) for t in thing)
 
 
 # modifiers that tell no kind from another ("det nya intranätet" is «ett nytt intranät»)
@@ -617,7 +646,8 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (cost_of_another_thing, None),  # "What will the new intranet cost?" quoted the board's net cost
     (source_not_quoted, None),  # "Vad säger miljöprogrammet om …?" quoted a sentence from elsewhere
     (claimed_number_unmet, "number"),  # "Stämmer det att … 650 anställda?" quoted a sentence with no number
-    (average_missing, "number"),  # "What's the average salary at the City Office?" quoted the total wage costs
+    (average_missing, "number"),
+    (per_unit_missing, "number"),  # "Hur mycket får ett kommunalråd i arvode per månad?" quoted all fees' 42,6 Mkr  # "What's the average salary at the City Office?" quoted the total wage costs
     (duration_missing, "duration"),  # "Hur lång är utbildningen …?" quoted how many have taken it
     (procedure_missing, "procedure"),  # "… hur anmäler jag mig?" quoted what the programme is
     (day_missing, "day"),  # "Vilket datum i november hålls demokratihelgen?" quoted «… i november 2025»
@@ -828,6 +858,10 @@ BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names
 # the words a question on the whole result's sign is put in: "går (det) mot ett underskott i år", "heading for"
 SIGN_FRAME = frozenset(stem(w) for w in ("går", "gå", "gick", "mot", "väg", "prognos", "prognosen", "helår", "helåret",
                                          "året", "år", "väntas", "förväntas", "total", "totalt", "sammantaget"))
+# how a thing turned out, asked in the past tense: "Hur gick det för Malmö i handbolls-EM 2026?", "Who won …"
+OUTCOME_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:hur gick det|hur blev det|vem vann|vilka vann|vad blev (?:resultatet|utfallet)|"
+                           r"how did (?:it|they|\w+) (?:go|do|turn out|end)|who won|what was the (?:outcome|result) of)"
+                           r"(?![\wåäö])")
 # a place's own body or document: "Göteborgs kommunstyrelse", "Lunds delårsrapport", "Gothenburg's executive board"
 OTHER_BODY = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+|[a-zåäö]{4,})s\s+(?:(?:stads?|kommuns?)\s+(?:(?:i|och)\s+(?:deras|dess|sin|sitt)\s+)?"
                         r"[a-zåäö]*?)?(?:kommunstyrelse|kommunfullmäktige|"
@@ -1021,6 +1055,9 @@ class AnswerEngine:
             # "Has Helsingborg won more congresses …?", "Hur står sig Malmö mot Helsingborg när det gäller …?"
             text = f"Rapporten nämner inte {stranger}." if q.lang == "sv" else f"The report does not mention {stranger}."
             return self._refusal(q, scope, [], "out_of_scope", text, 1.0)
+        if OUTCOME_ASKED.search(q.text) and self._later_year(q) is not None:
+            # "Hur gick det för Malmö i handbolls-EM 2026?": what came of it after the report was written
+            return self._refusal(q, scope, [], "out_of_scope", UNTOLD[q.lang, "later"], 1.0)
         if plan.shape == "outline" and (later := self._later_year(q)) is not None:  # "… met in 2026?"
             return self._refusal(q, scope, [], "out_of_scope", later, 1.0)
         acting = self._name_acting(q)
@@ -1429,7 +1466,7 @@ class AnswerEngine:
                 continue  # (nor a participle, superlative or adverb: "har hört att", "har lägst", "har sammanlagt")
             if q.lang == "en" and translate(low):
                 continue
-            if self.scorer.known_word(low) or self.scorer.stem_in_corpus(stem(low)) \
+            if self.scorer.known_word(low) or self.scorer.stem_in_corpus(stem(low)) or self._definite_of_known(low) \
                     or self.library.index.has_name(word) or self.scorer.exonym(low) or self._with_e_dropped(low) \
                     or self._of_report_words(low) or (q.lang == "sv" and self.scorer.correct_typos(low) != low):
                 continue  # (a typo of the report's word is no stranger: "fulmäktige")
@@ -1441,7 +1478,7 @@ class AnswerEngine:
         ("Hur står sig Malmö mot Helsingborg …?"): what the report says of Malmö is no answer about it. A word in
         lower case counts when it is no word of the report's or of English ("helsingborg", not "vara")."""
         index = self.library.index
-        for m in PLACE_WORD.finditer(q.asked):
+        for m in PLACE_WORD.finditer(as_swedish_letters(q.asked)):  # ("Københavns Kommune" is «Köpenhamns kommun»)
             token = re.sub(r"['’]s$", "", m.group(0))
             written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
                            None)
@@ -1477,6 +1514,12 @@ class AnswerEngine:
     def _inflected_as_adjective(self, word_stem: str) -> bool:
         """Whether the reports write the stem with an adjective's -a («gröna», «sociala», «nationella»)."""
         return self.library.index.has_match(rf"(?<![\wåäö]){re.escape(word_stem)}a(?![\wåäö])")
+
+    def _definite_of_known(self, word: str) -> bool:
+        """A short noun in its definite form ("elen" of «el», "vattnet" is not this), the stemmer leaves whole: the
+        report's word, not a stranger."""
+        return any(word.endswith(end) and len(word) - len(end) >= 2 and word[:-len(end)] in self.library.index.df
+                   for end in ("en", "et", "n", "t"))
 
     def _with_e_dropped(self, word: str) -> bool:
         """A plural that drops the e of its singular's last syllable ("förmånscyklarna" of «förmånscykel», "regler"

@@ -48,7 +48,14 @@ from assistant.answer.question import (
     kind_is_held,
     names_a_thing,
 )
-from assistant.answer.route import NUMBER_NAMES, REFERS_BACK, SPLIT_ASKED, split_part_compound, without_length_request
+from assistant.answer.route import (
+    NUMBER_NAMES,
+    PER_ROW_ASKED,
+    REFERS_BACK,
+    SPLIT_ASKED,
+    split_part_compound,
+    without_length_request,
+)
 from assistant.answer.tables import (
     PLURAL_ASKED,
     RANKED_ROWS,
@@ -153,6 +160,14 @@ MONTH_STEM = re.compile(r"jan\w*|feb\w*|mar\w*|apr\w*|maj|jun\w*|jul\w*|aug\w*|s
 # the stems of a figure of the board's economy, whoever's it is: överskott, prognostiserat, helårsresultat, budget
 FIGURE_STEM = re.compile(r"(?:helårs|års|period)?(?:överskot|underskot|prognos|prognostiser|result|budget|utfall|"
                          r"nettokostnad|surplus|deficit|forecast)\w*|helår\w*|total\w*|summ\w*")
+# a word cut short: where no Swedish word ends ("utredn", "konsultkostn", "proj"), or with a dot inside a sentence
+# ("avvik. i", "inv.medlen")
+TRUNCATED = re.compile(r"(?i)(?<![\wåäö.-])(?:([a-zåäö]{2,}(?:dn|tn|kn|gn|mn|vn|rkn|j))(?![\wåäö-])\.?|"
+                       r"([a-zåäö]{3,})\.(?=\s*[a-zåäö]))")
+TRUNCATION_CANDIDATES = 30  # the report's words a cut word may begin, looked through for the commonest
+# a compound's modifier written alone before the compound sharing its head: "över- eller underskott"
+ELIDED = re.compile(r"(?<![\wåäö-])([A-Za-zÅÄÖåäö]{2,})-\s+(och|eller|samt|respektive|resp\.)\s+([a-zåäö]{5,})")
+ELIDED_MODIFIER, ELIDED_HEAD = 2, 4  # letters of the second compound's modifier and head, at least
 INFLECTION = 3  # letters an inflection adds to a stem ("funktio" → "funktionen" stems to funktion)
 # the head of a compound that only says "the matter of" its modifier: "klimatområdet", "klimatarbetet", "energifrågor"
 # (a goal, "elförsörjningsmålet", is a thing of its own: the goal of that name)
@@ -1042,7 +1057,8 @@ class ExtractiveAnswerer:
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
         question_read = self.next_year_named(self.as_the_report(as_swedish_letters(question)))
         lang = lang or detect_lang(question_read)
-        text = split_part_compound(self.as_names(self.correct_typos(question_read))) if lang == "sv" else question_read
+        text = split_part_compound(self.as_names(self.correct_typos(self.elided_written_out(
+            self.truncations_written_out(question_read))))) if lang == "sv" else question_read
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
         if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
@@ -1051,6 +1067,36 @@ class ExtractiveAnswerer:
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
         q = self.as_first_part(self.decompound(q))
         return replace(q, asked=question, phrases=self.report_phrases(question_read))
+
+    def truncations_written_out(self, text: str) -> str:
+        """Swedish shorthand cut inside a word ("proj o utredn", "konsultkostn", "avvik. i ek. prognosen") read as
+        the report's word it begins, its commonest: a cut word is no word of its own. Only a word cut where words
+        do not end (after "dn", "tn", "j" …) or marked with a dot inside a sentence; the report's own stems stay."""
+        index = self.a.index
+
+        def whole(m: re.Match[str]) -> str:
+            cut = m.group(1) or m.group(2)
+            low = cut.lower()
+            if stem(low) in index.df or low in STOP:
+                return m.group(0)
+            found = [w for w in index.words_starting(low, TRUNCATION_CANDIDATES) if len(w) >= len(low) + 2]
+            if not found:
+                return m.group(0)
+            best = max(found, key=lambda w: (index.df.get(stem(w), 0), -len(w)))
+            return f"{best} " if m.group(2) else best  # ("inv.medlen": two words)
+        return TRUNCATED.sub(whole, text)
+
+    def elided_written_out(self, text: str) -> str:
+        """Swedish compounds sharing a head, the first written with a hyphen ("över- eller underskott", "mötes- och
+        resepolicyn"), each written out: the question asks about both whole words."""
+        def whole(m: re.Match[str]) -> str:
+            first, joined, second = m.group(1), m.group(2), m.group(3)
+            heads = [second[k:] for k in range(ELIDED_MODIFIER, len(second) - ELIDED_HEAD + 1)]
+            # the head that makes a word of the report with the first part, else the longest head the report has
+            head = next((h for h in heads if self.stem_in_corpus(stem((first + h).lower()))), None) or \
+                next((h for h in heads if stem(h.lower()) in self.a.index.df), None)
+            return f"{first}{head} {joined} {second}" if head else m.group(0)
+        return ELIDED.sub(whole, text)
 
     def next_year_named(self, text: str) -> str:
         """"Next year" as the year after the report's ("nästa år", "next yr"), when the library holds one year:
@@ -1505,6 +1551,9 @@ class ExtractiveAnswerer:
         for y in q.years:
             if y != report_year and y not in timed and not (y in label and self._label_asked(q, label)) and not claimed:
                 return False
+            if y == report_year and q.years == {y} and u.is_row and y not in timed and YEAR.search(timed) \
+                    and not claimed:
+                return False  # the report's year is implied, not by a row of other years' columns (2026 plan's)
         if any(p not in hay and p not in self.a.index.section_text(u.chunk) for p in q.phrases):
             return False  # "Malmö Möts" is not met by "Malmö stad möts och reser"
         if not any_name or len(q.names) < 2:
@@ -1860,7 +1909,7 @@ class ExtractiveAnswerer:
         ("Hur mycket … och varför?") or the value the first lacks, or another
         strong, different passage."""
         extra: list[Unit] = []
-        if best.is_row and TOTAL.match(best.text) and SPLIT_ASKED.search(q.text):
+        if best.is_row and TOTAL.match(best.text) and (SPLIT_ASKED.search(q.text) or PER_ROW_ASKED.search(q.text)):
             # "… and how is it split?": a table's total with the rows it sums, in the table's order
             parts = [u for u in units_of(best.chunk, best.rank) if u.text != best.text and not TOTAL.match(u.text)
                      and parse_row(u.text)]

@@ -23,7 +23,7 @@ from typing import Any
 
 from assistant.answer.question import Question
 from assistant.glossary import translate
-from assistant.textproc import STOP
+from assistant.textproc import STOP, stem
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "judge.json"
 
@@ -203,5 +203,24 @@ def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matche
             continue  # an inflection the stemmer leaves on: "bedömd" (bedömdes) is the report's "bedöm"
         if any(matched(p, evidence_stems) for p in report_parts(t, in_df)):
             continue
+        if joined_to_a_met_word(q, t, evidence_stems, matched):
+            continue  # "kulturen och nöjeslivet": one of two things joined, the other told
         return True
+    return False
+
+
+# (the second word a noun of its own, the phrase's end: not "jämställda" in "… och jämställda löner")
+JOINED = re.compile(r"(?i)([\wåäö]{4,})\s+(?:och|samt|eller|and|or|&)\s+(?:(?:the|det|den)\s+)?([\wåäö]{4,})"
+                    r"(?=\s*(?:[?.!,;:]|$|\s(?:i|in|på|on|för|for|inom|within|hos|at|med|with)\b))")
+
+
+def joined_to_a_met_word(q: Question, t: str, evidence_stems: set[str], matched: Any) -> bool:
+    """Whether the question joins word `t` with "och"/"and" to a word the evidence meets: an answer on culture is
+    an answer on "kulturen och nöjeslivet", though the report never says nöjesliv."""
+    for m in JOINED.finditer(q.text):
+        a, b = stem(m.group(1).lower()), stem(m.group(2).lower())
+        if t in (a, b):
+            other = b if t == a else a
+            if other != t and other in q.terms and matched(other, evidence_stems):
+                return True
     return False

@@ -249,10 +249,12 @@ def unstated_setback(text: str, evidence: list[str], swedish: bool, names: list[
 
 
 # a surplus asked about as a deficit, or the other way round: "Varför går KS med ett underskott på 13,9 Mkr?"
+# (with the half of "över- eller underskott", "under- eller överskott" that shares the other's head)
 SURPLUS_SAID = re.compile(r"(?i)(?<![\wåäö])(?:överskott?\w*|surplus\w*|positiv\w* (?:avvikelse|budgetavvikelse)|"
-                          r"plus)(?![\wåäö])")
+                          r"plus|över-(?=\s+(?:eller|och)\s+underskott))(?![\wåäö])")
 DEFICIT_SAID = re.compile(r"(?i)(?<![\wåäö])(?:underskott?\w*|deficit\w*|negativ\w* (?:avvikelse|budgetavvikelse)|"
-                          r"går (?:med )?(?:back|minus)|minus|förlust\w*|loss)(?![\wåäö])")
+                          r"går (?:med )?(?:back|minus)|minus|förlust\w*|loss|under-(?=\s+(?:eller|och)\s+överskott))"
+                          r"(?![\wåäö])")
 
 
 def wrong_sign(question: str, sentences: list[tuple[str, int]], sv: bool) -> str | None:

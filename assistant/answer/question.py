@@ -173,7 +173,7 @@ SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
 # heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
 # "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
 # -påverkan, -arbetet, -frågor, -läget, -situationen)
-GENERIC_HEADS = ("mål", "påverka", "arb", "fråg", "läg", "situatio")
+GENERIC_HEADS = ("mål", "påverka", "arb", "fråg", "läg", "situatio", "plik")  # (-plikt: "uppsiktsplikten" is uppsikt)
 MIN_MODIFIER = 5  # letters the first part must have to name a topic ("medarb" is no compound of arb)
 
 
@@ -225,7 +225,9 @@ def _abbreviations(lower: bool = False) -> list[tuple[re.Pattern[str], str, bool
         forms = re.escape(abbr) + (f"|{re.escape(abbr.lower())}" if lower and "upper" not in flags else "")
         # (not a name's initial: "O'Brien", nor a letter of a dotted abbreviation: "t.o.m.")
         # ("word": a word of its own, never the first part of a hyphenated one: "e-tjänster" is no "är tjänster")
-        after = r"(?![\wåäöÅÄÖ'’-]|\.\w)" if "word" in flags else r"(?:(-)([\wåäö]+))?(?![\wåäöÅÄÖ'’]|\.\w)"
+        # (an English genitive is the abbreviation's: "KS's political organisation")
+        after = r"(?![\wåäöÅÄÖ'’-]|\.\w)" if "word" in flags else \
+            r"(?:(-)([\wåäö]+))?(?!(?!['’]s(?![\wåäö]))[\wåäöÅÄÖ'’]|\.\w)"
         out.append((re.compile(r"(?<![\wåäöÅÄÖ'’.-])(?:" + forms + r")" + after), full, "join" in flags))
     return out
 
@@ -349,7 +351,9 @@ def answer_kind(text: str) -> str | None:
         if found and kind == "date" and opens_with_measure:
             continue  # (a "when" after the question's own cue joins a clause; "När …, och hur många …?" asks both)
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
-                MANNER.match(text) or POLAR.search(text) or PURPOSE_ASKED.match(text) or asks_another_noun(t)
+                MANNER.match(text) or (POLAR.search(text) and not EITHER_OR.search(text))  # ("blir det överskott
+                # eller underskott?" asks which, of the figure named)
+                or PURPOSE_ASKED.match(text) or asks_another_noun(t)
                 or any(_has_cue(t, cue) for cue in NAME_CUES) or any(_has_cue(t, cue) for cue in REASON_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if kind == "count" and found == ["number of"] and NUMBER_AS_SUBJECT.search(t):
@@ -514,7 +518,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         searched = " ".join(IMPLIED_TIME.sub(" ", searched).split())
     translations = translate(searched, keep) if lang == "en" else []
     # a translated "full-year" takes its parts with it: "full" and "year" are not searched in Swedish text
-    translated = {p for t in translations for w in t.english for p in (w, *w.split("-"))}
+    translated = {p for t in translations for w in t.english for p in (w, *w.split("-"), w.rstrip("0123456789"))}
     # … and so does "climate-neutral-by-2030": its parts are translated or no search words
     translated |= {w for w in words(searched) if "-" in w and any(p in translated for p in w.split("-"))
                    and all(p in translated or p in EN_STOP for p in w.split("-"))}

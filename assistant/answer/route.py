@@ -63,8 +63,11 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              r"what are the (?:\w+ )?(?:explanations|reasons|causes)", r"(?:summari[sz]e|list) the (?:\w+ )?(?:explanations|"
              r"reasons|causes)",
              # … or in a noun phrase: "viktigaste förklaringarna till prognostiserat överskott?", "main drivers behind"
-             r"(?:förklaring(?:en|arna)|orsak(?:en|erna)|anledning(?:en|arna)|skälen|skälet) till",
-             r"(?:explanations?|reasons?|causes?|drivers) (?:for|of|behind)")
+             # (when opening the question: "Hur mycket … och vad är orsaken till …?" asks a figure and its cause)
+             r"^\s*(?:(?:vad|vilka|vilken|vilket) (?:är|var) )?(?:de |den |det )?(?:\w+ )?(?:förklaring(?:en|arna)|"
+             r"orsak(?:en|erna)|anledning(?:en|arna)|skälen|skälet) till",
+             r"^\s*(?:(?:what|which) (?:is|are|was|were) )?(?:the )?(?:\w+ )?(?:explanations?|reasons?|causes?|drivers) "
+             r"(?:for|of|behind)")
 # "Sammanfatta förklaringarna till …": a summary of causes is a reason answer
 REASON_ASKED_BY_NAME = word_rx(r"sammanfatta (?:de )?(?:\w+ )?(?:förklaringarna|orsakerna|skälen)",
                                r"summari[sz]e the (?:\w+ )?(?:explanations|reasons|causes)",
@@ -89,6 +92,9 @@ CHANGE = word_rx(rf"(?:jämfört med|i jämförelse med|mot|än|sedan|compared (
 # how a figure is divided: its parts, a fact, however the question opens ("How is the city office's result split …")
 SPLIT_ASKED = re.compile(r"(?i)\b(?:how|hur)\b.{0,80}\b(?:split|divided|distributed|broken down|fördela[dsr]?|"
                          r"uppdela[dsr]?)\b")
+# a table's figures asked per row: "budget, helårsprognos o avvik. per anslag?" (a fact's rows; not a route's cue)
+PER_ROW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|för varje|for each)\s+(?:anslag|post|budgetområde|"
+                           r"appropriation|line item|item)(?![\wåäö])")
 # the value a change led to: "Hur stort är kommunbidraget efter årets förändringar?"
 AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after)\s+(?:\w+\s+){0,2}?(?:förändring\w*|ändring\w*|changes?)"
                            r"(?![\wåäö])")

@@ -61,7 +61,8 @@ def parse_row(text: str) -> Row | None:
 # "Vilket av styrelsens anslag går med underskott?": which rows have a sign, a selection without a superlative (not
 # "Vilket överskott …?", which asks an amount)
 WHICH_OF_A_SIGN = re.compile(r"(?i)^\W*(?:vilket|vilken|vilka|which)\s+(?!(?:överskott\w*|underskott\w*|avvikelse\w*|"
-                             r"surplus\w*|deficit\w*|deviation\w*|prognos\w*|forecast\w*|belopp\w*|amount\w*|år|year)\b)")
+                             r"surplus\w*|deficit\w*|deviation\w*|prognos\w*|forecast\w*|belopp\w*|amount\w*|år|year|"
+                             r"resultat\w*|result\w*|utfall\w*|outcome\w*|helårs\w*)\b)")
 
 
 def wants_extreme(text: str) -> str | None:
@@ -71,7 +72,8 @@ def wants_extreme(text: str) -> str | None:
         return "min"
     if LARGEST.search(text):
         return "max"
-    if WHICH_OF_A_SIGN.match(text) and (POSITIVE.search(text) or NEGATIVE.search(text)):
+    # (both signs offered, "blir det överskott eller underskott?", ask which one it is, of one figure)
+    if WHICH_OF_A_SIGN.match(text) and bool(POSITIVE.search(text)) != bool(NEGATIVE.search(text)):
         return "max"
     return None
 

@@ -2659,3 +2659,90 @@ def test_the_most_important_in_the_report_for_a_press_text(assistant):
 def test_explanations_asked_by_name_are_a_reason_answer(assistant):
     answer = assistant.ask("viktigaste förklaringarna till prognostiserat överskott?")
     assert answer.shape == "reason" and "vakanser" in answer.answer
+
+
+def test_an_elided_compound_is_written_out(assistant):
+    scorer = assistant.answer_engine().scorer
+    assert scorer.elided_written_out("blir det över- eller underskott?") == "blir det överskott eller underskott?"
+    assert "mötespolicyn och resepolicyn" in scorer.elided_written_out("mötes- och resepolicyn")
+    answer = assistant.ask("vilken prognos har KS för helåret, blir det över- eller underskott?")
+    assert not answer.refused and "13,9 Mkr" in answer.answer  # no premise of a deficit to correct
+
+
+def test_shorthand_cut_inside_a_word_is_the_reports_word(assistant):
+    scorer = assistant.answer_engine().scorer
+    assert scorer.truncations_written_out("konsultkostn hittills?") == "konsultkostnader hittills?"
+    assert scorer.truncations_written_out("Vad gör staden. Och varför?") == "Vad gör staden. Och varför?"
+    answer = assistant.ask("vilka beslut över 1 mnkr finns i proj o utredn?")
+    assert not answer.refused and "EM i Handboll 2026" in answer.answer
+
+
+def test_a_cost_named_by_its_compound_is_not_any_cost(assistant):
+    # «Kostnader» in the net-cost table are all costs, not the consultants'; «Lönekostnader» are the wage costs
+    assert assistant.ask("konsultkostnader hittills i år i tkr?").refused
+    assert "Lönekostnader" in assistant.ask("Hur stora är lönekostnaderna?").answer
+
+
+def test_the_reports_year_is_not_met_by_a_row_of_later_years(assistant):
+    answer = assistant.ask("Hur stor är investeringsramen 2025?")
+    assert "Begäran 2026" not in answer.answer.split("\n")[0]
+    assert "Begäran 2026" in assistant.ask("Hur skiljer sig investeringsramen 2026 från 2025?").answer
+
+
+def test_figures_per_row_asked_bring_the_rows(assistant):
+    answer = assistant.ask("styrelsen: budget, helårsprognos o avvik. per anslag?")
+    assert "Arvoden och övriga kostnader" in answer.answer and "SUMMA" in answer.answer
+
+
+def test_a_heading_used_twice_is_placed_on_its_own_pages(assistant):
+    answer = assistant.ask("Sammanfatta vad KS gör för kompetensförsörjningen i staden")
+    assert "s. 6–11" not in answer.answer.split("\n")[0]
+
+
+def test_both_signs_offered_ask_which_one_of_the_figure(assistant):
+    # "överskott eller underskott" is no selection of the table's negative rows («Övriga kostnader -693»)
+    answer = assistant.ask("Vilket resultat prognostiseras för helåret, blir det överskott eller underskott?")
+    assert "13,9" in answer.answer or "13 950" in answer.answer
+    assert "Övriga kostnader" not in answer.answer
+
+
+def test_an_english_genitive_of_an_abbreviation(assistant):
+    answer = assistant.ask("How many kommunalråd and politiska sekreterare make up KS's political organisation?")
+    assert "13 kommunalråd" in answer.answer
+
+
+def test_a_request_word_is_not_read_by_its_stem_as_a_glossary_word(assistant):
+    # "actually" is no "actual" (utfall)
+    answer = assistant.ask("What is the investeringsutrymme för beredskap actually used for?")
+    assert not answer.refused and "beredskap" in answer.answer.lower()
+
+
+def test_danish_spelling_of_copenhagen_is_the_reports_koepenhamn(assistant):
+    answer = assistant.ask("So Københavns Kommune has basically approved the Øresund metro now, correct?")
+    assert "does not mention" not in answer.answer and "Köpenhamn" in answer.answer
+
+
+def test_a_definite_form_of_a_short_report_word_is_no_stranger(assistant):
+    assert "nämner inte elen" not in assistant.ask("hur mycket billigare har elen blivit").answer
+
+
+def test_how_a_later_event_went_is_after_the_report(assistant):
+    answer = assistant.ask("Hur gick det för Malmö i handbolls-EM 2026?")
+    assert answer.refused and "skriven före" in answer.answer
+
+
+def test_a_figure_per_unit_is_not_a_total(assistant):
+    answer = assistant.ask("Hur mycket får ett kommunalråd i arvode per månad?")
+    assert answer.refused and "ingen sådan siffra" in answer.answer
+    assert "30 medarbetare per chef" in assistant.ask("Hur många medarbetare per chef är riktvärdet?").answer
+
+
+def test_a_duty_of_oversight_is_oversight(assistant):
+    # "uppsiktsplikt": the report tells «uppsikt» in its sentences
+    answer = assistant.ask("Hur sköter kommunstyrelsen sin uppsiktsplikt?")
+    assert not answer.refused and answer.shape == "brief"
+
+
+def test_one_of_two_joined_topics_told_is_an_answer(assistant):
+    answer = assistant.ask("vad gör kommunen för kulturen och nöjeslivet i stan")
+    assert not answer.refused and "kultur" in answer.answer.lower()

@@ -34,7 +34,7 @@ from assistant.answer.points import (
     mmr,
     with_antecedents,
 )
-from assistant.answer.question import NUMBER_WORDS
+from assistant.answer.question import AMBIENT_ACTORS, NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.glossary import translate
@@ -118,9 +118,7 @@ class Span:
     def describe(self, lang: str = "sv") -> str:
         if self.kind == "pages":
             return self.label  # the pages asked for, not those of the chunks that run over their edge
-        a, b = page_range(self.own)
-        where = f"s. {a}" if a == b else f"s. {a}–{b}"
-        own = f"«{self.label}», {where}"
+        own = f"«{self.label}», {pages_said(self.own, lang)}"
         if not self.also:
             return own
         others = [o.describe(lang) for o in self.also]
@@ -132,6 +130,21 @@ class Span:
         """Its own chunks, without those of the related headings."""
         theirs = {c.id for o in self.also for c in o.chunks}
         return [c for c in self.chunks if c.id not in theirs]
+
+
+def pages_said(chunks: list[IndexedChunk], lang: str = "sv") -> str:
+    """The pages chunks stand on, as a reader looks them up: "s. 6–7", or "s. 6–7 och 11" for a heading the report
+    uses twice (a range over the pages between would send the reader through four pages of other things)."""
+    runs: list[list[int]] = []
+    for c in sorted(chunks, key=lambda c: c.page):
+        a, b = c.page, int(c.meta.get("page_end", c.page))
+        if runs and a <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs]
+    joiner = " och " if lang == "sv" else " and "
+    return "s. " + (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + joiner + parts[-1])
 
 
 def page_range(chunks: list[IndexedChunk]) -> tuple[int, int]:
@@ -186,6 +199,8 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
         # "Sammanfatta det i tre punkter" after a question: what the conversation is about, not the report
         wanted = {t: ctx.scorer.idf(t) for t, w in ctx.q.terms.items()
                   if 0 < w < 1.0 and t not in CUE_WORDS and t not in report_words and not SMALL_NUMBER.match(t)}
+    # the report's own subject ("vad KS gör … i staden") names no part of it, when the question names something else
+    wanted = {t: w for t, w in wanted.items() if t not in AMBIENT_ACTORS} or wanted
     total = sum(wanted.values())
     hits = ctx.library.retrieve(ctx.q.retrieval_query, ctx.filters, k=8, lexical_query=ctx.q.lexical_query)
     rank_of = {c.id: i for i, (c, _) in enumerate(hits)}
