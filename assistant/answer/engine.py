@@ -91,6 +91,7 @@ from assistant.answer.route import (
     route,
     thanked,
     topic_words,
+    without_asides,
 )
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import (
@@ -247,6 +248,11 @@ AVERAGE = re.compile(r"(?i)(?<![\wåäö])(?:(?:genom)?snitt[\wåäö]*|medel(?:
 PER_UNIT = re.compile(r"(?i)(?<![\wåäö])(?:per|each|every|varje)\s+([a-zåäö]{3,})|(?<![\wåäö])(?:i|a|in a)\s+(månaden|month)"
                       r"(?![\wåäö])|(?<![\wåäö])(monthly|månadsvis)(?![\wåäö])")
 MONTH_WORDS = frozenset({"månaden", "month", "monthly", "månadsvis"})
+# a unit that splits a table, not one a rate is of ("per line", "per anslag", "for each area")
+BREAKDOWN_UNITS = frozenset({"line", "item", "row", "post", "poster", "rad", "anslag", "område", "områden", "area",
+                             "category", "kategori", "budgetområde", "del", "part", "verksamhet", "förvaltning",
+                             "department", "nämnd", "committee", "goal", "mål", "project", "projekt", "appropriation",
+                             "component", "type", "typ", "slag", "källa", "source", "one", "year", "år"})
 
 
 def per_unit_missing(q: Question, u: Unit) -> bool:
@@ -255,7 +261,16 @@ def per_unit_missing(q: Question, u: Unit) -> bool:
     if q.kind not in ("amount", "percent", None) or (m := PER_UNIT.search(q.asked)) is None:
         return False
     word = next(g for g in m.groups() if g).lower()
-    wanted = {stem("månad")} if word in MONTH_WORDS else {stem(word), *q.alternatives.get(stem(word), ())}
+    if word in BREAKDOWN_UNITS or word.rstrip("s") in BREAKDOWN_UNITS:
+        return False  # "budget vs forecast per line": the figures of each row, not a rate
+    if word in MONTH_WORDS:
+        wanted = {stem("månad")}
+    elif q.lang == "en":  # the unit in the report's words ("each year": år); one the glossary lacks decides nothing
+        wanted = {stem(w) for t in translate(word) for a in t.swedish for w in words(a)}
+        if not wanted:
+            return False
+    else:
+        wanted = {stem(word), *q.alternatives.get(stem(word), ())}
     said = {stem(w) for w in words(with_its_table(u))}
     return not any(w in said or any(x.startswith(w) for x in said) for w in wanted)
 
@@ -761,7 +776,7 @@ SETBACK_VERB = re.compile(r"(?i)skjut\w*|sköt\w*|försen\w*|senarelag\w*|pausa\
 # "which … and why": one thing asked for, then its cause
 WHICH_THEN_WHY = re.compile(r"(?i)^\W*(?:[^?]{0,80}?\b)?(?:vilke?[nt]|vilka|which|what)\b[^?]*\b(?:och|samt|and)\s+"
                             r"(?:varför|why|vad (?:är|var) (?:orsaken|anledningen|skälet)|vad beror (?:det|den) på|"
-                            r"what (?:is|was|'s) the (?:reason|cause))\b")
+                            r"what (?:is|was|'s) the (?:reason|cause)|what explains|vad förklarar)\b")
 PARTIES_SV = "Rapporten är kommunstyrelsens uppföljning och redovisar inte de politiska partiernas ståndpunkter."
 PARTIES_EN = "The report is the executive board's follow-up; it does not give the political parties' positions."
 # a political party by name (Swedish or English): the report names none
@@ -843,6 +858,7 @@ AMOUNT_HINT = re.compile(r"(?i)\d\s*(?:mkr|tkr|kr|sek|kronor|miljon|miljard|mill
 PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|now that|as)\b")
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
+TOLD_COVERAGE = 0.5  # the share of the question a sentence quoted as "what the report says instead" must hold
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
 # the year's final result, as an annual report would give it ("slutliga resultat", "final audited result")
 FINAL_RESULT = re.compile(r"(?i)(?<![\wåäö])(?:slutlig\w*|definitiv\w*|bokslut\w*|reviderad\w*|faktisk\w*|verklig\w*|"
@@ -889,6 +905,9 @@ RANKED_AGAINST = re.compile(r"(?i)(?<![\wåäö])(?:bättre|sämre|mer|mindre|st
                             r"better|worse|more|less|bigger|larger|smaller|higher|lower|faster|further)\s+(?:[\wåäö]+\s+)"
                             r"{0,4}?(?:än|than)(?![\wåäö])")
 THEIR_THING = re.compile(r"(?i)(?<![\wåäö])(?:deras|dess|their|its)\s+([\wåäö]{4,})")
+# the asker's own place, just before its name: "Vi i Umeå …", "hos oss i Lund", "I work in Aarhus", "here in Oslo"
+ASKERS_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:vi|oss|jag|mig|we|us|I|me|här|here|hemma|home)(?:\s+[\wåäö]+){0,3}?"
+                          r"\s+(?:i|på|från|in|at|from)\s+$")
 PLACE_LETTERS = 5  # a place written in lower case is read as one from this length ("helsingborg", not "ale")
 ASKED_WORD_MIN = 4  # a shorter word of a question ("går", "nya") asks nothing of its own
 # a name as the one who acts, right after the question's verb: "Vad gör Göteborg för …", "hur mycket lägger
@@ -1102,7 +1121,10 @@ class AnswerEngine:
                 if mismatch(q, comp.evidence[0]):
                     p = 0.0
                     features.values["decided_by_rule"] = 1.0
-                    told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold else None)
+                    # (what the report says instead, when it is about the thing asked: "no such figure" then a
+                    # sentence on another matter would only mislead)
+                    about = untold != "number" or comp.evidence[0].coverage >= TOLD_COVERAGE
+                    told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold and about else None)
             if modifier_differs(q, comp.evidence[0], self._said_together, self._inflected_as_adjective):
                 p = 0.0  # "How much did Malmö raise through green bonds?" quoted «… en social obligation …»
                 features.values["decided_by_rule"] = 1.0
@@ -1478,12 +1500,14 @@ class AnswerEngine:
         ("Hur står sig Malmö mot Helsingborg …?"): what the report says of Malmö is no answer about it. A word in
         lower case counts when it is no word of the report's or of English ("helsingborg", not "vara")."""
         index = self.library.index
-        for m in PLACE_WORD.finditer(as_swedish_letters(q.asked)):  # ("Københavns Kommune" is «Köpenhamns kommun»)
+        # ("Københavns Kommune" is «Köpenhamns kommun»; "Since I deal a lot with Brussels, …" is an aside)
+        asked = without_asides(as_swedish_letters(q.asked))
+        for m in PLACE_WORD.finditer(asked):
             token = re.sub(r"['’]s$", "", m.group(0))
             written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
                            None)
-            if written is None:
-                continue
+            if written is None or ASKERS_PLACE.search(asked[:m.start()]):
+                continue  # (where the asker is: "Vi i Umeå håller på att …", "here in Lund we …")
             low = written.lower()
             if not written[:1].isupper() and (len(low) < PLACE_LETTERS or low in STOP or low in EN_STOP or translate(low)):
                 continue

@@ -430,6 +430,12 @@ def sentence_before(u: Unit) -> Unit | None:
     return sentences[i - 1] if i else None
 
 
+NAMED_BEFORE_COVERAGE = 0.4  # an English question's share a sentence must hold when the name asked is in the one before
+# a sentence whose subject is a definite noun standing for something named before it: «Satsningen syftar till …»,
+# «Projektet har …», «Verktyget …»
+DEFINITE_SUBJECT = re.compile(r"^(?:Satsningen|Projektet|Initiativet|Verktyget|Programmet|Nätverket|Bolaget|Avtalet|"
+                              r"Utredningen|Planen|Policyn|Systemet|Plattformen|Samarbetet|Insatsen|Arbetet|Rapporten|"
+                              r"Beslutet|Obligationen|Evenemanget|Konferensen|Kongressen)\b")
 # what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
 ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|höga|mycket|många|lång|långt|låg|lågt))\s+"
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
@@ -1691,6 +1697,9 @@ class ExtractiveAnswerer:
             if q.lang == "en":
                 # the embedding vouches, and at least one word of the question (through the glossary) is met
                 good = (u.dense >= 0.80 and u.coverage >= 0.05) or u.coverage >= 0.5 or u is winner
+                # (a value of the kind asked, of the thing the sentence before names: «Satsningen … 70 företag»)
+                good = good or (u.kind_fit >= 1.0 and u.coverage >= NAMED_BEFORE_COVERAGE
+                                and self._name_said_before(q, u) is not None)
             else:
                 # paraphrases share few words with the report: then the embedding must vouch for it
                 semantic = max(u.dense, u.chunk_dense)
@@ -1704,7 +1713,7 @@ class ExtractiveAnswerer:
                 precise = self._precise_date(q, u, units)
                 if precise is not None:  # "månadsskiftet februari/mars 2026" before "… till Rådhuset 2026 …"
                     return [precise, u]
-                if (before := self._what_it_names(q, u)) is not None:
+                if (before := self._what_it_names(q, u) or self._name_said_before(q, u)) is not None:
                     return [before, u, *self.companions(q, u, units)[:1]]
                 if SPLIT_ASKED.search(q.text) and (whole := self._whole_list(u, units)):
                     return whole  # "Hur fördelar det sig mellan …?": one bullet of the breakdown is a part of it
@@ -1742,6 +1751,20 @@ class ExtractiveAnswerer:
         if before is None or before.page != best.page or len(before.text.split()) < 4 or is_signpost(before.text):
             return None
         return before
+
+    @staticmethod
+    def _name_said_before(q: Question, best: Unit) -> Unit | None:
+        """The sentence before one that refers back to the named thing asked about by a noun of its kind: "How many
+        companies take part in Malmö Residency?" / «Vidare har projektet Malmö Residency genomförts …» «Satsningen
+        syftar till … för de 70 företag som ingår.»: the reader must see that the figure is Malmö Residency's."""
+        if best.is_row or not q.names or not DEFINITE_SUBJECT.match(best.text):
+            return None
+        low = best.text.lower()
+        missing = [n for n in q.names if n.lower() not in low]
+        before = sentence_before(best)
+        if not missing or before is None or before.page != best.page or is_signpost(before.text):
+            return None
+        return before if all(n.lower() in before.text.lower() for n in missing) else None
 
     @staticmethod
     def _date_told_after(q: Question, best: Unit) -> Unit | None:

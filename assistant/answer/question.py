@@ -329,6 +329,10 @@ MEASURE_OPENING = re.compile(r"^\W{0,2}(?:hur mycket|hur stor|hur stort|hur stor
                              r"how many|how large|how big)\b")
 
 
+# "vad är det som är osäkert med prognosen?": what about the figure, not the figure
+CLEFT = re.compile(r"(?i)^\s*(?:vad|vilka|vilket|vilken) (?:är|var|blir) det som\b|^\s*what is it that\b")
+
+
 def asks_another_noun(t: str) -> bool:
     """A which-question whose noun is no amount: "What risks … regarding the financial forecast?", "Vilka risker finns
     i prognosen?" ask for the risks, whatever figure they name."""
@@ -353,7 +357,7 @@ def answer_kind(text: str) -> str | None:
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
                 MANNER.match(text) or (POLAR.search(text) and not EITHER_OR.search(text))  # ("blir det överskott
                 # eller underskott?" asks which, of the figure named)
-                or PURPOSE_ASKED.match(text) or asks_another_noun(t)
+                or PURPOSE_ASKED.match(text) or asks_another_noun(t) or CLEFT.match(text)
                 or any(_has_cue(t, cue) for cue in NAME_CUES) or any(_has_cue(t, cue) for cue in REASON_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
         if kind == "count" and found == ["number of"] and NUMBER_AS_SUBJECT.search(t):

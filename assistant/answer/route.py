@@ -118,7 +118,9 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
             r"what(?:'s| is| are) the (?:status|state|situation)(?: and (?:the )?[\w-]+)? (?:of|on|with|for)", r"status (?:of|on)",
             r"what (?:has|have) been done",
-            r"what does (?:the city|malmö|malmo)", r"what(?:'s| is| are) being done",
+            # (not what it pays or gets: "What does Malmö pay each year in membership fee …?" asks an amount)
+            r"what does (?:the city|malmö|malmo)(?! (?:pay|spend|get|receive|budget|allocate|invest|charge|owe|earn|cost)\b)",
+            r"what(?:'s| is| are) being done",
             # what an actor plans: "What is the city planning to do against organised crime?"
             r"what (?:is|are) (?:[\w'’-]+ ){1,3}(?:planning|going|intending) to do",
             r"vad (?:planerar|tänker) (?:staden|kommunen|malmö|ks|kommunstyrelsen|stadskontoret|man) (?:göra|att göra)",
@@ -442,6 +444,9 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"^(?i:since|as|because|eftersom|då)\s+(?i:I|we|jag|vi)(?![\wåäö'])[^?]*$")
 # what the asker has heard is the question's topic, not an aside: "Jag har förstått att det blir dubbla hyror i
 # samband med flytten. Varför …?"
+REPORT_VIEW_ASKED = re.compile(r"(?i)^\s*(?:so |and |men |så |och )?(?:what does the report say (?:about|on|regarding)|"
+                               r"what do(?:es)? (?:the report|you|they) (?:say|write) (?:about|on)|"
+                               r"vad (?:säger|skriver) rapporten (?:om|kring)|vad står det (?:i rapporten )?om)\s")
 HEARD_THAT = re.compile(r"(?i)^(?:jag|vi|I|we)\s+(?:har\s+|have\s+)?(?:förstått|hört|läst|sett|fått höra|understand|"
                         r"understood|heard|read|seen|been told)\s+(?:att|that)\b")
 ASIDE_TOPIC = re.compile(r"(?i)(?<![\wåäö])(?:om|kring|angående|about|on|regarding)(?![\wåäö])")
@@ -467,6 +472,12 @@ def without_asides(text: str) -> str:
     asked = [c for c, aside in zip(clauses, asides, strict=True) if not aside]
     if asked and len(asked) < len(kept) and has_topic(" ".join(asked)):
         kept = asked
+    # a claim, then what the report says on a topic named: "Malmö is obviously trying to lure Danish companies across
+    # the sound - what does the report say about attracting companies?" asks the report's view, not the claim's words
+    at = next((i for i, c in enumerate(kept) if REPORT_VIEW_ASKED.match(c) and has_topic(REPORT_VIEW_ASKED.sub("", c))),
+              None)
+    if at and all("?" not in c for c in kept[:at]):
+        kept = kept[at:]
     if not kept or len(kept) == len(clauses):
         return text
     return " ".join(kept)

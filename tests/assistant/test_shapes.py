@@ -2746,3 +2746,26 @@ def test_a_duty_of_oversight_is_oversight(assistant):
 def test_one_of_two_joined_topics_told_is_an_answer(assistant):
     answer = assistant.ask("vad gör kommunen för kulturen och nöjeslivet i stan")
     assert not answer.refused and "kultur" in answer.answer.lower()
+
+
+def test_a_claim_before_what_the_report_says_on_a_topic(assistant):
+    answer = assistant.ask("Malmö is obviously trying to lure Danish companies across the sound - what does the "
+                           "report say about attracting companies?")
+    assert not answer.refused
+
+
+def test_a_figure_of_a_thing_named_in_the_sentence_before(assistant):
+    # «Vidare har projektet Malmö Residency genomförts …» «Satsningen … för de 70 företag som ingår.»
+    for question in ("Hur många företag ingår i Malmö Residency?", "How many companies take part in Malmö Residency?"):
+        answer = assistant.ask(question)
+        assert "Malmö Residency" in answer.answer and "70 företag" in answer.answer
+
+
+def test_which_row_and_what_explains_it_is_the_row_with_its_comment(assistant):
+    answer = assistant.ask("In the budgetområden table, which area has the largest positive deviation, and what "
+                           "explains it?")
+    assert "Stadsövergripande IT-system" in answer.answer
+
+
+def test_what_is_it_that_asks_about_the_figure_not_for_it(assistant):
+    assert "osäkerheten" in assistant.ask("vad är det som är osäkert med prognosen").answer
