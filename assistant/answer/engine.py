@@ -255,14 +255,21 @@ BREAKDOWN_UNITS = frozenset({"line", "item", "row", "post", "poster", "rad", "an
                              "component", "type", "typ", "slag", "källa", "source", "one", "year", "år"})
 
 
+def genitive_off(name: str) -> str:
+    """A place's name without the genitive s the question wrote it with ("Köpenhamns kommun"), when it is the place."""
+    low = name.lower()
+    return name[:-1] if low not in OTHER_PLACES and low.endswith("s") and low[:-1] in OTHER_PLACES else name
+
+
 def per_unit_missing(q: Question, u: Unit) -> bool:
     """A figure asked per a unit, answered by one that is no such rate: "Hur mycket får ett kommunalråd i arvode per
     månad?" is not the board's 42,6 Mkr for all fees (the unit, or its word, must be in the figure's sentence)."""
     if q.kind not in ("amount", "percent", None) or (m := PER_UNIT.search(q.asked)) is None:
         return False
     word = next(g for g in m.groups() if g).lower()
-    if word in BREAKDOWN_UNITS or word.rstrip("s") in BREAKDOWN_UNITS:
-        return False  # "budget vs forecast per line": the figures of each row, not a rate
+    if word in STOP or word in EN_STOP or word in BREAKDOWN_UNITS or word.rstrip("s") in BREAKDOWN_UNITS:
+        # ("per den 31 augusti" is as of a date; "per line" asks the figures of each row, not a rate)
+        return False
     if word in MONTH_WORDS:
         wanted = {stem("månad")}
     elif q.lang == "en":  # the unit in the report's words ("each year": år); one the glossary lacks decides nothing
@@ -303,6 +310,12 @@ def population_not_told(q: Question, u: Unit) -> bool:
 EVENTS = (
     (re.compile(r"(?i)(?<![\wåäö])(?:open|opens|opening|opened|öppna\w*|öppnar|invig\w*|inaugurat\w*)(?![\wåäö])"),
      ("öppn", "invig", "trafikstart", "driftstart", "lanser", "tillgänglig")),
+    # "When will the first metro train run …?" is not when a consultation document was drawn up
+    (re.compile(r"(?i)(?<![\wåäö])(?:first (?:train|trains|bus|buses|departure)|(?:start|begin)s? (?:running|operating|"
+                r"operation|traffic)|(?:trains?|metro) (?:will )?(?:run|runs|start)|tas i (?:drift|bruk|trafik)|"
+                r"börjar (?:gå|köra|trafikera)|första (?:tåget|tågen|bussen|avgången)|trafikstart\w*|driftstart\w*)"
+                r"(?![\wåäö])"),
+     ("trafikstart", "driftstart", "i drift", "i trafik", "i bruk", "öppn", "invig", "produktionsstart", "börjar gå")),
     # "By what date is the inquiry expected to be completed?" is not when it was decided on
     (re.compile(r"(?i)(?<![\wåäö])(?:complet\w*|finish\w*|klar|klart|färdig\w*|slutför\w*|avslut\w*|"
                 r"ta(?:r)? slut|be (?:ready|done|over)|end|ends|upphör\w*)(?![\wåäö])"),
@@ -1067,7 +1080,7 @@ class AnswerEngine:
             return spelled
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
-        if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(m.group(1), "")):
+        if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(genitive_off(m.group(1)), "")):
             # "How does Malmö's voter turnout compare with Stockholm's?": the report tells of Malmö only
             return self._refusal(q, scope, [], "out_of_scope", self._only_mentioned(q, other), 1.0)
         if (stranger := self._unknown_subject(q) or self._never_named_place(q)) is not None:
