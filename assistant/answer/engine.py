@@ -1656,7 +1656,8 @@ class AnswerEngine:
         """The place a match of OTHER_BODY, TOPIC_BODY or CITY_AT_WORK names, when it is another municipality."""
         written = next(g for g in m.groups() if g)
         name = written.lower()
-        if written == name and not self.scorer.exonym(name) and not self.library.index.has_name(name.capitalize()):
+        if written == name and not self.scorer.exonym(name) and not self.library.index.has_name(name.capitalize()) \
+                and name not in OTHER_PLACES:
             return None  # a word in lower case is a place only if the report writes it as one ("drogs kommunbidraget")
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")

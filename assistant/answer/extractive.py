@@ -33,6 +33,7 @@ from assistant.answer.question import (
     ADJECTIVE_ENDING,
     IS_IT_TRUE,
     KIND_NOUNS,
+    MEASURE_KINDS,
     MONTHS,
     NUMBER_WORDS,
     POLAR,
@@ -1557,8 +1558,8 @@ class ExtractiveAnswerer:
         for y in q.years:
             if y != report_year and y not in timed and not (y in label and self._label_asked(q, label)) and not claimed:
                 return False
-            if y == report_year and q.years == {y} and u.is_row and y not in timed and YEAR.search(timed) \
-                    and not claimed:
+            if y == report_year and q.years == {y} and q.kind in MEASURE_KINDS and u.is_row and y not in timed \
+                    and YEAR.search(timed) and not claimed:
                 return False  # the report's year is implied, not by a row of other years' columns (2026 plan's)
         if any(p not in hay and p not in self.a.index.section_text(u.chunk) for p in q.phrases):
             return False  # "Malmö Möts" is not met by "Malmö stad möts och reser"

@@ -107,7 +107,11 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjor
             r"(?:det )?viktigaste som (?:har )?(?:hänt|skett|gjorts)", r"vad har (?:hänt|skett) (?:inom|med|kring|på)",
             r"most important (?:developments|things|events|news)", r"key developments",
             r"what (?:has )?happened (?:in|on|with|around)",
-            r"vilket arbete", r"vad händer", r"berätta om", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
+            # news asked of a topic: "Vilka nyheter finns om klimatanpassning och kustskydd?", "What's new on …"
+            r"vilka nyheter (?:finns|har)(?: det)?", r"vad (?:är|finns det för) nytt", r"what(?:'s| is) new",
+            r"any news", r"vilket arbete", r"vad händer", r"berätta om",
+            # (a subordinate clause's order: "står det nånting om vad staden gör för oss äldre?")
+            r"vad (?:staden|kommunen|malmö|ks|kommunstyrelsen|stadskontoret|man) gör", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"vad (?:säger|skriver) rapporten", r"what does the report say",
             r"hur stärker", r"hur främjar", r"hur bidrar", r"hur påverkar", r"hur ska", r"vad planeras",
             r"how (?:is|are|does|do|has|have) (?:[\w'’-]+ ){1,10}(?:affecting|affect|affected|impacting|impacted)",
@@ -504,7 +508,17 @@ def without_purpose(text: str) -> str:
     if len(sentences) < 2:
         return text
     kept = [x for x in sentences if "?" in x or TASK.match(x) or QUESTION_WORD.search(x) or not PURPOSE_NOUN.search(x)]
+    # the asker's own story before a question that names its topic ("jag är 74 år och bor ensam … man läser ju så
+    # mycket om att äldre glöms bort. står det nånting i rapporten om vad staden gör för oss äldre?")
+    asked = [x for x in kept if "?" in x]
+    if asked and len(asked) < len(kept) and has_topic(" ".join(asked)):
+        kept = [x for x in kept if "?" in x or QUESTION_WORD.search(x) or REQUEST_VERB.search(x)
+                or not PERSONAL.search(x)]
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
+
+
+# a sentence of the asker's own situation or view: a first-person or generic pronoun
+PERSONAL = re.compile(r"(?i)(?<![\wåäö])(?:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|man|I|we|me|us|my|our)(?![\wåäö'])")
 
 
 # whom the answer is for, at the end: "… i några punkter till min chef", "… for my manager"

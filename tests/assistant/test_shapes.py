@@ -2769,3 +2769,38 @@ def test_which_row_and_what_explains_it_is_the_row_with_its_comment(assistant):
 
 def test_what_is_it_that_asks_about_the_figure_not_for_it(assistant):
     assert "osäkerheten" in assistant.ask("vad är det som är osäkert med prognosen").answer
+
+
+def test_as_of_a_date_is_no_rate_asked(assistant):
+    answer = assistant.ask("Hur stort är kommunstyrelsens kommunbidrag per den 31 augusti 2025?")
+    assert not answer.refused and "510,3" in answer.answer
+    answer = assistant.ask("Investment frame 2025: budget vs forecast per line?")
+    assert not answer.refused and "25 000" in answer.answer
+
+
+def test_the_askers_own_city_or_an_aside_names_no_other_city(assistant):
+    answer = assistant.ask("Vi i Umeå håller på att ta fram ett ramverk för gröna obligationer – vad har Malmö ändrat "
+                           "i sin uppföljning av gröna obligationer?")
+    assert not answer.refused and "Miljökommittén" in answer.answer
+    answer = assistant.ask("Since I deal a lot with Brussels, what does the report say about EU directives?")
+    assert "Brussels" not in answer.answer
+
+
+def test_a_place_named_in_the_genitive_is_named_as_the_place(assistant):
+    answer = assistant.ask("How does Malmös 13,9 Mkr surplus compare to Københavns Kommune's økonomiudvalg this year?")
+    assert answer.refused and "for Köpenhamn." in answer.answer
+
+
+def test_when_the_first_train_runs_is_not_when_a_document_was_drawn_up(assistant):
+    answer = assistant.ask("When will the first metro train run between Malmö and København?")
+    assert answer.refused and "no date" in answer.answer
+
+
+def test_what_malmo_pays_is_an_amount_not_a_brief(assistant):
+    answer = assistant.ask("What does Malmö pay each year in membership fee to Greater Copenhagen?")
+    assert answer.shape != "brief"
+
+
+def test_the_cues_verb_is_no_topic_word(assistant):
+    answer = assistant.ask("How is the city working to increase electoral participation ahead of the 2026 election?")
+    assert "valdelaktigheten" in answer.answer.split("[1]")[0]
