@@ -81,6 +81,7 @@ from assistant.answer.route import (
     BRIEF,
     NEGATION,
     OPEN_SHAPES,
+    PERSONAL,
     REFERS_BACK,
     REPORT_PARTS,
     SPLIT_ASKED,
@@ -253,6 +254,15 @@ BREAKDOWN_UNITS = frozenset({"line", "item", "row", "post", "poster", "rad", "an
                              "category", "kategori", "budgetområde", "del", "part", "verksamhet", "förvaltning",
                              "department", "nämnd", "committee", "goal", "mål", "project", "projekt", "appropriation",
                              "component", "type", "typ", "slag", "källa", "source", "one", "year", "år"})
+
+
+def told_of_the_asker(text: str, m: re.Match[str]) -> bool:
+    """Whether a match stands in a sentence the asker tells of themselves before asking (a first-person sentence
+    that asks nothing: "Hello, I am from Finland, city council of Tampere. Can you explain …?")."""
+    start = max(text.rfind(p, 0, m.start()) for p in ".!?") + 1
+    ends = [i for i in (text.find(p, m.end()) for p in ".!?") if i >= 0]
+    end = min(ends) if ends else len(text)
+    return text[end:end + 1] != "?" and end < len(text) and PERSONAL.search(text[start:end]) is not None
 
 
 def genitive_off(name: str) -> str:
@@ -1514,13 +1524,15 @@ class AnswerEngine:
         lower case counts when it is no word of the report's or of English ("helsingborg", not "vara")."""
         index = self.library.index
         # ("Københavns Kommune" is «Köpenhamns kommun»; "Since I deal a lot with Brussels, …" is an aside)
-        asked = without_asides(as_swedish_letters(q.asked))
+        asked = as_swedish_letters(q.asked)
+        kept = without_asides(asked)
         for m in PLACE_WORD.finditer(asked):
             token = re.sub(r"['’]s$", "", m.group(0))
             written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
                            None)
-            if written is None or ASKERS_PLACE.search(asked[:m.start()]):
-                continue  # (where the asker is: "Vi i Umeå håller på att …", "here in Lund we …")
+            if written is None or not re.search(rf"(?<![\wåäö]){re.escape(m.group(0))}(?![\wåäö])", kept) \
+                    or ASKERS_PLACE.search(asked[:m.start()]) or told_of_the_asker(asked, m):
+                continue  # (where the asker is: "Vi i Umeå håller på att …", "I am from Finland, city council of Tampere")
             low = written.lower()
             if not written[:1].isupper() and (len(low) < PLACE_LETTERS or low in STOP or low in EN_STOP or translate(low)):
                 continue

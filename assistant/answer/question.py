@@ -420,6 +420,9 @@ MEASURE_ADJECTIVE = re.compile(r"(?i)(?<![\wåäö])hur\s+(?:stora|höga?|högt|
 GIVEN = re.compile(r"(?i)(?<![\wåäö])(?:gett|givit|gav)(?![\wåäö])(?!\s+ut\b)")
 
 
+GLOSSED_ACRONYM = re.compile(r"(?<=[a-zåäö] )\(([A-ZÅÄÖ]{2,6})\)")
+
+
 def own_words(searched: str, lang: str) -> list[str]:
     """A question's own content words: not function words, nor the words a request is made in."""
     if lang == "sv":
@@ -575,6 +578,11 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         query = f"{prev} {query}"
     years = set(m.group(0) for m in YEAR.finditer(text))
     names = proper_names(searched)  # "… i en PM till ledningsgruppen", "in plain English": no name asked about
+    # an acronym in brackets after a word glosses it ("koldioxidinfångning (CCS)"): the word is what is asked about
+    glossed = {a for a in GLOSSED_ACRONYM.findall(searched) if not re.search(rf"\b{a}\b", GLOSSED_ACRONYM.sub("", searched))}
+    if glossed:
+        names = {n for n in names if n not in glossed}
+        terms = {t: w for t, w in terms.items() if t not in {stem(a.lower()) for a in glossed}} or terms
     m = COUNTED.search(text)
     counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
     counted_as = m.group(1).lower() if m and m.group(1) else None

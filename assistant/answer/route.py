@@ -174,6 +174,9 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"which (?:city )?(?:council )?goals?", r"how many (?:city )?(?:council )?goals?",
               r"which goal areas?", r"what (?:city )?(?:council )?goals?", r"what goal areas?",
               r"list (?:the|all) (?:council )?goals?",
+              # (with the report's own word, or the asker's filler: "can you list me the målområden and the goals")
+              r"(?:list|name|lista|räkna upp) (?:me |mig )?(?:the |all |alla )?(?:council |kf-)?(?:goals?|goal areas?|"
+              r"målområden\w*|målområdena|mål(?:en)?|kommunfullmäktigemål\w*)",
               r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
               r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)",
               r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?",
@@ -369,7 +372,10 @@ STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta
                            # how exact: "…, exakt belopp?", "the exact figure please"
                            r",?\s*(?:(?:ge mig|give me|med|with)\s+)?(?:det |the )?(?:exakt|exakta|precist|exact|precise)\s+"
                            r"(?:belopp(?:et)?|summa(?:n)?|siffra(?:n)?|siffror(?:na)?|amount|figure|number|sum)"
-                           r"(?:\s+(?:tack|please|pls))?)(?![\wåäö])[.!]?")
+                           r"(?:\s+(?:tack|please|pls))?|"
+                           # how plain: "inga floskler tack", "utan floskler", "no fluff please"
+                           r",?\s*(?:inga|utan|no|without)\s+(?:floskler|flum|fluff|buzzwords|jargon|jargong|pr-?språk)"
+                           r"(?:\s*,?\s*(?:tack|please|pls))?)(?![\wåäö])[.!]?")
 
 
 # what the answer is for ("Ska in i en PM till ledningsgruppen.", "It's for a briefing."): a sentence beside the
@@ -550,9 +556,16 @@ WILL_USE = re.compile(r"(?i)\s+(?:som jag|som vi|that I|which I|that we)\s+(?:b�
 RELATED = re.compile(r"(?i)(?<![\wåäö-])([\wåäö]{2,})-?(?:related|relaterade|relaterad|relaterat)(?![\wåäö])")
 
 
+# the asker's remark after the question: "… nu? låter mest som PR", "… i år? Känns som greenwashing", "? seems like spin"
+TRAILING_REMARK = re.compile(r"(?i)\?\s*(?!och\b|and\b|eller\b|or\b|samt\b|plus\b|också\b|also\b)[^?]*?(?<![\wåäö])"
+                             r"(?:låter|känns|verkar|tycker|misstänker|undrar bara|seems|sounds|feels|looks like|smells)"
+                             r"(?![\wåäö])[^?]*$")
+
+
 def without_length_request(text: str) -> str:
     """The question without how long its answer should be or what it is for: "svar", "punkter", "quick",
     "till min chef" and "Ska in i en PM" are not what it is about."""
+    text = TRAILING_REMARK.sub("?", text)
     text = WILL_USE.sub("", without_purpose(RELATED.sub(r"\1", text)))
     text = OCCASION.sub("", FOR_WHOM.sub("", text))
     return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", STYLE_REQUEST.sub(" ", text)))

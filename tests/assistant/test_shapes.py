@@ -2804,3 +2804,19 @@ def test_what_malmo_pays_is_an_amount_not_a_brief(assistant):
 def test_the_cues_verb_is_no_topic_word(assistant):
     answer = assistant.ask("How is the city working to increase electoral participation ahead of the 2026 election?")
     assert "valdelaktigheten" in answer.answer.split("[1]")[0]
+
+
+def test_another_places_board_in_lower_case(assistant):
+    answer = assistant.ask("gör lund likadant, vad har lunds kommunstyrelse för överskott i år")
+    assert answer.refused and not answer.citations
+
+
+def test_news_of_a_topic_is_a_brief_on_it(assistant):
+    answer = assistant.ask("Vilka nyheter finns om klimatanpassning och kustskydd?")
+    assert answer.shape == "brief" and "kustskydd" in answer.answer
+
+
+def test_the_askers_own_story_before_the_question_is_no_topic(assistant):
+    answer = assistant.ask("jag är 74 år och bor ensam på lorensborg sen min man dog. man läser ju så mycket om att "
+                           "äldre glöms bort. står det nånting i rapporten om vad staden gör för oss äldre?")
+    assert not answer.refused and "äldre" in answer.answer
