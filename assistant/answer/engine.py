@@ -292,6 +292,22 @@ def per_unit_missing(q: Question, u: Unit) -> bool:
     return not any(w in said or any(x.startswith(w) for x in said) for w in wanted)
 
 
+# a headcount asked ("Hur många medarbetare arbetar på stadskontoret?", "how many employees does X have / work at X")
+HEADCOUNT_ASKED = re.compile(r"(?i)(?:hur många|how many)\s+(?:\w+\s+)?(?:medarbetare|anställda|personer|tjänstemän|"
+                             r"employees|staff|people|workers|civil servants|FTEs?)\s+(?:arbetar|jobbar|finns|är anställda|"
+                             r"har(?!\s+[a-zåäö]+(?:at|it|tt|ts|ats)\b)|work|are employed|are there|does|do|is|are)\b")
+# … answered by a count of those who did something: «4 500 medarbetare tecknat sig för förmånscykel»
+COUNT_OF_AN_ACT = re.compile(r"(?i)\d[\d ]*\s+(?:medarbetare|anställda|personer|chefer|deltagare)\s+(?:har\s+|hade\s+)?"
+                             r"(?!arbetar|jobbar|är\b|var\b|finns)[a-zåäö]+(?:at|it|tt|ts|ats|its)\b")
+
+
+def headcount_of_an_act(q: Question, u: Unit) -> bool:
+    """A headcount asked, answered by how many did something: "How many employees work at stadskontoret?" is not
+    «Totalt har 4 500 medarbetare tecknat sig för förmånscykel»."""
+    return q.kind == "count" and HEADCOUNT_ASKED.search(q.asked) is not None \
+        and COUNT_OF_AN_ACT.search(u.text) is not None
+
+
 def average_missing(q: Question, u: Unit) -> bool:
     """A question asking for an average ("medellönen", "average salary") quoted a figure that is no average."""
     return q.kind in ("amount", "percent", "count", None) and AVERAGE.search(q.asked) is not None \
@@ -685,7 +701,8 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (source_not_quoted, None),  # "Vad säger miljöprogrammet om …?" quoted a sentence from elsewhere
     (claimed_number_unmet, "number"),  # "Stämmer det att … 650 anställda?" quoted a sentence with no number
     (average_missing, "number"),
-    (per_unit_missing, "number"),  # "Hur mycket får ett kommunalråd i arvode per månad?" quoted all fees' 42,6 Mkr  # "What's the average salary at the City Office?" quoted the total wage costs
+    (per_unit_missing, "number"),
+    (headcount_of_an_act, None),  # "How many employees work at stadskontoret?" quoted the bike scheme's sign-ups  # "Hur mycket får ett kommunalråd i arvode per månad?" quoted all fees' 42,6 Mkr  # "What's the average salary at the City Office?" quoted the total wage costs
     (duration_missing, "duration"),  # "Hur lång är utbildningen …?" quoted how many have taken it
     (procedure_missing, "procedure"),  # "… hur anmäler jag mig?" quoted what the programme is
     (day_missing, "day"),  # "Vilket datum i november hålls demokratihelgen?" quoted «… i november 2025»

@@ -431,6 +431,7 @@ def sentence_before(u: Unit) -> Unit | None:
     return sentences[i - 1] if i else None
 
 
+TOTAL_LOOKUP, TOTAL_COVERAGE = 10, 0.8  # a table's total row among the best units, nearly as well covered
 NAMED_BEFORE_COVERAGE = 0.4  # an English question's share a sentence must hold when the name asked is in the one before
 # a sentence whose subject is a definite noun standing for something named before it: «Satsningen syftar till …»,
 # «Projektet har …», «Verktyget …»
@@ -1738,6 +1739,7 @@ class ExtractiveAnswerer:
                     return whole  # "Hur fördelar det sig mellan …?": one bullet of the breakdown is a part of it
                 if (dated := self._date_told_after(q, u)) is not None:
                     return [u, dated]
+                u = self._total_over_a_column_word(q, u, units) or u
                 return [u, *self.companions(q, u, units)]
         return []
 
@@ -1770,6 +1772,25 @@ class ExtractiveAnswerer:
         if before is None or before.page != best.page or len(before.text.split()) < 4 or is_signpost(before.text):
             return None
         return before
+
+    def _total_over_a_column_word(self, q: Question, best: Unit, units: list[Unit]) -> Unit | None:
+        """The table's total for a figure asked of the whole thing the table is of, when the best row matched only
+        by a column's word in its label: "Hur stor är stadskontorets budget?" is the SUMMA of «… stadskontorets
+        nämndsbudget i budgetområden», not the row «Ekonomi - budget och uppföljning»."""
+        if q.kind not in ("amount", None) or not best.is_row or TOTAL.match(best.text):
+            return None
+        row = parse_row(best.text)
+        if row is None:
+            return None
+        columns = {t for c in row.cells for t in terms(c)}
+        caption = set(terms(str(best.chunk.meta.get("table_title") or "")))
+        in_label = {t for t in q.terms if q.terms[t] >= 1.0 and term_hit(q, t, set(terms(row.label)))}
+        if not in_label or not in_label <= columns | caption:
+            return None  # the label names something the question asks of: that row is asked for
+        title = best.chunk.meta.get("table_title")
+        return next((u for u in units[:TOTAL_LOOKUP] if u.is_row and TOTAL.match(u.text)
+                     and u.chunk.meta.get("table_title") == title and u.coverage >= TOTAL_COVERAGE * best.coverage),
+                    None)
 
     @staticmethod
     def _name_said_before(q: Question, best: Unit) -> Unit | None:
