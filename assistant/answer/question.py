@@ -342,8 +342,12 @@ def asks_another_noun(t: str) -> bool:
         and not noun.endswith(AMOUNT_NOUN_ENDINGS) and not any(noun.startswith(a[:5]) for a in AMOUNT_NOUNS)
 
 
+# "när det gäller …", "när det kommer till …": regarding, no "when"
+REGARDING = re.compile(r"(?i)\bnär det (?:gäller|kommer till)\b")
+
+
 def answer_kind(text: str) -> str | None:
-    t = f" {text.lower().strip()} "
+    t = f" {REGARDING.sub(' angående ', text).lower().strip()} "
     if BARE_COUNT.search(t) and not QUESTION_WORD.search(text) and not IS_IT_TRUE.match(text):
         return "count"  # "malmö commitment antal städer": a count asked without a question word (not "Stämmer det
         # att antalet remisser har ökat?", which asks whether it did)
