@@ -186,9 +186,6 @@ def report_parts(term: str, known: Any) -> list[str]:
     return [p for i in range(4, n - 2) for p in (term[:i], term[i:]) if len(p) >= 4 and known(p)]
 
 
-TOPIC_TOLD_WORDS = 2  # the question's known topic words the evidence must meet for an unknown word not to count
-
-
 def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matched: Any, known: Any,
                   in_df: Any) -> bool:
     """A word of the question's topic (not of its shape: "sammanfatta", "förändrats") that the report
@@ -197,11 +194,6 @@ def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matche
     An open answer always finds sentences to quote; "Vad görs för att korta vårdköerna?" quotes the
     report's referrals because nothing in it is about vårdköer. A paraphrase ("remisstrycket") shares
     a part with what it quotes ("remisser")."""
-    # (a topic the evidence meets in two of its words is told, whatever word of the asker's own it adds: "att
-    # upphandlingarna ska vara schysta, alltså mot fusk … hos leverantörerna" is met by «upphandling», «leverantör»)
-    if sum(1 for t, w in q.terms.items() if w >= 1.0 and t in topic and t not in STOP and len(t) >= 5
-           and known(t) and matched(t, evidence_stems)) >= TOPIC_TOLD_WORDS:
-        return False
     for t, w in q.terms.items():
         if w < 1.0 or t in STOP or t not in topic or known(t) or matched(t, evidence_stems):
             continue

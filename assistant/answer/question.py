@@ -342,6 +342,8 @@ def asks_another_noun(t: str) -> bool:
         and not noun.endswith(AMOUNT_NOUN_ENDINGS) and not any(noun.startswith(a[:5]) for a in AMOUNT_NOUNS)
 
 
+# money one has to spend: "hur mycket pengar har KS att röra sig med" asks its grant
+AT_HAND = re.compile(r"(?i)\s+(?:att )?röra sig med\b")
 # "när det gäller …", "när det kommer till …": regarding, no "when"
 REGARDING = re.compile(r"(?i)\bnär det (?:gäller|kommer till)\b")
 
@@ -519,6 +521,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     asked = text
     lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
     text = TIMELINE_ASKED.sub("när" if lang == "sv" else "when", text)
+    text = AT_HAND.sub(" i anslag", text) if lang == "sv" else text  # "pengar att röra sig med": its grant
     text = IN_PRACTICE.sub(" ", TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(
         SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word

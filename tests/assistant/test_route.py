@@ -652,3 +652,35 @@ def test_news_asked_of_a_thing_named_before_keeps_it():
     text = "Vi rapporterar tillbud och arbetsskador i avvikelsesystemet – är det något nytt på gång där?"
     assert "avvikelsesystemet" in without_asides(text)
     assert without_asides("Jag sitter med budgeten – hur stort är överskottet?") == "hur stort är överskottet?"
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    ("hur många städer är med i Malmö Commitment nu? låter mest som PR", "hur många städer är med i Malmö Commitment nu?"),
+    ("Vad har hänt med de gröna obligationerna i år? Känns som greenwashing",
+     "Vad har hänt med de gröna obligationerna i år?"),
+    ("Hur stor var obligationen? Och vad känns viktigast?", "Hur stor var obligationen? Och vad känns viktigast?"),
+])
+def test_a_remark_after_the_question_is_left_out(question, kept):
+    assert without_length_request(question).strip() == kept
+
+
+def test_the_askers_story_before_a_question_with_its_own_topic_is_left_out():
+    text = "jag bor ensam sen min man dog. man läser om att äldre glöms bort. vad gör staden för oss äldre?"
+    assert without_length_request(text).strip() == "vad gör staden för oss äldre?"
+    # a question without a topic of its own keeps what the asker has heard
+    kept = "Jag har förstått att det blir dubbla hyror i samband med flytten. Varför?"
+    assert "dubbla hyror" in without_length_request(kept)
+
+
+def test_a_claim_before_what_the_report_says_on_a_topic_is_left_out():
+    assert without_asides("Malmö lures Danish firms - what does the report say about attracting companies?") == \
+        "what does the report say about attracting companies?"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("vilka branscher försöker malmö locka när det gäller nyetableringar?", "name"),  # (no date)
+    ("vad är det som är osäkert med prognosen", None),
+    ("Vilket resultat prognostiseras för helåret, blir det överskott eller underskott?", "amount"),
+])
+def test_the_kind_of_a_question_read_past_its_frames(question, kind):
+    assert answer_kind(question) == kind

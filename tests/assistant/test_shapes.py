@@ -2820,3 +2820,49 @@ def test_the_askers_own_story_before_the_question_is_no_topic(assistant):
     answer = assistant.ask("jag är 74 år och bor ensam på lorensborg sen min man dog. man läser ju så mycket om att "
                            "äldre glöms bort. står det nånting i rapporten om vad staden gör för oss äldre?")
     assert not answer.refused and "äldre" in answer.answer
+
+
+def test_a_remark_after_the_question_is_no_topic(assistant):
+    answer = assistant.ask("hur många städer är egentligen med i Malmö Commitment nu? låter mest som PR")
+    assert not answer.refused and "tolv pionjärstäder" in answer.answer
+
+
+def test_a_compound_the_report_writes_apart_is_searched_apart(assistant):
+    answer = assistant.ask("satsar staden på koldioxidinfångning (CCS) överhuvudtaget?")
+    assert not answer.refused and "infångning och lagring av koldioxid" in answer.answer
+
+
+def test_a_change_told_as_a_fraction_answers_how_much(assistant):
+    answer = assistant.ask("hur mycket har stadens flygresor minskat sedan 2019 enligt rapporten")
+    assert "halverats" in answer.answer
+
+
+def test_list_the_goal_areas_in_the_reports_words(assistant):
+    answer = assistant.ask("can you list me the målområden and the goals under them, short please")
+    assert answer.shape == "outline" and "6 goal areas" in answer.answer
+
+
+def test_a_headcount_is_not_a_count_of_those_who_did_something(assistant):
+    for question in ("How many employees work at stadskontoret?", "Hur många anställda har stadskontoret?"):
+        assert assistant.ask(question).refused
+    assert "4 500" in assistant.ask("Hur många medarbetare har förmånscykel?").answer
+
+
+def test_the_whole_tables_budget_is_its_total(assistant):
+    answer = assistant.ask("Hur stor är stadskontorets budget 2025?")
+    assert answer.answer.split("): ", 1)[1].startswith("SUMMA")
+
+
+def test_regarding_is_no_when(assistant):
+    answer = assistant.ask("vilka branscher försöker malmö locka hit när det gäller nyetableringar av företag?")
+    assert "Life Science" in answer.answer
+
+
+def test_spoken_framing_of_a_figure(assistant):
+    assert "510,3" in assistant.ask("hej, hur mycket pengar har kommunstyrelsen att röra sig med i år egentligen").answer
+    assert "13,9" in assistant.ask("vilket överskott tror dom att dom landar på för helåret?").answer
+
+
+def test_go_live_and_a_word_said_somewhere(assistant):
+    assert "våren 2026" in assistant.ask("när är go-live för nya intranätet?").answer
+    assert not assistant.ask("Nämns AI någonstans i rapporten? vad gör de isåfall?").refused
