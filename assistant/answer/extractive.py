@@ -431,7 +431,10 @@ def sentence_before(u: Unit) -> Unit | None:
     return sentences[i - 1] if i else None
 
 
-TOTAL_LOOKUP, TOTAL_COVERAGE = 10, 0.8  # a table's total row among the best units, nearly as well covered
+# a list in a sentence: three items or more ("klimat, cirkulär ekonomi, hållbar mobilitet … och djurskydd")
+ENUMERATION = re.compile(r"[^,]+,[^,]+,[^,]+(?:och|samt|and)\s")
+TOTAL_LOOKUP, TOTAL_COVERAGE = 10, 0.8
+LISTING_LOOKUP, LISTING_COVERAGE = 5, 0.5  # runners-up looked through for a sentence followed by the list asked for  # a table's total row among the best units, nearly as well covered
 NAMED_BEFORE_COVERAGE = 0.4  # an English question's share a sentence must hold when the name asked is in the one before
 # a sentence whose subject is a definite noun standing for something named before it: «Satsningen syftar till …»,
 # «Projektet har …», «Verktyget …»
@@ -1740,6 +1743,8 @@ class ExtractiveAnswerer:
                 if (dated := self._date_told_after(q, u)) is not None:
                     return [u, dated]
                 u = self._total_over_a_column_word(q, u, units) or u
+                if (listed := self._listing_near(q, u, units)) is not None:
+                    return listed
                 return [u, *self.companions(q, u, units)]
         return []
 
@@ -1791,6 +1796,32 @@ class ExtractiveAnswerer:
         return next((u for u in units[:TOTAL_LOOKUP] if u.is_row and TOTAL.match(u.text)
                      and u.chunk.meta.get("table_title") == title and u.coverage >= TOTAL_COVERAGE * best.coverage),
                     None)
+
+    def _listing_near(self, q: Question, best: Unit, units: list[Unit]) -> list[Unit] | None:
+        """For "Vilka X …?" answered by a sentence that lists nothing, a close runner-up followed by the sentence that
+        lists the X («… arbete med hållbarhetskrav … fortskrider enligt plan.» «Kraven omfattar bland annat …»)."""
+        if q.kind != "list" or best.is_row or ENUMERATION.search(best.text):
+            return None
+        for u in units[:LISTING_LOOKUP]:
+            if u.is_row or u.coverage < LISTING_COVERAGE * best.coverage:
+                continue
+            ordered = units_of(u.chunk, u.rank)
+            at = next((i for i, x in enumerate(ordered) if x.text == u.text), None)
+            if at is not None and at + 1 < len(ordered) and self._enumerates_the_asked(q, u, ordered[at + 1]):
+                return [u, ordered[at + 1]]
+        return None
+
+    @staticmethod
+    def _enumerates_the_asked(q: Question, best: Unit, following: Unit) -> bool:
+        """Whether the sentence after the chosen one lists the things asked for, naming them by the head of the
+        question's compound ("hållbarhetskrav" → «Kraven omfattar bland annat klimat, cirkulär ekonomi, …») while the
+        chosen one lists nothing."""
+        if ENUMERATION.search(best.text) or not ENUMERATION.search(following.text):
+            return False
+        first = words(following.text)[:1]
+        head = stem(first[0]) if first else ""
+        return len(head) >= 3 and any(t.endswith(head) and len(t) > len(head) + 2 for t, w in q.terms.items()
+                                      if w >= 1.0)
 
     @staticmethod
     def _name_said_before(q: Question, best: Unit) -> Unit | None:
@@ -2002,6 +2033,10 @@ class ExtractiveAnswerer:
                 # "Vad är Dans för hälsa?": «Arbetet med Dans för hälsa … implementerats …» / … / «Syftet är att bidra
                 # till minskad psykisk ohälsa bland unga.»: what the thing is for says what it is
                 extra.append(purpose)
+            elif following is not None and q.kind in ("list", None) and self._enumerates_the_asked(q, best, following):
+                # "Vilka hållbarhetskrav ställer staden i upphandlingar?": «Stadskontorets arbete med hållbarhetskrav …
+                # fortskrider enligt plan.» / «Kraven omfattar bland annat klimat, cirkulär ekonomi, …»
+                extra.append(following)
             elif following is not None and introduces_a_list(following.text):
                 # "… uppgår till 32,8 Mkr. Detta är uppdelat på" and its bullets: the parts of the value
                 bullets = [u for u in ordered[at + 1:at + 1 + MAX_BULLETS] if u.text.lstrip().startswith("•")]

@@ -342,6 +342,8 @@ def asks_another_noun(t: str) -> bool:
         and not noun.endswith(AMOUNT_NOUN_ENDINGS) and not any(noun.startswith(a[:5]) for a in AMOUNT_NOUNS)
 
 
+# "när" asking when: opening the question or a clause of its own ("…, och när …?"), not joining a clause mid-sentence
+WHEN_ASKED = re.compile(r"^\s*(?:\W+\s*)?(?:och |men |så |eller |samt )?när\b|(?:[,;:?.!–-]|\b(?:och|samt|eller|men))\s*när\b")
 # money one has to spend: "hur mycket pengar har KS att röra sig med" asks its grant
 AT_HAND = re.compile(r"(?i)\s+(?:att )?röra sig med\b")
 # "när det gäller …", "när det kommer till …": regarding, no "when"
@@ -360,6 +362,8 @@ def answer_kind(text: str) -> str | None:
         found = [cue for cue in cues if _has_cue(t, cue)]
         if found and kind == "date" and opens_with_measure:
             continue  # (a "when" after the question's own cue joins a clause; "När …, och hur många …?" asks both)
+        if found == ["när "] and not WHEN_ASKED.search(t):
+            continue  # "vilka hållbarhetskrav ställer stan när dom upphandlar?": a "när" inside a clause joins it
         if kind == "amount" and found and all(c in AMOUNT_NOUNS for c in found) and (
                 MANNER.match(text) or (POLAR.search(text) and not EITHER_OR.search(text))  # ("blir det överskott
                 # eller underskott?" asks which, of the figure named)

@@ -403,3 +403,12 @@ def test_a_which_noun_that_is_no_amount_decides_the_kind(question, kind):
 
 def test_the_kind_of_answer_and_shorthand_are_no_topic():
     assert not {"datum", "tex", "pga"} & analyse("Vilket datum, tex för hyran pga flytten?", []).terms.keys()
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("vilka hållbarhetskrav ställer stan när dom upphandlar?", "list"),  # a "när" joining a clause
+    ("När flyttar stadskontoret?", "date"),
+    ("Vad är Malmö Möts, när blir det?", "date"),
+])
+def test_a_when_inside_a_clause_asks_no_date(question, kind):
+    assert answer_kind(question) == kind

@@ -2866,3 +2866,13 @@ def test_spoken_framing_of_a_figure(assistant):
 def test_go_live_and_a_word_said_somewhere(assistant):
     assert "våren 2026" in assistant.ask("när är go-live för nya intranätet?").answer
     assert not assistant.ask("Nämns AI någonstans i rapporten? vad gör de isåfall?").refused
+
+
+def test_which_requirements_is_answered_by_the_sentence_listing_them(assistant):
+    for question in ("Vilka hållbarhetskrav ställer staden egentligen i sina upphandlingar?",
+                     "vilka hållbarhetskrav ställer stan när dom upphandlar? vill veta innan jag lämnar anbud"):
+        assert "cirkulär ekonomi" in assistant.ask(question).answer
+
+
+def test_money_to_spend_is_the_grant(assistant):
+    assert "510,3" in assistant.ask("Hur mycket pengar har kommunstyrelsen totalt att röra sig med i år?").answer
