@@ -72,6 +72,7 @@ from assistant.answer.question import (
     IS_IT_TRUE,
     LAST_YEARS_REPORT,
     REPORT_OF_A_YEAR,
+    TOTAL_WORDS,
     Question,
     expand_abbreviations,
     kind_is_held,
@@ -543,6 +544,7 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
         return False
     thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR.fullmatch(t)
              and t not in AMBIENT_ACTORS and t not in PARTS and t not in PERIOD_STEMS and t not in UNIT_STEMS
+             and t not in TOTAL_WORDS  # ("totalt" asks for a sum, «SUMMA» is no thing the cost is of)
              and not all(p in MONTH_STEMS for p in t.split("-"))}  # (a period names no thing: "januari-augusti")
     if not thing:
         return False

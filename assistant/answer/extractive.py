@@ -1792,6 +1792,8 @@ class ExtractiveAnswerer:
         in_label = {t for t in q.terms if q.terms[t] >= 1.0 and term_hit(q, t, set(terms(row.label)))}
         if not in_label or not in_label <= columns | caption:
             return None  # the label names something the question asks of: that row is asked for
+        if not any(term_hit(q, t, caption - columns) for t, w in q.terms.items() if w >= 1.0 and t not in columns):
+            return None  # the question names no thing the table is of ("rådhusflytten totalt" is no budget area's)
         title = best.chunk.meta.get("table_title")
         return next((u for u in units[:TOTAL_LOOKUP] if u.is_row and TOTAL.match(u.text)
                      and u.chunk.meta.get("table_title") == title and u.coverage >= TOTAL_COVERAGE * best.coverage),

@@ -519,12 +519,13 @@ def without_purpose(text: str) -> str:
     asked = [x for x in kept if "?" in x]
     if asked and len(asked) < len(kept) and has_topic(" ".join(asked)):
         kept = [x for x in kept if "?" in x or QUESTION_WORD.search(x) or REQUEST_VERB.search(x)
-                or not PERSONAL.search(x)]
+                or x.rstrip().endswith(":") or not PERSONAL.search(x)]  # ("Lönekostnader i resultaträkningen: …")
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 
 # a sentence of the asker's own situation or view: a first-person or generic pronoun
-PERSONAL = re.compile(r"(?i)(?<![\wåäö])(?:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|man|I|we|me|us|my|our)(?![\wåäö'])")
+PERSONAL = re.compile(r"(?<![\wåäöÅÄÖ])(?:(?i:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|man|we|me|us|my|our)|I)"
+                      r"(?![\wåäöÅÄÖ'])")  # (the English "I" in capitals: the Swedish "i" is a preposition)
 
 
 # whom the answer is for, at the end: "… i några punkter till min chef", "… for my manager"
