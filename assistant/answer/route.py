@@ -519,7 +519,7 @@ def without_purpose(text: str) -> str:
     asked = [x for x in kept if "?" in x]
     if asked and len(asked) < len(kept) and has_topic(" ".join(asked)):
         kept = [x for x in kept if "?" in x or QUESTION_WORD.search(x) or REQUEST_VERB.search(x)
-                or x.rstrip().endswith(":") or not PERSONAL.search(x)]  # ("Lönekostnader i resultaträkningen: …")
+                or not PERSONAL.search(x)]
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 

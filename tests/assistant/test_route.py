@@ -684,3 +684,9 @@ def test_a_claim_before_what_the_report_says_on_a_topic_is_left_out():
 ])
 def test_the_kind_of_a_question_read_past_its_frames(question, kind):
     assert answer_kind(question) == kind
+
+
+def test_who_asks_before_a_colon_is_no_topic_but_a_topic_lead_is():
+    assert without_length_request("Vår ekonomigrupp undrar: hur stort är överskottet?").strip() == \
+        "hur stort är överskottet?"
+    assert "Lönekostnader" in without_length_request("Lönekostnader i resultaträkningen: prognos och avvikelse?")
