@@ -901,7 +901,7 @@ AMOUNT_HINT = re.compile(r"(?i)\d\s*(?:mkr|tkr|kr|sek|kronor|miljon|miljard|mill
 PRESUPPOSED = re.compile(r"(?i)^\s*(?:eftersom|när nu|nu när|since|given that|now that|as)\b")
 # a cause sits in one paragraph, often under a label the question does not repeat: look wider for it
 WIDER_EVIDENCE = {"reason": 2}
-TOLD_COVERAGE = 0.5  # the share of the question a sentence quoted as "what the report says instead" must hold
+TOLD_COVERAGE = 0.3  # the share of the question a sentence quoted as "what the report says instead" must hold
 OPEN_MIN_COVERAGE = 0.1  # a brief's best point must hold some of the question's content
 # the year's final result, as an annual report would give it ("slutliga resultat", "final audited result")
 FINAL_RESULT = re.compile(r"(?i)(?<![\wåäö])(?:slutlig\w*|definitiv\w*|bokslut\w*|reviderad\w*|faktisk\w*|verklig\w*|"
@@ -1166,7 +1166,7 @@ class AnswerEngine:
                     features.values["decided_by_rule"] = 1.0
                     # (what the report says instead, when it is about the thing asked: "no such figure" then a
                     # sentence on another matter would only mislead)
-                    about = untold != "number" or comp.evidence[0].coverage >= TOLD_COVERAGE
+                    about = mismatch is not per_unit_missing or comp.evidence[0].coverage >= TOLD_COVERAGE
                     told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold and about else None)
             if modifier_differs(q, comp.evidence[0], self._said_together, self._inflected_as_adjective):
                 p = 0.0  # "How much did Malmö raise through green bonds?" quoted «… en social obligation …»

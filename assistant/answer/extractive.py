@@ -433,6 +433,8 @@ def sentence_before(u: Unit) -> Unit | None:
 
 # a list in a sentence: three items or more ("klimat, cirkulär ekonomi, hållbar mobilitet … och djurskydd")
 ENUMERATION = re.compile(r"[^,]+,[^,]+,[^,]+(?:och|samt|and)\s")
+SUM_LABELS = frozenset({"summa", "totalt", "total", "summa totalt", "totalsumma"})
+SEARCHED_PART_IDF = 3.0  # a part of a compound the report writes apart is searched for when this rare
 TOTAL_LOOKUP, TOTAL_COVERAGE = 10, 0.8
 LISTING_LOOKUP, LISTING_COVERAGE = 5, 0.5  # runners-up looked through for a sentence followed by the list asked for  # a table's total row among the best units, nearly as well covered
 NAMED_BEFORE_COVERAGE = 0.4  # an English question's share a sentence must hold when the name asked is in the one before
@@ -1112,6 +1114,8 @@ class ExtractiveAnswerer:
         resepolicyn"), each written out: the question asks about both whole words."""
         def whole(m: re.Match[str]) -> str:
             first, joined, second = m.group(1), m.group(2), m.group(3)
+            if self.a.index.has_phrase(m.group(0)):
+                return m.group(0)  # the report writes it so too («barn- och ungdomskultur»): met as written
             heads = [second[k:] for k in range(ELIDED_MODIFIER, len(second) - ELIDED_HEAD + 1)]
             # the head that makes a word of the report with the first part, else the longest head the report has
             head = next((h for h in heads if self.stem_in_corpus(stem((first + h).lower()))), None) or \
@@ -1422,8 +1426,8 @@ class ExtractiveAnswerer:
             for p in parts or (t,):
                 out[p] = max(out.get(p, 0.0), w)
             changed = changed or parts is not None
-            if parts is not None:
-                searched += [self._surface(p) for p in parts]
+            if parts is not None:  # (the rare parts: a common one, "system", would bring any passage)
+                searched += [self._surface(p) for p in parts if self.idf(p) >= SEARCHED_PART_IDF]
         # (searched for as the report writes them: BM25 meets no part of "koldioxidinfångning")
         return replace(q, terms=out, lexical_query=" ".join([q.lexical_query, *searched])) if changed else q
 
@@ -1795,7 +1799,9 @@ class ExtractiveAnswerer:
         if not any(term_hit(q, t, caption - columns) for t, w in q.terms.items() if w >= 1.0 and t not in columns):
             return None  # the question names no thing the table is of ("rådhusflytten totalt" is no budget area's)
         title = best.chunk.meta.get("table_title")
-        return next((u for u in units[:TOTAL_LOOKUP] if u.is_row and TOTAL.match(u.text)
+        # (a sum of the rows, labelled as one: «SUMMA», not «Totala kostnader», a row of a table of measures)
+        return next((u for u in units[:TOTAL_LOOKUP] if u.is_row and (r := parse_row(u.text)) is not None
+                     and r.label.strip().lower() in SUM_LABELS
                      and u.chunk.meta.get("table_title") == title and u.coverage >= TOTAL_COVERAGE * best.coverage),
                     None)
 

@@ -518,8 +518,8 @@ def without_purpose(text: str) -> str:
     # mycket om att äldre glöms bort. står det nånting i rapporten om vad staden gör för oss äldre?")
     asked = [x for x in kept if "?" in x]
     if asked and len(asked) < len(kept) and has_topic(" ".join(asked)):
-        kept = [x for x in kept if "?" in x or QUESTION_WORD.search(x) or REQUEST_VERB.search(x)
-                or not PERSONAL.search(x)]
+        kept = [x for x in kept if "?" in x or TASK.match(x) or QUESTION_WORD.search(x) or REQUEST_VERB.search(x)
+                or HEARD_THAT.match(x) or not PERSONAL.search(x)]  # (what the asker has heard is the topic)
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 
