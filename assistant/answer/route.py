@@ -517,12 +517,16 @@ def without_purpose(text: str) -> str:
     # the asker's own story before a question that names its topic ("jag är 74 år och bor ensam … man läser ju så
     # mycket om att äldre glöms bort. står det nånting i rapporten om vad staden gör för oss äldre?")
     asked = [x for x in kept if "?" in x]
-    if asked and len(asked) < len(kept) and has_topic(" ".join(asked)):
+    # (not when the question points back to it: "Upphandlingsverksamheten finansieras ju av oss förvaltningar.
+    # Vilket överskott prognostiserar den …?")
+    if asked and len(asked) < len(kept) and has_topic(" ".join(asked)) and not POINTS_BACK.search(" ".join(asked)):
         kept = [x for x in kept if "?" in x or TASK.match(x) or QUESTION_WORD.search(x) or REQUEST_VERB.search(x)
                 or HEARD_THAT.match(x) or not PERSONAL.search(x)]  # (what the asker has heard is the topic)
     return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
 
+POINTS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:den|dem|dessa|detta|denna|deras|dess|it|they|them|this|these|its|their)"
+                         r"(?![\wåäö])")
 # a sentence of the asker's own situation or view: a first-person or generic pronoun
 PERSONAL = re.compile(r"(?<![\wåäöÅÄÖ])(?:(?i:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|man|we|me|us|my|our)|I)"
                       r"(?![\wåäöÅÄÖ'])")  # (the English "I" in capitals: the Swedish "i" is a preposition)

@@ -690,3 +690,8 @@ def test_who_asks_before_a_colon_is_no_topic_but_a_topic_lead_is():
     assert without_length_request("Vår ekonomigrupp undrar: hur stort är överskottet?").strip() == \
         "hur stort är överskottet?"
     assert "Lönekostnader" in without_length_request("Lönekostnader i resultaträkningen: prognos och avvikelse?")
+
+
+def test_a_question_pointing_back_keeps_the_askers_sentence_it_points_to():
+    text = "Upphandlingsverksamheten finansieras ju av oss förvaltningar. Vilket överskott prognostiserar den?"
+    assert "Upphandlingsverksamheten" in without_length_request(text)
