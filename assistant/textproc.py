@@ -34,9 +34,9 @@ EXTRA_STOP = {
     "stämmer", "stämde",  # "Stämmer det att …?": whether a claim holds, not what about
     "datum", "datumet",  # "Vilket datum antog KS …?": the kind of answer (a date), not what it is about
     "någonstans", "isåfall", "överhuvudtaget",  # "Nämns AI någonstans …? vad gör de isåfall?"
-    "ser", "framåt", "framöver",
+    "ser", "framåt", "framöver",  # "hur ser investeringsplanen ut för 2026 och framåt?": how it looks, from then on
     # how a figure is expected, in spoken words: "vilket överskott tror dom att dom landar på"
-    "tror", "landar", "landa", "hamnar", "hamna",  # "hur ser investeringsplanen ut för 2026 och framåt?": how it looks, from then on
+    "tror", "landar", "landa", "hamnar", "hamna",
     "nånting", "nåt", "nån", "nåra", "nånstans", "någonting",  # spoken forms of något, någon ("står det nånting om")
     "tex", "bla", "mfl", "osv", "etc",  # t.ex., bl.a., m.fl. written without their dots: no topic
     "pga",  # "på grund av": "avvikelsen pga hyran" asks the deviation, its cause is said by the word after

@@ -431,12 +431,19 @@ def sentence_before(u: Unit) -> Unit | None:
     return sentences[i - 1] if i else None
 
 
+def sentence_after(u: Unit) -> Unit | None:
+    """The sentence after a unit in its chunk (None for the chunk's last)."""
+    sentences = units_of(u.chunk, u.rank)
+    i = next((j for j, s_ in enumerate(sentences) if s_.text == u.text), None)
+    return sentences[i + 1] if i is not None and i + 1 < len(sentences) else None
+
+
 # a list in a sentence: three items or more ("klimat, cirkulär ekonomi, hållbar mobilitet … och djurskydd")
 ENUMERATION = re.compile(r"[^,]+,[^,]+,[^,]+(?:och|samt|and)\s")
 SUM_LABELS = frozenset({"summa", "totalt", "total", "summa totalt", "totalsumma"})
 SEARCHED_PART_IDF = 3.0  # a part of a compound the report writes apart is searched for when this rare
-TOTAL_LOOKUP, TOTAL_COVERAGE = 10, 0.8
-LISTING_LOOKUP, LISTING_COVERAGE = 5, 0.5  # runners-up looked through for a sentence followed by the list asked for  # a table's total row among the best units, nearly as well covered
+TOTAL_LOOKUP, TOTAL_COVERAGE = 10, 0.8  # a table's total row among the best units, nearly as well covered
+LISTING_LOOKUP, LISTING_COVERAGE = 5, 0.5  # runners-up looked through for a sentence followed by the list asked for
 NAMED_BEFORE_COVERAGE = 0.4  # an English question's share a sentence must hold when the name asked is in the one before
 # a sentence whose subject is a definite noun standing for something named before it: «Satsningen syftar till …»,
 # «Projektet har …», «Verktyget …»
@@ -1813,10 +1820,8 @@ class ExtractiveAnswerer:
         for u in units[:LISTING_LOOKUP]:
             if u.is_row or u.coverage < LISTING_COVERAGE * best.coverage:
                 continue
-            ordered = units_of(u.chunk, u.rank)
-            at = next((i for i, x in enumerate(ordered) if x.text == u.text), None)
-            if at is not None and at + 1 < len(ordered) and self._enumerates_the_asked(q, u, ordered[at + 1]):
-                return [u, ordered[at + 1]]
+            if (following := sentence_after(u)) is not None and self._enumerates_the_asked(q, u, following):
+                return [u, following]
         return None
 
     @staticmethod

@@ -254,13 +254,14 @@ def expand_abbreviations(text: str, lang: str | None = None) -> str:
     "Vilka kommunfullmäktigemål hör till …". A Swedish question's may be written in lower case ("hur
     jobbar ks med …", "vilka kf-mål …"): whole words only, so "ks" in a word is not KS; an English
     question's only in upper case ("Mr", "dr" are English words)."""
-    for pattern, full, join in _abbreviations((lang or detect_lang(text)) == "sv"):
+    swedish = (lang or detect_lang(text)) == "sv"
+    for pattern, full, join in _abbreviations(swedish):
         def repl(m: re.Match[str], full: str = full, join: bool = join) -> str:
             if m.re.groups < 2 or m.group(2) is None:
                 return full
             return f"{full}{m.group(2)}" if join else f"{full} {m.group(2)}"
         text = pattern.sub(repl, text)
-    if (lang or detect_lang(text)) == "sv":  # chat "överskott el underskott" (not "el, fjärrvärme", "el- och …")
+    if swedish:  # chat "överskott el underskott" (not "el, fjärrvärme", "el- och …")
         text = CHAT_OR.sub(" eller ", text)
     else:  # "what happend with …" is "what happened with …", as the cues are written
         text = re.sub(r"[a-z]{6,}", lambda m: function_word_meant(m.group(0)) or m.group(0), text)
