@@ -106,6 +106,7 @@ from assistant.answer.shapes.brief import (
     topic_terms,
 )
 from assistant.answer.shapes.causes import states_a_cause
+from assistant.answer.shapes.mentions import compose_mentions
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.answer.tables import wants_extreme
@@ -260,7 +261,7 @@ BREAKDOWN_UNITS = frozenset({"line", "item", "row", "post", "poster", "rad", "an
 def per_unit_missing(q: Question, u: Unit) -> bool:
     """A figure asked per a unit, answered by one that is no such rate: "Hur mycket får ett kommunalråd i arvode per
     månad?" is not the board's 42,6 Mkr for all fees (the unit, or its word, must be in the figure's sentence)."""
-    if q.kind not in ("amount", "percent", None) or (m := PER_UNIT.search(q.asked)) is None:
+    if q.kind not in ("amount", "percent", "list", None) or (m := PER_UNIT.search(q.asked)) is None:
         return False
     word = next(g for g in m.groups() if g).lower()
     if word in STOP or word in EN_STOP or word in BREAKDOWN_UNITS or word.rstrip("s") in BREAKDOWN_UNITS:
@@ -429,6 +430,10 @@ TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wå
 # a period, not a thing a cost is of: "… kostat under perioden januari–augusti", "… hittills i år"
 PERIOD_STEMS = frozenset(stem(w) for w in ("perioden", "period", "helåret", "helår", "hittills", "delåret", "året"))
 COST_SAID = re.compile(r"(?i)kostnad|kostar|kostade|kosta[rt]?\b|cost|kostn")
+FIGURE_WORD = re.compile(r"(?:helårs|års)?(?:prognos|progno|prognostiser|budget|utfall|result)\w{0,3}")
+COMPARING = re.compile(r"(?i)(?:skil[jd]|jämför|förändr|ökat|ökade|minskat|minskade|differ|compar|chang)")
+STATE_PARTICIPLE = re.compile(r"(?i)^[a-zåäö]{3,}(?:ade|da|de)$")  # begärda, beslutade, beviljade
+REPORT_PART_STEMS = frozenset(stem(w) for w in ("tabell", "tabellen", "sida", "sidan", "avsnitt", "rapport", "rapporten"))
 UNIT_STEMS = frozenset(stem(w) for w in ("tkr", "mkr", "mnkr", "kr", "kronor", "sek", "msek", "miljoner", "procent"))
 
 
@@ -527,9 +532,14 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     figure's sentence, row, table or heading."""
     if q.kind not in ("amount", None) or COST_SAID.search(q.text) is None:
         return False
+    participles = {stem(w) for w in words(q.asked) if STATE_PARTICIPLE.search(w) or COMPARING.match(w)}
     thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR.fullmatch(t)
              and t not in AMBIENT_ACTORS and t not in PARTS and t not in PERIOD_STEMS and t not in UNIT_STEMS
              and t not in TOTAL_WORDS  # ("totalt" asks for a sum, «SUMMA» is no thing the cost is of)
+             # (nor does a forecast or budget word: "the estimated capex" names the figure, not a thing; nor a
+             # participle, "den begärda investeringsramen", nor the table asked to be read)
+             and not any(FIGURE_WORD.fullmatch(x) for x in (t, *q.alternatives.get(t, ())))
+             and t not in participles and t not in REPORT_PART_STEMS
              and not all(p in MONTH_STEMS for p in t.split("-"))}  # (a period names no thing: "januari-augusti")
     if not thing:
         return False
@@ -896,6 +906,9 @@ WHOLE_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|årets|för året|hela
 # a part of the year the report does cover: "det faktiska utfallet för januari–augusti 2025" is its own figure
 WITHIN_YEAR = re.compile(r"(?i)(?<![\wåäö])(?:jan\w*|feb\w*|mar[sc]\w*|apr\w*|ma[jy]|jun\w*|jul\w*|aug\w*|period\w*|"
                          r"hittills|so far|to date|delår\w*|tertial\w*|first half|första halv\w*)(?![\wåäö])")
+# a forecast asked for ("the forecast year-end result"): the interim report's own figure, no final result
+FORECAST_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:års?prognos\w*|prognos\w*|prognostiser\w*|forecast\w*|projected|"
+                            r"expected|estimated|väntas|förväntas|beräkna[ds])(?![\wåäö])")
 RESULT_WORD = re.compile(r"(?i)(?<![\wåäö])(?:resultat\w*|utfall\w*|bokslut\w*|result\w*|outcome|outturn|"
                          r"överskott\w*|underskott\w*|surplus|deficit)(?![\wåäö])")
 BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names it (KS, the board, styrelsen)
@@ -948,7 +961,8 @@ AT_A_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:i|på|till|från|in|at|to|from)\
 # a city ranked against another: "är göteborg bättre på klimatet än malmö", "is Copenhagen doing more than Malmö"
 RANKED_AGAINST = re.compile(r"(?i)(?<![\wåäö])(?:bättre|sämre|mer|mindre|större|högre|lägre|snabbare|längre|"
                             r"better|worse|more|less|bigger|larger|smaller|higher|lower|faster|further)\s+(?:[\wåäö]+\s+)"
-                            r"{0,4}?(?:än|than)(?![\wåäö])")
+                            r"{0,4}?(?:än|than)(?![\wåäö])|(?<![\wåäö])(?:jämfört med|jämföra med|jämför med|"
+                            r"i jämförelse med|compared? (?:with|to)|in comparison (?:with|to)|versus|vs\.?)(?![\wåäö])")
 THEIR_THING = re.compile(r"(?i)(?<![\wåäö])(?:deras|dess|their|its)\s+([\wåäö]{4,})")
 # the asker's own place, just before its name: "Vi i Umeå …", "hos oss i Lund", "I work in Aarhus", "here in Oslo"
 ASKERS_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:vi|oss|jag|mig|we|us|I|me|här|here|hemma|home)(?:\s+[\wåäö]+){0,3}?"
@@ -1094,6 +1108,12 @@ class AnswerEngine:
                 plan.shape in ("brief", "reason", "change") and lacks_topic(q.text))):
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
         ctx = Context(self.library, self.scorer, q, filters)
+        if plan.shape in ("fact", "brief") and (listed := compose_mentions(ctx)) is not None:
+            # "Vilka förseningar finns det i rapporten?": every place it tells of one, read off its own words
+            return Answer(question=q.asked, answer=listed.text, refused=False, citations=listed.citations,
+                          lang=q.lang, scope=scope, shape="brief", confidence=1.0, retrieved=[
+                              {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
+                              for c in listed.citations])
         if (written := self._unstated_amount(ctx)) is not None:
             said = self._stated_instead(q.asked, written, filters, q.lang, threshold)
             return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv", said), 1.0)
@@ -1448,7 +1468,8 @@ class AnswerEngine:
         """What to say when the question asks for the year's final (audited) result and the library holds interim
         reports only: they give a forecast for the full year, which is no final result."""
         if FINAL_RESULT.search(q.text) is None or RESULT_WORD.search(q.text) is None or \
-                WHOLE_YEAR.search(q.text) is None or WITHIN_YEAR.search(q.text) is not None:
+                WHOLE_YEAR.search(q.text) is None or WITHIN_YEAR.search(q.text) is not None or \
+                FORECAST_ASKED.search(q.text) is not None:
             return None  # ("det slutliga resultatet av upphandlingen" is no year's result)
         held = {y for y in self.library.index.years if y}
         if held and any(y < min(held) for y in q.years):

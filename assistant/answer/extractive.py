@@ -43,6 +43,7 @@ from assistant.answer.question import (
     TOTAL_WORDS,
     Question,
     analyse,
+    as_asked_first,
     compound_topic,
     detect_lang,
     either_or,
@@ -167,6 +168,7 @@ TRUNCATED = re.compile(r"(?i)(?<![\wåäö.-])(?:([a-zåäö]{2,}(?:dn|tn|kn|gn|
                        r"([a-zåäö]{3,})\.(?=\s*[a-zåäö]))")
 TRUNCATION_CANDIDATES = 30  # the report's words a cut word may begin, looked through for the commonest
 # a compound's modifier written alone before the compound sharing its head: "över- eller underskott"
+ELIDED_HYPHEN = re.compile(r"-\s+(och|eller|samt)(?![\wåäö])")  # the hyphen of an elided compound part
 ELIDED = re.compile(r"(?<![\wåäö-])([A-Za-zÅÄÖåäö]{2,})-\s+(och|eller|samt|respektive|resp\.)\s+([a-zåäö]{5,})")
 ELIDED_MODIFIER, ELIDED_HEAD = 2, 4  # letters of the second compound's modifier and head, at least
 INFLECTION = 3  # letters an inflection adds to a stem ("funktio" → "funktionen" stems to funktion)
@@ -1088,7 +1090,8 @@ class ExtractiveAnswerer:
         question_read = self.next_year_named(self.as_the_report(as_swedish_letters(question)))
         lang = lang or detect_lang(question_read)
         text = split_part_compound(self.as_names(self.correct_typos(self.elided_written_out(
-            self.truncations_written_out(question_read))))) if lang == "sv" else question_read
+            self.truncations_written_out(question_read))))) if lang == "sv" else \
+            self.correct_typos(question_read, swedish_letters_only=True)
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
         if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
@@ -1096,7 +1099,7 @@ class ExtractiveAnswerer:
             if glosses and len(glosses) < len(q.terms):
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
         q = self.as_first_part(self.decompound(q))
-        return replace(q, asked=question, phrases=self.report_phrases(question_read))
+        return replace(q, asked=as_asked_first(question), phrases=self.report_phrases(question_read))
 
     def truncations_written_out(self, text: str) -> str:
         """Swedish shorthand cut inside a word ("proj o utredn", "konsultkostn", "avvik. i ek. prognosen") read as
@@ -1299,7 +1302,8 @@ class ExtractiveAnswerer:
             if counted_known and u.kind_fit < 1.0:
                 u.kind_fit = 0.0  # "Hur många anställda …": a number that counts something else is no answer
             precision = len(hit_terms) / max(len(u.stems), 1)
-            phrase = sum(1 for b in bigrams if b in u.text.lower()) + 0.5 * sum(
+            own_text = ELIDED_HYPHEN.sub(r" \1", u.text.lower())  # «projekt- och utredningar» says the phrase
+            phrase = sum(1 for b in bigrams if b in own_text) + 0.5 * sum(
                 1 for b in bigrams if b in u.chunk.text.lower())
             u.score = (u.coverage + KIND_WEIGHT * u.kind_fit + 0.12 / (1 + u.rank) + 0.1 * precision
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
@@ -1344,7 +1348,8 @@ class ExtractiveAnswerer:
                 # under the heading STYRELSEN («Kommunstyrelsens anslag för projekt …»); the total of that table
                 # is one part's total, not the whole's that is asked
                 u.score -= PART_FOR_WHOLE * (2 if total_asked else 1)
-            elif (not asked_part and q.kind == "amount" and WHOLE not in q.terms
+            elif (not asked_part and (q.kind == "amount" or (q.kind is None and only_figure_asked))
+                  and WHOLE not in q.terms
                   and ((not u.is_row and WHOLE not in u.stems and (PARTS - {WHOLE}) & u.stems)
                        or (only_figure_asked and part_section(u.chunk)))):
                 # a money question naming no part asks about the whole: «Utfallet för perioden … är 56,9 Mkr»
@@ -1391,14 +1396,17 @@ class ExtractiveAnswerer:
         return re.sub(r"(?<![\wåäöÅÄÖ-])[a-zåäö]{5,}(?![\wåäöÅÄÖ-])", lambda m: m.group(0).capitalize() if m.group(0) not in STOP
                       and index.written_as_a_name(m.group(0)) else m.group(0), text)
 
-    def correct_typos(self, text: str) -> str:
+    def correct_typos(self, text: str, swedish_letters_only: bool = False) -> str:
         """A Swedish question with its one-letter typos read as the report's words ("kommunstyreslen",
-        "obligationenn"): a long word the report lacks, one typo from exactly one word it has."""
+        "obligationenn"): a long word the report lacks, one typo from exactly one word it has. In an English
+        question (`swedish_letters_only`), the Swedish words it borrows: those with å, ä or ö ("nämndbudget")."""
         vocab = self.a.index.vocabulary()
 
         def fix(m: re.Match[str]) -> str:
             w = m.group(0)
             low = w.lower()
+            if swedish_letters_only and not re.search("[åäö]", low):
+                return w
             if len(low) < TYPO_MIN or low in vocab or low in STOP or self.stem_in_corpus(stem(low)):
                 return w  # a word the report has, maybe in another inflection ("obligationen"), is no typo
             near = [v for v in vocab if v[0] == low[0] and abs(len(v) - len(low)) <= 1 and one_edit(low, v)]

@@ -27,6 +27,14 @@ EN_MARKERS = {
     "be", "by", "do", "you", "thanks", "thank", "helpful", "great", "pls",
 }
 SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "har", "som", "för", "det", "den", "till"}
+# the topic put first and asked of after: "riktvärdet för antal medarbetare per chef, vad är det" is "vad är riktvärdet …"
+FRONTED_TOPIC = re.compile(r"(?i)^\s*(?P<topic>[^,?–]{3,80}?)\s*[,–]\s*(?P<ask>vad (?:är|var|blir|blev)|hur (?:mycket|stor|stort|"
+                           r"stora|många) (?:är|var|blir|blev)|när (?:är|var|blir|blev)|what(?: is|'s| was)|"
+                           r"how (?:much|many|big|large) (?:is|was))\s+(?:det|den|de|dom|it|that)\s*[?.!]*\s*$")
+# the words a question opens with in one language only; the first of them weighs more than a function word inside
+EN_LEADS = {"what", "which", "who", "when", "where", "why", "how", "whats", "what's", "please", "can", "could"}
+SV_LEADS = {"vad", "vilken", "vilket", "vilka", "vem", "när", "var", "varför", "hur", "kan", "snälla"}
+LEAD_WEIGHT = 1.5
 
 # nouns that name an amount ("prognosen", "budget"): they ask for one unless a how-question with a verb
 # asks how something is done or judged (MANNER below)
@@ -131,7 +139,7 @@ MONTH_PART = re.compile(r"(?i)(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|c
                         r"jul[iy]?|aug(?:usti|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 SWEDISH_GLOSS_WEIGHT = 1.5  # an English question's Swedish word in brackets: the term the asker checked
 # the verbs a Swedish request is made in, not what it is about: "Ge mig tre punkter om …", "Berätta om …"
-REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn"})
+REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn", "skriver", "skrivs", "säger", "sägs"})  # "vad skriver de om …"
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 # A place named by what it is, wherever it stands: "Lunds kommun – …" opens the question with a name.
 PLACE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:kommuns?|stads?|regions?|läns?|municipality|city)\b")
@@ -279,6 +287,9 @@ def detect_lang(text: str) -> str:
     # (the letters of a common word: a name's, "Malmö", "Öresund", are in English questions too)
     sv = sum(w in SV_MARKERS for w in ws) + (1 if any(ch in w for w in re.findall(r"(?<![\w])[a-zåäö]\w*", text)
                                                       for ch in "åäö") else 0)
+    first = ws[0] if ws else ""  # the question word leads: "which projekt got most money från anslaget för …"
+    en += LEAD_WEIGHT * (first in EN_LEADS)
+    sv += LEAD_WEIGHT * (first in SV_LEADS)
     if en == sv == 0:  # no function word ("Full-year forecast result?"): the genre's English words decide
         en = sum(w in english_only() for w in ws)
     return "en" if en > sv else "sv"
@@ -520,13 +531,19 @@ TIMELINE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?<!and )(?<!och )(?<!& )(?:(?:
                             r"timetable|tidplan(?:en)?|tidsplan(?:en)?)(?: ut)?(?: (?:for|of|för))?)(?![\wåäö])")
 
 
+def as_asked_first(text: str) -> str:
+    """The question with its fronted topic put back after what is asked of it (FRONTED_TOPIC)."""
+    return FRONTED_TOPIC.sub(lambda m: f"{m.group('ask')} {m.group('topic')}?", text)
+
+
 def analyse(text: str, history: list[Turn], lang: str | None = None,
             keep: frozenset[str] = frozenset()) -> Question:
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
-    asked = text
+    asked = as_asked_first(text)
     lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
     text = TIMELINE_ASKED.sub("när" if lang == "sv" else "when", text)
     text = AT_HAND.sub(" i anslag", text) if lang == "sv" else text  # "pengar att röra sig med": its grant
+    text = as_asked_first(text)
     text = IN_PRACTICE.sub(" ", TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(
         SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word

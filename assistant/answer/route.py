@@ -175,8 +175,11 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"which goal areas?", r"what (?:city )?(?:council )?goals?", r"what goal areas?",
               r"list (?:the|all) (?:council )?goals?",
               # (with the report's own word, or the asker's filler: "can you list me the målområden and the goals")
-              r"(?:list|name|lista|räkna upp) (?:me |mig )?(?:the |all |alla )?(?:council |kf-)?(?:goals?|goal areas?|"
-              r"målområden\w*|målområdena|mål(?:en)?|kommunfullmäktigemål\w*)",
+              r"(?:list|name|lista|räkna upp) (?:me |mig )?(?:all |alla )?(?:the |de )?(?:council |kf-)?(?:goals?|"
+              r"goal areas?|målområden\w*|målområdena|mål(?:en)?|kommunfullmäktigemål\w*)",
+              # an English question with the report's own word: "what are the målområden", "how many KF-mål"
+              r"(?:which|what|how many) (?:are |is )?(?:all )?(?:the )?(?:kf-mål\w*|målområden\w*|målområdena|"
+              r"kommunfullmäktigemål\w*)",
               r"vilka mål\w* (?:förväntas|bedöms|uppnås|nås)",
               r"(?:hur många|vilka) av målen", r"bedömning\w* av (?:målen|bidragen)",
               r"(?:hur många|vilka) av (?:\w+ )?(?:kommunfullmäktige)?mål(?:en)?",
@@ -211,7 +214,10 @@ TASK = re.compile(
     r"(?:göra|gör|make|ta fram|plot|rita upp) (?:ett |en |a |an )?(?:[\wåäö-]+ )?(?:diagram|stapeldiagram|"
     r"cirkeldiagram|graf|chart|graph|plot|presentation|powerpoint\w*|bildspel|slides?|infographic|"
     r"pressmeddelande|press release|tweet|tweets|inlägg|post|affisch|poster|schema|timetable|schedule)|"
-    r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song))\b"
+    r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song)|"
+    # a quote put in a person's mouth for an article (a quote from the report itself is what it answers with)
+    r"(?:ge mig|give me|hitta|find) (?:ett |a |några |some )?(?:citat|quotes?) (?:från|av|med|from|by) "
+    r"(?!(?:den |the )?(?:rapport|report|delårsrapport)))\b"
     r"(?!.*\b(?:sammanfattning|summary|översikt|overview)\b))",
     re.IGNORECASE)
 # greetings, written once for the small-talk checks and for the greeting left out before a question
@@ -256,7 +262,15 @@ OPINION = re.compile(
     r"|^\s*(?:är|var) det (?:\w+ )?(?:bra|dåligt|rätt|fel|klokt|rimligt|smart|vettigt) att\b"
     r"|^\s*(?:is|was) it (?:\w+ )?(?:good|bad|right|wrong|wise|sensible|smart|reasonable) (?:that|to)\b"
     # a prediction: "Will Malmö actually be climate neutral by 2030?", "Kommer metron verkligen att byggas?"
-    r"|^\s*will\b.*\b(?:actually|really)\b|^\s*kommer\b.*\b(?:verkligen|faktiskt|på riktigt)\b")
+    r"|^\s*will\b.*\b(?:actually|really)\b|^\s*kommer\b.*\b(?:verkligen|faktiskt|på riktigt)\b"
+    # ... or under a condition: "kommer beredskapen vara tillräcklig 2027 om det blir krig", "will X hold if there is …"
+    r"|^\s*(?:kommer|blir|will|would)\b.*\b(?:om det blir|om det skulle|ifall det|if there (?:is|was|were)|"
+    r"in case of|in the event of)\b"
+    # the asker's own affairs: "what is my salary as a trainee", "när får jag semester", "vad tjänar jag"
+    r"|\b(?:what|how much|when|where)\b[^?]{0,30}\bmy\s+(?:salary|pay|wages?|bonus|pension|vacation|holidays?|"
+    r"schedule|desk|boss|manager|contract|leave)\b|\bhow much do i (?:earn|make|get paid)\b"
+    r"|(?<![\wåäö])(?:vad|hur mycket|när|var)(?![\wåäö])[^?]{0,30}(?<![\wåäö])(?:min|mitt|mina)\s+(?:lön|ersättning|"
+    r"pension|semester|schema|chef|anställning|bonus)(?![\wåäö])|(?<![\wåäö])(?:vad|hur mycket) tjänar jag(?![\wåäö])")
 
 # words for the parts of a report ("avsnittet om …", "the goal about …"): where to look, not what about
 REPORT_PARTS = word_rx(r"avsnitt\w*", r"kapit\w*", r"del(?:en|ar|arna)?", r"rubrik\w*", r"målområde\w*",
@@ -603,7 +617,10 @@ SMALL_TALK_CLAUSE = re.compile(
     r"(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam|grym|grymt|"
     r"fantastisk|fantastiskt|bäst|underbar|guld)|"
     r"(?:super |really |very |so )?(?:helpful|useful)|perfekt|toppen|jättebra|grymt|awesome|great|perfect|"
-    r"have a (?:nice|good|great) day)")
+    r"have a (?:nice|good|great) day|"
+    # what the assistant is and can do, as a chat writes it: "r u a bot? what can u do"
+    r"(?:are you|r u|are u|är du) (?:a |an |en )?(?:robot|bot|ai|chatbot|chattbot|human|människa|chatgpt|gpt)|"
+    r"what can (?:you|u) do(?: for me)?|vad kan du (?:göra|hjälpa (?:mig )?med)?|who are (?:you|u)|vem är du)")
 
 
 def all_small_talk(text: str) -> bool:

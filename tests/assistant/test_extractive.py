@@ -673,3 +673,55 @@ def test_a_word_is_not_split_into_a_stop_word(assistant):
 
     q = ExtractiveAnswerer(assistant).read("varför går arbetet med koll folkhälsa långsamt", [])
     assert "samt" not in q.terms
+
+
+def test_a_forecast_asked_of_the_year_end_is_the_interim_reports_own_figure(assistant):
+    # "year-end" with "forecast" asks for the forecast, which the interim report gives (not a final result)
+    a = assistant.ask("whats the forecast year-end result - surplus or deficit, and how much?")
+    assert not a.refused
+    assert "13 950" in a.answer or "13,9" in a.answer, a.answer
+    assert a.citations[0].page in (4, 37, 38, 43)
+
+
+def test_a_figure_asked_in_the_reports_words_in_english_is_the_whole_boards(assistant):
+    # no part named: the whole board's forecast, not the SUMMA of the table under STYRELSEN (6,9)
+    a = assistant.ask("What is the helårsprognos, is it a överskott or underskott?")
+    assert not a.refused
+    assert "13 950" in a.citations[0].quote or "13,9" in a.citations[0].quote, a.answer
+
+
+def test_an_elided_compound_says_the_phrase_asked(assistant):
+    # «projekt- och utredningar» is the phrase "projekt och utredningar": the decided sum, not the deviations
+    a = assistant.ask("hur mycket har KS beslutat om i projekt och utredningar hittills i år?")
+    assert not a.refused
+    assert "26,4 Mkr" in a.citations[0].quote, a.answer
+
+
+def test_capex_is_the_investment_budget(assistant):
+    a = assistant.ask("how much capex budget do they have in 2025?")
+    assert not a.refused and "25 000" in a.answer, a.answer
+    asked = assistant.ask("Hur stor är den begärda investeringsramen för 2026?")
+    assert not asked.refused and "10 000" in asked.answer, asked.answer  # "begärda" is no thing of its own
+
+
+def test_another_city_compared_with_malmo_in_lower_case_is_refused(assistant):
+    a = assistant.ask("how does malmö's budget compare with copenhagen kommune's budget?")
+    assert a.refused, a.answer
+
+
+def test_a_fronted_topic_gets_the_value_asked(assistant):
+    a = assistant.ask("riktvärdet för antal medarbetare per chef, vad är det")
+    assert not a.refused
+    assert "max 30 medarbetare per chef" in a.citations[0].quote, a.answer
+
+
+def test_a_swedish_word_in_an_english_question_is_read_with_its_typo_mended(assistant):
+    # "nämndbudget" is the report's «nämndsbudget»: a word with å, ä or ö is no English word
+    a = assistant.ask("How much is stadskontorets verksamhet budget in the nämndbudget?")
+    assert not a.refused
+    assert "338,9 Mkr" in a.answer, a.answer
+
+
+def test_a_figure_per_resident_is_not_a_count_of_staff(assistant):
+    a = assistant.ask("What are Malmö's total greenhouse gas emissions per resident?")
+    assert a.refused, a.answer

@@ -15,6 +15,9 @@ from assistant.textproc import stem, terms, words
     ("How large was the social bond issued by Malmö?", "en"),
     ("What is the forecast for Öresund cooperation?", "en"),
     ("Vad är budgeten?", "sv"),
+    # the question word leads when the rest is half Swedish
+    ("which projekt got most money from anslaget för projekt och utredningar?", "en"),
+    ("kan du sammanfatta sidan 4", "sv"),
 ])
 def test_detect_lang(text, lang):
     assert detect_lang(text) == lang
@@ -412,3 +415,14 @@ def test_the_kind_of_answer_and_shorthand_are_no_topic():
 ])
 def test_a_when_inside_a_clause_asks_no_date(question, kind):
     assert answer_kind(question) == kind
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("riktvärdet för antal medarbetare per chef, vad är det", "vad är riktvärdet för antal medarbetare per chef?"),
+    ("den sociala obligationen – hur stor var den?", "hur stor var den sociala obligationen?"),
+    ("the social bond, how large was it?", "how large was the social bond?"),
+    ("Vad är det?", "Vad är det?"),  # nothing fronted
+])
+def test_a_fronted_topic_is_read_after_what_is_asked(text, read):
+    from assistant.answer.question import as_asked_first
+    assert as_asked_first(text) == read

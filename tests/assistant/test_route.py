@@ -24,6 +24,10 @@ CASES = [
     ("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser?", "fact"),
     ("När ska trendanalysen vara klar?", "fact"),
     ("How large was the social bond?", "fact"),
+    # an English question with the report's own words for its outline
+    ("what are the målområden in this report? I need to learn them all", "outline"),
+    ("please list all the KF-mål that kommunstyrelsen is working with", "outline"),
+    ("How many KF-mål has kommunfullmäktige given to kommunstyrelsen this year?", "outline"),
     # briefs
     ("Vad gör staden för att minska segregationen?", "brief"),
     ("Hur arbetar kommunstyrelsen med klimatanpassning?", "brief"),
@@ -695,3 +699,28 @@ def test_who_asks_before_a_colon_is_no_topic_but_a_topic_lead_is():
 def test_a_question_pointing_back_keeps_the_askers_sentence_it_points_to():
     text = "Upphandlingsverksamheten finansieras ju av oss förvaltningar. Vilket överskott prognostiserar den?"
     assert "Upphandlingsverksamheten" in without_length_request(text)
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    # the asker's own affairs are in no report
+    ("can you tell me what is my salary as a trainee at stadskontoret?", True),
+    ("Vad är min lön?", True),
+    ("Vad är lönekostnaderna?", False),
+    ("what does the report say about my department, the city office?", False),
+    # a prediction under a condition
+    ("kommer beredskapen i malmö vara tillräcklig 2027 om det blir krig", True),
+    ("Kommer staden att nå klimatmålen?", False),
+    # a quote put in a person's mouth is a writing task; a quote from the report is what it answers with
+    ("ge mig ett citat från stadsdirektören som jag kan använda i artikeln", True),
+    ("ge mig ett citat från rapporten om obligationen", False),
+    ("Give me a quote from the report on the bond", False),
+])
+def test_requests_the_report_cannot_answer(text, refused):
+    assert is_out_of_scope_request(text) is refused
+
+
+@pytest.mark.parametrize("text", ["hey r u a bot? what can u do", "are you a bot? what can you do",
+                                  "hej! vem är du? vad kan du göra?"])
+def test_questions_about_the_assistant_in_a_row_are_small_talk(text):
+    assert is_out_of_scope_request(text)
+    assert not is_out_of_scope_request("What can you do with the bond figures?".replace("you do", "the city do"))

@@ -2880,3 +2880,30 @@ def test_which_requirements_is_answered_by_the_sentence_listing_them(assistant):
 
 def test_money_to_spend_is_the_grant(assistant):
     assert "510,3" in assistant.ask("Hur mycket pengar har kommunstyrelsen totalt att röra sig med i år?").answer
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Vilka förseningar finns det i rapporten? Vad har inte gått enligt plan?", True),
+    ("Vilka förseningar redovisas?", True),
+    ("Which delays does the report mention?", True),
+    ("What networks are mentioned in the report?", True),
+    ("Vilka risker finns i prognosen?", False),  # a part named after it narrows it: not the whole report's
+    ("Vilka förseningar har drabbat ekonomisystemet?", False),
+])
+def test_an_inventory_asked_of_the_whole_report(text, asked):
+    from assistant.answer.shapes.mentions import MENTIONS_ASKED
+    assert (MENTIONS_ASKED.match(text) is not None) is asked
+
+
+@pytest.mark.parametrize("question", ["Vilka förseningar finns det i rapporten?", "Which delays does the report mention?"])
+def test_an_inventory_quotes_every_place_the_report_tells_of_it(assistant, question):
+    a = assistant.ask(question)
+    assert not a.refused and a.shape == "brief"
+    assert {27, 31, 32} <= {c.page for c in a.citations}, [(c.page, c.quote) for c in a.citations]
+    # the sentence that only points back («Förseningen beror …») comes with the one that says which delay
+    pointing = next(c for c in a.citations if "Förseningen beror" in c.quote)
+    assert "Koll Folkhälsa" in pointing.quote
+
+
+def test_an_inventory_of_a_thing_the_report_never_names_is_refused(assistant):
+    assert assistant.ask("Vilka skyddsrum finns det i rapporten?").refused
