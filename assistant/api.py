@@ -23,7 +23,7 @@ from assistant.models import Answer, AnswerStream, Filters, Progress, Turn, vali
 from assistant.numbers import stated_values
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import CollectionGone, ReportRecord, Store, owner_tag
-from assistant.textproc import terms, words
+from assistant.textproc import swedish_spellings, terms, words
 
 T = TypeVar("T")
 
@@ -348,6 +348,7 @@ class _Index:
         self._vocabulary = frozenset(w for c in chunks for w in words(c.text)
                                      if len(w) >= 6 and w.replace("-", "").isalpha())
         self._sorted_vocabulary = tuple(sorted(self._vocabulary))
+        self._spelled_out = swedish_spellings(chunks)
         self._lower_texts = [c.text.lower() for c in chunks]  # for names looked up as written, per question
         self._common: dict[float, frozenset[str]] = {}
         self._memo_lock = threading.Lock()
@@ -383,6 +384,11 @@ class _Index:
         """The words of the reports as written (lower case, six letters or more, hyphenated ones too): what a typo
         is read against."""
         return self._vocabulary
+
+    def with_swedish_letters(self, word: str) -> str | None:
+        """The reports' word a word typed without å, ä and ö stands for ("malmo": «malmö», "radhuset":
+        «rådhuset»), the commonest when several fold alike; None when the reports have it as typed."""
+        return self._spelled_out.get(word)
 
     def word_starting(self, prefix: str) -> str | None:
         """The first word of the reports (as in `vocabulary`) that begins with `prefix`, by a binary search."""

@@ -4,9 +4,12 @@ Swedish stop words (bm25s' list plus question words), numbers kept whole."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
@@ -40,6 +43,8 @@ EXTRA_STOP = {
     "nånting", "nåt", "nån", "nåra", "nånstans", "någonting",  # spoken forms of något, någon ("står det nånting om")
     "tex", "bla", "mfl", "osv", "etc",  # t.ex., bl.a., m.fl. written without their dots: no topic
     "pga",  # "på grund av": "avvikelsen pga hyran" asks the deviation, its cause is said by the word after
+    # the rulers named by a debate's words: "Vad har majoriteten egentligen gjort för …" asks what the board did
+    "majoriteten", "styrande", "makthavarna",
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)
@@ -131,3 +136,20 @@ DANISH_NAMES = re.compile(r"(?<![\wåäöø])([Kk])øbenhavn(s?)(?![\wåäöø])
 def as_swedish_letters(text: str) -> str:
     """A question's Danish or Norwegian letters read as Swedish ones (ø as ö, æ as ä)."""
     return DANISH_NAMES.sub(r"\1öpenhamn\2", text).translate(NORDIC_LETTERS)
+
+
+SWEDISH_LETTERS = re.compile("[åäö]")
+ASCII_FOLD = str.maketrans("åäö", "aao")
+
+
+def swedish_spellings(chunks: Iterable[Any]) -> dict[str, str]:
+    """The texts' words with å, ä or ö, keyed by how they are typed without them ("malmo" -> "malmö"): the
+    commonest of those that fold alike, and none whose folded form is as common a word of the texts itself
+    ("malmo" of a web address is not the city's «Malmö»)."""
+    counts = Counter(w for c in chunks for w in words(c.text) if len(w) >= 3 and w.isalpha())
+    best: dict[str, str] = {}
+    for w, n in counts.items():
+        key = w.translate(ASCII_FOLD)
+        if key != w and counts.get(key, 0) < n and (key not in best or n > counts[best[key]]):
+            best[key] = w
+    return best

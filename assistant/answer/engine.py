@@ -1535,9 +1535,10 @@ class AnswerEngine:
         """The one a question makes its subject ("Has Helsingborg won …?", "hur stor obligation har helsingborg gett
         ut") when the report never mentions it: whatever the report says of Malmö is no answer about it. English
         subjects count with a capital only (a lower-case word may be one the glossary lacks)."""
-        for m in SUBJECT_AFTER_VERB.finditer(as_swedish_letters(q.asked)):
+        asked = self.scorer.with_swedish_letters(as_swedish_letters(q.asked))  # ("Koll Folkhalsa": «Folkhälsa»)
+        for m in SUBJECT_AFTER_VERB.finditer(asked):
             word = m.group(1)
-            more = re.match(r"(?:\s+[A-ZÅÄÖ][\wåäö-]+)+", q.asked[m.end(1):]) if word[:1].isupper() else None
+            more = re.match(r"(?:\s+[A-ZÅÄÖ][\wåäö-]+)+", asked[m.end(1):]) if word[:1].isupper() else None
             if more and not self.library.index.has_name(word + more.group(0)) and any(
                     not self.scorer.in_corpus(w.lower()) and not self.library.index.has_name(w)
                     and not translate(w.lower()) for w in more.group(0).split()):  # ("Copenhagen Municipality")

@@ -59,8 +59,10 @@ from assistant.answer.route import (
     without_length_request,
 )
 from assistant.answer.tables import (
+    LARGEST,
     PLURAL_ASKED,
     RANKED_ROWS,
+    SMALLEST,
     TOTAL,
     extreme_rows,
     introduced_table,
@@ -195,6 +197,7 @@ STATES_TOTAL = re.compile(r"(?i)\b(?:uppgår\s+till|uppgick\s+till|som\s+helhet|
 LIST_INTRO = re.compile(r"(?i)(?:\b(?:uppdelat|uppdelad|fördelat|fördelad|fördelas|fördelar sig|består av|varav)\b.*"
                         r"(?:på|av|enligt följande)?\s*:?\s*$)")
 MAX_BULLETS = 6
+STATED_EXTREME = 0.8  # the share of a superlative question a sentence saying the superlative itself must hold
 
 
 SUMMARY_HEADINGS = ("sammanfattning", "summary")  # how a report's own summary section is headed
@@ -1087,7 +1090,7 @@ class ExtractiveAnswerer:
     def read(self, question: str, history: list[Turn], lang: str | None = None) -> Question:
         """The question as the answerers see it: a Swedish one's typos read as the report's words, then
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
-        question_read = self.next_year_named(self.as_the_report(as_swedish_letters(question)))
+        question_read = self.next_year_named(self.as_the_report(self.with_swedish_letters(as_swedish_letters(question))))
         lang = lang or detect_lang(question_read)
         text = split_part_compound(self.as_names(self.correct_typos(self.elided_written_out(
             self.truncations_written_out(question_read))))) if lang == "sv" else \
@@ -1396,6 +1399,21 @@ class ExtractiveAnswerer:
         return re.sub(r"(?<![\wåäöÅÄÖ-])[a-zåäö]{5,}(?![\wåäöÅÄÖ-])", lambda m: m.group(0).capitalize() if m.group(0) not in STOP
                       and index.written_as_a_name(m.group(0)) else m.group(0), text)
 
+    def with_swedish_letters(self, text: str) -> str:
+        """A question typed without å, ä and ö ("Malmo Commitment", "Koll Folkhalsa", "nar flyttar dom") with
+        the report's letters put back, in words that are no word of the report nor of English as typed."""
+        def fix(m: re.Match[str]) -> str:
+            w = m.group(0)
+            low = w.lower()
+            if low in EN_STOP or translate(low):
+                return w
+            found = self.a.index.with_swedish_letters(low)
+            if found is None:
+                return w
+            return found[:1].upper() + found[1:] if w[:1].isupper() else found
+
+        return re.sub(r"(?<![\wåäöÅÄÖ])[A-Za-z]{3,}(?![\wåäöÅÄÖ])", fix, text)
+
     def correct_typos(self, text: str, swedish_letters_only: bool = False) -> str:
         """A Swedish question with its one-letter typos read as the report's words ("kommunstyreslen",
         "obligationenn"): a long word the report lacks, one typo from exactly one word it has. In an English
@@ -1676,7 +1694,7 @@ class ExtractiveAnswerer:
         if m is None:
             return False
         word = m.group(1).lower()
-        if word in MEASURE_NOUNS or PARTICIPLE.search(word) or word in AUXILIARY_PARTICIPLES:
+        if word in MEASURE_NOUNS or PARTICIPLE.search(word) or word in AUXILIARY_PARTICIPLES or word in STOP:
             return False  # "Hur stor är summan av …", "Hur mycket har beviljats …": the thing is named later
         return not self.known(q, word)
 
@@ -1889,8 +1907,11 @@ class ExtractiveAnswerer:
         """"Vilket budgetområde har störst positiv avvikelse?": the row at that end of the asked column,
         in the table of the best-matching row (all its rows, also those retrieval did not bring); for
         "Vilka budgetområden …" the first few rows from that end."""
-        if wants_extreme(q.text) is None:
+        if (end := wants_extreme(q.text)) is None:
             return []
+        said = LARGEST if end == "max" else SMALLEST
+        if any(not u.is_row and u.coverage >= STATED_EXTREME and said.search(u.text) for u in units[:3]):
+            return []  # the report says which itself: «Den största enskilda osäkerheten är lokalkostnaderna …»
         # the superlative and sign words are not in the rows: a lower bar than a fact row's
         count = ranked_count(q.text)
         if count is not None:  # "Vilka tre …": the number says how many rows, it is not a word of theirs

@@ -28,7 +28,9 @@ EN_MARKERS = {
 }
 SV_MARKERS = {"och", "är", "hur", "vad", "vilken", "vilket", "vilka", "när", "har", "som", "för", "det", "den", "till"}
 # the topic put first and asked of after: "riktvärdet för antal medarbetare per chef, vad är det" is "vad är riktvärdet …"
-FRONTED_TOPIC = re.compile(r"(?i)^\s*(?P<topic>[^,?–]{3,80}?)\s*[,–]\s*(?P<ask>vad (?:är|var|blir|blev)|hur (?:mycket|stor|stort|"
+FRONTED_TOPIC = re.compile(r"(?i)^\s*(?!(?:berätta|beskriv|förklara|ge|visa|sammanfatta|tell|describe|explain|give|show|"
+                           r"summari[sz]e|vad|hur|när|vem|vilk\w*|var|varför|what|how|when|who|which|where|why)\b)"
+                           r"(?P<topic>[^,?–]{3,80}?)\s*[,–]\s*(?P<ask>vad (?:är|var|blir|blev)|hur (?:mycket|stor|stort|"
                            r"stora|många) (?:är|var|blir|blev)|när (?:är|var|blir|blev)|what(?: is|'s| was)|"
                            r"how (?:much|many|big|large) (?:is|was))\s+(?:det|den|de|dom|it|that)\s*[?.!]*\s*$")
 # the words a question opens with in one language only; the first of them weighs more than a function word inside
@@ -247,6 +249,8 @@ PERIOD_PHRASES = (
     (re.compile(r"(?i)\b(?:the\s+)?first\s+(?:eight|8)\s+months(?:\s+of\s+(?:the|this)\s+year)?"), "january-august"),
     (re.compile(r"(?i)\b(?:årets\s+)?(?:de\s+)?första\s+(?:sex|6)\s+månader(?:na)?"), "januari-juni"),
     (re.compile(r"(?i)\b(?:the\s+)?first\s+(?:six|6)\s+months(?:\s+of\s+(?:the|this)\s+year)?"), "january-june"),
+    # the whole year, as the report's forecasts name it: "överskottet … för hela året" is the «helårs»-forecast's
+    (re.compile(r"(?i)\b(?:för|över|under)\s+hela\s+året\b"), "för helåret"),
 )
 
 
@@ -270,12 +274,15 @@ def expand_abbreviations(text: str, lang: str | None = None) -> str:
             return f"{full}{m.group(2)}" if join else f"{full} {m.group(2)}"
         text = pattern.sub(repl, text)
     if swedish:  # chat "överskott el underskott" (not "el, fjärrvärme", "el- och …")
-        text = CHAT_OR.sub(" eller ", text)
+        text = CHAT_WHAT.sub("vad", CHAT_OR.sub(" eller ", text))
     else:  # "what happend with …" is "what happened with …", as the cues are written
         text = re.sub(r"[a-z]{6,}", lambda m: function_word_meant(m.group(0)) or m.group(0), text)
     return text
 
 
+# chat "va" opening a question is "vad" ("va e överskottet", "va gör dom"; not VA, the water company)
+CHAT_WHAT = re.compile(r"(?<![\wåäö])va(?=\s+(?:e|är|gör|görs|har|blir|blev|kostar|betyder|menas|händer|hände|var|"
+                       r"handlar|innebär|tycker|säger)(?![\wåäö]))")
 CHAT_OR = re.compile(r"(?i)(?<=[a-zåäö]{4}) el\.? (?=[a-zåäö]{4})")
 
 
@@ -345,11 +352,16 @@ MEASURE_OPENING = re.compile(r"^\W{0,2}(?:hur mycket|hur stor|hur stort|hur stor
 CLEFT = re.compile(r"(?i)^\s*(?:vad|vilka|vilket|vilken) (?:är|var|blir) det som\b|^\s*what is it that\b")
 
 
+SUPERLATIVE_NOUN = re.compile(r"(?i)^\W*(?:vad|vilken|vilket|vilka|what|which)\s+(?:är|var|blir|is|was|are|were)\s+(?:den|det|de|"
+                              r"the)\s+(?:största|främsta|viktigaste|biggest|largest|main|greatest|most important)\s+"
+                              r"(?:enskilda\s+|single\s+)?([a-zåäö]{4,})")
+
+
 def asks_another_noun(t: str) -> bool:
     """A which-question whose noun is no amount: "What risks … regarding the financial forecast?", "Vilka risker finns
     i prognosen?" ask for the risks, whatever figure they name."""
-    m = WHICH_NOUN.search(t)
-    noun = m.group(2).lower() if m else ""
+    m = SUPERLATIVE_NOUN.match(t) or WHICH_NOUN.search(t)  # (or "Vad är den största osäkerheten i prognosen?")
+    noun = m.group(m.re.groups).lower() if m else ""
     return bool(noun) and noun not in STOP and noun not in EN_STOP and len(noun) > 3 \
         and not noun.endswith(AMOUNT_NOUN_ENDINGS) and not any(noun.startswith(a[:5]) for a in AMOUNT_NOUNS)
 

@@ -101,7 +101,7 @@ AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after)\s+(?:\w+\s+){0,2
 # a comparison with the budget or the forecast is between two columns of one table row, not over time
 AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfört med|i jämförelse med|against|versus|"
                             r"vs\.?|mot)\s+(?:the\s+)?(?:budget(?:en|et)?|prognos(?:en)?|forecast|budgeted)(?![\wåäö])")
-BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har \w+ gjort", r"hur arbetar", r"hur jobbar",
+BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ ){1,2}gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut",
             # what has happened in a field: "Vad är det viktigaste som hänt inom näringslivsområdet?"
             r"(?:det )?viktigaste som (?:har )?(?:hänt|skett|gjorts)", r"vad har (?:hänt|skett) (?:inom|med|kring|på)",
@@ -263,6 +263,8 @@ OPINION = re.compile(
     r"|^\s*(?:is|was) it (?:\w+ )?(?:good|bad|right|wrong|wise|sensible|smart|reasonable) (?:that|to)\b"
     # a prediction: "Will Malmö actually be climate neutral by 2030?", "Kommer metron verkligen att byggas?"
     r"|^\s*will\b.*\b(?:actually|really)\b|^\s*kommer\b.*\b(?:verkligen|faktiskt|på riktigt)\b"
+    # ... or who wins: "Vem kommer vinna valet i Malmö 2026?", "who will win the election"
+    r"|^\s*(?:vem|vilka|vilket parti) kommer (?:att )?vinna\b|^\s*(?:who|which party)(?: is)? (?:will|going to) win\b"
     # ... or under a condition: "kommer beredskapen vara tillräcklig 2027 om det blir krig", "will X hold if there is …"
     r"|^\s*(?:kommer|blir|will|would)\b.*\b(?:om det blir|om det skulle|ifall det|if there (?:is|was|were)|"
     r"in case of|in the event of)\b"
@@ -381,7 +383,7 @@ STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta
                            r"(?:terms|words|language|english|swedish)|"
                            # for whom to understand: "… så att mina elever i åk 9 förstår", "so that my students
                            # understand"
-                           r"(?:så att|så|so that|so)\s+(?:[\wåäö]+\s+){0,6}?(?:förstår|kan förstå|begriper|"
+                           r"(?:så att|så|so that|so)\s+(?:[\wåäö]+\s+){0,6}?(?:förstår|kan förstå|begriper|fattar|hänger med|"
                            r"understands?|can understand|get it)|"
                            # how exact: "…, exakt belopp?", "the exact figure please"
                            r",?\s*(?:(?:ge mig|give me|med|with)\s+)?(?:det |the )?(?:exakt|exakta|precist|exact|precise)\s+"

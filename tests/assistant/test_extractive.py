@@ -725,3 +725,39 @@ def test_a_swedish_word_in_an_english_question_is_read_with_its_typo_mended(assi
 def test_a_figure_per_resident_is_not_a_count_of_staff(assistant):
     a = assistant.ask("What are Malmö's total greenhouse gas emissions per resident?")
     assert a.refused, a.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("how big was social bond which Malmo issued", "600 miljoner kronor"),  # typed without ö
+    ("which international congresses Malmo won in 2025", "Food Innovation Nordic"),
+    ("nar flyttar dom till radhuset", "februari/mars 2026"),
+])
+def test_a_question_typed_without_swedish_letters_meets_the_reports_words(assistant, question, said):
+    a = assistant.ask(question)
+    assert not a.refused and said in a.answer, a.answer
+
+
+def test_a_name_typed_without_swedish_letters_is_no_stranger(assistant):
+    a = assistant.ask("What is Koll Folkhalsa?")
+    assert not a.refused and "Koll Folkhälsa" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("va e överskottet dom tror dom får för hela året", "13 950"),  # chat "va"; "hela året" is the full year
+])
+def test_chat_swedish_about_the_headline_figures(assistant, question, said):
+    a = assistant.ask(question)
+    assert not a.refused and said in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["Vad är den största osäkerheten i prognosen?",
+                                      "What is the biggest uncertainty in the forecast?"])
+def test_a_superlative_the_report_states_is_its_sentence_not_a_tables_end(assistant, question):
+    a = assistant.ask(question)
+    assert not a.refused
+    assert "största enskilda osäkerheten" in a.citations[0].quote, a.answer
+
+
+def test_the_investment_allowance_is_the_investment_scope(assistant):
+    a = assistant.ask("By how much did the general investment allowance increase vs 2024, and why?")
+    assert not a.refused and "18,5 Mkr" in a.answer, a.answer

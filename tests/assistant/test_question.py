@@ -422,6 +422,7 @@ def test_a_when_inside_a_clause_asks_no_date(question, kind):
     ("den sociala obligationen – hur stor var den?", "hur stor var den sociala obligationen?"),
     ("the social bond, how large was it?", "how large was the social bond?"),
     ("Vad är det?", "Vad är det?"),  # nothing fronted
+    ("Berätta om Malmö Möts, när är det?", "Berätta om Malmö Möts, när är det?"),  # a request first, then a when
 ])
 def test_a_fronted_topic_is_read_after_what_is_asked(text, read):
     from assistant.answer.question import as_asked_first

@@ -710,6 +710,9 @@ def test_a_question_pointing_back_keeps_the_askers_sentence_it_points_to():
     # a prediction under a condition
     ("kommer beredskapen i malmö vara tillräcklig 2027 om det blir krig", True),
     ("Kommer staden att nå klimatmålen?", False),
+    ("Vem kommer vinna valet i Malmö 2026?", True),
+    ("Who will win the election in 2026?", True),
+    ("Vem vann kongressanbuden?", False),
     # a quote put in a person's mouth is a writing task; a quote from the report is what it answers with
     ("ge mig ett citat från stadsdirektören som jag kan använda i artikeln", True),
     ("ge mig ett citat från rapporten om obligationen", False),

@@ -2907,3 +2907,15 @@ def test_an_inventory_quotes_every_place_the_report_tells_of_it(assistant, quest
 
 def test_an_inventory_of_a_thing_the_report_never_names_is_refused(assistant):
     assert assistant.ask("Vilka skyddsrum finns det i rapporten?").refused
+
+
+def test_a_summary_for_the_asker_to_understand_is_of_the_report(assistant):
+    # "så jag fattar" says for whom, not what about ("fattar" is no «fattats beslut»)
+    a = assistant.ask("kan du sammanfatta hela rapporten kort så jag fattar")
+    assert a.shape == "summary" and a.citations[0].page == 4, a.answer
+
+
+def test_what_the_majority_has_done_is_what_the_board_has_done(assistant):
+    a = assistant.ask("Vad har majoriteten egentligen gjort för att Malmö ska bli fritt från segregation?")
+    assert not a.refused and a.shape == "brief"
+    assert any(c.page in (26, 27) for c in a.citations), [(c.page, c.quote) for c in a.citations]
