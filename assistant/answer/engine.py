@@ -279,6 +279,17 @@ def per_unit_missing(q: Question, u: Unit) -> bool:
     return not any(w in said or any(x.startswith(w) for x in said) for w in wanted)
 
 
+def tells_of_the_thing(q: Question, u: Unit) -> bool:
+    """Whether a sentence holds a word of what a rate is asked of, beyond "per", the unit, a total or the board:
+    «… max 30 medarbetare per chef …» tells nothing of "Medellön … per yrkesgrupp", «Totalt har 4 500 medarbetare
+    …» nothing of "total greenhouse gas emissions per resident"."""
+    m = PER_UNIT.search(q.asked)
+    unit = stem(next(g for g in m.groups() if g).lower()) if m else ""
+    thing = [t for t, w in q.terms.items() if w >= 1.0 and t not in (stem("per"), unit) and not t.isdigit()
+             and t not in AMBIENT_ACTORS and t not in TOTAL_WORDS and t not in PARTS]
+    return any(term_hit(q, t, u.stems) for t in thing)
+
+
 # a headcount asked ("Hur många medarbetare arbetar på stadskontoret?", "how many employees does X have / work at X")
 HEADCOUNT_ASKED = re.compile(r"(?i)(?:hur många|how many)\s+(?:\w+\s+)?(?:medarbetare|anställda|personer|tjänstemän|"
                              r"employees|staff|people|workers|civil servants|FTEs?)\s+(?:arbetar|jobbar|finns|är anställda|"
@@ -1188,7 +1199,8 @@ class AnswerEngine:
                     features.values["decided_by_rule"] = 1.0
                     # (what the report says instead, when it is about the thing asked: "no such figure" then a
                     # sentence on another matter would only mislead)
-                    about = mismatch is not per_unit_missing or comp.evidence[0].coverage >= TOLD_COVERAGE
+                    about = mismatch not in (per_unit_missing, average_missing) or (
+                        comp.evidence[0].coverage >= TOLD_COVERAGE and tells_of_the_thing(q, comp.evidence[0]))
                     told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold and about else None)
             if modifier_differs(q, comp.evidence[0], self._said_together, self._inflected_as_adjective):
                 p = 0.0  # "How much did Malmö raise through green bonds?" quoted «… en social obligation …»

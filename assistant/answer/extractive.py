@@ -1910,7 +1910,7 @@ class ExtractiveAnswerer:
         if (end := wants_extreme(q.text)) is None:
             return []
         said = LARGEST if end == "max" else SMALLEST
-        if any(not u.is_row and u.coverage >= STATED_EXTREME and said.search(u.text) for u in units[:3]):
+        if any(not u.is_row and u.coverage >= STATED_EXTREME and self._says_the_extreme(q, u, said) for u in units[:3]):
             return []  # the report says which itself: «Den största enskilda osäkerheten är lokalkostnaderna …»
         # the superlative and sign words are not in the rows: a lower bar than a fact row's
         count = ranked_count(q.text)
@@ -1950,6 +1950,16 @@ class ExtractiveAnswerer:
         for row in chosen:
             row.coverage, row.kind_fit = max(row.coverage, covered), 1.0
         return chosen
+
+    @staticmethod
+    def _says_the_extreme(q: Question, u: Unit, said: re.Pattern[str]) -> bool:
+        """Whether a sentence gives the superlative of the thing asked: «Den största enskilda osäkerheten …» for
+        "den största osäkerheten i prognosen", not «De största avvikelserna …» for "which project got most money"."""
+        for m in said.finditer(u.text):
+            after = [w for w in words(u.text[m.end():])[:2] if w not in STOP]
+            if any(term_hit(q, t, {stem(w)}, w) for w in after for t in q.terms):
+                return True
+        return False
 
     def table_chunks(self, table: IndexedChunk) -> list[IndexedChunk]:
         """All chunks of the table a chunk is part of (a long table is split)."""

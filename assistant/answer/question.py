@@ -141,7 +141,7 @@ MONTH_PART = re.compile(r"(?i)(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|c
                         r"jul[iy]?|aug(?:usti|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 SWEDISH_GLOSS_WEIGHT = 1.5  # an English question's Swedish word in brackets: the term the asker checked
 # the verbs a Swedish request is made in, not what it is about: "Ge mig tre punkter om …", "Berätta om …"
-REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn", "skriver", "skrivs", "säger", "sägs"})  # "vad skriver de om …"
+REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn"})
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 # A place named by what it is, wherever it stands: "Lunds kommun – …" opens the question with a name.
 PLACE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:kommuns?|stads?|regions?|läns?|municipality|city)\b")

@@ -761,3 +761,16 @@ def test_a_superlative_the_report_states_is_its_sentence_not_a_tables_end(assist
 def test_the_investment_allowance_is_the_investment_scope(assistant):
     a = assistant.ask("By how much did the general investment allowance increase vs 2024, and why?")
     assert not a.refused and "18,5 Mkr" in a.answer, a.answer
+
+
+def test_a_rate_refused_quotes_no_sentence_on_another_matter(assistant):
+    # "per yrkesgrupp": «… max 30 medarbetare per chef …» shares only "per" with it
+    a = assistant.ask("Medellön eller lönenivåer per yrkesgrupp på stadskontoret?")
+    assert a.refused
+    assert "30 medarbetare" not in a.answer, a.answer
+
+
+def test_a_superlative_of_another_thing_is_no_stated_answer(assistant):
+    # «De största avvikelserna …» is the largest deviations, not the project that got most money
+    a = assistant.ask("Vilket projekt fick mest pengar ur anslaget för projekt och utredningar?")
+    assert not a.refused and "EM i Handboll 2026" in a.citations[0].quote, a.answer
