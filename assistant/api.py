@@ -344,11 +344,11 @@ class _Index:
         # for a second embedding.
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._text_vectors: dict[str, list[float]] = {}  # bounded by the outline: headings, goals, areas
+        text_words = [w for c in chunks for w in words(c.text)]  # read once for the two word lists below
         # hyphenated words too ("IT-system"): a typo in one is read against it whole
-        self._vocabulary = frozenset(w for c in chunks for w in words(c.text)
-                                     if len(w) >= 6 and w.replace("-", "").isalpha())
+        self._vocabulary = frozenset(w for w in text_words if len(w) >= 6 and w.replace("-", "").isalpha())
         self._sorted_vocabulary = tuple(sorted(self._vocabulary))
-        self._spelled_out = swedish_spellings(chunks)
+        self._spelled_out = swedish_spellings(text_words)
         self._lower_texts = [c.text.lower() for c in chunks]  # for names looked up as written, per question
         self._common: dict[float, frozenset[str]] = {}
         self._memo_lock = threading.Lock()

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
@@ -142,11 +141,11 @@ SWEDISH_LETTERS = re.compile("[åäö]")
 ASCII_FOLD = str.maketrans("åäö", "aao")
 
 
-def swedish_spellings(chunks: Iterable[Any]) -> dict[str, str]:
+def swedish_spellings(text_words: Iterable[str]) -> dict[str, str]:
     """The texts' words with å, ä or ö, keyed by how they are typed without them ("malmo" -> "malmö"): the
     commonest of those that fold alike, and none whose folded form is as common a word of the texts itself
     ("malmo" of a web address is not the city's «Malmö»)."""
-    counts = Counter(w for c in chunks for w in words(c.text) if len(w) >= 3 and w.isalpha())
+    counts = Counter(w for w in text_words if len(w) >= 3 and w.isalpha())
     best: dict[str, str] = {}
     for w, n in counts.items():
         key = w.translate(ASCII_FOLD)

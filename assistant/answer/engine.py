@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from assistant.answer.extractive import (
     NOW,
@@ -31,6 +32,7 @@ from assistant.answer.extractive import (
     Proposal,
     Unit,
     bullet_list,
+    cited_sources,
     introduces_a_list,
     is_signpost,
     kind_score,
@@ -258,12 +260,17 @@ BREAKDOWN_UNITS = frozenset({"line", "item", "row", "post", "poster", "rad", "an
                              "component", "type", "typ", "slag", "källa", "source", "one", "year", "år"})
 
 
+def asked_unit(q: Question) -> str | None:
+    """The unit a figure is asked per, as written ("per månad": "månad", "each year": "year"); None when none is."""
+    m = PER_UNIT.search(q.asked)
+    return next(g for g in m.groups() if g).lower() if m else None
+
+
 def per_unit_missing(q: Question, u: Unit) -> bool:
     """A figure asked per a unit, answered by one that is no such rate: "Hur mycket får ett kommunalråd i arvode per
     månad?" is not the board's 42,6 Mkr for all fees (the unit, or its word, must be in the figure's sentence)."""
-    if q.kind not in ("amount", "percent", "list", None) or (m := PER_UNIT.search(q.asked)) is None:
+    if q.kind not in ("amount", "percent", "list", None) or (word := asked_unit(q)) is None:
         return False
-    word = next(g for g in m.groups() if g).lower()
     if word in STOP or word in EN_STOP or word in BREAKDOWN_UNITS or word.rstrip("s") in BREAKDOWN_UNITS:
         # ("per den 31 augusti" is as of a date; "per line" asks the figures of each row, not a rate)
         return False
@@ -283,8 +290,7 @@ def tells_of_the_thing(q: Question, u: Unit) -> bool:
     """Whether a sentence holds a word of what a rate is asked of, beyond "per", the unit, a total or the board:
     «… max 30 medarbetare per chef …» tells nothing of "Medellön … per yrkesgrupp", «Totalt har 4 500 medarbetare
     …» nothing of "total greenhouse gas emissions per resident"."""
-    m = PER_UNIT.search(q.asked)
-    unit = stem(next(g for g in m.groups() if g).lower()) if m else ""
+    unit = stem(word) if (word := asked_unit(q)) else ""
     thing = [t for t, w in q.terms.items() if w >= 1.0 and t not in (stem("per"), unit) and not t.isdigit()
              and t not in AMBIENT_ACTORS and t not in TOTAL_WORDS and t not in PARTS]
     return any(term_hit(q, t, u.stems) for t in thing)
@@ -951,6 +957,12 @@ OTHER_PLACES = frozenset(line.strip().lower() for line in (Path(__file__).parent
 PLACE_WORD = re.compile(r"[\wåäöøæ]+(?:['’]s)?")
 
 
+def certain_answer(q: Question, scope: str, comp: Composition, shape: str, retrieved: list[dict[str, Any]]) -> Answer:
+    """A composition read off the report's structure or words (an outline, a page, an inventory): nothing to judge."""
+    return Answer(question=q.asked, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
+                  scope=scope, retrieved=retrieved, shape=shape, confidence=1.0, span=comp.span)
+
+
 def told_of_the_asker(text: str, m: re.Match[str]) -> bool:
     """Whether a match stands in a sentence the asker tells of themselves before asking (a first-person sentence
     that asks nothing: "Hello, I am from Finland, city council of Tampere. Can you explain …?")."""
@@ -1121,10 +1133,7 @@ class AnswerEngine:
         ctx = Context(self.library, self.scorer, q, filters)
         if plan.shape in ("fact", "brief") and (listed := compose_mentions(ctx)) is not None:
             # "Vilka förseningar finns det i rapporten?": every place it tells of one, read off its own words
-            return Answer(question=q.asked, answer=listed.text, refused=False, citations=listed.citations,
-                          lang=q.lang, scope=scope, shape="brief", confidence=1.0, retrieved=[
-                              {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source}
-                              for c in listed.citations])
+            return certain_answer(q, scope, listed, "brief", cited_sources(listed.citations))
         if (written := self._unstated_amount(ctx)) is not None:
             said = self._stated_instead(q.asked, written, filters, q.lang, threshold)
             return self._refusal(q, scope, [], "out_of_scope", no_such_amount(written, q.lang == "sv", said), 1.0)
@@ -1167,8 +1176,7 @@ class AnswerEngine:
         if plan.shape != "page" and (wrong := self._no_such_part(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         comp, shape, proposal, q = self._compose(ctx, plan.shape)
-        retrieved = retrieved_of(comp.hits) if comp.hits else [
-            {"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source} for c in comp.citations]
+        retrieved = retrieved_of(comp.hits) if comp.hits else cited_sources(comp.citations)
         if comp.refused:
             return self._refusal(q, scope, retrieved, shape, comp.text or None, 1.0 if comp.certain else 0.0)
         if (place := self._place_named_in_passing(q, comp)) is not None:
@@ -1180,8 +1188,7 @@ class AnswerEngine:
             # sentences on Malmö's own work are no answer on what Göteborg does
             return self._refusal(q, scope, retrieved, shape, self._only_mentioned(q, acting), 1.0)
         if comp.certain and comp.citations:
-            return Answer(question=q.asked, answer=comp.text, refused=False, citations=comp.citations, lang=q.lang,
-                          scope=scope, retrieved=retrieved, shape=shape, confidence=1.0, span=comp.span)
+            return certain_answer(q, scope, comp, shape, retrieved)
         features = self.features(q, shape, comp)
         p = self.model.probability(features) if comp.evidence or comp.citations else 0.0
         if shape in ("brief", "reason", "change") and features.values["coverage"] < OPEN_MIN_COVERAGE:

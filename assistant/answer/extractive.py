@@ -75,7 +75,17 @@ from assistant.glossary import EN_WORD, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
-from assistant.textproc import EN_STOP, STOP, as_swedish_letters, one_edit, similarity, stem, terms, words
+from assistant.textproc import (
+    EN_STOP,
+    STOP,
+    SWEDISH_LETTERS,
+    as_swedish_letters,
+    one_edit,
+    similarity,
+    stem,
+    terms,
+    words,
+)
 from ingest.chunking import is_label, split_sentences
 
 REFUSAL_SV = "Det framgår inte av rapporten."
@@ -937,6 +947,12 @@ def retrieved_of(hits: list[tuple[IndexedChunk, float]]) -> list[dict[str, Any]]
              "source": c.meta.get("source")} for c, _ in hits]
 
 
+def cited_sources(citations: list[Citation]) -> list[dict[str, Any]]:
+    """The passages an answer composed without a search rests on (an outline, a page, an inventory), as
+    `retrieved_of` records ranked evidence."""
+    return [{"id": c.chunk_id, "page": c.page, "page_end": c.page, "source": c.source} for c in citations]
+
+
 def semantic_winner(units: list[Unit]) -> Unit | None:
     """The sentence the embedding clearly prefers: of those holding the kind
     of answer asked for, the most similar to the question by a margin over
@@ -1423,7 +1439,7 @@ class ExtractiveAnswerer:
         def fix(m: re.Match[str]) -> str:
             w = m.group(0)
             low = w.lower()
-            if swedish_letters_only and not re.search("[åäö]", low):
+            if swedish_letters_only and not SWEDISH_LETTERS.search(low):
                 return w
             if len(low) < TYPO_MIN or low in vocab or low in STOP or self.stem_in_corpus(stem(low)):
                 return w  # a word the report has, maybe in another inflection ("obligationen"), is no typo

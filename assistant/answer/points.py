@@ -132,6 +132,15 @@ def render(points: Sequence[Point], citation: Callable[[int, Unit], Citation], o
     return "\n".join(lines), citations
 
 
+def joined_with(before: Unit | None, u: Unit) -> Unit | None:
+    """A sentence quoted with the one before it, as one unit: on the same page, as the chunk has them together, the
+    one before neither a fragment nor a signpost; None when they cannot be joined."""
+    if before is None or before.page != u.page or len(before.text.split()) < 4 or is_signpost(before.text):
+        return None
+    joined = f"{before.text} {u.text}"
+    return replace(u, text=joined, stems=u.stems | before.stems) if joined in u.chunk.text else None
+
+
 def with_antecedents(chosen: list[Point]) -> list[Point]:
     """A point that leans on the sentence before it ("Genom detta arbete blir mänskliga rättigheter …") is
     quoted with that sentence, as one point: alone it says what "detta" did, not what it is."""
@@ -140,11 +149,7 @@ def with_antecedents(chosen: list[Point]) -> list[Point]:
     for p in chosen:
         u = p.unit
         before = None if u.is_row or not ANAPHORA.match(u.text) else sentence_before(u)
-        joined = f"{before.text} {u.text}" if before is not None else ""
-        if before is None or before.text in texts or before.page != u.page or joined not in u.chunk.text \
-                or len(before.text.split()) < 4 or is_signpost(before.text):
-            out.append(p)
-            continue
-        out.append(Point(replace(u, text=joined, stems=u.stems | before.stems), p.relevance))
+        joined = None if before is None or before.text in texts else joined_with(before, u)
+        out.append(Point(joined, p.relevance) if joined is not None else p)
     return out
 

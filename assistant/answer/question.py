@@ -551,7 +551,7 @@ def as_asked_first(text: str) -> str:
 def analyse(text: str, history: list[Turn], lang: str | None = None,
             keep: frozenset[str] = frozenset()) -> Question:
     """`keep`: words of names the report uses as written, which an English question keeps untranslated."""
-    asked = as_asked_first(text)
+    asked = text
     lang = lang or detect_lang(expand_abbreviations(text, "en"))  # "KS budget?" is Swedish by its KS
     text = TIMELINE_ASKED.sub("när" if lang == "sv" else "when", text)
     text = AT_HAND.sub(" i anslag", text) if lang == "sv" else text  # "pengar att röra sig med": its grant

@@ -11,10 +11,9 @@ is left to the brief, which ranks.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.answer.extractive import Unit, is_signpost, sentence_before, units_of
-from assistant.answer.points import ANAPHORA, Point
+from assistant.answer.points import ANAPHORA, Point, joined_with
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import EN_LEAD
 from assistant.answer.shapes.outline import report_source
@@ -62,15 +61,10 @@ def names_the_kind(u: Unit, root: str) -> bool:
 
 
 def with_what_it_points_back_to(u: Unit, root: str) -> Unit:
-    """«Förseningen beror främst på begränsat resursutrymme.» says of which delay only in the sentence before."""
-    first = next(iter(words(u.text)), "")
-    if not (ANAPHORA.match(u.text) or first.startswith(root)):
+    """«Förseningen beror främst på …» says of which delay only in the sentence before."""
+    if not (ANAPHORA.match(u.text) or next(iter(words(u.text)), "").startswith(root)):
         return u
-    before = sentence_before(u)
-    if before is None or before.page != u.page or len(before.text.split()) < 4 or is_signpost(before.text):
-        return u
-    joined = f"{before.text} {u.text}"
-    return replace(u, text=joined, stems=u.stems | before.stems) if joined in u.chunk.text else u
+    return joined_with(sentence_before(u), u) or u
 
 
 def compose_mentions(ctx: Context) -> Composition | None:
