@@ -44,6 +44,7 @@ EXTRA_STOP = {
     "pga",  # "på grund av": "avvikelsen pga hyran" asks the deviation, its cause is said by the word after
     # the rulers named by a debate's words: "Vad har majoriteten egentligen gjort för …" asks what the board did
     "majoriteten", "styrande", "makthavarna",
+    "gärna",  # "Sammanfatta gärna rapporten": politeness, never a topic
 }
 STOP = set(STOPWORDS_SWEDISH) | set(STOPWORDS_EN) | QUESTION_WORDS | EXTRA_STOP
 # English function words, for an English question's own words only (see the file's header)

@@ -136,9 +136,10 @@ SCOPE_EN = ("I only answer questions about what the report says, citing its page
 
 # what an amount is of: a question for another year's figure names one of these, and the quoted figure must be one
 MEASURE_ASKED = re.compile(r"(?i)(?<![\wåäö])hur\s+(?:stort?|stora|högt?|höga|lågt?|låga)\s+([a-zåäö]{4,})")
-MEASURES = tuple(stem(w) for w in ("anslag", "kommunbidrag", "budget", "resultat", "överskott", "underskott",
-                                   "prognos", "kostnad", "intäkt", "investering", "nettokostnad", "avvikelse",
-                                   "utfall", "ram"))
+MEASURES = (*(stem(w) for w in ("anslag", "kommunbidrag", "budget", "resultat", "överskott", "underskott",
+                                 "prognos", "kostnad", "intäkt", "investering", "nettokostnad", "avvikelse",
+                                 "utfall", "ram")),
+            "budg")  # (the stemmer cuts driftbudget to "driftbudg")
 
 
 COMPOUND_TAIL = 4  # letters a measure word goes on with in a compound ("investering|sram"), not a verb's ending
@@ -158,7 +159,9 @@ def measure_of_another_year_missing(q: Question, u: Unit) -> bool:
     # a year in the quoted row's label names a thing ("EM i Handboll 2026"), not the year of the figure
     if q.kind not in ("amount", None) or not any(y != report_year and y not in u.row_label for y in q.years):
         return False
-    asked = {m for t, w in q.terms.items() if w >= 1.0 for m in MEASURES if t.endswith(m)}
+    # (a compound's modifier is a measure asked too: "investeringsbudgeten 2026" is met by «investeringsram»)
+    asked = {m for t, w in q.terms.items() if w >= 1.0 for m in MEASURES
+             if t.endswith(m) or (t.startswith(m) and len(m) >= 6)}
     # the measure a "Hur stort överskott …" asks the size of is that one: "jämfört med budget" says against what
     if (head := MEASURE_ASKED.search(q.text)) and (named := {m for m in MEASURES if stem(head.group(1)).endswith(m)}):
         asked = named
@@ -186,6 +189,8 @@ def measure_of_the_period_missing(q: Question, u: Unit) -> bool:
     if not asked:
         return False
     said = set(terms(" ".join([with_its_table(u), *list_lead(u)])))
+    if u.is_row and set(terms(u.row_label)) & {t for t, w in q.terms.items() if w >= 1.0}:
+        return False  # one of several figures asked: "… the net cost, the kommunbidrag and the result …", its row
     return not any(m in s_ for s_ in said for m in asked)
 
 
@@ -808,6 +813,23 @@ def two_questions(question: str) -> tuple[str, str] | None:
     return m.group(1).strip(), m.group(2).strip()
 
 
+# one figure asked of two things: "Hur stort överskott prognostiseras för styrelsen respektive stadskontoret?",
+# "What is the forecast for the board and the city office respectively?"
+RESPECTIVELY = re.compile(
+    r"(?i)(?<=\s)((?:den |det |de )?[\wåäö-]{3,})\s+(?:respektive|resp\.)\s+((?:den |det |de )?[\wåäö-]{3,})(?![\wåäö-])|"
+    r"(?<=\s)((?:the )?[\w-]{3,}(?: [\w-]{3,})?)\s+and\s+((?:the )?[\w-]{3,}(?: [\w-]{3,})?)\s+respectively\b")
+
+
+def each_of_two(question: str) -> tuple[str, str] | None:
+    """A figure asked of two things "respektive" as two questions, one for each; None when it is not."""
+    m = RESPECTIVELY.search(question)
+    if m is None:
+        return None
+    a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    before, after = question[:m.start()], question[m.end():]
+    return f"{before}{a}{after}".strip(), f"{before}{b}{after}".strip()
+
+
 def two_asks(question: str) -> tuple[str, str] | None:
     """A question that asks two things, as two questions; None when it asks one. The second part is
     read as a follow-up to the first (its subject is the first's: "… och vad visar årsprognosen?")."""
@@ -1013,6 +1035,7 @@ UNNAMED_PLACE = re.compile(r"(?<![\wåäö])([a-zåäö]{3,}s)\s+(?:kommun|stad|
 WHOLE_CITY = re.compile(r"(?i)(?<![\wåäö])(?:alla nämnder\w*|samtliga nämnder\w*|vilka (?:andra )?nämnder|"
                         r"(?:hela )?kommunkoncern\w*|stadskoncern\w*|the (?:whole )?(?:municipal|city) group|"
                         r"hela (?:malmö )?stadens?|(?:malmö )?stad(?:en)? som helhet|all (?:the )?committees|"
+                        r"hela kommunens?|kommunen som helhet|"
                         r"which (?:other )?committees|the (?:whole|entire) (?:city|municipality)|"
                         r"the (?:city|municipality) as a whole|malmö(?: stad| city)? as a whole|"
                         r"the city of malmö as a whole)(?![\wåäö])")
@@ -1022,7 +1045,7 @@ OTHER_COMMITTEE = re.compile(
     rf"(?i)(?<![\wåäö])[\wåäö]+nämnd(?:ens|s)\s+(?:[\wåäö]+\s+)?(?:{FIGURE_WORDS})(?![\wåäö])|"
     rf"(?i:(?:{FIGURE_WORDS}))(?:\s+[\wåäö]+){{0,2}}\s+(?:har|hade|lämnat|lämnade|lämnar|redovisat|redovisade|"
     r"redovisar|prognostiserar|visar)\s+"
-    r"[\wåäö]+nämnden(?![\wåäö])|"
+    r"(?:[\wåäö]+-\s+(?:och|eller)\s+)?[\wåäö]+nämnden(?![\wåäö])|"  # (also "arbetsmarknads- och socialnämnden")
     rf"(?<![\w])[\w-]+ committee's\s+(?:[\w-]+\s+)?(?i:{FIGURE_WORDS})\b|"
     # "går socialnämnden back i år?", "Is the social services committee running a deficit?"
     r"(?i:går\s+[\wåäö]+nämnden\s+(?:back|bak|plus|minus|med\s+(?:under|över)skott))|"
@@ -1119,8 +1142,14 @@ class AnswerEngine:
         q = plan.q
         if (check := as_claim_check(question, q.lang)) is not None:  # "oppositionen påstår att …": checked
             return replace(self.answer(check, history, filters, lang or q.lang, threshold), question=question)
-        if plan.shape == "fact" and (parts := two_asks(expand_abbreviations(question, q.lang))) is not None:
-            both = self._two_facts(parts, history or [], filters, lang or q.lang, threshold)
+        expanded = expand_abbreviations(question, q.lang)
+        parts = two_asks(expanded) if plan.shape == "fact" else None
+        # (the two things of "… för styrelsen respektive stadskontoret" are asked alike: the second is no follow-up
+        # of the first)
+        alike = each_of_two(expanded) if plan.shape == "fact" and parts is None else None
+        if (asked_two := parts or alike) is not None:
+            both = self._two_facts(asked_two, history or [], filters, lang or q.lang, threshold,
+                                   second_alone=alike is not None)
             if both is not None:
                 return replace(both, question=question)  # as asked, not with its shorthand written out
         scope = (filters or Filters()).describe(q.lang)
@@ -1239,13 +1268,14 @@ class AnswerEngine:
         return answer
 
     def _two_facts(self, parts: tuple[str, str], history: list[Turn], filters: Filters | None, lang: str,
-                   threshold: float | None) -> Answer | None:
+                   threshold: float | None, second_alone: bool = False) -> Answer | None:
         """Both facts of a two-part question, each cited, in one answer; None unless both are facts the
-        report gives (then the question is answered as one, as before)."""
+        report gives (then the question is answered as one, as before). `second_alone`: the second part is a
+        question of its own, not read after the first."""
         first = self.answer(parts[0], history, filters, lang, threshold)
         if first.refused or first.shape not in ("fact", "brief"):  # a brief: the names a table lists
             return None
-        after_first = [*history, Turn(parts[0], first.answer)]
+        after_first = history if second_alone else [*history, Turn(parts[0], first.answer)]
         second = self.answer(parts[1], after_first, filters, lang, threshold)
         repeats = bool(second.citations) and {c.quote for c in second.citations} <= {c.quote for c in first.citations}
         if YES_NO_ASK.match(parts[1]) and (second.refused or second.features.get("rule") == 0.0 or repeats):
@@ -1295,7 +1325,10 @@ class AnswerEngine:
                 citations.append(replace(c, n=n))
             renumber[c.n] = n
         text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), int(m.group(1)))}]", second.answer)
-        if text.strip() in first.answer:
+        for c in second.citations:  # a sentence the first part's answer quotes already is not quoted again
+            if (n := quotes.get((c.page, c.quote))) is not None:
+                text = re.sub(rf"(?m)^- {re.escape(c.quote)} \[{n}\]\n?|{re.escape(c.quote)} \[{n}\] ?", "", text)
+        if text.strip() in first.answer or not re.search(r"\[\d+\]", text):
             if len(first.citations) > len(second.citations):  # it quotes more, the second fact among it
                 return replace(first, question=" ".join(parts))  # («Den inleds med en demokratihelg …»)
             return None  # the second part quoted the first's one sentence again: asked as one question
@@ -1471,6 +1504,11 @@ class AnswerEngine:
             year = str(int(max(held)) - 1)  # "förra årets delårsrapport": the year before the newest held
         else:
             return None
+        owner = re.findall(r"[\wåäöÅÄÖ-]+", q.text[:m.start()])[-1:]
+        own = owner[0].lower() if owner else ""
+        if own and own not in ACTORS and own.removesuffix("s") not in ACTORS and own not in STOP and len(own) >= 4 \
+                and self.scorer.in_corpus(own):
+            return None  # another body's report the report tells of: "the storstadspaketet annual report for 2024"
         # the kind of report named too: "årsredovisningen för 2025" is not the interim report of 2025
         if year in index.years and kind_is_held(m.group(0), index.titles):
             return None

@@ -107,6 +107,7 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
 PART_FOR_WHOLE = 0.2  # a sentence on one part, when the question asks about the whole board
+SUBPART_UNASKED = 0.35  # a figure under one activity of the part asked, when the question names no activity
 PART_UNASKED = 0.15  # a sentence on one part, when a money question names no part
 PART_UNSAID = 0.15  # a sentence on no part, outside the parts' headings, when a money question names one
 BEFORE_WEIGHT = 0.7  # a question term met by the sentence before, in the same paragraph
@@ -363,6 +364,15 @@ def next_in_section(chunk: IndexedChunk, chunks: list[IndexedChunk]) -> IndexedC
         return None
     nxt = chunks[i + 1]
     return nxt if all(nxt.meta.get(k) == chunk.meta.get(k) for k in ("source", "heading", "kind")) else None
+
+
+def headings_below_part(chunk: IndexedChunk) -> str:
+    """The headings a chunk stands under below the heading of a part of the board ("Solidariskt och
+    intäktsfinansierad verksamhet" under STADSKONTORETS VERKSAMHET); "" when it stands right under it or
+    under no part."""
+    headings = str(chunk.meta.get("section") or "").split(" › ")
+    at = next((i for i, h in enumerate(headings) if set(terms(h)) & PARTS), None)
+    return " ".join(headings[at + 1:]) if at is not None else ""
 
 
 def part_section(chunk: IndexedChunk) -> bool:
@@ -658,6 +668,9 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
             return True  # a verb and its noun: utvecklats ~ utveckling, hanterat ~ hantering
         if len(short) >= 6 and long_.startswith(short) and long_[len(short):] in NOUN_VERB_SUFFIXES:
             return True  # a verb made of a noun: prognostiseras ~ prognos, budgeterat ~ budget
+        if any(term.endswith(x) and len(term) - len(x) >= 6 and len(s) > len(term) - len(x) and s.endswith(term[:-len(x)])
+               for x in NOUN_VERB_SUFFIXES):
+            return True  # ... and that noun as a compound's head: prognostiseras ~ årsprognos(en)
     return False
 
 
@@ -673,6 +686,38 @@ def verb_root(t: str) -> str:
         if t.endswith(e) and len(t) - len(e) >= 6:
             return t[: -len(e)]
     return t
+
+
+# a physical unit a value is asked in ("in tonnes", "i ton", "in kWh"), and the report's words for it
+PHYSICAL_UNITS = {"tonnes": ("ton",), "tons": ("ton",), "ton": ("ton",), "kwh": ("kwh",), "mwh": ("mwh",),
+                  "gwh": ("gwh",), "twh": ("twh",), "liters": ("liter",), "litres": ("liter",), "liter": ("liter",),
+                  "kilometres": ("kilometer", "km"), "kilometers": ("kilometer", "km"), "km": ("kilometer", "km"),
+                  "kvadratmeter": ("kvadratmeter", "kvm"), "kvm": ("kvadratmeter", "kvm")}
+UNIT_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:in|i|measured in|mätt i)\s+(" + "|".join(PHYSICAL_UNITS) + r")(?![\wåäö])")
+
+
+RECIPIENTS_ASKED = re.compile(r"(?i)^\W*(?:vilka|who|which)\s+(?:har\s+|have\s+|has\s+)?(?:fick|fått|får|"
+                              r"received|got|get|gets)(?![\wåäö])")
+
+
+# the others asked for, besides a named one: "Which other metro lines … besides Öresundsmetron?", "Vilka andra
+# städer förutom Stockholm …?"
+OTHERS_BESIDES = re.compile(r"(?i)(?<![\wåäö])(?:which|what|vilka|vilken|vilket)\s+(?:other|andra|fler)\b.*?"
+                            r"(?<![\wåäö])(?:besides|apart from|except|other than|förutom|utöver|utom)\s+"
+                            r"(?:the\s+)?([A-ZÅÄÖ][\wåäö-]+)")
+
+
+def only_the_one_excluded(q: Question, chosen: list[Unit]) -> Unit | None:
+    """The quoted sentence when the question asks for others besides a named one and the sentence names no
+    other (capitalised, past its first word) than that one: the report does not say which the others are."""
+    m = OTHERS_BESIDES.search(q.text)
+    if m is None or not chosen or chosen[0].is_row:
+        return None
+    excluded = stem(m.group(1).lower())
+    names = [w for w in re.findall(r"(?<=[\s(])([A-ZÅÄÖ][\wåäö-]+)", chosen[0].text)]
+    others = [w for w in names if not stem(w.lower()).startswith(excluded[:6])]
+    mentions = any(stem(w.lower()).startswith(excluded[:6]) for w in names)
+    return chosen[0] if mentions and not others else None
 
 
 def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") -> bool:
@@ -1009,6 +1054,8 @@ class ExtractiveAnswerer:
             return Proposal(hits, units, [], False, planned, "outcome")
         if (planned := untold_later(q, chosen)) is not None:
             return Proposal(hits, units, [], False, planned, "later")
+        if (alone := only_the_one_excluded(q, chosen)) is not None:
+            return Proposal(hits, units, [], False, alone, "which")
         return Proposal(hits, units, chosen, rule_ok)
 
     def nameless_mention(self, q: Question, units: list[Unit], chosen: list[Unit]) -> Unit | None:
@@ -1114,7 +1161,11 @@ class ExtractiveAnswerer:
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
         if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
-            glosses = [t for t, w in q.terms.items() if w == SWEDISH_GLOSS_WEIGHT and not self.stem_in_corpus(t)]
+            # (but the Swedish word of what the English asks, "sick-leave rate (sjukfrånvaro)", is the question's
+            # thing: the report lacking it is what the answer must say)
+            rendered = {stem(w) for t in translate(re.sub(r"\([^)]*\)", " ", text)) for w in words(t.swedish[0])}
+            glosses = [t for t, w in q.terms.items() if w == SWEDISH_GLOSS_WEIGHT and not self.stem_in_corpus(t)
+                       and t not in rendered]
             if glosses and len(glosses) < len(q.terms):
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
         q = self.as_first_part(self.decompound(q))
@@ -1355,12 +1406,20 @@ class ExtractiveAnswerer:
                 named = PARTS & u.stems
                 # (an English "board" is read as styrelsen but may mean the whole board: a sentence on
                 # kommunstyrelsen is no other part's for it)
-                if named and not named & asked_part and not (q.lang == "en" and named == {WHOLE}):
-                    u.score -= 0.4  # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total)
+                if (named and not named & asked_part and not (q.lang == "en" and named == {WHOLE})) or \
+                        (not named and q.kind == "amount" and chunk_of_another_part(u.chunk, asked_part)):
+                    # "stadskontorets årsprognos" answered with kommunstyrelsen's (another total), or with a figure
+                    # under STYRELSEN («För arvoden och omställningsstöd prognostiseras ett överskott på 2,7 Mkr»)
+                    u.score -= 0.4
                 elif not named and q.kind == "amount" and WHOLE not in asked_part and not part_section(u.chunk):
                     # "överskott … för styrelsen": a figure under no part's heading that names no part is the
                     # whole board's («Det prognostiserade helårsresultatet är ett överskott på totalt 13,9 Mkr»)
                     u.score -= PART_UNSAID
+                elif q.kind == "amount" and (below := headings_below_part(u.chunk)) and \
+                        not any(term_hit(q, t, set(terms(below))) for t in weights):
+                    # "överskott … för stadskontoret": the part's own «Årsprognosen visar ett överskott på 7,1 Mkr»,
+                    # not «Verksamheterna prognostiserar … 4,7 Mkr» under one of its activities, not asked about
+                    u.score -= SUBPART_UNASKED
             elif whole_asked and ((not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems)
                                   or part_section(u.chunk)):
                 # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen", nor a row of the table
@@ -1692,6 +1751,9 @@ class ExtractiveAnswerer:
 
     def unknown_focus(self, q: Question) -> bool:
         """"Vilken löptid …?", "Vad var sjukfrånvaron …?": about a thing the report never mentions."""
+        if (m := UNIT_ASKED.search(q.text)) is not None and not any(
+                self.in_corpus(w) for w in PHYSICAL_UNITS[m.group(1).lower()]):
+            return True  # "… emissions last year, in tonnes?": the report measures nothing in tonnes
         if q.lang != "sv":
             return self.unknown_english_focus(q)
         if len(q.focus or "") >= 5 and not self.known(q, q.focus or "") and not self._adjective_of_known(q):
@@ -1989,11 +2051,16 @@ class ExtractiveAnswerer:
         that, with the passage introducing it, holds most of the question: its rows are the answer, no sentence
         names them all."""
         imperative = NAMES_ASKED.match(q.text) is not None  # "List the project and study decisions above 1 Mkr …"
+        # who received: "Vilka fick mer än 1 mnkr ur anslaget …?" names no noun; the table's rows name them
+        recipients = RECIPIENTS_ASKED.match(q.text) is not None
         # (a plural asked by "which" is a list whatever else the question holds: "Which projects got more than 1
         # million kronor …?" is read as an amount)
-        if not imperative and (q.kind not in ("name", "list", "amount") or not q.focus or not PLURAL_ASKED.match(q.text)):
+        if not imperative and not recipients and (q.kind not in ("name", "list", "amount") or not q.focus
+                                                  or not PLURAL_ASKED.match(q.text)):
             return None
-        if imperative:  # the things to list are named by the question's words
+        if recipients:
+            focus: set[str] = set()
+        elif imperative:  # the things to list are named by the question's words
             focus = {t for t, w in q.terms.items() if w >= 1.0}
         else:
             focus = {stem(x) for x in ([q.focus] if q.lang == "sv" else one_word_renderings(q.focus) or [q.focus])}

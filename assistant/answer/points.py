@@ -27,9 +27,12 @@ OUTCOME = re.compile(r"(?i)\b(överskott\w*|underskott\w*|budget i balans|ekonom
 ABOUT_THE_REPORT = re.compile(r"^(I (årets |denna |detta |föreliggande )?(delårsrapport\w*|rapport\w*|avsnitt\w*|kapit\w*)|"
                               r"Rapporten|Avsnittet|Kapitlet|Nedan|Följande)\b", re.IGNORECASE)
 # a sentence that leans on the one before it ("Därför har …", "Genom detta arbete …")
-ANAPHORA = re.compile(r"(Detta|Det|Dessa|Denna|Båda|Bägge|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
+ANAPHORA = re.compile(r"(Detta|Det(?! finns| fanns)|Dessa|Denna|Båda|Bägge|Därför|Därmed|Samtidigt|Genom (detta|dessa|denna|det|uppföljningen|"
                      r"arbetet|insatserna)|Arbetet (ger|bidrar|stärker)|Insatserna|Också|Även|"
-                     r"(Trots|Utöver|Utifrån|Till följd av|I och med) (detta|det|dessa))\b")
+                     r"(Trots|Utöver|Utifrån|Till följd av|I och med) (detta|det|dessa)|"
+                     # a pronoun before its verb, not a determiner ("Den har till exempel legat till grund för …",
+                     # not "Den största enskilda osäkerheten …"); "Det finns även …" opens a matter of its own
+                     r"(Den|De) (har|hade|är|var|kommer|ska|skall|kan|används|innehåller|ger|bidrar|omfattar))\b")
 def is_verdict(text: str) -> bool:
     """A goal's assessment sentence: «Bedömningen är att bidraget till kommunfullmäktigemålet … förväntas uppnås»."""
     low = text.lower()

@@ -114,7 +114,10 @@ TOTAL_WORDS = frozenset(stem(w) for w in ("totalt", "total", "totala", "sammanla
 GO_LIVE_WORDS = frozenset(stem(w) for w in ("drift", "driftsättning", "driftsätts", "driftstart", "driftsatt", "igång"))
 # a result asked in everyday words ("blir det plus eller minus?", "går KS back?") is the report's överskott/underskott
 PLUS_MINUS_WORDS = frozenset(stem(w) for w in ("plus", "minus", "plusresultat", "minusresultat"))
+# a board's budget is its grant: "kommunstyrelsens totala budget" is «Kommunstyrelsen anslag uppgår till 510,3 Mkr»
+BUDGET_WORDS = frozenset(stem(w) for w in ("budget", "budgeten", "budgeter"))
 REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa uppgår", stem("summa")),
+                BUDGET_WORDS: ("anslag", stem("anslag")),
                 GO_LIVE_WORDS: ("produktionsstart", stem("produktionsstart")),
                 PLUS_MINUS_WORDS: ("helårsresultat överskott", stem("överskott"))}
 COUNTED = re.compile(r"\b(?:hur många|antalet|antal|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)"
@@ -266,6 +269,7 @@ def expand_abbreviations(text: str, lang: str | None = None) -> str:
     "Vilka kommunfullmäktigemål hör till …". A Swedish question's may be written in lower case ("hur
     jobbar ks med …", "vilka kf-mål …"): whole words only, so "ks" in a word is not KS; an English
     question's only in upper case ("Mr", "dr" are English words)."""
+    text = as_swedish_spelling(text)
     swedish = (lang or detect_lang(text)) == "sv"
     for pattern, full, join in _abbreviations(swedish):
         def repl(m: re.Match[str], full: str = full, join: bool = join) -> str:
@@ -278,6 +282,23 @@ def expand_abbreviations(text: str, lang: str | None = None) -> str:
     else:  # "what happend with …" is "what happened with …", as the cues are written
         text = re.sub(r"[a-z]{6,}", lambda m: function_word_meant(m.group(0)) or m.group(0), text)
     return text
+
+
+# a Danish partner's question words and letters ("Hvordan arbejder Malmö med …", "Øresundsmetroen"): the Swedish
+# ones, so that the question is read and routed as the Swedish it nearly is
+DANISH_WORDS = {"hvordan": "hur", "hvad": "vad", "hvornår": "när", "hvorfor": "varför", "hvem": "vem",
+                "hvilke": "vilka", "hvilken": "vilken", "hvilket": "vilket", "og": "och", "ikke": "inte",
+                "arbejder": "arbetar", "arbejdet": "arbetet", "mange": "många", "meget": "mycket"}
+DANISH_WORD = re.compile(r"(?i)(?<![\wåäöæø])(" + "|".join(DANISH_WORDS) + r")(?![\wåäöæø])")
+
+
+def as_swedish_spelling(text: str) -> str:
+    """Danish question words and the letters æ, ø as Swedish writes them."""
+    if not re.search(r"(?i)[æø]|\bhv", text):
+        return text
+    text = DANISH_WORD.sub(lambda m: (lambda w: w[:1].upper() + w[1:] if m.group(1)[:1].isupper() else w)(
+        DANISH_WORDS[m.group(1).lower()]), text)
+    return text.replace("æ", "ä").replace("Æ", "Ä").replace("ø", "ö").replace("Ø", "Ö")
 
 
 # chat "va" opening a question is "vad" ("va e överskottet", "va gör dom"; not VA, the water company)
@@ -645,9 +666,12 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     if focus in KIND_NOUNS:
         focus = None  # "med vilken motivering?", "vid vilken tidpunkt?": the kind of answer, in the report's own words
     swedish = " ".join(a for t in translations for a in t.swedish)
+    # the budget of nothing but the board itself ("kommunstyrelsens totala budget 2025"), not of a thing it funds
+    whole_budget = all(t in BUDGET_WORDS | TOTAL_WORDS | AMBIENT_ACTORS or t.isdigit()
+                       for t, w in terms.items() if w >= 1.0)
     for t in list(terms):  # the report's own word for what is asked: "avvikelse" for a surplus, "Summa" for a total
         for asked_words, (word, said) in REPORT_WORDS.items():
-            if t in asked_words and terms[t] >= 1.0:
+            if t in asked_words and terms[t] >= 1.0 and (asked_words is not BUDGET_WORDS or whole_budget):
                 alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), said)))
                 swedish = f"{swedish} {word}".strip()
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,

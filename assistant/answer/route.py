@@ -32,7 +32,8 @@ PAGE_ASK = word_rx(r"vad står", r"står det", r"vad handlar", r"handlar", r"tas
                r"vad (?:redovisas|beskrivs|visas|presenteras)", r"what is (?:reported|shown|presented|described)",
                r"finns på", r"innehåll\w*", r"what does", r"what(?:'s|’s|s| is) on", r"what(?:'s|’s|s| is) in",
                r"content\w*", r"says?", r"about", r"covers?", r"covered", r"vad visar", r"visar den", r"what does it show")
-SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering\w*", r"recap", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
+SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering\w*", r"recap", r"sum(?:s|med|ming)? up",
+              r"(?:the )?(?:main |key )?conclusions (?:of|from|in)", r"(?:de )?(?:viktigaste |huvudsakliga )?slutsatserna (?:i|av|från)", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
               r"översikt (?:över|av)", r"overview of", r"give (?:me )?an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad ligger i",
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
@@ -54,6 +55,9 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              r"hur kommer det sig", r"vad är skälet", r"what(?:'s| is) behind", r"what lies behind",
              r"av vilken anledning", r"what caused", r"what explains", r"what(?:'s| is) the reason", r"förklara varför",
              r"how come", r"vad förklarar", r"vad ligger bakom", r"hur motiveras",
+             # a request to explain a thing named in its definite form: "Explain the surplus", "Förklara överskottet"
+             r"explain (?:the|why)", r"förklara(?= (?!vad\b|hur\b|begrepp)\w+(?:et|en|na|erna)\b)",
+             r"help (?:me |us )?understand (?:the|why)", r"(?:hjälp|hjälpa) (?:mig|oss) (?:att )?förstå(?= (?:varför|\w+(?:et|en|na|erna))\b)",
              r"what drives", r"what(?:'s| is| are) driving", r"vad driver",  # "What drives the variance on …?"
              # what an assessment rests on: "What is the basis for the assessment …", "Vad grundar sig bedömningen på"
              r"what is the basis (?:for|of)", r"on what (?:basis|grounds)", r"what is (?:the assessment|it) based on",
@@ -62,6 +66,8 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              r"(?:vilka (?:är )?|sammanfatta )(?:de )?(?:\w+ )?(?:förklaringar\w*|orsaker\w*|orsakerna|skälen|skäl)",
              r"what are the (?:\w+ )?(?:explanations|reasons|causes)", r"(?:summari[sz]e|list) the (?:\w+ )?(?:explanations|"
              r"reasons|causes)",
+             # "Which explanations does the report give for …", "What reasons are given for …"
+             r"(?:which|what) (?:\w+ )?(?:explanations?|reasons?|causes?) (?:does|do|did|is|are|was|were)",
              # … or in a noun phrase: "viktigaste förklaringarna till prognostiserat överskott?", "main drivers behind"
              # (when opening the question: "Hur mycket … och vad är orsaken till …?" asks a figure and its cause)
              r"^\s*(?:(?:vad|vilka|vilken|vilket) (?:är|var) )?(?:de |den |det )?(?:\w+ )?(?:förklaring(?:en|arna)|"
@@ -104,7 +110,7 @@ AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfö
 BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ ){1,2}gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut",
             # what has happened in a field: "Vad är det viktigaste som hänt inom näringslivsområdet?"
-            r"(?:det )?viktigaste som (?:har )?(?:hänt|skett|gjorts)", r"vad har (?:hänt|skett) (?:inom|med|kring|på)",
+            r"(?:det )?viktigaste som (?:har )?(?:hänt|skett|gjorts)", r"vad har (?:hänt|skett) (?:inom|med|kring|på|i)",
             r"most important (?:developments|things|events|news)", r"key developments",
             r"what (?:has )?happened (?:in|on|with|around)",
             # news asked of a topic: "Vilka nyheter finns om klimatanpassning och kustskydd?", "What's new on …"
@@ -119,7 +125,9 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ )
             r"hur (\w+(?:ar|er|ir|rar)) (?:sig )?(?:staden|kommunen|malmö|kommunstyrelsen|styrelsen|stadskontoret|"
             r"förvaltningen|förvaltningarna|bolagen|man|ks)",
             r"vilka (?:\w+ (?:och|eller) )?(?:insatser|åtgärder|satsningar)(?: (?:tar|gör|görs|vidtar|vidtas|genomför|genomförs))?",
-            r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
+            r"(?:hur är )?läget (?:för|med|kring|i|när det gäller)",
+            # "Vilken status har upphandlingen av …?", "Vad är statusen för …?"
+            r"vilken status har", r"vad är status(?:en)? (?:för|på|i|med)", r"hur är status(?:en)? (?:för|på|i|med)", r"hur går (?:\w+(?:en|et|na))\b", r"hur ligger (?:staden|kommunen|vi|man) till",
             r"what(?:'s| is| are) the (?:status|state|situation)(?: and (?:the )?[\w-]+)? (?:of|on|with|for)", r"status (?:of|on)",
             r"what (?:has|have) been done",
             # (not what it pays or gets: "What does Malmö pay each year in membership fee …?" asks an amount)
@@ -209,7 +217,9 @@ TASK = re.compile(
     r"var snäll och |var snälla och )?"
     r"(?:hjälpa mig (?:att )?|hjälp mig (?:att )?|help me )?"
     r"(?:(?:översätt\w*|translate)\b|"  # a translation is a task, of the summary too ("Translate the summary into French")
-    r"(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|"
+    r"(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|upprätta|utarbeta|"
+    # a draft of a document built from the report: "Kan ni upprätta ett förslag till revisionsskrivelse …"
+    r"(?:ta fram|göra|prepare) (?:ett |en |a |an )?(?:förslag|utkast|draft|proposal) (?:till|på|of|for)|"
     r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
     r"(?:göra|gör|make|ta fram|plot|rita upp) (?:ett |en |a |an )?(?:[\wåäö-]+ )?(?:diagram|stapeldiagram|"
     r"cirkeldiagram|graf|chart|graph|plot|presentation|powerpoint\w*|bildspel|slides?|infographic|"
@@ -262,7 +272,10 @@ OPINION = re.compile(
     r"|^\s*(?:är|var) det (?:\w+ )?(?:bra|dåligt|rätt|fel|klokt|rimligt|smart|vettigt) att\b"
     r"|^\s*(?:is|was) it (?:\w+ )?(?:good|bad|right|wrong|wise|sensible|smart|reasonable) (?:that|to)\b"
     # a prediction: "Will Malmö actually be climate neutral by 2030?", "Kommer metron verkligen att byggas?"
-    r"|^\s*will\b.*\b(?:actually|really)\b|^\s*kommer\b.*\b(?:verkligen|faktiskt|på riktigt)\b"
+    r"|(?:^|[,;]\s*(?:and |och )?)\s*will\b.*\b(?:actually|really)\b"
+    r"|(?:^|[,;]\s*(?:and |och )?)\s*kommer\b.*\b(?:verkligen|faktiskt|på riktigt)\b"
+    # ... or what comes after a year: "What will happen to the Malmö Commitment after 2030?"
+    r"|\bwhat will happen\b[^?]*\bafter (?:19|20)\d\d\b|\bvad (?:kommer (?:att )?|ska )hända\b[^?]*\befter (?:19|20)\d\d\b"
     # ... or who wins: "Vem kommer vinna valet i Malmö 2026?", "who will win the election"
     r"|^\s*(?:vem|vilka|vilket parti) kommer (?:att )?vinna\b|^\s*(?:who|which party)(?: is)? (?:will|going to) win\b"
     # ... or under a condition: "kommer beredskapen vara tillräcklig 2027 om det blir krig", "will X hold if there is …"
@@ -385,6 +398,10 @@ STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta
                            # understand"
                            r"(?:så att|så|so that|so)\s+(?:[\wåäö]+\s+){0,6}?(?:förstår|kan förstå|begriper|fattar|hänger med|"
                            r"understands?|can understand|get it)|"
+                           # what the asker will do with it: "… så jag kan berätta om den på medlemsmötet"
+                           r"(?:så att|så|so that|so)\s+(?:jag|vi|i|we)\s+(?:kan|can)\s+(?:berätta|förklara|presentera|"
+                           r"redovisa|tell|explain|present)(?:\s+(?:om\s+)?(?:den|det|dem|it|them|about it))?"
+                           r"(?:\s+(?:på|i|för|at|in|to)\s+(?:[\wåäö-]+\s*){1,3})?|"
                            # how exact: "…, exakt belopp?", "the exact figure please"
                            r",?\s*(?:(?:ge mig|give me|med|with)\s+)?(?:det |the )?(?:exakt|exakta|precist|exact|precise)\s+"
                            r"(?:belopp(?:et)?|summa(?:n)?|siffra(?:n)?|siffror(?:na)?|amount|figure|number|sum)"
@@ -619,10 +636,17 @@ SMALL_TALK_CLAUSE = re.compile(
     r"(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam|grym|grymt|"
     r"fantastisk|fantastiskt|bäst|underbar|guld)|"
     r"(?:super |really |very |so )?(?:helpful|useful)|perfekt|toppen|jättebra|grymt|awesome|great|perfect|"
+    r"(?:du är|du var|det här är|det var|det är) (?:till )?(?:(?:en )?(?:stor|mycket|väldigt stor|jättestor) )?hjälp|"
+    r"(?:you(?:'re| are| were)|this is|that was|that's) (?:a |such a )?(?:big |great |huge |real )?help|"
     r"have a (?:nice|good|great) day|"
     # what the assistant is and can do, as a chat writes it: "r u a bot? what can u do"
     r"(?:are you|r u|are u|är du) (?:a |an |en )?(?:robot|bot|ai|chatbot|chattbot|human|människa|chatgpt|gpt)|"
-    r"what can (?:you|u) do(?: for me)?|vad kan du (?:göra|hjälpa (?:mig )?med)?|who are (?:you|u)|vem är du)")
+    r"what can (?:you|u) do(?: for me)?|vad kan du (?:göra|hjälpa (?:mig )?med)?|who are (?:you|u)|vem är du|"
+    # help asked with the report as a whole, before any question: "Kan du hjälpa mig lite med delårsrapporten?"
+    r"(?:kan|skulle) du (?:hjälpa|hjälpa till)(?: mig| oss)?(?: lite(?: grann)?)?(?: med (?:[^,.!?]{0,40}?)?rapport\w*)?|"
+    r"(?:can|could|would) (?:you|u) help(?: me| us)?(?: out)?(?: with (?:[^,.!?]{0,40}?)?report)?|"
+    r"jag har (?:några|ett par|en) frågor?(?: om (?:[^,.!?]{0,40}?)?rapport\w*)?|"
+    r"i have (?:a few|some|a couple of|a) questions?(?: (?:about|on) (?:[^,.!?]{0,40}?)?report)?)")
 
 
 def all_small_talk(text: str) -> bool:
@@ -693,6 +717,10 @@ def is_out_of_scope_request(text: str) -> bool:
 
 # goals being met, in one noun: "måluppfyllelse", "goal attainment"
 GOALS_MET = word_rx(r"måluppfyllelse\w*", r"goal (?:attainment|achievement|fulfil\w*)")
+# all of the outline at once, to be summarised: "sammanfatta målområdena och KF-målen", "summarise the goal areas"
+WHOLE_OUTLINE = word_rx(r"(?:alla |samtliga |de sex |de tolv )?(?:målområdena|kommunfullmäktigemålen|kf-målen|"
+                        r"fullmäktigemålen)(?! om\b| för\b)",
+                        r"(?:all )?(?:the )?(?:six |twelve )?(?:goal areas|council goals)(?! (?:about|on|for)\b)")
 
 
 def asks_if_goals_are_met(text: str) -> bool:
@@ -724,7 +752,7 @@ def route(text: str, kind: str | None = None) -> str:
     summary = SUMMARY.search(text) is not None
     if pages and (summary or PAGE_ASK.search(text)):
         return "summary" if summary and pages[0] != pages[1] else "page"
-    if summary and GOALS_MET.search(text):
+    if summary and (GOALS_MET.search(text) or WHOLE_OUTLINE.search(text)):
         return "outline"  # "Sammanfatta … kommunstyrelsens måluppfyllelse": the twelve assessments
     if summary and not REASON_ASKED_BY_NAME.search(text):
         # "Sammanfatta allt om flytten": what the whole report says on a topic, wherever it stands (a brief),

@@ -739,3 +739,18 @@ def test_a_rate_refused_quotes_no_sentence_on_another_matter(assistant):
     a = assistant.ask("Medellön eller lönenivåer per yrkesgrupp på stadskontoret?")
     assert a.refused
     assert "30 medarbetare" not in a.answer, a.answer
+
+
+def test_a_verb_made_of_a_noun_meets_the_noun_as_a_compounds_head():
+    from assistant.answer.extractive import _matched
+    assert _matched("prognostiser", {"årsprognos"})
+    assert not _matched("prognostiser", {"progr"})
+
+
+def test_one_figure_asked_of_two_things_respectively_is_two_questions():
+    from assistant.answer.engine import each_of_two
+    assert each_of_two("Hur stort överskott prognostiseras för styrelsen respektive stadskontoret?") == (
+        "Hur stort överskott prognostiseras för styrelsen?", "Hur stort överskott prognostiseras för stadskontoret?")
+    assert each_of_two("What is the forecast for the board and the city office respectively?") == (
+        "What is the forecast for the board?", "What is the forecast for the city office?")
+    assert each_of_two("Hur stort är överskottet?") is None

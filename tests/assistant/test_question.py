@@ -427,3 +427,11 @@ def test_a_when_inside_a_clause_asks_no_date(question, kind):
 def test_a_fronted_topic_is_read_after_what_is_asked(text, read):
     from assistant.answer.question import as_asked_first
     assert as_asked_first(text) == read
+
+
+def test_a_danish_partners_question_words_and_letters_read_as_swedish():
+    from assistant.answer.question import as_swedish_spelling
+    assert as_swedish_spelling("Hvordan arbejder Malmö med kystsikring og klimat?") == \
+        "Hur arbetar Malmö med kystsikring och klimat?"
+    assert as_swedish_spelling("Hvornår åbner Øresundsmetroen?") == "När åbner Öresundsmetroen?"
+    assert as_swedish_spelling("Hur går det med obligationen?") == "Hur går det med obligationen?"

@@ -123,6 +123,21 @@ CASES = [
     ("Hur har arbetet med sociala obligationer gått?", "brief"),
     ("Hur står det till med ekonomin?", "brief"),
     ("What did the city spend on Malmö Pride?", "fact"),  # a value, not what was done
+    # a request to explain a thing, causes and status asked in other words, news of a place, summaries
+    ("Explain the forecast surplus of the board", "reason"),
+    ("Förklara överskottet", "reason"),
+    ("Can you help me understand the surplus?", "reason"),
+    ("Förklara begreppet uppsiktsplikt", "fact"),  # what a word means, not why
+    ("vad har hänt i lorensborg", "brief"),
+    ("Which explanations does the report give for the personnel cost deviation?", "reason"),
+    ("What reasons are given for the surplus?", "reason"),
+    ("Vilken status har upphandlingen av det nya ekonomisystemet?", "brief"),
+    ("Can you sum up the report's main conclusions in a few lines?", "summary"),
+    ("Sammanfatta gärna rapporten kort åt mig, så jag kan berätta om den på medlemsmötet.", "summary"),
+    # all of the outline at once is the outline; one goal, or the goals on a topic, a summary
+    ("Kan du sammanfatta målområdena och KF-målen i rapporten och om de uppnås?", "outline"),
+    ("Summarise the goal areas", "outline"),
+    ("Sammanfatta kommunfullmäktigemålen om klimatet", "summary"),
 ]
 
 
@@ -717,6 +732,18 @@ def test_a_question_pointing_back_keeps_the_askers_sentence_it_points_to():
     ("ge mig ett citat från stadsdirektören som jag kan använda i artikeln", True),
     ("ge mig ett citat från rapporten om obligationen", False),
     ("Give me a quote from the report on the bond", False),
+    # help asked with the report as a whole, before any question, and thanks for the help
+    ("Hej! Kan du hjälpa mig lite med kommunstyrelsens delårsrapport?", True),
+    ("Can you help me with this report?", True),
+    ("Tack, du är till stor hjälp! Hur har du det idag?", True),
+    ("Kan du hjälpa mig med budgeten för styrelsen?", False),
+    # what comes after a year the report looks ahead to, and a prediction in a second clause
+    ("What will happen to the Malmö Commitment after 2030?", True),
+    ("What happened to the Malmö Commitment this spring, and will Malmö actually reach it?", True),
+    ("What will happen with the Öresund metro next?", False),
+    # a draft of a document built from the report is a writing task
+    ("Kan ni upprätta ett förslag till revisionsskrivelse till kommunstyrelsen baserat på rapporten?", True),
+    ("Vilka förslag har tagits fram om evenemang?", False),
 ])
 def test_requests_the_report_cannot_answer(text, refused):
     assert is_out_of_scope_request(text) is refused

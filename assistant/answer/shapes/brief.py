@@ -87,6 +87,7 @@ POSITIVE_WORDS, NEGATIVE_WORDS = frozenset({stem("positiv")}), frozenset({stem("
 NAMED_LABEL = 0.2
 TABLE_LEAD_COVERAGE = 0.25  # the share of the question a lead-in must hold for the table it introduces to follow
 REASON_MIN_COVERAGE = 0.15  # the share of the question a point of a reason answer must hold
+TOPIC_SECTION_COVERAGE = 0.5  # a sentence holding this share of a brief's question: its section tells the topic
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
 
 
@@ -271,6 +272,22 @@ def label_names(q: Question, chunk: IndexedChunk) -> bool:
     return any(w >= 1.0 and ({t, *q.alternatives.get(t, ())} & names) for t, w in q.terms.items())
 
 
+def section_key(chunk: IndexedChunk) -> tuple[str, str]:
+    """A chunk's section, told apart by its goal: every goal's assessment stands under the same heading."""
+    return str(chunk.meta.get("goal") or ""), str(chunk.meta.get("section") or "")
+
+
+def topic_section(units: list[Unit]) -> tuple[str, str] | None:
+    """The section of the best sentence when it holds most of the question and says something itself (not «I
+    årets delårsrapport återfinns också en uppföljning av …»): the topic's own place in the report, whose paragraph
+    may go on in a chunk the search missed. None otherwise."""
+    best = units[0] if units else None
+    if best is None or best.is_row or points_elsewhere(best.text) or best.coverage < TOPIC_SECTION_COVERAGE:
+        return None
+    key = section_key(best.chunk)
+    return key if key[1] else None
+
+
 def with_chunks_of(ctx: Context, pool: list[Unit], wanted: Callable[[IndexedChunk], bool]) -> list[Unit]:
     """The pool and the sentences of the chunks `wanted` picks that it lacks, from the reports its evidence came
     from (the ones this viewer may see) and holding some of the question."""
@@ -304,6 +321,12 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     if named and shape == "brief" and not any(u.chunk.meta.get("goal") == named for u in units[:10]):
         # the goal the question names is evidence even when the search missed it ("Vad gör KS för klimatet?")
         pool = with_chunks_of(ctx, pool, lambda c: c.meta.get("goal") == named)
+    # the section of a sentence that holds most of a brief's question tells its topic where the report does, and
+    # its paragraph may go on in a chunk the search missed
+    # (a named thing asked about, "Vad innebär Malmö Möts?", is told where it is named, not all through its section)
+    best_section = topic_section(units) if shape == "brief" and not ctx.q.phrases else None
+    if best_section:
+        pool = with_chunks_of(ctx, pool, lambda c: section_key(c) == best_section)
     topical = topic_terms(ctx.q) if shape == "brief" else set()
     # "Vad har hänt med sociala obligationer sedan 2024?": the year compared with is where a change starts, not
     # a year every point must name
@@ -352,7 +375,17 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     activity = [t for t in on_topic_words(ctx, exclude=DEVIATION_STEMS) if len(t) >= ACTIVITY_LETTERS] if sign else []
     one_thing = bool(activity) and not named_labels and any(is_about(ctx, p.unit, activity) for p in chosen)
     if shape == "reason" and not named_labels and (not sign or one_thing):
-        chosen = on_the_topic(ctx, chosen, activity if sign else on_topic_words(ctx))
+        rare = activity if sign else on_topic_words(ctx)
+        kept = on_the_topic(ctx, chosen, rare)
+        if len(kept) < len(chosen):  # the places of the points on another thing go to the next on the thing asked,
+            # that give a figure or a cause («… nettokostnadsökningen 0,7 %, vilket motsvarar 3,4 Mkr»), under the
+            # goal the kept points stand under (not another goal's «Bedömningen baseras på …»)
+            goals = {p.unit.chunk.meta.get("goal") for p in kept}
+            kept = mmr(kept + [p for p in points if p not in chosen and is_about(ctx, p.unit, rare)
+                               and (not goals or p.unit.chunk.meta.get("goal") in goals)
+                               and (NUMBER.search(p.unit.text) or states_a_cause(p.unit.text))], len(chosen),
+                       lam=0.7, min_relevance=floor)
+        chosen = kept
     if shape == "change" and (told := told_change(points, ctx.library.index.chunks)):
         chosen = told
     if sign and not one_thing:

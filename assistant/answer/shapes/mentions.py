@@ -13,35 +13,40 @@ from __future__ import annotations
 import re
 
 from assistant.answer.extractive import Unit, is_signpost, sentence_before, units_of
-from assistant.answer.points import ANAPHORA, Point, joined_with
+from assistant.answer.points import ANAPHORA, Point, content, joined_with
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import EN_LEAD
 from assistant.answer.shapes.outline import report_source
 from assistant.glossary import translate
-from assistant.textproc import stem, words
+from assistant.textproc import similarity, stem, words
 
 # "vilka X finns (det) (i rapporten)?", "vilka X redovisas / nämns / beskrivs?", "which X does the report mention?",
 # "what X are mentioned?": the clause ends there (a place or a part after it, "finns i prognosen", narrows it)
 MENTIONS_ASKED = re.compile(
-    r"(?i)^\W*(?:vilka|vilken|vilket|which|what)\s+([a-zåäö]{4,})\s+"
+    r"(?i)^\W*(?:vilka|vilken|vilket|which|what)\s+(?:([a-zåäö]{2,}(?::s)?)\s+)??([a-zåäö]{4,})\s+"
     r"(?:(?:finns(?: det)?|redovisas|nämns|beskrivs|tas upp|lyfts fram|rapporteras)(?: (?:det )?i (?:den här |denna )?"
     r"(?:delårs)?rapporten)?|(?:does|do) (?:the|this) report (?:mention|list|report|describe|name)|"
     r"(?:are|were|is|was) (?:mentioned|reported|described|listed|named)(?: in (?:the|this) report)?|"
     r"are there(?: in (?:the|this) report)?)\s*(?:[?.!]|$)")
+# a modifier that narrows nothing: "vilka nya förseningar", "which other delays"
+GENERIC_MODIFIERS = frozenset({"nya", "andra", "olika", "new", "other", "different", "the", "de", "all", "alla"})
 MIN_MENTIONS = 2  # passages: one is a fact or a brief's
 MAX_MENTIONS = 8  # passages: more, and the word is everywhere; a brief ranks them instead
 MAX_POINTS = 8
+REPEATED = 0.8  # word overlap at which a mention repeats one already quoted
 ROOT_MIN = 5  # letters a root must keep ("försen" of "förseningar" meets försenad, förseningen)
 INFLECTION = re.compile(r"(?:ingarna|ingar|ingen|ing|erna|arna|orna|er|ar|or|en|et|s)$")
 
 
-def asked_kind(ctx: Context) -> str | None:
-    """The root of the noun an inventory question asks about (Swedish, or the glossary's Swedish for English);
-    None when the question is no inventory or the noun is none of its search words."""
+def asked_kind(ctx: Context) -> tuple[str, str] | None:
+    """The root of the noun an inventory question asks about (Swedish, or the glossary's Swedish for English), and
+    the word that narrows it ("EU" in "Which EU directives are mentioned?", or ""); None when the question is no
+    inventory or the noun is none of its search words."""
     m = MENTIONS_ASKED.match(ctx.q.asked.strip())
     if m is None:
         return None
-    word = m.group(1).lower()
+    modifier = (m.group(1) or "").lower().removesuffix(":s")
+    word = m.group(2).lower()
     if ctx.q.lang == "en":
         found = translate(word)
         if not found:
@@ -53,11 +58,14 @@ def asked_kind(ctx: Context) -> str | None:
     # the word as written without its ending: "förseningar" is «försen-» of försenad, förseningen (the stemmer
     # cuts «försenad» to "förse")
     root = INFLECTION.sub("", word)
-    return root if len(root) >= ROOT_MIN else None
+    if len(root) < ROOT_MIN:
+        return None
+    return root, "" if modifier in GENERIC_MODIFIERS else modifier
 
 
-def names_the_kind(u: Unit, root: str) -> bool:
-    return not u.is_row and any(w.startswith(root) for w in words(u.text))
+def names_the_kind(u: Unit, root: str, modifier: str) -> bool:
+    said = words(u.text)
+    return not u.is_row and any(w.startswith(root) for w in said) and (not modifier or modifier in said)
 
 
 def with_what_it_points_back_to(u: Unit, root: str) -> Unit:
@@ -70,24 +78,24 @@ def with_what_it_points_back_to(u: Unit, root: str) -> Unit:
 def compose_mentions(ctx: Context) -> Composition | None:
     """The inventory answer, or None when the question asks for none or the report's mentions are too few or
     too many for one."""
-    root = asked_kind(ctx)
-    if root is None:
+    asked = asked_kind(ctx)
+    if asked is None:
         return None
+    root, modifier = asked
     source = report_source(ctx)
     found: list[Unit] = []
     for rank, chunk in enumerate(ctx.library.index.chunks):
         if source is not None and chunk.meta.get("source") != source:
             continue
-        found += [u for u in units_of(chunk, rank) if names_the_kind(u, root) and not is_signpost(u.text)]
+        found += [u for u in units_of(chunk, rank) if names_the_kind(u, root, modifier) and not is_signpost(u.text)]
     passages = {u.chunk.id for u in found}
     if not MIN_MENTIONS <= len(passages) <= MAX_MENTIONS:
         return None
-    seen: set[str] = set()
     points: list[Point] = []
     for u in found:
-        if u.text in seen:  # the report's summary repeats a sentence of its body
+        # the report's summary repeats a sentence of its body, word for word or nearly («EU:s direktiv CSRD»)
+        if any(similarity(content(u), content(p.unit)) >= REPEATED for p in points):
             continue
-        seen.add(u.text)
         points.append(Point(with_what_it_points_back_to(u, root), 1.0))
     # (a sentence quoted with the one before it holds that one: not a point of its own too)
     points = [p for p in points if not any(p.unit.text in o.unit.text and p is not o for o in points)][:MAX_POINTS]

@@ -57,7 +57,7 @@ CUE_WORDS = set(terms(
     "lines words few koncist koncis concise pls please snälla tack thanks "
     # what kind of summary, not of what: "huvudbudskapen", "the key messages", "det viktigaste"
     "huvudbudskap huvudbudskapen budskap budskapen huvuddrag huvuddragen viktigaste slutsatser slutsatserna "
-    "highlights key main messages message takeaways important "
+    "highlights key main messages message takeaways important conclusion conclusions främst främsta sum "
     # an account asked for, and the kinds of fact it should give: "Redogör för …: belopp, tidpunkt och …"
     "redogör redogöra redogörelse beskriv beskriva förklara account describe explain belopp tidpunkt tidpunkten "
     "datum motivering motiveringen skäl skälen anledning anledningen " + " ".join(NUMBER_WORDS)))
