@@ -1142,11 +1142,11 @@ class AnswerEngine:
         q = plan.q
         if (check := as_claim_check(question, q.lang)) is not None:  # "oppositionen påstår att …": checked
             return replace(self.answer(check, history, filters, lang or q.lang, threshold), question=question)
-        expanded = expand_abbreviations(question, q.lang)
-        parts = two_asks(expanded) if plan.shape == "fact" else None
+        expanded = expand_abbreviations(question, q.lang) if plan.shape == "fact" else ""
+        parts = two_asks(expanded) if expanded else None
         # (the two things of "… för styrelsen respektive stadskontoret" are asked alike: the second is no follow-up
         # of the first)
-        alike = each_of_two(expanded) if plan.shape == "fact" and parts is None else None
+        alike = each_of_two(expanded) if expanded and parts is None else None
         if (asked_two := parts or alike) is not None:
             both = self._two_facts(asked_two, history or [], filters, lang or q.lang, threshold,
                                    second_alone=alike is not None)

@@ -654,6 +654,8 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     — not in the middle of an unrelated word (arbet is not in medarbetare)."""
     if term in stems:
         return True
+    # the noun a verb is made of ("prognostiser" is prognos + "tiser"), met as a compound's head below
+    nouns = [term[:-len(x)] for x in NOUN_VERB_SUFFIXES if term.endswith(x) and len(term) - len(x) >= 6]
     for s in stems:
         if len(term) >= 5 and (s.startswith(term) or s.endswith(term)):
             return True
@@ -668,8 +670,7 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
             return True  # a verb and its noun: utvecklats ~ utveckling, hanterat ~ hantering
         if len(short) >= 6 and long_.startswith(short) and long_[len(short):] in NOUN_VERB_SUFFIXES:
             return True  # a verb made of a noun: prognostiseras ~ prognos, budgeterat ~ budget
-        if any(term.endswith(x) and len(term) - len(x) >= 6 and len(s) > len(term) - len(x) and s.endswith(term[:-len(x)])
-               for x in NOUN_VERB_SUFFIXES):
+        if any(len(s) > len(noun) and s.endswith(noun) for noun in nouns):
             return True  # ... and that noun as a compound's head: prognostiseras ~ årsprognos(en)
     return False
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from assistant.answer.route import PURPOSE_NOUN, QUESTION_WORD, without_length_request
 from assistant.glossary import english_only, translate
 from assistant.models import Turn
-from assistant.textproc import EN_STOP, STOP, one_edit, stem, words
+from assistant.textproc import EN_STOP, STOP, as_swedish_letters, one_edit, stem, words
 
 EN_MARKERS = {
     "what", "which", "who", "when", "where", "why", "how", "the", "is", "are", "does", "did", "was", "were",
@@ -269,7 +269,7 @@ def expand_abbreviations(text: str, lang: str | None = None) -> str:
     "Vilka kommunfullmäktigemål hör till …". A Swedish question's may be written in lower case ("hur
     jobbar ks med …", "vilka kf-mål …"): whole words only, so "ks" in a word is not KS; an English
     question's only in upper case ("Mr", "dr" are English words)."""
-    text = as_swedish_spelling(text)
+    text = danish_as_swedish(text)
     swedish = (lang or detect_lang(text)) == "sv"
     for pattern, full, join in _abbreviations(swedish):
         def repl(m: re.Match[str], full: str = full, join: bool = join) -> str:
@@ -290,15 +290,19 @@ DANISH_WORDS = {"hvordan": "hur", "hvad": "vad", "hvornår": "när", "hvorfor": 
                 "hvilke": "vilka", "hvilken": "vilken", "hvilket": "vilket", "og": "och", "ikke": "inte",
                 "arbejder": "arbetar", "arbejdet": "arbetet", "mange": "många", "meget": "mycket"}
 DANISH_WORD = re.compile(r"(?i)(?<![\wåäöæø])(" + "|".join(DANISH_WORDS) + r")(?![\wåäöæø])")
+DANISH_HINT = re.compile(r"(?i)[æø]|\bhv")  # a Danish letter or question word: the text may be Danish
 
 
-def as_swedish_spelling(text: str) -> str:
-    """Danish question words and the letters æ, ø as Swedish writes them."""
-    if not re.search(r"(?i)[æø]|\bhv", text):
+def danish_as_swedish(text: str) -> str:
+    """Danish question words as Swedish writes them, and Danish letters and names through `as_swedish_letters`."""
+    if not DANISH_HINT.search(text):
         return text
-    text = DANISH_WORD.sub(lambda m: (lambda w: w[:1].upper() + w[1:] if m.group(1)[:1].isupper() else w)(
-        DANISH_WORDS[m.group(1).lower()]), text)
-    return text.replace("æ", "ä").replace("Æ", "Ä").replace("ø", "ö").replace("Ø", "Ö")
+
+    def swedish(m: re.Match[str]) -> str:
+        word = DANISH_WORDS[m.group(1).lower()]
+        return word.capitalize() if m.group(1)[:1].isupper() else word
+
+    return as_swedish_letters(DANISH_WORD.sub(swedish, text))
 
 
 # chat "va" opening a question is "vad" ("va e överskottet", "va gör dom"; not VA, the water company)

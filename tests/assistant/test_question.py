@@ -430,8 +430,8 @@ def test_a_fronted_topic_is_read_after_what_is_asked(text, read):
 
 
 def test_a_danish_partners_question_words_and_letters_read_as_swedish():
-    from assistant.answer.question import as_swedish_spelling
-    assert as_swedish_spelling("Hvordan arbejder Malmö med kystsikring og klimat?") == \
+    from assistant.answer.question import danish_as_swedish
+    assert danish_as_swedish("Hvordan arbejder Malmö med kystsikring og klimat?") == \
         "Hur arbetar Malmö med kystsikring och klimat?"
-    assert as_swedish_spelling("Hvornår åbner Øresundsmetroen?") == "När åbner Öresundsmetroen?"
-    assert as_swedish_spelling("Hur går det med obligationen?") == "Hur går det med obligationen?"
+    assert danish_as_swedish("Hvornår åbner Øresundsmetroen?") == "När åbner Öresundsmetroen?"
+    assert danish_as_swedish("Hur går det med obligationen?") == "Hur går det med obligationen?"

@@ -1725,6 +1725,8 @@ def test_a_date_left_open_by_a_season_is_read_from_the_next_sentences(assistant)
     # the whole city's or another committee's figures are not the board's
     ("What's the forecast result for Malmö stad as a whole?", "executive board's finances"),
     ("How did the education committee do against budget this year?", "executive board's finances"),
+    ("Hur stor budget har arbetsmarknads- och socialnämnden 2025?", "inte hela stadens eller andra nämnders"),
+    ("Hur stort överskott har Malmö stad totalt, alltså hela kommunen?", "inte hela stadens eller andra nämnders"),
 ])
 def test_what_another_reports_would_tell_is_refused_saying_what_this_one_covers(assistant, question, said):
     answer = assistant.ask(question)
@@ -2976,8 +2978,6 @@ def test_a_second_part_does_not_quote_the_first_parts_sentence_again(assistant):
 
 
 @pytest.mark.parametrize(("question", "says"), [
-    ("Hur stor budget har arbetsmarknads- och socialnämnden 2025?", "inte hela stadens eller andra nämnders"),
-    ("Hur stort överskott har Malmö stad totalt, alltså hela kommunen?", "inte hela stadens eller andra nämnders"),
     ("What were Malmö's total greenhouse gas emissions last year, in tonnes?", ""),  # nothing is measured in tonnes
     ("What's the board's total operating budget for 2026?", ""),  # the 2026 investment plan is no operating budget
     # the asker's Swedish word for what the English asks is the thing, though the report lacks it
