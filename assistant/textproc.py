@@ -75,6 +75,9 @@ def stem(word: str) -> str:
 MONTH_ABBREV = {
     "jan": "januari", "feb": "februari", "mar": "mars", "apr": "april", "jun": "juni", "jul": "juli",
     "aug": "augusti", "sep": "september", "sept": "september", "okt": "oktober", "nov": "november", "dec": "december",
+    # a period written in Danish or English ("januar-august", "january-august"): only in a pair of months
+    "januar": "januari", "februar": "februari", "marts": "mars", "august": "augusti", "january": "januari",
+    "february": "februari", "march": "mars", "june": "juni", "july": "juli",
 }
 
 
@@ -153,3 +156,13 @@ def swedish_spellings(text_words: Iterable[str]) -> dict[str, str]:
         if key != w and counts.get(key, 0) < n and (key not in best or n > counts[best[key]]):
             best[key] = w
     return best
+
+
+# chat Swedish that makes a thing of a word: "taxonomigrejen", "csrd-grejen", "budgetgrejer"
+CHAT_THING = re.compile(r"(?i)(?<![\wåäö-])([a-zåäö]{3,}?)-?(?:grej(?:en|er|erna|s)?|grunkan?)(?![\wåäö])")
+
+
+def without_chat_things(text: str) -> str:
+    """A Swedish question's "-grejen" compounds read as the word they are made of ("vad e taxonomigrejen" asks
+    about the taxonomy): the chat ending is no word of the report's."""
+    return CHAT_THING.sub(r"\1", text)

@@ -108,7 +108,7 @@ from assistant.answer.shapes.brief import (
     topic_terms,
 )
 from assistant.answer.shapes.causes import states_a_cause
-from assistant.answer.shapes.mentions import compose_mentions
+from assistant.answer.shapes.mentions import compose_changes, compose_mentions
 from assistant.answer.shapes.outline import compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.answer.tables import wants_extreme
@@ -352,6 +352,10 @@ EVENTS = (
                 r"börjar (?:gå|köra|trafikera)|första (?:tåget|tågen|bussen|avgången)|trafikstart\w*|driftstart\w*)"
                 r"(?![\wåäö])"),
      ("trafikstart", "driftstart", "i drift", "i trafik", "i bruk", "öppn", "invig", "produktionsstart", "börjar gå")),
+    # "När beräknas byggstart?" is not when a study of the rebuilding began
+    (re.compile(r"(?i)(?<![\wåäö])(?:byggstart\w*|börja(?:r)? (?:att )?byggas|construction (?:starts?|begins?|will start|"
+                r"start date)|start of construction|breaks? ground)(?![\wåäö])"),
+     ("byggstart", "byggas", "byggnation", "construction")),
     # "By what date is the inquiry expected to be completed?" is not when it was decided on
     (re.compile(r"(?i)(?<![\wåäö])(?:complet\w*|finish\w*|klar|klart|färdig\w*|slutför\w*|avslut\w*|"
                 r"ta(?:r)? slut|be (?:ready|done|over)|end|ends|upphör\w*)(?![\wåäö])"),
@@ -414,10 +418,23 @@ BREAKDOWN = re.compile(r"(?i)(?<![\wåäö])(?:fördela\w*|uppdela\w*|uppdelning
                        r"([\wåäö]{4,})")
 
 
+# a part of a whole asked for: "Hur mycket av den sociala obligationen går till skolorna?", "How much of the bond goes
+# to schools?"
+SHARE_OF = re.compile(r"(?i)(?<![\wåäö])(?:hur mycket|hur stor del|how much|what share|what part)\s+(?:av|of)\s+"
+                      r"(?:[\wåäö-]+\s+){1,4}?(?:går|gick|används|användes|läggs|lades|satsas|satsades|goes|went|"
+                      r"is used|was used|is spent|was spent|will go)\s+(?:till|på|åt|to|on|into)\s+"
+                      r"(?:the\s+|de\s+|den\s+|det\s+)?([\wåäö]{4,})")
+
+
+PART_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:varav|av dessa|av detta|av vilka|därav|of which|whereof)(?![\wåäö])")
+
+
 def breakdown_missing(q: Question, u: Unit) -> str | None:
     """The unit a question asks a figure broken down by ("per förvaltning", "between the parties"), when the
     quoted figure's sentence, row and table name none of it: the report gives the total only."""
     m = BREAKDOWN.search(q.text)
+    if m is None and (m := SHARE_OF.search(q.text)) is not None and PART_TOLD.search(u.text):
+        return None  # «… 171,4 Mkr avsatts till styrelsen varav 42,6 Mkr utgör arvodeskostnader»: a part it states
     if m is None:
         return None
     word = m.group(1).lower()
@@ -955,6 +972,14 @@ BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names
 SIGN_FRAME = frozenset(stem(w) for w in ("går", "gå", "gick", "mot", "väg", "prognos", "prognosen", "helår", "helåret",
                                          "året", "år", "väntas", "förväntas", "total", "totalt", "sammantaget"))
 # how a thing turned out, asked in the past tense: "Hur gick det för Malmö i handbolls-EM 2026?", "Who won …"
+# a prediction of meeting something by a year, or of what work will lead to: "Kommer staden att klara riktvärdet …
+# till 2030?", "Will Malmö reach … by 2030?", "Will the democracy efforts lead to higher turnout in the 2026 election?"
+MET_BY_YEAR = re.compile(r"(?i)^\s*(?:kommer|klarar|hinner|når|will|is\s+(?:[\w-]+\s+){1,3}going\s+to|are\s+(?:[\w-]+\s+){1,3}"
+                         r"going\s+to)\b.*?(?<![\wåäö])(?:klara|nå|uppnå|uppfylla|meet|reach|achieve|hit|leda till|"
+                         r"resultera i|lead to|result in|(?:bli|vara|be|become)\s+(?:[\w-]+\s+)?(?:klimatneutral\w*|"
+                         r"climate[- ]neutral|fossil\w*))(?![\wåäö]).*?"
+                         r"(?<![\wåäö])(?:till|by|år|in|i|senast|före|innan|until|before)\s+(?:the\s+|valet\s+)?"
+                         r"((?:19|20)\d\d)(?![\d])")
 OUTCOME_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:hur gick det|hur blev det|vem vann|vilka vann|vad blev (?:resultatet|utfallet)|"
                            r"how did (?:it|they|\w+) (?:go|do|turn out|end)|who won|what was the (?:outcome|result) of)"
                            r"(?![\wåäö])")
@@ -1000,7 +1025,7 @@ def genitive_off(name: str) -> str:
     return name[:-1] if low not in OTHER_PLACES and low.endswith("s") and low[:-1] in OTHER_PLACES else name
 
 
-WITH_PARTNER = re.compile(r"(?i)(?<![\wåäö])(?:tillsammans|samarbet\w*|samverk\w*|sams\w*|partner\w*|together|"
+WITH_PARTNER = re.compile(r"(?i)(?<![\wåäö])(?:tillsammans|ihop med|samarbet\w*|samverk\w*|sams\w*|partner\w*|together|"
                           r"cooperat\w*|co-operat\w*|collaborat\w*|jointly|joint)(?![\wåäö])")
 AT_A_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:i|på|till|från|in|at|to|from)\s+$")
 # a city ranked against another: "är göteborg bättre på klimatet än malmö", "is Copenhagen doing more than Malmö"
@@ -1018,6 +1043,10 @@ ASKED_WORD_MIN = 4  # a shorter word of a question ("går", "nya") asks nothing 
 # göteborg på …", "What is Gothenburg doing about …" (its own work, not the report's city's)
 ACTOR_VERBS_SV = (r"gör|gjorde|har|hade|lägger|lade|satsar|satsade|arbetar|jobbar|planerar|hanterar|budgeterar|"
                   r"investerar|prognostiserar|spenderar|tycker|anser|vill")
+# a committee named by its compound ("grundskolenämnden", "kulturnämndens"): not the bare word, nor the board
+COMMITTEE_WORD = re.compile(r"(?i)(?<![\wåäö-])[a-zåäö]{3,}nämnd(?:en|ens|s)?(?![\wåäö])")
+# the report itself and its telling, as stems: no topic of a question ("… redovisas i rapporten?")
+REPORT_WORD = re.compile(r"(?:delårs)?rapport\w*|redovis\w*|nämn[st]?|beskriv\w*|report\w*|mention\w*|describ\w*")
 NAME_ACTING = re.compile(
     r"^\s*(?i:vad|hur(?: mycket(?: pengar)?| många)?|vilka|vilken|vilket|när|varför)\s+(?i:[\wåäö]+\s+){0,2}?"
     rf"(?i:{ACTOR_VERBS_SV})\s+([A-ZÅÄÖa-zåäö][\wåäö]+)(?![\wåäö-])(?!\s+(?i:stad|kommun)s?\s+(?i:och|med)\b)"
@@ -1156,10 +1185,14 @@ class AnswerEngine:
         if plan.shape == "out_of_scope":
             welcome = (WELCOME_SV if q.lang == "sv" else WELCOME_EN) if thanked(question) else ""
             return self._refusal(q, scope, [], "out_of_scope", welcome + (SCOPE_SV if q.lang == "sv" else SCOPE_EN), 0.0)
+        ctx = Context(self.library, self.scorer, q, filters)
+        if not history and plan.shape == "change" and lacks_topic(q.text) and not names_only_the_subject(q.text) \
+                and (changes := compose_changes(ctx)) is not None:
+            # "Vad har förändrats jämfört med förra året?": every change the report tells of
+            return certain_answer(q, scope, changes, "change", cited_sources(changes.citations))
         if not history and (names_only_the_subject(q.text) or (
                 plan.shape in ("brief", "reason", "change") and lacks_topic(q.text))):
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
-        ctx = Context(self.library, self.scorer, q, filters)
         if plan.shape in ("fact", "brief") and (listed := compose_mentions(ctx)) is not None:
             # "Vilka förseningar finns det i rapporten?": every place it tells of one, read off its own words
             return certain_answer(q, scope, listed, "brief", cited_sources(listed.citations))
@@ -1173,6 +1206,8 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
         if plan.shape in ("reason", "fact", "brief", "change") and (wrong := self._unstated_setback(ctx)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", wrong, 1.0)
+        if (untold := self._year_never_named(q)) is not None:  # "… compared to 1990?": the report has no 1990
+            return self._refusal(q, scope, [], "out_of_scope", untold, 1.0)
         if (other := self._another_years_report(q)) is not None:  # "the 2024 interim report": not in the library
             return self._refusal(q, scope, [], "out_of_scope", other, 1.0)
         if (forecast_only := self._final_result_of_an_interim(q)) is not None:
@@ -1184,13 +1219,17 @@ class AnswerEngine:
         if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(genitive_off(m.group(1)), "")):
             # "How does Malmö's voter turnout compare with Stockholm's?": the report tells of Malmö only
             return self._refusal(q, scope, [], "out_of_scope", self._only_mentioned(q, other), 1.0)
-        if (stranger := self._unknown_subject(q) or self._never_named_place(q)) is not None:
+        if (stranger := self._unknown_subject(q) or self._never_named_place(q) or self._never_named_committee(q)) \
+                is not None:
             # "Has Helsingborg won more congresses …?", "Hur står sig Malmö mot Helsingborg när det gäller …?"
             text = f"Rapporten nämner inte {stranger}." if q.lang == "sv" else f"The report does not mention {stranger}."
             return self._refusal(q, scope, [], "out_of_scope", text, 1.0)
         if OUTCOME_ASKED.search(q.text) and self._later_year(q) is not None:
             # "Hur gick det för Malmö i handbolls-EM 2026?": what came of it after the report was written
             return self._refusal(q, scope, [], "out_of_scope", UNTOLD[q.lang, "later"], 1.0)
+        if plan.shape != "outline" and (later := self._met_later(q)) is not None:
+            # "Kommer staden att klara riktvärdet … till 2030?": the report sets the target, it does not foretell it
+            return self._refusal(q, scope, [], "out_of_scope", later, 1.0)
         if plan.shape == "outline" and (later := self._later_year(q)) is not None:  # "… met in 2026?"
             return self._refusal(q, scope, [], "out_of_scope", later, 1.0)
         acting = self._name_acting(q)
@@ -1486,12 +1525,23 @@ class AnswerEngine:
         names = sorted(ctx.q.phrases) or [stem(n.lower()) for n in ctx.q.names if self.scorer.in_corpus(n)]
         # no name: the setback must be told with a word of the question's topic ("Förseningen beror …" on Koll
         # Folkhälsa tells nothing of the intranet), not with the setback word alone
+        # (the report's own words, "Vilka förseningar redovisas i rapporten?", are no topic: the whole report's)
         topic = names or [t for t, w in ctx.q.terms.items() if w >= 1.0 and len(t) >= 5 and not t.isdigit()
-                          and not SETBACK_STATED_ANY.search(t)]
+                          and not SETBACK_STATED_ANY.search(t) and not REPORT_WORD.fullmatch(t)]
         # (a passage's heading names what it tells of, when a chunk begins with the setback: «… flyttas
         # beslutsplaneringen från december 2025 till april 2026» under the heading on the minorities' programmes)
         texts = [f"{str(c.meta.get('heading') or '').strip()}. {c.text}" for c, _ in hits]
         return unstated_setback(ctx.q.asked, texts, ctx.q.lang == "sv", topic)
+
+    def _year_never_named(self, q: Question) -> str | None:
+        """An earlier year the report never names ("What is the CO2 reduction compared to 1990?"): it tells
+        nothing of that year, and a change it states since another year is no answer."""
+        index = self.library.index
+        held = sorted(int(y) for y in index.years if y.isdigit())
+        for y in sorted(q.years):
+            if y.isdigit() and held and int(y) < held[0] and index.df.get(y, 0) == 0:
+                return f"Rapporten säger inget om {y}." if q.lang == "sv" else f"The report says nothing about {y}."
+        return None
 
     def _another_years_report(self, q: Question) -> str | None:
         """What to say when the question asks what a report of another year says ("the 2024 interim report",
@@ -1619,6 +1669,16 @@ class AnswerEngine:
             return word + (more.group(0) if more else "")  # as written ("Katrin Stjernfeldt Jammeh", "helsingborg")
         return None
 
+    def _never_named_committee(self, q: Question) -> str | None:
+        """A committee the report never names ("Hur gick det för grundskolenämnden med dess mål?"): the report is
+        the executive board's, and what it says of its own goals is no answer about another committee's."""
+        for m in COMMITTEE_WORD.finditer(q.asked):
+            word = m.group(0).lower()
+            base = re.sub(r"(?:ens|en|s)$", "", word)
+            if not self.scorer.stem_in_corpus(stem(word)) and not self.scorer.stem_in_corpus(base):
+                return m.group(0)
+        return None
+
     def _never_named_place(self, q: Question) -> str | None:
         """A municipality or city (assistant/data/places.txt) that the report never names, anywhere in the question
         ("Hur står sig Malmö mot Helsingborg …?"): what the report says of Malmö is no answer about it. A word in
@@ -1627,6 +1687,7 @@ class AnswerEngine:
         # ("Københavns Kommune" is «Köpenhamns kommun»; "Since I deal a lot with Brussels, …" is an aside)
         asked = as_swedish_letters(q.asked)
         kept = without_asides(asked)
+        acting = next((g for g in m.groups() if g), None) if (m := NAME_ACTING.search(asked)) else None
         for m in PLACE_WORD.finditer(asked):
             token = re.sub(r"['’]s$", "", m.group(0))
             written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
@@ -1635,11 +1696,17 @@ class AnswerEngine:
                     or ASKERS_PLACE.search(asked[:m.start()]) or told_of_the_asker(asked, m):
                 continue  # (where the asker is: "Vi i Umeå håller på att …", "I am from Finland, city council of Tampere")
             low = written.lower()
-            if not written[:1].isupper() and (len(low) < PLACE_LETTERS or low in STOP or low in EN_STOP or translate(low)):
+            # (a shorter one where the question makes it the one who acts: "vad gör lund för klimatet")
+            letters = PLACE_LETTERS - 1 if acting is not None and acting.lower() == low else PLACE_LETTERS
+            if not written[:1].isupper() and (len(low) < letters or low in STOP or low in EN_STOP or translate(low)):
                 continue
             name = low[:1].upper() + low[1:]
-            if self.scorer.stem_in_corpus(stem(low)) or self.scorer.exonym(low) or index.has_name(name):
-                continue  # named, or a word of the report ("Vara" is «vara»)
+            # (a word of the report, "Vara" is «vara»; the one acting must be a word of its own, not the part of a
+            # compound: «MalmöLundregionen» names no Lund that does anything)
+            known = stem(low) in index.df if acting is not None and acting.lower() == low \
+                else self.scorer.stem_in_corpus(stem(low))
+            if known or self.scorer.exonym(low) or index.has_name(name):
+                continue
             return name
         return None
 
@@ -1677,6 +1744,18 @@ class AnswerEngine:
         t = stem(word)
         return len(t) >= 4 and t[-1] in "lnr" and t[-2] not in "aeiouyåäö" and \
             self.scorer.stem_in_corpus(f"{t[:-1]}e{t[-1]}")
+
+    def _met_later(self, q: Question) -> str | None:
+        """Whether something will be met or reached by a year after the report's own ("Kommer staden att klara
+        riktvärdet 30 medarbetare per chef till 2030?", "Will Malmö reach climate neutrality by 2030?"): the report
+        tells the target and this year's assessment, not whether a later year will see it met."""
+        m = MET_BY_YEAR.search(q.text)
+        own = {str(c.meta.get("year")) for c in self.library.index.chunks[:1] if c.meta.get("year")}
+        if m is None or not own or m.group(1) <= min(own):
+            return None
+        if q.lang == "sv":
+            return f"Rapporten beskriver läget {min(own)} och förutsäger inte hur det blir {m.group(1)}."
+        return f"The report describes the situation in {min(own)} and does not predict the outcome for {m.group(1)}."
 
     def _later_year(self, q: Question) -> str | None:
         """The goals' assessment asked for a year after the report's: the report assesses its own year only."""

@@ -84,6 +84,7 @@ from assistant.textproc import (
     similarity,
     stem,
     terms,
+    without_chat_things,
     words,
 )
 from ingest.chunking import is_label, split_sentences
@@ -94,6 +95,13 @@ MIN_COVERAGE = 0.5
 # a sentence holding all of a name question but no name, which the answer's sentence falls short of (dev split:
 # 5 near-misses refused, no answerable name question touched; at 0.75 a policy asked "called" was refused)
 NAMELESS_COVERAGE, NAMELESS_MARGIN = 0.9, 0.15
+COLUMNS_NAMED_WEIGHT, COLUMNS_NAMED_MIN = 0.3, 3  # a row whose column headers the question names (three: at two,
+# "the full-year forecast surplus" named «Helårsprognos» and «Avvikelse» of a table other than the one asked about)
+# a column's header in a flattened row: the word before its figure («Prognos DR -14 784 tkr»)
+COLUMN_HEAD = re.compile(r"(?:^|,)\s*([A-Za-zÅÄÖåäö][\wåäö-]+)")
+# words between a superlative and its noun: «den största enskilda osäkerheten»
+SUPERLATIVE_MODIFIERS = frozenset({"enskilda", "enskild", "enskilt", "enda", "single", "individual"})
+RARE_IDF = 3.5  # a word in five passages or fewer: a passage without it is about something else
 ACTING_BODY = re.compile(r"\b(stadskontoret|kommunstyrelsen|styrelsen|kommunfullmäktige|[a-zåäö]+nämnden|"
                          r"[a-zåäö]*förvaltningen|[a-zåäö]*enheten|[a-zåäö]*avdelningen)\b")
 FOLLOWUP_TOPIC = 0.3  # how much of the previous question a follow-up pointing back to it must meet
@@ -422,6 +430,14 @@ def run_in_label(chunk: IndexedChunk) -> str:
     return first if first and is_label(first, chunk.text, 0) else ""
 
 
+def columns_named(q: Question, u: Unit) -> set[str]:
+    """The columns of a table row ("Budget -14 873 tkr, Prognos DR -14 784 tkr, Avvikelse 89 tkr") that the
+    question names by their headers."""
+    cells = u.text.split(":", 1)[1] if ":" in u.text else ""
+    heads = {stem(m.group(1).lower()) for m in COLUMN_HEAD.finditer(cells)}
+    return {h for h in heads if any(term_hit(q, t, {h}) for t, w in q.terms.items() if w >= 1.0)}
+
+
 def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
     ctx = set(terms(_context_text(chunk)))
     out = []
@@ -490,7 +506,8 @@ CLAIMED_EVENT = re.compile(r"(?i)^(?:stämmer det|är det sant|är det så|är d
                            r"(?:blir|blev|kommer att bli|ska bli|finns|fanns|är|var|har varit)\s+(?:en\s+|ett\s+|några\s+)?"
                            r"([a-zåäö]{5,})(?![\wåäö-])")
 # "Vad tycker oppositionen om …?": whose view is asked for
-OPINION_HOLDER = re.compile(r"(?i)^(?:vad|hur)\s+(?:tycker|tyckte|anser|ansåg)\s+([a-zåäö]{5,})(?![\wåäö-])")
+OPINION_HOLDER = re.compile(r"(?i)^(?:vad|hur)\s+(?:tycker|tyckte|anser|ansåg)\s+(?:(?:de|den|det|andra|övriga|alla)\s+)*"
+                            r"([a-zåäö]{5,})(?![\wåäö-])")  # ("Vad tyckte de andra ledamöterna …?")
 # "What does Copenhagen's overborgmester think about …?": whose view an English question asks for
 OPINION_HOLDER_EN = re.compile(r"(?i)^\W*(?:what|how)\s+(?:does|did|do)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
                                r"([a-z][a-z-]{4,})\s+(?:think|thinks|believe|feel|say)\b")
@@ -654,6 +671,11 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     — not in the middle of an unrelated word (arbet is not in medarbetare)."""
     if term in stems:
         return True
+    if len(term) >= 5 and term[-3:] in ABLAUT and any(
+            s.startswith(term[:-3] + ABLAUT[term[-3:]]) for s in stems):
+        return True  # a strong verb's other vowel: avsatt ~ avsätta, tillsätta ~ tillsatt
+    if (other := e_dropped_form(term)) and any(s == other or (len(other) >= 5 and s.endswith(other)) for s in stems):
+        return True  # a noun that drops its e when inflected: cyklar ~ (förmåns)cykel, regler ~ regel
     # the noun a verb is made of ("prognostiser" is prognos + "tiser"), met as a compound's head below
     nouns = [term[:-len(x)] for x in NOUN_VERB_SUFFIXES if term.endswith(x) and len(term) - len(x) >= 6]
     for s in stems:
@@ -675,6 +697,17 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     return False
 
 
+ABLAUT = {"sat": "sät", "sät": "sat"}  # (sätta, satt: the stemmer keeps the vowel)
+VOWELS = frozenset("aeiouyåäö")
+
+
+def e_dropped_form(term: str) -> str | None:
+    """The other form of a Swedish stem whose last syllable's e comes and goes (cykel/cykl, regel/regl), or None."""
+    if len(term) >= 5 and term[-2] == "e" and term[-1] in "lrn" and term[-3] not in VOWELS:
+        return term[:-2] + term[-1]
+    if len(term) >= 4 and term[-1] in "lrn" and term[-2] not in VOWELS and term[-2] != term[-1]:
+        return term[:-1] + "e" + term[-1]
+    return None
 NOUN_VERB_SUFFIXES = frozenset({"er", "ier", "iser", "tiser"})  # prognos -> prognostisera, budget -> budgetera
 VERB_NOUN_ENDINGS = ("ingarna", "ingar", "ingen", "ing", "ades", "ade", "ats", "at", "as")
 
@@ -1074,6 +1107,16 @@ class ExtractiveAnswerer:
         said = chosen[0].coverage if chosen else 0.0
         return best if said < best.coverage - NAMELESS_MARGIN else None
 
+    def _leaves_out(self, q: Question, u: Unit) -> bool:
+        """Whether a word of the question the report has in a few places only (not the noun asked for) is nowhere
+        in a sentence's passage: a sentence said to leave a name out must be about what the question asks."""
+        if q.lang != "sv":
+            return False  # (an English word is read through the glossary: "partnering" is no word to hold)
+        focus = stem(q.focus) if q.focus else ""
+        told = u.stems | u.context | set(terms(u.chunk.text))
+        return any(w >= 1.0 and len(t) >= 5 and not t.isdigit() and t != focus and self.stem_in_corpus(t)
+                   and self.idf(t) >= RARE_IDF and not term_hit(q, t, told) for t, w in q.terms.items())
+
     def indefinite_mention(self, q: Question, chosen: list[Unit]) -> Unit | None:
         """The sentence to quote for "What's the name of the Tokyo-based startup …?" when it mentions the
         thing only as "ett Tokyobaserat uppstartsbolag" and names nothing after it: the report does not
@@ -1084,6 +1127,8 @@ class ExtractiveAnswerer:
         if not asked:
             return None
         u = chosen[0]
+        if self._leaves_out(q, u):
+            return None  # "Vilka städer samarbetar Malmö med om kustskydd?": Malmö Commitment's cities are others
         for m in INDEFINITE_PHRASE.finditer(u.text):
             heads = [w for w in m.group(1).split() if w[:1].islower()]
             if heads and any(stem(heads[-1].lower()).endswith(a) for a in asked) \
@@ -1157,7 +1202,7 @@ class ExtractiveAnswerer:
         question_read = self.next_year_named(self.as_the_report(self.with_swedish_letters(as_swedish_letters(question))))
         lang = lang or detect_lang(question_read)
         text = split_part_compound(self.as_names(self.correct_typos(self.elided_written_out(
-            self.truncations_written_out(question_read))))) if lang == "sv" else \
+            self.truncations_written_out(without_chat_things(question_read)))))) if lang == "sv" else \
             self.correct_typos(question_read, swedish_letters_only=True)
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
@@ -1291,6 +1336,14 @@ class ExtractiveAnswerer:
             d = self.a.index.substring_df(term)
         return math.log(1 + (n - d + 0.5) / (d + 0.5))
 
+    def _told_by_parts(self, q: Question, t: str) -> bool:
+        """A hyphenated compound the report never writes, whose parts are the question's terms too
+        ("commitment-städerna": «Malmö Commitment», «städerna»): the parts weigh, not the whole again."""
+        if "-" not in t or self.stem_in_corpus(t):
+            return False
+        parts = [p for p in t.split("-") if len(p) > 1]
+        return bool(parts) and all(p in q.terms or stem(p) in q.terms for p in parts)
+
     def units_for(self, q: Question, hits: list[tuple[IndexedChunk, float]]) -> list[Unit]:
         units: list[Unit] = []
         chunk_terms: dict[str, tuple[set[str], str]] = {}
@@ -1298,7 +1351,7 @@ class ExtractiveAnswerer:
             units.extend(units_of(chunk, rank))
             st = set(terms(chunk.text))
             chunk_terms[chunk.id] = ({t for t in q.terms if term_hit(q, t, st)}, " ".join(st))
-        weights = {t: w * self.idf(t) for t, w in q.terms.items()}
+        weights = {t: w * self.idf(t) for t, w in q.terms.items() if not self._told_by_parts(q, t)}
         if q.followup:  # "När gavs den ut?": an own word found nowhere in the evidence carries no meaning here
             found = " ".join(j for _, j in chunk_terms.values())
             weights = {t: w for t, w in weights.items() if q.terms[t] < 1.0 or t in found}
@@ -1380,6 +1433,8 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if figures_named and figures_named & u.stems:
                 u.score += FIGURE_NAMED_WEIGHT  # "Vilket ärende avser minskningen med 4,1 Mkr?": the row of -4,1
+            if u.is_row and len(columns_named(q, u)) >= COLUMNS_NAMED_MIN:
+                u.score += COLUMNS_NAMED_WEIGHT  # "Vad är budget, prognos och avvikelse för …?": a row has them all
             if q.kind == "list" and not u.is_row:
                 if u.chunk.id not in leads:
                     leads[u.chunk.id] = list_leads(u.chunk)  # once per chunk, not per sentence
@@ -2035,7 +2090,8 @@ class ExtractiveAnswerer:
         """Whether a sentence gives the superlative of the thing asked: «Den största enskilda osäkerheten …» for
         "den största osäkerheten i prognosen", not «De största avvikelserna …» for "which project got most money"."""
         for m in said.finditer(u.text):
-            after = [w for w in words(u.text[m.end():])[:2] if w not in STOP]
+            # (the noun, not a modifier both share: «Den största enskilda osäkerheten» for "största enskilda beslut")
+            after = [w for w in words(u.text[m.end():])[:3] if w not in STOP and w not in SUPERLATIVE_MODIFIERS][:2]
             if any(term_hit(q, t, {stem(w)}, w) for w in after for t in q.terms):
                 return True
         return False

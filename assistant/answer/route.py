@@ -38,13 +38,23 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad ligger i",
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
               r"(?:vad är )?det viktigaste (?:i|ur|från)", r"huvudpunkterna (?:i|ur|från)",
+              # the report's highlights, of nothing narrower: "Vilka är de viktigaste resultaten (som jag kan lyfta …)?"
+              r"(?:vilka|vad) är (?:de )?(?:viktigaste|främsta|största|mest intressanta) (?:resultaten|nyheterna|"
+              r"höjdpunkterna)(?= *(?:i (?:den här |denna )?(?:delårs)?rapporten|som\b|att\b|[?.!]|$))",
+              r"what are the (?:main|key|most important|biggest) (?:results|findings|highlights|takeaways)"
+              r"(?= *(?:(?:in|of|from) (?:the|this) report|that\b|[?.!]|$))",
               r"(?:the )?(?:key|main) (?:points|messages|takeaways) (?:of|from|in)", r"(?:the )?highlights (?:of|from|in)",
               r"vad handlar (?:den här |denna |hela )?(?:avsnittet|kapitlet|delen|rapporten|rapport)",
               r"what is (?:this|the) (?:whole )?(?:report|section|chapter) about",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
+              # the parts of a follow-up section: "Vilka prioriteringar följs upp (i avsnittet om prioriteringar)?"
+              r"vilka ([a-zåäö]{5,}) följs upp(?= *(?:i (?:avsnittet|kapitlet|delen|rapporten)\b|[?.!]|$))",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
-              r"vad (?:säger|skriver) rapporten om", r"vad står det om", r"finns det något om",
+              r"vad (?:säger|skriver) rapporten om", r"vad står det om", r"finns det (?:något|nåt|nånting) om",
+              r"står det (?:något|nåt|nånting|mycket) om", r"nämns det (?:något|nåt|nånting) om",
+              # what a part of the outline is about: "Vad handlar målområdet 'En mer jämlik stad' om?"
+              r"vad handlar (?:målområdet|kommunfullmäktigemålet|kf-målet|målet)",
               r"vad (?:anges|sägs|nämns|framgår) (?:det )?om",
               r"what does the report (?:write|say) about",
               r"vilka (?:områden|delar|ämnen|frågor) (?:går|gås) (.{0,60})igenom", r"gå igenom (?:avsnittet|kapitlet|delen)",
@@ -72,6 +82,8 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              # (when opening the question: "Hur mycket … och vad är orsaken till …?" asks a figure and its cause)
              r"^\s*(?:(?:vad|vilka|vilken|vilket) (?:är|var) )?(?:de |den |det )?(?:\w+ )?(?:förklaring(?:en|arna)|"
              r"orsak(?:en|erna)|anledning(?:en|arna)|skälen|skälet) till",
+             # shorthand that opens with the noun: "förklaring avvik personalkostn +7 mkr?", "orsak underskott?"
+             r"^\s*(?:förklaring(?:en|ar|arna)?|orsak(?:en|er|erna)?)(?= +(?:till |på |av |för )?[\wåäö])",
              r"^\s*(?:(?:what|which) (?:is|are|was|were) )?(?:the )?(?:\w+ )?(?:explanations?|reasons?|causes?|drivers) "
              r"(?:for|of|behind)")
 # "Sammanfatta förklaringarna till …": a summary of causes is a reason answer
@@ -173,7 +185,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ )
             # where something stands: "Hur ser X ut?", "status på …", "where are we with …", "how's X coming along"
             r"hur ser (?:\w*arbetet|\w*arbetet (.{3,50}?)) ut", r"på vilket sätt", r"status (?:på|för|kring)", r"berätta (?:vad|hur|lite|mer)",
             r"vad som händer", r"where are we (?:with|on)", r"var står (?:vi|staden|kommunen|man|det) (?:med|i|kring)",
-            r"(?<!enligt )(?<!enligt den )lägesbild\w*", r"nuläge\w*", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
+            r"(?<!enligt )(?<!enligt den )lägesbild(?:er)?(?![\wåäö])", r"(?:ge|få) (?:mig |oss )?lägesbild\w*", r"nuläge\w*", r"(?:how(?:'s| is)|how are) (.{3,50}) coming along",
             r"what(?:'s| is) going on", r"in what way", r"what (?:[\w-]+ ){1,3}(?:is|are) doing",
             r"what(?: is| are|'s|’s|'re|’re) (?:[\w'’-]+ ){1,5}doing")
 # questions about the report's own outline: goals, goal areas, how many, which are (not) met
@@ -217,11 +229,14 @@ TASK = re.compile(
     r"var snäll och |var snälla och )?"
     r"(?:hjälpa mig (?:att )?|hjälp mig (?:att )?|help me )?"
     r"(?:(?:översätt\w*|translate)\b|"  # a translation is a task, of the summary too ("Translate the summary into French")
-    r"(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|upprätta|utarbeta|"
+    # (not a name: "Generate District - is there an application …?")
+    r"(?:(?:skriva?|write|formulera|författa|compose|draft|generate|generera|skapa|create|upprätta|utarbeta)"
+    r"(?!\s+(?-i:[A-ZÅÄÖ]))|"
     # a draft of a document built from the report: "Kan ni upprätta ett förslag till revisionsskrivelse …"
-    r"(?:ta fram|göra|prepare) (?:ett |en |a |an )?(?:förslag|utkast|draft|proposal) (?:till|på|of|for)|"
+    r"(?:ta fram|göra|gör|make|prepare) (?:ett |en |a |an )?(?:förslag|utkast|draft|proposal) (?:till|på|of|for)|"
     r"hitta på|make up|rita|draw|koda|code|programmera|räkna ut|calculate|boka|book|skicka|send|mejla|e-?mail|"
-    r"(?:göra|gör|make|ta fram|plot|rita upp) (?:ett |en |a |an )?(?:[\wåäö-]+ )?(?:diagram|stapeldiagram|"
+    r"(?:göra|gör|make|ta fram|plot|rita upp) (?:ett |en |a |an |\d+ |tre |några |some )?(?:[\wåäö-]+ )?"
+    r"[\wåäö]*?(?:diagram|stapeldiagram|"
     r"cirkeldiagram|graf|chart|graph|plot|presentation|powerpoint\w*|bildspel|slides?|infographic|"
     r"pressmeddelande|press release|tweet|tweets|inlägg|post|affisch|poster|schema|timetable|schedule)|"
     r"berätta en|tell me a|ge mig en (?:dikt|vits|låt)|give me a (?:poem|joke|song)|"
@@ -276,6 +291,11 @@ OPINION = re.compile(
     r"|(?:^|[,;]\s*(?:and |och )?)\s*kommer\b.*\b(?:verkligen|faktiskt|på riktigt)\b"
     # ... or what comes after a year: "What will happen to the Malmö Commitment after 2030?"
     r"|\bwhat will happen\b[^?]*\bafter (?:19|20)\d\d\b|\bvad (?:kommer (?:att )?|ska )hända\b[^?]*\befter (?:19|20)\d\d\b"
+    # ... or a value in a season to come: "vad blir elpriset i vinter", "how high will prices be this winter"
+    r"|^\s*(?:vad|hur (?:mycket|högt|lågt|dyrt|stort|stor)) (?:blir|kommer (?:att )?bli)\b[^?]*(?<![\wåäö])(?:i vinter|"
+    r"i vår|i sommar|nästa vinter|nästa sommar|framöver|i framtiden)(?![\wåäö])"
+    r"|^\s*(?:what|how (?:much|high|low|expensive|big)) will\b[^?]*\b(?:this winter|next winter|this summer|next summer|"
+    r"in the future|going forward)\b"
     # ... or who wins: "Vem kommer vinna valet i Malmö 2026?", "who will win the election"
     r"|^\s*(?:vem|vilka|vilket parti) kommer (?:att )?vinna\b|^\s*(?:who|which party)(?: is)? (?:will|going to) win\b"
     # ... or under a condition: "kommer beredskapen vara tillräcklig 2027 om det blir krig", "will X hold if there is …"
@@ -402,6 +422,10 @@ STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta
                            r"(?:så att|så|so that|so)\s+(?:jag|vi|i|we)\s+(?:kan|can)\s+(?:berätta|förklara|presentera|"
                            r"redovisa|tell|explain|present)(?:\s+(?:om\s+)?(?:den|det|dem|it|them|about it))?"
                            r"(?:\s+(?:på|i|för|at|in|to)\s+(?:[\wåäö-]+\s*){1,3})?|"
+                           # ... or with the answer: "… som jag kan lyfta i ett pressmeddelande", "that I can use in a post"
+                           r"(?:som|that)\s+(?:jag|vi|i|we)\s+(?:kan|can|could)\s+(?:lyfta(?:\s+fram)?|använda|citera|"
+                           r"ta med|ha med|use|quote|include|highlight|put)(?:\s+(?:på|i|för|in|at|to)\s+"
+                           r"(?:[\wåäö-]+\s*){1,3})?|"
                            # how exact: "…, exakt belopp?", "the exact figure please"
                            r",?\s*(?:(?:ge mig|give me|med|with)\s+)?(?:det |the )?(?:exakt|exakta|precist|exact|precise)\s+"
                            r"(?:belopp(?:et)?|summa(?:n)?|siffra(?:n)?|siffror(?:na)?|amount|figure|number|sum)"

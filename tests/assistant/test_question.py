@@ -435,3 +435,14 @@ def test_a_danish_partners_question_words_and_letters_read_as_swedish():
         "Hur arbetar Malmö med kystsikring och klimat?"
     assert danish_as_swedish("Hvornår åbner Øresundsmetroen?") == "När åbner Öresundsmetroen?"
     assert danish_as_swedish("Hur går det med obligationen?") == "Hur går det med obligationen?"
+
+
+def test_chat_things_are_read_as_the_word_they_are_made_of():
+    from assistant.textproc import without_chat_things
+    assert without_chat_things("vad e taxonomigrejen och csrd-grejen") == "vad e taxonomi och csrd"
+    assert without_chat_things("Vilka grejer har hänt?") == "Vilka grejer har hänt?"  # (a word alone is no compound)
+
+
+def test_a_period_in_danish_or_english_months_is_the_reports_period():
+    assert "januari-augusti" in words("What was the result for januar-august?")
+    assert "januari-augusti" in words("the january-august outcome")

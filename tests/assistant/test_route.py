@@ -14,6 +14,7 @@ from assistant.answer.route import (
     requested_pages,
     route,
     thanked,
+    topic_words,
     without_asides,
     without_length_request,
 )
@@ -744,6 +745,15 @@ def test_a_question_pointing_back_keeps_the_askers_sentence_it_points_to():
     # a draft of a document built from the report is a writing task
     ("Kan ni upprätta ett förslag till revisionsskrivelse till kommunstyrelsen baserat på rapporten?", True),
     ("Vilka förslag har tagits fram om evenemang?", False),
+    # a post or a draft for social media, its noun a compound; a name that opens with a writing verb is no task
+    ("Gör ett utkast till 3 instagraminlägg om Malmö Möts", True),
+    ("gör en linkedinpost om obligationen", True),
+    ("Gör en översikt av ekonomin", False),
+    ("Generate District - is there an application for national or EU funding for the next phase?", False),
+    # a value in a season to come; this year's forecast is the report's
+    ("vad blir elpriset i vinter", True),
+    ("How high will electricity prices be this winter?", True),
+    ("Hur mycket blir överskottet i år?", False),
 ])
 def test_requests_the_report_cannot_answer(text, refused):
     assert is_out_of_scope_request(text) is refused
@@ -754,3 +764,21 @@ def test_requests_the_report_cannot_answer(text, refused):
 def test_questions_about_the_assistant_in_a_row_are_small_talk(text):
     assert is_out_of_scope_request(text)
     assert not is_out_of_scope_request("What can you do with the bond figures?".replace("you do", "the city do"))
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    # the report's highlights, of nothing narrower, are its summary (and what the asker will do with them is no topic)
+    ("Vilka är de viktigaste resultaten?", "summary"),
+    ("Vilka är de viktigaste resultaten som jag kan lyfta i ett pressmeddelande?", "summary"),
+    ("What are the main results?", "summary"),
+    # the parts a follow-up section follows up
+    ("Vilka prioriteringar följs upp i avsnittet om prioriteringar?", "summary"),
+])
+def test_highlights_and_followed_up_parts_are_summaries(text, shape):
+    assert route(text) == shape
+
+
+def test_a_situation_report_named_as_a_thing_is_no_status_request():
+    # "lägesbild" asks where something stands; «lägesbilden» over crime is a document of the report's
+    assert "lägesbilden" in topic_words("Vilka områden pekas ut i lägesbilden?")
+    assert "lägesbild" not in topic_words("Ge mig en lägesbild av klimatarbetet")

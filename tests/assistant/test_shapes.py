@@ -2989,3 +2989,154 @@ def test_a_second_part_does_not_quote_the_first_parts_sentence_again(assistant):
 def test_refusals_of_the_twenty_sixth_round(assistant, question, says):
     a = assistant.ask(question)
     assert a.refused and says in a.answer, a.answer
+
+
+def test_a_place_or_committee_the_report_never_names_is_said_so(assistant):
+    # «MalmöLundregionen» names no Lund that acts; the report is the board's, not the school committee's
+    answer = assistant.ask("vad gör lund för klimatet")
+    assert answer.refused and "Lund" in answer.answer
+    answer = assistant.ask("Hur gick det för grundskolenämnden med dess mål enligt delårsrapporten?")
+    assert answer.refused and "grundskolenämnden" in answer.answer
+    assert not assistant.ask("Vad säger rapporten om servicenämnden?").refused
+    # a place the city works with is the report's own matter: «… samarbetar staden även med Tokyo Metropolitan …»
+    answer = assistant.ask("vad gör malmö ihop med tokyo")
+    assert not answer.refused and any(c.page == 23 for c in answer.citations)
+
+
+def test_whether_a_target_is_met_by_a_later_year_is_not_foretold(assistant):
+    answer = assistant.ask("Kommer staden att klara riktvärdet 30 medarbetare per chef till 2030?")
+    assert answer.refused and "2030" in answer.answer
+    assert assistant.ask("Will Malmö be climate neutral by 2030?").refused
+    # what work will lead to: the report tells the hope («… förhoppningen …»), not the turnout of 2026
+    assert assistant.ask("Will the democracy efforts lead to higher turnout in the 2026 election?").refused
+    # a plan's date is told: «… flyttar till nya lokaler vid Rådhuset 2026 …»
+    assert not assistant.ask("Kommer flytten till Rådhuset vara klar till 2026?").refused
+
+
+def test_a_year_the_report_never_names_is_no_baseline(assistant):
+    answer = assistant.ask("What is the CO2 emission reduction of Malmö in percent compared to 1990?")
+    assert answer.refused and "1990" in answer.answer
+    # «… har dessutom stadens flygresor mer än halverats sedan 2019» (p. 24)
+    assert not assistant.ask("Hur mycket har flygresorna minskat sedan 2019?").refused
+
+
+@pytest.mark.parametrize("question", ["Hur mycket pengar är avsatt för kompetenshöjande insatser?",
+                                      "How much money is reserved for competence development in the city?"])
+def test_a_strong_verbs_other_vowel_finds_the_sentence(question, assistant):
+    # «… genom att avsätta 78 miljoner kronor till kompetenshöjande insatser i staden» (p. 6), not the 3,5 Mkr row
+    answer = assistant.ask(question)
+    assert "78 miljoner" in answer.answer and answer.citations[0].page in (6, 11)
+
+
+def test_an_inventory_of_two_kinds_and_of_delays_in_other_words(assistant):
+    answer = assistant.ask("Vilka förseningar eller brister redovisas i rapporten?")
+    assert not answer.refused and {27, 31, 32} <= {c.page for c in answer.citations}
+    # a delay told without the word: «… flyttas beslutsplaneringen från december 2025 till april 2026» (p. 26)
+    answer = assistant.ask("Vilka förseningar finns det i rapporten?")
+    assert "april 2026" in answer.answer and "pausats" in answer.answer
+
+
+def test_what_changed_since_last_year_without_a_topic_lists_the_reports_comparisons(assistant):
+    answer = assistant.ask("Vad har förändrats jämfört med förra året?")
+    assert not answer.refused and answer.shape == "change"
+    assert "18,5 Mkr" in answer.answer and "remisser" in answer.answer and "0,7 %" in answer.answer
+
+
+def test_the_reports_highlights_are_its_summary(assistant):
+    answer = assistant.ask("Vilka är de viktigaste resultaten som jag kan lyfta i ett pressmeddelande?")
+    assert answer.shape == "summary" and "13,9 Mkr" in answer.answer
+
+
+def test_the_priorities_followed_up_are_the_sections_parts(assistant):
+    answer = assistant.ask("Vilka prioriteringar följs upp i avsnittet om prioriteringar?")
+    assert "Flytten till Rådhuset närmar sig" in answer.answer and "Civilt försvar" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("vad e csrd och taxonomigrejen och vad gör ks med det", "taxonomiförordning"),  # chat's "-grejen"
+    ("vilka ämnen har stadskontoret svarat på statliga remisser om, typ havsmiljö?", "havsmiljö"),  # a class noun
+    ("How sure is the economic forecast?", "Prognossäkerheten bedöms som något osäker"),
+])
+def test_chat_words_and_class_nouns_name_no_missing_thing(question, said, assistant):
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.answer
+
+
+def test_a_sentence_said_to_leave_names_out_is_about_what_is_asked(assistant):
+    # the Malmö Commitment's cities in Africa are unnamed; coastal protection's partners are named elsewhere
+    assert "anger inga namn" in assistant.ask("Vilka städer i Afrika ingår i Malmö Commitment?").answer
+    assert "anger inga namn" not in assistant.ask("Vilka städer samarbetar Malmö med om kustskydd?").answer
+
+
+def test_the_whole_boards_surplus_is_explained_by_the_reports_own_table_first(assistant):
+    # «Prognostiserad budgetavvikelse helår - viktigaste förklaringar» (p. 37): each part's share, then the causes
+    answer = assistant.ask("Varför går kommunstyrelsen med överskott?")
+    assert answer.citations[0].page == 37 and "6 900" in answer.answer and "4 750" in answer.answer
+    assert any(c.page == 40 for c in answer.citations)
+    # one part's surplus is explained by its own causes only
+    assert "6 900" not in assistant.ask("Varför går stadskontoret med överskott?").answer
+
+
+def test_a_cause_under_another_deviations_label_is_no_cause_of_the_one_named(assistant):
+    # «Intäkter + 2,9 Mkr … beror främst på EU-bidrag» (p. 39) is no cause of «Lokalkostnader -3 Mkr» (p. 40)
+    answer = assistant.ask("Varför blir lokalkostnaderna högre än budgeterat?")
+    assert "Uven" in answer.answer and "EU-bidrag" not in answer.answer
+
+
+def test_shorthand_opening_with_explanation_asks_a_reason(assistant):
+    answer = assistant.ask("förklaring avvik personalkostn KB-finansierad verksamhet +7 mkr?")
+    assert answer.shape == "reason" and "vakanser" in answer.answer
+
+
+def test_a_summary_keeps_to_the_topic_in_a_heading_listing_several_things(assistant):
+    # «Näringslivsprogram, Öresundsmetron och klimatresiliens» (p. 10) also tells of the business programme
+    answer = assistant.ask("Sammanfatta vad rapporten säger om Öresundsmetron.")
+    assert "maj 2025" in answer.answer and "näringslivsprogram har inletts" not in answer.answer
+
+
+def test_a_brief_below_its_floor_goes_on_in_a_section_already_quoted(assistant):
+    # «… har kommunstyrelsen följt upp hur nämnderna arbetar med lokaler» (p. 8) shares only "följa upp"
+    answer = assistant.ask("hur följer staden upp tjänsteresorna nu")
+    assert "Koll Tjänsteresor" in answer.answer and {c.page for c in answer.citations} == {24}
+
+
+def test_others_views_on_the_report_are_not_in_it(assistant):
+    assert assistant.ask("Vad tyckte de andra ledamöterna om delårsrapporten när den togs upp i KS?").refused
+
+
+def test_a_row_whose_column_headers_the_question_names_answers_it(assistant):
+    answer = assistant.ask("Vad är budget, prognos och avvikelse för budgetområdet Stadsutveckling och samhällsbyggnad, "
+                           "kustskydd och resiliens?")
+    assert "-14 873" in answer.answer and answer.citations[0].page == 44
+
+
+@pytest.mark.parametrize("question", ["Står det något om cyklar?", "Står det nåt om cyklar i rapporten?"])
+def test_whether_the_report_says_anything_about_a_thing_is_answered_from_it(question, assistant):
+    # «Förmånscykel lockar allt fler medarbetare» (p. 23–24): cyklar is the plural of the compound's head «cykel»
+    answer = assistant.ask(question)
+    assert not answer.refused and "förmånscykel" in answer.answer.lower()
+
+
+def test_what_a_goal_area_is_about_is_its_summary(assistant):
+    answer = assistant.ask("Vad handlar målområdet 'En mer jämlik stad' om?")
+    assert answer.shape == "summary" and "En mer jämlik stad" in answer.answer
+
+
+def test_a_share_of_a_whole_the_report_does_not_break_down(assistant):
+    answer = assistant.ask("Hur mycket av den sociala obligationen går till skolorna?")
+    assert answer.refused and "600 miljoner" in answer.answer
+
+
+def test_an_acronym_opening_the_question_is_a_name_the_evidence_must_hold(assistant):
+    # «MKB» is the housing company (p. 28); the board's income rows are not its result
+    assert assistant.ask("MKB:s resultat delår 2025?").refused
+
+
+def test_a_construction_start_is_no_study_start(assistant):
+    answer = assistant.ask("När beräknas byggstart för Malmö bangård?")
+    assert answer.refused and "våren 2025" in answer.answer
+
+
+def test_english_questions_framed_with_address_and_classification(assistant):
+    answer = assistant.ask("How does the board address labour-law conditions and welfare crime in public procurement?")
+    assert not answer.refused and any(c.page == 6 for c in answer.citations)

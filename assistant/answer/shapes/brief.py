@@ -67,6 +67,10 @@ DENSE_POOL = 16  # sentences compared with the question by embedding (the cost o
 MAX_POINTS = {"brief": 6, "reason": 3, "change": 4}
 GOES_ON = 3  # sentences after a cause that may go on telling it ("… 3,9 Mkr. För arvoden … ett överskott på 2,7 Mkr.")
 MAX_WITH_CONTEXT = 5  # a reason answer with the sentences its cause leans on or goes on in
+# the report's own table of why the year deviates: «Prognostiserad budgetavvikelse helår - viktigaste förklaringar»
+EXPLANATIONS_HEADING = re.compile(r"(?i)(?:viktigaste|viktiga|främsta) förklaring")
+BARE_FIGURE = re.compile(r"-?\d[\d\s  ]*(?:,\d+)?")  # a figure on a line of its own («6 900»)
+MAX_EXPLANATION_LINES = 6
 BESIDE_A_TABLE = 3  # other points kept in an answer whose body is an introduced table
 MAX_TABLE_ROWS = 12  # rows a lead-in ("… har följande förändringar beslutats.") brings: cut short, a table does not add up
 RARE_TOPIC_IDF = 3.0  # a question word in few passages names a topic of its own (MEHAB, elpriserna)
@@ -89,6 +93,7 @@ TABLE_LEAD_COVERAGE = 0.25  # the share of the question a lead-in must hold for 
 REASON_MIN_COVERAGE = 0.15  # the share of the question a point of a reason answer must hold
 TOPIC_SECTION_COVERAGE = 0.5  # a sentence holding this share of a brief's question: its section tells the topic
 OTHER_PART = 0.4  # a point under another part of the board (styrelsen / stadskontoret) than the one asked about
+OTHER_LABEL = 0.8  # a point under another deviation's label than the one the question names
 
 
 def relevance(u: Unit, shape: str) -> float:
@@ -261,6 +266,32 @@ def another_part_of_heading(ctx: Context, u: Unit, topical: set[str]) -> bool:
     return not names_topic(own | set(u.label)) and bool(own & others)
 
 
+def other_label_penalty(u: Unit, named_labels: set[str]) -> float:
+    """How far a cause stands from the deviation the question names: under another deviation's own label
+    ("Intäkter + 2,9 Mkr" when lokalkostnaderna are asked about) it explains that one; elsewhere it may go on."""
+    if u.chunk.id in named_labels:
+        return 0.0
+    return OTHER_LABEL if deviation_sign(run_in_label(u.chunk)) else OTHER_PART
+
+
+def explanation_table(ctx: Context, chosen: list[Point]) -> list[Point]:
+    """The lines of the report's own table of the main explanations of the year's deviation ("Prognostiserad
+    budgetavvikelse helår - viktigaste förklaringar": each part's share, «varav personalkostnader (vakanser) 7 000»),
+    a figure on a line of its own joined to the line it belongs to; none when the report has no such table."""
+    sources = {p.unit.chunk.meta.get("source") for p in chosen}
+    lines: list[Unit] = []
+    for rank, chunk in enumerate(ctx.library.index.chunks):
+        if not EXPLANATIONS_HEADING.search(str(chunk.meta.get("heading") or "")) or (
+                sources and chunk.meta.get("source") not in sources):
+            continue
+        for u in units_of(chunk, rank):
+            if lines and BARE_FIGURE.fullmatch(u.text) and lines[-1].chunk.id == u.chunk.id:
+                lines[-1] = replace(lines[-1], text=f"{lines[-1].text} {u.text}", stems=lines[-1].stems | u.stems)
+            else:
+                lines.append(u)
+    return [Point(u, 0.0) for u in lines[:MAX_EXPLANATION_LINES]]
+
+
 def label_names(q: Question, chunk: IndexedChunk) -> bool:
     """Whether a chunk starts with a run-in label that a content word of the question names: the cause of a
     deviation stands under its label, and the search may miss a paragraph whose only match is that label
@@ -354,7 +385,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                            - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
                            + (cause_weight(u, ctx.q.text, sign, largest) if shape == "reason" else 0.0)
                            + (NAMED_LABEL if u.chunk.id in named_labels else 0.0)
-                           - (OTHER_PART if named_labels and not u.is_row and u.chunk.id not in named_labels else 0.0)
+                           - (other_label_penalty(u, named_labels) if named_labels and not u.is_row else 0.0)
                            - (OTHER_PART if asked_part and chunk_under_other_part(u.chunk, asked_part) else 0.0))
                      for u in candidates), key=lambda p: -p.relevance)
     if not points:
@@ -365,8 +396,13 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     chosen = mmr(points, most, lam=0.7, min_relevance=floor)
     if len(chosen) < MIN_POINTS[shape]:  # a brief is several points: relax the floor, never the repetition check
         more = mmr(points, MIN_POINTS[shape], lam=0.7, min_relevance=max(0.45 * top, 0.15))
+        # (below the floor, a point goes on with a section already quoted: a lone sentence from elsewhere that shares
+        # a word with the question, «… har kommunstyrelsen följt upp hur nämnderna arbetar med lokaler» for "hur
+        # följer staden upp tjänsteresorna", is padding)
+        sections = {section_key(c.unit.chunk) for c in chosen}
         chosen += [p for p in more if all(similarity(content(p.unit), content(c.unit)) < 0.6 and
-                                           p.unit.text != c.unit.text for c in chosen)]
+                                           p.unit.text != c.unit.text for c in chosen)
+                   and (not chosen or p.relevance >= floor or section_key(p.unit.chunk) in sections)]
         chosen = chosen[:most]
     # "Hur stort överskott prognostiserar upphandlingsverksamheten och varför?": a surplus of one named activity is
     # explained by its own causes, not by each part's
@@ -391,6 +427,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     if sign and not one_thing:
         chosen = with_each_part(chosen, [p for p in points if not (asked_part and chunk_under_other_part(
             p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top, limit=MAX_WITH_CONTEXT)
+        if not asked_part and not named_labels:  # the whole board's surplus: the report's own table of why first
+            chosen = explanation_table(ctx, chosen) + chosen
     if shape == "brief" and len(chosen) < MIN_POINTS[shape]:
         chosen = with_section_of_the_best(chosen, points, most)
     if shape == "brief" and TWO_THINGS.search(ctx.q.text):

@@ -14,6 +14,7 @@ import re
 
 from assistant.answer.extractive import Unit, is_signpost, sentence_before, units_of
 from assistant.answer.points import ANAPHORA, Point, content, joined_with
+from assistant.answer.premise import SETBACK_KIND, SETBACK_STATED
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import EN_LEAD
 from assistant.answer.shapes.outline import report_source
@@ -24,6 +25,7 @@ from assistant.textproc import similarity, stem, words
 # "what X are mentioned?": the clause ends there (a place or a part after it, "finns i prognosen", narrows it)
 MENTIONS_ASKED = re.compile(
     r"(?i)^\W*(?:vilka|vilken|vilket|which|what)\s+(?:([a-zåäö]{2,}(?::s)?)\s+)??([a-zåäö]{4,})\s+"
+    r"(?:(?:eller|och|or|and)\s+([a-zåäö]{4,})\s+)?"  # two kinds at once: "vilka förseningar eller brister …"
     r"(?:(?:finns(?: det)?|redovisas|nämns|beskrivs|tas upp|lyfts fram|rapporteras)(?: (?:det )?i (?:den här |denna )?"
     r"(?:delårs)?rapporten)?|(?:does|do) (?:the|this) report (?:mention|list|report|describe|name)|"
     r"(?:are|were|is|was) (?:mentioned|reported|described|listed|named)(?: in (?:the|this) report)?|"
@@ -32,21 +34,30 @@ MENTIONS_ASKED = re.compile(
 GENERIC_MODIFIERS = frozenset({"nya", "andra", "olika", "new", "other", "different", "the", "de", "all", "alla"})
 MIN_MENTIONS = 2  # passages: one is a fact or a brief's
 MAX_MENTIONS = 8  # passages: more, and the word is everywhere; a brief ranks them instead
-MAX_POINTS = 8
+MAX_POINTS = 10  # an inventory is all of them; past ten, the kind is too common for one
 REPEATED = 0.8  # word overlap at which a mention repeats one already quoted
 ROOT_MIN = 5  # letters a root must keep ("försen" of "förseningar" meets försenad, förseningen)
 INFLECTION = re.compile(r"(?:ingarna|ingar|ingen|ing|erna|arna|orna|er|ar|or|en|et|s)$")
+# what may follow a root in a word that names the kind: an inflection or a verb's ending, not another word
+ENDING = re.compile(r"(?:ing(?:en|ar|arna)?|ad|ade|ades|at|ats|as|er|erna|ar|arna|or|orna|en|et|na|s|a|e|t|y|ies|"
+                    r"ed|es|ing|ings)?")
 
 
-def asked_kind(ctx: Context) -> tuple[str, str] | None:
-    """The root of the noun an inventory question asks about (Swedish, or the glossary's Swedish for English), and
-    the word that narrows it ("EU" in "Which EU directives are mentioned?", or ""); None when the question is no
-    inventory or the noun is none of its search words."""
+def asked_kinds(ctx: Context) -> list[tuple[str, str]] | None:
+    """The roots and modifiers (see asked_kind) of the one or two kinds an inventory question asks about
+    ("Vilka förseningar eller brister redovisas?"); None when it is no inventory or a noun is none of its words."""
     m = MENTIONS_ASKED.match(ctx.q.asked.strip())
     if m is None:
         return None
     modifier = (m.group(1) or "").lower().removesuffix(":s")
-    word = m.group(2).lower()
+    kinds = [asked_kind(ctx, word.lower(), modifier) for word in (m.group(2), m.group(3)) if word]
+    return None if any(k is None for k in kinds) else kinds  # type: ignore[return-value]
+
+
+def asked_kind(ctx: Context, word: str, modifier: str) -> tuple[str, str] | None:
+    """The root of the noun an inventory question asks about (Swedish, or the glossary's Swedish for English), and
+    the word that narrows it ("EU" in "Which EU directives are mentioned?", or ""); None when the noun is none of
+    the question's search words."""
     if ctx.q.lang == "en":
         found = translate(word)
         if not found:
@@ -64,8 +75,20 @@ def asked_kind(ctx: Context) -> tuple[str, str] | None:
 
 
 def names_the_kind(u: Unit, root: str, modifier: str) -> bool:
+    """A sentence with the word itself, inflected or made a verb («försenad»), not a compound it begins
+    («bristyrken» is no «brist»)."""
     said = words(u.text)
-    return not u.is_row and any(w.startswith(root) for w in said) and (not modifier or modifier in said)
+    return not u.is_row and any(w.startswith(root) and ENDING.fullmatch(w[len(root):]) for w in said) \
+        and (not modifier or modifier in said)
+
+
+def tells_of_the_kind(u: Unit, root: str, modifier: str) -> bool:
+    """names_the_kind, or, for a setback (a delay), the report's other words for one («… flyttas
+    beslutsplaneringen från december 2025 till april 2026», «i en långsammare takt»)."""
+    if names_the_kind(u, root, modifier):
+        return True
+    setback = next((kind for kind, said in SETBACK_KIND if said.search(root)), None)
+    return setback is not None and not modifier and not u.is_row and SETBACK_STATED[setback].search(u.text) is not None
 
 
 def with_what_it_points_back_to(u: Unit, root: str) -> Unit:
@@ -78,26 +101,57 @@ def with_what_it_points_back_to(u: Unit, root: str) -> Unit:
 def compose_mentions(ctx: Context) -> Composition | None:
     """The inventory answer, or None when the question asks for none or the report's mentions are too few or
     too many for one."""
-    asked = asked_kind(ctx)
-    if asked is None:
+    kinds = asked_kinds(ctx)
+    if not kinds:
         return None
-    root, modifier = asked
     source = report_source(ctx)
     found: list[Unit] = []
     for rank, chunk in enumerate(ctx.library.index.chunks):
         if source is not None and chunk.meta.get("source") != source:
             continue
-        found += [u for u in units_of(chunk, rank) if names_the_kind(u, root, modifier) and not is_signpost(u.text)]
-    passages = {u.chunk.id for u in found}
-    if not MIN_MENTIONS <= len(passages) <= MAX_MENTIONS:
+        found += [u for u in units_of(chunk, rank) if any(tells_of_the_kind(u, root, modifier) for root, modifier in kinds)
+                  and not is_signpost(u.text)]
+    # (the bounds are of the passages naming the kind: a setback's other words only add to them)
+    named = {u.chunk.id for u in found if any(names_the_kind(u, root, modifier) for root, modifier in kinds)}
+    if len(named) > MAX_MENTIONS or len({u.chunk.id for u in found}) < MIN_MENTIONS or not named:
         return None
     points: list[Point] = []
     for u in found:
         # the report's summary repeats a sentence of its body, word for word or nearly («EU:s direktiv CSRD»)
         if any(similarity(content(u), content(p.unit)) >= REPEATED for p in points):
             continue
+        root = next(r for r, m in kinds if tells_of_the_kind(u, r, m))
         points.append(Point(with_what_it_points_back_to(u, root), 1.0))
     # (a sentence quoted with the one before it holds that one: not a point of its own too)
     points = [p for p in points if not any(p.unit.text in o.unit.text and p is not o for o in points)][:MAX_POINTS]
     text, citations = ctx.render(points, EN_LEAD if ctx.q.lang == "en" else "")
     return Composition(text, citations, [p.unit for p in points], True, certain=True)
+
+
+# a comparison with an earlier year the report states: «… ökat markant jämfört med föregående år», «Jämfört med år
+# 2024 är budgeten … 18,5 Mkr högre år 2025», «… har ökat medan flygresorna minskat jämfört med 2023»
+CHANGE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:jämfört med|jämfört mot|i jämförelse med|i förhållande till)\s+"
+                         r"(?:år\s+)?(?:(?:19|20)\d\d|föregående år|förra året|fjolåret|samma period (?:föregående|förra) år)"
+                         r"|(?:högre|lägre|fler|färre|större|mindre) än (?:föregående|förra) år"
+                         r"|jämförelse görs mellan [^.]{0,40}(?:19|20)\d\d[^.]{0,40}(?:19|20)\d\d"
+                         r"|(?:ökat|minskat|ökade|minskade|halverats|fördubblats)[^.]{0,60}\bsedan (?:19|20)\d\d")
+
+
+def compose_changes(ctx: Context) -> Composition | None:
+    """What the report says has changed since an earlier year, all of it ("Vad har förändrats jämfört med förra
+    året?" names no topic: every comparison the report states is the answer), or None when it states too few."""
+    source = report_source(ctx)
+    points: list[Point] = []
+    for rank, chunk in enumerate(ctx.library.index.chunks):
+        if source is not None and chunk.meta.get("source") != source:
+            continue
+        for u in units_of(chunk, rank):
+            if u.is_row or is_signpost(u.text) or CHANGE_TOLD.search(u.text) is None:
+                continue
+            if any(similarity(content(u), content(p.unit)) >= REPEATED for p in points):
+                continue  # (the report's summary repeats its body)
+            points.append(Point(u, 1.0))
+    if len({p.unit.chunk.id for p in points}) < MIN_MENTIONS:
+        return None
+    text, citations = ctx.render(points[:MAX_POINTS], EN_LEAD if ctx.q.lang == "en" else "")
+    return Composition(text, citations, [p.unit for p in points[:MAX_POINTS]], True, certain=True)

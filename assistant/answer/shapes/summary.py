@@ -58,6 +58,8 @@ CUE_WORDS = set(terms(
     # what kind of summary, not of what: "huvudbudskapen", "the key messages", "det viktigaste"
     "huvudbudskap huvudbudskapen budskap budskapen huvuddrag huvuddragen viktigaste slutsatser slutsatserna "
     "highlights key main messages message takeaways important conclusion conclusions främst främsta sum "
+    # the report's highlights: "Vilka är de viktigaste resultaten?", "What are the main findings?"
+    "resultaten results findings nyheterna höjdpunkterna "
     # an account asked for, and the kinds of fact it should give: "Redogör för …: belopp, tidpunkt och …"
     "redogör redogöra redogörelse beskriv beskriva förklara account describe explain belopp tidpunkt tidpunkten "
     "datum motivering motiveringen skäl skälen anledning anledningen " + " ".join(NUMBER_WORDS)))
@@ -91,6 +93,10 @@ KIND_WORDS = [
     ("goal", re.compile(r"(?i)\b(mål|målet|målen|kommunfullmäktigemål\w*|goals?)\b(?! area)")),
     ("heading", re.compile(r"(?i)\b(avsnitt\w*|kapitl\w*|kapitel|rubrik\w*|section|chapter)\b")),
 ]
+
+
+# a heading that lists several things: "Näringslivsprogram, Öresundsmetron och klimatresiliens"
+LISTED_TITLE = re.compile(r"[^,]+,[^,]+\s(?:och|samt)\s")
 
 
 @dataclass
@@ -481,6 +487,7 @@ def compose_summary(ctx: Context) -> Composition:
     if span.kind == "pages":
         lo, hi = requested_pages(ctx.q.text) or span.pages
         units = [u for u in units if lo <= u.page <= hi]
+    units = on_the_topic_in_listed(ctx, span, units)
     heads = assessment_first(span) if span.kind == "goal" else area_assessments(span) if span.kind == "goal_area" \
         else []
     heads = own_summary_lines(ctx, span, report) + heads  # the report's own summary of the part first
@@ -523,6 +530,21 @@ def compose_summary(ctx: Context) -> Composition:
     return Composition(text, citations, [p.unit for p in points], accepted,
                        [(c, 0.0) for c in span.chunks], span=span_text, coverage=min(span.score, 1.0),
                        certain=span.kind == "pages")
+
+
+def on_the_topic_in_listed(ctx: Context, span: Span, units: list[Unit]) -> list[Unit]:
+    """Of a heading that lists several things ("Näringslivsprogram, Öresundsmetron och klimatresiliens"), summarised
+    beside the topic's own heading, only the sentences on the topic: the business programme is no part of what the
+    report says about the metro."""
+    if not span.also:
+        return units
+    listing = [s for s in (span, *span.also) if LISTED_TITLE.search(s.label)]
+    topic = [t for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS and t not in AMBIENT_ACTORS]
+    if not listing or not topic:
+        return units
+    ids = {c.id for s in listing for c in (s.own if s is span else s.chunks)}
+    kept = [u for u in units if u.chunk.id not in ids or any(term_hit(ctx.q, t, u.stems) for t in topic)]
+    return kept or units
 
 
 def topic_elsewhere(ctx: Context, span: Span) -> bool:
