@@ -429,6 +429,13 @@ SHARE_OF = re.compile(r"(?i)(?<![\wåäö])(?:hur mycket|hur stor del|how much|w
 PART_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:varav|av dessa|av detta|av vilka|därav|of which|whereof)(?![\wåäö])")
 
 
+def figure_unsaid(q: Question, u: Unit) -> bool:
+    """Whether the question names a figure («de 78 miljonerna») that a unit does not hold: then it is no sentence
+    on the thing asked, to quote as what the report says instead."""
+    asked = {t for t in q.terms if t.isdigit() and not YEAR.fullmatch(t)}
+    return bool(asked) and not asked & set(words(u.text))
+
+
 def breakdown_missing(q: Question, u: Unit) -> str | None:
     """The unit a question asks a figure broken down by ("per förvaltning", "between the parties"), when the
     quoted figure's sentence, row and table name none of it: the report gives the total only."""
@@ -1274,8 +1281,9 @@ class AnswerEngine:
                     features.values["decided_by_rule"] = 1.0
                     # (what the report says instead, when it is about the thing asked: "no such figure" then a
                     # sentence on another matter would only mislead)
-                    about = mismatch not in (per_unit_missing, average_missing) or (
-                        comp.evidence[0].coverage >= TOLD_COVERAGE and tells_of_the_thing(q, comp.evidence[0]))
+                    about = (mismatch not in (per_unit_missing, average_missing) or (
+                        comp.evidence[0].coverage >= TOLD_COVERAGE and tells_of_the_thing(q, comp.evidence[0]))) \
+                        and not (mismatch is breakdown_missing and figure_unsaid(q, comp.evidence[0]))
                     told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold and about else None)
             if modifier_differs(q, comp.evidence[0], self._said_together, self._inflected_as_adjective):
                 p = 0.0  # "How much did Malmö raise through green bonds?" quoted «… en social obligation …»

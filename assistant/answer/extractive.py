@@ -674,8 +674,9 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     if len(term) >= 5 and term[-3:] in ABLAUT and any(
             s.startswith(term[:-3] + ABLAUT[term[-3:]]) for s in stems):
         return True  # a strong verb's other vowel: avsatt ~ avsätta, tillsätta ~ tillsatt
-    if (other := e_dropped_form(term)) and any(s == other or (len(other) >= 5 and s.endswith(other)) for s in stems):
-        return True  # a noun that drops its e when inflected: cyklar ~ (förmåns)cykel, regler ~ regel
+    if (other := e_dropped_form(term)) and any(s.endswith(other) and (s != other or len(other) >= 6) for s in stems):
+        return True  # a noun that drops its e when inflected: cyklar ~ förmånscykel (as a compound's head, or a word
+        # of six letters: «medel» is as often the means of a sentence on other money as the «medlen» asked about)
     # the noun a verb is made of ("prognostiser" is prognos + "tiser"), met as a compound's head below
     nouns = [term[:-len(x)] for x in NOUN_VERB_SUFFIXES if term.endswith(x) and len(term) - len(x) >= 6]
     for s in stems:

@@ -147,7 +147,7 @@ SWEDISH_GLOSS_WEIGHT = 1.5  # an English question's Swedish word in brackets: th
 REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn"})
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
 # A place named by what it is, wherever it stands: "Lunds kommun – …" opens the question with a name.
-FIRST_ACRONYM = re.compile(r"\s*([A-ZÅÄÖ]{2,6})(?::s)?(?![\wåäöÅÄÖ-])")
+FIRST_ACRONYM = re.compile(r"\s*([A-ZÅÄÖ]{2,6})(?::s)?(?![\wåäöÅÄÖ,-])")
 PLACE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+?)s?\s+(?:kommuns?|stads?|regions?|läns?|municipality|city)\b")
 ABBREVIATIONS = Path(__file__).resolve().parent.parent / "data" / "abbreviations_sv.tsv"
 
@@ -469,9 +469,10 @@ def proper_names(text: str) -> set[str]:
             continue
         out.add(w)
     out.update(m.group(1) for m in PLACE.finditer(text) if m.group(1).lower() not in STOP)
-    # an acronym is a name where it stands, first too: "MKB:s resultat delår 2025?"
-    out.update(m.group(1) for s in re.split(r"(?<=[.?!])\s+", text)
-               if (m := FIRST_ACRONYM.match(s)) and m.group(1).lower() not in STOP)
+    # an acronym is a name where it stands, opening the question too: "MKB:s resultat delår 2025?" (not one of a
+    # list after it: "… area? AI, intranet, statistics")
+    if (m := FIRST_ACRONYM.match(text)) and m.group(1).lower() not in STOP:
+        out.add(m.group(1))
     # a topic set before the question ("Lund - hur många kommunalråd har de?"): a name though it comes first
     if (m := TOPIC_FIRST.match(text)) and m.group(1).lower() not in STOP and not PURPOSE_NOUN.fullmatch(m.group(1)):
         out.add(m.group(1))

@@ -51,8 +51,10 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               # the parts of a follow-up section: "Vilka prioriteringar följs upp (i avsnittet om prioriteringar)?"
               r"vilka ([a-zåäö]{5,}) följs upp(?= *(?:i (?:avsnittet|kapitlet|delen|rapporten)\b|[?.!]|$))",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
-              r"vad (?:säger|skriver) rapporten om", r"vad står det om", r"finns det (?:något|nåt|nånting) om",
-              r"står det (?:något|nåt|nånting|mycket) om", r"nämns det (?:något|nåt|nånting) om",
+              r"vad (?:säger|skriver) rapporten om", r"vad står det om", r"finns det något om(?! (?:det|dom|dem|den|detta|dessa)\b)",
+              # (a clause pointing back is no topic: "vad kostar arvodena, står det nåt om det")
+              r"(?:finns|står|nämns) det (?:nåt|nånting|mycket) om(?! (?:det|dom|dem|den|detta|dessa)\b)",
+              r"(?:står|nämns) det något om(?! (?:det|dom|dem|den|detta|dessa)\b)",
               # what a part of the outline is about: "Vad handlar målområdet 'En mer jämlik stad' om?"
               r"vad handlar (?:målområdet|kommunfullmäktigemålet|kf-målet|målet)",
               r"vad (?:anges|sägs|nämns|framgår) (?:det )?om",
@@ -301,6 +303,8 @@ OPINION = re.compile(
     # ... or under a condition: "kommer beredskapen vara tillräcklig 2027 om det blir krig", "will X hold if there is …"
     r"|^\s*(?:kommer|blir|will|would)\b.*\b(?:om det blir|om det skulle|ifall det|if there (?:is|was|were)|"
     r"in case of|in the event of)\b"
+    # how one becomes something, in general: "Hur blir man politiker i kommunen?", "How do I become a politician?"
+    r"|^\s*hur blir (?:man|jag|en)\b|^\s*how (?:do|can|does) (?:i|you|one|someone) become\b"
     # the asker's own affairs: "what is my salary as a trainee", "när får jag semester", "vad tjänar jag"
     r"|\b(?:what|how much|when|where)\b[^?]{0,30}\bmy\s+(?:salary|pay|wages?|bonus|pension|vacation|holidays?|"
     r"schedule|desk|boss|manager|contract|leave)\b|\bhow much do i (?:earn|make|get paid)\b"

@@ -754,6 +754,10 @@ def test_a_question_pointing_back_keeps_the_askers_sentence_it_points_to():
     ("vad blir elpriset i vinter", True),
     ("How high will electricity prices be this winter?", True),
     ("Hur mycket blir överskottet i år?", False),
+    # how one becomes something is general knowledge
+    ("Hur blir man politiker i kommunen?", True),
+    ("How do I become a politician in Malmö?", True),
+    ("Hur blir det med flytten till Rådhuset?", False),
 ])
 def test_requests_the_report_cannot_answer(text, refused):
     assert is_out_of_scope_request(text) is refused

@@ -3140,3 +3140,24 @@ def test_a_construction_start_is_no_study_start(assistant):
 def test_english_questions_framed_with_address_and_classification(assistant):
     answer = assistant.ask("How does the board address labour-law conditions and welfare crime in public procurement?")
     assert not answer.refused and any(c.page == 6 for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # a clause pointing back asks about what came before it, not for a summary of "det"
+    ("vad kostar politikernas arvoden, står det nåt om det", "42,6 Mkr"),
+    ("äldre malmöbor finns det nåt om dom", "äldre Malmöbor"),
+])
+def test_whether_the_report_says_something_of_what_was_just_named(question, said, assistant):
+    answer = assistant.ask(question)
+    assert answer.shape == "fact" and said in answer.answer
+
+
+def test_a_share_of_a_named_sum_quotes_no_sentence_on_another(assistant):
+    # the 78 Mkr's sentence does not stand first: the grant's 510,3 Mkr is not what the report "says instead"
+    answer = assistant.ask("Hur mycket av de 78 miljonerna går till skolorna?")
+    assert answer.refused and "510,3" not in answer.answer
+
+
+def test_an_acronym_in_a_list_after_the_question_is_no_name_to_meet(assistant):
+    answer = assistant.ask("what is malmo doing in digital and data area? AI, intranet, digital accessibility, statistics")
+    assert not answer.refused
