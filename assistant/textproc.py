@@ -75,7 +75,8 @@ def stem(word: str) -> str:
 MONTH_ABBREV = {
     "jan": "januari", "feb": "februari", "mar": "mars", "apr": "april", "jun": "juni", "jul": "juli",
     "aug": "augusti", "sep": "september", "sept": "september", "okt": "oktober", "nov": "november", "dec": "december",
-    # a period written in Danish or English ("januar-august", "january-august"): only in a pair of months
+    # a period written in Danish or English ("januar-august", "january-august"), read in a hyphenated word as the
+    # abbreviations are
     "januar": "januari", "februar": "februari", "marts": "mars", "august": "augusti", "january": "januari",
     "february": "februari", "march": "mars", "june": "juni", "july": "juli",
 }

@@ -33,6 +33,7 @@ from assistant.answer.extractive import (
     Unit,
     bullet_list,
     cited_sources,
+    e_dropped_form,
     introduces_a_list,
     is_signpost,
     kind_score,
@@ -978,7 +979,6 @@ BOARD = stem("kommunstyrelsen")  # the report's own subject, as a question names
 # the words a question on the whole result's sign is put in: "går (det) mot ett underskott i år", "heading for"
 SIGN_FRAME = frozenset(stem(w) for w in ("går", "gå", "gick", "mot", "väg", "prognos", "prognosen", "helår", "helåret",
                                          "året", "år", "väntas", "förväntas", "total", "totalt", "sammantaget"))
-# how a thing turned out, asked in the past tense: "Hur gick det för Malmö i handbolls-EM 2026?", "Who won …"
 # a prediction of meeting something by a year, or of what work will lead to: "Kommer staden att klara riktvärdet …
 # till 2030?", "Will Malmö reach … by 2030?", "Will the democracy efforts lead to higher turnout in the 2026 election?"
 MET_BY_YEAR = re.compile(r"(?i)^\s*(?:kommer|klarar|hinner|når|will|is\s+(?:[\w-]+\s+){1,3}going\s+to|are\s+(?:[\w-]+\s+){1,3}"
@@ -987,6 +987,7 @@ MET_BY_YEAR = re.compile(r"(?i)^\s*(?:kommer|klarar|hinner|når|will|is\s+(?:[\w
                          r"climate[- ]neutral|fossil\w*))(?![\wåäö]).*?"
                          r"(?<![\wåäö])(?:till|by|år|in|i|senast|före|innan|until|before)\s+(?:the\s+|valet\s+)?"
                          r"((?:19|20)\d\d)(?![\d])")
+# how a thing turned out, asked in the past tense: "Hur gick det för Malmö i handbolls-EM 2026?", "Who won …"
 OUTCOME_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:hur gick det|hur blev det|vem vann|vilka vann|vad blev (?:resultatet|utfallet)|"
                            r"how did (?:it|they|\w+) (?:go|do|turn out|end)|who won|what was the (?:outcome|result) of)"
                            r"(?![\wåäö])")
@@ -1695,7 +1696,8 @@ class AnswerEngine:
         # ("Københavns Kommune" is «Köpenhamns kommun»; "Since I deal a lot with Brussels, …" is an aside)
         asked = as_swedish_letters(q.asked)
         kept = without_asides(asked)
-        acting = next((g for g in m.groups() if g), None) if (m := NAME_ACTING.search(asked)) else None
+        actor = NAME_ACTING.search(asked)
+        acting = next((g for g in actor.groups() if g), "").lower() if actor else ""
         for m in PLACE_WORD.finditer(asked):
             token = re.sub(r"['’]s$", "", m.group(0))
             written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
@@ -1705,14 +1707,13 @@ class AnswerEngine:
                 continue  # (where the asker is: "Vi i Umeå håller på att …", "I am from Finland, city council of Tampere")
             low = written.lower()
             # (a shorter one where the question makes it the one who acts: "vad gör lund för klimatet")
-            letters = PLACE_LETTERS - 1 if acting is not None and acting.lower() == low else PLACE_LETTERS
+            letters = PLACE_LETTERS - 1 if low == acting else PLACE_LETTERS
             if not written[:1].isupper() and (len(low) < letters or low in STOP or low in EN_STOP or translate(low)):
                 continue
             name = low[:1].upper() + low[1:]
             # (a word of the report, "Vara" is «vara»; the one acting must be a word of its own, not the part of a
             # compound: «MalmöLundregionen» names no Lund that does anything)
-            known = stem(low) in index.df if acting is not None and acting.lower() == low \
-                else self.scorer.stem_in_corpus(stem(low))
+            known = stem(low) in index.df if low == acting else self.scorer.stem_in_corpus(stem(low))
             if known or self.scorer.exonym(low) or index.has_name(name):
                 continue
             return name
@@ -1750,20 +1751,20 @@ class AnswerEngine:
         """A plural that drops the e of its singular's last syllable ("förmånscyklarna" of «förmånscykel», "regler"
         of «regel»), which the stemmer does not bring back."""
         t = stem(word)
-        return len(t) >= 4 and t[-1] in "lnr" and t[-2] not in "aeiouyåäö" and \
-            self.scorer.stem_in_corpus(f"{t[:-1]}e{t[-1]}")
+        singular = e_dropped_form(t)
+        return singular is not None and len(singular) > len(t) and self.scorer.stem_in_corpus(singular)
 
     def _met_later(self, q: Question) -> str | None:
         """Whether something will be met or reached by a year after the report's own ("Kommer staden att klara
         riktvärdet 30 medarbetare per chef till 2030?", "Will Malmö reach climate neutrality by 2030?"): the report
         tells the target and this year's assessment, not whether a later year will see it met."""
         m = MET_BY_YEAR.search(q.text)
-        own = {str(c.meta.get("year")) for c in self.library.index.chunks[:1] if c.meta.get("year")}
-        if m is None or not own or m.group(1) <= min(own):
+        held = sorted(int(y) for y in self.library.index.years if y.isdigit())
+        if m is None or not held or int(m.group(1)) <= held[0]:
             return None
         if q.lang == "sv":
-            return f"Rapporten beskriver läget {min(own)} och förutsäger inte hur det blir {m.group(1)}."
-        return f"The report describes the situation in {min(own)} and does not predict the outcome for {m.group(1)}."
+            return f"Rapporten beskriver läget {held[0]} och förutsäger inte hur det blir {m.group(1)}."
+        return f"The report describes the situation in {held[0]} and does not predict the outcome for {m.group(1)}."
 
     def _later_year(self, q: Question) -> str | None:
         """The goals' assessment asked for a year after the report's: the report assesses its own year only."""

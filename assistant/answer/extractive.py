@@ -79,6 +79,7 @@ from assistant.textproc import (
     EN_STOP,
     STOP,
     SWEDISH_LETTERS,
+    VOWELS,
     as_swedish_letters,
     one_edit,
     similarity,
@@ -699,7 +700,6 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
 
 
 ABLAUT = {"sat": "sät", "sät": "sat"}  # (sätta, satt: the stemmer keeps the vowel)
-VOWELS = frozenset("aeiouyåäö")
 
 
 def e_dropped_form(term: str) -> str | None:
@@ -709,6 +709,8 @@ def e_dropped_form(term: str) -> str | None:
     if len(term) >= 4 and term[-1] in "lrn" and term[-2] not in VOWELS and term[-2] != term[-1]:
         return term[:-1] + "e" + term[-1]
     return None
+
+
 NOUN_VERB_SUFFIXES = frozenset({"er", "ier", "iser", "tiser"})  # prognos -> prognostisera, budget -> budgetera
 VERB_NOUN_ENDINGS = ("ingarna", "ingar", "ingen", "ing", "ades", "ade", "ats", "at", "as")
 

@@ -11,6 +11,8 @@ is left to the brief, which ranks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from assistant.answer.extractive import Unit, is_signpost, sentence_before, units_of
 from assistant.answer.points import ANAPHORA, Point, content, joined_with
@@ -43,15 +45,31 @@ ENDING = re.compile(r"(?:ing(?:en|ar|arna)?|ad|ade|ades|at|ats|as|er|erna|ar|arn
                     r"ed|es|ing|ings)?")
 
 
-def asked_kinds(ctx: Context) -> list[tuple[str, str]] | None:
-    """The roots and modifiers (see asked_kind) of the one or two kinds an inventory question asks about
-    ("Vilka förseningar eller brister redovisas?"); None when it is no inventory or a noun is none of its words."""
+class Kind(NamedTuple):
+    """One kind of thing an inventory asks for: the root of its noun, the word narrowing it ("EU" in "Which EU
+    directives …", or ""), and, for a setback asked without a narrowing word, the report's other words for one."""
+
+    root: str
+    modifier: str
+    other_words: re.Pattern[str] | None
+
+
+def asked_kinds(ctx: Context) -> list[Kind] | None:
+    """The one or two kinds an inventory question asks about ("Vilka förseningar eller brister redovisas?"); None
+    when it is no inventory or a noun is none of its words."""
     m = MENTIONS_ASKED.match(ctx.q.asked.strip())
     if m is None:
         return None
     modifier = (m.group(1) or "").lower().removesuffix(":s")
-    kinds = [asked_kind(ctx, word.lower(), modifier) for word in (m.group(2), m.group(3)) if word]
-    return None if any(k is None for k in kinds) else kinds  # type: ignore[return-value]
+    asked = [asked_kind(ctx, word.lower(), modifier) for word in (m.group(2), m.group(3)) if word]
+    kinds: list[Kind] = []
+    for a in asked:
+        if a is None:
+            return None
+        root, narrowed = a
+        setback = next((kind for kind, said in SETBACK_KIND if said.search(root)), None)
+        kinds.append(Kind(root, narrowed, SETBACK_STATED[setback] if setback and not narrowed else None))
+    return kinds
 
 
 def asked_kind(ctx: Context, word: str, modifier: str) -> tuple[str, str] | None:
@@ -82,13 +100,12 @@ def names_the_kind(u: Unit, root: str, modifier: str) -> bool:
         and (not modifier or modifier in said)
 
 
-def tells_of_the_kind(u: Unit, root: str, modifier: str) -> bool:
+def tells_of_the_kind(u: Unit, kind: Kind) -> bool:
     """names_the_kind, or, for a setback (a delay), the report's other words for one («… flyttas
     beslutsplaneringen från december 2025 till april 2026», «i en långsammare takt»)."""
-    if names_the_kind(u, root, modifier):
+    if names_the_kind(u, kind.root, kind.modifier):
         return True
-    setback = next((kind for kind, said in SETBACK_KIND if said.search(root)), None)
-    return setback is not None and not modifier and not u.is_row and SETBACK_STATED[setback].search(u.text) is not None
+    return kind.other_words is not None and not u.is_row and kind.other_words.search(u.text) is not None
 
 
 def with_what_it_points_back_to(u: Unit, root: str) -> Unit:
@@ -98,34 +115,46 @@ def with_what_it_points_back_to(u: Unit, root: str) -> Unit:
     return joined_with(sentence_before(u), u) or u
 
 
+def told_in_the_report(ctx: Context, wanted: Callable[[Unit], bool]) -> list[Unit]:
+    """The sentences of the report asked about that `wanted` picks, in report order (no signposts)."""
+    source = report_source(ctx)
+    return [u for rank, chunk in enumerate(ctx.library.index.chunks)
+            if source is None or chunk.meta.get("source") == source
+            for u in units_of(chunk, rank) if wanted(u) and not is_signpost(u.text)]
+
+
+def unrepeated(found: list[Unit], quoted: Callable[[Unit], Unit] = lambda u: u) -> list[Point]:
+    """One point per thing said: the report's summary repeats a sentence of its body, word for word or nearly
+    («EU:s direktiv CSRD»); `quoted`: what to quote for a sentence."""
+    points: list[Point] = []
+    for u in found:
+        if not any(similarity(content(u), content(p.unit)) >= REPEATED for p in points):
+            points.append(Point(quoted(u), 1.0))
+    return points
+
+
+def inventory(ctx: Context, points: list[Point]) -> Composition:
+    """An inventory's points, under their headings in report order, each cited."""
+    text, citations = ctx.render(points, EN_LEAD if ctx.q.lang == "en" else "")
+    return Composition(text, citations, [p.unit for p in points], True, certain=True)
+
+
 def compose_mentions(ctx: Context) -> Composition | None:
     """The inventory answer, or None when the question asks for none or the report's mentions are too few or
     too many for one."""
     kinds = asked_kinds(ctx)
     if not kinds:
         return None
-    source = report_source(ctx)
-    found: list[Unit] = []
-    for rank, chunk in enumerate(ctx.library.index.chunks):
-        if source is not None and chunk.meta.get("source") != source:
-            continue
-        found += [u for u in units_of(chunk, rank) if any(tells_of_the_kind(u, root, modifier) for root, modifier in kinds)
-                  and not is_signpost(u.text)]
+    found = told_in_the_report(ctx, lambda u: any(tells_of_the_kind(u, k) for k in kinds))
     # (the bounds are of the passages naming the kind: a setback's other words only add to them)
-    named = {u.chunk.id for u in found if any(names_the_kind(u, root, modifier) for root, modifier in kinds)}
+    named = {u.chunk.id for u in found if any(names_the_kind(u, k.root, k.modifier) for k in kinds)}
     if len(named) > MAX_MENTIONS or len({u.chunk.id for u in found}) < MIN_MENTIONS or not named:
         return None
-    points: list[Point] = []
-    for u in found:
-        # the report's summary repeats a sentence of its body, word for word or nearly («EU:s direktiv CSRD»)
-        if any(similarity(content(u), content(p.unit)) >= REPEATED for p in points):
-            continue
-        root = next(r for r, m in kinds if tells_of_the_kind(u, r, m))
-        points.append(Point(with_what_it_points_back_to(u, root), 1.0))
+    points = unrepeated(found, lambda u: with_what_it_points_back_to(
+        u, next(k.root for k in kinds if tells_of_the_kind(u, k))))
     # (a sentence quoted with the one before it holds that one: not a point of its own too)
     points = [p for p in points if not any(p.unit.text in o.unit.text and p is not o for o in points)][:MAX_POINTS]
-    text, citations = ctx.render(points, EN_LEAD if ctx.q.lang == "en" else "")
-    return Composition(text, citations, [p.unit for p in points], True, certain=True)
+    return inventory(ctx, points)
 
 
 # a comparison with an earlier year the report states: «… ökat markant jämfört med föregående år», «Jämfört med år
@@ -140,18 +169,7 @@ CHANGE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:jämfört med|jämfört mot|i j
 def compose_changes(ctx: Context) -> Composition | None:
     """What the report says has changed since an earlier year, all of it ("Vad har förändrats jämfört med förra
     året?" names no topic: every comparison the report states is the answer), or None when it states too few."""
-    source = report_source(ctx)
-    points: list[Point] = []
-    for rank, chunk in enumerate(ctx.library.index.chunks):
-        if source is not None and chunk.meta.get("source") != source:
-            continue
-        for u in units_of(chunk, rank):
-            if u.is_row or is_signpost(u.text) or CHANGE_TOLD.search(u.text) is None:
-                continue
-            if any(similarity(content(u), content(p.unit)) >= REPEATED for p in points):
-                continue  # (the report's summary repeats its body)
-            points.append(Point(u, 1.0))
+    points = unrepeated(told_in_the_report(ctx, lambda u: not u.is_row and CHANGE_TOLD.search(u.text) is not None))
     if len({p.unit.chunk.id for p in points}) < MIN_MENTIONS:
         return None
-    text, citations = ctx.render(points[:MAX_POINTS], EN_LEAD if ctx.q.lang == "en" else "")
-    return Composition(text, citations, [p.unit for p in points[:MAX_POINTS]], True, certain=True)
+    return inventory(ctx, points[:MAX_POINTS])
