@@ -146,6 +146,109 @@ SWEDISH_LETTERS = re.compile("[åäö]")
 ASCII_FOLD = str.maketrans("åäö", "aao")
 
 
+# Swedish question words typed without å, ä and ö ("vad star pa sidan 39", "varfor gar KS plus"): a report seldom
+# writes them, so they are not found by its vocabulary as its own words are. Read so only in a Swedish question:
+# "for", "over" and "star" are English words too.
+ASCII_FUNCTION_WORDS = {
+    "ar": "är", "pa": "på", "for": "för", "varfor": "varför", "nar": "när", "sa": "så", "da": "då", "dar": "där",
+    "fa": "få", "far": "får", "fatt": "fått", "ga": "gå", "gar": "går", "gatt": "gått", "sta": "stå", "star": "står",
+    "bade": "både", "aven": "även", "ocksa": "också", "annu": "ännu", "hander": "händer", "hande": "hände",
+    "hant": "hänt", "beratta": "berätta", "forklara": "förklara", "jamfort": "jämfört", "jamfor": "jämför",
+    "jamforelse": "jämförelse", "fran": "från", "nagot": "något", "nagon": "någon",
+    "nagra": "några", "nagonting": "någonting", "nat": "nåt", "nan": "nån", "sadan": "sådan", "sadant": "sådant",
+    "sadana": "sådana", "forra": "förra", "aret": "året", "over": "över", "fore": "före", "maste": "måste",
+    "manga": "många", "tva": "två", "forsta": "första", "mojligt": "möjligt", "storst": "störst", "storsta": "största",
+    "hogst": "högst", "lagst": "lägst", "battre": "bättre", "samre": "sämre",
+}
+# ("i ar", "per ar": the year, not "är")
+ASCII_YEAR = re.compile(r"(?i)(?<![\wåäö])(i|per|varje|förra|nästa)\s+är(?![\wåäö])")
+ASCII_WORD = re.compile(r"(?<![\wåäöÅÄÖ])[A-Za-z]+(?![\wåäöÅÄÖ])")
+
+
+def inside_a_name(m: re.Match[str]) -> bool:
+    """Whether a word stands between two capitalised words of a name: "for" in «Cities for Better Health» is the
+    name's (not "gar" in "Varfor gar KS plus?", after the question's first word and before an abbreviation)."""
+    before = re.search(r"(^|\s)([\wåäöÅÄÖ]+)\s+$", m.string[:m.start()])
+    after = re.match(r"\s+([\wåäöÅÄÖ]+)", m.string[m.end():])
+    return bool(before and after and before.group(2)[:1].isupper() and before.start(2) > 0
+                and after.group(1)[:1].isupper() and not after.group(1).isupper())
+
+
+def ascii_function_words(text: str) -> str:
+    """A Swedish question's function words typed without å, ä and ö written with them ("vad star pa" -> "vad står
+    på"), keeping a capital."""
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        found = ASCII_FUNCTION_WORDS.get(w.lower())
+        if found is None or (w.isupper() and len(w) > 1) or inside_a_name(m):
+            return w
+        return found[:1].upper() + found[1:] if w[:1].isupper() else found
+    return ASCII_YEAR.sub(lambda m: f"{m.group(1)} år", ASCII_WORD.sub(fix, text))
+
+
+# the board asked in the second person ("Går ni plus eller minus i år?", "Vad händer med AI hos er?"): the report
+# is the board's, so "ni" after a verb is the board, and "hos er" says no more than the report does (not "Kan ni
+# …?", a request)
+YOU_THE_BOARD = re.compile(r"(?i)(?<![\wåäö])(gör|går|har|jobbar|arbetar|satsar|planerar|ska|kommer|får|lägger|sparar|"
+                           r"hanterar|följer|tänker|driver|använder|blir|gick|gjorde|hade|satsade|lade|la) ni(?![\wåäö])")
+AT_YOURS = re.compile(r"(?i)\s+(?:hos|inom|på) er(?![\wåäö])")
+
+
+def you_as_the_board(text: str) -> str:
+    """A Swedish question's "ni" for the board the report is about: "Går ni plus?" asks of the whole board, not of
+    whichever part a sentence tells."""
+    return AT_YOURS.sub("", YOU_THE_BOARD.sub(r"\1 kommunstyrelsen", text))
+
+
+# numbers said in Swedish words, as a dictated question has them ("sidan fyrtiofyra", "sen tjugotjugofyra",
+# "sexhundra miljoner"): read as digits, the way the report writes them
+_UNITS = {"noll": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
+          "arton": 18, "nitton": 19}
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+         "nittio": 90}
+_BELOW_100 = "(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + ")(?:" + "|".join(
+    sorted((k for k in _UNITS if k not in ("noll", "en")), key=len, reverse=True)) + ")?|" + "|".join(
+    sorted(_TEENS, key=len, reverse=True))
+_BELOW_1000 = rf"(?:(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:{_BELOW_100}|två|tre|fyra|fem|sex|sju|åtta|nio)?|" \
+              rf"{_BELOW_100})"
+# a year as said: "tjugotjugofyra" (20|24), "tvåtusentjugofem"
+SPOKEN_YEAR = re.compile(rf"(?i)(?<![\wåäö])(?:(tjugo)({_BELOW_100})|tvåtusen({_BELOW_100}))(?![\wåäö])")
+SPOKEN_NUMBER = re.compile(rf"(?i)(?<![\wåäö]){_BELOW_1000}(?![\wåäö])")
+
+
+def _below_100(word: str) -> int:
+    word = word.lower()
+    if word in _TEENS:
+        return _TEENS[word]
+    for tens, value in _TENS.items():
+        if word.startswith(tens):
+            rest = word[len(tens):]
+            return value + (_UNITS[rest] if rest else 0)
+    return _UNITS[word]
+
+
+def _below_1000(word: str) -> int:
+    word = word.lower()
+    if "hundra" in word:
+        head, _, rest = word.partition("hundra")
+        return 100 * (_UNITS[head] if head else 1) + (_below_100(rest) if rest else 0)
+    return _below_100(word)
+
+
+def spoken_numbers(text: str) -> str:
+    """A Swedish question's years and numbers said in words written in digits ("vad står det på sidan fyrtiofyra"
+    -> "… sidan 44", "sen tjugotjugofyra" -> "sen 2024", "sexhundra miljoner" -> "600 miljoner"). Only words of
+    thirteen and up: "tre", "tolv" are the counts the question reads as words ("de tolv målen")."""
+    def year(m: re.Match[str]) -> str:
+        return str(2000 + _below_100(m.group(3))) if m.group(3) else f"20{_below_100(m.group(2)):02d}"
+
+    def number(m: re.Match[str]) -> str:
+        value = _below_1000(m.group(0))
+        return str(value) if value > 12 else m.group(0)
+    return SPOKEN_NUMBER.sub(number, SPOKEN_YEAR.sub(year, text))
+
+
 def swedish_spellings(text_words: Iterable[str]) -> dict[str, str]:
     """The texts' words with å, ä or ö, keyed by how they are typed without them ("malmo" -> "malmö"): the
     commonest of those that fold alike, and none whose folded form is as common a word of the texts itself

@@ -17,7 +17,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 from assistant.answer.extractive import (
@@ -74,6 +73,7 @@ from assistant.answer.question import (
     INTERIM_REPORT,
     IS_IT_TRUE,
     LAST_YEARS_REPORT,
+    PLACES,
     REPORT_OF_A_YEAR,
     TOTAL_WORDS,
     Question,
@@ -110,7 +110,7 @@ from assistant.answer.shapes.brief import (
 )
 from assistant.answer.shapes.causes import states_a_cause
 from assistant.answer.shapes.mentions import compose_changes, compose_mentions
-from assistant.answer.shapes.outline import compose_outline, report_source
+from assistant.answer.shapes.outline import STRUCTURE_ASKED, compose_contents, compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
 from assistant.answer.tables import wants_extreme
 from assistant.glossary import translate
@@ -727,6 +727,26 @@ def procedure_missing(q: Question, u: Unit) -> bool:
 
 # what a fact's quoted evidence must not be, checked in order; a rule's kind ("breakdown", "total") lets the
 # refusal say what the report gives instead (the first such rule's)
+# who reports and when, in every question on the report: "stadskontoret", "jan-aug" name no thing a fact is of
+FRAME_STEMS = frozenset(stem(w) for w in (*ACTORS, "delårsrapport", "delårsrapporten", "rapport", "rapporten", "report",
+                                          "period", "perioden", "antal", "antalet", "number", "totalt", "total",
+                                          "summa", "belopp", "siffra", "siffran", "per")) | MONTH_STEMS \
+    | frozenset({"januari-augusti", "jan-aug"})
+
+
+def only_the_frame_met(q: Question, u: Unit, known: Callable[[str], bool]) -> bool:
+    """A fact quoted for a question whose words of what it is about the report has nowhere, and which meets only
+    who reports and when: "Sjukfrånvaro stadskontoret jan-aug?" quoted the City Office's January–August result.
+    (A topic word the report has elsewhere may be a paraphrase the judge weighs: "ersättningar till politikerna"
+    is told as «arvodeskostnader».)"""
+    if q.followup:
+        return False
+    topic = [t for t, w in q.terms.items() if w >= 1.0 and t not in STOP and t not in FRAME_STEMS and not t.isdigit()
+             and len(t) >= 3 and "-" not in t]
+    met = u.stems | u.context | u.label
+    return bool(topic) and len(topic) < len(q.terms) and not any(term_hit(q, t, met) or known(t) for t in topic)
+
+
 FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ...] = (
     # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is met,
     # the measure asked for is not
@@ -1007,8 +1027,7 @@ CITY_AT_WORK = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\s+(?:
                           r"\b(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\s+([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\b")
 OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
 # municipalities and cities (assistant/data/places.txt): a name among them is a place, not a district or a body
-OTHER_PLACES = frozenset(line.strip().lower() for line in (Path(__file__).parent.parent / "data" / "places.txt")
-                         .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+OTHER_PLACES = PLACES
 PLACE_WORD = re.compile(r"[\wåäöøæ]+(?:['’]s)?")
 
 
@@ -1112,6 +1131,50 @@ def asked_acronym(text: str) -> str | None:
     return named[-1] if re.search(r"(?i)\b(?:it|that|acronym|abbreviation)\s", m.group(0)) and named else None
 
 
+# what a word means ("Vad betyder kommunbidrag?", "Vad menas med \"avvikelse\" i tabellerna?", "What does
+# uppsiktsplikt mean?"): a term of one to three lower-case words, not a name (WHAT_IS_NAME) nor an acronym
+_TERM = r"[\"'«»”“]?([a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,2}?)[\"'«»”“]?"
+_TERM_END = (r"(?:\s+(?:i|in)\s+(?:rapporten|tabellerna|tabellen|texten|ekonomidelen|the report|the tables?))?"
+             r"(?:\s+(?:för något|för nåt|egentligen|exactly|really|actually))?"
+             # (and what the report tells of it: "…, och vad tar rapporten upp under den rubriken?")
+             r"(?:\s*,?\s+(?:och|and)\s+(?:hur|vad|vilk\w*|how|what|which)\b[^?]*)?"
+             r"\s*[?.!]*(?:\s+[^?]*[.!]?)?\s*$")
+TERM_ASKED = re.compile(
+    r"(?i)^\s*(?:och\s+|and\s+)?(?:vad\s+(?:betyder|menas\s+med|avses\s+med|innebär)(?:\s+(?:begreppet|ordet|termen))?|"
+    r"vad\s+är\s+(?:begreppet|ordet|termen)|förklara\s+(?:begreppet|ordet|termen)|"
+    r"what\s+is\s+meant\s+by|what\s+is\s+the\s+meaning\s+of|define|"
+    r"what(?:'s|\s+is)\s+the\s+definition\s+of)\s+" + _TERM + _TERM_END
+    + r"|^\s*(?i:what)\s+(?i:does|do)\s+(?i:the\s+(?:term|word)\s+)?" + _TERM + r"\s+(?i:mean)\b[^?]*[?.!]*\s*$")
+# a sentence that says what its subject is: «Ett utfallsbaserat arbetssätt innebär att …»
+DEFINING_VERB = (r"(?:innebär|betyder|avser|avses|definieras|står för|handlar om|syftar på|kallas|består av|omfattar|"
+                 r"är\s+(?:en|ett|när|att|den|det|de))")
+
+
+def asked_term(text: str) -> str | None:
+    """The term whose meaning a question asks ("kommunbidrag", "utfallsbaserat arbetssätt"), lower case, without
+    an article; None when it asks no such thing or asks what something means for someone ("Vad innebär flytten
+    för personalen?"), or the term is one the report's definite form names (an event: "flytten")."""
+    m = TERM_ASKED.match(text)
+    if m is None:
+        return None
+    term = (m.group(1) or m.group(2) or "").lower()
+    term = re.sub(r"^(?:en|ett|the|a|an)\s+", "", term)
+    if not term or term in STOP or term in EN_STOP or re.search(r"(?<![\wåäö])(?:för|for|to|för att)\s", term + " "):
+        return None
+    if re.match(r"(?i)\s*(?:och\s+)?vad\s+innebär", text) and re.search(r"(?:en|et|na|n)$", term.split()[-1]):
+        return None  # "Vad innebär flytten?": what an event brings, not what a word means
+    return term
+
+
+def _same_compound(a: str, b: str) -> bool:
+    """Two stems of one compound, with or without its linking s: «uppsiktplikt» (a heading) is "uppsiktsplikt"."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and len(short) >= 6 and any(
+        long_[i] == "s" and long_[:i] + long_[i + 1:] == short for i in range(3, len(long_) - 3))
+
+
 # what a law says: "Vad säger arbetsmiljölagen om …?", "… enligt kommunallagen?", "according to the Local Government Act"
 LAW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad säger|vad föreskriver|vad anger|enligt|according to|under|"
                        r"what does|what do)\s+(?:the\s+)?"
@@ -1201,6 +1264,9 @@ class AnswerEngine:
         if not history and (names_only_the_subject(q.text) or (
                 plan.shape in ("brief", "reason", "change") and lacks_topic(q.text))):
             return self._refusal(q, scope, [], "out_of_scope", CLARIFY_SV if q.lang == "sv" else CLARIFY_EN, 0.0)
+        if not history and STRUCTURE_ASKED.search(q.asked) and (contents := compose_contents(ctx)) is not None:
+            # "Hur är rapporten uppbyggd?": its parts in order, with their pages
+            return certain_answer(q, scope, contents, "outline", cited_sources(contents.citations))
         if plan.shape in ("fact", "brief") and (listed := compose_mentions(ctx)) is not None:
             # "Vilka förseningar finns det i rapporten?": every place it tells of one, read off its own words
             return certain_answer(q, scope, listed, "brief", cited_sources(listed.citations))
@@ -1220,8 +1286,10 @@ class AnswerEngine:
             return self._refusal(q, scope, [], "out_of_scope", other, 1.0)
         if (forecast_only := self._final_result_of_an_interim(q)) is not None:
             return self._refusal(q, scope, [], "out_of_scope", forecast_only, 1.0)
-        if (spelled := self._acronym(q, scope)) is not None:  # "Vad står KISA för?", "What does MEHAB stand for?"
+        if (spelled := self._acronym(q, scope, filters)) is not None:  # "Vad står KISA för?", "What does MEHAB stand for?"
             return spelled
+        if not history and (meant := self._term_meaning(q, scope, filters, threshold)) is not None:
+            return meant  # "Vad betyder kommunbidrag?": the report's definition, or that it gives none
         if self._another_municipality(q) is not None:  # "Vad har Göteborgs kommunstyrelse för prognos?"
             return self._refusal(q, scope, [], "out_of_scope", None, 1.0)
         if (m := COMPARED_WITH.search(q.text)) and (other := self._named_in_passing(genitive_off(m.group(1)), "")):
@@ -1275,6 +1343,11 @@ class AnswerEngine:
             p = 0.0
             features.values["decided_by_rule"] = 1.0  # not a feature: `eval fit-judge` leaves these out
         told: str | None = None  # what the report says instead, when a rule refuses
+        known = self._known_stem(q)
+        if shape == "fact" and comp.evidence and only_the_frame_met(
+                q, comp.evidence[0], lambda t: known(t) or self.scorer.compound_split(t) is not None):
+            p = 0.0  # "Sjukfrånvaro stadskontoret jan-aug?": a word the report has nowhere, and only who and when met
+            features.values["decided_by_rule"] = 1.0
         if shape == "fact" and comp.evidence:
             for mismatch, untold in FACT_MISMATCHES:
                 if mismatch(q, comp.evidence[0]):
@@ -1619,7 +1692,7 @@ class AnswerEngine:
             return False  # a common word ("stadens"), or a place the report never writes with a capital
         return not {stem(name), stem(genitive)} & index.common_stems(OWN_PLACE_SHARE)  # not "malmös stad"
 
-    def _acronym(self, q: Question, scope: str) -> Answer | None:
+    def _acronym(self, q: Question, scope: str, filters: Filters | None = None) -> Answer | None:
         """What an acronym stands for ("Vad står KISA för?", "What does the acronym stand for?"): the sentence
         that spells it out ("… Word Maritime University (WMU)"), or, when the report uses it without ever writing
         it out, a refusal that says so and quotes where it stands. None when the question asks no such thing or
@@ -1627,7 +1700,7 @@ class AnswerEngine:
         acronym = asked_acronym(q.asked)
         if acronym is None:
             return None
-        used = [c for c in self.library.index.chunks
+        used = [c for c in self._visible_chunks(filters)
                 if re.search(rf"(?<![\wåäö]){re.escape(acronym)}(?![\wåäö])", c.text)]
         if not used:
             return None
@@ -1639,13 +1712,77 @@ class AnswerEngine:
             answer.shape, answer.confidence = "fact", 1.0
             return answer
         best = next((u for u in units if names_it((acronym,), u.text)), None)
-        if q.lang == "sv":
-            told = f"Rapporten skriver inte ut vad {acronym} står för." + (
-                f" Den nämner det bara så här: «{best.text}» (s. {best.page})" if best else "")
-        else:
-            told = f"The report does not spell out what {acronym} stands for." + (
-                f" It only mentions it like this: «{best.text}» (p. {best.page})" if best else "")
+        return self._untold_but_used(
+            q, scope, best, (f"Rapporten skriver inte ut vad {acronym} står för.", "Den nämner det bara så här:"),
+            (f"The report does not spell out what {acronym} stands for.", "It only mentions it like this:"))
+
+    def _untold_but_used(self, q: Question, scope: str, used: Unit | None, sv: tuple[str, str],
+                         en: tuple[str, str]) -> Answer:
+        """A refusal that says what the report does not tell (an acronym's words, a term's meaning) and quotes
+        where it uses the thing: (what is untold, how the quote is introduced) in Swedish and in English."""
+        untold, lead = sv if q.lang == "sv" else en
+        page = "s." if q.lang == "sv" else "p."
+        told = untold + (f" {lead} «{used.text}» ({page} {used.page})" if used else "")
         return self._refusal(q, scope, [], "out_of_scope", told, 1.0)
+
+    def _visible_chunks(self, filters: Filters | None) -> list[IndexedChunk]:
+        """The chunks of the reports a question may quote: its chosen report, and never another user's upload."""
+        index = self.library.index
+        visible = index.visible(filters.viewer if filters else None)
+        source = filters.source if filters else None
+        return [c for c in index.chunks if (visible is None or c.meta.get("source") in visible)
+                and (source is None or c.meta.get("source") == source)]
+
+    def _term_meaning(self, q: Question, scope: str, filters: Filters | None, threshold: float | None) -> Answer | None:
+        """What a word means ("Vad betyder kommunbidrag?"): the report's sentence that says what it is; else, when a
+        heading names it, that part summarised ("uppsiktsplikt": «Uppföljning av kommunstyrelsens uppsiktplikt»);
+        else a refusal that says the report does not explain it and quotes how it uses it. None when the question
+        asks no such thing, or the report never writes the term as one word or phrase (the judge decides)."""
+        term = asked_term(q.asked)
+        if term is None:
+            return None
+        parts = term.split()
+        if not all(self.scorer.stem_in_corpus(stem(w)) for w in parts):
+            return None
+        # the term as the report writes it: its words in a row, each inflected, the last also as a compound's head
+        written = r"\s+".join(re.escape(stem(w)) + r"[\wåäö]{0,4}" for w in parts)  # (an ending, not a compound)
+        own = re.compile(rf"(?i)(?<![\wåäö-]){written}(?![\wåäö-])")
+        anywhere = re.compile(rf"(?i)(?<![\wåäö]){written}|{re.escape(stem(parts[-1]))}[\wåäö]*(?![\wåäö])"
+                              if len(parts) > 1 else rf"(?i)[\wåäö]*{written}")
+        chunks = [c for c in self._visible_chunks(filters) if own.search(c.text)]
+        if not chunks:
+            return None
+        units = self.scorer.units_for(q, [(c, 0.0) for c in chunks])
+        defining = re.compile(rf"(?i)^\W*(?:(?:ett|en|den|det|de|begreppet|termen|så kallad\w*)\s+)?{written}"
+                              rf"(?:\s+\w+)?\s+{DEFINING_VERB}(?![\wåäö])|(?<![\wåäö])med\s+(?:ett\s+|en\s+)?{written}"
+                              rf"\s+(?:avses|menas)(?![\wåäö])")
+        found = next((u for u in units if not u.is_row and defining.search(u.text)), None)
+        if found is not None:
+            answer = self.scorer.compose_answer(q, [found], scope, [])
+            answer.shape, answer.confidence = "fact", 1.0
+            return answer
+        if len(parts) > 1:
+            return None  # a phrase the report writes but never defines: as any question
+        def names_the_term(heading: str) -> bool:  # its last word the term: «… kommunstyrelsens uppsiktplikt»
+            content = [w for w in words(heading) if w not in STOP]
+            return bool(content) and _same_compound(stem(content[-1]), stem(parts[0]))
+        headed = next((c for c in self._visible_chunks(filters)
+                       if any(names_the_term(h) for h in str(c.meta.get("section") or "").split(" › "))), None)
+        sv = q.lang == "sv"
+        if headed is not None:
+            summary = self._answer(f"Sammanfatta {term}" if sv else f"Summarise {term}", None, filters, q.lang,
+                                   threshold)
+            if not summary.refused and summary.shape == "summary":
+                lead = (f"Rapporten förklarar inte ordet «{term}», men ett avsnitt handlar om det." if sv else
+                        f"The report does not define «{term}», but one part of it is about it.")
+                return replace(summary, question=q.asked, answer=f"{lead} {summary.answer}")
+        # how it is used: a sentence of some length that has the word itself, not a row or a compound it begins
+        used = sorted((u for u in units if anywhere.search(u.text)), key=lambda u: (
+            not u.is_row, own.search(u.text) is not None, len(u.text.split()) >= 12, u.score), reverse=True)
+        return self._untold_but_used(
+            q, scope, next(iter(used), None),
+            (f"Rapporten förklarar inte vad «{term}» betyder.", "Den använder ordet till exempel så här:"),
+            (f"The report does not explain what «{term}» means.", "It uses the word like this, for example:"))
 
     def _unknown_subject(self, q: Question) -> str | None:
         """The one a question makes its subject ("Has Helsingborg won …?", "hur stor obligation har helsingborg gett
@@ -1943,11 +2080,15 @@ class AnswerEngine:
                      and not any(mismatch(q, u) for mismatch, kind in FACT_MISMATCHES if kind != "breakdown")), None)
 
     # -- the judge's view -----------------------------------------------------
+    def _known_stem(self, q: Question) -> Callable[[str], bool]:
+        """Whether the reports have a question's stem (or read as report words: "löner" as «Lönekostnader»)."""
+        return lambda t: self.scorer.stem_in_corpus(t) or any(self.scorer.stem_in_corpus(a)
+                                                              for a in q.alternatives.get(t, ()))
+
     def features(self, q: Question, shape: str, comp: Composition) -> Features:
         """Facts about the question and the chosen evidence (see assistant/answer/judge.py)."""
         index = self.library.index
-        def stem_known(t: str) -> bool:  # (or read as report words: "löner" as «Lönekostnader»)
-            return self.scorer.stem_in_corpus(t) or any(self.scorer.stem_in_corpus(a) for a in q.alternatives.get(t, ()))
+        stem_known = self._known_stem(q)
         evidence: list[Unit] = comp.evidence
         if shape == "fact" and evidence:
             add_dense(Context(self.library, self.scorer, q, None), evidence[:1])

@@ -81,12 +81,15 @@ from assistant.textproc import (
     SWEDISH_LETTERS,
     VOWELS,
     as_swedish_letters,
+    ascii_function_words,
     one_edit,
     similarity,
+    spoken_numbers,
     stem,
     terms,
     without_chat_things,
     words,
+    you_as_the_board,
 )
 from ingest.chunking import is_label, split_sentences
 
@@ -914,7 +917,10 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             return 1.0  # "Hur mycket har flygresorna minskat?": «… mer än halverats sedan 2019»
         return 0.5 if numbers else 0.0
     if kind == "count":
-        if counted_near(unit, q):
+        # (or a share of the things counted: "Hur många chefer har gått …?" is told «cirka 30 procent av stadens
+        # chefer»)
+        if counted_near(unit, q) or (q.counted is not None and re.search(
+                rf"\d\s*(?:%|procent)\s+av\s+(?:[\wåäö]+\s+){{0,2}}{re.escape(q.counted)}", low)):
             return 1.0
         # an amount or a share is not a count, nor a day of a month («perioden 1 januari - 31 augusti»)
         days = {int(d) for d in DAY_OF_MONTH.findall(text)}
@@ -1203,6 +1209,8 @@ class ExtractiveAnswerer:
         """The question as the answerers see it: a Swedish one's typos read as the report's words, then
         analysed, its compounds the report writes apart split; `asked` keeps the words as written."""
         question_read = self.next_year_named(self.as_the_report(self.with_swedish_letters(as_swedish_letters(question))))
+        if (lang or detect_lang(question_read)) == "sv":  # "vad star pa sidan 39": its function words as well
+            question_read = spoken_numbers(you_as_the_board(ascii_function_words(question_read)))
         lang = lang or detect_lang(question_read)
         text = split_part_compound(self.as_names(self.correct_typos(self.elided_written_out(
             self.truncations_written_out(without_chat_things(question_read)))))) if lang == "sv" else \
@@ -1541,12 +1549,30 @@ class ExtractiveAnswerer:
             low = w.lower()
             if low in EN_STOP or translate(low):
                 return w
-            found = self.a.index.with_swedish_letters(low)
+            found = self.a.index.with_swedish_letters(low) or self._compound_with_letters(low)
             if found is None:
                 return w
             return found[:1].upper() + found[1:] if w[:1].isupper() else found
 
         return re.sub(r"(?<![\wåäöÅÄÖ])[A-Za-z]{3,}(?![\wåäöÅÄÖ])", fix, text)
+
+    def _compound_with_letters(self, low: str) -> str | None:
+        """A word typed without å, ä and ö in a form the report does not write ("forsenat": «försenad»), or a
+        compound it writes only in parts ("radhusflytten": «Rådhuset» and «flytten»): the one way of putting the
+        letters back that makes it a report stem or two, when the word as typed is neither."""
+        folds = [i for i, ch in enumerate(low) if ch in "ao"]
+        if len(low) < 8 or not folds or len(folds) > 5 or self.stem_in_corpus(stem(low)) \
+                or self.compound_split(stem(low)) is not None:
+            return None
+        found = []
+        for letters in itertools.product(*(("a", "å", "ä") if low[i] == "a" else ("o", "ö") for i in folds)):
+            cand = list(low)
+            for i, ch in zip(folds, letters, strict=True):
+                cand[i] = ch
+            word = "".join(cand)
+            if word != low and (self.stem_in_corpus(stem(word)) or self.compound_split(stem(word)) is not None):
+                found.append(word)
+        return found[0] if len(found) == 1 else None
 
     def correct_typos(self, text: str, swedish_letters_only: bool = False) -> str:
         """A Swedish question with its one-letter typos read as the report's words ("kommunstyreslen",
@@ -1631,6 +1657,7 @@ class ExtractiveAnswerer:
         own = [t for t, w in q.terms.items() if w >= 1.0 and len(t) >= 3 and not t.isdigit()]
         index = self.a.index
         added: dict[str, float] = {}
+        written: dict[str, str] = {}
         for a, b in itertools.permutations(own, 2):
             for head in (a + b, a + "s" + b):
                 if len(head) < 8 or not head.isalpha():
@@ -1638,9 +1665,14 @@ class ExtractiveAnswerer:
                 found = index.word_starting(head)
                 if found is not None:
                     added[stem(found)] = max(q.terms[a], q.terms[b])
+                    written[stem(found)] = found
                     break
         added = {t: w for t, w in added.items() if t not in q.terms}
-        return replace(q, terms={**q.terms, **added}) if added else q
+        if not added:
+            return q
+        # (searched for too: BM25 meets «Prognossäkerhet» by its own word, not by "säker" and "prognosen")
+        return replace(q, terms={**q.terms, **added},
+                       lexical_query=" ".join([q.lexical_query, *(written[t] for t in added)]))
 
     def written_apart(self, parts: tuple[str, str], modifier_in_compounds: bool = False) -> bool:
         """Whether the report writes a compound's two parts in one paragraph ("… förmånscykel … Avtalet med …"):

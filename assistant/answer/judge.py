@@ -205,7 +205,30 @@ def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matche
             continue
         if joined_to_a_met_word(q, t, evidence_stems, matched):
             continue  # "kulturen och nöjeslivet": one of two things joined, the other told
+        if q.lang == "en" and beside_a_met_word(q, t, evidence_stems, matched):
+            continue  # "residential segregation": an untranslated adjective of a thing the evidence meets
         return True
+    return False
+
+
+EN_ADJECTIVE = re.compile(r"(?i)[a-z]{3,}(?:al|ed|ive|ous|ic|ful|less|able|ible)$")
+
+
+def beside_a_met_word(q: Question, t: str, evidence_stems: set[str], matched: Any) -> bool:
+    """Whether an English question writes word `t` as an adjective before a lower-case word whose Swedish rendering
+    the evidence meets: the glossary lacks many an English modifier ("disaggregated data", "residential
+    segregation"), and the thing it qualifies is what the evidence tells of. A noun stands for a thing of its own
+    ("library service", "public libraries"), and a capitalised word is a name ("Japanese companies")."""
+    tokens = re.findall(r"[A-Za-zÅÄÖåäö'-]+", q.text)
+    for i, tok in enumerate(tokens):
+        if stem(tok.lower()) != t or tok[:1].isupper() or not EN_ADJECTIVE.fullmatch(tok):
+            continue
+        for j in (i + 1,):
+            if j >= len(tokens) or tokens[j][:1].isupper() or tokens[j].lower() in STOP:
+                continue
+            rendered = {stem(w) for tr in translate(tokens[j].lower()) for w in tr.swedish[0].split()}
+            if any(r in q.terms and matched(r, evidence_stems) for r in rendered):
+                return True
     return False
 
 

@@ -41,6 +41,8 @@ class IndexView(Protocol):
 
     def common_stems(self, share: float) -> frozenset[str]: ...
 
+    def visible(self, viewer: str | None) -> frozenset[str] | None: ...
+
 
 class Library(Protocol):
     """Reports to answer from: search, outline and page text."""

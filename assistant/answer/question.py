@@ -114,12 +114,16 @@ TOTAL_WORDS = frozenset(stem(w) for w in ("totalt", "total", "totala", "sammanla
 GO_LIVE_WORDS = frozenset(stem(w) for w in ("drift", "driftsättning", "driftsätts", "driftstart", "driftsatt", "igång"))
 # a result asked in everyday words ("blir det plus eller minus?", "går KS back?") is the report's överskott/underskott
 PLUS_MINUS_WORDS = frozenset(stem(w) for w in ("plus", "minus", "plusresultat", "minusresultat"))
+# "går back" is a deficit: the report's negative «Avvikelse» (and "går" in it names nothing)
+BACK_WORDS = frozenset({stem("back")})
+RESULT_IDIOM = re.compile(r"(?i)(?<![\wåäö])(går|gick|gått|gå)\s+(?:med\s+)?(?:back|plus|minus)(?![\wåäö])")
 # a board's budget is its grant: "kommunstyrelsens totala budget" is «Kommunstyrelsen anslag uppgår till 510,3 Mkr»
 BUDGET_WORDS = frozenset(stem(w) for w in ("budget", "budgeten", "budgeter"))
 REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: ("summa uppgår", stem("summa")),
                 BUDGET_WORDS: ("anslag", stem("anslag")),
                 GO_LIVE_WORDS: ("produktionsstart", stem("produktionsstart")),
-                PLUS_MINUS_WORDS: ("helårsresultat överskott", stem("överskott"))}
+                PLUS_MINUS_WORDS: ("helårsresultat överskott", stem("överskott")),
+                BACK_WORDS: ("underskott avvikelse", stem("avvikelse"))}
 COUNTED = re.compile(r"\b(?:hur många|antalet|antal|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)"
                      r"(?![\wåäö-])(?!\s+sig\b)", re.IGNORECASE)  # "Hur många nya anmälde sig …": a verb, not a noun
 # A name answer should contain one of these as (part of) a word, or a proper noun.
@@ -457,6 +461,11 @@ def answer_kind(text: str) -> str | None:
 TOPIC_FIRST = re.compile(r"^\s*([A-ZÅÄÖ][\wåäö]+)\s*(?:[-–—:]|\.\.\.|…)\s+\S")
 
 
+# municipalities and cities (assistant/data/places.txt), lower case
+PLACES = frozenset(line.strip().lower() for line in (Path(__file__).parent.parent / "data" / "places.txt")
+                   .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+
+
 def proper_names(text: str) -> set[str]:
     """Capitalised words after the first word of each sentence (question words and imperatives are not
     names: "Vad gör staden för klimatet? Svara kort.")."""
@@ -652,6 +661,10 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         query = f"{prev} {query}"
     years = set(m.group(0) for m in YEAR.finditer(text))
     names = proper_names(searched)  # "… i en PM till ledningsgruppen", "in plain English": no name asked about
+    if lang == "en":  # a common noun written with a capital, as German does ("Which Branches and which main
+        # Market …"): a word the glossary renders as a common Swedish word, in no name of the report
+        names = {n for n in names if n.isupper() or n.lower() in keep or n.lower() in PLACES or not any(
+            t.swedish[0][:1].islower() for t in translate(n.lower()))}
     # an acronym in brackets after a word glosses it ("koldioxidinfångning (CCS)"): the word is what is asked about
     glossed = {a for a in GLOSSED_ACRONYM.findall(searched) if not re.search(rf"\b{a}\b", GLOSSED_ACRONYM.sub("", searched))}
     if glossed:
@@ -681,6 +694,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     # the budget of nothing but the board itself ("kommunstyrelsens totala budget 2025"), not of a thing it funds
     whole_budget = all(t in BUDGET_WORDS | TOTAL_WORDS | AMBIENT_ACTORS or t.isdigit()
                        for t, w in terms.items() if w >= 1.0)
+    if (idiom := RESULT_IDIOM.search(text)) is not None:
+        terms.pop(stem(idiom.group(1).lower()), None)  # "går back": the verb of an idiom
     for t in list(terms):  # the report's own word for what is asked: "avvikelse" for a surplus, "Summa" for a total
         for asked_words, (word, said) in REPORT_WORDS.items():
             if t in asked_words and terms[t] >= 1.0 and (asked_words is not BUDGET_WORDS or whole_budget):

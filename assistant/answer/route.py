@@ -47,9 +47,14 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               r"vad handlar (?:den här |denna |hela )?(?:avsnittet|kapitlet|delen|rapporten|rapport)",
               r"what is (?:this|the) (?:whole )?(?:report|section|chapter) about",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
-              r"vilka (?:områden|delar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
+              r"vilka (?:områden|delar|huvuddelar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
+              # how the report is built: "Hur är rapporten uppbyggd?", "How is the report structured?"
+              r"hur är (?:den här |denna )?(?:delårs)?rapporten (?:uppbyggd|upplagd|strukturerad|disponerad)",
+              r"how is (?:the|this) report (?:structured|organi[sz]ed|built up|laid out)",
               # the parts of a follow-up section: "Vilka prioriteringar följs upp (i avsnittet om prioriteringar)?"
-              r"vilka ([a-zåäö]{5,}) följs upp(?= *(?:i (?:avsnittet|kapitlet|delen|rapporten)\b|[?.!]|$))",
+              # (also "Vilka prioriterade områden ur nämndsbudgeten 2025 följs upp i rapporten?")
+              r"vilka ((?:[a-zåäö]+ )?[a-zåäö]{5,})(?: (?:i|ur|från)(?: [\wåäö]+){1,2}?)? följs upp"
+              r"(?= *(?:i (?:avsnittet|kapitlet|delen|rapporten)\b|och\b|[?.!]|$))",
               r"vad tas upp", r"what (?:areas|topics|parts|sections|issues) (?:are|does|do)",
               r"vad (?:säger|skriver) rapporten om", r"vad står det om",
               # (a clause pointing back is no topic: "vad kostar arvodena, står det nåt om det")
@@ -129,6 +134,8 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ )
             # news asked of a topic: "Vilka nyheter finns om klimatanpassning och kustskydd?", "What's new on …"
             r"vilka nyheter (?:finns|har)(?: det)?", r"vad (?:är|finns det för) nytt", r"what(?:'s| is) new",
             r"any news", r"vilket arbete", r"vad händer", r"berätta om",
+            # "berätta allt om rådhusflytten", "tell me more about the bond": all the report says
+            r"berätta (?:allt|mer|lite|något|nåt|mycket)(?: mer)? om", r"tell me (?:everything|more|all|something) about",
             # (a subordinate clause's order: "står det nånting om vad staden gör för oss äldre?")
             r"vad (?:staden|kommunen|malmö|ks|kommunstyrelsen|stadskontoret|man) gör", r"beskriv", r"redogör", r"vad innebär", r"hur hanterar",
             r"vad (?:säger|skriver) rapporten", r"what does the report say",
@@ -298,7 +305,8 @@ OPINION = re.compile(
     r"|^\s*(?:what|how (?:much|high|low|expensive|big)) will\b[^?]*\b(?:this winter|next winter|this summer|next summer|"
     r"in the future|going forward)\b"
     # ... or who wins: "Vem kommer vinna valet i Malmö 2026?", "who will win the election"
-    r"|^\s*(?:vem|vilka|vilket parti) kommer (?:att )?vinna\b|^\s*(?:who|which party)(?: is)? (?:will|going to) win\b"
+    r"|^\s*(?:vem|vilka|vilket parti|vilken \w+|vilket \w+) kommer (?:att )?vinna\b"
+    r"|^\s*(?:who|which party|which \w+)(?: is)? (?:will|going to) win\b"
     # ... or under a condition: "kommer beredskapen vara tillräcklig 2027 om det blir krig", "will X hold if there is …"
     r"|^\s*(?:kommer|blir|will|would)\b.*\b(?:om det blir|om det skulle|ifall det|if there (?:is|was|were)|"
     r"in case of|in the event of)\b"
@@ -344,10 +352,14 @@ ACTORS = frozenset({"staden", "stad", "kommunen", "malmö", "malmo", "kommunstyr
                     "city", "council", "municipality", "board", "office", "ks"})
 
 
+# what a change question asks besides its comparison, no topic: "Vad är nytt eller annorlunda jämfört med ifjol?"
+CHANGE_FRAMING = frozenset({"nytt", "nya", "annorlunda", "annat", "new", "different", "changed"})
+
+
 def lacks_topic(text: str) -> bool:
     """An open question that names no topic at all ("Vad gör staden för att?", "What is the city doing
     about?"): what it is about has to be asked, not guessed."""
-    left = [w for w in words(topic_words(text)) if w not in STOP and w not in EN_STOP]
+    left = [w for w in words(topic_words(text)) if w not in STOP and w not in EN_STOP and w not in CHANGE_FRAMING]
     if any(w not in ACTORS for w in left):
         return False
     # "Vad gör stadskontoret?" asks about the actor; "Vad gör staden för att?" breaks off before the topic
@@ -429,6 +441,10 @@ STYLE_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:(?:förklara|beskriv|berätta
                            r"(?:som|that)\s+(?:jag|vi|i|we)\s+(?:kan|can|could)\s+(?:lyfta(?:\s+fram)?|använda|citera|"
                            r"ta med|ha med|use|quote|include|highlight|put)(?:\s+(?:på|i|för|in|at|to)\s+"
                            r"(?:[\wåäö-]+\s*){1,3})?|"
+                           # a quote asked for: "ge mig en citerbar mening ur rapporten om …", "a quotable line on …"
+                           r"(?:(?:ge mig|give me)\s+)?(?:en |ett |a |some |några )?(?:citerbara?|bra|quotable|good)\s+"
+                           r"(?:mening(?:ar)?|citat|sentences?|lines?|quotes?)(?:\s+(?:ur|från|from|in)\s+(?:rapporten|"
+                           r"the report))?|"
                            # how exact: "…, exakt belopp?", "the exact figure please"
                            r",?\s*(?:(?:ge mig|give me|med|with)\s+)?(?:det |the )?(?:exakt|exakta|precist|exact|precise)\s+"
                            r"(?:belopp(?:et)?|summa(?:n)?|siffra(?:n)?|siffror(?:na)?|amount|figure|number|sum)"
@@ -510,6 +526,11 @@ ASIDE = re.compile(r"^(?:(?i:och|men|så|and|so)\s+)?(?:(?i:jag|vi)|I'm|I am|I'v
                    r"^(?i:(?:and |so |och |så |men )?(?:to (?:start|begin) with|first(?: of all)?|firstly|"
                    r"till att (?:börja|starta) med|först och främst|för att börja)"
                    r"(?: the basics| basics| det grundläggande| grunderna)?)[.!:,]?$|"
+                   # why it matters to the asker: "– this is relevant for our S-pillar assessment"
+                   r"^(?i:this|it|that)(?:\s+is|'s)\s+(?i:relevant|important|needed|useful|key|for)\b[^?]*$|"
+                   # what the asker writes: "For a paper I am writing on municipal finance in Scandinavia,"
+                   r"^(?i:for|till|för|in)\s+(?i:a|an|my|our|the|en|ett|min|mitt|vår|vårt)\s[^?]{0,60}?\s"
+                   r"(?:I|(?i:we|jag|vi))\s(?i:am|are|was|were|ska|skriver|håller)\b[^?]*$|"
                    # why the asker asks: "Since I deal a lot with Brussels", "Eftersom jag jobbar med EU-frågor"
                    r"^(?i:since|as|because|eftersom|då)\s+(?i:I|we|jag|vi)(?![\wåäö'])[^?]*$")
 # what the asker has heard is the question's topic, not an aside: "Jag har förstått att det blir dubbla hyror i
@@ -627,10 +648,15 @@ TRAILING_REMARK = re.compile(r"(?i)\?\s*(?!och\b|and\b|eller\b|or\b|samt\b|plus\
                              r"(?![\wåäö])[^?]*$")
 
 
+# an English academic frame around the topic: "In the context of climate adaptation, …", "with regard to housing"
+ACADEMIC_FRAME = re.compile(r"(?i)(?<![\wåäö])(?:in the context of|with (?:respect|regard|reference) to|in terms of|"
+                            r"in particular|as (?:described|presented|reported|set out) in the report)(?![\wåäö])")
+
+
 def without_length_request(text: str) -> str:
     """The question without how long its answer should be or what it is for: "svar", "punkter", "quick",
     "till min chef" and "Ska in i en PM" are not what it is about."""
-    text = TRAILING_REMARK.sub("?", text)
+    text = ACADEMIC_FRAME.sub(" ", TRAILING_REMARK.sub("?", text))
     text = WILL_USE.sub("", without_purpose(RELATED.sub(r"\1", text)))
     text = OCCASION.sub("", FOR_WHOM.sub("", text))
     return FORM_ADJECTIVE.sub("", LENGTH_REQUEST.sub(" ", STYLE_REQUEST.sub(" ", text)))
@@ -650,7 +676,7 @@ SMALL_TALK_CLAUSE = re.compile(
     rf"(?i)(?:(?:{GREETING_WORDS}|{EVENING})(?: (?:there|everyone|all|alla|igen|again))?|"
     r"(?:tack|thanks|thank you)(?: (?:så mycket|så hemskt mycket|igen|again|a lot|so much|very much|"
     r"för|for)\b[^,.!?]{0,40})?|"
-    r"hur mår du(?: idag)?|hur är läget(?: med dig)?(?: idag)?|hur har du det(?: idag)?|"
+    r"hur mår du(?: själv)?(?: idag)?|hur är läget(?: med dig)?(?: idag)?|hur har du det(?: själv)?(?: idag)?|"
     r"how are you(?: doing)?(?: today)?|how's it going|hope you(?:'re| are) well|ha en (?:bra|trevlig) dag|"
     r"how(?:'s| is| was| has) (?:your|ur) (?:day|morning|week|weekend)(?: going| been)?(?: so far)?|"
     r"hur (?:går|gick|var|har) (?:din|er) (?:dag|morgon|vecka|helg)(?: varit| gått)?(?: hittills)?|"
@@ -660,7 +686,7 @@ SMALL_TALK_CLAUSE = re.compile(
     r"(?:this|that|it|you) (?:has been|have been|was|were|is|are) (?:really |very |so |super )?(?:helpful|useful|great|"
     r"nice)(?: (?:for|to) [^,.!?]{0,60})?|det var (?:allt|det)(?: för (?:i )?(?:dag|idag|nu|den här gången))?|"
     r"(?:that's|that is|this is) (?:all|it)(?: for (?:now|today))?|"
-    r"(?:det här|det|du) (?:har varit|var|är) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam|grym|grymt|"
+    r"(?:det här|det|du) (?:har varit|var|är|e) (?:jätte|väldigt |mycket |super)?(?:bra|hjälpsamt|hjälpsam|grym|grymt|"
     r"fantastisk|fantastiskt|bäst|underbar|guld)|"
     r"(?:super |really |very |so )?(?:helpful|useful)|perfekt|toppen|jättebra|grymt|awesome|great|perfect|"
     r"(?:du är|du var|det här är|det var|det är) (?:till )?(?:(?:en )?(?:stor|mycket|väldigt stor|jättestor) )?hjälp|"
@@ -803,4 +829,28 @@ def route(text: str, kind: str | None = None) -> str:
         return "brief"  # (how a figure is split is its parts: "How is the city office's result … split?" is a fact)
     if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:
         return "brief"  # "Ge mig tre punkter om kompetensförsörjning": points asked for, not one value
+    if (aspects := ASPECTS_ASKED.match(text)) is not None:
+        # "Flytten till Rådhuset – tidplan och ekonomiska konsekvenser?" (but "… – belopp och datum?" asks two
+        # values, and "… – prognosavvikelse och förklaring?" a reason)
+        asked = [w for w in words(aspects.group(1)) if w not in STOP]
+        if QUESTION_WORD.search(aspects.group(1)):
+            pass  # "helårsprognos KS - överskott el underskott o hur mkt?": a question after all
+        elif any(REASON_NOUN.fullmatch(w) for w in asked):
+            return "reason"
+        elif not all(VALUE_NOUN.fullmatch(w) for w in asked):
+            return "brief"
+    if STATUS_OF.match(text):
+        return "brief"  # "Status Öresundsmetron?"
     return "fact"
+
+
+# shorthand for several sides of one thing: "Flytten till Rådhuset – tidplan och ekonomiska konsekvenser (investering,
+# hyra Uven)?": a topic, a dash, then two or more nouns and no question word (not "… – hur mycket och varför?")
+ASPECTS_ASKED = re.compile(r"(?i)^\s*[^?–—:]{3,80}?\s+[–—-]\s+(?!hur\b|vad\b|vilk\w*\b|varför\b|how\b|what\b|when\b|"
+                           r"which\b|why\b)([\wåäö -]{3,40}?\s+(?:och|samt|and|,)\s+[\wåäö -]{3,60})(?:\([^)]*\))?\s*\??\s*$")
+REASON_NOUN = re.compile(r"(?i)förklaring\w*|orsak\w*|skäl\w*|anledning\w*|explanations?|reasons?|causes?")
+VALUE_NOUN = re.compile(r"(?i)belopp\w*|summa\w*|datum\w*|tidpunkt\w*|antal\w*|år(?:tal)?|siffr\w*|mkr|amounts?|"
+                        r"dates?|numbers?|figures?|years?|sums?")
+# how a thing stands, in shorthand: "Status Öresundsmetron?", "statusen på AI-satsningen?"
+STATUS_OF = re.compile(r"(?i)^\s*(?:status|statusen|läget|lägesbild)\s+(?:(?:på|för|i|kring|of|on)\s+)?[\wåäöÅÄÖ-]+"
+                       r"(?:\s+[\wåäöÅÄÖ-]+){0,3}\s*\?*\s*$")

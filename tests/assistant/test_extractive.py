@@ -754,3 +754,56 @@ def test_one_figure_asked_of_two_things_respectively_is_two_questions():
     assert each_of_two("What is the forecast for the board and the city office respectively?") == (
         "What is the forecast for the board?", "What is the forecast for the city office?")
     assert each_of_two("Hur stort är överskottet?") is None
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # the report's own definition, when it gives one
+    ("Vad innebär ett utfallsbaserat arbetssätt?", "innebär att fokus flyttas"),
+    # a word a heading names: that part, said to be no definition
+    ("vad betyder uppsiktsplikt", "förklarar inte ordet «uppsiktsplikt»"),
+])
+def test_what_a_word_means_is_the_reports_definition_or_its_part(assistant, question, said):
+    a = assistant.ask(question)
+    assert not a.refused and said in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Vad betyder kommunbidrag?", "Rapporten förklarar inte vad «kommunbidrag» betyder"),
+    ("What does kommunbidrag mean?", "The report does not explain what «kommunbidrag» means"),
+])
+def test_a_word_the_report_never_defines_is_said_to_be_undefined_with_its_use(assistant, question, said):
+    a = assistant.ask(question)
+    assert a.refused and a.answer.startswith(said) and "kommunbidrag" in a.answer.split("»", 1)[1], a.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # typed without å, ä and ö, function words too
+    ("vad star pa sidan 39", "Sidan 39"),
+    ("varfor gar KS plus? vilka poster ger overskottet", "Tkr"),
+    # the board asked in the second person is the whole board, not a part of it
+    ("Går ni plus eller minus i år?", "13,9 Mkr"),
+    # a count told as a share of the things counted
+    ("Hur många chefer har gått Utvecklande ledarskap?", "30 procent av stadens chefer"),
+    # "går back" is a deficit: the budget area's row and its comment
+    ("Budgetområdet Juridik går back – hur mycket och varför?", "Visselblåsarfunktionen"),
+    # two question words the report writes as one compound: its section
+    ("Hur säker är prognosen?", "Prognossäkerheten bedöms"),
+])
+def test_unseen_phrasings_find_the_reports_answer(assistant, question, said):
+    a = assistant.ask(question)
+    assert not a.refused and said in a.answer, a.answer
+
+
+def test_a_topic_the_report_has_nowhere_met_only_by_who_and_when_is_refused(assistant):
+    a = assistant.ask("Sjukfrånvaro stadskontoret jan-aug?")
+    assert a.refused, a.answer
+
+
+def test_a_word_asked_with_what_the_report_tells_of_it_is_still_its_meaning(assistant):
+    a = assistant.ask("vad betyder uppsiktsplikt egentligen, och vad tar rapporten upp under den rubriken?")
+    assert not a.refused and a.shape == "summary" and "uppsiktsplikt" in a.answer.split(".")[0], a.answer
+
+
+def test_a_page_said_in_words_is_that_page(assistant):
+    a = assistant.ask("vad står det på sidan fyrtiofyra")
+    assert a.shape == "page" and {c.page for c in a.citations} == {44}, a.answer

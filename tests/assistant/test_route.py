@@ -786,3 +786,51 @@ def test_a_situation_report_named_as_a_thing_is_no_status_request():
     # "lägesbild" asks where something stands; «lägesbilden» over crime is a document of the report's
     assert "lägesbilden" in topic_words("Vilka områden pekas ut i lägesbilden?")
     assert "lägesbild" not in topic_words("Ge mig en lägesbild av klimatarbetet")
+
+
+@pytest.mark.parametrize(("text", "shape"), [
+    # shorthand for several sides of one thing is a brief, unless the sides are values or an explanation
+    ("Flytten till Rådhuset – tidplan och ekonomiska konsekvenser (investering, hyra Uven)?", "brief"),
+    ("Personalkostnader stadskontoret – prognosavvikelse och förklaring?", "reason"),
+    ("Social obligation – belopp och datum?", "fact"),
+    ("Status Öresundsmetron?", "brief"),
+    # "berätta allt om …" asks for all the report says
+    ("berätta allt om rådhusflytten", "brief"),
+    ("tell me more about the social bond", "brief"),
+    # the parts a follow-up section follows up, with the document they come from
+    ("Vilka prioriterade områden ur nämndsbudgeten 2025 följs upp i rapporten?", "summary"),
+])
+def test_shorthand_and_everything_about_get_their_shapes(text, shape):
+    assert route(text) == shape
+
+
+@pytest.mark.parametrize("text", [
+    "Vad är nytt eller annorlunda jämfört med ifjol?",  # what changed, of nothing narrower
+    "What is new or different compared with last year?",
+])
+def test_new_or_different_names_no_topic(text):
+    assert lacks_topic(text)
+
+
+def test_an_academic_frame_and_a_quote_asked_for_are_no_topic():
+    from assistant.answer.route import without_length_request
+    assert "context" not in without_length_request("In the context of climate adaptation, how does the city lobby?")
+    assert "regard" not in without_length_request("What is the city doing with regard to cultural infrastructure?")
+    asked = without_length_request("ge mig en citerbar mening ur rapporten om sociala obligationen")
+    assert "citerbar" not in asked and "sociala obligationen" in asked
+
+
+def test_what_the_asker_writes_is_an_aside():
+    from assistant.answer.route import without_asides
+    asked = without_asides("For a paper I am writing on municipal finance in Scandinavia, how large was the social "
+                           "bond?")
+    assert "Scandinavia" not in asked and "social bond" in asked
+
+
+def test_who_or_what_will_win_is_a_prediction():
+    assert route("Vilken leverantör kommer att vinna upphandlingen av det nya ekonomisystemet?") == "out_of_scope"
+    assert route("Which supplier will win the procurement?") == "out_of_scope"
+
+
+def test_how_the_assistant_itself_is_doing_is_small_talk():
+    assert route("tack, du e bra. hur mår du själv idag?") == "out_of_scope"

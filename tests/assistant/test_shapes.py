@@ -3161,3 +3161,29 @@ def test_a_share_of_a_named_sum_quotes_no_sentence_on_another(assistant):
 def test_an_acronym_in_a_list_after_the_question_is_no_name_to_meet(assistant):
     answer = assistant.ask("what is malmo doing in digital and data area? AI, intranet, digital accessibility, statistics")
     assert not answer.refused
+
+
+@pytest.mark.parametrize("question", [
+    "vad har blivit försenat eller pausat under året?",  # what happened to things, as participles
+    "Vilka förseningar redovisas i målavsnitten?",  # the report's goal sections are the report
+])
+def test_an_inventory_asked_by_what_became_of_things_or_of_the_goal_sections(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.refused and {26, 32} <= {c.page for c in answer.citations}, answer.answer
+
+
+def test_a_change_question_new_or_different_lists_the_reports_comparisons(assistant):
+    answer = assistant.ask("vad ar nytt eller annorlunda jamfort med ifjol?")
+    assert not answer.refused and answer.shape == "change" and "18,5 Mkr" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hur är rapporten uppbyggd, alltså vilka huvuddelar finns det?",
+    "How is the report structured?",
+])
+def test_the_reports_structure_lists_its_parts_with_pages(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.shape == "outline"
+    assert "Sammanfattning" in answer.answer and ("(s. 4)" in answer.answer or "(p. 4)" in answer.answer)
+    assert "12 " in answer.answer and "God ekonomisk hushållning i Malmö stad" in answer.answer
+    assert [c.page for c in answer.citations] == sorted(c.page for c in answer.citations)

@@ -303,6 +303,25 @@ def label_names(q: Question, chunk: IndexedChunk) -> bool:
     return any(w >= 1.0 and ({t, *q.alternatives.get(t, ())} & names) for t, w in q.terms.items())
 
 
+def joined_heading(ctx: Context, candidates: list[Unit]) -> tuple[str, str] | None:
+    """The section whose heading is one word that the question writes as two ("säker" + "prognosen":
+        «Prognossäkerhet»; compound_of_parts added it to the question's words), when two candidates or more stand
+    under it; None otherwise."""
+    written = {stem(w) for w in words(ctx.q.asked)}
+    joined = {t for t in ctx.q.terms if len(t) >= 8 and t not in written
+              and sum(1 for w in written if len(w) >= 3 and w in t) >= 2}
+    if not joined:
+        return None
+    found: dict[tuple[str, str], int] = {}
+    for u in candidates:
+        heading = words(str(u.chunk.meta.get("section") or "").split(" › ")[-1])
+        if len(heading) == 1 and any(stem(heading[0]).startswith(t) or t.startswith(stem(heading[0]))
+                                     for t in joined):
+            found[section_key(u.chunk)] = found.get(section_key(u.chunk), 0) + 1
+    best = max(found.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best is not None and best[1] >= 2 else None
+
+
 def section_key(chunk: IndexedChunk) -> tuple[str, str]:
     """A chunk's section, told apart by its goal: every goal's assessment stands under the same heading."""
     return str(chunk.meta.get("goal") or ""), str(chunk.meta.get("section") or "")
@@ -370,6 +389,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not moves_on_from(u, ctx.q.phrases)
                   and (shape != "reason" or could_be_a_cause(u))
                   and ctx.scorer.constraints_ok(bounded, u, any_name=True)]
+    if shape == "brief" and (joined := joined_heading(ctx, candidates)) is not None:
+        # "Hur säker är prognosen?": the question's two words make the heading «Prognossäkerhet»; that section is
+        # the answer, not a sentence elsewhere that shares one of the words («… säker, effektiv och samordnad …»)
+        candidates = [u for u in candidates if section_key(u.chunk) == joined]
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
         candidates = [u for u in candidates if tells_a_deviation(u, sign)] or candidates
@@ -427,7 +450,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     if sign and not one_thing:
         chosen = with_each_part(chosen, [p for p in points if not (asked_part and chunk_under_other_part(
             p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top, limit=MAX_WITH_CONTEXT)
-        if not asked_part and not named_labels:  # the whole board's surplus: the report's own table of why first
+        # (a row the question names, "Varför har Juridik en negativ avvikelse?", is one budget area's, not the whole's)
+        named_row = any(p.unit.is_row and any(n.lower() in p.unit.text.lower() for n in ctx.q.names) for p in chosen)
+        if not asked_part and not named_labels and not named_row:  # the whole board's surplus: the report's own
+            # table of why first
             chosen = explanation_table(ctx, chosen) + chosen
     if shape == "brief" and len(chosen) < MIN_POINTS[shape]:
         chosen = with_section_of_the_best(chosen, points, most)

@@ -28,10 +28,16 @@ from assistant.textproc import similarity, stem, words
 MENTIONS_ASKED = re.compile(
     r"(?i)^\W*(?:vilka|vilken|vilket|which|what)\s+(?:([a-zåäö]{2,}(?::s)?)\s+)??([a-zåäö]{4,})\s+"
     r"(?:(?:eller|och|or|and)\s+([a-zåäö]{4,})\s+)?"  # two kinds at once: "vilka förseningar eller brister …"
-    r"(?:(?:finns(?: det)?|redovisas|nämns|beskrivs|tas upp|lyfts fram|rapporteras)(?: (?:det )?i (?:den här |denna )?"
-    r"(?:delårs)?rapporten)?|(?:does|do) (?:the|this) report (?:mention|list|report|describe|name)|"
+    r"(?:(?:finns(?: det)?|redovisas|nämns|beskrivs|tas upp|lyfts fram|rapporteras)(?: (?:det )?i (?:(?:den här |denna )?"
+    r"(?:delårs)?rapporten|(?:mål)?avsnitten|målen))?|(?:does|do) (?:the|this) report (?:mention|list|report|describe|name)|"
     r"(?:are|were|is|was) (?:mentioned|reported|described|listed|named)(?: in (?:the|this) report)?|"
     r"are there(?: in (?:the|this) report)?)\s*(?:[?.!]|$)")
+# the same asked with what happened to things: "Vad har blivit försenat eller pausat under året?"
+BECAME_ASKED = re.compile(
+    r"(?i)^\W*(?:vad|what)\s+(?:har|has|have)\s+(?:blivit|varit|been)\s+([a-zåäö]{4,})"
+    r"(?:\s+(?:eller|och|or|and)\s+([a-zåäö]{4,}))?(?:\s+(?:under året|under perioden|i år|hittills|this year|"
+    r"so far))?\s*[?.!]*$")
+PARTICIPLE = re.compile(r"(?:ats|at|ade|ad|ed|t)$")
 # a modifier that narrows nothing: "vilka nya förseningar", "which other delays"
 GENERIC_MODIFIERS = frozenset({"nya", "andra", "olika", "new", "other", "different", "the", "de", "all", "alla"})
 MIN_MENTIONS = 2  # passages: one is a fact or a brief's
@@ -58,10 +64,15 @@ def asked_kinds(ctx: Context) -> list[Kind] | None:
     """The one or two kinds an inventory question asks about ("Vilka förseningar eller brister redovisas?"); None
     when it is no inventory or a noun is none of its words."""
     m = MENTIONS_ASKED.match(ctx.q.asked.strip())
-    if m is None:
+    became = BECAME_ASKED.match(ctx.q.asked.strip()) if m is None else None
+    if m is None and became is None:
         return None
-    modifier = (m.group(1) or "").lower().removesuffix(":s")
-    asked = [asked_kind(ctx, word.lower(), modifier) for word in (m.group(2), m.group(3)) if word]
+    if became is not None:  # participles: "försenat" is «försen-», "pausat" «paus-»
+        modifier = ""
+        asked = [asked_kind(ctx, word.lower(), "", PARTICIPLE, ROOT_MIN - 1) for word in became.groups() if word]
+    else:
+        modifier = (m.group(1) or "").lower().removesuffix(":s")
+        asked = [asked_kind(ctx, word.lower(), modifier) for word in (m.group(2), m.group(3)) if word]
     kinds: list[Kind] = []
     for a in asked:
         if a is None:
@@ -72,7 +83,8 @@ def asked_kinds(ctx: Context) -> list[Kind] | None:
     return kinds
 
 
-def asked_kind(ctx: Context, word: str, modifier: str) -> tuple[str, str] | None:
+def asked_kind(ctx: Context, word: str, modifier: str, ending: re.Pattern[str] = INFLECTION,
+               shortest: int = ROOT_MIN) -> tuple[str, str] | None:
     """The root of the noun an inventory question asks about (Swedish, or the glossary's Swedish for English), and
     the word that narrows it ("EU" in "Which EU directives are mentioned?", or ""); None when the noun is none of
     the question's search words."""
@@ -86,8 +98,8 @@ def asked_kind(ctx: Context, word: str, modifier: str) -> tuple[str, str] | None
         return None
     # the word as written without its ending: "förseningar" is «försen-» of försenad, förseningen (the stemmer
     # cuts «försenad» to "förse")
-    root = INFLECTION.sub("", word)
-    if len(root) < ROOT_MIN:
+    root = ending.sub("", word)
+    if len(root) < shortest:
         return None
     return root, "" if modifier in GENERIC_MODIFIERS else modifier
 

@@ -13,7 +13,7 @@ from assistant.answer.extractive import Unit, units_of
 from assistant.answer.premise import area_list
 from assistant.answer.route import ACTORS, ASSESSED_WORD, GOAL_WORD, GOALS_MET, MET_WORD, NEGATION
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.shapes.summary import Span, assessment_first
+from assistant.answer.shapes.summary import Span, assessment_first, heading_citation
 from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.textproc import EN_STOP, STOP, stem, words
@@ -238,3 +238,66 @@ def about_something_else(ctx: Context) -> bool:
 def _names_one_goal(ctx: Context, goals: list[dict[str, Any]]) -> bool:
     return ctx.scorer.best_match(ctx.q, [g["title"] for g in goals]) is not None
 
+
+
+# how the report is built: "Hur är rapporten uppbyggd?", "Vilka huvuddelar finns i rapporten?", "What sections does
+# the report have?", "innehållsförteckning": its parts in order with their pages, the goal areas within
+STRUCTURE_ASKED = re.compile(
+    r"(?i)hur är (?:den här |denna )?(?:delårs)?rapporten (?:uppbyggd|upplagd|strukturerad|disponerad)|"
+    r"vilka (?:huvuddelar|huvudavsnitt|avsnitt|delar|kapitel|rubriker) (?:finns|har|består)(?: det)?(?: i)? "
+    r"(?:den här |denna )?(?:delårs)?rapporten|rapportens (?:struktur|upplägg|disposition|uppbyggnad|huvuddelar)|"
+    r"innehållsförteckning|how is (?:the|this) report (?:structured|organi[sz]ed|laid out|built)|"
+    r"what (?:sections|parts|chapters) (?:does (?:the|this) report (?:have|contain)|are (?:there )?in (?:the|this) report)|"
+    r"table of contents|(?:the )?structure of (?:the|this) report|(?:the )?report'?s structure")
+
+
+def compose_contents(ctx: Context) -> Composition | None:
+    """The report's parts in report order, each with its pages and cited at its heading; the parts that follow up
+    the goals are told by their goal areas and how many goals each holds (from the parsed outline), and a goal area
+    told without goals (the economy) by the parts it holds."""
+    source = report_source(ctx)
+    chunks = sorted((c for c in ctx.library.index.chunks if source is None or c.meta.get("source") == source),
+                    key=lambda c: c.page)
+    if not chunks:
+        return None
+    goals = ctx.library.outline(source)["goals"]
+    parts: dict[str, list[Any]] = {}  # part -> [first page, last page, first chunk, the parts within]
+    for c in chunks:
+        first = str(c.meta.get("section") or "").split(" › ")[0].strip()
+        key = first
+        if c.meta.get("goal"):
+            key = "\0goals"  # every goal's follow-up and assessment: one part, told by its goal areas
+        elif c.meta.get("goal_area"):
+            key = "\0area:" + str(c.meta["goal_area"])  # a goal area told without goals (the economy)
+        if not first:
+            continue
+        span = parts.setdefault(key, [c.page, c.page, c, []])
+        span[1] = max(span[1], c.page)
+        if key.startswith("\0area:") and first not in span[3]:
+            span[3].append(first)
+    sv = ctx.q.lang == "sv"
+    page_word = "s." if sv else "p."
+    lines, citations = [], []
+    for key, (lo, hi, chunk, within) in parts.items():
+        pages = f"{page_word} {lo}" if lo == hi else f"{page_word} {lo}–{hi}"
+        n = len(citations) + 1
+        if key == "\0goals":
+            areas: dict[str, int] = {}
+            for g in goals:
+                areas[g["goal_area"]] = areas.get(g["goal_area"], 0) + 1
+            label = "Uppföljning av kommunfullmäktigemålen" if sv else "Follow-up of the council's goals"
+            counted = ", ".join(f"«{a}» ({k})" for a, k in areas.items())
+            told = (f"{len(goals)} kommunfullmäktigemål i {len(areas)} målområden: {counted}" if sv else
+                    f"{len(goals)} council goals in {len(areas)} goal areas: {counted}")
+            lines.append(f"- {label} ({pages}) [{n}]: {told}")
+            citations.append(heading_citation(n, label, chunk))
+        elif key.startswith("\0area:"):
+            area = key.removeprefix("\0area:")
+            label = f"Målområde «{area}»" if sv else f"Goal area «{area}»"
+            lines.append(f"- {label} ({pages}) [{n}]: " + ", ".join(f"«{w}»" for w in within))
+            citations.append(heading_citation(n, area, chunk))
+        else:
+            lines.append(f"- {key} ({pages}) [{n}]")
+            citations.append(heading_citation(n, key, chunk))
+    lead = "Rapporten är uppbyggd så här:" if sv else "The report is built like this (headings in Swedish):"
+    return Composition(f"{lead}\n\n" + "\n".join(lines), citations, [], True, certain=True)
