@@ -3187,3 +3187,26 @@ def test_the_reports_structure_lists_its_parts_with_pages(assistant, question):
     assert "Sammanfattning" in answer.answer and ("(s. 4)" in answer.answer or "(p. 4)" in answer.answer)
     assert "12 " in answer.answer and "God ekonomisk hushållning i Malmö stad" in answer.answer
     assert [c.page for c in answer.citations] == sorted(c.page for c in answer.citations)
+
+
+def test_a_pages_table_is_told_by_its_largest_and_explained_rows(assistant):
+    # p. 44: the premises' −3 050 tkr (the Uven rent) is the page's news, not the director's −100 tkr
+    answer = assistant.ask("Vad står det på sidan 44?")
+    assert "Lokalkostnader" in answer.answer and "-3 050" in answer.answer, answer.answer
+
+
+def test_row_weights_favour_large_deviations_and_comments():
+    from assistant.answer.shapes.summary import row_weights
+
+    class Chunk:
+        id = "t"
+
+    class Row:
+        def __init__(self, text):
+            self.text, self.is_row, self.chunk = text, True, Chunk()
+
+    big, small, told = (Row("A: Budget -10 tkr, Prognos DR -13 tkr, Avvikelse -3 000 tkr"),
+                        Row("B: Budget -10 tkr, Prognos DR -10 tkr, Avvikelse 100 tkr"),
+                        Row("C: Budget -10 tkr, Prognos DR -10 tkr, Avvikelse 100 tkr (Personalkostnader)"))
+    weight = row_weights([big, small, told])
+    assert weight[id(big)] > weight[id(small)] and weight[id(told)] > weight[id(small)]

@@ -382,11 +382,35 @@ def centrality(units: list[Unit]) -> dict[int, float]:
     return out
 
 
-def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False, outcome: float = 0.0) -> list[Point]:
+# a table's rows weigh by how large their deviation is beside the table's largest, and by a comment of their own:
+# "Vad står det på sidan 44?" is the premises' −3 050 and the IT systems' +1 879 (with why), not −100 and +93
+ROW_WEIGHT = 0.2
+DEVIATION_SAID = re.compile(r"(?i)Avvikelse\w*\s+(-?\d[\d ]*(?:,\d+)?)")
+ROW_COMMENT = re.compile(r"\([^()]*[a-zåäö]{4,}[^()]*\)\s*$")
+
+
+def row_weights(units: list[Unit]) -> dict[int, float]:
+    """Each table row's weight in 0..1: its deviation's size beside its table's largest (half), and a comment that
+    explains it (half). Rows without a deviation column weigh nothing."""
+    sizes: dict[int, float] = {}
+    for u in units:
+        if u.is_row and (m := DEVIATION_SAID.search(u.text)):
+            sizes[id(u)] = abs(float(m.group(1).replace(" ", "").replace(",", ".")))
+    largest: dict[str, float] = {}
+    for u in units:
+        if id(u) in sizes:
+            largest[u.chunk.id] = max(largest.get(u.chunk.id, 0.0), sizes[id(u)])
+    return {id(u): 0.5 * (sizes[id(u)] / largest[u.chunk.id] if largest[u.chunk.id] else 0.0)
+            + 0.5 * bool(ROW_COMMENT.search(u.text)) for u in units if id(u) in sizes}
+
+
+def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False, outcome: float = 0.0,
+                rows_by_size: bool = False) -> list[Point]:
     """The points that carry the most of a span: central, with figures or decisions, one per
     subsection before a second from any. `prose_first`: a summary quotes the span's sentences, and
     its table rows only when it has too few sentences (a row's figures made it look specific). `outcome`: the
-    weight of a sentence giving a surplus or deficit, a summary's bottom line (a page has no one subject)."""
+    weight of a sentence giving a surplus or deficit, a summary's bottom line (a page has no one subject).
+    `rows_by_size`: a page's table rows weigh by their deviation and comment (row_weights)."""
     pool = [u for u in units if not is_signpost(u.text) and len(u.text.split()) >= 5]
     content_only = [u for u in pool if not ABOUT_THE_REPORT.match(u.text)]
     if len(content_only) >= k:  # "I delårsrapporteringen beskrivs också …" says what is told, not what was done
@@ -397,13 +421,14 @@ def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = Fals
     if not pool:
         return []
     cent = centrality(pool)
+    weight = row_weights(pool) if rows_by_size else {}
     points = []
     for u in pool:
         lead = u.chunk.text.lstrip().startswith(u.text[:40])  # a subsection's first sentence says what it is about
         # weights set on the dev split (lead 0.6 -> 0.45, names and figures 0.4 -> 0.6: summary key points
         # 0.47 -> 0.50, page 0.67 -> 0.69): a section's first sentence often says only what it is about
         r = 0.8 * cent[id(u)] + 0.45 * lead + 0.6 * specificity(u) + 0.15 * bool(NUMBER.search(u.text))
-        r += 0.1 * bool(DECISION.search(u.text)) + 0.5 * u.coverage - 0.1 * u.is_row
+        r += 0.1 * bool(DECISION.search(u.text)) + 0.5 * u.coverage - 0.1 * u.is_row + ROW_WEIGHT * weight.get(id(u), 0.0)
         r += outcome * bool(OUTCOME.search(u.text)) * (not u.is_row)
         r -= 0.4 * bool(ANAPHORA.match(u.text))  # "Genom detta arbete …" leans on the sentence before it
         r -= 0.4 * bool(ABOUT_THE_REPORT.match(u.text))  # says what the report contains, not what was done
@@ -611,7 +636,7 @@ def compose_page(ctx: Context) -> Composition:
     # a page no heading of the outline starts on belongs to the sections (often a table) of its chunks
     going_on = [] if headings else list(dict.fromkeys(str(c.meta.get("heading")) for c in chunks
                                                         if c.meta.get("heading")))
-    points = with_antecedents(span_points(units, 6))
+    points = with_antecedents(span_points(units, 6, rows_by_size=True))
     names = ", ".join(f"«{h}»" for h in (headings or going_on)[:6])
     if ctx.q.lang == "sv":
         says = f" tar upp {names}." if headings else f" hör till {names}." if names else "."
