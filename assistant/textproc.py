@@ -187,17 +187,20 @@ def ascii_function_words(text: str) -> str:
 
 
 # the board asked in the second person ("Går ni plus eller minus i år?", "Vad händer med AI hos er?"): the report
-# is the board's, so "ni" after a verb is the board, and "hos er" says no more than the report does (not "Kan ni
-# …?", a request)
-YOU_THE_BOARD = re.compile(r"(?i)(?<![\wåäö])(gör|går|har|jobbar|arbetar|satsar|planerar|ska|kommer|får|lägger|sparar|"
-                           r"hanterar|följer|tänker|driver|använder|blir|gick|gjorde|hade|satsade|lade|la) ni(?![\wåäö])")
+# is the board's, so "ni" after a verb says no more than the report's own subject does, and neither does "hos er";
+# only its result is the whole board's ("går ni plus?" is not a part's surplus). Not "Kan ni …?", a request.
+YOU_THE_BOARD = re.compile(r"(?i)(?<![\wåäö])(gör|går|gick|har|hade|jobbar|arbetar|satsar|satsade|planerar|ska|kommer|"
+                           r"får|lägger|lade|la|sparar|hanterar|följer|tänker|driver|använder|blir|gjorde) ni(?![\wåäö])"
+                           r"(\s+(?:med\s+)?(?:plus|minus|back|överskott|underskott)(?![\wåäö]))?")
 AT_YOURS = re.compile(r"(?i)\s+(?:hos|inom|på) er(?![\wåäö])")
 
 
 def you_as_the_board(text: str) -> str:
-    """A Swedish question's "ni" for the board the report is about: "Går ni plus?" asks of the whole board, not of
-    whichever part a sentence tells."""
-    return AT_YOURS.sub("", YOU_THE_BOARD.sub(r"\1 kommunstyrelsen", text))
+    """A Swedish question without its "ni" and "hos er" ("Hur följer ni upp …?" asks what the report tells), and
+    with the board for "ni" when its result is asked ("Går ni plus?": the whole board, not whichever part a
+    sentence tells)."""
+    return AT_YOURS.sub("", YOU_THE_BOARD.sub(
+        lambda m: f"{m.group(1)} kommunstyrelsen{m.group(2)}" if m.group(2) else m.group(1), text))
 
 
 # numbers said in Swedish words, as a dictated question has them ("sidan fyrtiofyra", "sen tjugotjugofyra",

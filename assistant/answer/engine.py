@@ -1157,8 +1157,10 @@ def asked_term(text: str) -> str | None:
     m = TERM_ASKED.match(text)
     if m is None:
         return None
-    term = (m.group(1) or m.group(2) or "").lower()
-    term = re.sub(r"^(?:en|ett|the|a|an)\s+", "", term)
+    written = m.group(1) or m.group(2) or ""
+    if any(ch.isupper() for ch in written):
+        return None  # an acronym or a name ("Vad innebär CSRD …?"): asked_acronym and the brief on a name
+    term = re.sub(r"^(?:en|ett|the|a|an)\s+", "", written)
     if not term or term in STOP or term in EN_STOP or re.search(r"(?<![\wåäö])(?:för|for|to|för att)\s", term + " "):
         return None
     if re.match(r"(?i)\s*(?:och\s+)?vad\s+innebär", text) and re.search(r"(?:en|et|na|n)$", term.split()[-1]):

@@ -36,6 +36,7 @@ from assistant.answer.question import (
     MEASURE_KINDS,
     MONTHS,
     NUMBER_WORDS,
+    PLACES,
     POLAR,
     PURPOSE_ASKED,
     REPORT_OF_A_YEAR,
@@ -1217,6 +1218,8 @@ class ExtractiveAnswerer:
             self.correct_typos(question_read, swedish_letters_only=True)
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
+        if lang == "en":
+            q = replace(q, names=self.names_not_common_nouns(q.names, self.report_phrases(question_read), text))
         if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
             # (but the Swedish word of what the English asks, "sick-leave rate (sjukfrånvaro)", is the question's
             # thing: the report lacking it is what the answer must say)
@@ -1227,6 +1230,24 @@ class ExtractiveAnswerer:
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
         q = self.as_first_part(self.decompound(q))
         return replace(q, asked=as_asked_first(question), phrases=self.report_phrases(question_read))
+
+    def names_not_common_nouns(self, names: set[str], phrases: frozenset[str], text: str) -> set[str]:
+        """An English question's capitalised words without the common nouns written with a capital, as German
+        does ("Which Branches and which main Market …"): a word standing alone between lower-case words that the
+        glossary renders as a word the report never writes as a name. A word of a name the report has («Malmö
+        Commitment»), of a run of capitalised words ("the Handball EURO 2026"), a place, an acronym stay."""
+        in_phrases = {w for phrase in phrases for w in phrase.split()}
+        tokens = re.findall(r"[\wåäöÅÄÖ'’-]+", text)
+
+        def alone(n: str) -> bool:
+            return any(t == n and all(not x[:1].isupper() and not x[:1].isdigit() for x in tokens[max(i - 1, 0):i]
+                                      + tokens[i + 1:i + 2]) for i, t in enumerate(tokens))
+
+        def common(n: str) -> bool:
+            rendered = translate(n.lower())
+            return bool(rendered) and not n.isupper() and n.lower() not in in_phrases and n.lower() not in PLACES \
+                and alone(n) and not any(self.a.index.written_as_a_name(t.swedish[0].split()[0]) for t in rendered)
+        return {n for n in names if not common(n)}
 
     def truncations_written_out(self, text: str) -> str:
         """Swedish shorthand cut inside a word ("proj o utredn", "konsultkostn", "avvik. i ek. prognosen") read as
@@ -1657,7 +1678,6 @@ class ExtractiveAnswerer:
         own = [t for t, w in q.terms.items() if w >= 1.0 and len(t) >= 3 and not t.isdigit()]
         index = self.a.index
         added: dict[str, float] = {}
-        written: dict[str, str] = {}
         for a, b in itertools.permutations(own, 2):
             for head in (a + b, a + "s" + b):
                 if len(head) < 8 or not head.isalpha():
@@ -1665,14 +1685,9 @@ class ExtractiveAnswerer:
                 found = index.word_starting(head)
                 if found is not None:
                     added[stem(found)] = max(q.terms[a], q.terms[b])
-                    written[stem(found)] = found
                     break
         added = {t: w for t, w in added.items() if t not in q.terms}
-        if not added:
-            return q
-        # (searched for too: BM25 meets «Prognossäkerhet» by its own word, not by "säker" and "prognosen")
-        return replace(q, terms={**q.terms, **added},
-                       lexical_query=" ".join([q.lexical_query, *(written[t] for t in added)]))
+        return replace(q, terms={**q.terms, **added}) if added else q
 
     def written_apart(self, parts: tuple[str, str], modifier_in_compounds: bool = False) -> bool:
         """Whether the report writes a compound's two parts in one paragraph ("… förmånscykel … Avtalet med …"):

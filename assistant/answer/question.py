@@ -661,10 +661,6 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         query = f"{prev} {query}"
     years = set(m.group(0) for m in YEAR.finditer(text))
     names = proper_names(searched)  # "… i en PM till ledningsgruppen", "in plain English": no name asked about
-    if lang == "en":  # a common noun written with a capital, as German does ("Which Branches and which main
-        # Market …"): a word the glossary renders as a common Swedish word, in no name of the report
-        names = {n for n in names if n.isupper() or n.lower() in keep or n.lower() in PLACES or not any(
-            t.swedish[0][:1].islower() for t in translate(n.lower()))}
     # an acronym in brackets after a word glosses it ("koldioxidinfångning (CCS)"): the word is what is asked about
     glossed = {a for a in GLOSSED_ACRONYM.findall(searched) if not re.search(rf"\b{a}\b", GLOSSED_ACRONYM.sub("", searched))}
     if glossed:

@@ -833,7 +833,7 @@ def route(text: str, kind: str | None = None) -> str:
         # "Flytten till Rådhuset – tidplan och ekonomiska konsekvenser?" (but "… – belopp och datum?" asks two
         # values, and "… – prognosavvikelse och förklaring?" a reason)
         asked = [w for w in words(aspects.group(1)) if w not in STOP]
-        if QUESTION_WORD.search(aspects.group(1)):
+        if ASKED_AFTER_ALL.search(aspects.group(1)):
             pass  # "helårsprognos KS - överskott el underskott o hur mkt?": a question after all
         elif any(REASON_NOUN.fullmatch(w) for w in asked):
             return "reason"
@@ -848,9 +848,14 @@ def route(text: str, kind: str | None = None) -> str:
 # hyra Uven)?": a topic, a dash, then two or more nouns and no question word (not "… – hur mycket och varför?")
 ASPECTS_ASKED = re.compile(r"(?i)^\s*[^?–—:]{3,80}?\s+[–—-]\s+(?!hur\b|vad\b|vilk\w*\b|varför\b|how\b|what\b|when\b|"
                            r"which\b|why\b)([\wåäö -]{3,40}?\s+(?:och|samt|and|,)\s+[\wåäö -]{3,60})(?:\([^)]*\))?\s*\??\s*$")
+# (a question or a request after the dash: "… - överskott el underskott o hur mkt?", "- could you give me …")
+ASKED_AFTER_ALL = re.compile(r"(?i)(?<![\wåäö])(?:hur|vad|vilk\w*|varför|how|what|which|why|could|can|would|kan|"
+                             r"skulle|give|ge)(?![\wåäö])")
 REASON_NOUN = re.compile(r"(?i)förklaring\w*|orsak\w*|skäl\w*|anledning\w*|explanations?|reasons?|causes?")
-VALUE_NOUN = re.compile(r"(?i)belopp\w*|summa\w*|datum\w*|tidpunkt\w*|antal\w*|år(?:tal)?|siffr\w*|mkr|amounts?|"
-                        r"dates?|numbers?|figures?|years?|sums?")
+VALUE_NOUN = re.compile(r"(?i)\d+|belopp\w*|summa\w*|datum\w*|tidpunkt\w*|antal\w*|år(?:tal)?|siffr\w*|mkr|amounts?|"
+                        r"dates?|numbers?|figures?|years?|sums?|budget\w*|prognos\w*|forecasts?|utfall\w*|outcomes?|"
+                        r"avvikelse\w*|deviations?|kommentar\w*|comments?|begäran|requests?|plan|plans|kostnad\w*|"
+                        r"costs?")
 # how a thing stands, in shorthand: "Status Öresundsmetron?", "statusen på AI-satsningen?"
 STATUS_OF = re.compile(r"(?i)^\s*(?:status|statusen|läget|lägesbild)\s+(?:(?:på|för|i|kring|of|on)\s+)?[\wåäöÅÄÖ-]+"
                        r"(?:\s+[\wåäöÅÄÖ-]+){0,3}\s*\?*\s*$")

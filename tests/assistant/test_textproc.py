@@ -25,6 +25,7 @@ def test_capitals_and_unknown_words_stay_as_typed():
 @pytest.mark.parametrize(("typed", "read"), [
     ("Går ni plus eller minus i år?", "Går kommunstyrelsen plus eller minus i år?"),
     ("Vad händer med AI hos er?", "Vad händer med AI?"),
+    ("Hur följer ni upp klimatpåverkan?", "Hur följer upp klimatpåverkan?"),  # the report's subject: no topic
     ("Kan ni skicka rapporten?", "Kan ni skicka rapporten?"),  # a request to the assistant stays one
 ])
 def test_the_board_asked_in_the_second_person_is_the_board(typed, read):
