@@ -742,9 +742,11 @@ def only_the_frame_met(q: Question, u: Unit, known: Callable[[str], bool]) -> bo
     if q.followup:
         return False
     topic = [t for t, w in q.terms.items() if w >= 1.0 and t not in STOP and t not in FRAME_STEMS and not t.isdigit()
-             and len(t) >= 3 and "-" not in t]
+             and "-" not in t]
     met = u.stems | u.context | u.label
-    return bool(topic) and len(topic) < len(q.terms) and not any(term_hit(q, t, met) or known(t) for t in topic)
+    # (a short word met counts, "EM" of «EM i Handboll 2026»; only a word of three letters or more must be unknown)
+    return bool(topic) and len(topic) < len(q.terms) and not any(term_hit(q, t, met) for t in topic) \
+        and not any(known(t) for t in topic if len(t) >= 3)
 
 
 FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ...] = (

@@ -881,6 +881,10 @@ CHANGE_IN_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:halver\w*|fördubbl\w*|tred
                              r"quadrupled)(?![\wåäö])")
 
 
+# a value put forward to be confirmed or corrected: "var den på 600 miljoner eller hur mycket var det?"
+VALUE_CHECKED = re.compile(r"(?i)\d[^?]{0,40}\b(?:eller|or)\s+(?:hur (?:mycket|många|stor)|how (?:much|many|large))\b")
+
+
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
@@ -889,7 +893,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     kind = q.kind
     text = unit.text
     if kind in ("count", "amount", "percent", "date"):
-        text = without_question_values(text, q.text)  # an answer adds the value asked for
+        if not VALUE_CHECKED.search(q.text):  # ("var den på 600 miljoner eller hur mycket?": the value confirms)
+            text = without_question_values(text, q.text)  # an answer adds the value asked for
         text = CASE_NUMBER.sub(" ", text)  # "STK-2024-1711" is a case, not a year or a count
     low = text.lower()
     if kind == "reason":

@@ -849,8 +849,9 @@ def route(text: str, kind: str | None = None) -> str:
 ASPECTS_ASKED = re.compile(r"(?i)^\s*[^?–—:]{3,80}?\s+[–—-]\s+(?!hur\b|vad\b|vilk\w*\b|varför\b|how\b|what\b|when\b|"
                            r"which\b|why\b)([\wåäö -]{3,40}?\s+(?:och|samt|and|,)\s+[\wåäö -]{3,60})(?:\([^)]*\))?\s*\??\s*$")
 # (a question or a request after the dash: "… - överskott el underskott o hur mkt?", "- could you give me …")
+# ("när" asks too, unless it stands for a "tidplan" among the sides: "– när och ekonomiska konsekvenser")
 ASKED_AFTER_ALL = re.compile(r"(?i)(?<![\wåäö])(?:hur|vad|vilk\w*|varför|how|what|which|why|could|can|would|kan|"
-                             r"skulle|give|ge)(?![\wåäö])")
+                             r"skulle|give|ge|när(?!\s+(?:och|samt|,)))(?![\wåäö])")
 REASON_NOUN = re.compile(r"(?i)förklaring\w*|orsak\w*|skäl\w*|anledning\w*|explanations?|reasons?|causes?")
 VALUE_NOUN = re.compile(r"(?i)\d+|belopp\w*|summa\w*|datum\w*|tidpunkt\w*|antal\w*|år(?:tal)?|siffr\w*|mkr|amounts?|"
                         r"dates?|numbers?|figures?|years?|sums?|budget\w*|prognos\w*|forecasts?|utfall\w*|outcomes?|"

@@ -64,7 +64,8 @@ def asked_kinds(ctx: Context) -> list[Kind] | None:
     """The one or two kinds an inventory question asks about ("Vilka förseningar eller brister redovisas?"); None
     when it is no inventory or a noun is none of its words."""
     m = MENTIONS_ASKED.match(ctx.q.asked.strip())
-    became = BECAME_ASKED.match(ctx.q.asked.strip()) if m is None else None
+    # (what became of things, as read: "vad har blivit forsenat … under aret" with its letters put back)
+    became = (BECAME_ASKED.match(ctx.q.asked.strip()) or BECAME_ASKED.match(ctx.q.text.strip())) if m is None else None
     if m is None and became is None:
         return None
     if became is not None:  # participles: "försenat" is «försen-», "pausat" «paus-»
