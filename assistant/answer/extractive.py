@@ -1250,7 +1250,8 @@ class ExtractiveAnswerer:
 
         def common(n: str) -> bool:
             rendered = translate(n.lower())
-            return bool(rendered) and not n.isupper() and n.lower() not in in_phrases and n.lower() not in PLACES \
+            return bool(rendered) and n.isascii() and not n.isupper() and n.lower() not in in_phrases \
+                and n.lower() not in PLACES and n.lower() not in ("sweden", "denmark", "norway", "finland") \
                 and alone(n) and not any(self.a.index.written_as_a_name(t.swedish[0].split()[0]) for t in rendered)
         return {n for n in names if not common(n)}
 
