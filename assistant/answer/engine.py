@@ -725,8 +725,6 @@ def procedure_missing(q: Question, u: Unit) -> bool:
     return PROCEDURE_ASKED.search(q.text) is not None and PROCEDURE_SAID.search(u.text) is None
 
 
-# what a fact's quoted evidence must not be, checked in order; a rule's kind ("breakdown", "total") lets the
-# refusal say what the report gives instead (the first such rule's)
 # who reports and when, in every question on the report: "stadskontoret", "jan-aug" name no thing a fact is of
 FRAME_STEMS = frozenset(stem(w) for w in (*ACTORS, "delårsrapport", "delårsrapporten", "rapport", "rapporten", "report",
                                           "period", "perioden", "antal", "antalet", "number", "totalt", "total",
@@ -749,6 +747,8 @@ def only_the_frame_met(q: Question, u: Unit, known: Callable[[str], bool]) -> bo
         and not any(known(t) for t in topic if len(t) >= 3)
 
 
+# what a fact's quoted evidence must not be, checked in order; a rule's kind ("breakdown", "total") lets the
+# refusal say what the report gives instead (the first such rule's)
 FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ...] = (
     # "Hur stort blir KS kommunbidrag för 2027?" quoted the investment plan's 2027 column: the year is met,
     # the measure asked for is not
@@ -1028,8 +1028,6 @@ TOPIC_BODY = re.compile(r"^\s*([A-ZÅÄÖ][a-zåäö]+)\s*[-–—:]\s+.*(?<![\w
 CITY_AT_WORK = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\s+(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\b|"
                           r"\b(?:arbetar|gör|jobbar|satsar|planerar|hanterar)\s+([A-ZÅÄÖ][a-zåäö]+)s\s+(?:stad|kommun)\b")
 OWN_PLACE_SHARE = 0.1  # a place named in this share of the passages is the reports' own
-# municipalities and cities (assistant/data/places.txt): a name among them is a place, not a district or a body
-OTHER_PLACES = PLACES
 PLACE_WORD = re.compile(r"[\wåäöøæ]+(?:['’]s)?")
 
 
@@ -1051,7 +1049,7 @@ def told_of_the_asker(text: str, m: re.Match[str]) -> bool:
 def genitive_off(name: str) -> str:
     """A place's name without the genitive s the question wrote it with ("Köpenhamns kommun"), when it is the place."""
     low = name.lower()
-    return name[:-1] if low not in OTHER_PLACES and low.endswith("s") and low[:-1] in OTHER_PLACES else name
+    return name[:-1] if low not in PLACES and low.endswith("s") and low[:-1] in PLACES else name
 
 
 WITH_PARTNER = re.compile(r"(?i)(?<![\wåäö])(?:tillsammans|ihop med|samarbet\w*|samverk\w*|sams\w*|partner\w*|together|"
@@ -1841,7 +1839,7 @@ class AnswerEngine:
         acting = next((g for g in actor.groups() if g), "").lower() if actor else ""
         for m in PLACE_WORD.finditer(asked):
             token = re.sub(r"['’]s$", "", m.group(0))
-            written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
+            written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in PLACES),
                            None)
             if written is None or not re.search(rf"(?<![\wåäö]){re.escape(m.group(0))}(?![\wåäö])", kept) \
                     or ASKERS_PLACE.search(asked[:m.start()]) or told_of_the_asker(asked, m):
@@ -1956,7 +1954,7 @@ class AnswerEngine:
             if AT_A_PLACE.search(q.text[:m.start()]):
                 continue  # where something happens, not the place's own doing: "mötet i Tokyo", "held in Copenhagen"
             token = re.sub(r"['’]s$", "", m.group(0))
-            written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in OTHER_PLACES),
+            written = next((w for w in (token, token[:-1] if token.endswith("s") else "") if w.lower() in PLACES),
                            None)
             if written is None:
                 continue
@@ -1967,7 +1965,7 @@ class AnswerEngine:
                 return spellings  # "är göteborg bättre på klimatet än malmö": the report ranks no city against Malmö
             place_stems = {stem(x.lower()) for x in (written, *spellings)}
             asked = [t for t, w in q.terms.items() if w >= 1.0 and len(t) >= ASKED_WORD_MIN and not t.isdigit()
-                     and t not in AMBIENT_ACTORS and t not in STOP and t not in CUE_WORDS and t not in OTHER_PLACES
+                     and t not in AMBIENT_ACTORS and t not in STOP and t not in CUE_WORDS and t not in PLACES
                      and not {t, stem(t)} & place_stems and not {t, t.removesuffix("s")} & own]
             # (a word about the report is the other place's own thing when it is theirs: "deras delårsrapport")
             asked += [stem(m.group(1).lower()) for m in THEIR_THING.finditer(q.text)]
@@ -1999,7 +1997,7 @@ class AnswerEngine:
         written = next(g for g in m.groups() if g)
         name = written.lower()
         if written == name and not self.scorer.exonym(name) and not self.library.index.has_name(name.capitalize()) \
-                and name not in OTHER_PLACES:
+                and name not in PLACES:
             return None  # a word in lower case is a place only if the report writes it as one ("drogs kommunbidraget")
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")

@@ -1223,9 +1223,10 @@ class ExtractiveAnswerer:
             self.correct_typos(question_read, swedish_letters_only=True)
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
-        if lang == "en":
-            q = replace(q, names=self.names_not_common_nouns(q.names, self.report_phrases(question_read), text))
-        if lang == "en":  # "(old town hall)" glosses in English what the report names: no word of the report
+        phrases = self.report_phrases(question_read)
+        if lang == "en":  # a common noun capitalised the German way is no name ("Which Branches …")
+            q = replace(q, names=self.names_not_common_nouns(q.names, phrases, text))
+            # "(old town hall)" glosses in English what the report names: no word of the report
             # (but the Swedish word of what the English asks, "sick-leave rate (sjukfrånvaro)", is the question's
             # thing: the report lacking it is what the answer must say)
             rendered = {stem(w) for t in translate(re.sub(r"\([^)]*\)", " ", text)) for w in words(t.swedish[0])}
@@ -1234,7 +1235,7 @@ class ExtractiveAnswerer:
             if glosses and len(glosses) < len(q.terms):
                 q = replace(q, terms={t: w for t, w in q.terms.items() if t not in glosses})
         q = self.as_first_part(self.decompound(q))
-        return replace(q, asked=as_asked_first(question), phrases=self.report_phrases(question_read))
+        return replace(q, asked=as_asked_first(question), phrases=phrases)
 
     def names_not_common_nouns(self, names: set[str], phrases: frozenset[str], text: str) -> set[str]:
         """An English question's capitalised words without the common nouns written with a capital, as German

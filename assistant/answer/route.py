@@ -829,15 +829,13 @@ def route(text: str, kind: str | None = None) -> str:
         return "brief"  # (how a figure is split is its parts: "How is the city office's result … split?" is a fact)
     if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:
         return "brief"  # "Ge mig tre punkter om kompetensförsörjning": points asked for, not one value
-    if (aspects := ASPECTS_ASKED.match(text)) is not None:
+    if (aspects := ASPECTS_ASKED.match(text)) is not None and not ASKED_AFTER_ALL.search(aspects.group(1)):
         # "Flytten till Rådhuset – tidplan och ekonomiska konsekvenser?" (but "… – belopp och datum?" asks two
         # values, and "… – prognosavvikelse och förklaring?" a reason)
         asked = [w for w in words(aspects.group(1)) if w not in STOP]
-        if ASKED_AFTER_ALL.search(aspects.group(1)):
-            pass  # "helårsprognos KS - överskott el underskott o hur mkt?": a question after all
-        elif any(REASON_NOUN.fullmatch(w) for w in asked):
+        if any(REASON_NOUN.fullmatch(w) for w in asked):
             return "reason"
-        elif not all(VALUE_NOUN.fullmatch(w) for w in asked):
+        if not all(VALUE_NOUN.fullmatch(w) for w in asked):
             return "brief"
     if STATUS_OF.match(text):
         return "brief"  # "Status Öresundsmetron?"
@@ -845,9 +843,9 @@ def route(text: str, kind: str | None = None) -> str:
 
 
 # shorthand for several sides of one thing: "Flytten till Rådhuset – tidplan och ekonomiska konsekvenser (investering,
-# hyra Uven)?": a topic, a dash, then two or more nouns and no question word (not "… – hur mycket och varför?")
-ASPECTS_ASKED = re.compile(r"(?i)^\s*[^?–—:]{3,80}?\s+[–—-]\s+(?!hur\b|vad\b|vilk\w*\b|varför\b|how\b|what\b|when\b|"
-                           r"which\b|why\b)([\wåäö -]{3,40}?\s+(?:och|samt|and|,)\s+[\wåäö -]{3,60})(?:\([^)]*\))?\s*\??\s*$")
+# hyra Uven)?": a topic, a dash, then two or more nouns (a question word among them is a question: ASKED_AFTER_ALL)
+ASPECTS_ASKED = re.compile(r"(?i)^\s*[^?–—:]{3,80}?\s+[–—-]\s+(?!when\b)"
+                           r"([\wåäö -]{3,40}?\s+(?:och|samt|and|,)\s+[\wåäö -]{3,60})(?:\([^)]*\))?\s*\??\s*$")
 # (a question or a request after the dash: "… - överskott el underskott o hur mkt?", "- could you give me …")
 # ("när" asks too, unless it stands for a "tidplan" among the sides: "– när och ekonomiska konsekvenser")
 ASKED_AFTER_ALL = re.compile(r"(?i)(?<![\wåäö])(?:hur|vad|vilk\w*|varför|how|what|which|why|could|can|would|kan|"

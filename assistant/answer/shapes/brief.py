@@ -305,7 +305,7 @@ def label_names(q: Question, chunk: IndexedChunk) -> bool:
 
 def joined_heading(ctx: Context, candidates: list[Unit]) -> tuple[str, str] | None:
     """The section whose heading is one word that the question writes as two ("säker" + "prognosen":
-        «Prognossäkerhet»; compound_of_parts added it to the question's words), when two candidates or more stand
+    «Prognossäkerhet»; compound_of_parts added it to the question's words), when two candidates or more stand
     under it; None otherwise."""
     written = {stem(w) for w in words(ctx.q.asked)}
     joined = {t for t in ctx.q.terms if len(t) >= 8 and t not in written

@@ -69,7 +69,6 @@ def asked_kinds(ctx: Context) -> list[Kind] | None:
     if m is None and became is None:
         return None
     if became is not None:  # participles: "försenat" is «försen-», "pausat" «paus-»
-        modifier = ""
         asked = [asked_kind(ctx, word.lower(), "", PARTICIPLE, ROOT_MIN - 1) for word in became.groups() if word]
     else:
         modifier = (m.group(1) or "").lower().removesuffix(":s")
