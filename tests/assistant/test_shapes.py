@@ -3172,6 +3172,30 @@ def test_an_inventory_asked_by_what_became_of_things_or_of_the_goal_sections(ass
     assert not answer.refused and {26, 32} <= {c.page for c in answer.citations}, answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "Lista alla förseningar och saker som pausats enligt rapporten",  # a noun and what became of things
+    "list all delays and things that were paused",
+])
+def test_an_inventory_asked_as_a_list(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.shape == "brief", answer.answer
+    assert {23, 25, 26} <= {c.page for c in answer.citations}, answer.answer
+
+
+def test_a_list_of_a_count_is_no_inventory(assistant):
+    from assistant.answer.shapes.mentions import LIST_ASKED
+
+    assert LIST_ASKED.match("Lista alla förseningar") and LIST_ASKED.match("ge mig en lista över alla nätverk")
+    assert LIST_ASKED.match("lista alla mål") is None  # a short word: the goals are the outline's
+
+
+def test_a_briefs_point_names_the_topic_or_stands_under_a_point_that_does(assistant):
+    # the goal's assessment shares only "under året" (in its headings' words) with the question: not Koll Folkhälsa
+    answer = assistant.ask("Vad har hänt med Koll Folkhälsa under året?")
+    assert not answer.refused and "sociala obligationer" not in answer.answer, answer.answer
+    assert all("Koll" in c.quote or c.page == 27 for c in answer.citations), answer.answer
+
+
 def test_a_change_question_new_or_different_lists_the_reports_comparisons(assistant):
     answer = assistant.ask("vad ar nytt eller annorlunda jamfort med ifjol?")
     assert not answer.refused and answer.shape == "change" and "18,5 Mkr" in answer.answer, answer.answer

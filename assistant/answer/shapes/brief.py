@@ -73,6 +73,7 @@ BARE_FIGURE = re.compile(r"-?\d[\d\s  ]*(?:,\d+)?")  # a figure on a line of its
 MAX_EXPLANATION_LINES = 6
 BESIDE_A_TABLE = 3  # other points kept in an answer whose body is an introduced table
 MAX_TABLE_ROWS = 12  # rows a lead-in ("… har följande förändringar beslutats.") brings: cut short, a table does not add up
+EVERYDAY_IDF = 2.0  # a word in more passages than this says (år, arbete) is the report's everyday vocabulary
 RARE_TOPIC_IDF = 3.0  # a question word in few passages names a topic of its own (MEHAB, elpriserna)
 TOPIC_FLOOR = 0.3  # ... whose best point is quoted when it is at least this share of the best point's relevance
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
@@ -445,6 +446,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                                and (NUMBER.search(p.unit.text) or states_a_cause(p.unit.text))], len(chosen),
                        lam=0.7, min_relevance=floor)
         chosen = kept
+    if shape in ("brief", "change") and (rare := on_topic_words(ctx)):
+        chosen = on_the_topic_refilled(ctx, chosen, points, rare, floor)
     if shape == "change" and (told := told_change(points, ctx.library.index.chunks)):
         chosen = told
     if sign and not one_thing:
@@ -522,6 +525,36 @@ def on_the_topic(ctx: Context, chosen: list[Point], rare: list[str]) -> list[Poi
     # the sections where the answer tells of the thing: a cause there need not repeat its name
     sections = {p.unit.chunk.meta.get("section") for p in named}
     return [p for p in chosen if p.unit.chunk.meta.get("section") in sections or is_about(ctx, p.unit, rare)]
+
+
+def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point], rare: list[str],
+                          floor: float) -> list[Point]:
+    """A brief's points on the thing asked: each names one of the question's rare topic words, or stands under
+    the heading of a point that does; the places of the others go to the next points that are on it. "Vad har
+    hänt med Koll Folkhälsa under året?" is not answered by the social bond's part of a goal's assessment, which
+    shares only "under året" with it, while the tool's other sentences wait. (A heading alone does not make a
+    sentence on the topic here: a goal's title names much; a point's own heading does.)"""
+    def names(p: Point, words_: AbstractSet[str]) -> bool:  # in its words, its label or its own heading
+        said = p.unit.stems | p.unit.label | set(terms(str(p.unit.chunk.meta.get("heading") or "")))
+        return any(term_hit(ctx.q, t, said) or shares_modifier(t, said) for t in words_)
+
+    def place(p: Point) -> tuple[str, str]:
+        return str(p.unit.chunk.meta.get("goal") or ""), str(p.unit.chunk.meta.get("heading") or "")
+
+    # (any word of the topic, not only the rare ones: "säkra" in "säkra kompetensförsörjningen" is the rarer; but
+    # not the report's everyday words: "året" in "under året" is every goal's)
+    topical = {t for t in topic_terms(ctx.q) if ctx.scorer.idf(t) >= EVERYDAY_IDF}
+    places = {place(p) for p in chosen if names(p, topical)}
+    kept = [p for p in chosen if place(p) in places]
+    if not places or len(kept) == len(chosen):
+        return chosen
+    more = [p for p in points if p not in chosen and p.relevance >= floor
+            and (place(p) in places or names(p, set(rare)))]
+    out = list(kept)  # the kept points stay; the next on the topic take the free places
+    for p in mmr(more, len(chosen) - len(kept), lam=0.7):
+        if all(p.unit.text != c.unit.text and similarity(content(p.unit), content(c.unit)) < 0.6 for c in out):
+            out.append(p)
+    return out
 
 
 def could_be_a_cause(u: Unit) -> bool:

@@ -19,6 +19,7 @@ from assistant.answer.points import ANAPHORA, Point, content, joined_with
 from assistant.answer.premise import SETBACK_KIND, SETBACK_STATED
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import EN_LEAD
+from assistant.answer.route import requested_count
 from assistant.answer.shapes.outline import report_source
 from assistant.glossary import translate
 from assistant.textproc import similarity, stem, words
@@ -32,6 +33,17 @@ MENTIONS_ASKED = re.compile(
     r"(?:delårs)?rapporten|(?:mål)?avsnitten|målen))?|(?:does|do) (?:the|this) report (?:mention|list|report|describe|name)|"
     r"(?:are|were|is|was) (?:mentioned|reported|described|listed|named)(?: in (?:the|this) report)?|"
     r"are there(?: in (?:the|this) report)?)\s*(?:[?.!]|$)")
+# the same asked as a list: "Lista alla förseningar och saker som pausats", "list all networks mentioned in the report"
+# (groups: the narrowing word, the kind, and a second kind as a noun or as what became of things)
+LIST_ASKED = re.compile(
+    r"(?i)^\W*(?:(?:please|snälla|kan du|kunde du|could you|can you|would you)\s+)?"
+    r"(?:lista|räkna upp|list|ge (?:mig )?en lista (?:över|på)|gör en lista (?:över|på)|give me a list of|"
+    r"make a list of)\s+(?:(?:alla|all(?: of)?(?: the)?|samtliga|the|de|every)\s+)?"
+    r"(?:([a-zåäö]{2,}(?::s)?)\s+)??([a-zåäö]{4,})"
+    r"(?:\s+(?:eller|och|or|and)\s+(?:(?:saker|det) som\s+(?:har\s+)?([a-zåäö]{4,})|"
+    r"(?:things|what) (?:that )?(?:were|was|have been|has been)\s+([a-zåäö]{4,})|([a-zåäö]{4,})))?"
+    r"(?:\s+(?:som (?:nämns|finns|beskrivs|tas upp)|(?:i|enligt) (?:den här |denna )?(?:delårs)?rapporten|"
+    r"(?:in|according to|mentioned in) (?:the|this) report|(?:that are |which are )?mentioned))*\s*[?.!]*$")
 # the same asked with what happened to things: "Vad har blivit försenat eller pausat under året?"
 BECAME_ASKED = re.compile(
     r"(?i)^\W*(?:vad|what)\s+(?:har|has|have)\s+(?:blivit|varit|been)\s+([a-zåäö]{4,})"
@@ -64,12 +76,21 @@ def asked_kinds(ctx: Context) -> list[Kind] | None:
     """The one or two kinds an inventory question asks about ("Vilka förseningar eller brister redovisas?"); None
     when it is no inventory or a noun is none of its words."""
     m = MENTIONS_ASKED.match(ctx.q.asked.strip())
+    listed = LIST_ASKED.match(ctx.q.asked.strip()) if m is None and not requested_count(ctx.q.text) else None
     # (what became of things, as read: "vad har blivit forsenat … under aret" with its letters put back)
-    became = (BECAME_ASKED.match(ctx.q.asked.strip()) or BECAME_ASKED.match(ctx.q.text.strip())) if m is None else None
-    if m is None and became is None:
+    became = (BECAME_ASKED.match(ctx.q.asked.strip()) or BECAME_ASKED.match(ctx.q.text.strip())) \
+        if m is None and listed is None else None
+    if m is None and listed is None and became is None:
         return None
     if became is not None:  # participles: "försenat" is «försen-», "pausat" «paus-»
         asked = [asked_kind(ctx, word.lower(), "", PARTICIPLE, ROOT_MIN - 1) for word in became.groups() if word]
+    elif listed is not None:  # a noun, and maybe a second noun or what became of things ("saker som pausats")
+        modifier = (listed.group(1) or "").lower().removesuffix(":s")
+        asked = [asked_kind(ctx, listed.group(2).lower(), modifier)]
+        if second := listed.group(5):
+            asked.append(asked_kind(ctx, second.lower(), modifier))
+        elif became_word := listed.group(3) or listed.group(4):
+            asked.append(asked_kind(ctx, became_word.lower(), "", PARTICIPLE, ROOT_MIN - 1))
     else:
         modifier = (m.group(1) or "").lower().removesuffix(":s")
         asked = [asked_kind(ctx, word.lower(), modifier) for word in (m.group(2), m.group(3)) if word]
