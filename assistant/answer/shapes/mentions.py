@@ -17,9 +17,9 @@ from typing import NamedTuple
 from assistant.answer.extractive import Unit, is_signpost, sentence_before, units_of
 from assistant.answer.points import ANAPHORA, Point, content, joined_with
 from assistant.answer.premise import SETBACK_KIND, SETBACK_STATED
+from assistant.answer.route import requested_count
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import EN_LEAD
-from assistant.answer.route import requested_count
 from assistant.answer.shapes.outline import report_source
 from assistant.glossary import translate
 from assistant.textproc import similarity, stem, words
