@@ -2127,6 +2127,8 @@ class AnswerEngine:
         # why asks about: "Varför har programmen … skjutits upp?")
         topic = {stem(w) for w in words(topic_words(q.text)) if not SETBACK_VERB.fullmatch(w)} - CUE_WORDS \
             if values["open"] else set()
+        if values["open"] and q.lang == "en":  # an English topic is searched in its Swedish renderings
+            topic |= english_topic(q)
         # the embedding vouches for a paraphrase of a topic the report has, not for a topic of only unknown words
         # ("Hur har sjukfrånvaron utvecklats jämfört med 2024?" is close to every comparison with 2024)
         content = {t for t in topic if t in q.terms and len(t) >= 4 and not t.isdigit() and t not in STOP}
@@ -2144,3 +2146,14 @@ class AnswerEngine:
         return Answer(question=q.asked, answer=body, refused=True, citations=[], lang=q.lang, scope=scope,
                       retrieved=retrieved, shape="out_of_scope" if shape != "page" else "page",
                       confidence=confidence)
+
+
+def english_topic(q: Question) -> set[str]:
+    """The Swedish search words of an English open question's topic: its search words less the renderings of the
+    words that chose its shape ("Why did school results decline?" is about «skolresultat»; "why" and "decline" are
+    its shape and its change). The topic is read in English, the report in Swedish, so without this an English
+    topic the report never names is never found unknown."""
+    kept = set(words(topic_words(q.text)))
+    shape_words = [w for w in words(q.text) if w not in kept]
+    rendered = {stem(x) for w in shape_words for tr in translate(w) for x in tr.swedish[0].split()}
+    return {t for t in q.terms if t not in rendered} - CUE_WORDS

