@@ -448,7 +448,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = kept
     off_topic_points: list[Point] = []
     if shape in ("brief", "change") and (rare := on_topic_words(ctx)):
-        on_it = on_the_topic_refilled(ctx, chosen, points, rare, floor)
+        on_it = on_the_topic_refilled(ctx, chosen, points, rare, floor, named)
         off_topic_points = [p for p in chosen if p not in on_it]
         chosen = on_it
     if shape == "change" and (told := told_change(points, ctx.library.index.chunks)):
@@ -533,12 +533,14 @@ def on_the_topic(ctx: Context, chosen: list[Point], rare: list[str]) -> list[Poi
 
 
 def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point], rare: list[str],
-                          floor: float) -> list[Point]:
+                          floor: float, goal: str | None = None) -> list[Point]:
     """A brief's points on the thing asked: each names one of the question's rare topic words, or stands under
     the heading of a point that does; the places of the others go to the next points that are on it. "Vad har
     hänt med Koll Folkhälsa under året?" is not answered by the social bond's part of a goal's assessment, which
     shares only "under året" with it, while the tool's other sentences wait. (A heading alone does not make a
-    sentence on the topic here: a goal's title names much; a point's own heading does.)"""
+    sentence on the topic here: a goal's title names much; a point's own heading does. But the goal the question
+    names, `goal`, is its topic: "Vad gör staden för att nå klimatmålen?" is told by the climate goal's
+    assessment, whose «Malmö Commitment» sentence never says "klimatmål".)"""
     def names(p: Point, words_: AbstractSet[str]) -> bool:  # in its words, its label or its own heading
         said = p.unit.stems | p.unit.label | set(terms(str(p.unit.chunk.meta.get("heading") or "")))
         return any(term_hit(ctx.q, t, said) or shares_modifier(t, said) for t in words_)
@@ -549,7 +551,7 @@ def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point]
     # (any word of the topic, not only the rare ones: "säkra" in "säkra kompetensförsörjningen" is the rarer; but
     # not the report's everyday words: "året" in "under året" is every goal's)
     topical = {t for t in topic_terms(ctx.q) if ctx.scorer.idf(t) >= EVERYDAY_IDF}
-    places = {place(p) for p in chosen if names(p, topical)}
+    places = {place(p) for p in chosen if names(p, topical) or (goal and place(p)[0] == goal)}
     kept = [p for p in chosen if place(p) in places]
     if not places or len(kept) == len(chosen):
         return chosen
