@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from itertools import pairwise
 
 from assistant.answer.extractive import (
     CAUSAL,
@@ -532,6 +533,18 @@ def on_the_topic(ctx: Context, chosen: list[Point], rare: list[str]) -> list[Poi
     return [p for p in chosen if p.unit.chunk.meta.get("section") in sections or is_about(ctx, p.unit, rare)]
 
 
+# a Swedish adjective's definite or plural form ("höga", "nya", "ekonomiska"), before the word it narrows
+INFLECTED_ADJECTIVE = re.compile(r"[a-zåäö]{3,}[ae]")
+
+
+def modifiers_of(text: str, topical: AbstractSet[str]) -> set[str]:
+    """The question's topic words that stand as an adjective right before another of its topic words ("höga" in
+    "de höga elpriserna"): a sentence that has only the adjective is on another matter."""
+    ws = words(text)
+    return {stem(a) for a, b in pairwise(ws) if INFLECTED_ADJECTIVE.fullmatch(a) and stem(a) in topical
+            and stem(b) in topical and stem(a) != stem(b)}
+
+
 def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point], rare: list[str],
                           floor: float, goal: str | None = None) -> list[Point]:
     """A brief's points on the thing asked: each names one of the question's rare topic words, or stands under
@@ -551,6 +564,9 @@ def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point]
     # (any word of the topic, not only the rare ones: "säkra" in "säkra kompetensförsörjningen" is the rarer; but
     # not the report's everyday words: "året" in "under året" is every goal's)
     topical = {t for t in topic_terms(ctx.q) if ctx.scorer.idf(t) >= EVERYDAY_IDF}
+    # an adjective before a topic word only narrows it: "de höga elpriserna" is not met by «höga hållbarhetskrav»
+    topical = (topical - (modifiers := modifiers_of(ctx.q.text, topical))) or topical
+    rare = [t for t in rare if t not in modifiers] or rare
     places = {place(p) for p in chosen if names(p, topical) or (goal and place(p)[0] == goal)}
     kept = [p for p in chosen if place(p) in places]
     if not places or len(kept) == len(chosen):
