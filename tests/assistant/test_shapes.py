@@ -7,6 +7,7 @@ import re
 import pytest
 
 from assistant.answer.extractive import is_signpost
+from assistant.answer.shapes.brief import modifiers_of
 from assistant.models import Turn
 from tests.conftest import SOURCE
 
@@ -3194,6 +3195,20 @@ def test_a_briefs_point_names_the_topic_or_stands_under_a_point_that_does(assist
     answer = assistant.ask("Vad har hänt med Koll Folkhälsa under året?")
     assert not answer.refused and "sociala obligationer" not in answer.answer, answer.answer
     assert all("Koll" in c.quote or c.page == 27 for c in answer.citations), answer.answer
+
+
+def test_an_adjective_before_a_topic_word_only_narrows_it():
+    assert modifiers_of("Vad gör Malmö åt de höga elpriserna?", {"hög", "elpris"}) == {"hög"}
+    assert modifiers_of("Vad gör Malmö åt elpriserna?", {"elpris"}) == set()
+    # a noun before a noun is no adjective ("Koll Folkhälsa")
+    assert modifiers_of("Vad har hänt med Koll Folkhälsa?", {"koll", "folkhäls"}) == set()
+
+
+def test_a_briefs_point_with_only_the_adjective_asked_is_left_out(assistant):
+    # «Arbetet med att ställa höga hållbarhetskrav i upphandlingar …» (p. 24) shares only "höga" with the question
+    answer = assistant.ask("Vad gör Malmö åt de höga elpriserna?")
+    assert not answer.refused and "elpris" in answer.answer, answer.answer
+    assert "hållbarhetskrav" not in answer.answer, answer.answer
 
 
 def test_a_change_question_new_or_different_lists_the_reports_comparisons(assistant):
