@@ -65,6 +65,29 @@ WHICH_OF_A_SIGN = re.compile(r"(?i)^\W*(?:vilket|vilken|vilka|which)\s+(?!(?:öv
                              r"resultat\w*|result\w*|utfall\w*|outcome\w*|helårs\w*)\b)")
 
 
+# "Vilka budgetområden har avvikelser över 500 tkr?", "Which budget areas show a deviation?": every row that
+# deviates (above the bound asked), not one end of the column; not "Vilka förklaringar har avvikelserna?"
+DEVIATING_ASKED = re.compile(r"(?i)^\W*(?:vilka|which)\s+(?!(?:förklaring|orsak|skäl|explanation|reason|cause)\w*)"
+                             r"(?:[\wåäö/-]+\s+){1,3}?(?:har|hade|visar|redovisar|has|have|had|show|shows)\s+"
+                             r"(?:[\wåäö]+\s+){0,2}?(?:avvikelse\w*|deviation\w*)(?![\wåäö])")
+BOUND = re.compile(r"(?i)(?:över|mer än|minst|above|over|more than|at least)\s+(\d{1,3}(?:[  ]\d{3})*(?:,\d+)?)\s*"
+                   r"(tkr|mkr|miljoner|million)?")
+MKR_CELL = re.compile(r"(?i)\d mkr\b")
+DEVIATING_ROWS = 10  # rows a "which rows deviate" question lists, largest first
+
+
+def deviating_bound(text: str) -> float | None:
+    """The size a "which rows deviate" question asks rows to exceed (0 for any deviation), in thousands of
+    kronor; None when the question asks no such thing."""
+    if not DEVIATING_ASKED.match(text) or any(rx.search(text) for rx in (LARGEST, SMALLEST, POSITIVE, NEGATIVE)):
+        return None
+    m = BOUND.search(text)
+    if m is None:
+        return 0.0
+    value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    return value * 1000 if (m.group(2) or "").lower() in ("mkr", "miljoner", "million") else value
+
+
 def wants_extreme(text: str) -> str | None:
     """"max" or "min" when the question asks for the row at one end of a column (or, asking which rows have
     a sign, for those rows: the largest of that sign first)."""
@@ -75,7 +98,7 @@ def wants_extreme(text: str) -> str | None:
     # (both signs offered, "blir det överskott eller underskott?", ask which one it is, of one figure)
     if WHICH_OF_A_SIGN.match(text) and bool(POSITIVE.search(text)) != bool(NEGATIVE.search(text)):
         return "max"
-    return None
+    return "max" if deviating_bound(text) is not None else None  # the rows that deviate: the largest first
 
 
 def selection_words(question: str, question_terms: set[str]) -> set[str]:
@@ -136,7 +159,8 @@ def extreme_rows(question: str, rows: list[str], question_terms: set[str] | None
     negative = NEGATIVE.search(question) is not None
     signed = negative or POSITIVE.search(question) is not None
     # a surplus, a deficit or an overspend is a deviation from budget: its column, whatever else the words name
-    deviation = next((c for c in columns if DEVIATION_COLUMN.match(c)), None) if signed else None
+    bound = deviating_bound(question)
+    deviation = next((c for c in columns if DEVIATION_COLUMN.match(c)), None) if signed or bound is not None else None
     col = deviation or asked_column(set(question_terms or ()) or written, columns, written)
     col = col or (columns[0] if len(columns) == 1 else None)  # one column: that one
     if col is None:
@@ -149,6 +173,11 @@ def extreme_rows(question: str, rows: list[str], question_terms: set[str] | None
     candidates.sort(key=lambda item: item[1] if signed else abs(item[1]), reverse=end == "max")
     if signed:  # "störst negativ avvikelse": only rows of that sign
         candidates = [(i, v) for i, v in candidates if v != 0 and (v < 0) == negative] or candidates[:1]
+    if bound is not None and deviation is not None:  # every row that deviates by more than the bound
+        scale = 1000.0 if all(MKR_CELL.search(rows[i]) for i, _ in parsed) else 1.0  # a table in Mkr
+        # ("över 500": the report's own -500 too)
+        kept = [i for i, v in candidates if v != 0 and abs(v) * scale >= bound]
+        return (kept[:max(k, DEVIATING_ROWS)], col) if kept else None
     plural = PLURAL_ASKED.match(question) and not re.match(r"(?i)^\s*(?:vilket|vilken)\b", question)
     return [i for i, _ in candidates[:k if plural else 1]], col
 

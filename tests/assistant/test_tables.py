@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.tables import SMALLEST, extreme_row, extreme_rows, parse_row, wants_extreme
+from assistant.answer.tables import SMALLEST, deviating_bound, extreme_row, extreme_rows, parse_row, wants_extreme
 
 ROWS = [
     "Stadsdirektör: Budget -3 278 tkr, Prognos DR -3 378 tkr, Avvikelse -100 tkr",
@@ -105,3 +105,37 @@ def test_over_budget_is_the_most_negative_deviation():
                                             ("Which project got the least money?", True)])
 def test_at_least_an_amount_is_no_superlative(text, smallest):
     assert bool(SMALLEST.search(text)) is smallest
+
+
+DEVIATING_ROWS_TKR = [
+    "Juridik: Budget -10 524 tkr, Prognos DR -11 024 tkr, Avvikelse -500 tkr (Visselblåsarfunktionen)",
+    "Lokalkostnader: Budget -22 332 tkr, Prognos DR -25 382 tkr, Avvikelse -3 050 tkr (Främst hyreskostnader)",
+    "Kommunikation: Budget -33 825 tkr, Prognos DR -33 625 tkr, Avvikelse 200 tkr",
+    "Strategisk lokalförsörjning: Budget -3 742 tkr, Prognos DR -3 482 tkr, Avvikelse 0 tkr",
+    "SUMMA: Budget -338 915 tkr, Prognos DR -336 602 tkr, Avvikelse 2 313 tkr",
+]
+
+
+@pytest.mark.parametrize(("question", "bound"), [
+    ("Vilka budgetområden har avvikelser över 500 tkr och hur förklaras de?", 500.0),
+    ("Vilka budgetområden har avvikelser?", 0.0),
+    ("Which budget areas show a deviation of more than 1 mkr?", 1000.0),
+    ("Vilka förklaringar har avvikelserna?", None),  # the causes, not the rows
+    ("Vilka budgetområden har störst avvikelse?", None),  # one end of the column
+    ("Vilken avvikelse har Juridik?", None),
+])
+def test_which_rows_deviate_is_read_with_its_bound(question, bound):
+    assert deviating_bound(question) == bound
+
+
+def test_the_rows_that_deviate_are_all_those_above_the_bound_largest_first():
+    found = extreme_rows("Vilka budgetområden har avvikelser över 500 tkr?", DEVIATING_ROWS_TKR)
+    assert found == ([1, 0], "Avvikelse")  # not the sum, not 200, not 0
+    found = extreme_rows("Vilka budgetområden har avvikelser?", DEVIATING_ROWS_TKR)
+    assert found == ([1, 0, 2], "Avvikelse")
+
+
+def test_a_bound_in_mkr_reads_a_table_in_mkr():
+    rows = ["Arvoden: Budget 2025 47,5 mkr, Helårsprognos 44,8 mkr, Avvikelse 2,7 mkr",
+            "Projekt: Budget 2025 32,6 mkr, Helårsprognos 32,1 mkr, Avvikelse 0,5 mkr"]
+    assert extreme_rows("Vilka anslag har en avvikelse över 1 mkr?", rows) == ([0], "Avvikelse")
