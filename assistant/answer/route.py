@@ -119,8 +119,9 @@ SPLIT_ASKED = re.compile(r"(?i)\b(?:how|hur)\b.{0,80}\b(?:split|divided|distribu
 # a table's figures asked per row: "budget, helårsprognos o avvik. per anslag?" (a fact's rows; not a route's cue)
 PER_ROW_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:per|för varje|for each)\s+(?:anslag|post|budgetområde|"
                            r"appropriation|line item|item)(?![\wåäö])")
-# the value a change led to: "Hur stort är kommunbidraget efter årets förändringar?"
-AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after)\s+(?:\w+\s+){0,2}?(?:förändring\w*|ändring\w*|changes?)"
+# the value a change led to: "Hur stort är kommunbidraget efter årets förändringar?", "… anslag för 2025, inklusive
+# de förändringar av kommunbidraget som beslutats …?"
+AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after|inklusive|inkl\.?|including)\s+(?:\w+\s+){0,2}?(?:förändring\w*|ändring\w*|changes?)"
                            r"(?![\wåäö])")
 # a comparison with the budget or the forecast is between two columns of one table row, not over time
 AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfört med|i jämförelse med|against|versus|"

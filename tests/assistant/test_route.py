@@ -429,6 +429,8 @@ def test_a_greeting_with_its_addressee_is_small_talk():
     ("What is the City Executive Board doing to fight welfare crime?", "brief"),
     # the total the year's changes led to is a fact, not a change
     ("Hur stort är kommunstyrelsens totala kommunbidrag efter årets förändringar?", "fact"),
+    ("Hur stort är kommunstyrelsens totala anslag för 2025, inklusive de förändringar av kommunbidraget som beslutats?",
+     "fact"),
     ("Hur har kommunbidraget förändrats under året?", "change"),
 ])
 def test_the_shape_of_a_question_read_whole(question, shape):
