@@ -3249,3 +3249,10 @@ def test_row_weights_favour_large_deviations_and_comments():
                         Row("C: Budget -10 tkr, Prognos DR -10 tkr, Avvikelse 100 tkr (Personalkostnader)"))
     weight = row_weights([big, small, told])
     assert weight[id(big)] > weight[id(small)] and weight[id(told)] > weight[id(small)]
+
+
+def test_a_goal_area_written_out_in_a_long_question_is_that_areas_goals(assistant):
+    answer = assistant.ask("Vilka kommunfullmäktigemål ingår i målområdet En mer jämlik stad, och hur bedömer "
+                           "kommunstyrelsen måluppfyllelsen för dessa?")
+    assert answer.shape == "outline" and "En mer jämlik stad" in answer.answer, answer.answer
+    assert "segregation" in answer.answer and "klimatneutral" not in answer.answer, answer.answer

@@ -80,6 +80,9 @@ def compose_outline(ctx: Context) -> Composition | None:
         return None
     sv = q.lang == "sv"
     named_area = ctx.scorer.best_match(q, areas, min_cov=0.6) if areas else None  # the goal area it names, if one
+    # (or writes out whole, however long the rest of the question: "Vilka kommunfullmäktigemål ingår i målområdet
+    # En mer jämlik stad, och hur bedömer kommunstyrelsen måluppfyllelsen för dessa?")
+    named_area = named_area or next((a for a in areas if len(a) >= 10 and a.lower() in text.lower()), None)
     # "Vilka mål förväntas inte uppnås?" / "Which goals are not expected to be met?"
     assessed = ASSESSED.search(text) is not None and not ONE_GOAL.search(text) and not AREAS.search(text)
     if goals and (((MET.search(text) or assessed) and GOALS.search(text)) or GOALS_MET.search(text)) \
