@@ -100,6 +100,7 @@ from assistant.answer.route import (
 )
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import (
+    EVERYDAY_IDF,
     MODIFIER_LETTERS,
     add_dense,
     compose_points,
@@ -1470,7 +1471,9 @@ class AnswerEngine:
         text = " ".join(f"{c.section} {c.quote}" for c in second.citations)
         said = set(terms(text))
         topic = {t for t, w in q1.terms.items() if w >= 1.0 and t not in AMBIENT_ACTORS and not YEAR_TOKEN.match(t)}
-        if any(term_hit(q1, t, said) for t in topic):
+        # (not by the report's everyday words: "arbetet med formerna för kraftsamlande insatser" is not met by the
+        # metro's «… inleda ett arbete med …»)
+        if any(term_hit(q1, t, said) for t in {t for t in topic if self.scorer.idf(t) >= EVERYDAY_IDF} or topic):
             return True
         # "Vad handlade OECD-rapporten om? Hur många rekommendationer gav den?": «Rapporten ger 29 rekommendationer»
         every_word = {stem(w) for w in words(text)}
@@ -1479,7 +1482,8 @@ class AnswerEngine:
         # a second part that names its own topic, and the answer holds it: "…? Vad var ursprungligt kommunbidrag
         # enligt nämndsbudgeten?" (not "Vad ska satsningen uppnå?", whose one word any sentence may have)
         q2 = self.scorer.read(second.question, [Turn(first.question, first.answer)], second.lang)
-        own = [t for t in own_words(q2) if not YEAR_TOKEN.match(t)]
+        # (its words beyond the report's everyday ones: "och när förväntas ett beslut fattas?" names no topic)
+        own = [t for t in own_words(q2) if not YEAR_TOKEN.match(t) and self.scorer.idf(t) >= EVERYDAY_IDF]
         return len(own) >= 2 and sum(term_hit(q2, t, said) for t in own) >= SELF_CONTAINED * len(own)
 
     def _holds_the_kind(self, first: Answer, second_part: str, history: list[Turn], lang: str) -> bool:

@@ -440,6 +440,14 @@ def test_the_second_half_of_a_two_part_question_stays_on_the_first_halfs_topic(a
     assert "Amiralen" not in a.answer  # "vem finansierar" is not any sentence on financing
 
 
+def test_a_second_half_in_the_reports_everyday_words_names_no_topic_of_its_own(assistant):
+    # "när förväntas ett beslut fattas" met the metro's «… fattade beslut om att inleda ett arbete …» (p. 16)
+    a = assistant.ask("Hur långt har arbetet med formerna för kraftsamlande insatser kommit, och när förväntas ett "
+                      "beslut fattas?")
+    assert not a.refused and "kraftsamlande" in a.answer, a.answer
+    assert "Öresund" not in a.answer, a.answer
+
+
 def test_an_amount_that_is_a_difference_does_not_answer_how_much_something_is(assistant):
     a = assistant.ask("budget för allmänt investeringsutrymme 2025 i mkr?")
     assert not a.refused and "18,5 Mkr högre" not in a.answer and "20 000 tkr" in a.answer
