@@ -759,13 +759,19 @@ def thanked(text: str) -> bool:
                for t in (text, rest) if t)
 
 
+# the weather, asked: no report of a board's year tells it ("Hur förväntas vädret bli den dag vi håller mötet?" met
+# «Förväntas uppnås»); not extreme weather, which climate adaptation is about
+WEATHER = word_rx(r"vädret", r"(?<!extrem)(?<!extrem-)väder", r"väderprognos\w*", r"regnar", r"snöar",
+                  r"(?<!extreme )(?<!severe )weather(?! events?| risks?)", r"weather forecast", r"raining", r"snowing")
+
+
 def is_out_of_scope_request(text: str) -> bool:
-    """Chit-chat, tasks the assistant does not do (write a mail, translate, tell a joke), opinions or
+    """Chit-chat and the weather, tasks the assistant does not do (write a mail, translate, tell a joke), opinions or
     advice asked of it ("Tycker du att …?", "Should I …?") and general knowledge (KINDS_DIFFER, MEANING_IN_GENERAL)."""
     text = SYMBOLS.sub(" ", text)  # an emoji says nothing of what is asked: "tack för hjälpen! 😊"
     rest = GREETING.sub("", text).strip()  # "hej är du chatgpt eller vad": the greeting, then what is asked
     small_talk = any(CHITCHAT.match(t) or all_small_talk(t) for t in (text, rest) if t) or thanks_and_a_remark(text)
-    return bool(small_talk or TASK.match(text) or OPINION.search(text)
+    return bool(small_talk or TASK.match(text) or OPINION.search(text) or WEATHER.search(text)
                 or KINDS_DIFFER.match(text) or MEANING_IN_GENERAL.match(text) or ABOUT_THE_ASSISTANT.search(text))
 
 

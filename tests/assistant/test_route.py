@@ -836,3 +836,14 @@ def test_who_or_what_will_win_is_a_prediction():
 
 def test_how_the_assistant_itself_is_doing_is_small_talk():
     assert route("tack, du e bra. hur mår du själv idag?") == "out_of_scope"
+
+
+@pytest.mark.parametrize(("question", "out"), [
+    ("Hur förväntas vädret bli i Malmö den dag vi håller vårt samverkansmöte i oktober?", True),
+    ("What's the weather forecast for our meeting day?", True),
+    ("Regnar det i Malmö nu?", True),
+    ("Vad gör staden mot extremväder?", False),  # climate adaptation, which the report is about
+    ("How does the city prepare for extreme weather events?", False),
+])
+def test_the_weather_asked_is_out_of_scope_but_not_extreme_weather(question, out):
+    assert is_out_of_scope_request(question) is out
