@@ -841,6 +841,10 @@ YES_NO_ASK = re.compile(rf"(?i){YES_NO_SV}|{YES_NO_EN}")
 
 
 LONE_ASK = re.compile(r"(?i)(?:när|when)\s*\?*")
+# the setting the first question's thing is named in, asked after it: its quote is that setting ("Does the report
+# mention Germany? In which connection?")
+CONTEXT_ASKED = re.compile(r"(?i)\s*(?:(?:and\s+)?in\s+(?:which|what)\s+(?:connection|context|way)|"
+                           r"(?:och\s+)?i\s+vilket\s+(?:sammanhang|avseende)|(?:och\s+)?på\s+vilket\s+sätt)\s*\?*\s*")
 
 
 def untold_part(part: str, refusal: Answer, lang: str) -> str:
@@ -1234,7 +1238,9 @@ class AnswerEngine:
             return whole
         second = self._answer(parts[1], [*(history or []), Turn(question=parts[0], answer=first.answer)], filters,
                               lang or first.lang, threshold)
-        if not second.refused:  # (as a follow-up it is answered by the first's evidence: "Är det bara …?")
+        if not second.refused or CONTEXT_ASKED.fullmatch(parts[1]):
+            # (as a follow-up it is answered by the first's evidence: "Är det bara …?"; the setting asked of the
+            # first's thing is its quote)
             return replace(first, question=question)
         return replace(first, question=question,
                        answer=f"{first.answer}\n\n{untold_part(parts[1], second, first.lang)}")

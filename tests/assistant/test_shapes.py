@@ -3264,3 +3264,9 @@ def test_a_goal_area_written_out_in_a_long_question_is_that_areas_goals(assistan
                            "kommunstyrelsen måluppfyllelsen för dessa?")
     assert answer.shape == "outline" and "En mer jämlik stad" in answer.answer, answer.answer
     assert "segregation" in answer.answer and "klimatneutral" not in answer.answer, answer.answer
+
+
+def test_the_setting_asked_after_a_thing_is_the_first_questions_quote(assistant):
+    # «… med Tyskland som prioriterad huvudmarknad» (p. 20) is the connection; it is not "untold"
+    a = assistant.ask("Does the report mention Germany? In which connection?")
+    assert not a.refused and "Tyskland" in a.answer and "does not say" not in a.answer, a.answer
