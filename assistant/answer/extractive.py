@@ -60,6 +60,7 @@ from assistant.answer.route import (
     without_length_request,
 )
 from assistant.answer.tables import (
+    BOUND_WORDS,
     LARGEST,
     PLURAL_ASKED,
     RANKED_ROWS,
@@ -260,7 +261,7 @@ def introduces_a_list(text: str) -> bool:
 TABLE_LEAD_EN = "According to the table "
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
 # a bound on amounts: "mer än 1 Mkr", "mer än en miljon", "over one million"
-THRESHOLD = re.compile(r"(?i)(?:(?<![\wåäö])(?:mer än|minst|över|more than|at least|over|above)\s+|(?:>|≥|>=)\s*)"
+THRESHOLD = re.compile(rf"(?i)(?:(?<![\wåäö]){BOUND_WORDS}\s+|(?:>|≥|>=)\s*)"
                        r"(\d[\d,.]*(?:\s*(?:miljon\w*|miljard\w*|million\w*|billion\w*|mkr|mnkr|msek))?|"
                        r"(?:en|ett|one|a)\s+(?:miljon\w*|miljard\w*|million\w*|billion\w*))")
 LEAD_ROWS = 30  # the top units whose table rows lead to their tables' lead-ins

@@ -761,7 +761,7 @@ def thanked(text: str) -> bool:
 
 # the weather, asked: no report of a board's year tells it ("Hur förväntas vädret bli den dag vi håller mötet?" met
 # «Förväntas uppnås»); not extreme weather, which climate adaptation is about
-WEATHER = word_rx(r"vädret", r"(?<!extrem)(?<!extrem-)väder", r"väderprognos\w*", r"regnar", r"snöar",
+WEATHER = word_rx(r"vädret", r"(?<!extrem-)väder", r"väderprognos\w*", r"regnar", r"snöar",
                   r"(?<!extreme )(?<!severe )weather(?! events?| risks?)", r"weather forecast", r"raining", r"snowing")
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 LARGEST = word_rx(r"störst\w*", r"högst\w*", "mest", "flest", "largest", "biggest", "highest", "greatest", "most",
                   "furthest", "farthest")
 # ("minst 1 Mkr", "at least one million" are a bound, not the smallest: THRESHOLD in extractive reads them)
+BOUND_WORDS = r"(?:mer än|minst|över|more than|at least|over|above)"  # a bound on amounts, here and in THRESHOLD
 AMOUNT_AFTER = r"(?!\s+(?:\d|en\s|ett\s|one\s|a\s))"
 SMALLEST = word_rx(rf"minst\w*{AMOUNT_AFTER}", r"lägst\w*", "smallest", "lowest", rf"(?<!at )least{AMOUNT_AFTER}",
                    "fewest")
@@ -51,11 +52,13 @@ def parse_row(text: str) -> Row | None:
     label, sep, rest = text.partition(": ")
     if not sep:
         return None
-    cells = {}
-    for m in CELL.finditer(rest):
-        value = m.group("val").replace("−", "-").replace(" ", "").replace(",", ".")
-        cells[m.group("col").strip()] = float(value)
+    cells = {m.group("col").strip(): swedish_number(m.group("val")) for m in CELL.finditer(rest)}
     return Row(label.strip(), cells) if cells else None
+
+
+def swedish_number(written: str) -> float:
+    """A number as the report writes it: "-49 552", "510,3", "−1,5"."""
+    return float(written.replace("−", "-").replace(" ", "").replace("\u00a0", "").replace(",", "."))
 
 
 # "Vilket av styrelsens anslag går med underskott?": which rows have a sign, a selection without a superlative (not
@@ -70,8 +73,7 @@ WHICH_OF_A_SIGN = re.compile(r"(?i)^\W*(?:vilket|vilken|vilka|which)\s+(?!(?:öv
 DEVIATING_ASKED = re.compile(r"(?i)^\W*(?:vilka|which)\s+(?!(?:förklaring|orsak|skäl|explanation|reason|cause)\w*)"
                              r"(?:[\wåäö/-]+\s+){1,3}?(?:har|hade|visar|redovisar|has|have|had|show|shows)\s+"
                              r"(?:[\wåäö]+\s+){0,2}?(?:avvikelse\w*|deviation\w*)(?![\wåäö])")
-BOUND = re.compile(r"(?i)(?:över|mer än|minst|above|over|more than|at least)\s+(\d{1,3}(?:[  ]\d{3})*(?:,\d+)?)\s*"
-                   r"(tkr|mkr|miljoner|million)?")
+BOUND = re.compile(rf"(?i){BOUND_WORDS}\s+(\d{{1,3}}(?: \d{{3}})*(?:,\d+)?)\s*(tkr|mkr|miljoner|million)?")
 MKR_CELL = re.compile(r"(?i)\d mkr\b")
 DEVIATING_ROWS = 10  # rows a "which rows deviate" question lists, largest first
 
@@ -84,7 +86,7 @@ def deviating_bound(text: str) -> float | None:
     m = BOUND.search(text)
     if m is None:
         return 0.0
-    value = float(m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    value = swedish_number(m.group(1))
     return value * 1000 if (m.group(2) or "").lower() in ("mkr", "miljoner", "million") else value
 
 
