@@ -72,6 +72,22 @@ def load_exact(path: Path = GLOSSARY) -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4)
+def swedish_words_typed_plain(path: Path = GLOSSARY) -> dict[str, str]:
+    """The glossary's Swedish words with å, ä or ö keyed by how they are typed without them ("ranta": «ränta»):
+    words a question asks about that the report may never write (a near-miss), so its vocabulary cannot put
+    their letters back. Only keys that fold from one word, and none that is an English word of the glossary."""
+    entries = _lines(path)
+    english = {w for e, _ in entries for w in e}
+    found: dict[str, set[str]] = {}
+    for _, alternatives in entries:
+        for a in alternatives:
+            for w in a.lower().split():
+                if w.isalpha() and len(w) >= 4 and any(ch in "åäö" for ch in w):
+                    found.setdefault(w.translate(str.maketrans("åäö", "aao")), set()).add(w)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in english}
+
+
+@lru_cache(maxsize=4)
 def english_only(path: Path = GLOSSARY) -> frozenset[str]:
     """Single English words of the glossary that are none of its Swedish words ("forecast", "result", not
     "budget" or "status"): a question made of them is English though it has no English function word."""

@@ -158,7 +158,7 @@ ASCII_FUNCTION_WORDS = {
     "nagra": "några", "nagonting": "någonting", "nat": "nåt", "nan": "nån", "sadan": "sådan", "sadant": "sådant",
     "sadana": "sådana", "forra": "förra", "aret": "året", "over": "över", "fore": "före", "maste": "måste",
     "manga": "många", "tva": "två", "forsta": "första", "mojligt": "möjligt", "storst": "störst", "storsta": "största",
-    "hogst": "högst", "lagst": "lägst", "battre": "bättre", "samre": "sämre",
+    "hogst": "högst", "lagst": "lägst", "battre": "bättre", "samre": "sämre", "mar": "mår",
 }
 # ("i ar", "per ar": the year, not "är")
 ASCII_YEAR = re.compile(r"(?i)(?<![\wåäö])(i|per|varje|förra|nästa)\s+är(?![\wåäö])")

@@ -184,6 +184,8 @@ def split_row(text: str, n: int | None, comment_column: bool,
 def _with_empty_cells(text: str, first: int, values: list[str], n: int) -> list[str]:
     """A row with fewer values than columns, read by the extractor's wide gaps: each column left empty adds a
     space, so one prints as two spaces (`Kommunbidrag 171,4 338,9  510,3`, `Finansiella poster  -0,1  -0,1`).
+    Trailing cells left empty print as trailing spaces, one more than the cells (`Beredskapsförmåga 5 000      `),
+    so the text must reach here unstripped at its end.
     The values stay as they are unless the gaps, each at a value's start, make exactly n cells:
     a value named by the wrong column is worse than a row without column names."""
     gaps = [len(m.group(1)) for m in re.finditer(r"(\s*)\S+", text)][first:]
@@ -196,6 +198,8 @@ def _with_empty_cells(text: str, first: int, values: list[str], n: int) -> list[
             return values  # a wide gap inside one value: not a layout this reading knows
         cells.append(value)
         k += width
+    if len(cells) < n:
+        cells += [""] * max(len(text) - len(text.rstrip()) - 1, 0)
     return cells if len(cells) == n else values
 
 
@@ -264,7 +268,7 @@ class TableBuilder:
                 if complete and self.comment_column:
                     self.rows[-1].comment = f"{self.rows[-1].comment} {t}".strip()
                     continue
-                label, values, comment = split_row(t, n, self.comment_column, self.deviation)
+                label, values, comment = split_row(ln.text.lstrip(), n, self.comment_column, self.deviation)
                 if values:
                     full = join_wrapped([*pending, Line(text=label, page=ln.page)]).text
                     self.rows.append(TableRow(label=full, values=values, comment=comment, page=ln.page, raw=t))

@@ -73,7 +73,7 @@ from assistant.answer.tables import (
     selection_words,
     wants_extreme,
 )
-from assistant.glossary import EN_WORD, translate
+from assistant.glossary import EN_WORD, swedish_words_typed_plain, translate
 from assistant.models import Answer, Citation, Filters, Turn
 from assistant.numbers import find_quantities
 from assistant.retrieval import Hits, IndexedChunk
@@ -1572,13 +1572,15 @@ class ExtractiveAnswerer:
 
     def with_swedish_letters(self, text: str) -> str:
         """A question typed without å, ä and ö ("Malmo Commitment", "Koll Folkhalsa", "nar flyttar dom") with
-        the report's letters put back, in words that are no word of the report nor of English as typed."""
+        the report's letters put back, in words that are no word of the report nor of English as typed; failing
+        the report, the glossary's Swedish words put them back."""
         def fix(m: re.Match[str]) -> str:
             w = m.group(0)
             low = w.lower()
             if low in EN_STOP or translate(low):
                 return w
-            found = self.a.index.with_swedish_letters(low) or self._compound_with_letters(low)
+            found = self.a.index.with_swedish_letters(low) or self._compound_with_letters(low) \
+                or swedish_words_typed_plain().get(low)  # (a word the report never writes: "ranta", «ränta»)
             if found is None:
                 return w
             return found[:1].upper() + found[1:] if w[:1].isupper() else found
@@ -1590,7 +1592,7 @@ class ExtractiveAnswerer:
         compound it writes only in parts ("radhusflytten": «Rådhuset» and «flytten»): the one way of putting the
         letters back that makes it a report stem or two, when the word as typed is neither."""
         folds = [i for i, ch in enumerate(low) if ch in "ao"]
-        if len(low) < 8 or not folds or len(folds) > 5 or self.stem_in_corpus(stem(low)) \
+        if len(low) < 7 or not folds or len(folds) > 5 or self.stem_in_corpus(stem(low)) \
                 or self.compound_split(stem(low)) is not None:
             return None
         found = []

@@ -786,10 +786,24 @@ def test_a_word_the_report_never_defines_is_said_to_be_undefined_with_its_use(as
     ("Hur många chefer har gått Utvecklande ledarskap?", "30 procent av stadens chefer"),
     # "går back" is a deficit: the budget area's row and its comment
     ("Budgetområdet Juridik går back – hur mycket och varför?", "Visselblåsarfunktionen"),
+    # an amount asked by a noun, no question word
+    ("Storlek på den sociala obligationen?", "600 miljoner kronor"),
+    ("Belopp för den sociala obligationen?", "600 miljoner kronor"),
+    # a form of a report word typed without å: "helaret" is the report's «helår»
+    ("prognos for helaret? overskott eller underskott", "13 950"),
 ])
 def test_unseen_phrasings_find_the_reports_answer(assistant, question, said):
     a = assistant.ask(question)
     assert not a.refused and said in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "vilken ranta har sociala obligationen",  # «ränta», a word the report never writes: read by the glossary
+    "hej hur mar du idag",  # small talk typed without å
+])
+def test_swedish_typed_without_its_letters_is_refused_as_with_them(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and "600" not in a.answer and "Rådhuset" not in a.answer, a.answer
 
 
 def test_a_topic_the_report_has_nowhere_met_only_by_who_and_when_is_refused(assistant):

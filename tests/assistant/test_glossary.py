@@ -91,3 +91,11 @@ def test_a_long_word_one_letter_off_an_entry_is_that_entry():
     assert translate("enviroment")[0].swedish[0] == "miljö"
     assert translate("zzzzzzzzzz") == []  # nothing near: no entry
     assert translate("cty") == []  # a short word is not guessed at
+
+
+def test_the_glossarys_swedish_words_are_keyed_as_typed_without_their_letters():
+    from assistant.glossary import swedish_words_typed_plain
+
+    plain = swedish_words_typed_plain()
+    assert plain["ranta"] == "ränta"
+    assert all(k != v and not set(k) & set("åäö") for k, v in plain.items())

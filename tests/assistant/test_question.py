@@ -158,6 +158,8 @@ def test_a_how_question_with_a_verb_does_not_ask_for_an_amount():
     assert answer_kind("Hur bedöms säkerheten i prognosen?") is None
     assert answer_kind("How is the forecast assessed?") is None
     assert answer_kind("Hur ser budgeten ut?") == "amount"
+    assert answer_kind("Storlek på den sociala obligationen?") == "amount"  # an amount's noun asks for it
+    assert answer_kind("Belopp statsbidrag från Livsmedelsverket?") == "amount"
     assert answer_kind("Hur stor är prognosen?") == "amount" and answer_kind("What is the forecast?") == "amount"
 
 

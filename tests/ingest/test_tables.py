@@ -145,3 +145,12 @@ def test_a_row_with_an_empty_cell_names_the_others_by_their_columns():
     assert t.columns == ["Styrelsen", "Förvaltningen", "Totalt"]
     assert t.row_text(t.rows[0]) == "Kommunbidrag: Styrelsen 171,4 mkr, Totalt 171,4 mkr"
     assert t.row_text(t.rows[1]).startswith("Totala kostnader: Styrelsen -164,9 mkr, Förvaltningen -380,9 mkr")
+
+
+def test_trailing_empty_cells_are_read_from_the_trailing_gap():
+    # «Beredskapsförmåga 5 000      » under six columns (Budget 2026, Plan 2027–2031): only the first is filled
+    assert split_row("Beredskapsförmåga 5 000      ", 6, False) == (
+        "Beredskapsförmåga", ["5 000", "", "", "", "", ""], "")
+    # one trailing space is no empty cell; a trailing gap that does not make the columns' count changes nothing
+    assert split_row("Avskrivningar -0,1 -1,0 ", 3, False) == ("Avskrivningar", ["-0,1", "-1,0"], "")
+    assert split_row("Avskrivningar -0,1    ", 3, False) == ("Avskrivningar", ["-0,1"], "")
