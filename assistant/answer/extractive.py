@@ -31,6 +31,7 @@ import numpy as np
 from assistant.answer.library import Library
 from assistant.answer.question import (
     ADJECTIVE_ENDING,
+    AMBIENT_ACTORS,
     IS_IT_TRUE,
     KIND_NOUNS,
     MEASURE_KINDS,
@@ -268,6 +269,13 @@ LEAD_ROWS = 30  # the top units whose table rows lead to their tables' lead-ins
 UNSAID_LISTING = 0.8  # ... or, when no top sentence has the word for the things asked, the rest of the question
 LISTING_COVERAGE = 0.6  # a table whose title, header and rows hold this share of a "Vilka …?" question lists its answer
 LABEL_WEIGHT = 0.9  # a question term met by the run-in label a sentence stands under
+# a question term met by the title of the table a row is of: the title names what every row's figures are
+# («Summa investeringar» of the table «Investeringsram» is the investment frame's total), more than a heading does;
+# not the board or its parts, whose name many titles hold («Utveckling av kommunstyrelsens anslag»)
+# A short title names the measure; a long one («Tabell - Uppdelningen av stadskontorets nämndsbudget i
+# budgetområden, …») describes a breakdown, and its many words meet many questions.
+TITLE_WEIGHT = 0.9
+NAMING_TITLE_WORDS = 3
 ALTERNATIVE = 0.8  # an English word met by a less likely rendering counts for less than by its first
 CAUSAL = re.compile(r"\b(beror på|beror främst på|på grund av|eftersom|därför|förklaras av|orsak\w*|anledning\w*|"
                     r"effekt av|tack vare|ett resultat av|till följd av|med anledning av|på att|i syfte att|för att|"
@@ -1437,6 +1445,8 @@ class ExtractiveAnswerer:
             ctx_joined = " ".join(u.context)
             label = u.text.split(":")[0] if u.is_row else ""
             label_terms = set(terms(label)) if label else set()
+            title = u.chunk.meta.get("table_title") or "" if u.is_row else ""
+            title_terms = set(terms(title)) if len(title.split()) <= NAMING_TITLE_WORDS else set()
             c_terms, _c_joined = chunk_terms[u.chunk.id]
             got = {True: 0.0, False: 0.0}  # own terms / terms carried over from the previous question
             hit_terms = set()
@@ -1453,6 +1463,9 @@ class ExtractiveAnswerer:
                     got[own] += BEFORE_WEIGHT * w  # "Malmö Residency …. … för de 70 företag som ingår."
                 elif u.label and term_hit(q, t, u.label):
                     got[own] += LABEL_WEIGHT * w  # the label above says which cost the sentence explains
+                elif title_terms and t not in AMBIENT_ACTORS and t not in PARTS \
+                        and term_hit(q, t, title_terms, title.lower()):  # (not the board every title names)
+                    got[own] += TITLE_WEIGHT * w
                 elif term_hit(q, t, u.context, ctx_joined):
                     got[own] += 0.6 * w
                 elif splits[t] and all(_matched(p, u.stems | u.context) for p in splits[t]):

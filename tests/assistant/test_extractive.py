@@ -791,6 +791,8 @@ def test_a_word_the_report_never_defines_is_said_to_be_undefined_with_its_use(as
     ("Belopp för den sociala obligationen?", "600 miljoner kronor"),
     # a form of a report word typed without å: "helaret" is the report's «helår»
     ("prognos for helaret? overskott eller underskott", "13 950"),
+    # a short table title names what its rows measure: the 2025 frame's total, not the 2026 plan's row
+    ("Hur stor är investeringsramen?", "25 000"),
 ])
 def test_unseen_phrasings_find_the_reports_answer(assistant, question, said):
     a = assistant.ask(question)
