@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from assistant.answer.extractive import Unit, deviation_sign, is_signpost, run_in_label, sentence_before
+from assistant.answer.extractive import Unit, deviation_sign, is_signpost, run_in_label, sentence_before, units_of
+from assistant.answer.question import AMBIENT_ACTORS
 from assistant.models import Citation
 from assistant.textproc import STOP, similarity, terms
 
@@ -136,22 +138,62 @@ def render(points: Sequence[Point], citation: Callable[[int, Unit], Citation], o
 
 
 def joined_with(before: Unit | None, u: Unit) -> Unit | None:
-    """A sentence quoted with the one before it, as one unit: on the same page, as the chunk has them together, the
-    one before neither a fragment nor a signpost; None when they cannot be joined."""
+    """A sentence quoted with the one before it, as one unit: on the same page, as the chunk has them together (or
+    the passage before ends with it), the one before neither a fragment nor a signpost; None when they cannot be
+    joined."""
     if before is None or before.page != u.page or len(before.text.split()) < 4 or is_signpost(before.text):
         return None
     joined = f"{before.text} {u.text}"
-    return replace(u, text=joined, stems=u.stems | before.stems) if joined in u.chunk.text else None
+    together = joined in u.chunk.text or (before.chunk is not u.chunk and u.chunk.text.startswith(u.text)
+                                          and before.chunk.text.rstrip().endswith(before.text))
+    return replace(u, text=joined, stems=u.stems | before.stems) if together else None
 
 
-def with_antecedents(chosen: list[Point]) -> list[Point]:
+def sentence_before_across(u: Unit, chunks: Sequence[Any]) -> Unit | None:
+    """The sentence before a unit, from the passage before it when the unit opens its own: a paragraph split
+    between two passages of one section («… fattade beslut om … Öresundsförbindelser.» | «Köpenhamns kommun
+    fattade samtidigt beslut …»)."""
+    before = sentence_before(u)
+    if before is not None or not u.chunk.text.startswith(u.text) or not (LEANS_ACROSS.match(u.text)
+                                                                           or LEANS_BACK.match(u.text)):
+        return before
+    at = next((i for i, c in enumerate(chunks) if c is u.chunk or c.id == u.chunk.id), None)
+    if not at:
+        return None
+    prev = chunks[at - 1]
+    if prev.meta.get("source") != u.chunk.meta.get("source") or prev.meta.get("section") != u.chunk.meta.get("section") \
+            or prev.meta.get("kind") == "table":
+        return None
+    sentences = units_of(prev, u.rank)
+    return sentences[-1] if sentences else None
+
+
+# an adverb after the subject and its verb that leans on the sentence before just as an opening one does
+# ("Köpenhamns kommun fattade samtidigt beslut …": at the same time as the decision told before it), when the two
+# share a word: "Malmö driver samtidigt påverkansarbete kring kustskydd …" only adds another matter
+LEANS_BACK = re.compile(r"^(?:[\wåäöÅÄÖ:-]+\s+){2,3}(?:samtidigt|därmed|därför)\b")
+# what leans on a sentence ending the passage before: a pronoun no passage opens with ("Det" and "Den" open many:
+# «Det huvudsakliga skälet …»)
+LEANS_ACROSS = re.compile(r"(Detta|Dessa|Denna|Båda|Bägge|Därför|Därmed|Samtidigt)\b")
+
+
+def leans_back(u: Unit, before: Unit) -> bool:
+    """Whether a sentence with a leaning adverb inside it and the one before it share a content word."""
+    return bool({t for t in u.stems & before.stems if t not in STOP and t not in AMBIENT_ACTORS and not t.isdigit()})
+
+
+def with_antecedents(chosen: list[Point], chunks: Sequence[Any] = ()) -> list[Point]:
     """A point that leans on the sentence before it ("Genom detta arbete blir mänskliga rättigheter …") is
-    quoted with that sentence, as one point: alone it says what "detta" did, not what it is."""
+    quoted with that sentence, as one point: alone it says what "detta" did, not what it is. With the
+    report's `chunks` in order, the sentence before may end the passage before."""
     out: list[Point] = []
     texts = {p.unit.text for p in chosen}
     for p in chosen:
         u = p.unit
-        before = None if u.is_row or not ANAPHORA.match(u.text) else sentence_before(u)
+        leans = ANAPHORA.match(u.text) or LEANS_BACK.match(u.text)
+        before = None if u.is_row or not leans else sentence_before_across(u, chunks)
+        if before is not None and not ANAPHORA.match(u.text) and not leans_back(u, before):
+            before = None
         joined = None if before is None or before.text in texts else joined_with(before, u)
         out.append(Point(joined, p.relevance) if joined is not None else p)
     return out

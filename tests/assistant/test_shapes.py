@@ -3270,3 +3270,16 @@ def test_the_setting_asked_after_a_thing_is_the_first_questions_quote(assistant)
     # «… med Tyskland som prioriterad huvudmarknad» (p. 20) is the connection; it is not "untold"
     a = assistant.ask("Does the report mention Germany? In which connection?")
     assert not a.refused and "Tyskland" in a.answer and "does not say" not in a.answer, a.answer
+
+
+def test_a_point_leaning_on_the_passage_before_is_quoted_with_its_antecedent(assistant):
+    # «Köpenhamns kommun fattade samtidigt beslut …» opens its passage; "samtidigt" is the government's decision,
+    # the last sentence of the passage before
+    a = assistant.ask("Hur går det med Öresundsmetron?")
+    assert "regeringen i maj 2025" in a.answer and "samtidigt beslut" in a.answer, a.answer
+
+
+def test_a_leaning_adverb_joins_no_sentence_on_another_matter(assistant):
+    # «Malmö driver samtidigt påverkansarbete kring kustskydd …» shares no word with the metro sentence before it
+    a = assistant.ask("Vad gör Malmö kring kustskydd och klimatanpassning nationellt?")
+    assert "Malmö driver samtidigt" in a.answer and "samrådsunderlag för Öresundsmetron" not in a.answer, a.answer

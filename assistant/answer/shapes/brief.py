@@ -467,7 +467,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     if shape == "brief" and TWO_THINGS.search(ctx.q.text):
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
-        with_antecedents(chosen)
+        with_antecedents(chosen, ctx.library.index.chunks)
     if shape == "reason" and ASSESSMENT_ASKED.search(ctx.q.text):
         chosen = with_verdict(chosen, ctx.library.index.chunks)
     # a lead-in that names none of a brief's topic brings no table: «Nedan visas beslut …» after the sentence on
