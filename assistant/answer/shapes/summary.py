@@ -404,6 +404,12 @@ def row_weights(units: list[Unit]) -> dict[int, float]:
             + 0.5 * bool(ROW_COMMENT.search(u.text)) for u in units if id(u) in sizes}
 
 
+# a table's bottom line («Resultat (budgetavvikelse): …», «Summa budgetavvikelser: …»): what a summary of the
+# table's span must not trade for one of the rows it adds up
+BOTTOM_LINE = re.compile(r"^(?:Summa|Totalt|Total|Resultat)\b", re.IGNORECASE)
+BOTTOM_LINE_WEIGHT = 0.3
+
+
 def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False, outcome: float = 0.0,
                 rows_by_size: bool = False) -> list[Point]:
     """The points that carry the most of a span: central, with figures or decisions, one per
@@ -430,6 +436,7 @@ def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = Fals
         r = 0.8 * cent[id(u)] + 0.45 * lead + 0.6 * specificity(u) + 0.15 * bool(NUMBER.search(u.text))
         r += 0.1 * bool(DECISION.search(u.text)) + 0.5 * u.coverage - 0.1 * u.is_row + ROW_WEIGHT * weight.get(id(u), 0.0)
         r += outcome * bool(OUTCOME.search(u.text)) * (not u.is_row)
+        r += BOTTOM_LINE_WEIGHT * bool(u.is_row and BOTTOM_LINE.match(u.text))  # a table's total or result row
         r -= 0.4 * bool(ANAPHORA.match(u.text))  # "Genom detta arbete …" leans on the sentence before it
         r -= 0.4 * bool(ABOUT_THE_REPORT.match(u.text))  # says what the report contains, not what was done
         points.append(Point(u, r))
