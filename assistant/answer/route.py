@@ -59,6 +59,10 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               r"vad (?:säger|skriver) rapporten om", r"vad står det om",
               # (a clause pointing back is no topic: "vad kostar arvodena, står det nåt om det")
               r"(?:finns|står|nämns) det (?:något|nåt|nånting|mycket) om(?! (?:det|dom|dem|den|detta|dessa)\b)",
+              # the same asked of the report: "Nämner rapporten något om EU?", "Does the report mention anything about …?"
+              r"(?:nämner|tar) rapporten (?:upp )?(?:något|nåt|nånting) om(?! (?:det|dom|dem|den|detta|dessa)\b)",
+              r"(?:does|do) (?:the|this) report (?:mention|say|contain|cover) anything (?:about|on|regarding)"
+              r"(?! (?:it|that|this|them)\b)",
               # what a part of the outline is about: "Vad handlar målområdet 'En mer jämlik stad' om?"
               r"vad handlar (?:målområdet|kommunfullmäktigemålet|kf-målet|målet)",
               r"vad (?:anges|sägs|nämns|framgår) (?:det )?om",

@@ -44,6 +44,9 @@ CASES = [
     ("Sammanfatta kommunstyrelsens ekonomiska prognos för 2025.", "summary"),
     ("Ge en översikt över målområdet En grön stad", "summary"),
     ("Summarise the section on good financial management.", "summary"),
+    # whether the report tells of a thing: what it tells of it
+    ("Nämner rapporten något om EU?", "summary"),
+    ("Does the report mention anything about EU rules or EU money?", "summary"),
     ("Sammanfatta sidorna 37–41.", "summary"),
     ("Vad innehåller avsnittet om uppsiktsplikt?", "summary"),
     # reasons and changes

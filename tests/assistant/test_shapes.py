@@ -3283,3 +3283,15 @@ def test_a_leaning_adverb_joins_no_sentence_on_another_matter(assistant):
     # «Malmö driver samtidigt påverkansarbete kring kustskydd …» shares no word with the metro sentence before it
     a = assistant.ask("Vad gör Malmö kring kustskydd och klimatanpassning nationellt?")
     assert "Malmö driver samtidigt" in a.answer and "samrådsunderlag för Öresundsmetron" not in a.answer, a.answer
+
+
+def test_an_inventory_of_two_kinds_lists_the_one_the_report_has_words_for(assistant):
+    # "difficulties" aside, the board's challenges are listed, not refused
+    a = assistant.ask("What challenges or difficulties does the executive board report?")
+    assert not a.refused and "utmaning" in a.answer, a.answer
+
+
+def test_whether_the_report_mentions_a_thing_is_answered_by_what_it_says_of_it(assistant):
+    a = assistant.ask("Does the report mention anything about EU rules or EU money?")
+    assert not a.refused and "EU:s" in a.answer, a.answer
+    assert assistant.ask("Does the report mention anything about sick leave?").refused

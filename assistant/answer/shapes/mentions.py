@@ -30,7 +30,8 @@ MENTIONS_ASKED = re.compile(
     r"(?i)^\W*(?:vilka|vilken|vilket|which|what)\s+(?:([a-zåäö]{2,}(?::s)?)\s+)??([a-zåäö]{4,})\s+"
     r"(?:(?:eller|och|or|and)\s+([a-zåäö]{4,})\s+)?"  # two kinds at once: "vilka förseningar eller brister …"
     r"(?:(?:finns(?: det)?|redovisas|nämns|beskrivs|tas upp|lyfts fram|rapporteras)(?: (?:det )?i (?:(?:den här |denna )?"
-    r"(?:delårs)?rapporten|(?:mål)?avsnitten|målen))?|(?:does|do) (?:the|this) report (?:mention|list|report|describe|name)|"
+    r"(?:delårs)?rapporten|(?:mål)?avsnitten|målen))?|(?:does|do) (?:the|this) (?:report|(?:city )?(?:executive )?board|city office) "
+    r"(?:mention|list|report|describe|name)|"
     r"(?:are|were|is|was) (?:mentioned|reported|described|listed|named)(?: in (?:the|this) report)?|"
     r"are there(?: in (?:the|this) report)?)\s*(?:[?.!]|$)")
 # the same asked as a list: "Lista alla förseningar och saker som pausats", "list all networks mentioned in the report"
@@ -94,10 +95,12 @@ def asked_kinds(ctx: Context) -> list[Kind] | None:
     else:
         modifier = (m.group(1) or "").lower().removesuffix(":s")
         asked = [asked_kind(ctx, word.lower(), modifier) for word in (m.group(2), m.group(3)) if word]
+    if all(a is None for a in asked):
+        return None
     kinds: list[Kind] = []
     for a in asked:
         if a is None:
-            return None
+            continue  # one of two kinds the report has no word for: "challenges or difficulties" lists challenges
         root, narrowed = a
         setback = next((kind for kind, said in SETBACK_KIND if said.search(root)), None)
         kinds.append(Kind(root, narrowed, SETBACK_STATED[setback] if setback and not narrowed else None))
