@@ -1022,6 +1022,12 @@ def test_names_the_report_does_not_give_are_refused_with_the_mention(assistant, 
     assert answer.refused and "japanska bolag" in answer.answer
 
 
+def test_a_name_beside_no_word_for_the_role_asked_is_not_its_holder(assistant):
+    # «… en första kvalificering av leverantörer …» names no supplier; «SKR:s … projekt» is no supplier either
+    answer = assistant.ask("vilken leverantör fick nya ekonomisystemet")
+    assert answer.refused and "leverantörer" in answer.answer and "SKR" not in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("question", ["Ge mig en kort sammanfattning av hela delårsrapporten",
                                       "Give me a short summary of the whole report"])
 def test_a_summary_of_the_whole_report_is_its_own_summary_section(assistant, question):
