@@ -474,7 +474,8 @@ def list_lead(u: Unit, ordered: list[Unit] | None = None) -> list[str]:
 
 # what a thing costs in all: "Vad kostar EM i handboll totalt?", "How much will the move cost in total?"
 TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wåäö])(?:totalt|total|sammanlagt|in total|"
-                        r"altogether|all in all)(?![\wåäö])|(?<![\wåäö])(?:totalkostnad\w*|total cost\w*)")
+                        r"altogether|all in all)(?![\wåäö])|(?<![\wåäö])(?:totalkostnad\w*|total cost\w*|"
+                        r"(?:den )?(?:totala|total|sammanlagda|sammanlagd) kostnad\w*)")  # ("Total kostnad för flytten?")
 # a period, not a thing a cost is of: "… kostat under perioden januari–augusti", "… hittills i år"
 PERIOD_STEMS = frozenset(stem(w) for w in ("perioden", "period", "helåret", "helår", "hittills", "delåret", "året"))
 COST_SAID = re.compile(r"(?i)kostnad|kostar|kostade|kosta[rt]?\b|cost|kostn")

@@ -945,6 +945,7 @@ def test_a_breakdown_the_quoted_figure_gives_is_answered(assistant):
 @pytest.mark.parametrize(("question", "part"), [
     ("How much will the move to Rådhuset cost in total?", "20 Mkr"),  # the move's investment budget
     ("Vad kostar EM i handboll 2026 totalt för Malmö stad?", "2,5 mkr"),  # the board's grant to it
+    ("Total kostnad för flytten till Rådhuset?", "20 Mkr"),  # "total" before the cost
 ])
 def test_a_total_cost_the_report_does_not_give_is_refused_with_the_part_it_gives(assistant, question, part):
     answer = assistant.ask(question)
