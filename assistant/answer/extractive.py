@@ -2123,7 +2123,7 @@ class ExtractiveAnswerer:
         if (end := wants_extreme(q.text)) is None:
             return []
         said = LARGEST if end == "max" else SMALLEST
-        if any(not u.is_row and u.coverage >= STATED_EXTREME and self._says_the_extreme(q, u, said) for u in units[:3]):
+        if end != "rows" and any(not u.is_row and u.coverage >= STATED_EXTREME and self._says_the_extreme(q, u, said) for u in units[:3]):
             return []  # the report says which itself: «Den största enskilda osäkerheten är lokalkostnaderna …»
         # the superlative and sign words are not in the rows: a lower bar than a fact row's
         count = ranked_count(q.text)

@@ -90,9 +90,18 @@ def deviating_bound(text: str) -> float | None:
     return value * 1000 if (m.group(2) or "").lower() in ("mkr", "miljoner", "million") else value
 
 
+# a table asked for row by row: "budget och prognos per rad?", "each line of the table"
+EVERY_ROW = re.compile(r"(?i)(?<![\wåäö])(?:per rad|rad för rad|varje rad|alla rader(?:na)?|samtliga rader(?:na)?|"
+                       r"per post|post för post|row by row|each row|every row|per row|per line|line by line|each line|"
+                       r"all (?:the )?(?:rows|lines))(?![\wåäö])")
+EVERY_ROW_MAX = 20  # rows a table asked for row by row is quoted with (the income statement has 16)
+
+
 def wants_extreme(text: str) -> str | None:
     """"max" or "min" when the question asks for the row at one end of a column (or, asking which rows have
-    a sign, for those rows: the largest of that sign first)."""
+    a sign, for those rows: the largest of that sign first); "rows" when it asks for every row."""
+    if EVERY_ROW.search(text):
+        return "rows"
     if SMALLEST.search(text):
         return "min"
     if LARGEST.search(text):
@@ -152,6 +161,10 @@ def extreme_rows(question: str, rows: list[str], question_terms: set[str] | None
     end = wants_extreme(question)
     if end is None:
         return None
+    if end == "rows":  # every row, in the table's order, its total too
+        every = [i for i, r in enumerate(rows) if parse_row(r) is not None]
+        first = parse_row(rows[every[0]]) if every else None
+        return (every[:EVERY_ROW_MAX], next(iter(first.cells))) if len(every) >= 2 and first and first.cells else None
     parsed = [(i, parse_row(r)) for i, r in enumerate(rows)]
     parsed = [(i, r) for i, r in parsed if r is not None and not TOTAL.match(r.label)]
     if len(parsed) < 2:

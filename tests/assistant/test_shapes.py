@@ -3302,3 +3302,9 @@ def test_whether_the_report_mentions_a_thing_is_answered_by_what_it_says_of_it(a
     a = assistant.ask("Does the report mention anything about EU rules or EU money?")
     assert not a.refused and "EU:s" in a.answer, a.answer
     assert assistant.ask("Does the report mention anything about sick leave?").refused
+
+
+def test_a_table_asked_row_by_row_is_quoted_whole(assistant):
+    answer = assistant.ask("Investeringsram 2025: budget och prognos per rad?")
+    assert all(s in answer.answer for s in ("Allmänt investeringsutrymme", "Beredskap", "Summa investeringar")), \
+        answer.answer

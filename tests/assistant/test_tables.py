@@ -139,3 +139,12 @@ def test_a_bound_in_mkr_reads_a_table_in_mkr():
     rows = ["Arvoden: Budget 2025 47,5 mkr, Helårsprognos 44,8 mkr, Avvikelse 2,7 mkr",
             "Projekt: Budget 2025 32,6 mkr, Helårsprognos 32,1 mkr, Avvikelse 0,5 mkr"]
     assert extreme_rows("Vilka anslag har en avvikelse över 1 mkr?", rows) == ([0], "Avvikelse")
+
+
+@pytest.mark.parametrize("question", ["Investeringsram 2025: budget och prognos per rad?",
+                                      "Show me the income statement line by line", "Resultaträkningen rad för rad"])
+def test_a_table_asked_row_by_row_is_every_row_in_order_its_total_too(question):
+    rows = ["Allmänt investeringsutrymme: Prognos 20 000 tkr, Budget 20 000 tkr",
+            "Beredskap: Prognos 5 000 tkr, Budget 5 000 tkr", "Summa investeringar: Prognos 25 000 tkr, Budget 25 000 tkr"]
+    assert wants_extreme(question) == "rows"
+    assert extreme_rows(question, rows) == ([0, 1, 2], "Prognos")
