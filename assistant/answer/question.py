@@ -574,6 +574,14 @@ IMPLIED_TIME = re.compile(r"(?i)(?<![\wåäö])(?:i år|hittills|hittils|hitills
                           r"(?![\wåäö])")
 
 
+# a month's end as a date, not a thing: "by end of August", "i slutet av augusti" ask as of August («till och med 31
+# augusti»), and "end"/"slutet" is no word the answer must hold
+_MONTHS_SV_EN = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|"
+                 "february|march|may|june|july|august|october")
+MONTH_END = re.compile(rf"(?i)(?<![\wåäö])(?:(?:by|at|until|till|before|as of|in) )?(?:the )?end of (?=(?:{_MONTHS_SV_EN})\b)|"
+                       rf"(?<![\wåäö])(?:i |vid |till |fram till )?(?:slutet|utgången) av (?=(?:{_MONTHS_SV_EN})\b)")
+
+
 # how concretely to answer, not what about: "Vad innebär uppsiktsplikten i praktiken?", "What does it mean in practice?"
 IN_PRACTICE = re.compile(r"(?i)(?<![\wåäö])(?:i praktiken|in practice|rent konkret|in concrete terms)(?![\wåäö])")
 
@@ -598,6 +606,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     text = TIMELINE_ASKED.sub("när" if lang == "sv" else "when", text)
     text = AT_HAND.sub(" i anslag", text) if lang == "sv" else text  # "pengar att röra sig med": its grant
     text = as_asked_first(text)
+    text = MONTH_END.sub("", text)
     text = IN_PRACTICE.sub(" ", TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(
         SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word

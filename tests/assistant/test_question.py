@@ -448,3 +448,10 @@ def test_chat_things_are_read_as_the_word_they_are_made_of():
 def test_a_period_in_danish_or_english_months_is_the_reports_period():
     assert "januari-augusti" in words("What was the result for januar-august?")
     assert "januari-augusti" in words("the january-august outcome")
+
+
+@pytest.mark.parametrize("text", ["How much had been approved by end of August?",
+                                  "Hur mycket hade beslutats i slutet av augusti?"])
+def test_a_months_end_is_a_date_not_a_word_to_find(text):
+    q = analyse(text, [])
+    assert stem("augusti") in q.terms and not any(t.startswith("slut") or t == "end" for t in q.terms), q.terms
