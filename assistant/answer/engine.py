@@ -112,7 +112,7 @@ from assistant.answer.shapes.brief import (
 from assistant.answer.shapes.causes import states_a_cause
 from assistant.answer.shapes.mentions import compose_changes, compose_mentions
 from assistant.answer.shapes.outline import STRUCTURE_ASKED, compose_contents, compose_outline, report_source
-from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary
+from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary, section_for_brief
 from assistant.answer.tables import wants_extreme
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
@@ -2049,6 +2049,11 @@ class AnswerEngine:
             shape = "brief"
             q = about_the_topic(q)
             ctx = replace(ctx, q=q)
+        if shape == "brief" and not q.followup and \
+                section_for_brief(on_topic := replace(ctx, q=without_cue_words(q))) is not None:
+            comp = compose_summary(on_topic)  # a section named whole: each of its subsections, as its summary does
+            if comp.citations:
+                return comp, "brief", None, on_topic.q
         k = self.library.settings.top_k * WIDER_EVIDENCE.get(shape, 1)
         if shape in OPEN_SHAPES:
             topic, wide = without_cue_words(q), without_cue_words(q, keep_subject=True)

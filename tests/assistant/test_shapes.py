@@ -3308,3 +3308,11 @@ def test_a_table_asked_row_by_row_is_quoted_whole(assistant):
     answer = assistant.ask("Investeringsram 2025: budget och prognos per rad?")
     assert all(s in answer.answer for s in ("Allmänt investeringsutrymme", "Beredskap", "Summa investeringar")), \
         answer.answer
+
+
+def test_a_brief_on_a_section_named_whole_goes_through_its_subsections(assistant):
+    # «Uppföljning av kommunstyrelsens uppsiktplikt» (p. 7–9): procurement, staff, rights, security too
+    answer = assistant.ask("hur jobbar ks med uppsiktsplikten?")
+    assert answer.shape == "brief" and all(h in answer.answer for h in (
+        "Upphandling och inköp", "Personal och arbetsgivarfrågor", "Informationssäkerhet, säkerhet och beredskap")), \
+        answer.answer

@@ -110,6 +110,7 @@ class Span:
     certain_kind: bool = False  # the question names its kind and its title is the closest in meaning
     also: tuple[Span, ...] = ()  # other headings on the same topic, summarised with this one
     other_year: bool = False  # its title names another year than the question asks about
+    titled: float = 0.0  # the share of the question's words (by their weight) its title holds
 
     @property
     def accepted(self) -> bool:
@@ -231,6 +232,7 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
         if economy and not any(AMOUNT_SAID.search(c.text) for c in span.chunks):
             got *= NO_MONEY
         support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
+        span.titled = got
         span.named = got + 0.5 * min(support, 1.0)
         # the kind of part the question names ("målområdet", "the goal") and how close the title is in
         # meaning (an English or paraphrased name shares few words with it) choose among the candidates
@@ -599,6 +601,19 @@ def topic_elsewhere(ctx: Context, span: Span) -> bool:
 def says_more_than_the_span(ctx: Context) -> bool:
     """Whether the question says more than which span to summarise (then its words weigh in)."""
     return any(w >= 1.0 and t not in CUE_WORDS for t, w in ctx.q.terms.items())
+
+
+SECTION_BRIEF_PARTS = 3  # subsections a section must have for a brief on it to go through each
+
+
+def section_for_brief(ctx: Context) -> Span | None:
+    """The section a brief's topic is the title of ("Hur jobbar KS med uppsiktsplikten?": «Uppföljning av
+    kommunstyrelsens uppsiktplikt»), when it has subsections: the work is told one subsection at a time, and a
+    brief of the best sentences keeps to the two or three that repeat the word. None otherwise."""
+    span = resolve_span(ctx)
+    if span is None or span.kind != "heading" or span.also or span.titled < 1.0 or not span.accepted:
+        return None
+    return span if len(section_headings(span)) >= SECTION_BRIEF_PARTS else None
 
 
 def section_headings(span: Span) -> list[tuple[str, IndexedChunk]]:
