@@ -527,7 +527,8 @@ OPINION_HOLDER = re.compile(r"(?i)^(?:vad|hur)\s+(?:tycker|tyckte|anser|ansåg)\
 OPINION_HOLDER_EN = re.compile(r"(?i)^\W*(?:what|how)\s+(?:does|did|do)\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?"
                                r"([a-z][a-z-]{4,})\s+(?:think|thinks|believe|feel|say)\b")
 # "What is the maturity of …", "Which coupon does …": the English noun asked for
-EN_FOCUS = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+(?:is|are|was|were))?\s+(?:the\s+)?([a-z][a-z-]{3,})\b")
+EN_FOCUS = re.compile(r"(?i)^\W*(?:(?:what|which)(?:'s|\s+(?:is|are|was|were))?|who(?:'s|\s+(?:is|are|was|were)))\s+"
+                      r"(?:the\s+)?([a-z][a-z-]{3,})\b")  # ("Who is the chair of …?": the role asked for)
 EN_COUNTED = re.compile(r"(?i)\bhow many\s+([a-z][a-z-]{3,})\b")
 EN_MEASURE_NOUNS = {"amount", "number", "total", "share", "size", "level", "value", "figure", "result", "outcome",
                     "name", "status", "purpose", "goal", "aim", "reason", "cause", "difference", "forecast", "budget",

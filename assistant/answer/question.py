@@ -582,6 +582,13 @@ MONTH_END = re.compile(rf"(?i)(?<![\wåäö])(?:(?:by|at|until|till|before|as of
                        rf"(?<![\wåäö])(?:i |vid |till |fram till )?(?:slutet|utgången) av (?=(?:{_MONTHS_SV_EN})\b)")
 
 
+# "due to" before a verb is a schedule, not a cause: "When are officials due to move …?" asks when they will
+# ("due to" before a noun stays a cause: "… due to vacancies")
+DUE_TO_VERB = re.compile(r"(?i)(?<![\w'])due\s+to\s+(?=(?:be|move|start|open|finish|begin|take|"
+                         r"end|close|launch|present|decide|report|complete|deliver|run|arrive|come|go|happen|expire|"
+                         r"conclude|publish|adopt|relocate|enter|leave|return|resume|reopen)\b)")
+
+
 # how concretely to answer, not what about: "Vad innebär uppsiktsplikten i praktiken?", "What does it mean in practice?"
 IN_PRACTICE = re.compile(r"(?i)(?<![\wåäö])(?:i praktiken|in practice|rent konkret|in concrete terms)(?![\wåäö])")
 
@@ -607,6 +614,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     text = AT_HAND.sub(" i anslag", text) if lang == "sv" else text  # "pengar att röra sig med": its grant
     text = as_asked_first(text)
     text = MONTH_END.sub("", text)
+    text = DUE_TO_VERB.sub("will ", text) if lang == "en" else text
     text = IN_PRACTICE.sub(" ", TAKES_PLACE.sub(r"sker \1", as_report_periods(expand_abbreviations(
         SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
