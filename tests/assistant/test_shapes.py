@@ -3327,3 +3327,10 @@ def test_due_to_before_a_verb_is_a_schedule_not_a_cause():
     q = analyse("When is the city office due to move into the City Hall?", [], "en")
     assert not {stem("beror"), stem("grund"), stem("orsaken")} & set(q.terms), q.terms
     assert {stem("beror"), stem("grund")} & set(analyse("Is the surplus due to vacancies?", [], "en").terms)
+
+
+def test_why_a_named_goal_is_assessed_so_is_that_goals_assessment_and_what_it_rests_on(assistant):
+    # not another goal's «Bedömningen baseras på …» that shares "Agenda 2030" with "klimatneutral stad 2030"
+    answer = assistant.ask("Varför bedömer kommunstyrelsen att målet om en klimatneutral stad 2030 förväntas uppnås?")
+    assert "Malmö Commitment" in answer.answer and "Agenda 2030-plattformen" not in answer.answer, answer.answer
+    assert {c.page for c in answer.citations} <= {24, 25}

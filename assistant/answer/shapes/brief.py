@@ -469,7 +469,14 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen, ctx.library.index.chunks)
     if shape == "reason" and ASSESSMENT_ASKED.search(ctx.q.text):
-        chosen = with_verdict(chosen, ctx.library.index.chunks)
+        own = goal_assessment(named, ctx.library.index.chunks, max(most, ASSESSMENT_POINTS)) if named else []
+        if own:  # scored against the question, as the judge weighs evidence
+            scored = {u.text: u for u in ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in {id(u.chunk): u.chunk
+                                                                                          for u in own}.values()])}
+            own = [scored.get(u.text, u) for u in own]
+        # "Varför bedöms målet om en klimatneutral stad uppnås?": the named goal's assessment and what it rests on,
+        # not the best-matching «Bedömningen baseras på …» of another goal
+        chosen = [Point(u, 1.0) for u in own] if own else with_verdict(chosen, ctx.library.index.chunks)
     # a lead-in that names none of a brief's topic brings no table: «Nedan visas beslut …» after the sentence on
     # Amiralen and WMU, in the same passage, lists the projects, not what the question asks
     chosen = with_introduced_tables(chosen, ctx.library.index.chunks, TABLE_LEAD_COVERAGE,
@@ -499,6 +506,20 @@ def with_verdict(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]
     # (shown where the report has it, first under its heading; weighed least, so the reasons stay the evidence)
     low = min((p.relevance for p in chosen), default=0.0)
     return chosen if verdict is None else [*chosen, Point(verdict, low)]
+
+
+ASSESSMENT_POINTS = 6  # a goal's assessment and what it rests on: its paragraph of reasons, as the report gives it
+
+
+def goal_assessment(goal: str, chunks: list[IndexedChunk], most: int) -> list[Unit]:
+    """A goal's assessment sentence and the sentences after it, in the report's order (up to `most`): what the
+    assessment rests on («Bedömningen baseras på flera framsteg … Antalet städer … har ökat …»)."""
+    units = [u for c in chunks if c.meta.get("kind") == "assessment" and c.meta.get("goal") == goal
+             for u in units_of(c, 0)]
+    at = next((i for i, u in enumerate(units) if is_verdict(u.text)), None)
+    if at is None:
+        return []
+    return [u for u in units[at:] if not is_signpost(u.text) and len(u.text.split()) >= 4][:most]
 
 
 # a sentence that turns to another matter: "Utöver detta pågår även planeringen av ett nytt intranät"
