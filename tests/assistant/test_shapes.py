@@ -3334,3 +3334,9 @@ def test_why_a_named_goal_is_assessed_so_is_that_goals_assessment_and_what_it_re
     answer = assistant.ask("Varför bedömer kommunstyrelsen att målet om en klimatneutral stad 2030 förväntas uppnås?")
     assert "Malmö Commitment" in answer.answer and "Agenda 2030-plattformen" not in answer.answer, answer.answer
     assert {c.page for c in answer.citations} <= {24, 25}
+
+
+def test_why_the_board_has_a_surplus_quotes_its_table_of_explanations_whole(assistant):
+    answer = assistant.ask("Varför går kommunstyrelsen med överskott i prognosen?")
+    assert "SOLIDARISKT OCH INTÄKTSFINANSIERAD VERKSAMHET: Prognos helår 4 750" in answer.answer, answer.answer
+    assert "Summa budgetavvikelser: Prognos helår 13 950" in answer.answer

@@ -71,7 +71,7 @@ MAX_WITH_CONTEXT = 5  # a reason answer with the sentences its cause leans on or
 # the report's own table of why the year deviates: «Prognostiserad budgetavvikelse helår - viktigaste förklaringar»
 EXPLANATIONS_HEADING = re.compile(r"(?i)(?:viktigaste|viktiga|främsta) förklaring")
 BARE_FIGURE = re.compile(r"-?\d[\d\s  ]*(?:,\d+)?")  # a figure on a line of its own («6 900»)
-MAX_EXPLANATION_LINES = 6
+MAX_EXPLANATION_LINES = 10  # the table of explanations whole: each part, its "varav" lines and the total
 BESIDE_A_TABLE = 3  # other points kept in an answer whose body is an introduced table
 MAX_TABLE_ROWS = 12  # rows a lead-in ("… har följande förändringar beslutats.") brings: cut short, a table does not add up
 EVERYDAY_IDF = 2.0  # a word in more passages than this says (år, arbete) is the report's everyday vocabulary
