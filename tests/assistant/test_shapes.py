@@ -3340,3 +3340,9 @@ def test_why_the_board_has_a_surplus_quotes_its_table_of_explanations_whole(assi
     answer = assistant.ask("Varför går kommunstyrelsen med överskott i prognosen?")
     assert "SOLIDARISKT OCH INTÄKTSFINANSIERAD VERKSAMHET: Prognos helår 4 750" in answer.answer, answer.answer
     assert "Summa budgetavvikelser: Prognos helår 13 950" in answer.answer
+
+
+def test_a_why_question_on_a_headings_claim_is_answered_from_that_section(assistant):
+    # «Ökat remissflöde pressar organisationen» (p. 5): the rise in referrals, not «För att … remissförfarandet …»
+    answer = assistant.ask("Varför pressas organisationen av remisser just nu?")
+    assert "ökat markant" in answer.answer and "remissförfarandet" not in answer.answer, answer.answer

@@ -324,6 +324,26 @@ def joined_heading(ctx: Context, candidates: list[Unit]) -> tuple[str, str] | No
     return best[0] if best is not None and best[1] >= 2 else None
 
 
+CLAIMED_SHARE = 0.75  # the share of a why-question's words a heading must hold to be the claim it asks the cause of
+
+
+def claimed_heading(ctx: Context, candidates: list[Unit]) -> tuple[str, str] | None:
+    """The section whose own heading states what a why-question asks the cause of ("Varför pressas organisationen
+    av remisser?": «Ökat remissflöde pressar organisationen»), when two candidates or more stand under it: its
+    sentences are the report's causes, not a «för att …» elsewhere that shares one word. None otherwise."""
+    asked = {t for t, w in ctx.q.terms.items() if w >= 1.0 and t not in AMBIENT_SUBJECTS}
+    if len(asked) < 2:
+        return None
+    found: dict[tuple[str, str], int] = {}
+    for u in candidates:
+        heading = set(terms(str(u.chunk.meta.get("section") or "").split(" › ")[-1]))
+        held = sum(1 for t in asked if term_hit(ctx.q, t, heading) or any(h.startswith(t) for h in heading))
+        if held >= CLAIMED_SHARE * len(asked):
+            found[section_key(u.chunk)] = found.get(section_key(u.chunk), 0) + 1
+    best = [k for k, n in found.items() if n >= 2]
+    return best[0] if len(best) == 1 else None
+
+
 def section_key(chunk: IndexedChunk) -> tuple[str, str]:
     """A chunk's section, told apart by its goal: every goal's assessment stands under the same heading."""
     return str(chunk.meta.get("goal") or ""), str(chunk.meta.get("section") or "")
@@ -395,6 +415,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         # "Hur säker är prognosen?": the question's two words make the heading «Prognossäkerhet»; that section is
         # the answer, not a sentence elsewhere that shares one of the words («… säker, effektiv och samordnad …»)
         candidates = [u for u in candidates if section_key(u.chunk) == joined]
+    if shape == "reason" and (claimed := claimed_heading(ctx, candidates)) is not None:
+        candidates = [u for u in candidates if section_key(u.chunk) == claimed]
     sign = asked_sign(ctx.q) if shape == "reason" else 0
     if sign:  # "Varför går styrelsen med överskott?": a cause, a deviation or its label, not the part's headcount
         candidates = [u for u in candidates if tells_a_deviation(u, sign)] or candidates
