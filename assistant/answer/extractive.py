@@ -953,7 +953,9 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     if kind == "name":
         if unit.is_row:
             return 0.0  # table rows hold numbers, not names
-        qlow = q.text.lower()
+        # (an English question's names in the report's spelling too: "Gothenburg" asked is «Göteborg» quoted, no
+        # name the answer adds)
+        qlow = q.text.lower() + (" " + " ".join(q.terms) if q.lang == "en" else "")
         # the noun asked about ("vilken leverantör"): Swedish questions only
         focus = q.focus or ""
         asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and names_a_thing(focus) else []

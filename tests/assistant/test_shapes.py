@@ -3346,3 +3346,9 @@ def test_a_why_question_on_a_headings_claim_is_answered_from_that_section(assist
     # «Ökat remissflöde pressar organisationen» (p. 5): the rise in referrals, not «För att … remissförfarandet …»
     answer = assistant.ask("Varför pressas organisationen av remisser just nu?")
     assert "ökat markant" in answer.answer and "remissförfarandet" not in answer.answer, answer.answer
+
+
+def test_an_english_name_question_is_not_answered_by_the_names_it_asks_with(assistant):
+    # «… tillsammans med Stockholm och Göteborg …» names no company: "Gothenburg" asked is «Göteborg» quoted
+    answer = assistant.ask("Which companies in Gothenburg and Stockholm are involved in the coastal protection lobbying?")
+    assert answer.refused, answer.answer
