@@ -1112,6 +1112,9 @@ OTHER_COMMITTEE = re.compile(
     # "går socialnämnden back i år?", "Is the social services committee running a deficit?"
     r"(?i:går\s+[\wåäö]+nämnden\s+(?:back|bak|plus|minus|med\s+(?:under|över)skott))|"
     r"(?i:[\w-]+\s+committee\s+(?:running|run|going|heading)\s+(?:a\s+)?(?:deficit|surplus|over\s+budget))|"
+    # "What result is the service committee (servicenämnden) forecasting for 2025?"
+    r"(?i:(?<!executive\s)(?<!city\s)\b(?!executive\b)[a-z]+\s+committee(?:\s+\([\wåäö]+\))?\s+(?:is\s+|are\s+|was\s+)?"
+    r"(?:forecasting|projecting|budgeting|predicting)\b)|"
     # "How did the education committee do against budget?": a named committee other than the executive board
     r"(?i:(?:the\s+)?(?!executive\b|city\s+executive\b)[a-z]+(?:\s+[a-z]+)?\s+committee(?:'s)?\s+(?:do|did|doing|done|"
     r"perform\w*|fare\w*)\s+(?:against|compared\s+(?:to|with)|relative\s+to)\s+(?:its\s+|the\s+)?budget)")

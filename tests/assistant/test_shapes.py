@@ -1921,7 +1921,8 @@ def test_what_a_study_arrived_at_is_not_its_start_or_pause(assistant, question):
 @pytest.mark.parametrize("question", ["Vilken helårsprognos har servicenämnden lämnat i sin delårsrapport 2025?",
                                       "Hur stor är servicenämndens budget?",
                                       "Vad är Malmö stads samlade resultatprognos för hela kommunkoncernen 2025?",
-                                      "What is the service committee's forecast?"])
+                                      "What is the service committee's forecast?",
+                                      "What result is the service committee (servicenämnden) forecasting for 2025?"])
 def test_another_committees_or_the_groups_figures_are_not_the_boards(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and ("kommunstyrelsens ekonomi" in answer.answer or "executive board's" in answer.answer)
