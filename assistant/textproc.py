@@ -162,6 +162,8 @@ ASCII_FUNCTION_WORDS = {
 }
 # ("i ar", "per ar": the year, not "är")
 ASCII_YEAR = re.compile(r"(?i)(?<![\wåäö])(i|per|varje|förra|nästa)\s+är(?![\wåäö])")
+# "hur saker ar prognosen": after "hur" the adjective «säker», not "saker" (things)
+ASCII_HOW_SURE = re.compile(r"(?i)(?<![\wåäö])(hur)\s+sak(er|ert|ra)(?![\wåäö])")
 ASCII_WORD = re.compile(r"(?<![\wåäöÅÄÖ])[A-Za-z]+(?![\wåäöÅÄÖ])")
 
 
@@ -183,7 +185,8 @@ def ascii_function_words(text: str) -> str:
         if found is None or (w.isupper() and len(w) > 1) or inside_a_name(m):
             return w
         return found[:1].upper() + found[1:] if w[:1].isupper() else found
-    return ASCII_YEAR.sub(lambda m: f"{m.group(1)} år", ASCII_WORD.sub(fix, text))
+    return ASCII_HOW_SURE.sub(lambda m: f"{m.group(1)} s\u00e4k{m.group(2)}",
+                              ASCII_YEAR.sub(lambda m: f"{m.group(1)} år", ASCII_WORD.sub(fix, text)))
 
 
 # the board asked in the second person ("Går ni plus eller minus i år?", "Vad händer med AI hos er?"): the report

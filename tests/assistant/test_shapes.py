@@ -3353,3 +3353,8 @@ def test_an_english_name_question_is_not_answered_by_the_names_it_asks_with(assi
     # «… tillsammans med Stockholm och Göteborg …» names no company: "Gothenburg" asked is «Göteborg» quoted
     answer = assistant.ask("Which companies in Gothenburg and Stockholm are involved in the coastal protection lobbying?")
     assert answer.refused, answer.answer
+
+
+def test_a_heading_made_of_two_words_typed_without_swedish_letters_is_still_the_topic(assistant):
+    answer = assistant.ask("hur saker ar prognosen")  # «Prognossäkerhet» (p. 41), not «… säker, effektiv …» (p. 11)
+    assert {c.page for c in answer.citations} == {41}, answer.answer

@@ -13,6 +13,7 @@ from assistant.textproc import ascii_function_words, you_as_the_board
     ("hur mycket far KS i ar?", "hur mycket får KS i år?"),  # "i ar" is the year
     ("vad ar nytt jamfort med forra aret", "vad är nytt jämfört med förra året"),
     ("hej hur mar du", "hej hur mår du"),
+    ("hur saker ar prognosen", "hur säker är prognosen"),  # after "hur", «säker», not "saker" (things)
 ])
 def test_function_words_typed_without_swedish_letters_get_them(typed, read):
     assert ascii_function_words(typed) == read

@@ -309,7 +309,7 @@ def joined_heading(ctx: Context, candidates: list[Unit]) -> tuple[str, str] | No
     """The section whose heading is one word that the question writes as two ("säker" + "prognosen":
     «Prognossäkerhet»; compound_of_parts added it to the question's words), when two candidates or more stand
     under it; None otherwise."""
-    written = {stem(w) for w in words(ctx.q.asked)}
+    written = {stem(w) for w in words(ctx.q.asked)} | {stem(w) for w in words(ctx.q.text)}  # (as read: "saker")
     joined = {t for t in ctx.q.terms if len(t) >= 8 and t not in written
               and sum(1 for w in written if len(w) >= 3 and w in t) >= 2}
     if not joined:
