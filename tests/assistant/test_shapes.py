@@ -3358,3 +3358,9 @@ def test_an_english_name_question_is_not_answered_by_the_names_it_asks_with(assi
 def test_a_heading_made_of_two_words_typed_without_swedish_letters_is_still_the_topic(assistant):
     answer = assistant.ask("hur saker ar prognosen")  # «Prognossäkerhet» (p. 41), not «… säker, effektiv …» (p. 11)
     assert {c.page for c in answer.citations} == {41}, answer.answer
+
+
+def test_a_budget_areas_name_is_no_work_on_the_topic_its_words_say(assistant):
+    # «… omfördela kommunbidrag från budgetområde Stadsutveckling och samhällsbyggnad, kustskydd och resiliense …»
+    answer = assistant.ask("What is the city doing about climate adaptation and coastal protection?")
+    assert "omfördela kommunbidrag" not in answer.answer and "MSB" in answer.answer, answer.answer

@@ -234,6 +234,35 @@ def off_topic(q: Question, u: Unit, topical: set[str]) -> bool:
     return any(term_hit(q, t, stems) for t, w in q.terms.items() if w >= 1.0 and YEAR.fullmatch(t))
 
 
+BREAKDOWN_TABLE = re.compile(r"(?i)budgetområde")  # a table whose rows are the board's budget areas
+
+
+def budget_area_names(chunks: list[IndexedChunk]) -> list[str]:
+    """The row labels of the tables of budget areas («Stadsutveckling och samhällsbyggnad, kustskydd och
+    resiliense»), longest first: names of accounts, not work on what their words say."""
+    labels = {line.split(":", 1)[0].strip() for c in chunks if c.meta.get("kind") == "table"
+              and BREAKDOWN_TABLE.search(str(c.meta.get("table_title") or "")) for line in c.text.split("\n")[2:]
+              if ":" in line}
+    return sorted((lab for lab in labels if len(lab.split()) >= 2), key=len, reverse=True)
+
+
+def topic_only_in_an_account(q: Question, u: Unit, topical: set[str], accounts: list[str]) -> bool:
+    """A sentence that names a brief's topic only inside a budget area's name ("… omfördela kommunbidrag från
+    budgetområde Stadsutveckling och samhällsbyggnad, kustskydd och resiliense …" for "what is the city doing about
+    coastal protection?"): it moves money between accounts; it tells no work on the topic."""
+    if u.is_row:
+        return False
+    low = u.text.lower()
+    named = [a for a in accounts if a.lower() in low]
+    if not named:
+        return False
+    rest = low
+    for a in named:
+        rest = rest.replace(a.lower(), " ")
+    stems = set(terms(rest))
+    return not any(term_hit(q, t, stems) or shares_modifier(t, stems) for t in topical)
+
+
 # a heading that joins two subjects with "samt" ("Reviderade planer mot rasism samt stärkt arbetet med nationella
 # minoriteter"); "och" and commas mostly join one subject's sides ("klimatanpassning och kustskydd")
 JOINED_SUBJECTS = re.compile(r"(?i)\s+samt\s+")
@@ -403,8 +432,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     # "Vad har hänt med sociala obligationer sedan 2024?": the year compared with is where a change starts, not
     # a year every point must name
     bounded = replace(ctx.q, years=set()) if shape == "change" else ctx.q
+    accounts = budget_area_names(ctx.library.index.chunks) if topical else []
     candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
                   and not (topical and off_topic(ctx.q, u, topical))
+                  and not (accounts and topic_only_in_an_account(ctx.q, u, topical, accounts))
                   and not (topical and another_part_of_heading(ctx, u, topical))
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
