@@ -103,6 +103,8 @@ MIN_COVERAGE = 0.5
 # 5 near-misses refused, no answerable name question touched; at 0.75 a policy asked "called" was refused)
 NAMELESS_COVERAGE, NAMELESS_MARGIN = 0.9, 0.15
 NAMELESS_ROLE_COVERAGE = 0.7  # ... or this share, holding the role asked for that the quoted name stands beside none of
+COLUMN_ASKED_WEIGHT, COLUMN_ASKED_LABEL = 0.15, 0.5  # a row the question names by most of its label, and one
+# of its columns by the column's header
 COLUMNS_NAMED_WEIGHT, COLUMNS_NAMED_MIN = 0.3, 3  # a row whose column headers the question names (three: at two,
 # "the full-year forecast surplus" named «Helårsprognos» and «Avvikelse» of a table other than the one asked about)
 # a column's header in a flattened row: the word before its figure («Prognos DR -14 784 tkr»)
@@ -1495,8 +1497,15 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if figures_named and figures_named & u.stems:
                 u.score += FIGURE_NAMED_WEIGHT  # "Vilket ärende avser minskningen med 4,1 Mkr?": the row of -4,1
-            if u.is_row and len(columns_named(q, u)) >= COLUMNS_NAMED_MIN:
-                u.score += COLUMNS_NAMED_WEIGHT  # "Vad är budget, prognos och avvikelse för …?": a row has them all
+            if u.is_row and (named_columns := columns_named(q, u)):
+                if len(named_columns) >= COLUMNS_NAMED_MIN:
+                    u.score += COLUMNS_NAMED_WEIGHT  # "Vad är budget, prognos och avvikelse för …?": a row has them all
+                elif len(asked_label := [s for s in label_terms - TOTAL_LABEL
+                                         if any(term_hit(q, t, {s}, s) for t in weights)]) >= 2 \
+                        and len(asked_label) >= COLUMN_ASKED_LABEL * len(label_terms):
+                    # "Hur stor är avvikelsen för anslaget för projekt och utredningar?": the row named, by the column
+                    # asked, not a sentence giving one figure for it and another thing together
+                    u.score += COLUMN_ASKED_WEIGHT
             if q.kind == "list" and not u.is_row:
                 if u.chunk.id not in leads:
                     leads[u.chunk.id] = list_leads(u.chunk)  # once per chunk, not per sentence

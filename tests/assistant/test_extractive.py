@@ -795,6 +795,8 @@ def test_a_word_the_report_never_defines_is_said_to_be_undefined_with_its_use(as
     ("Hur stor är investeringsramen?", "25 000"),
     # the list of explanations read as a table: a part's own figure apart from its "varav" lines
     ("Prognos solidariskt och intäktsfinansierad verksamhet?", "SOLIDARISKT OCH INTÄKTSFINANSIERAD VERKSAMHET: Prognos helår 4 750"),
+    # a row named by its label, asked by its column: not a sentence giving one figure for it and another together
+    ("Vad är budgeten för budgetområdet stadsutveckling och samhällsbyggnad, kustskydd och resiliens?", "-14 873"),
     # "non-Swedish" is «annat modersmål», no "non" to find
     ("How much did the share of participants with a non-Swedish mother tongue change in the Future Leaders programme?",
      "15 till 39 procent"),
