@@ -3364,3 +3364,9 @@ def test_a_budget_areas_name_is_no_work_on_the_topic_its_words_say(assistant):
     # «… omfördela kommunbidrag från budgetområde Stadsutveckling och samhällsbyggnad, kustskydd och resiliense …»
     answer = assistant.ask("What is the city doing about climate adaptation and coastal protection?")
     assert "omfördela kommunbidrag" not in answer.answer and "MSB" in answer.answer, answer.answer
+
+
+def test_a_summarys_list_of_subsections_holds_its_own_not_a_related_headings_parent(assistant):
+    answer = assistant.ask("Sammanfatta ekonomin kort för en PM.")
+    lead = answer.answer.split("\n", 1)[0]
+    assert "Budgetavvikelse" in lead and "uppsiktplikt" not in lead, lead

@@ -617,9 +617,10 @@ def section_for_brief(ctx: Context) -> Span | None:
 
 
 def section_headings(span: Span) -> list[tuple[str, IndexedChunk]]:
-    """The span's subsections one level below it, in report order, each with its first chunk."""
+    """The span's subsections one level below it, in report order, each with its first chunk (its own: a related
+    heading summarised with it is no subsection of it)."""
     out: dict[str, IndexedChunk] = {}
-    for c in span.chunks:
+    for c in span.own:
         parts = [p.strip() for p in str(c.meta.get("section") or "").split(" › ") if p.strip()]
         if span.kind == "heading" and span.label in parts:
             parts = parts[parts.index(span.label) + 1:]
