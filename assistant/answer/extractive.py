@@ -263,6 +263,24 @@ def introduces_a_list(text: str) -> bool:
     return (LIST_INTRO.search(text) is not None and len(text.split()) < 8) or (
         text.rstrip().endswith(":") and len(text.split()) < 10)
 TABLE_LEAD_EN = "According to the table "
+# the words of the report's column headers in English, for an English answer quoting Swedish rows: a reader with no
+# Swedish can tell the forecast from the deviation (a header with any other word is left unglossed)
+COLUMN_WORDS_EN = {"prognos": "forecast", "helårsprognos": "full-year forecast", "helår": "full year",
+                   "utfall": "outturn", "avvikelse": "deviation", "budget": "budget", "belopp": "amount",
+                   "begäran": "request", "plan": "plan", "jan-aug": "Jan–Aug", "dr": "interim report"}
+
+
+def column_gloss(rows: list[str]) -> str:
+    """"Prognos = forecast; Avvikelse = deviation" for the column headers of an answer's rows, in order."""
+    out: dict[str, str] = {}
+    for row in rows:
+        parsed = parse_row(row)
+        for col in parsed.cells if parsed else ():
+            parts = col.split()
+            said = [COLUMN_WORDS_EN.get(w.lower()) or (w if YEAR.fullmatch(w) else None) for w in parts]
+            if col not in out and all(said) and any(w.lower() in COLUMN_WORDS_EN for w in parts):
+                out[col] = " ".join(str(w) for w in said)
+    return "; ".join(f"{sv} = {en}" for sv, en in out.items() if sv.lower() != en.lower())
 OUTCOME_WORDS = frozenset(terms("visade visa resultat resultaten utfall utfallet blev findings results outcome show"))
 # a bound on amounts: "mer än 1 Mkr", "mer än en miljon", "over one million"
 THRESHOLD = re.compile(rf"(?i)(?:(?<![\wåäö]){BOUND_WORDS}\s+|(?:>|≥|>=)\s*)"
@@ -2500,6 +2518,8 @@ class ExtractiveAnswerer:
                 body = f"{body[:title_end]} (p. {pages}; quoted in Swedish){body[title_end:]}"
             else:
                 body = f"According to the report (p. {pages}; quoted in Swedish): {body}"
+            if gloss := column_gloss([u.text for u in chosen if u.is_row]):
+                body = f"{body} (Columns: {gloss}.)"
         return Answer(question=q.asked, answer=body, refused=False, citations=citations, lang=q.lang, scope=scope,
                       retrieved=retrieved)
 

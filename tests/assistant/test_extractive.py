@@ -840,3 +840,17 @@ def test_an_english_open_questions_topic_is_read_in_its_swedish_renderings(assis
     # «skolresultat» is nowhere in the report; "why" and "decline" choose the shape and are no topic
     assert assistant.ask("Why did school results decline?").refused
     assert not assistant.ask("How does the City work against organised crime?").refused
+
+
+def test_an_english_answer_glosses_the_column_headers_of_the_rows_it_quotes():
+    from assistant.answer.extractive import column_gloss
+
+    rows = ["Kommunikation: Budget -33 825 tkr, Prognos DR -33 625 tkr, Avvikelse 200 tkr",
+            "Summa investeringsram: Begäran 2026 10 000 tkr, Plan 2027 1 500 tkr"]
+    assert column_gloss(rows) == "Prognos DR = forecast interim report; Avvikelse = deviation; Begäran 2026 = request 2026"
+    assert column_gloss(["HELÅRSPROGNONS: Styrelsen 6,9 mkr"]) == ""  # a header of other words is left as it is
+
+
+def test_an_english_table_answer_says_what_its_columns_are(assistant):
+    a = assistant.ask("What is the budget for the communications area?")
+    assert "Avvikelse = deviation" in a.answer, a.answer
