@@ -430,19 +430,22 @@ def _row_text(cells: list[str]) -> str:
 
 def _data_row_text(cells: list[str]) -> str:
     """A data row's cells as the text export prints them: an empty cell between others leaves a wide gap
-    ("Kommunbidrag 171,4 338,9  510,3"), which tables.py reads as that empty column."""
+    ("Kommunbidrag 171,4 338,9  510,3"), and empty cells at the end a space each before the line's own
+    ("Beredskapsförmåga 5 000      "), which tables.py reads as those empty columns."""
     texts = [c.replace("\n", " ") for c in cells]
+    trailing = 0
     while texts and not texts[-1]:
         texts.pop()
+        trailing += 1
     first = next((i for i, t in enumerate(texts) if t), len(texts))
-    return " ".join(texts[first:])
+    return " ".join(texts[first:]) + (" " * trailing if texts[first:] else "")
 
 
 def _row_lines(cells: list[str]) -> list[str]:
     """A data row as the text path shows it: "label v1 v2 v3", then any text after the last value
     (a comment column) on lines of its own, which tables.py appends to the row's comment."""
     last = max((i for i, c in enumerate(cells) if _is_value(c)), default=None)
-    if last is None or last == len(cells) - 1:
+    if last is None or last == len(cells) - 1 or not any(cells[last + 1:]):  # (empty cells after the last value)
         return [_data_row_text(cells)]
     tail = [seg for c in cells[last + 1:] if c for seg in c.split("\n")]
     return [_data_row_text(cells[: last + 1]), *tail]
