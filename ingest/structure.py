@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.explanations import is_explanations_start, read_explanations
 from ingest.model import Context, Goal, Line, PagedText, ParsedReport, Passage, Table
 from ingest.tables import TableBuilder, is_table_header, numeric_tail
 
@@ -248,14 +247,6 @@ def parse_structure(lines: list[Line], source: str, title: str, pages: dict[int,
         if is_table_header(block.lines[0]):
             i = _consume_table(p, blocks, i, title=None)
             continue
-        if is_explanations_start(blocks, i) and (len(texts) == 1 or _is_heading_text(texts[:-1])):
-            for g, h in enumerate(group := _split_heading_group(texts[:-1]) if len(texts) > 1 else []):
-                p.heading(h, first.page, g, len(group), first.page_start, False)
-            table, after = read_explanations(blocks, i, p.ctx)
-            if table is not None:
-                p.tables.append(table)
-                i = after
-                continue
         k = next((j for j, ln in enumerate(block.lines) if j and is_table_header(ln)), 0)
         if k and _is_heading_text(texts[:k]):
             group = _split_heading_group(texts[:k])

@@ -158,10 +158,7 @@ def page_items(lines: list[Line], headings: list[str], tables: list[Table]) -> l
     spans: dict[int, tuple[int, Table]] = {}
     cursor = 0
     for t in tables:
-        try:
-            i, j = table_span(lines, t, cursor)
-        except StopIteration:
-            continue  # rows read from lines that are not one row each (a list of explanations): drawn as its text
+        i, j = table_span(lines, t, cursor)
         spans[i] = (j, t)
         cursor = j
     items: list[Item] = []
