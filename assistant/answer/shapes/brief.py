@@ -365,6 +365,8 @@ def claimed_heading(ctx: Context, candidates: list[Unit]) -> tuple[str, str] | N
         return None
     found: dict[tuple[str, str], int] = {}
     for u in candidates:
+        if u.is_row or not u.text.rstrip().endswith(".") or len(u.text.split()) < 6:
+            continue  # sentences of the report's own, not the lines of a list under a caption that names the words
         heading = set(terms(str(u.chunk.meta.get("section") or "").split(" › ")[-1]))
         held = sum(1 for t in asked if term_hit(ctx.q, t, heading) or any(h.startswith(t) for h in heading))
         if held >= CLAIMED_SHARE * len(asked):
