@@ -16,7 +16,7 @@ from pathlib import Path
 
 import Stemmer
 
-from assistant.textproc import EN_STOP, one_edit
+from assistant.textproc import ASCII_FOLD, EN_STOP, one_edit
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_sv.tsv"
 MAX_PHRASE = 3
@@ -83,7 +83,7 @@ def swedish_words_typed_plain(path: Path = GLOSSARY) -> dict[str, str]:
         for a in alternatives:
             for w in a.lower().split():
                 if w.isalpha() and len(w) >= 4 and any(ch in "åäö" for ch in w):
-                    found.setdefault(w.translate(str.maketrans("åäö", "aao")), set()).add(w)
+                    found.setdefault(w.translate(ASCII_FOLD), set()).add(w)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in english}
 
 

@@ -185,7 +185,7 @@ def ascii_function_words(text: str) -> str:
         if found is None or (w.isupper() and len(w) > 1) or inside_a_name(m):
             return w
         return found[:1].upper() + found[1:] if w[:1].isupper() else found
-    return ASCII_HOW_SURE.sub(lambda m: f"{m.group(1)} s\u00e4k{m.group(2)}",
+    return ASCII_HOW_SURE.sub(lambda m: f"{m.group(1)} säk{m.group(2)}",
                               ASCII_YEAR.sub(lambda m: f"{m.group(1)} år", ASCII_WORD.sub(fix, text)))
 
 

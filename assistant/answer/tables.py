@@ -161,10 +161,9 @@ def extreme_rows(question: str, rows: list[str], question_terms: set[str] | None
     end = wants_extreme(question)
     if end is None:
         return None
-    if end == "rows":  # every row, in the table's order, its total too
-        every = [i for i, r in enumerate(rows) if parse_row(r) is not None]
-        first = parse_row(rows[every[0]]) if every else None
-        return (every[:EVERY_ROW_MAX], next(iter(first.cells))) if len(every) >= 2 and first and first.cells else None
+    if end == "rows":  # every row, in the table's order, its total too; the first row's first column
+        every = [(i, row) for i, r in enumerate(rows) if (row := parse_row(r)) is not None]
+        return ([i for i, _ in every[:EVERY_ROW_MAX]], next(iter(every[0][1].cells))) if len(every) >= 2 else None
     parsed = [(i, parse_row(r)) for i, r in enumerate(rows)]
     parsed = [(i, r) for i, r in parsed if r is not None and not TOTAL.match(r.label)]
     if len(parsed) < 2:

@@ -524,11 +524,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen, ctx.library.index.chunks)
     if shape == "reason" and ASSESSMENT_ASKED.search(ctx.q.text):
-        own = goal_assessment(named, ctx.library.index.chunks, max(most, ASSESSMENT_POINTS)) if named else []
-        if own:  # scored against the question, as the judge weighs evidence
-            scored = {u.text: u for u in ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in {id(u.chunk): u.chunk
-                                                                                          for u in own}.values()])}
-            own = [scored.get(u.text, u) for u in own]
+        own = goal_assessment(ctx, named, max(most, ASSESSMENT_POINTS)) if named else []
         # "Varför bedöms målet om en klimatneutral stad uppnås?": the named goal's assessment and what it rests on,
         # not the best-matching «Bedömningen baseras på …» of another goal
         chosen = [Point(u, 1.0) for u in own] if own else with_verdict(chosen, ctx.library.index.chunks)
@@ -566,15 +562,17 @@ def with_verdict(chosen: list[Point], chunks: list[IndexedChunk]) -> list[Point]
 ASSESSMENT_POINTS = 6  # a goal's assessment and what it rests on: its paragraph of reasons, as the report gives it
 
 
-def goal_assessment(goal: str, chunks: list[IndexedChunk], most: int) -> list[Unit]:
+def goal_assessment(ctx: Context, goal: str, most: int) -> list[Unit]:
     """A goal's assessment sentence and the sentences after it, in the report's order (up to `most`): what the
-    assessment rests on («Bedömningen baseras på flera framsteg … Antalet städer … har ökat …»)."""
-    units = [u for c in chunks if c.meta.get("kind") == "assessment" and c.meta.get("goal") == goal
-             for u in units_of(c, 0)]
+    assessment rests on («Bedömningen baseras på flera framsteg … Antalet städer … har ökat …»), each scored
+    against the question, as the judge weighs evidence."""
+    chunks = [c for c in ctx.library.index.chunks if c.meta.get("kind") == "assessment" and c.meta.get("goal") == goal]
+    units = [u for c in chunks for u in units_of(c, 0)]
     at = next((i for i, u in enumerate(units) if is_verdict(u.text)), None)
     if at is None:
         return []
-    return [u for u in units[at:] if not is_signpost(u.text) and len(u.text.split()) >= 4][:most]
+    scored = {u.text: u for u in ctx.scorer.units_for(ctx.q, [(c, 0.0) for c in chunks])}
+    return [scored.get(u.text, u) for u in units[at:] if not is_signpost(u.text) and len(u.text.split()) >= 4][:most]
 
 
 # a sentence that turns to another matter: "Utöver detta pågår även planeringen av ett nytt intranät"
