@@ -3370,3 +3370,28 @@ def test_a_summarys_list_of_subsections_holds_its_own_not_a_related_headings_par
     answer = assistant.ask("Sammanfatta ekonomin kort för en PM.")
     lead = answer.answer.split("\n", 1)[0]
     assert "Ekonomisk utveckling under året" in lead and "uppsiktplikt" not in lead, lead
+
+
+def test_what_the_report_says_of_a_topic_takes_every_heading_that_names_it(assistant):
+    # three headings write «näringsliv» (p. 10, 18–19, 21): the one closest in meaning does not leave out the others
+    answer = assistant.ask("Sammanfatta vad rapporten säger om näringslivet")
+    pages = {c.page for c in answer.citations}
+    assert {10, 21} <= pages and pages & {18, 19}, answer.answer
+
+
+def test_what_the_report_says_of_a_topic_adds_where_else_it_names_it(assistant):
+    # «evenemang» has its own section (p. 16); the goal's assessment adds «… som evenemangsstad har intensifierats»
+    answer = assistant.ask("Summarise what the report says about the city's events")
+    assert "evenemangsstad har intensifierats" in answer.answer, answer.answer
+    assert "Also mentioned on p." in answer.answer.split("\n", 1)[0], answer.answer
+
+
+def test_a_topic_named_elsewhere_only_in_a_budget_areas_name_is_not_added(assistant):
+    answer = assistant.ask("Står det något om kustskydd?")
+    assert "omfördela kommunbidrag" not in answer.answer and "Stockholm och Göteborg" in answer.answer, answer.answer
+
+
+def test_a_heading_summarised_with_a_related_one_keeps_its_tables_bottom_line(assistant):
+    # «Investeringsram» (p. 37) and its analysis (p. 41): the analysis's prose does not crowd out the frame's total
+    answer = assistant.ask("Sammanfatta investeringarna")
+    assert "Summa investeringar" in answer.answer and 41 in {c.page for c in answer.citations}, answer.answer

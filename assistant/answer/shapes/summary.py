@@ -37,6 +37,7 @@ from assistant.answer.points import (
 from assistant.answer.question import AMBIENT_ACTORS, NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
+from assistant.answer.shapes.brief import budget_area_names, topic_only_in_an_account
 from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
@@ -68,7 +69,9 @@ OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default 
 # an economy asked about is told in money: a part with no amount («Ekonomi, budget och uppföljning», on overseeing
 # the other boards) is named less than one with its figures («Ekonomisk utveckling under året»)
 # what the report says about a topic, not a part to summarise: "Finns det något om barn- och ungdomskultur …?"
-ABOUT_ASKED = re.compile(r"(?i)(?:vad (?:säger|skriver) rapporten om|vad står det om|finns det något om|står det något om|"
+ABOUT_ASKED = re.compile(r"(?i)(?:vad (?:säger|skriver) rapporten om|vad rapporten (?:säger|skriver) om|vad står det om|"
+                         r"finns det något om|står det något om|nämner rapporten något om|"
+                         r"what the report (?:says|writes) about|does the report (?:say|mention) anything about|"
                          r"vad (?:anges|sägs|nämns|framgår) (?:det )?om|"
                          # what a thing holds: "Vad innehåller den nya digitala ledarutbildningen?"
                          r"vad innehåller|what does (?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:contain|include|cover)|"
@@ -306,7 +309,13 @@ def with_related(best: Span | None, spans: list[Span], position: Any) -> Span | 
     taken = {c.id for c in best.chunks}
     related: list[Span] = []
     for s in sorted(spans, key=lambda s: -s.score):
-        if s is best or s.kind != "heading" or s.score < RELATED_SCORE * best.score or len(related) >= MAX_RELATED:
+        if s is best or s.kind != "heading" or len(related) >= MAX_RELATED:
+            continue
+        # named nearly as well with the meaning's bonus, or by the title's words as fully and by the passages found
+        # nearly as well: three headings that write «näringsliv» are all what the report says of it, whichever
+        # title is closest in meaning
+        as_fully = best.titled > 0 and s.titled >= best.titled and s.named >= RELATED_SCORE * best.named
+        if s.score < RELATED_SCORE * best.score and not as_fully:
             continue
         if s.other_year:
             continue  # the same topic in another year is not what was asked
@@ -413,19 +422,22 @@ BOTTOM_LINE_WEIGHT = 0.3
 
 
 def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False, outcome: float = 0.0,
-                rows_by_size: bool = False) -> list[Point]:
+                rows_by_size: bool = False, bottom_lines: bool = False) -> list[Point]:
     """The points that carry the most of a span: central, with figures or decisions, one per
     subsection before a second from any. `prose_first`: a summary quotes the span's sentences, and
     its table rows only when it has too few sentences (a row's figures made it look specific). `outcome`: the
     weight of a sentence giving a surplus or deficit, a summary's bottom line (a page has no one subject).
-    `rows_by_size`: a page's table rows weigh by their deviation and comment (row_weights)."""
+    `rows_by_size`: a page's table rows weigh by their deviation and comment (row_weights). `bottom_lines`: a
+    table's total stays among the sentences (see compose_summary)."""
     pool = [u for u in units if not is_signpost(u.text) and len(u.text.split()) >= 5]
     content_only = [u for u in pool if not ABOUT_THE_REPORT.match(u.text)]
     if len(content_only) >= k:  # "I delårsrapporteringen beskrivs också …" says what is told, not what was done
         pool = content_only
     prose = [u for u in pool if not u.is_row]
     if prose_first and len(prose) >= k:
-        pool = prose
+        # … and, of a heading summarised with related ones, its tables' bottom lines: the investment frame with
+        # the analysis of it keeps «Summa investeringar: … 25 000 tkr» of its own table
+        pool = [u for u in pool if not u.is_row or (bottom_lines and BOTTOM_LINE.match(u.text))]
     if not pool:
         return []
     cent = centrality(pool)
@@ -534,13 +546,21 @@ def compose_summary(ctx: Context) -> Composition:
         heads, budget = heads[:asked], min(budget, asked)
         said = {u.text for u in heads}
     points = with_antecedents(span_points([u for u in units if u.text not in said], budget - len(heads),
-                                          prose_first=True, outcome=OUTCOME_WEIGHT))
+                                          prose_first=True, outcome=OUTCOME_WEIGHT, bottom_lines=bool(span.also)))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
+    quoted = {p.unit.text for p in points}
+    elsewhere = [u for u in said_elsewhere(ctx, span, report) if u.text not in quoted]
+    points += [Point(u, 0.5) for u in elsewhere]
     if not points:
         return Composition("", [], [], False)
     where = span.describe(ctx.q.lang)
     lead = f"Sammanfattning av {where}." if ctx.q.lang == "sv" else f"Summary of {where} (quoted in Swedish)."
+    if elsewhere:
+        also = [str(p) for p in sorted({u.page for u in elsewhere})]
+        joiner = " och " if ctx.q.lang == "sv" else " and "
+        listed = also[0] if len(also) == 1 else ", ".join(also[:-1]) + joiner + also[-1]
+        lead += f" Det nämns också på s. {listed}." if ctx.q.lang == "sv" else f" Also mentioned on p. {listed}."
     sections: list[Citation] = []
     if len(parts) >= 3:  # a long span: say what it covers, each section cited where it starts, then its points
         sections = [heading_citation(i + 1, h, c) for i, (h, c) in enumerate(parts[:8])]
@@ -596,6 +616,32 @@ def topic_elsewhere(ctx: Context, span: Span) -> bool:
     stems = {t for c in span.chunks for t in index.text_terms(c)}
     joined = " ".join(" ".join(words(c.text)) for c in span.chunks)
     return not any(term_hit(ctx.q, t, stems, joined) for t in rare)
+
+
+ELSEWHERE_CHUNKS = 3  # passages outside its section a topic may stand in and still be told there in full
+ELSEWHERE_POINTS = 3
+ELSEWHERE_LETTERS = 5  # a topic word this long at least ("evenemang", "näringsliv"): short stems are in everything
+
+
+def said_elsewhere(ctx: Context, span: Span, report: list[IndexedChunk]) -> list[Unit]:
+    """What the report says of a topic outside the heading that names it, when asked what the report says of it:
+    «evenemang» has its own section (p. 16), and the goal's assessment adds that «Arbetet med att stärka Malmö som
+    evenemangsstad har intensifierats» (p. 17). Only a topic the report names in a few passages beyond the span: one
+    it writes everywhere is the report's theme, and the span is then what the question named."""
+    if span.kind != "heading" or not ABOUT_ASKED.search(ctx.q.text):
+        return []
+    topic = [t for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS and t not in AMBIENT_ACTORS
+             and len(t) >= ELSEWHERE_LETTERS and not t.isdigit()]
+    if not topic:
+        return []
+    inside = {c.id for c in span.chunks}
+    accounts = budget_area_names(report)  # «… kustskydd och resiliense» is an account's name, no word on coasts
+    found = [u for c in report if c.id not in inside and c.meta.get("kind") != "table" for u in units_of(c, 0)
+             if not is_signpost(u.text) and all(term_hit(ctx.q, t, u.stems) for t in topic)
+             and not topic_only_in_an_account(ctx.q, u, set(topic), accounts)]
+    if not found or len({u.chunk.id for u in found}) > ELSEWHERE_CHUNKS:
+        return []
+    return found[:ELSEWHERE_POINTS]
 
 
 def says_more_than_the_span(ctx: Context) -> bool:
