@@ -377,6 +377,52 @@ def event_missing(q: Question, u: Unit) -> bool:
                for asked, words_ in EVENTS)  # (a word's start: «beslut» tells of no end)
 
 
+# whether a body decided, approved or adopted something, asked as yes or no: "Did the council adopt the events policy?",
+# "Will the Danish parliament approve the Öresund metro?", "Har kommunfullmäktige antagit kommunikationspolicyn?"
+DECISION_POLAR = re.compile(
+    r"(?i)^\W*(?:will|would|did|does|has|have|is|are|was|were|kommer|har|hade|ska|skall|blev|blir|är|var)\b"
+    r"[^?]*?(?<![\wåäö])(?:approv\w*|adopt\w*|decid\w*|pass(?:ed|es)?|ratif\w*|sign(?:ed)? off|vot\w* (?:for|on|through)|"
+    r"godkän\w*|antag\w*|antog\w*|anta|antas|besluta\w*|fatta\w* beslut|beslut om|klubba\w*|fastställ\w*|"
+    r"ratificera\w*)(?![\wåäö])")
+# a decision the report tells was made (not one it expects: «… förväntas behandlas i kommunfullmäktige under hösten»)
+DECISION_MADE = re.compile(
+    r"(?i)(?<![\wåäö])(?:beslut(?:ade|ades|at|ats|ad|ade)|fatta(?:de|t|ts|des)\b[^.]{0,40}?\bbeslut\w*|"
+    r"beslut\w* (?:fattades|fattats|togs|tagits)|antog|antogs|antagit|antagits|antagen|antagna|"
+    r"godkän(?:de|des|t|ts|d|da)|fastställ(?:de|des|t|ts|d|da)|klubba(?:de|des|t|ts)|ratificera(?:de|des|t|ts))"
+    r"(?![\wåäö])")
+
+
+def decision_untold(q: Question, u: Unit) -> bool:
+    """A yes-or-no question on whether a decision was or will be made, answered by a sentence that tells of
+    no decision made: «… förväntas behandlas i kommunfullmäktige under hösten» does not say the council
+    adopted it, and informing the Folketing's members is no approval by it."""
+    return DECISION_POLAR.search(q.asked) is not None and DECISION_MADE.search(u.text) is None
+
+
+# a decision's date asked: "When will KF decide on the new communication policy?", "När ska fullmäktige ta ställning
+# till evenemangspolicyn?"
+DECISION_WHEN = re.compile(r"(?i)(?<![\wåäö])(?:decid\w*|decision\w*|adopt\w*|approv\w*|vot\w*|beslut\w*|antas|anta|"
+                           r"antag\w*|godkän\w*|ta ställning|tar ställning|behandla\w*|klubba\w*)(?![\wåäö])")
+_TIME = (r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|våren|hösten|"
+         r"sommaren|vintern|årsskiftet|(?:19|20)\d\d)")
+_DECIDES = r"(?:behandla|beslut|ta ställning|tar ställning|anta[sg]?|antog|godkän|fastställ|klubba)\w*"
+# … told with the decision in one clause: «… förväntas behandlas i kommunfullmäktige under hösten», «… fattade
+# kommunfullmäktige i juni månad beslut …» (not «En färdplan är beslutad, omvärldsanalysen färdigställs i september»)
+DECISION_TIMED = re.compile(rf"(?i)(?<![\wåäö]){_DECIDES}[^,.;:]{{0,60}}?(?<![\wåäö]){_TIME}(?![\wåäö])|"
+                            rf"(?<![\wåäö]){_TIME}(?![\wåäö])[^,.;:]{{0,60}}?(?<![\wåäö]){_DECIDES}")
+
+
+def decision_time_missing(q: Question, u: Unit) -> bool:
+    """A decision's date asked, answered by a sentence that dates something else: «En färdplan är beslutad,
+    omvärldsanalysen färdigställs i september …» gives no date for the council's decision on the policy."""
+    if q.kind != "date" or DECISION_WHEN.search(q.text) is None:
+        return False
+    # (the passage may date it anywhere: «… slutföra revideringen av programmen …» then, two sentences on,
+    # «… flyttas beslutsplaneringen från december 2025 till april 2026»)
+    said = u.text if u.is_row else u.chunk.text
+    return DECISION_TIMED.search(" ".join(said.split())) is None
+
+
 def sentences_after(u: Unit, n: int) -> list[str]:
     """Up to n sentences after a quoted one in its passage (none for a row)."""
     if u.is_row:
@@ -762,6 +808,8 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
     (nationality_missing, None),  # "How many Danish companies …?" quoted «Två japanska bolag …»
     (event_missing, "event"),  # "When will the Öresund metro open?" quoted when it is studied further
+    (decision_untold, "decision"),  # "Did the council adopt the events policy?" quoted that it is to be treated
+    (decision_time_missing, "event"),  # "When will KF decide on the communication policy?" quoted its road map
     (population_not_told, None),  # "Vilken befolkningsprognos har Malmö …?" quoted that work's budget row
     (shares_only_a_year, None),
     (period_missing, "period"),  # "Vad var utfallet för januari–juni?" quoted the report's January–August
@@ -943,6 +991,8 @@ UNTOLD = {("sv", "name"): "Rapporten nämner det men anger inga namn.",
           ("en", "event"): "The report gives no date for that.",
           ("sv", "day"): "Rapporten anger inget datum.",
           ("en", "day"): "The report gives no date.",
+          ("sv", "decision"): "Rapporten säger inte att något sådant beslut har fattats.",
+          ("en", "decision"): "The report does not say that such a decision has been made.",
           ("sv", "cause"): "Rapporten anger inte varför.",
           ("en", "cause"): "The report does not say why."}
 
@@ -1368,7 +1418,8 @@ class AnswerEngine:
                     features.values["decided_by_rule"] = 1.0
                     # (what the report says instead, when it is about the thing asked: "no such figure" then a
                     # sentence on another matter would only mislead)
-                    about = (mismatch not in (per_unit_missing, average_missing) or (
+                    about = (mismatch not in (per_unit_missing, average_missing, decision_untold,
+                                              decision_time_missing) or (
                         comp.evidence[0].coverage >= TOLD_COVERAGE and tells_of_the_thing(q, comp.evidence[0]))) \
                         and not (mismatch is breakdown_missing and figure_unsaid(q, comp.evidence[0]))
                     told = told or (unnamed_answer(comp.evidence[0], q.lang, untold) if untold and about else None)

@@ -36,6 +36,11 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               r"(?:the )?(?:main |key )?conclusions (?:of|from|in)", r"(?:de )?(?:viktigaste |huvudsakliga )?slutsatserna (?:i|av|från)", r"sammanfattning\w*", r"ge (?:mig )?en (?:kort )?översikt",
               r"översikt (?:över|av)", r"overview of", r"give (?:me )?an overview", r"kortfattat", r"i korthet", r"i korta drag",
               r"the gist", r"in brief", r"tl;?dr", r"vad innehåller", r"vad ligger i",
+              # how the finances stand is the finance section's summary: "Hur går det ekonomiskt för KS?", "How are
+              # the board's finances?", "en lägesbild av ekonomin" (a status of anything else is a brief)
+              r"lägesbild\w* (?:av|över|för|om)(?= (?:den |det )?(?:[\wåäö]+s )?ekonomi)",
+              r"hur går det ekonomiskt", r"hur ser (?:den |det )?(?:[\wåäö]+s )?ekonomi(?:n)? ut", r"(?:det )?ekonomiska läget",
+              r"(?:the )?financial (?:situation|position|state|picture)", r"how (?:are|is) (?:the )?(?:[\w'’]+ ){0,3}finances",
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
               r"(?:vad är )?det viktigaste (?:i|ur|från)", r"huvudpunkterna (?:i|ur|från)",
               # the report's highlights, of nothing narrower: "Vilka är de viktigaste resultaten (som jag kan lyfta …)?"
@@ -622,9 +627,11 @@ PERSONAL = re.compile(r"(?<![\wåäöÅÄÖ])(?:(?i:jag|vi|mig|oss|min|mitt|mina
 FOR_WHOM = re.compile(r"(?i)\s+(?:till|åt|för|for|to|in)\s+(?:(?:min|mitt|mina|vår|vårt|våra|my|our)\s+"
                       r"(?:chef|chefen|boss|manager|ledningsgrupp\w*|kollegor\w*|colleagues|team|teamet)|"
                       r"(?:a|an|en|ett|my|our)\s+(?:(?:english|swedish|engelsk|engelska|svensk|svenska|short|kort)\s+)?"
-                      r"(?:memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|[\wåäö]*text|"
-                      r"pressmeddelande|press release)|"
-                      r"(?:(?:vårt|mitt|our|my|the)\s+)?(?:nyhetsbrev(?:et)?|newsletter|veckobrev(?:et)?|"
+                      r"(?:[\wåäö]*memo|pm|briefing|note|presentation|email|mejl|mail|piece|article|artikel|story|"
+                      r"[\wåäö]*text|pressmeddelande|press release)|"
+                      # (whose newsletter: "för stadsdirektörens veckobrev", "for the director's newsletter")
+                      r"(?:(?:vårt|mitt|our|my|the|[\wåäö]{4,}s|(?:the\s+)?[\w]{3,}'s)\s+)?(?:nyhetsbrev(?:et)?|newsletter|"
+                      r"veckobrev(?:et)?|"
                       r"personaltidning(?:en)?|staff magazine))\b"
                       r"[\s.!?]*$")
 

@@ -852,3 +852,28 @@ def test_an_english_answer_glosses_the_column_headers_of_the_rows_it_quotes():
 def test_an_english_table_answer_says_what_its_columns_are(assistant):
     a = assistant.ask("What is the budget for the communications area?")
     assert "Avvikelse = deviation" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Did the council adopt the events policy this autumn?",
+    "Har kommunfullmäktige antagit den nya kommunikationspolicyn?",
+    "Will the Danish parliament approve the Öresund metro?",
+])
+def test_a_decision_asked_yes_or_no_the_report_does_not_tell_is_refused_with_what_it_says(assistant, question):
+    # the events policy «förväntas behandlas i kommunfullmäktige under hösten» (p. 16): expected, not adopted
+    answer = assistant.ask(question)
+    assert answer.refused and answer.shape == "out_of_scope", answer.answer
+    assert "beslut har fattats" in answer.answer or "decision has been made" in answer.answer, answer.answer
+
+
+def test_a_decision_the_report_tells_of_answers_the_yes_or_no_question(assistant):
+    answer = assistant.ask("Har kommunfullmäktige beslutat om riktvärdet 30 medarbetare per chef?")
+    assert not answer.refused and 33 in {c.page for c in answer.citations}, answer.answer
+
+
+def test_a_decisions_date_is_told_in_the_clause_that_tells_of_the_decision(assistant):
+    # «En färdplan är beslutad, omvärldsanalysen färdigställs i september …» dates the analysis, not the decision
+    refused = assistant.ask("When will KF decide on the new communication policy?")
+    assert refused.refused and "no date" in refused.answer, refused.answer
+    told = assistant.ask("When will the council decide on the events policy?")
+    assert not told.refused and "under hösten" in told.answer, told.answer

@@ -25,6 +25,10 @@ CASES = [
     ("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser?", "fact"),
     ("När ska trendanalysen vara klar?", "fact"),
     ("How large was the social bond?", "fact"),
+    # a status picture, and how the finances stand, are summaries
+    ("Ge en lägesbild av ekonomin.", "summary"),
+    ("Hur går det ekonomiskt för kommunstyrelsen?", "summary"),
+    ("How are the Executive Board's finances?", "summary"),
     # an English question with the report's own words for its outline
     ("what are the målområden in this report? I need to learn them all", "outline"),
     ("please list all the KF-mål that kommunstyrelsen is working with", "outline"),
@@ -315,6 +319,9 @@ def test_an_english_contraction_negates():
     ("Sitter med HR-strategin. Hur många miljoner har KS avsatt till kompetenshöjande insatser?",
      "Hur många miljoner har KS avsatt till kompetenshöjande insatser?"),
     ("pressfråga: hur stor var den sociala obligationen?", "hur stor var den sociala obligationen?"),
+    # whose newsletter or what kind of memo it is for is no topic either
+    ("Sammanfatta obligationen för stadsdirektörens veckobrev.", "Sammanfatta obligationen"),
+    ("Kan du ge en kort lägesbild av ekonomin för ett chefsmemo?", "Kan du ge en kort lägesbild av ekonomin"),
 ])
 def test_who_asks_and_what_they_sit_with_is_not_the_topic(text, question):
     from assistant.answer.route import without_length_request

@@ -3395,3 +3395,11 @@ def test_a_heading_summarised_with_a_related_one_keeps_its_tables_bottom_line(as
     # «Investeringsram» (p. 37) and its analysis (p. 41): the analysis's prose does not crowd out the frame's total
     answer = assistant.ask("Sammanfatta investeringarna")
     assert "Summa investeringar" in answer.answer and 41 in {c.page for c in answer.citations}, answer.answer
+
+
+@pytest.mark.parametrize("question", ["Hur går det ekonomiskt för kommunstyrelsen?", "Ge en lägesbild av ekonomin.",
+                                      "How are the Executive Board's finances?"])
+def test_how_the_finances_stand_is_a_summary_of_the_finance_section(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.shape == "summary" and answer.span and "konomisk" in answer.span, (answer.span, answer.answer)
+    assert {c.page for c in answer.citations} & {37, 38, 39}, answer.answer

@@ -52,7 +52,7 @@ CUE_WORDS = set(terms(
     # how much of it, not what about: "hela delårsrapporten", "allt om flytten", "the whole report"
     "hela helt allt alltihop whole entire all everything "
     # how far it has come, not what about: "hur det går med …", "vad har hänt hittills", "what KS has done this year"
-    "går gått hänt hittills gjort gjorts läget läge done happened far year år "
+    "går gått hänt hittills gjort gjorts läget läge lägesbild done happened far year år "
     # the answer's form, not its topic: "kort, typ 3 meningar", "in a few bullet points"
     "typ meningar mening punkter punktform rader ord några få short brief sentences sentence bullet bullets points "
     "lines words few koncist koncis concise pls please snälla tack thanks "
