@@ -377,52 +377,6 @@ def event_missing(q: Question, u: Unit) -> bool:
                for asked, words_ in EVENTS)  # (a word's start: «beslut» tells of no end)
 
 
-# whether a body decided, approved or adopted something, asked as yes or no: "Did the council adopt the events policy?",
-# "Will the Danish parliament approve the Öresund metro?", "Har kommunfullmäktige antagit kommunikationspolicyn?"
-DECISION_POLAR = re.compile(
-    r"(?i)^\W*(?:will|would|did|does|has|have|is|are|was|were|kommer|har|hade|ska|skall|blev|blir|är|var)\b"
-    r"[^?]*?(?<![\wåäö])(?:approv\w*|adopt\w*|decid\w*|pass(?:ed|es)?|ratif\w*|sign(?:ed)? off|vot\w* (?:for|on|through)|"
-    r"godkän\w*|antag\w*|antog\w*|anta|antas|besluta\w*|fatta\w* beslut|beslut om|klubba\w*|fastställ\w*|"
-    r"ratificera\w*)(?![\wåäö])")
-# a decision the report tells was made (not one it expects: «… förväntas behandlas i kommunfullmäktige under hösten»)
-DECISION_MADE = re.compile(
-    r"(?i)(?<![\wåäö])(?:beslut(?:ade|ades|at|ats|ad|ade)|fatta(?:de|t|ts|des)\b[^.]{0,40}?\bbeslut\w*|"
-    r"beslut\w* (?:fattades|fattats|togs|tagits)|antog|antogs|antagit|antagits|antagen|antagna|"
-    r"godkän(?:de|des|t|ts|d|da)|fastställ(?:de|des|t|ts|d|da)|klubba(?:de|des|t|ts)|ratificera(?:de|des|t|ts))"
-    r"(?![\wåäö])")
-
-
-def decision_untold(q: Question, u: Unit) -> bool:
-    """A yes-or-no question on whether a decision was or will be made, answered by a sentence that tells of
-    no decision made: «… förväntas behandlas i kommunfullmäktige under hösten» does not say the council
-    adopted it, and informing the Folketing's members is no approval by it."""
-    return DECISION_POLAR.search(q.asked) is not None and DECISION_MADE.search(u.text) is None
-
-
-# a decision's date asked: "When will KF decide on the new communication policy?", "När ska fullmäktige ta ställning
-# till evenemangspolicyn?"
-DECISION_WHEN = re.compile(r"(?i)(?<![\wåäö])(?:decid\w*|decision\w*|adopt\w*|approv\w*|vot\w*|beslut\w*|antas|anta|"
-                           r"antag\w*|godkän\w*|ta ställning|tar ställning|behandla\w*|klubba\w*)(?![\wåäö])")
-_TIME = (r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|våren|hösten|"
-         r"sommaren|vintern|årsskiftet|(?:19|20)\d\d)")
-_DECIDES = r"(?:behandla|beslut|ta ställning|tar ställning|anta[sg]?|antog|godkän|fastställ|klubba)\w*"
-# … told with the decision in one clause: «… förväntas behandlas i kommunfullmäktige under hösten», «… fattade
-# kommunfullmäktige i juni månad beslut …» (not «En färdplan är beslutad, omvärldsanalysen färdigställs i september»)
-DECISION_TIMED = re.compile(rf"(?i)(?<![\wåäö]){_DECIDES}[^,.;:]{{0,60}}?(?<![\wåäö]){_TIME}(?![\wåäö])|"
-                            rf"(?<![\wåäö]){_TIME}(?![\wåäö])[^,.;:]{{0,60}}?(?<![\wåäö]){_DECIDES}")
-
-
-def decision_time_missing(q: Question, u: Unit) -> bool:
-    """A decision's date asked, answered by a sentence that dates something else: «En färdplan är beslutad,
-    omvärldsanalysen färdigställs i september …» gives no date for the council's decision on the policy."""
-    if q.kind != "date" or DECISION_WHEN.search(q.text) is None:
-        return False
-    # (the passage may date it anywhere: «… slutföra revideringen av programmen …» then, two sentences on,
-    # «… flyttas beslutsplaneringen från december 2025 till april 2026»)
-    said = u.text if u.is_row else u.chunk.text
-    return DECISION_TIMED.search(" ".join(said.split())) is None
-
-
 def sentences_after(u: Unit, n: int) -> list[str]:
     """Up to n sentences after a quoted one in its passage (none for a row)."""
     if u.is_row:
@@ -555,6 +509,52 @@ _SHORT_MONTH = r"jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec"
 MONTH_RANGE = re.compile(rf"(?i)\b({_MONTH}|{_SHORT_MONTH})\.?\s*(?:[-–—]|\s(?:till|to|through|until|tom|t\.o\.m\.)\s)"
                          rf"\s*({_MONTH}|{_SHORT_MONTH})\b")
 MONTH_STEMS = frozenset(stem(m) for m in (*SV_MONTHS, *EN_MONTHS))  # a period names no thing a cost is of
+
+
+# whether a body decided, approved or adopted something, asked as yes or no: "Did the council adopt the events policy?",
+# "Will the Danish parliament approve the Öresund metro?", "Har kommunfullmäktige antagit kommunikationspolicyn?"
+DECISION_POLAR = re.compile(
+    r"(?i)^\W*(?:will|would|did|does|has|have|is|are|was|were|kommer|har|hade|ska|skall|blev|blir|är|var)\b"
+    r"[^?]*?(?<![\wåäö])(?:approv\w*|adopt\w*|decid\w*|pass(?:ed|es)?|ratif\w*|sign(?:ed)? off|vot\w* (?:for|on|through)|"
+    r"godkän\w*|antag\w*|antog\w*|anta|antas|besluta\w*|fatta\w* beslut|beslut om|klubba\w*|fastställ\w*|"
+    r"ratificera\w*)(?![\wåäö])")
+# a decision the report tells was made (not one it expects: «… förväntas behandlas i kommunfullmäktige under hösten»)
+DECISION_MADE = re.compile(
+    r"(?i)(?<![\wåäö])(?:beslut(?:ade|ades|at|ats|ad)|fatta(?:de|t|ts|des)\b[^.]{0,40}?\bbeslut\w*|"
+    r"beslut\w* (?:fattades|fattats|togs|tagits)|antog|antogs|antagit|antagits|antagen|antagna|"
+    r"godkän(?:de|des|t|ts|d|da)|fastställ(?:de|des|t|ts|d|da)|klubba(?:de|des|t|ts)|ratificera(?:de|des|t|ts))"
+    r"(?![\wåäö])")
+
+
+def decision_untold(q: Question, u: Unit) -> bool:
+    """A yes-or-no question on whether a decision was or will be made, answered by a sentence that tells of
+    no decision made: «… förväntas behandlas i kommunfullmäktige under hösten» does not say the council
+    adopted it, and informing the Folketing's members is no approval by it."""
+    return DECISION_POLAR.search(q.asked) is not None and DECISION_MADE.search(u.text) is None
+
+
+# a decision's date asked: "When will KF decide on the new communication policy?", "När ska fullmäktige ta ställning
+# till evenemangspolicyn?"
+DECISION_WHEN = re.compile(r"(?i)(?<![\wåäö])(?:decid\w*|decision\w*|adopt\w*|approv\w*|vot\w*|beslut\w*|antas|anta|"
+                           r"antag\w*|godkän\w*|ta ställning|tar ställning|behandla\w*|klubba\w*)(?![\wåäö])")
+_TIME = rf"(?:{'|'.join(SV_MONTHS)}|våren|hösten|sommaren|vintern|årsskiftet|(?:19|20)\d\d)"
+# (a word's start, but "anta" whole or inflected: «antalet» is a count, no decision)
+_DECIDES = r"(?:behandla\w*|beslut\w*|tar? ställning|anta[rs]?(?![\wåäö])|antag\w*|antog\w*|godkän\w*|fastställ\w*|klubba\w*)"
+# … told with the decision in one clause: «… förväntas behandlas i kommunfullmäktige under hösten», «… fattade
+# kommunfullmäktige i juni månad beslut …» (not «En färdplan är beslutad, omvärldsanalysen färdigställs i september»)
+DECISION_TIMED = re.compile(rf"(?i)(?<![\wåäö]){_DECIDES}[^,.;:]{{0,60}}?(?<![\wåäö]){_TIME}(?![\wåäö])|"
+                            rf"(?<![\wåäö]){_TIME}(?![\wåäö])[^,.;:]{{0,60}}?(?<![\wåäö]){_DECIDES}")
+
+
+def decision_time_missing(q: Question, u: Unit) -> bool:
+    """A decision's date asked, answered by a sentence that dates something else: «En färdplan är beslutad,
+    omvärldsanalysen färdigställs i september …» gives no date for the council's decision on the policy."""
+    if q.kind != "date" or DECISION_WHEN.search(q.text) is None:
+        return False
+    # (the passage may date it anywhere: «… slutföra revideringen av programmen …» then, two sentences on,
+    # «… flyttas beslutsplaneringen från december 2025 till april 2026»)
+    said = u.text if u.is_row else u.chunk.text
+    return DECISION_TIMED.search(" ".join(said.split())) is None
 
 
 # one month as the period of a figure: "resultat för juni månad", "the result for the month of June"
