@@ -304,3 +304,106 @@ def _unit_in(title: str) -> str | None:
         if w.lower() in UNITS:
             return UNITS[w.lower()]
     return None
+
+
+# A list of the main explanations of a forecast's deviation, printed as a heading that ends in its value column
+# («Prognostiserad budgetavvikelse helår - viktigaste förklaringar Prognos helår») and lines below it: a part in
+# capitals, what it holds («varav arvoden och omställningsstöd 2 700 Tkr»), the part's figure on a line of its own or
+# after its last line, and the sum. Read as lines of prose, a part's figure joins another part's words.
+VALUE_HEADING = re.compile(r"^(?P<title>.+?)\s+(?P<column>(?:Prognos|Budget|Utfall|Avvikelse)(?: helår| \d{4})?)$")
+FIGURE = r"[-+−–]?\d{1,3}(?: \d{3})*(?:,\d+)?"
+BARE = re.compile(rf"^{FIGURE}$")
+# a line's label, its own amount with a unit («2 700 Tkr») and a figure after it (the part's, «… 3 400 Tkr 4 750»)
+LIST_LINE = re.compile(rf"^(?P<label>.*?)(?:\s+(?P<own>{FIGURE})\s*(?P<unit>Tkr|Mkr))?(?:\s+(?P<tail>{FIGURE}))?$")
+PART_HEAD = re.compile(r"^(?P<part>[A-ZÅÄÖ][A-ZÅÄÖ \-/]{3,}),\s*(?P<rest>.*)$")
+SUM_LINE = re.compile(r"(?i)^(?:summa|totalt)\b")
+
+
+def _number(value: str) -> float:
+    return float(value.replace(" ", "").replace(",", ".").replace("−", "-").replace("–", "-"))
+
+
+def explanation_list(title: str, texts: list[tuple[str, int]], context: Context) -> tuple[Table | None, int]:
+    """The explanation list whose heading is `title`, read from the lines after it (text and page): a row for each
+    part, each of its items («STYRELSEN, varav anslaget») and the sum. Returns the table (None when the heading names
+    no value column or the lines are no such list) and how many lines it used.
+
+    A line under a part that is not one of its «varav» items belongs to it only when the part's items add up to its
+    figure with it («Övriga kostnader och intäkter -1 700» under the part of 2 300 = 7 000 - 3 000 - 1 700)."""
+    head = VALUE_HEADING.match(title.strip())
+    if not head:
+        return None, 0
+    rows: list[TableRow] = []
+    units: set[str] = set()
+    part: TableRow | None = None
+    items: list[TableRow] = []
+    loose: list[TableRow] = []  # lines under a part that may be its items
+    dangling = False  # a part's line ended in «varav»: its item goes on on the next line
+    used = 0
+
+    def close() -> None:
+        nonlocal part, items, loose
+        if part is not None and loose and part.values[0]:
+            total = sum(_number(r.values[0]) for r in items + loose)
+            if abs(total - _number(part.values[0])) < 0.5:
+                for r in loose:
+                    r.label = f"{part.label}, {r.label}"
+        part, items, loose = None, [], []
+
+    for n, (raw, page) in enumerate(texts):
+        text = raw.strip()
+        if not text:
+            continue
+        if BARE.match(text):
+            if part is not None and not part.values[0]:
+                part.values[0] = text
+                used = n + 1
+                continue
+            break
+        if m := PART_HEAD.match(text):
+            close()
+            part = TableRow(label=m["part"].strip(), values=[""], page=page, raw=text)
+            rows.append(part)
+            rest = m["rest"].strip()
+            dangling = rest.lower() == "varav"
+            if rest and not dangling:
+                own = LIST_LINE.match(f" {rest}")
+                if not own or not own["own"] or own["label"]:
+                    return None, 0
+                part.values[0] = own["own"]
+                units.add(own["unit"])
+            used = n + 1
+            continue
+        m = LIST_LINE.match(text)
+        if not m or not (m["own"] or m["tail"]) or not m["label"] or m["label"][-1:] in ".:;":
+            break
+        label, item_value = m["label"].strip(), m["own"] or m["tail"]
+        if m["unit"]:
+            units.add(m["unit"])
+        if SUM_LINE.match(label):
+            close()
+            rows.append(TableRow(label=label, values=[item_value], page=page, raw=text))
+            used = n + 1
+            break
+        if part is None:
+            rows.append(TableRow(label=label, values=[item_value], page=page, raw=text))
+        elif dangling or label.lower().startswith("varav "):
+            item = TableRow(label=f"{part.label}, {'varav ' if dangling else ''}{label}", values=[item_value],
+                            page=page, raw=text)
+            items.append(item)
+            rows.append(item)
+            if m["own"] and m["tail"] and not part.values[0]:
+                part.values[0] = m["tail"]  # «upphandlingsverksamhet 3 400 Tkr 4 750»: the part's figure
+        else:
+            row = TableRow(label=label, values=[item_value], page=page, raw=text)
+            loose.append(row)
+            rows.append(row)
+        dangling = False
+        used = n + 1
+    close()
+    rows = [r for r in rows if r.values[0]]
+    if len(rows) < 2:
+        return None, 0
+    unit = UNITS.get(next(iter(units)).lower()) if len(units) == 1 else None
+    return Table(title=head["title"], header=head["column"], unit=unit, columns=[head["column"]], rows=rows,
+                 context=context, page=rows[0].page), used

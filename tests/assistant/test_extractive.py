@@ -877,3 +877,33 @@ def test_a_decisions_date_is_told_in_the_clause_that_tells_of_the_decision(assis
     assert refused.refused and "no date" in refused.answer, refused.answer
     told = assistant.ask("When will the council decide on the events policy?")
     assert not told.refused and "under hösten" in told.answer, told.answer
+
+
+def test_a_year_and_the_goals_title_alone_are_no_fact(assistant):
+    # the travel policy's 2024 follow-up stands under the goal «… minskade utsläpp av växthusgaser …»: the goal's
+    # title is no emissions figure
+    refused = assistant.ask("What is the city's carbon dioxide emissions in 2024?")
+    assert refused.refused, refused.answer
+    told = assistant.ask("Vad visar uppföljningen av resepolicyn för 2024?")
+    assert not told.refused and 24 in {c.page for c in told.citations}, told.answer
+
+
+def test_a_systems_start_is_not_its_contracts_date(assistant):
+    # «… inför planerat avtal vid halvårsskiftet 2026» (p. 11) dates the contract, not when the system goes live
+    answer = assistant.ask("When will the new ERP system go live?")
+    assert answer.refused and "no date" in answer.answer and "halvårsskiftet 2026" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["How much did the social bond cost to issue?",
+                                      "Vad kostade den sociala obligationen?"])
+def test_a_cost_is_not_the_size_of_what_was_issued(assistant, question):
+    # «… gett ut en social obligation på 600 miljoner kronor» is the bond's size, no money spent
+    answer = assistant.ask(question)
+    assert answer.refused, answer.answer
+
+
+@pytest.mark.parametrize("question, page", [("Hur mycket kostar kompetenssatsningen?", 6),
+                                            ("Vad kostar flytten till Rådhuset?", 41)])
+def test_a_cost_said_as_money_set_aside_or_budgeted_is_answered(assistant, question, page):
+    answer = assistant.ask(question)
+    assert not answer.refused and page in {c.page for c in answer.citations}, answer.answer

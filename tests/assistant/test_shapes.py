@@ -74,6 +74,19 @@ def test_outline_negation_all_goals_are_met(assistant):
         assert len(overall) == 1 and "samtliga tolv mål" in overall[0].quote and overall[0].page == 4
 
 
+@pytest.mark.parametrize("question", ["Vilka mål förväntas bara delvis uppnås?",
+                                      "Which goals are only partly expected to be met?"])
+def test_goals_only_partly_met_are_the_goals_not_met(assistant, question):
+    a = assistant.ask(question)
+    assert a.shape == "outline" and a.answer.startswith(("Inga", "None")), a.answer
+
+
+def test_a_reason_asked_of_one_budget_areas_row_is_not_the_whole_boards(assistant):
+    # «Juridik» is a row of the budget areas' table: the list of the whole board's explanations does not lead
+    a = assistant.ask("Varför går Juridik med underskott?")
+    assert "Juridik" in a.answer and "STYRELSEN" not in a.answer, a.answer
+
+
 def test_a_goals_assessment_comes_with_what_it_rests_on(assistant):
     a = assistant.ask("Vad är bedömningen för målet om segregation?")
     assert a.shape == "outline" and not a.refused
@@ -3384,6 +3397,20 @@ def test_what_the_report_says_of_a_topic_adds_where_else_it_names_it(assistant):
     answer = assistant.ask("Summarise what the report says about the city's events")
     assert "evenemangsstad har intensifierats" in answer.answer, answer.answer
     assert "Also mentioned on p." in answer.answer.split("\n", 1)[0], answer.answer
+
+
+def test_the_work_on_a_topic_adds_where_else_the_report_tells_it(assistant):
+    # «demokrati» names the Forum's heading (p. 26); the turnout work is told under another heading (p. 28)
+    answer = assistant.ask("Sammanfatta arbetet med demokrati och valdeltagande")
+    assert answer.shape == "summary" and "valdelaktigheten" in answer.answer, answer.answer
+    assert "Det nämns också på s. 28" in answer.answer.split("\n", 1)[0], answer.answer
+
+
+def test_the_main_explanations_are_quoted_as_rows_with_their_figures(assistant):
+    # the report's list of the forecast's main explanations: each part with its own figure, never another part's
+    answer = assistant.ask("Varför prognostiseras ett överskott för kommunstyrelsen?")
+    assert "STYRELSEN: Prognos helår 6 900 tkr" in answer.answer, answer.answer
+    assert "varav anslaget 4 200 Tkr 6 900" not in answer.answer, answer.answer
 
 
 def test_a_topic_named_elsewhere_only_in_a_budget_areas_name_is_not_added(assistant):

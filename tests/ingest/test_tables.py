@@ -154,3 +154,58 @@ def test_trailing_empty_cells_are_read_from_the_trailing_gap():
     # one trailing space is no empty cell; a trailing gap that does not make the columns' count changes nothing
     assert split_row("Avskrivningar -0,1 -1,0 ", 3, False) == ("Avskrivningar", ["-0,1", "-1,0"], "")
     assert split_row("Avskrivningar -0,1    ", 3, False) == ("Avskrivningar", ["-0,1"], "")
+
+
+EXPLANATIONS = (
+    "Viktiga förklaringar \n"
+    "Prognostiserad budgetavvikelse helår - viktigaste förklaringar Prognos helår \n\n"
+    "STYRELSEN, \nvarav arvoden och omställningsstöd 2 700 Tkr \nvarav anslaget 4 200 Tkr \n\n"
+    "6 900 \n\n"
+    "KOMMUNBIDRAGSFINANSIERAD VERKSAMHET, 2 300 Tkr  \n\n"
+    "varav personalkostnader (vakanser) 7 000 \n\n"
+    "varav lokalkostnader -3 000 \n\n"
+    "Övriga kostnader och intäkter -1 700 \n\n"
+    "SOLIDARISKT OCH INTÄKTSFINANSIERAD VERKSAMHET, varav \nupphandlingsverksamhet 3 400 Tkr 4 750 \n\n"
+    "Summa budgetavvikelser 13 950 \n\n"
+    "Investeringsram \n\n"
+    "Jämfört med år 2024 är budgeten för allmänt investeringsutrymme 18,5 Mkr högre år 2025. \n"
+)
+
+
+def test_a_list_of_explanations_is_a_table_of_parts_and_their_items():
+    r = parse(EXPLANATIONS)
+    assert len(r.tables) == 1
+    t = r.tables[0]
+    assert t.title == "Prognostiserad budgetavvikelse helår - viktigaste förklaringar"
+    assert (t.columns, t.unit) == (["Prognos helår"], "Tkr")
+    assert [(x.label, x.values[0]) for x in t.rows] == [
+        ("STYRELSEN", "6 900"),  # the part's figure on a line of its own, after its items
+        ("STYRELSEN, varav arvoden och omställningsstöd", "2 700"),
+        ("STYRELSEN, varav anslaget", "4 200"),
+        ("KOMMUNBIDRAGSFINANSIERAD VERKSAMHET", "2 300"),
+        ("KOMMUNBIDRAGSFINANSIERAD VERKSAMHET, varav personalkostnader (vakanser)", "7 000"),
+        ("KOMMUNBIDRAGSFINANSIERAD VERKSAMHET, varav lokalkostnader", "-3 000"),
+        # no «varav», but the part's items add up to its 2 300 with it
+        ("KOMMUNBIDRAGSFINANSIERAD VERKSAMHET, Övriga kostnader och intäkter", "-1 700"),
+        ("SOLIDARISKT OCH INTÄKTSFINANSIERAD VERKSAMHET", "4 750"),  # after its item's own amount
+        ("SOLIDARISKT OCH INTÄKTSFINANSIERAD VERKSAMHET, varav upphandlingsverksamhet", "3 400"),
+        ("Summa budgetavvikelser", "13 950"),
+    ]
+    # the heading loses its column's name; what follows the list is the report's text again
+    assert any(h == t.title for h, _ in r.headings)
+    inv = [p for p in r.passages if p.context.path[-1:] == ("Investeringsram",)]
+    assert inv and inv[0].body.text.startswith("Jämfört med år 2024")
+    assert not any("STYRELSEN" in p.body.text for p in r.passages)
+
+
+def test_a_line_that_does_not_add_up_stays_its_own_row():
+    r = parse(EXPLANATIONS.replace("Övriga kostnader och intäkter -1 700", "Övriga kostnader och intäkter -1 900"))
+    labels = [x.label for x in r.tables[0].rows]
+    assert "Övriga kostnader och intäkter" in labels
+
+
+def test_a_heading_naming_a_column_over_prose_is_a_heading():
+    r = parse("Utfall och Prognos helår \n\nPrognosen visar att budgeten följs under året och att inga större "
+              "avvikelser väntas. \n")
+    assert r.tables == []
+    assert any("Prognosen visar" in p.body.text for p in r.passages)

@@ -78,6 +78,7 @@ EVERYDAY_IDF = 2.0  # a word in more passages than this says (år, arbete) is th
 RARE_TOPIC_IDF = 3.0  # a question word in few passages names a topic of its own (MEHAB, elpriserna)
 TOPIC_FLOOR = 0.3  # ... whose best point is quoted when it is at least this share of the best point's relevance
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
+ROW_WORD_LETTERS = 5  # a question word naming a budget area's row («Juridik»), not a short stem any label holds
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 SECTION_FLOOR = 0.3  # a sentence of the best point's section this relevant goes on telling a brief
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
@@ -513,7 +514,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = with_each_part(chosen, [p for p in points if not (asked_part and chunk_under_other_part(
             p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top, limit=MAX_WITH_CONTEXT)
         # (a row the question names, "Varför har Juridik en negativ avvikelse?", is one budget area's, not the whole's)
-        named_row = any(p.unit.is_row and any(n.lower() in p.unit.text.lower() for n in ctx.q.names) for p in chosen)
+        # (or by a word of its label: "Why is there a deficit in the legal budget area?" is the row «Juridik»)
+        row_words = [t for t in on_topic_words(ctx, exclude=DEVIATION_STEMS) if len(t) >= ROW_WORD_LETTERS]
+        named_row = any(p.unit.is_row and (any(n.lower() in p.unit.text.lower() for n in ctx.q.names) or any(
+            term_hit(ctx.q, t, set(terms(p.unit.text.split(":")[0]))) for t in row_words)) for p in chosen)
         if not asked_part and not named_labels and not named_row:  # the whole board's surplus: the report's own
             # table of why first
             chosen = explanation_table(ctx, chosen) + chosen

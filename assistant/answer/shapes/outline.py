@@ -88,7 +88,8 @@ def compose_outline(ctx: Context) -> Composition | None:
     if goals and (((MET.search(text) or assessed) and GOALS.search(text)) or GOALS_MET.search(text)) \
             and (not _names_one_goal(ctx, goals) or (named_area and AREA_WORD.search(text))) \
             and (named_area or not about_something_else(ctx)):
-        negated = NEGATION.search(text) is not None
+        # (a goal only partly met is not met: "Vilka mål förväntas bara delvis uppnås?" asks for the goals not met)
+        negated = NEGATION.search(text) is not None or PARTLY.search(text) is not None
         if named_area:  # "Uppnås målen under En grön stad …?": that area's goals, not all of them
             goals = [g for g in goals if g["goal_area"] == named_area] or goals
         met = [g for g in goals if str(g.get("status") or "").lower().startswith(ALL_MET)]
@@ -213,7 +214,7 @@ def opening_sentence(ctx: Context, source: str | None, wanted: Callable[[str], b
 # words of the outline's own questions: whose goals, when, how many, how they stand
 OUTLINE_FRAME = {f(w) for f in (str, stem) for w in (
     "år", "året", "year", "this", "any", "några", "något", "nåt", "alla", "all", "samtliga", "tolv", "twelve",
-    "delvis", "partly", "risk", "flagged", "fortfarande", "still", "expect", "expects", "expected", "förväntas", "väntas",
+    "delvis", "partly", "partially", "partial", "bara", "endast", "only", "risk", "flagged", "fortfarande", "still", "expect", "expects", "expected", "förväntas", "väntas",
     "beräknas", "likely", "räknar", "räkna", "räknat", "stämmer", "stämde", "true",
     "council", "kf", "kommunfullmäktige", "fullmäktige", "bedömer", "bedöma", "kommer", "tror", "think", "believe",
     "bidrag", "bidraget", "bidragen", "sitt", "sina", "reach", "meet", "many", "overall", "totalt",
@@ -223,6 +224,9 @@ OUTLINE_FRAME = {f(w) for f in (str, stem) for w in (
     "report", "rapport", "rapporten", "delårsrapport", "delårsrapporten", "hey", "hej", "quick", "executive",
     # a summary asked for ("Skulle du kunna sammanfatta … kommunstyrelsens måluppfyllelse"), and the actors' genitives
     "sammanfatta", "summarise", "summarize", "skulle", "kunna", "kommunstyrelsens", "stadens", "malmös")}
+
+
+PARTLY = re.compile(r"(?i)(?<![\wåäö])(?:delvis|partly|partially|partial|in part)(?![\wåäö])")
 
 
 def about_something_else(ctx: Context) -> bool:

@@ -76,6 +76,10 @@ ABOUT_ASKED = re.compile(r"(?i)(?:vad (?:säger|skriver) rapporten om|vad rappor
                          # what a thing holds: "Vad innehåller den nya digitala ledarutbildningen?"
                          r"vad innehåller|what does (?:the |a |an )?[\w-]+(?: [\w-]+){0,3} (?:contain|include|cover)|"
                          r"what does the report (?:write|say) about|is there anything (?:about|on))\b")
+# the work on a topic, wherever it is told ("Sammanfatta arbetet med demokrati och valdeltagande"): a heading that
+# names the topic is where the report tells most of it, not all
+WORK_ON = re.compile(r"(?i)\b(?:arbetet|insatserna|satsningarna|åtgärderna) (?:med|för|mot|kring|inom)\b|"
+                     r"\b(?:the )?(?:city's |board's |council's )?(?:work|efforts?|measures) (?:on|to|for|with|against)\b")
 RARE_DF = 2  # chunks a word may stand in and still name the topic where it stands
 RARE_LETTERS = 6  # ... and its least length: "steg", "hänt" are rare words of no topic
 ECONOMY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:ekonomi\w*|financ\w+|economy|economic\w*)(?![\wåäö])")
@@ -628,7 +632,7 @@ def said_elsewhere(ctx: Context, span: Span, report: list[IndexedChunk]) -> list
     «evenemang» has its own section (p. 16), and the goal's assessment adds that «Arbetet med att stärka Malmö som
     evenemangsstad har intensifierats» (p. 17). Only a topic the report names in a few passages beyond the span: one
     it writes everywhere is the report's theme, and the span is then what the question named."""
-    if span.kind != "heading" or not ABOUT_ASKED.search(ctx.q.text):
+    if span.kind != "heading" or not (ABOUT_ASKED.search(ctx.q.text) or WORK_ON.search(ctx.q.text)):
         return []
     topic = [t for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS and t not in AMBIENT_ACTORS
              and len(t) >= ELSEWHERE_LETTERS and not t.isdigit()]
