@@ -43,7 +43,7 @@ from assistant.models import Progress
 
 log = logging.getLogger("assistant.store")
 
-CHUNKER_VERSION = "13"  # bump when parsing or chunking changes what is stored (13: lists of explanations)
+CHUNKER_VERSION = "12"  # bump when parsing or chunking changes what is stored (12: trailing empty cells)
 BATCH = 16
 ORPHAN_GRACE_S = 300.0  # a build whose heartbeat is older than this was killed
 HEARTBEAT_EVERY_S = 20.0

@@ -188,7 +188,7 @@ class Chunker:
 
         for row in table.rows:
             text = table.row_text(row)
-            n = count_tokens(text) + 1  # (and the line break before it)
+            n = count_tokens(text)
             if rows and used + n > budget:
                 flush()
                 rows, used = [], 0

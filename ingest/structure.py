@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import Context, Goal, Line, PagedText, ParsedReport, Passage, Table
-from ingest.tables import TableBuilder, explanation_list, is_table_header, numeric_tail
+from ingest.tables import TableBuilder, is_table_header, numeric_tail
 
 GOAL_AREA = re.compile(r"^Målområde\s*[-–]\s*(?P<name>.+)$")
 GOAL = re.compile(r"^Kommunfullmäktigemål\s*[-–]\s*(?P<name>.+)$")
@@ -259,9 +259,6 @@ def parse_structure(lines: list[Line], source: str, title: str, pages: dict[int,
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             followed_by_body = bool(nxt) and not _is_heading_text(nxt.texts) and not is_table_header(nxt.lines[0])
             group = _split_heading_group(texts)
-            if (listed := _consume_explanations(p, blocks, i, group)) is not None:
-                i = listed
-                continue
             for k, h in enumerate(group):
                 p.heading(h, first.page, k, len(group), first.page_start, followed_by_body)
             i += 1
@@ -291,28 +288,6 @@ def parse_structure(lines: list[Line], source: str, title: str, pages: dict[int,
         source=source, title=title, pages=pages, passages=p.passages, tables=p.tables,
         goals=p.goals, goal_areas=p.goal_areas, headings=p.headings, warnings=warnings, year=year,
     )
-
-
-def _consume_explanations(p: StructureParser, blocks: list[Block], i: int, group: list[str]) -> int | None:
-    """A heading that ends in a value column, over a list of a forecast's main explanations: the headings (the last
-    without its column's name) and the list as a table. Returns the next block, or None when it is no such list."""
-    first = blocks[i].lines[0]
-    lines = [ln for b in blocks[i + 1:] for ln in b.lines]
-    table, used = explanation_list(group[-1], [(ln.text, ln.page) for ln in lines], p.ctx)
-    if table is None:
-        return None
-    for k, h in enumerate([*group[:-1], table.title]):
-        p.heading(h, first.page, k, len(group), first.page_start, True)
-    table.context = p.ctx
-    p.tables.append(table)
-    j = i + 1
-    while used > 0 and j < len(blocks):  # the blocks the list used, the last one split where it ends
-        if used < len(blocks[j].lines):
-            blocks[j] = Block(blocks[j].lines[used:])
-            return j
-        used -= len(blocks[j].lines)
-        j += 1
-    return j
 
 
 def _consume_table(p: StructureParser, blocks: list[Block], i: int, title: str | None) -> int:

@@ -645,6 +645,9 @@ def target_for_now(q: Question, u: Unit) -> bool:
     return bool(report_year and years) and all(y > report_year for y in years)
 
 
+ADJECTIVE_STEM = re.compile(r"(?:ell|isk|lig)$")  # «finansiell», «ekonomisk», «årlig»: what kind, not what thing
+
+
 def cost_of_another_thing(q: Question, u: Unit) -> bool:
     """What a thing costs, answered by a cost that names none of the thing: "What will the new intranet cost?"
     is not the board's net cost row. The thing's words (not the cost's, a year or the board) must be in the
@@ -673,7 +676,10 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
             modifier = t[:cost.start()].removesuffix("s")
             return any(x.startswith(modifier) for x in said)
         return shares_head(t, said)
-    return not any(named(t) for t in thing)
+    # (a thing named by its noun, not by an adjective alone: "the new financial (ERP) system" is not the row
+    # «Finansiella kostnader», whose only word of it is «finansiell»)
+    nouns = {t for t in thing if not ADJECTIVE_STEM.search(t)}
+    return not any(named(t) for t in (nouns or thing))
 
 
 # modifiers that tell no kind from another ("det nya intranätet" is «ett nytt intranät»)

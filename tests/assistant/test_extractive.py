@@ -907,3 +907,9 @@ def test_a_cost_is_not_the_size_of_what_was_issued(assistant, question):
 def test_a_cost_said_as_money_set_aside_or_budgeted_is_answered(assistant, question, page):
     answer = assistant.ask(question)
     assert not answer.refused and page in {c.page for c in answer.citations}, answer.answer
+
+
+def test_a_cost_of_a_thing_named_only_by_an_adjective_is_refused(assistant):
+    # «Finansiella kostnader» shares only «finansiell» with "the new financial (ERP) system"
+    answer = assistant.ask("What is the budgeted cost of the new financial (ERP) system?")
+    assert answer.refused and "Finansiella kostnader" not in answer.answer, answer.answer

@@ -3406,13 +3406,6 @@ def test_the_work_on_a_topic_adds_where_else_the_report_tells_it(assistant):
     assert "Det nämns också på s. 28" in answer.answer.split("\n", 1)[0], answer.answer
 
 
-def test_the_main_explanations_are_quoted_as_rows_with_their_figures(assistant):
-    # the report's list of the forecast's main explanations: each part with its own figure, never another part's
-    answer = assistant.ask("Varför prognostiseras ett överskott för kommunstyrelsen?")
-    assert "STYRELSEN: Prognos helår 6 900 tkr" in answer.answer, answer.answer
-    assert "varav anslaget 4 200 Tkr 6 900" not in answer.answer, answer.answer
-
-
 def test_a_topic_named_elsewhere_only_in_a_budget_areas_name_is_not_added(assistant):
     answer = assistant.ask("Står det något om kustskydd?")
     assert "omfördela kommunbidrag" not in answer.answer and "Stockholm och Göteborg" in answer.answer, answer.answer
