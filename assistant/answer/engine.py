@@ -115,7 +115,7 @@ from assistant.answer.shapes.causes import states_a_cause
 from assistant.answer.shapes.mentions import compose_changes, compose_mentions
 from assistant.answer.shapes.outline import STRUCTURE_ASKED, compose_contents, compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary, section_for_brief
-from assistant.answer.tables import wants_extreme
+from assistant.answer.tables import introduced_table, wants_extreme
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
 from assistant.numbers import amounts_in, matches_amount, stated_values
@@ -2175,9 +2175,24 @@ class AnswerEngine:
             return Composition("", [], [], False, proposal.hits), "fact", None, q
         if period_missing(q, proposal.chosen[0]) and (in_period := self._in_the_period(q, proposal)) is not None:
             proposal = replace(proposal, chosen=[in_period, *self.scorer.companions(q, in_period, proposal.units)])
+        if (row := self._figure_of_the_lead_in(q, proposal.chosen[0])) is not None:
+            proposal = replace(proposal, chosen=[proposal.chosen[0], row])
         comp = Composition("", [self.scorer.citation(i + 1, u) for i, u in enumerate(proposal.chosen)],
                            proposal.chosen, proposal.rule_ok, proposal.hits)
         return comp, "fact", proposal, q
+
+    def _figure_of_the_lead_in(self, q: Question, best: Unit) -> Unit | None:
+        """An amount asked, answered by the sentence that introduces a table and gives no figure itself ("How large
+        is the municipal grant after the changes?": «Under året … har följande förändringar av kommunbidraget
+        beslutats.»): the table's row that holds most of the question, with its figure. None otherwise."""
+        if q.kind != "amount" or best.is_row or amounts_in(best.text):
+            return None
+        table = introduced_table(best, self.library.index.chunks)
+        if table is None:
+            return None
+        rows = [u for u in self.scorer.units_for(q, [(c, 0.0) for c in self.scorer.table_chunks(table)])
+                if u.is_row and amounts_in(u.text)]
+        return max(rows, key=lambda u: u.coverage, default=None)
 
     def _in_the_period(self, q: Question, proposal: Proposal) -> Unit | None:
         """A sentence among the best that states a figure for the months asked, when the chosen one does not:

@@ -913,3 +913,11 @@ def test_a_cost_of_a_thing_named_only_by_an_adjective_is_refused(assistant):
     # «Finansiella kostnader» shares only «finansiell» with "the new financial (ERP) system"
     answer = assistant.ask("What is the budgeted cost of the new financial (ERP) system?")
     assert answer.refused and "Finansiella kostnader" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["How large is the municipal grant after the changes?",
+                                      "Hur stort är kommunbidraget efter förändringarna?"])
+def test_an_amount_answered_by_a_tables_lead_in_gets_the_tables_row(assistant, question):
+    # «… har följande förändringar av kommunbidraget beslutats.» (p. 38) gives no figure; its table's row does
+    answer = assistant.ask(question)
+    assert not answer.refused and "510,3" in answer.answer, answer.answer
