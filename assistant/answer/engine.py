@@ -780,7 +780,10 @@ DURATION_SAID = re.compile(r"(?i)\d+\s*(?:dag|dagar|veck\w*|månad\w*|år\b|timm
                            r"years?|hours?)|(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d|(?<![\wåäö])(?:till|fram till|"
                            r"till och med|sedan|since|until|through)\s+(?:\w+\s+)?(?:19|20)\d\d|(?<![\wåäö])(?:en|ett|"
                            r"två|tre|fyra|fem|sex|one|two|three)\s+(?:dag|dagar|veckor|månader|år|terminer|days|weeks|"
-                           r"months|years)(?![\wåäö])|heldag|halvdag")
+                           r"months|years)(?![\wåäö])|heldag|halvdag|"
+                           # a part of a year: «… att fortsätta löpa parallellt under större delen av 2026»
+                           r"(?<![\wåäö])(?:under|during|for)\s+(?:större\s+delen\s+av|hela|resten\s+av|most\s+of|"
+                           r"all\s+of|the\s+rest\s+of)\s+(?:\w+\s+)?(?:(?:19|20)\d\d|året|the\s+year)")
 # how to take part, asked and told: "hur anmäler jag mig?" is answered by a sentence telling how to sign up
 PROCEDURE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:hur|var)\s+(?:anmäler|ansöker|söker|registrerar|bokar)\s+"
                              r"(?:jag|man|vi|sig|mig|en)|(?:how|where)\s+(?:do|can|should)\s+(?:i|we|you|one|people)\s+"

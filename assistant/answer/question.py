@@ -191,7 +191,8 @@ SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
 # heads that name no topic of their own: "klimatmålen", "segregationsmålet", "klimatpåverkan", "trygghetsarbetet"
 # "miljöfrågorna" and "remissläget" are about klimat, segregation, trygghet, miljö and remisser (stems of -målet,
 # -påverkan, -arbetet, -frågor, -läget, -situationen)
-GENERIC_HEADS = ("mål", "påverka", "arb", "fråg", "läg", "situatio", "plik")  # (-plikt: "uppsiktsplikten" is uppsikt)
+GENERIC_HEADS = ("mål", "påverka", "arb", "fråg", "läg", "situatio", "plik",  # (-plikt: "uppsiktsplikten" is uppsikt)
+                 "post")  # a line of the accounts: "beredskapsposten" is the row «Beredskap»
 MIN_MODIFIER = 5  # letters the first part must have to name a topic ("medarb" is no compound of arb)
 
 

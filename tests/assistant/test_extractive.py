@@ -921,3 +921,15 @@ def test_an_amount_answered_by_a_tables_lead_in_gets_the_tables_row(assistant, q
     # «… har följande förändringar av kommunbidraget beslutats.» (p. 38) gives no figure; its table's row does
     answer = assistant.ask(question)
     assert not answer.refused and "510,3" in answer.answer, answer.answer
+
+
+def test_a_part_of_a_year_is_a_length_of_time(assistant):
+    # «… kommer hyran för Uven att fortsätta löpa parallellt under större delen av 2026» (p. 40) says how long
+    answer = assistant.ask("Hur länge löper hyran för Uven parallellt?")
+    assert not answer.refused and "större delen av 2026" in answer.answer, answer.answer
+
+
+def test_a_line_item_asked_by_a_compound_of_post_is_its_row(assistant):
+    # "beredskapsposten": the investment frame's row «Beredskap», not a word «post» the report never writes
+    answer = assistant.ask("Hur stor är beredskapsposten i investeringsramen?")
+    assert not answer.refused and "Beredskap: Prognos 5 000 tkr" in answer.answer, answer.answer
