@@ -87,6 +87,12 @@ def test_a_reason_asked_of_one_budget_areas_row_is_not_the_whole_boards(assistan
     assert "Juridik" in a.answer and "STYRELSEN" not in a.answer, a.answer
 
 
+def test_a_short_bullet_that_names_the_topic_is_a_point(assistant):
+    # the report names the whistleblowing function only in a list of deviations (p. 40): «• Visselblåsarfunktionen»
+    a = assistant.ask("What has the board done about whistleblowing?")
+    assert not a.refused and "Visselblåsarfunktionen" in a.answer, a.answer
+
+
 def test_a_goals_assessment_comes_with_what_it_rests_on(assistant):
     a = assistant.ask("Vad är bedömningen för målet om segregation?")
     assert a.shape == "outline" and not a.refused

@@ -436,7 +436,12 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     # a year every point must name
     bounded = replace(ctx.q, years=set()) if shape == "change" else ctx.q
     accounts = budget_area_names(ctx.library.index.chunks) if topical else []
-    candidates = [u for u in pool if not is_signpost(u.text) and len(u.text.split()) >= 4
+    # (a short bullet is a point when it names the topic: «• Visselblåsarfunktionen», in a list of deviations, is
+    # where the report mentions whistleblowing)
+    bullet_topic = [t for t in on_topic_words(ctx) if len(t) >= ROW_WORD_LETTERS] if shape == "brief" else []
+    candidates = [u for u in pool if not is_signpost(u.text)
+                  and (len(u.text.split()) >= 4 or (u.text.lstrip().startswith("•") and any(
+                      term_hit(ctx.q, t, u.stems) for t in bullet_topic)))
                   and not (topical and off_topic(ctx.q, u, topical))
                   and not (accounts and topic_only_in_an_account(ctx.q, u, topical, accounts))
                   and not (topical and another_part_of_heading(ctx, u, topical))
