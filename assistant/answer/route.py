@@ -239,6 +239,11 @@ NEGATION = re.compile(r"\b(inte|ej|icke|not|never|inga|inget|ingen|none|fail\w*|
 WHAT_IS_NAME = re.compile(r"^\s*(?i:vad är|vad betyder|what is|what's|what are)\s+(?i:the\s+)?"
                           r"[A-ZÅÄÖ][\w:-]*(?:\s+(?:(?:and|for|of|och|för|i|in)\s+)?[A-ZÅÄÖ][\w:-]*)*"
                           r"(?:\s+(?i:för något|för nåt|för en sak|egentligen|exactly|really))?\s*\?*\s*$")
+# an English name with its common noun: "What is the Öresund metro?" (not a figure of it: "the Malmö budget" is a fact)
+WHAT_IS_NAMED_THING = re.compile(
+    r"^\s*(?i:what is|what's|what are)\s+(?i:the\s+)?[A-ZÅÄÖ][\w:-]*(?:\s+[A-ZÅÄÖ][\w:-]*)*\s+"
+    r"(?!(?:budget|result|forecast|cost|costs|surplus|deficit|outcome|total|share|rate|number|amount|figure|"
+    r"deviation|grant|price|level|value|status)\b)[a-z]{4,}\s*\?*\s*$")
 # how goals are assessed ("Hur bedöms målen i målområdet …?"): their status lines answer it, as "met" is
 ASSESSED_WORD = word_rx(r"bedöms", r"bedömning\w*", r"bedömd\w*", r"assess\w*")
 # work the assistant does not do: it answers from the report, it does not write, translate or chat
@@ -843,7 +848,8 @@ def route(text: str, kind: str | None = None) -> str:
         # (a forecast "compared with the budget" is one row's two columns, and a total "after this year's changes"
         # the value they led to: facts)
         return "change"
-    if (BRIEF.search(text) and not SPLIT_ASKED.search(text)) or WHAT_IS_NAME.match(text):
+    if (BRIEF.search(text) and not SPLIT_ASKED.search(text)) or WHAT_IS_NAME.match(text) \
+            or WHAT_IS_NAMED_THING.match(text):
         return "brief"  # (how a figure is split is its parts: "How is the city office's result … split?" is a fact)
     if kind in (None, "list") and (n := requested_count(text)) is not None and n >= 2:
         return "brief"  # "Ge mig tre punkter om kompetensförsörjning": points asked for, not one value

@@ -101,6 +101,8 @@ CASES = [
     ("Ge mig en översikt av investeringarna", "summary"),
     ("Vad är G-NETS?", "brief"),
     ("What is the Japan Business and Innovation Hub?", "brief"),
+    ("What is the Öresund metro?", "brief"),  # a name with its common noun
+    ("What is the Malmö budget?", "fact"),  # ... but not a figure of it
     ("Vad är KS resultat?", "fact"),
     ("What is the forecast?", "fact"),
     ("What progress has been made on the Öresund metro?", "brief"),
