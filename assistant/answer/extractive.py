@@ -217,7 +217,9 @@ DECISION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:vad|vilket beslut|what|which
 DECISION_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:beslut(?:at|ade)? (?:om|att)|beslutet om|decided)(?![\wåäö])")
 DECISION_WEIGHT = 0.1
 WHAT_IT_FUNDS = re.compile(r"(?i)(?<![\wåäö])(?:vad|what)\s+(?:[\wåäö]+\s+){0,8}?(?:finansiera\w*|financ\w+|funds?|"
-                           r"funding|pay for|spent on|användas till|used for|gå till|går till)(?![\wåäö])")
+                           r"funding|pay for|spent on|användas till|used for|gå till|går till|"
+                           # "Vad används den sociala obligationen till?": the thing between verb and particle
+                           r"(?:används|användes|användas)\s+(?:[\wåäö]+\s+){1,5}?till)(?![\wåäö])")
 ROW_QUALIFIER = 0.15  # a row whose label names more than asked: a part of the thing, not the thing
 TOTAL_LABEL = TOTAL_WORDS | {stem("summa")}  # a total row ("SUMMA", "Totalt STK") qualifies nothing
 # how a sentence states a total without the word "totalt": "Anslaget uppgår till 510,3 Mkr", "som helhet"

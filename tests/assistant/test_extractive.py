@@ -933,3 +933,9 @@ def test_a_line_item_asked_by_a_compound_of_post_is_its_row(assistant):
     # "beredskapsposten": the investment frame's row «Beredskap», not a word «post» the report never writes
     answer = assistant.ask("Hur stor är beredskapsposten i investeringsramen?")
     assert not answer.refused and "Beredskap: Prognos 5 000 tkr" in answer.answer, answer.answer
+
+
+def test_what_a_thing_is_used_for_with_the_thing_between_verb_and_particle(assistant):
+    # "Vad används X till?" asks what X funds: «Emissionen finansierar satsningar …» (p. 28)
+    answer = assistant.ask("Vad används den sociala obligationen till?")
+    assert not answer.refused and answer.answer.startswith("Emissionen finansierar"), answer.answer
