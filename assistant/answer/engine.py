@@ -492,11 +492,12 @@ UNIT_STEMS = frozenset(stem(w) for w in ("tkr", "mkr", "mnkr", "kr", "kronor", "
 
 
 # a figure told as money spent, set aside or paid (or the board's costs, forecast or budgeted): what a cost is said in
-SPENT_SAID = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|avsatt\w*|avsätt\w*|anslag\w*|anslog\w*|budget\w*|"
-                        r"investering\w*|satsa\w*|satsning\w*|utgift\w*|pris\w*|finansier\w*|bidrag\w*|medel|"
-                        r"medlen|betala\w*|betalt|arvode\w*|hyr\w*|förbruka\w*|använ\w*|tillför\w*|beviljat?|"
-                        r"fördela\w*|tilldela\w*|omfördela\w*|prognos\w*|underskott\w*|överskott\w*|\w+kostnad\w*|"
-                        r"\w+budget\w*|\w+avgift\w*|avgift\w*|\w+anslag\w*)(?![\wåäö])")
+# (a word's start, or a compound's head: «lokalkostnader», «investeringsbudgeten», «medlemsavgifter»)
+SPENT_SAID = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|\w+kostnad\w*|\w*budget\w*|\w*anslag\w*|\w*avgift\w*|"
+                        r"avsatt\w*|avsätt\w*|anslog\w*|investering\w*|satsa\w*|satsning\w*|utgift\w*|pris\w*|"
+                        r"finansier\w*|bidrag\w*|medel|medlen|betala\w*|betalt|arvode\w*|hyr\w*|förbruka\w*|använ\w*|"
+                        r"tillför\w*|beviljat?|fördela\w*|tilldela\w*|omfördela\w*|prognos\w*|underskott\w*|"
+                        r"överskott\w*)(?![\wåäö])")
 COST_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:cost|costs|costed|kosta|kostar|kostade|kostat|kostnaden|kostnaderna)"
                         r"(?![\wåäö])")
 

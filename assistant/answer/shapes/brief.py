@@ -78,7 +78,9 @@ EVERYDAY_IDF = 2.0  # a word in more passages than this says (år, arbete) is th
 RARE_TOPIC_IDF = 3.0  # a question word in few passages names a topic of its own (MEHAB, elpriserna)
 TOPIC_FLOOR = 0.3  # ... whose best point is quoted when it is at least this share of the best point's relevance
 MIN_POINTS = {"brief": 3, "reason": 1, "change": 1}
-ROW_WORD_LETTERS = 5  # a question word naming a budget area's row («Juridik»), not a short stem any label holds
+# a question word naming a budget area's row («Juridik») or a short bullet («• Visselblåsarfunktionen»), not a short
+# stem any label holds
+ROW_WORD_LETTERS = 5
 RELATIVE_FLOOR = {"brief": 0.5, "reason": 0.6, "change": 0.55}
 SECTION_FLOOR = 0.3  # a sentence of the best point's section this relevant goes on telling a brief
 # "Varför blir det ett överskott?": the causes stand under labels of positive deviations ("Personalkostnader
@@ -438,7 +440,8 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     accounts = budget_area_names(ctx.library.index.chunks) if topical else []
     # (a short bullet is a point when it names the topic: «• Visselblåsarfunktionen», in a list of deviations, is
     # where the report mentions whistleblowing)
-    bullet_topic = [t for t in on_topic_words(ctx) if len(t) >= ROW_WORD_LETTERS] if shape == "brief" else []
+    topic_words = on_topic_words(ctx)
+    bullet_topic = [t for t in topic_words if len(t) >= ROW_WORD_LETTERS] if shape == "brief" else []
     candidates = [u for u in pool if not is_signpost(u.text)
                   and (len(u.text.split()) >= 4 or (u.text.lstrip().startswith("•") and any(
                       term_hit(ctx.q, t, u.stems) for t in bullet_topic)))
@@ -494,10 +497,12 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     # explained by its own causes, not by each part's
     # (named by a compound of its own, "upphandlingsverksamheten", "intäktsfinansierade": not by an adjective the
     # report uses anywhere, "the political side")
-    activity = [t for t in on_topic_words(ctx, exclude=DEVIATION_STEMS) if len(t) >= ACTIVITY_LETTERS] if sign else []
+    # (the question's topic words besides the surplus's own: an activity's name, or a budget area's row below)
+    things = on_topic_words(ctx, exclude=DEVIATION_STEMS) if sign else []
+    activity = [t for t in things if len(t) >= ACTIVITY_LETTERS]
     one_thing = bool(activity) and not named_labels and any(is_about(ctx, p.unit, activity) for p in chosen)
     if shape == "reason" and not named_labels and (not sign or one_thing):
-        rare = activity if sign else on_topic_words(ctx)
+        rare = activity if sign else topic_words
         kept = on_the_topic(ctx, chosen, rare)
         if len(kept) < len(chosen):  # the places of the points on another thing go to the next on the thing asked,
             # that give a figure or a cause («… nettokostnadsökningen 0,7 %, vilket motsvarar 3,4 Mkr»), under the
@@ -509,7 +514,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                        lam=0.7, min_relevance=floor)
         chosen = kept
     off_topic_points: list[Point] = []
-    if shape in ("brief", "change") and (rare := on_topic_words(ctx)):
+    if shape in ("brief", "change") and (rare := topic_words):
         on_it = on_the_topic_refilled(ctx, chosen, points, rare, floor, named)
         off_topic_points = [p for p in chosen if p not in on_it]
         chosen = on_it
@@ -520,7 +525,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
             p.unit.chunk, asked_part))], sign, floor=PART_FLOOR * top, limit=MAX_WITH_CONTEXT)
         # (a row the question names, "Varför har Juridik en negativ avvikelse?", is one budget area's, not the whole's)
         # (or by a word of its label: "Why is there a deficit in the legal budget area?" is the row «Juridik»)
-        row_words = [t for t in on_topic_words(ctx, exclude=DEVIATION_STEMS) if len(t) >= ROW_WORD_LETTERS]
+        row_words = [t for t in things if len(t) >= ROW_WORD_LETTERS]
         named_row = any(p.unit.is_row and (any(n.lower() in p.unit.text.lower() for n in ctx.q.names) or any(
             term_hit(ctx.q, t, set(terms(p.unit.text.split(":")[0]))) for t in row_words)) for p in chosen)
         if not asked_part and not named_labels and not named_row:  # the whole board's surplus: the report's own
