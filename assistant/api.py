@@ -23,7 +23,7 @@ from assistant.models import Answer, AnswerStream, Filters, Progress, Turn, vali
 from assistant.numbers import stated_values
 from assistant.retrieval import BM25Retriever, DenseRetriever, FusionRetriever, Hits, IndexedChunk
 from assistant.store import CollectionGone, ReportRecord, Store, owner_tag
-from assistant.textproc import swedish_spellings, terms, words
+from assistant.textproc import stem, swedish_spellings, terms, words
 
 T = TypeVar("T")
 
@@ -332,6 +332,8 @@ class _Index:
             for t in set(doc_terms):
                 self.df[t] = self.df.get(t, 0) + 1
         self._joined = [" ".join(set(d)) for d in bm25.doc_terms]
+        # an abstract noun's stem as Snowball cuts it ("brotts" of brottsligheten): the first part of its compounds
+        self.noun_roots = frozenset(stem(t, abstract=False) for t in self.df if t.endswith("het"))
         self._substring_df: dict[str, int] = {}
         self._text_terms: dict[str, frozenset[str]] = {}
         self._section_texts: dict[str, str] = {}

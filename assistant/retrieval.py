@@ -13,7 +13,7 @@ from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.models import Filters
-from assistant.textproc import terms
+from assistant.textproc import search_terms, terms
 
 
 @dataclass
@@ -92,13 +92,14 @@ class BM25Retriever(BaseRetriever):
         self.filters: Filters | None = None
         self.visible: frozenset[str] | None = None  # set per search: the reports the asker may see
         self.model = bm25s.BM25(k1=1.2, b=0.75)
-        corpus = [terms(t) or ["_"] for t in search_texts]
-        self.doc_terms = corpus
+        corpus = [search_terms(t) or ["_"] for t in search_texts]
+        # (the answerer's terms, which keep an abstract noun apart from its adjective, for the index's df)
+        self.doc_terms = [terms(t) or ["_"] for t in search_texts]
         self.model.index(corpus, show_progress=False)
         self.vocab = {t for doc in corpus for t in doc}
 
     def scores(self, query: str) -> np.ndarray:
-        q = [t for t in terms(query) if t in self.vocab]
+        q = [t for t in search_terms(query) if t in self.vocab]
         if not q:
             return np.zeros(len(self.chunks))
         return self.model.get_scores(q)

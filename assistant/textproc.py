@@ -58,11 +58,20 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("swedish")
 
 
+# a noun made of an adjective with "-het" (trygghet, säkerhet, möjlighet), in any inflection: Snowball cuts it to the
+# adjective, which often tells of another thing («trygga anställningar» is job security, «säker» is sure)
+ABSTRACT_NOUN = re.compile(r"(\w{3,}het)(?:en|er|erna|ens|ernas|s)?")
+
+
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
+def stem(word: str, abstract: bool = True) -> str:
     """Snowball's Swedish stemmer, plus the definite endings it leaves on long
     words (intranätet → intranät, policyn → policy) so that a question's
-    indefinite form meets the report's definite one."""
+    indefinite form meets the report's definite one. An abstract noun keeps its
+    "-het" (ABSTRACT_NOUN) unless `abstract` is off, as it is for BM25, whose
+    recall gains from the adjective and the noun sharing a term."""
+    if abstract and (m := ABSTRACT_NOUN.fullmatch(word)):
+        return m.group(1)
     s = _stemmer().stemWord(word)
     for ending, min_len in (("ets", 8), ("ens", 8), ("et", 7), ("en", 7)):
         if s.endswith(ending) and len(s) >= min_len:
@@ -102,9 +111,21 @@ def words(text: str) -> list[str]:
     return out
 
 
-def terms(text: str, keep_stop: bool = False) -> list[str]:
-    """Stemmed content terms."""
-    return [stem(w) for w in words(text) if keep_stop or (w not in STOP and len(w) > 1)]
+def terms(text: str, keep_stop: bool = False, abstract: bool = True) -> list[str]:
+    """Stemmed content terms (`abstract`: see stem)."""
+    return [stem(w, abstract) for w in words(text) if keep_stop or (w not in STOP and len(w) > 1)]
+
+
+# a compound whose first part is an abstract noun, joined by its linking s: trygghets|undersökning, hållbarhets|krav
+HETS_COMPOUND = re.compile(r"(\w{3,}het)s\w{3,}")
+
+
+def search_terms(text: str) -> list[str]:
+    """Terms for a lexical search: an abstract noun's compounds also count as the noun («trygghetsundersökning»
+    is found by "trygghet"), as the "-hets-" joint shows where they split."""
+    out = terms(text)
+    out += [m.group(1) for w in words(text) if (m := HETS_COMPOUND.fullmatch(w))]
+    return out
 
 
 def similarity(a: AbstractSet[str], b: AbstractSet[str]) -> float:

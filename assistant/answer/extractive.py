@@ -709,6 +709,8 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     — not in the middle of an unrelated word (arbet is not in medarbetare)."""
     if term in stems:
         return True
+    if len(term) >= 3 and any(s.endswith("het") and stem(s[:-3], abstract=False).endswith(term) for s in stems):
+        return True  # an adjective asked, its abstract noun said: säker ~ prognossäkerhet (not the other way round)
     if len(term) >= 5 and term[-3:] in ABLAUT and any(
             s.startswith(term[:-3] + ABLAUT[term[-3:]]) for s in stems):
         return True  # a strong verb's other vowel: avsatt ~ avsätta, tillsätta ~ tillsatt
@@ -1825,7 +1827,8 @@ class ExtractiveAnswerer:
             # … whose stem the report has: "hållbarhets-" is the report's «hållbarhet», stemmed "hållbarh"
             heads += [x for x in (stem(h) for h in heads) if x not in heads]
             for h in heads:
-                if len(h) >= 5 and h in df and (tail in df or any(k.startswith(tail) for k in df)):
+                if len(h) >= 5 and (h in df or h in self.a.index.noun_roots) and (
+                        tail in df or any(k.startswith(tail) for k in df)):
                     return h, tail
         return None
 

@@ -20,6 +20,7 @@ class IndexView(Protocol):
     by_id: dict[str, IndexedChunk]
     sources: list[str]
     df: dict[str, int]
+    noun_roots: frozenset[str]
 
     def substring_df(self, term: str) -> int: ...
 

@@ -389,6 +389,16 @@ def test_a_verb_meets_its_noun():
     assert _matched("klim", {"klimatomställning"})  # the stemmer cut "-at" off klimat
 
 
+def test_an_adjective_meets_its_abstract_noun_but_not_the_other_way_round():
+    from assistant.answer.extractive import _matched
+    from assistant.textproc import stem
+
+    assert _matched(stem("säker"), {stem("prognossäkerheten")})  # "Hur säker är prognosen?"
+    assert _matched(stem("osäker"), {stem("osäkerheten")})
+    assert not _matched(stem("tryggheten"), {stem("trygga")})  # safety is not «trygga anställningar»
+    assert _matched(stem("trygghet"), {stem("trygghetsundersökning")})
+
+
 def test_a_fact_is_never_a_signpost_unless_the_question_asks_where(assistant):
     from assistant.answer.extractive import is_signpost
 

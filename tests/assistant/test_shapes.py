@@ -3429,3 +3429,20 @@ def test_how_the_finances_stand_is_a_summary_of_the_finance_section(assistant, q
     answer = assistant.ask(question)
     assert answer.shape == "summary" and answer.span and "konomisk" in answer.span, (answer.span, answer.answer)
     assert {c.page for c in answer.citations} & {37, 38, 39}, answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad gör staden för att stärka tryggheten i Malmö?",
+                                      "Hur arbetar staden med trygghet?"])
+def test_safety_is_not_answered_by_job_security(assistant, question):
+    # «trygghet» (safety) shares Snowball's stem with «trygga anställningar» (p. 31), which is no answer
+    answer = assistant.ask(question)
+    assert answer.shape == "brief" and "trygga anställningar" not in answer.answer, answer.answer
+    assert "trygghetsundersökning" in answer.answer and "ökad trygghet och trivsel" in answer.answer, answer.answer
+
+
+def test_a_brief_quoting_a_goals_assessment_gives_its_verdict(assistant):
+    # «Arbetet med sociala obligationer, som tidigare legat till grund för bedömningen …» (p. 29) is half an
+    # assessment without «Bedömningen är att bidraget … bedöms uppnås.»
+    answer = assistant.ask("Hur försöker staden höja valdeltagandet inför valet 2026?")
+    assert answer.shape == "brief" and "Bedömningen är att bidraget till kommunfullmäktigemålet" in answer.answer
+    assert len(answer.citations) <= 6, answer.answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.textproc import ascii_function_words, you_as_the_board
+from assistant.textproc import ascii_function_words, search_terms, stem, you_as_the_board
 
 
 @pytest.mark.parametrize(("typed", "read"), [
@@ -49,3 +49,18 @@ def test_a_word_inside_a_name_stays_as_typed():
 def test_numbers_said_in_words_are_written_in_digits(said, written):
     from assistant.textproc import spoken_numbers
     assert spoken_numbers(said) == written
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [
+    ("tryggheten", "trygghet"), ("trygghet", "trygghet"), ("säkerheterna", "säkerhet"), ("möjligheter", "möjlighet"),
+    ("trygga", "trygg"),  # the adjective is stemmed as Snowball does
+    ("verksamheten", "verksamhet"),
+])
+def test_an_abstract_noun_keeps_its_het_apart_from_its_adjective(word, stemmed):
+    assert stem(word) == stemmed
+
+
+def test_search_terms_split_an_abstract_nouns_compound_at_its_joint():
+    assert "trygghet" in search_terms("en trygghetsundersökning för förtroendevalda")
+    assert "trygghet" not in search_terms("trygga anställningar")
+    assert stem("tryggheten", abstract=False) == stem("trygga", abstract=False)  # BM25 may still join them

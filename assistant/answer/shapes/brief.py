@@ -537,6 +537,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
         with_antecedents(chosen, ctx.library.index.chunks)
+    if shape == "brief" and len(chosen) < most:  # a reason of a goal's assessment goes with the assessment
+        # («… förväntas uppnås») when the brief has room (in the place of a point on the work, it costs more than
+        # it brings: measured)
+        chosen = with_verdict(chosen, ctx.library.index.chunks)
     if shape == "reason" and ASSESSMENT_ASKED.search(ctx.q.text):
         own = goal_assessment(ctx, named, max(most, ASSESSMENT_POINTS)) if named else []
         # "Varför bedöms målet om en klimatneutral stad uppnås?": the named goal's assessment and what it rests on,
