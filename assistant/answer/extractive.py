@@ -116,6 +116,11 @@ ACTING_BODY = re.compile(r"\b(stadskontoret|kommunstyrelsen|styrelsen|kommunfull
                          r"[a-zåäö]*förvaltningen|[a-zåäö]*enheten|[a-zåäö]*avdelningen)\b")
 FOLLOWUP_TOPIC = 0.3  # how much of the previous question a follow-up pointing back to it must meet
 WHO_ACTS = re.compile(r"(?i)^\s*(?:vem|who)\s+(?!är\b|var\b|is\b|are\b|was\b|were\b)")  # who does, not who is
+WHO_VERB = re.compile(r"(?i)^\s*vem\s+([a-zåäö]{3,})\b")  # the verb of a Swedish "who does" question
+# the report's other words for a "who" question's verb, by the verb's start
+VERB_TOLD_AS = (("sam", re.compile(r"samarb|samverk|tillsammans med")),
+                ("finansi", re.compile(r"medel från|bidrag från|finansi|bekosta")),
+                ("betal", re.compile(r"medel från|bidrag från|finansi|bekosta")))
 KIND_WEIGHT = 0.4
 COMMON_NAME_SHARE = 0.2  # a word in this share of chunks is the report's subject, not an answer's name
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
@@ -986,6 +991,13 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
+        # "Vem leder styrgruppen …?" asks who does what its verb says: a sentence that never says it («Även arbetet
+        # inom Cities for Better Health (CBH) och satsningen Dans för Hälsa fortlöper …») names no one who does
+        # (working together and paying are told in other words too: «i samverkan med», «med medel från»)
+        if (verb := WHO_VERB.match(q.text)) and (v := stem(verb.group(1).lower())) in q.terms \
+                and not term_hit(q, v, unit.stems | unit.label) \
+                and not any(v.startswith(k) and told.search(low) for k, told in VERB_TOLD_AS):
+            return 0.0
         if WHO_ACTS.match(q.text):  # "Vem leder …?": the report's own bodies act too ("… leds av stadskontoret")
             qlow_words = set(words(qlow))
             if any(b not in qlow_words for b in ACTING_BODY.findall(low)):

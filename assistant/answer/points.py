@@ -169,9 +169,10 @@ def sentence_before_across(u: Unit, chunks: Sequence[Any]) -> Unit | None:
 
 
 # an adverb after the subject and its verb that leans on the sentence before just as an opening one does
-# ("Köpenhamns kommun fattade samtidigt beslut …": at the same time as the decision told before it), when the two
+# ("Köpenhamns kommun fattade samtidigt beslut …": at the same time as the decision told before it; «Lokalerna utgör
+# således ett exempel …»: of what the sentence before told), when the two
 # share a word: "Malmö driver samtidigt påverkansarbete kring kustskydd …" only adds another matter
-LEANS_BACK = re.compile(r"^(?:[\wåäöÅÄÖ:-]+\s+){2,3}(?:samtidigt|därmed|därför)\b")
+LEANS_BACK = re.compile(r"^(?:[\wåäöÅÄÖ:-]+\s+){2,3}(?:samtidigt|därmed|därför|således|alltså)\b")
 # what leans on a sentence ending the passage before: a pronoun no passage opens with ("Det" and "Den" open many:
 # «Det huvudsakliga skälet …»)
 LEANS_ACROSS = re.compile(r"(Detta|Dessa|Denna|Båda|Bägge|Därför|Därmed|Samtidigt)\b")

@@ -949,3 +949,20 @@ def test_what_a_thing_is_used_for_with_the_thing_between_verb_and_particle(assis
     # "Vad används X till?" asks what X funds: «Emissionen finansierar satsningar …» (p. 28)
     answer = assistant.ask("Vad används den sociala obligationen till?")
     assert not answer.refused and answer.answer.startswith("Emissionen finansierar"), answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vem leder styrgruppen för Cities for Better Health?",
+                                      "Vem leder Greater Copenhagen Committee?"])
+def test_who_does_is_not_answered_by_a_sentence_that_never_says_the_doing(assistant, question):
+    # «Även arbetet inom Cities for Better Health (CBH) och satsningen Dans för Hälsa fortlöper …» names no leader
+    assert assistant.ask(question).refused
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Vem leder arbetet med hållbarhets- och klimatinvesteringsplanen?", "leds av stadskontoret"),
+    ("Vem samarbetar staden med kring Dans för hälsa?", "i samarbete med kulturskolan"),
+    ("Vem finansierar Malmö Residency?", "med medel från Tillväxtverket"),  # paying told as «medel från»
+])
+def test_who_does_is_answered_where_the_report_tells_the_doing(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.citations[0].quote, answer.answer

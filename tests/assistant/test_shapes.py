@@ -3446,3 +3446,10 @@ def test_a_brief_quoting_a_goals_assessment_gives_its_verdict(assistant):
     answer = assistant.ask("Hur försöker staden höja valdeltagandet inför valet 2026?")
     assert answer.shape == "brief" and "Bedömningen är att bidraget till kommunfullmäktigemålet" in answer.answer
     assert len(answer.citations) <= 6, answer.answer
+
+
+def test_a_point_that_concludes_from_the_sentence_before_is_quoted_with_it(assistant):
+    # «Lokalerna utgör således ett exempel …» (p. 23) is of the move to the town hall told just before it
+    answer = assistant.ask("What is the city doing about sustainable procurement?")
+    assert "Lokalerna utgör således" in answer.answer, answer.answer
+    assert "flytten till rådhuset" in next(c.quote for c in answer.citations if "Lokalerna" in c.quote)
