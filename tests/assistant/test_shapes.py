@@ -3453,3 +3453,10 @@ def test_a_point_that_concludes_from_the_sentence_before_is_quoted_with_it(assis
     answer = assistant.ask("What is the city doing about sustainable procurement?")
     assert "Lokalerna utgör således" in answer.answer, answer.answer
     assert "flytten till rådhuset" in next(c.quote for c in answer.citations if "Lokalerna" in c.quote)
+
+
+def test_a_topic_named_with_a_number_is_added_from_elsewhere_only_where_named_whole(assistant):
+    # «… arbetstidsfrågor och schemaläggning är tydligt på agendan …» (p. 31) is not about Agenda 2030
+    answer = assistant.ask("Sammanfatta arbetet med Agenda 2030")
+    assert answer.shape == "summary" and "på agendan" not in answer.answer, answer.answer
+    assert "Agenda 2030-plattformen är centrala verktyg" in answer.answer, answer.answer

@@ -622,6 +622,7 @@ def topic_elsewhere(ctx: Context, span: Span) -> bool:
     return not any(term_hit(ctx.q, t, stems, joined) for t in rare)
 
 
+NUMBERED_NAME = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][\wåäö]+ \d{2,4}(?![\d])")  # "Agenda 2030"
 ELSEWHERE_CHUNKS = 3  # passages outside its section a topic may stand in and still be told there in full
 ELSEWHERE_POINTS = 3
 ELSEWHERE_LETTERS = 5  # a topic word this long at least ("evenemang", "näringsliv"): short stems are in everything
@@ -640,8 +641,11 @@ def said_elsewhere(ctx: Context, span: Span, report: list[IndexedChunk]) -> list
         return []
     inside = {c.id for c in span.chunks}
     accounts = budget_area_names(report)  # «… kustskydd och resiliense» is an account's name, no word on coasts
+    # a name with a number is met whole: "Agenda 2030" is not «… är tydligt på agendan»
+    numbered = [m.group(0).lower() for m in NUMBERED_NAME.finditer(ctx.q.text)]
     found = [u for c in report if c.id not in inside and c.meta.get("kind") != "table" for u in units_of(c, 0)
              if not is_signpost(u.text) and all(term_hit(ctx.q, t, u.stems) for t in topic)
+             and all(n in u.text.lower() for n in numbered)
              and not topic_only_in_an_account(ctx.q, u, set(topic), accounts)]
     if not found or len({u.chunk.id for u in found}) > ELSEWHERE_CHUNKS:
         return []
