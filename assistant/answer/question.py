@@ -185,6 +185,7 @@ def kind_is_held(named: str, titles: frozenset[str]) -> bool:
 SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
     ("företag", ("bolag",)), ("bolag", ("företag",)), ("satsas", ("avsätta", "avsatts")),
     ("politiker", ("politisk",)),  # politicians are the political organisation («den politiska organisationen»)
+    ("rösta", ("valdeltagande", "valdelaktigheten")),  # voting is told as turnout, as the glossary reads "vote"
     # a system put in place is «infört», «implementerat» or rolled out («Utrullningen av systemstödet …»); the
     # infinitive's stem is the preposition "inför", so only the participles are read so
     *((w, ("införa", "implementera", "utrullningen")) for w in ("infört", "införts", "införd", "införda")))}

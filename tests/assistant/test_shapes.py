@@ -3460,3 +3460,15 @@ def test_a_topic_named_with_a_number_is_added_from_elsewhere_only_where_named_wh
     answer = assistant.ask("Sammanfatta arbetet med Agenda 2030")
     assert answer.shape == "summary" and "på agendan" not in answer.answer, answer.answer
     assert "Agenda 2030-plattformen är centrala verktyg" in answer.answer, answer.answer
+
+
+def test_more_of_something_is_no_topic_of_a_brief():
+    from assistant.answer.question import analyse
+    from assistant.answer.shapes.brief import topic_terms
+
+    assert "fler" not in topic_terms(analyse("Vad gör staden för att fler ska rösta i valet 2026?", []))
+
+
+def test_voting_is_told_as_turnout(assistant):
+    answer = assistant.ask("Hur får man fler att rösta i Malmö?")
+    assert not answer.refused and "valdelaktigheten" in answer.citations[0].quote, answer.answer

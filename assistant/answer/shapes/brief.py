@@ -87,6 +87,8 @@ SECTION_FLOOR = 0.3  # a sentence of the best point's section this relevant goes
 # + 7 Mkr"); those under negative ones ("Lokalkostnader -3 Mkr") explain the opposite
 OPPOSITE_SIGN = 0.4
 AMBIENT_SUBJECTS = AMBIENT_ACTORS | frozenset(terms("stadskontoret"))  # the board's office is no topic either
+# "för att fler ska rösta": more of what the other words say, no topic of its own («flera strategiska …»)
+QUANTIFIERS = frozenset(terms("fler flera mer mera"))
 MODIFIER_MIN = 8  # letters two compounds must begin with to share their modifier ("kompeten…")
 OFF_TOPIC_DENSE = 0.9  # a paraphrase the embedding vouches for this strongly is on topic without a shared word
 AMOUNT_UNITS = frozenset(terms("mkr tkr kr kronor miljoner miljarder procent"))
@@ -205,7 +207,8 @@ EN_LEAD = "According to the report (quoted in Swedish):"
 def topic_terms(q: Question) -> set[str]:
     """A brief's topic words: not its years, nor the report's own subject (KS, staden): "Vad gör KS för att få
     fler att rösta i valet 2026?" is about voting, and a sentence with only "2026" in it is not."""
-    return {t for t, w in q.terms.items() if w >= 1.0 and not YEAR.fullmatch(t) and t not in AMBIENT_SUBJECTS}
+    return {t for t, w in q.terms.items() if w >= 1.0 and not YEAR.fullmatch(t) and t not in AMBIENT_SUBJECTS
+            and t not in QUANTIFIERS}
 
 
 def shares_modifier(term: str, stems: set[str]) -> bool:
