@@ -355,6 +355,7 @@ MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge
 PURPOSE_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\s+(?:exactly\s+|egentligen\s+)?(?:should|shall|will|is|are|ska|skall|kommer)\b"
                            r".*\b(?:used for|for|till|"
                            r"strengthen|stärka|finance|finansiera|fund|cover|täcka|spent on)\s*\??\s*$")
+USE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:används|användes|användas)\s+(?:[\wåäö]+\s+){0,5}?till\s*\??\s*$")
 BARE_COUNT = re.compile(r"(?<![\wåäö])(?:antal|antalet|number of)\s+[\wåäö]")
 # a number that has changed is what a question is about, not what it asks for ("the growing number of …")
 NUMBER_AS_SUBJECT = re.compile(r"\b(?:growing|increasing|rising|rise in the|increase in the|higher|larger|greater|"
@@ -658,6 +659,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         if topic and topic not in terms:
             alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), topic)))
     followup = bool(history) and looks_like_followup(text, own)
+    if USE_ASKED.search(text) and (followup or len(terms) > 1):  # "Vad ska pengarna användas till?": what they are
+        terms.pop(stem("används"), None)  # used for is the answer («Emissionen finansierar …»), its verb no topic
     query = searched
     if followup:
         prev = expand_abbreviations(antecedent(history), lang)

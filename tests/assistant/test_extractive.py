@@ -966,3 +966,13 @@ def test_who_does_is_not_answered_by_a_sentence_that_never_says_the_doing(assist
 def test_who_does_is_answered_where_the_report_tells_the_doing(assistant, question, said):
     answer = assistant.ask(question)
     assert not answer.refused and said in answer.citations[0].quote, answer.answer
+
+
+def test_what_money_is_used_for_is_answered_by_what_it_funds_in_a_follow_up(assistant):
+    from assistant.models import Turn
+
+    first = assistant.ask("Hur stor är den sociala obligationen?")
+    answer = assistant.ask("Vad ska pengarna användas till?", history=[Turn("Hur stor är den sociala obligationen?",
+                                                                          first.answer)])
+    # «Emissionen finansierar satsningar …», not «… rapportera hur medlen används …», which shares only the verb
+    assert not answer.refused and "Emissionen finansierar" in answer.citations[0].quote, answer.answer
