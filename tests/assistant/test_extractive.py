@@ -968,11 +968,7 @@ def test_who_does_is_answered_where_the_report_tells_the_doing(assistant, questi
     assert not answer.refused and said in answer.citations[0].quote, answer.answer
 
 
-def test_what_money_is_used_for_is_answered_by_what_it_funds_in_a_follow_up(assistant):
-    from assistant.models import Turn
-
-    first = assistant.ask("Hur stor är den sociala obligationen?")
-    answer = assistant.ask("Vad ska pengarna användas till?", history=[Turn("Hur stor är den sociala obligationen?",
-                                                                          first.answer)])
+def test_what_money_is_used_for_is_answered_by_what_it_funds_in_a_follow_up(assistant, bond):
+    answer = assistant.ask("Vad ska pengarna användas till?", history=[Turn(BOND, bond.answer)])
     # «Emissionen finansierar satsningar …», not «… rapportera hur medlen används …», which shares only the verb
     assert not answer.refused and "Emissionen finansierar" in answer.citations[0].quote, answer.answer
