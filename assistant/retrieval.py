@@ -93,7 +93,7 @@ class BM25Retriever(BaseRetriever):
         self.visible: frozenset[str] | None = None  # set per search: the reports the asker may see
         self.model = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [search_terms(t) or ["_"] for t in search_texts]
-        # (the answerer's terms, which keep an abstract noun apart from its adjective, for the index's df)
+        # (the index's df counts the words as written, without the nouns search_terms reads into compounds)
         self.doc_terms = [terms(t) or ["_"] for t in search_texts]
         self.model.index(corpus, show_progress=False)
         self.vocab = {t for doc in corpus for t in doc}

@@ -68,8 +68,8 @@ def stem(word: str, abstract: bool = True) -> str:
     """Snowball's Swedish stemmer, plus the definite endings it leaves on long
     words (intranätet → intranät, policyn → policy) so that a question's
     indefinite form meets the report's definite one. An abstract noun keeps its
-    "-het" (ABSTRACT_NOUN) unless `abstract` is off, as it is for BM25, whose
-    recall gains from the adjective and the noun sharing a term."""
+    "-het" (ABSTRACT_NOUN); with `abstract` off it is cut as Snowball cuts it
+    ("brottsligheten" → "brotts"), the form its compounds begin with."""
     if abstract and (m := ABSTRACT_NOUN.fullmatch(word)):
         return m.group(1)
     s = _stemmer().stemWord(word)
@@ -111,9 +111,9 @@ def words(text: str) -> list[str]:
     return out
 
 
-def terms(text: str, keep_stop: bool = False, abstract: bool = True) -> list[str]:
-    """Stemmed content terms (`abstract`: see stem)."""
-    return [stem(w, abstract) for w in words(text) if keep_stop or (w not in STOP and len(w) > 1)]
+def terms(text: str, keep_stop: bool = False) -> list[str]:
+    """Stemmed content terms."""
+    return [stem(w) for w in words(text) if keep_stop or (w not in STOP and len(w) > 1)]
 
 
 # a compound whose first part is an abstract noun, joined by its linking s: trygghets|undersökning, hållbarhets|krav
