@@ -16,6 +16,8 @@ def test_phrase_wins_over_its_words_and_inflections_match():
     assert found[("schools",)][0] == "skolor"  # the form as written wins over an entry sharing its stem
     assert translate("the city")[0].swedish[0] == "stad" and translate("cities")[0].swedish[0] == "städer"
     assert ("leave",) not in found
+    # "public safety" is «trygghet», not «offentlig» (the new ERP system's «Lagen om offentlig upphandling»)
+    assert translate("public safety")[0].swedish[0] == "trygghet"
 
 
 def test_words_without_an_entry_are_left_out():
