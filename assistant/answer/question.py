@@ -659,8 +659,11 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         if topic and topic not in terms:
             alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), topic)))
     followup = bool(history) and looks_like_followup(text, own)
-    if USE_ASKED.search(text) and (followup or len(terms) > 1):  # "Vad ska pengarna användas till?": what they are
-        terms.pop(stem("används"), None)  # used for is the answer («Emissionen finansierar …»), its verb no topic
+    if followup and USE_ASKED.search(text) and set(terms) == {stem("används")}:
+        # "Vad ska pengarna användas till?" after the bond: what it is used for is the answer («Emissionen
+        # finansierar …»), the verb alone no topic (a follow-up naming its thing, "vad ska medlen för beredskap
+        # användas till?", keeps it: «… ska användas för …» stands in the thing's own passage)
+        terms.pop(stem("används"))
     query = searched
     if followup:
         prev = expand_abbreviations(antecedent(history), lang)
