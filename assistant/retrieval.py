@@ -13,7 +13,7 @@ from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.models import Filters
-from assistant.textproc import search_terms, terms
+from assistant.textproc import compound_nouns, search_terms, terms
 
 
 @dataclass
@@ -92,9 +92,9 @@ class BM25Retriever(BaseRetriever):
         self.filters: Filters | None = None
         self.visible: frozenset[str] | None = None  # set per search: the reports the asker may see
         self.model = bm25s.BM25(k1=1.2, b=0.75)
-        corpus = [search_terms(t) or ["_"] for t in search_texts]
-        # (the index's df counts the words as written, without the nouns search_terms reads into compounds)
+        # (the index's df counts the words as written; BM25 also has the nouns search_terms reads into compounds)
         self.doc_terms = [terms(t) or ["_"] for t in search_texts]
+        corpus = [d + compound_nouns(t) for d, t in zip(self.doc_terms, search_texts, strict=True)]
         self.model.index(corpus, show_progress=False)
         self.vocab = {t for doc in corpus for t in doc}
 

@@ -120,12 +120,16 @@ def terms(text: str, keep_stop: bool = False) -> list[str]:
 HETS_COMPOUND = re.compile(r"(\w{3,}het)s\w{3,}")
 
 
+def compound_nouns(text: str) -> list[str]:
+    """The abstract nouns that begin the text's compounds, split where the "-hets-" joint shows
+    («trygghetsundersökning» → "trygghet")."""
+    return [m.group(1) for w in words(text) if (m := HETS_COMPOUND.fullmatch(w))]
+
+
 def search_terms(text: str) -> list[str]:
     """Terms for a lexical search: an abstract noun's compounds also count as the noun («trygghetsundersökning»
-    is found by "trygghet"), as the "-hets-" joint shows where they split."""
-    out = terms(text)
-    out += [m.group(1) for w in words(text) if (m := HETS_COMPOUND.fullmatch(w))]
-    return out
+    is found by "trygghet")."""
+    return terms(text) + compound_nouns(text)
 
 
 def similarity(a: AbstractSet[str], b: AbstractSet[str]) -> float:

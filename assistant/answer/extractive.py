@@ -117,10 +117,9 @@ ACTING_BODY = re.compile(r"\b(stadskontoret|kommunstyrelsen|styrelsen|kommunfull
 FOLLOWUP_TOPIC = 0.3  # how much of the previous question a follow-up pointing back to it must meet
 WHO_ACTS = re.compile(r"(?i)^\s*(?:vem|who)\s+(?!är\b|var\b|is\b|are\b|was\b|were\b)")  # who does, not who is
 WHO_VERB = re.compile(r"(?i)^\s*vem\s+([a-zåäö]{3,})\b")  # the verb of a Swedish "who does" question
-# the report's other words for a "who" question's verb, by the verb's start
-VERB_TOLD_AS = (("sam", re.compile(r"samarb|samverk|tillsammans med")),
-                ("finansi", re.compile(r"medel från|bidrag från|finansi|bekosta")),
-                ("betal", re.compile(r"medel från|bidrag från|finansi|bekosta")))
+# the report's other words for a "who" question's verb, by the verb's starts (working together; paying)
+VERB_TOLD_AS = ((("sam",), re.compile(r"samarb|samverk|tillsammans med")),
+                (("finansi", "betal"), re.compile(r"medel från|bidrag från|finansi|bekosta")))
 KIND_WEIGHT = 0.4
 COMMON_NAME_SHARE = 0.2  # a word in this share of chunks is the report's subject, not an answer's name
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
