@@ -360,6 +360,12 @@ PERIOD_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:utfall\w*|periodens|perioden|j
                           r"so far|to date|outturn|actual)")
 OTHER_MEASURE = {"forecast": "period", "period": "forecast"}
 MEASURE_PENALTY = 0.3
+# a budgeted figure asked for ("Hur mycket är budgeterat för arvoden?"), by the word or a compound of it
+# (nämndsbudget); «budgetavvikelse», «budgetuppdrag» are no budget figure
+BUDGET_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:[\wåäö]*budget(?:en|ar|arna|s)?|budgeter[\wåäö]*|budgeted)(?![\wåäö])")
+# a figure that is a deviation from the budget, not the budget: «… uppstår en budgetavvikelse på 3,9 Mkr»
+DEVIATION_FIGURE = re.compile(r"(?i)(?:avvikelse|överskott|underskott|deviation|surplus|deficit)\w*\s+(?:på|med|om|of)\s+"
+                              r"(?:totalt\s+|cirka\s+|ca\s+)?[-+−]?\d")
 
 
 def measure_asked(text: str) -> str | None:
@@ -369,9 +375,13 @@ def measure_asked(text: str) -> str | None:
 
 
 def measure_of(u: Unit) -> str | None:
-    """The measure a figure is of, by its sentence, its table's title and header, or, for a bullet, the sentences
-    that open its list («Stadskontorets ekonomiska utfall för perioden … uppgår till 32,8 Mkr. Detta är uppdelat
-    på»); None when they tell both or neither."""
+    """The measure a figure is of (see `what_a_figure_is_of`); None when they tell both or neither."""
+    return measure_asked(what_a_figure_is_of(u))
+
+
+def what_a_figure_is_of(u: Unit) -> str:
+    """A unit's sentence with its table's title and header, or, for a bullet, the sentences that open its list
+    («Stadskontorets ekonomiska utfall för perioden … uppgår till 32,8 Mkr. Detta är uppdelat på»)."""
     said = f"{u.text} {u.chunk.meta.get('table_title') or ''} {u.chunk.meta.get('table_header') or ''}"
     if u.text.lstrip().startswith("•"):
         texts = [x.text for x in units_of(u.chunk, u.rank)]
@@ -379,7 +389,7 @@ def measure_of(u: Unit) -> str | None:
         while at > 0 and texts[at].lstrip().startswith("•"):
             at -= 1
         said += " " + " ".join(texts[max(at - 1, 0):at + 1])
-    return measure_asked(said)
+    return said
 
 
 def row_years(u: Unit) -> set[str]:
@@ -754,7 +764,8 @@ def e_dropped_form(term: str) -> str | None:
     return None
 
 
-NOUN_VERB_SUFFIXES = frozenset({"er", "ier", "iser", "tiser"})  # prognos -> prognostisera, budget -> budgetera
+# prognos -> prognostisera, budget -> budgetera (and the participle the stemmer leaves of "-ats": budgeterat(s))
+NOUN_VERB_SUFFIXES = frozenset({"er", "ier", "iser", "tiser", "erat", "ierat", "iserat", "tiserat"})
 VERB_NOUN_ENDINGS = ("ingarna", "ingar", "ingen", "ing", "ades", "ade", "ats", "at", "as")
 
 
@@ -1482,6 +1493,7 @@ class ExtractiveAnswerer:
             and m_def.group(1).strip() in q.names
         leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
         measure = measure_asked(q.text) if q.kind in ("amount", None) else None
+        budget_asked = measure is None and q.kind in ("amount", None) and BUDGET_WORDS.search(q.text) is not None
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -1597,6 +1609,11 @@ class ExtractiveAnswerer:
                 u.score -= PART_UNASKED
             if measure is not None and measure_of(u) == OTHER_MEASURE[measure]:
                 u.score -= MEASURE_PENALTY  # "Vilken helårsprognos har …?": not a bullet of the period's outcome
+            elif budget_asked and ((measure_asked(said := what_a_figure_is_of(u)) and not BUDGET_WORDS.search(said))
+                                   or DEVIATION_FIGURE.search(u.text)):
+                # "Hur mycket är budgeterat för arvoden?": the budget row, not the forecast's «… prognostiseras ett
+                # överskott på 2,7 Mkr» for the same thing, nor «… uppstår en budgetavvikelse på 3,9 Mkr»
+                u.score -= MEASURE_PENALTY
             unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began
                 present = NOW.search(u.text) is not None

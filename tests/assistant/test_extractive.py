@@ -972,3 +972,13 @@ def test_what_money_is_used_for_is_answered_by_what_it_funds_in_a_follow_up(assi
     answer = assistant.ask("Vad ska pengarna användas till?", history=[Turn(BOND, bond.answer)])
     # «Emissionen finansierar satsningar …», not «… rapportera hur medlen används …», which shares only the verb
     assert not answer.refused and "Emissionen finansierar" in answer.citations[0].quote, answer.answer
+
+
+@pytest.mark.parametrize(("question", "budget", "not_it"), [
+    ("Hur mycket är budgeterat för arvoden?", "47,5", "2,7 Mkr"),  # not the forecast's surplus for fees
+    ("Hur mycket har budgeterats för projekt och utredningar?", "32,6", "26,4"),  # not the decisions taken so far
+])
+def test_a_budgeted_figure_asked_is_the_budget_not_a_forecast_or_deviation(assistant, question, budget, not_it):
+    answer = assistant.ask(question)
+    first = answer.answer.split("[1]")[0]
+    assert budget in first and not_it not in first, answer.answer
