@@ -114,7 +114,7 @@ from assistant.answer.shapes.brief import (
 from assistant.answer.shapes.causes import states_a_cause
 from assistant.answer.shapes.mentions import compose_changes, compose_mentions
 from assistant.answer.shapes.outline import STRUCTURE_ASKED, compose_contents, compose_outline, report_source
-from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary, section_for_brief
+from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary, goal_for_brief, section_for_brief
 from assistant.answer.tables import introduced_table, wants_extreme
 from assistant.glossary import translate
 from assistant.models import Answer, Filters, Turn
@@ -2149,9 +2149,11 @@ class AnswerEngine:
             shape = "brief"
             q = about_the_topic(q)
             ctx = replace(ctx, q=q)
-        if shape == "brief" and not q.followup and \
-                section_for_brief(on_topic := replace(ctx, q=without_cue_words(q))) is not None:
-            comp = compose_summary(on_topic)  # a section named whole: each of its subsections, as its summary does
+        if shape == "brief" and not q.followup and (
+                section_for_brief(on_topic := replace(ctx, q=without_cue_words(q))) is not None
+                or goal_for_brief(on_topic) is not None):
+            # a section named whole, or a goal named only by its title: each of its subsections, as its summary does
+            comp = compose_summary(on_topic)
             if comp.citations:
                 return comp, "brief", None, on_topic.q
         k = self.library.settings.top_k * WIDER_EVIDENCE.get(shape, 1)

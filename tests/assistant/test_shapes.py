@@ -3472,3 +3472,14 @@ def test_more_of_something_is_no_topic_of_a_brief():
 def test_voting_is_told_as_turnout(assistant):
     answer = assistant.ask("Hur får man fler att rösta i Malmö?")
     assert not answer.refused and "valdelaktigheten" in answer.citations[0].quote, answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vad gör staden mot segregationen?",
+                                      "Vad gör kommunstyrelsen för att motverka segregation?"])
+def test_a_topic_the_report_names_only_in_a_goals_title_is_that_goals_work(assistant, question):
+    # «segregation» stands only in the goal «… fri från segregation» (pp. 26–27): its subsections answer, not
+    # another goal's assessment that shares the verb («… motverka de kompetensgap …», p. 34)
+    a = assistant.ask(question)
+    assert a.shape == "brief" and not a.refused
+    assert all(26 <= c.page <= 27 for c in a.citations), a.answer
+    assert len({c.section for c in a.citations}) >= 3, a.answer

@@ -160,7 +160,10 @@ def named_goal(ctx: Context) -> str | None:
         return None
     # "locka internationell kompetens" is no question on the goal of kompetensförsörjning: the goal's passages
     # never say "internationell"; "elförsörjningen och elpriserna" is on the electricity goal, whose do say "elpris"
-    told = set().union(*(ctx.library.index.text_terms(c) for c in ctx.library.index.chunks if c.meta.get("goal") == goal))
+    # (its title says what they are on: the goal «… fri från segregation» is the work against segregation, though
+    # its passages speak of statistics, minorities and racism)
+    told = set().union(set(terms(goal)), *(ctx.library.index.text_terms(c) for c in ctx.library.index.chunks
+                                          if c.meta.get("goal") == goal))
     return goal if all(term_hit(ctx.q, t, told) for t in on_topic_words(ctx)) else None
 
 

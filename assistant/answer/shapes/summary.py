@@ -37,7 +37,7 @@ from assistant.answer.points import (
 from assistant.answer.question import AMBIENT_ACTORS, NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.shapes.brief import budget_area_names, topic_only_in_an_account
+from assistant.answer.shapes.brief import budget_area_names, named_goal, on_topic_words, topic_only_in_an_account
 from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
@@ -668,6 +668,23 @@ def section_for_brief(ctx: Context) -> Span | None:
     if span is None or span.kind != "heading" or span.also or span.titled < 1.0 or not span.accepted:
         return None
     return span if len(section_headings(span)) >= SECTION_BRIEF_PARTS else None
+
+
+def goal_for_brief(ctx: Context) -> Span | None:
+    """The goal a brief's topic is named by only in its title ("Vad gör staden mot segregationen?": the report says
+    «segregation» nowhere but in «Malmö stad arbetar för att staden ska bli fri från segregation»): the work under
+    that goal is the report's answer, though none of it repeats the word, so the brief goes through the goal as its
+    summary does. None otherwise (a topic the passages name is briefed on where they name it)."""
+    goal = named_goal(ctx)
+    if goal is None:
+        return None
+    index = ctx.library.index
+    title = set(terms(goal))
+    said = set().union(*(index.text_terms(c) for c in index.chunks))
+    if not any(term_hit(ctx.q, t, title) and not term_hit(ctx.q, t, said) for t in on_topic_words(ctx)):
+        return None
+    span = resolve_span(ctx)
+    return span if span is not None and span.kind == "goal" and span.label == goal and not span.also else None
 
 
 def section_headings(span: Span) -> list[tuple[str, IndexedChunk]]:
