@@ -117,9 +117,11 @@ ACTING_BODY = re.compile(r"\b(stadskontoret|kommunstyrelsen|styrelsen|kommunfull
 FOLLOWUP_TOPIC = 0.3  # how much of the previous question a follow-up pointing back to it must meet
 WHO_ACTS = re.compile(r"(?i)^\s*(?:vem|who)\s+(?!är\b|var\b|is\b|are\b|was\b|were\b)")  # who does, not who is
 WHO_VERB = re.compile(r"(?i)^\s*vem\s+([a-zåäö]{3,})\b")  # the verb of a Swedish "who does" question
-# the report's other words for a "who" question's verb, by the verb's starts (working together; paying)
+# the report's other words for a "who" question's verb, by the verb's starts (working together; paying; leading)
 VERB_TOLD_AS = ((("sam",), re.compile(r"samarb|samverk|tillsammans med")),
-                (("finansi", "betal"), re.compile(r"medel från|bidrag från|finansi|bekosta")))
+                (("finansi", "betal"), re.compile(r"medel från|bidrag från|finansi|bekosta")),
+                (("led",), re.compile(r"(?<![\wåäö])(?:leder|ledde|lett|letts|leds|ledd|ledda)(?![\wåäö])")))  # leda's
+# forms the stemmer does not bring to one stem («… lett en delegation …»)
 KIND_WEIGHT = 0.4
 COMMON_NAME_SHARE = 0.2  # a word in this share of chunks is the report's subject, not an answer's name
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
@@ -1004,10 +1006,17 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         # "Vem leder styrgruppen …?" asks who does what its verb says: a sentence that never says it («Även arbetet
         # inom Cities for Better Health (CBH) och satsningen Dans för Hälsa fortlöper …») names no one who does
         # (working together and paying are told in other words too: «i samverkan med», «med medel från»)
-        if (verb := WHO_VERB.match(q.text)) and (v := stem(verb.group(1).lower())) in q.terms \
-                and not term_hit(q, v, unit.stems | unit.label) \
-                and not any(v.startswith(k) and told.search(low) for k, told in VERB_TOLD_AS):
-            return 0.0
+        if (verb := WHO_VERB.match(q.text)) and (v := stem(verb.group(1).lower())) in q.terms:
+            if not term_hit(q, v, unit.stems | unit.label) \
+                    and not any(v.startswith(k) and told.search(low) for k, told in VERB_TOLD_AS):
+                return 0.0
+            # … and of what it asks about: "Vem ansvarar för visselblåsarfunktionen?" is not answered by
+            # «Kommunstyrelsen ansvarar för att ta fram formerna för kraftsamlande insatser»
+            thing = [t for t, w in q.terms.items() if w >= 1.0 and t != v and t not in AMBIENT_ACTORS
+                     and t not in PARTS and t not in STOP and not YEAR.fullmatch(t)]
+            heading = set(terms(str(unit.chunk.meta.get("heading") or "")))
+            if thing and not any(term_hit(q, t, unit.stems | unit.label | heading, low) for t in thing):
+                return 0.0
         if WHO_ACTS.match(q.text):  # "Vem leder …?": the report's own bodies act too ("… leds av stadskontoret")
             qlow_words = set(words(qlow))
             if any(b not in qlow_words for b in ACTING_BODY.findall(low)):
