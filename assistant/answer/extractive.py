@@ -736,7 +736,7 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
     # the noun a verb is made of ("prognostiser" is prognos + "tiser"), met as a compound's head below
     nouns = [term[:-len(x)] for x in NOUN_VERB_SUFFIXES if term.endswith(x) and len(term) - len(x) >= 6]
     for s in stems:
-        if len(term) >= 5 and (s.startswith(term) or s.endswith(term)):
+        if len(term) >= PREFIX_LETTERS and (s.startswith(term) or s.endswith(term)):
             return True
         if len(term) >= 5 and any(len(s) - k > len(term) and s[:-k].endswith(term) for k in (1, 2)):
             return True  # a compound's head the stemmer left an ending on: progno (prognos) in årsprognos(en)
@@ -820,6 +820,7 @@ def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") 
 
 
 FIRST_PART_MAX = 4  # compounds a word the report lacks may stand first in and still be read as them
+PREFIX_LETTERS = 5  # a question word this long meets a compound it begins (_matched); a shorter one does not
 
 
 # a count asked per something: "… per chef", "how many employees a single manager should have", "varje chef"
@@ -1759,7 +1760,10 @@ class ExtractiveAnswerer:
         alternatives = dict(q.alternatives)
         searched: list[str] = []
         for t, w in q.terms.items():
-            if w < 1.0 or len(t) < 3 or not t.isalpha() or self.stem_in_corpus(t):
+            # (a word of the report's own is its word; a short one it has only inside compounds, "kris" in
+            # «krisberedskap», is read as them: a match by a word's start needs five letters)
+            if w < 1.0 or len(t) < 3 or not t.isalpha() or t in index.df or (
+                    len(t) >= PREFIX_LETTERS and self.stem_in_corpus(t)):
                 continue
             found = list(dict.fromkeys(
                 word for link in ("", "e", "s") for word in index.words_starting(t + link, FIRST_PART_MAX + 1)

@@ -122,6 +122,9 @@ CHANGE = word_rx(rf"(?:jämfört med|i jämförelse med|mot|än|sedan|compared (
                  r"^\s*har (.{3,60}) (?:ökat|minskat|vuxit|växt|förbättrats|försämrats|stigit|sjunkit|skärpts|stärkts)",
                  r"hur har (.{3,50}) (?:skärpts|stärkts|sjunkit|stigit)",
                  r"how (?:has|have) (.{3,50}) (?:developed|grown|increased|decreased|improved|changed)")
+# a change that is a thing, not a comparison asked: "What is the City doing to prepare for climate change?"
+THING_CALLED_CHANGE = re.compile(r"(?i)(?<![\wåäö])(?:climate|climatic|demographic|social|structural|behaviou?ral)\s+"
+                                 r"changes?(?![\wåäö])")
 # how a figure is divided: its parts, a fact, however the question opens ("How is the city office's result split …")
 SPLIT_ASKED = re.compile(r"(?i)\b(?:how|hur)\b.{0,80}\b(?:split|divided|distributed|broken down|fördela[dsr]?|"
                          r"uppdela[dsr]?)\b")
@@ -844,9 +847,9 @@ def route(text: str, kind: str | None = None) -> str:
     if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
             and not assessment_changed and not earlier:
         return "outline"
-    if CHANGE.search(AFTER_CHANGES.sub(" ", AGAINST_BUDGET.sub(" ", text))):
+    if CHANGE.search(THING_CALLED_CHANGE.sub(" ", AFTER_CHANGES.sub(" ", AGAINST_BUDGET.sub(" ", text)))):
         # (a forecast "compared with the budget" is one row's two columns, and a total "after this year's changes"
-        # the value they led to: facts)
+        # the value they led to: facts; "climate change" is a thing)
         return "change"
     if (BRIEF.search(text) and not SPLIT_ASKED.search(text)) or WHAT_IS_NAME.match(text) \
             or WHAT_IS_NAMED_THING.match(text):

@@ -148,6 +148,9 @@ CASES = [
     ("Kan du sammanfatta målområdena och KF-målen i rapporten och om de uppnås?", "outline"),
     ("Summarise the goal areas", "outline"),
     ("Sammanfatta kommunfullmäktigemålen om klimatet", "summary"),
+    # climate change is a thing, not a change asked about
+    ("What is the City doing to prepare for climate change?", "brief"),
+    ("How has the forecast changed since the spring?", "change"),
 ]
 
 

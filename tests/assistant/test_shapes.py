@@ -3483,3 +3483,15 @@ def test_a_topic_the_report_names_only_in_a_goals_title_is_that_goals_work(assis
     assert a.shape == "brief" and not a.refused
     assert all(26 <= c.page <= 27 for c in a.citations), a.answer
     assert len({c.section for c in a.citations}) >= 3, a.answer
+
+
+@pytest.mark.parametrize("question", ["Vad gör staden för att förbereda sig för kriser?",
+                                      "What is the City doing to prepare for crises?",
+                                      "What is the City doing to prepare for climate change?"])
+def test_a_short_word_the_report_has_only_in_compounds_is_read_as_them(assistant, question):
+    # "kris" stands only in «krisberedskap», «kriskommunikation» (pp. 9, 11); "crises" is its English plural. Not
+    # the sentences that share only "förbereda" («Förberedelser inför EU:s taxonomiförordningar …», p. 5)
+    a = assistant.ask(question)
+    assert a.shape == "brief" and not a.refused, a.answer
+    assert 5 not in {c.page for c in a.citations}, a.answer
+    assert {9, 11, 16} & {c.page for c in a.citations[:2]}, a.answer
