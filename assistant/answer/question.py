@@ -126,6 +126,9 @@ REPORT_WORDS = {DEVIATION_WORDS: ("avvikelse", stem("avvikelse")), TOTAL_WORDS: 
                 BACK_WORDS: ("underskott avvikelse", stem("avvikelse"))}
 COUNTED = re.compile(r"\b(?:hur många|antalet|antal|how many)\s+(?:(nya|olika|new)\s+)?([\wåäö-]+)"
                      r"(?![\wåäö-])(?!\s+sig\b)", re.IGNORECASE)  # "Hur många nya anmälde sig …": a verb, not a noun
+# a past tense after "hur många" is what they did, not what they are ("Hur många beställde förmånscykel?"); a noun
+# made of a participle ends in -nde ("hur många sökande")
+PAST_VERB_COUNTED = re.compile(r"[a-zåäö]{3,}(?<!n)(?:de|te)|deltog|anslöt|fick|tog|gick|kom|blev|valde|sökte")
 # A name answer should contain one of these as (part of) a word, or a proper noun.
 NUMBER_WORDS = {
     "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tjugo",
@@ -692,7 +695,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         names = {n for n in names if n not in glossed}
         terms = {t: w for t, w in terms.items() if t not in {stem(a.lower()) for a in glossed}} or terms
     m = COUNTED.search(text)
-    counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP else None
+    counted = stem(m.group(2).lower()) if m and m.group(2).lower() not in STOP \
+        and not (lang == "sv" and PAST_VERB_COUNTED.fullmatch(m.group(2).lower())) else None
     counted_as = m.group(1).lower() if m and m.group(1) else None
     if lang == "en" and counted is not None:
         # "how many city commissioners": a singular modifier before a plural noun counts the plural noun

@@ -455,3 +455,13 @@ def test_a_period_in_danish_or_english_months_is_the_reports_period():
 def test_a_months_end_is_a_date_not_a_word_to_find(text):
     q = analyse(text, [])
     assert stem("augusti") in q.terms and not any(t.startswith("slut") or t == "end" for t in q.terms), q.terms
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Hur många beställde förmånscykel under våren?", None),  # what they did, not what they are
+    ("Hur många deltog i Framtida chefer?", None),
+    ("Hur många sökande fick medel?", stem("sökande")),  # a noun made of a participle
+    ("Hur många kommunalråd finns det?", stem("kommunalråd")),
+])
+def test_a_past_tense_after_how_many_is_no_counted_noun(text, counted):
+    assert analyse(text, []).counted == counted
