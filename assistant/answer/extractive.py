@@ -117,11 +117,23 @@ ACTING_BODY = re.compile(r"\b(stadskontoret|kommunstyrelsen|styrelsen|kommunfull
 FOLLOWUP_TOPIC = 0.3  # how much of the previous question a follow-up pointing back to it must meet
 WHO_ACTS = re.compile(r"(?i)^\s*(?:vem|who)\s+(?!är\b|var\b|is\b|are\b|was\b|were\b)")  # who does, not who is
 WHO_VERB = re.compile(r"(?i)^\s*vem\s+([a-zåäö]{3,})\b")  # the verb of a Swedish "who does" question
-# the report's other words for a "who" question's verb, by the verb's starts (working together; paying; leading)
+# who a thing is for ("Vem riktar sig materialet till?", "Vilka är målgruppen?", "Who is it aimed at?"), and where the
+# report tells it
+TARGET_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:rikta[rst]?\s+(?:sig\s+)?(?:\w+\s+){0,4}?till|riktat till|riktad till|"
+                          r"målgrupp\w*|för vem|vem är (?:\w+\s+){1,4}till för|aimed at|targeted at|target(?:ed)? group|"
+                          r"intended for|who is (?:\w+\s+){1,4}for)(?![\wåäö])")
+TARGET_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:rikta[dst]?e?\s+(?:sig\s+)?(?:\w+\s+){0,2}?till|riktas till|riktar sig till|"
+                         r"målgrupp\w*)(?![\wåäö])")
+TARGET_UNTOLD = 0.7  # a sentence on the thing that does not say whom it is for
+# the report's other words for a "who" question's verb, by the verb's starts (working together; paying; leading;
+# drawing up)
 VERB_TOLD_AS = ((("sam",), re.compile(r"samarb|samverk|tillsammans med")),
                 (("finansi", "betal"), re.compile(r"medel från|bidrag från|finansi|bekosta")),
-                (("led",), re.compile(r"(?<![\wåäö])(?:leder|ledde|lett|letts|leds|ledd|ledda)(?![\wåäö])")))  # leda's
-# forms the stemmer does not bring to one stem («… lett en delegation …»)
+                (("led",), re.compile(r"(?<![\wåäö])(?:leder|ledde|lett|letts|leds|ledd|ledda)(?![\wåäö])")),
+                (("tog", "tar", "tag"), re.compile(r"framtag|(?<![\wåäö])(?:tar|tog|tagit|tagits|tas|tagen|taget|tagna)"
+                                                   r"(?![\wåäö])")))
+# (leda's and ta's forms the stemmer does not bring to one stem: «… lett en delegation …», «… en rapport framtagen
+# av …», «… tagit emot japanska journalister …»)
 KIND_WEIGHT = 0.4
 COMMON_NAME_SHARE = 0.2  # a word in this share of chunks is the report's subject, not an answer's name
 ALSO_ANSWERS = 0.9  # another report's passage scoring this close to the chosen one answers too
@@ -954,6 +966,12 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         return 1.0 if CAUSAL.search(low) else 0.3
     if kind is None and unit.is_row and PURPOSE_ASKED.match(q.text):
         return 0.0  # what money is for is said in words: a row gives its amount
+    if kind in (None, "list", "name") and TARGET_ASKED.search(q.text):
+        # who a thing is for is a group, not a name: «… riktat till studie- och yrkesvägledare», «Målgruppen är …»
+        if TARGET_TOLD.search(low):
+            return 1.0
+        if kind != "name":
+            return TARGET_UNTOLD
     if kind in (None, "goal_area", "goals_in_area", "status", "list", "heading"):
         return 1.0
     if kind == "goal":

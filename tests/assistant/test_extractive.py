@@ -966,6 +966,8 @@ def test_who_does_is_not_answered_by_a_sentence_that_never_says_the_doing(assist
     ("Vem samarbetar staden med kring Dans för hälsa?", "i samarbete med kulturskolan"),
     ("Vem finansierar Malmö Residency?", "med medel från Tillväxtverket"),  # paying told as «medel från»
     ("Vem leder delegationen till SusHi Tech Tokyo?", "lett en delegation"),  # leda's past participle
+    ("Vem tog fram rapporten om gränsöverskridande arbetsmarknad?", "framtagen av Organisationen"),  # ta fram's
+    ("Vem tog emot japanska journalister?", "tagit emot japanska journalister"),
 ])
 def test_who_does_is_answered_where_the_report_tells_the_doing(assistant, question, said):
     answer = assistant.ask(question)
@@ -986,3 +988,13 @@ def test_a_budgeted_figure_asked_is_the_budget_not_a_forecast_or_deviation(assis
     answer = assistant.ask(question)
     first = answer.answer.split("[1]")[0]
     assert budget in first and not_it not in first, answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Vem riktar sig det nya kommunikationsmaterialet till?", "riktat till studie- och yrkesvägledare"),
+    ("Vilka är målgruppen för de kunskapshöjande insatserna om brottsförebyggande arbete?", "Målgruppen är"),
+])
+def test_whom_a_thing_is_for_is_answered_by_the_group_it_is_aimed_at(assistant, question, said):
+    # a group, not a name: the sentence that says whom it is for, not another on the same work
+    answer = assistant.ask(question)
+    assert not answer.refused and said in answer.citations[0].quote, answer.answer
