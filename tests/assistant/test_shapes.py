@@ -3495,3 +3495,12 @@ def test_a_short_word_the_report_has_only_in_compounds_is_read_as_them(assistant
     assert a.shape == "brief" and not a.refused, a.answer
     assert 5 not in {c.page for c in a.citations}, a.answer
     assert {9, 11, 16} & {c.page for c in a.citations[:2]}, a.answer
+
+
+def test_a_reasons_point_that_leans_on_the_sentence_before_is_quoted_with_it(assistant):
+    # «Detta ger i sin tur handledare och chefer utmaningar …» alone says what "detta" does, not what it is: the
+    # cause, «Förvaltningens verksamhetskaraktär skapar en viss utmaning …», comes with it
+    a = assistant.ask("Varför tar stadskontoret emot få arbetsmarknadsanställningar?")
+    assert a.shape == "reason" and not a.refused
+    assert any("verksamhetskaraktär" in c.quote for c in a.citations), a.answer
+    assert not any(c.quote.startswith("Detta ger") for c in a.citations), a.answer

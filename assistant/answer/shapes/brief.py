@@ -541,8 +541,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = with_section_of_the_best(chosen, points, most)
     if shape == "brief" and TWO_THINGS.search(ctx.q.text):
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
-    chosen = with_explanation(chosen, ctx.library.index.chunks) if shape == "reason" else \
-        with_antecedents(chosen, ctx.library.index.chunks)
+    # (a reason's point that leans on the sentence before without telling a cause, «Detta ger i sin tur …», is
+    # quoted with it as a brief's is)
+    chosen = with_antecedents(with_explanation(chosen, ctx.library.index.chunks), ctx.library.index.chunks) \
+        if shape == "reason" else with_antecedents(chosen, ctx.library.index.chunks)
     if shape == "brief" and len(chosen) < most:  # a reason of a goal's assessment goes with the assessment
         # («… förväntas uppnås») when the brief has room (in the place of a point on the work, it costs more than
         # it brings: measured)
