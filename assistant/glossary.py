@@ -16,7 +16,7 @@ from pathlib import Path
 
 import Stemmer
 
-from assistant.textproc import ASCII_FOLD, EN_STOP, one_edit
+from assistant.textproc import ASCII_FOLD, EN_STOP, STOP, one_edit, stem, words
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary_en_sv.tsv"
 MAX_PHRASE = 3
@@ -140,3 +140,8 @@ def misspelt_entry(token: str) -> tuple[str, ...] | None:
     if len(token) < TYPO_LETTERS:
         return None
     return next((v for k, v in _long_words() if one_edit(token, k)), None)
+
+
+def swedish_stems(english: str) -> set[str]:
+    """The stems of the Swedish words an English text is read as (all of the glossary's renderings)."""
+    return {stem(w) for t in translate(english) for alt in t.swedish for w in words(alt) if w not in STOP}

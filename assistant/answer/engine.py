@@ -25,6 +25,7 @@ from assistant.answer.extractive import (
     REFUSAL_EN,
     REFUSAL_SV,
     STATES_TOTAL,
+    TOLD_AFTER,
     YEAR,
     YEAR_TOKEN,
     ExtractiveAnswerer,
@@ -33,6 +34,7 @@ from assistant.answer.extractive import (
     bullet_list,
     cited_sources,
     e_dropped_form,
+    event_missing,
     introduces_a_list,
     is_signpost,
     kind_score,
@@ -116,7 +118,7 @@ from assistant.answer.shapes.mentions import compose_changes, compose_mentions
 from assistant.answer.shapes.outline import STRUCTURE_ASKED, compose_contents, compose_outline, report_source
 from assistant.answer.shapes.summary import CUE_WORDS, compose_page, compose_summary, goal_for_brief, section_for_brief
 from assistant.answer.tables import introduced_table, wants_extreme
-from assistant.glossary import translate
+from assistant.glossary import swedish_stems, translate
 from assistant.models import Answer, Filters, Turn
 from assistant.numbers import amounts_in, matches_amount, stated_values
 from assistant.retrieval import IndexedChunk
@@ -345,52 +347,6 @@ def population_not_told(q: Question, u: Unit) -> bool:
         and PEOPLE_NUMBER.search(u.text) is None
 
 
-# the event a date is asked of, with the report's words for it: "When will the Öresund metro open?" is not answered by
-# the date the metro is studied further («… som kommer att utredas vidare under hösten 2025»)
-EVENTS = (
-    (re.compile(r"(?i)(?<![\wåäö])(?:open|opens|opening|opened|öppna\w*|öppnar|invig\w*|inaugurat\w*)(?![\wåäö])"),
-     ("öppn", "invig", "trafikstart", "driftstart", "lanser", "tillgänglig")),
-    # "When will the first metro train run …?" is not when a consultation document was drawn up
-    (re.compile(r"(?i)(?<![\wåäö])(?:first (?:train|trains|bus|buses|departure)|(?:start|begin)s? (?:running|operating|"
-                r"operation|traffic)|(?:trains?|metro) (?:will )?(?:run|runs|start)|tas i (?:drift|bruk|trafik)|"
-                r"börjar (?:gå|köra|trafikera)|första (?:tåget|tågen|bussen|avgången)|trafikstart\w*|driftstart\w*|"
-                # a system's start: "When will the new ERP system go live?" is not when its contract is signed
-                r"go(?:es)? live|went live|gone live|driftsätt\w*|driftsatt\w*)"
-                r"(?![\wåäö])"),
-     ("trafikstart", "driftstart", "i drift", "i trafik", "i bruk", "öppn", "invig", "produktionsstart", "börjar gå",
-      "driftsätt", "driftsatt", "införs", "införas", "införd", "införande", "lanser")),
-    # "När beräknas byggstart?" is not when a study of the rebuilding began
-    (re.compile(r"(?i)(?<![\wåäö])(?:byggstart\w*|börja(?:r)? (?:att )?byggas|construction (?:starts?|begins?|will start|"
-                r"start date)|start of construction|breaks? ground)(?![\wåäö])"),
-     ("byggstart", "byggas", "byggnation", "construction")),
-    # "By what date is the inquiry expected to be completed?" is not when it was decided on
-    (re.compile(r"(?i)(?<![\wåäö])(?:complet\w*|finish\w*|klar|klart|färdig\w*|slutför\w*|avslut\w*|"
-                r"ta(?:r)? slut|be (?:ready|done|over)|end|ends|upphör\w*)(?![\wåäö])"),
-     ("klar", "färdig", "slutför", "avslut", "slut", "upphör", "pågå", "löper", "fram till", "till och med", "t.o.m",
-      "senast", "complet", "finish", "end")),
-)
-
-
-def event_missing(q: Question, u: Unit) -> bool:
-    """A date asked of an event the quoted evidence does not tell of (an opening: its launch or its being made
-    available counts)."""
-    if q.kind != "date":
-        return False
-    # (the answer quotes a later sentence of the passage with it: «… beräknas vara klar i januari 2026»)
-    said = " ".join([u.text, *sentences_after(u, TOLD_AFTER)]).lower()
-    return any(asked.search(q.text) and not any(re.search(r"(?<![\wåäö])" + re.escape(w), said) for w in words_)
-               for asked, words_ in EVENTS)  # (a word's start: «beslut» tells of no end)
-
-
-def sentences_after(u: Unit, n: int) -> list[str]:
-    """Up to n sentences after a quoted one in its passage (none for a row)."""
-    if u.is_row:
-        return []
-    texts = [x.text for x in units_of(u.chunk, u.rank)]
-    at = texts.index(u.text) if u.text in texts else len(texts)
-    return texts[at + 1:at + 1 + n]
-
-
 # a nationality asked about, with the report's words for it: "How many Danish companies …?" is not answered by
 # «Två japanska bolag …»
 NATIONALITIES = {
@@ -617,7 +573,6 @@ def own_words(q: Question) -> list[str]:
 
 OPENS_ON_IT = re.compile(r"\s*(?:(?:Dessa|Detta|Denna|Den|Det|De|These|This|It|They)\b|[A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|an|na)\b)")
 SELF_CONTAINED = 0.6  # the share of a second part's own words its answer must hold to stand wherever it is
-TOLD_AFTER = 4  # sentences after the first part's quote looked through for the second part's answer
 PERIOD_ALTERNATIVES = 10  # the best sentences looked through for one with the period asked, when the chosen lacks it
 PERIOD_COVERAGE = 0.6  # ... holding this share of the question the chosen one holds
 
@@ -902,11 +857,6 @@ def without_cue_words(q: Question, keep_subject: bool = False) -> Question:
     topical = {t: w for t, w in kept.items() if t not in AMBIENT_ACTORS}
     kept = topical if topical and not keep_subject else kept
     return replace(q, terms=kept) if kept and len(kept) < len(q.terms) else q
-
-
-def swedish_stems(english: str) -> set[str]:
-    """The stems of the Swedish words an English text is read as (all of the glossary's renderings)."""
-    return {stem(w) for t in translate(english) for alt in t.swedish for w in words(alt) if w not in STOP}
 
 
 @dataclass

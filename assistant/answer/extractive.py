@@ -950,6 +950,55 @@ CHANGE_IN_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:halver\w*|fördubbl\w*|tred
 VALUE_CHECKED = re.compile(r"(?i)\d[^?]{0,40}\b(?:eller|or)\s+(?:hur (?:mycket|många|stor)|how (?:much|many|large))\b")
 
 
+TOLD_AFTER = 4  # sentences after the first part's quote looked through for the second part's answer
+
+
+# the event a date is asked of, with the report's words for it: "When will the Öresund metro open?" is not answered by
+# the date the metro is studied further («… som kommer att utredas vidare under hösten 2025»)
+EVENTS = (
+    (re.compile(r"(?i)(?<![\wåäö])(?:open|opens|opening|opened|öppna\w*|öppnar|invig\w*|inaugurat\w*)(?![\wåäö])"),
+     ("öppn", "invig", "trafikstart", "driftstart", "lanser", "tillgänglig")),
+    # "When will the first metro train run …?" is not when a consultation document was drawn up
+    (re.compile(r"(?i)(?<![\wåäö])(?:first (?:train|trains|bus|buses|departure)|(?:start|begin)s? (?:running|operating|"
+                r"operation|traffic)|(?:trains?|metro) (?:will )?(?:run|runs|start)|tas i (?:drift|bruk|trafik)|"
+                r"börjar (?:gå|köra|trafikera)|första (?:tåget|tågen|bussen|avgången)|trafikstart\w*|driftstart\w*|"
+                # a system's start: "When will the new ERP system go live?" is not when its contract is signed
+                r"go(?:es)? live|went live|gone live|driftsätt\w*|driftsatt\w*)"
+                r"(?![\wåäö])"),
+     ("trafikstart", "driftstart", "i drift", "i trafik", "i bruk", "öppn", "invig", "produktionsstart", "börjar gå",
+      "driftsätt", "driftsatt", "införs", "införas", "införd", "införande", "lanser")),
+    # "När beräknas byggstart?" is not when a study of the rebuilding began
+    (re.compile(r"(?i)(?<![\wåäö])(?:byggstart\w*|börja(?:r)? (?:att )?byggas|construction (?:starts?|begins?|will start|"
+                r"start date)|start of construction|breaks? ground)(?![\wåäö])"),
+     ("byggstart", "byggas", "byggnation", "construction")),
+    # "By what date is the inquiry expected to be completed?" is not when it was decided on
+    (re.compile(r"(?i)(?<![\wåäö])(?:complet\w*|finish\w*|klar|klart|färdig\w*|slutför\w*|avslut\w*|"
+                r"ta(?:r)? slut|be (?:ready|done|over)|end|ends|upphör\w*)(?![\wåäö])"),
+     ("klar", "färdig", "slutför", "avslut", "slut", "upphör", "pågå", "löper", "fram till", "till och med", "t.o.m",
+      "senast", "complet", "finish", "end")),
+)
+
+
+def event_missing(q: Question, u: Unit) -> bool:
+    """A date asked of an event the quoted evidence does not tell of (an opening: its launch or its being made
+    available counts)."""
+    if q.kind != "date":
+        return False
+    # (the answer quotes a later sentence of the passage with it: «… beräknas vara klar i januari 2026»)
+    said = " ".join([u.text, *sentences_after(u, TOLD_AFTER)]).lower()
+    return any(asked.search(q.text) and not any(re.search(r"(?<![\wåäö])" + re.escape(w), said) for w in words_)
+               for asked, words_ in EVENTS)  # (a word's start: «beslut» tells of no end)
+
+
+def sentences_after(u: Unit, n: int) -> list[str]:
+    """Up to n sentences after a quoted one in its passage (none for a row)."""
+    if u.is_row:
+        return []
+    texts = [x.text for x in units_of(u.chunk, u.rank)]
+    at = texts.index(u.text) if u.text in texts else len(texts)
+    return texts[at + 1:at + 1 + n]
+
+
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
@@ -2204,9 +2253,11 @@ class ExtractiveAnswerer:
         if q.kind != "date" or best.kind_fit >= 1.0:
             return None
         for u in units[:6]:
+            # (of the event asked, when one is: the dialogues «Under hösten …» are not when the inquiry «förväntas
+            # slutföras under 2025»)
             if (u is not best and u.text != best.text and u.kind_fit >= 1.0 and u.coverage >= PRECISE_DATE_COVERAGE
                     and u.score >= PRECISE_DATE_SCORE * best.score and u.type_ok and self.constraints_ok(q, u)
-                    and not is_signpost(u.text)):
+                    and not is_signpost(u.text) and not (event_missing(q, u) and not event_missing(q, best))):
                 return u
         return None
 

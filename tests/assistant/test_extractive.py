@@ -998,3 +998,10 @@ def test_whom_a_thing_is_for_is_answered_by_the_group_it_is_aimed_at(assistant, 
     # a group, not a name: the sentence that says whom it is for, not another on the same work
     answer = assistant.ask(question)
     assert not answer.refused and said in answer.citations[0].quote, answer.answer
+
+
+def test_a_more_precise_date_must_be_of_the_event_asked(assistant):
+    # «Under hösten genomförs dialoger …» is more precise than «… förväntas slutföras under 2025», but of the
+    # dialogues, not of the inquiry being completed
+    answer = assistant.ask("När ska utredningen om arbetsmarknadsinsatser vara klar?")
+    assert not answer.refused and "slutföras under 2025" in answer.citations[0].quote, answer.answer
