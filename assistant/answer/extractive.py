@@ -124,7 +124,13 @@ TARGET_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:rikta[rst]?\s+(?:sig\s+)?(?:\w
                           r"intended for|who is (?:\w+\s+){1,4}for)(?![\wåäö])")
 TARGET_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:rikta[dst]?e?\s+(?:sig\s+)?(?:\w+\s+){0,2}?till|riktas till|riktar sig till|"
                          r"målgrupp\w*)(?![\wåäö])")
-TARGET_UNTOLD = 0.7  # a sentence on the thing that does not say whom it is for
+# what a study or a follow-up showed ("What did the evaluation … show?", "Vad visade utvärderingen?"), and where the
+# report tells it
+FINDING_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\b.*\b(?:show|showed|shown|reveal|revealed|find|found|conclude|"
+                           r"visade|visar|visat|kom fram till)\b")
+FINDING_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade|visar|visat|framkom|framgick|konstater\w*|kom fram till|"
+                          r"pekar på|tyder på)(?![\wåäö])")
+TARGET_UNTOLD = 0.5  # a sentence on the thing that does not say whom it is for (or what it showed)
 # the report's other words for a "who" question's verb, by the verb's starts (working together; paying; leading;
 # drawing up)
 VERB_TOLD_AS = ((("sam",), re.compile(r"samarb|samverk|tillsammans med")),
@@ -1015,12 +1021,14 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         return 1.0 if CAUSAL.search(low) else 0.3
     if kind is None and unit.is_row and PURPOSE_ASKED.match(q.text):
         return 0.0  # what money is for is said in words: a row gives its amount
-    if kind in (None, "list", "name") and TARGET_ASKED.search(q.text):
-        # who a thing is for is a group, not a name: «… riktat till studie- och yrkesvägledare», «Målgruppen är …»
-        if TARGET_TOLD.search(low):
-            return 1.0
-        if kind != "name":
-            return TARGET_UNTOLD
+    for asked, told in ((TARGET_ASKED, TARGET_TOLD), (FINDING_ASKED, FINDING_TOLD)):
+        # who a thing is for is a group, not a name: «… riktat till studie- och yrkesvägledare», «Målgruppen är …»;
+        # what a study showed is told as what it showed: «Utvärderingen visade att …»
+        if kind in (None, "list", "name") and asked.search(q.text):
+            if told.search(low):
+                return 1.0
+            if kind != "name":
+                return TARGET_UNTOLD
     if kind in (None, "goal_area", "goals_in_area", "status", "list", "heading"):
         return 1.0
     if kind == "goal":

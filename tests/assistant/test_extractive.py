@@ -993,9 +993,11 @@ def test_a_budgeted_figure_asked_is_the_budget_not_a_forecast_or_deviation(assis
 @pytest.mark.parametrize(("question", "said"), [
     ("Vem riktar sig det nya kommunikationsmaterialet till?", "riktat till studie- och yrkesvägledare"),
     ("Vilka är målgruppen för de kunskapshöjande insatserna om brottsförebyggande arbete?", "Målgruppen är"),
+    ("What did the evaluation of the employee survey show?", "Utvärderingen visade"),  # not «… utvärderades …»
 ])
 def test_whom_a_thing_is_for_is_answered_by_the_group_it_is_aimed_at(assistant, question, said):
-    # a group, not a name: the sentence that says whom it is for, not another on the same work
+    # a group, not a name: the sentence that says whom it is for, not another on the same work (and what a study
+    # showed, by the sentence that tells what it showed)
     answer = assistant.ask(question)
     assert not answer.refused and said in answer.citations[0].quote, answer.answer
 
