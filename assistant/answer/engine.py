@@ -257,7 +257,8 @@ def price_asked_missing(q: Question, u: Unit) -> bool:
 
 # an average asked for, and one stated: a total or a single figure is no average
 AVERAGE = re.compile(r"(?i)(?<![\wåäö])(?:(?:genom)?snitt[\wåäö]*|medel(?:lön|värde|tal|kostnad)[\wåäö]*|"
-                     r"average\w*|mean|median\w*)(?![\wåäö])")
+                     r"average\w*|mean(?=\s+[a-z])(?!\s+by\b)|median\w*)(?![\wåäö])")  # ("what does KISA mean?" asks
+# what a word means)
 
 
 # a figure asked per a unit ("arvode per månad", "per kommunalråd", "a month", "per employee"): the unit's word

@@ -40,6 +40,7 @@ from assistant.answer.question import (
     PLACES,
     POLAR,
     PURPOSE_ASKED,
+    PURPOSE_NOUN_ASKED,
     REPORT_OF_A_YEAR,
     SWEDISH_GLOSS_WEIGHT,
     TOTAL_WORDS,
@@ -130,6 +131,7 @@ FINDING_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\b.*\b(?:show|showed|shown|reve
                            r"visade|visar|visat|kom fram till)\b")
 FINDING_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade|visar|visat|framkom|framgick|konstater\w*|kom fram till|"
                           r"pekar på|tyder på)(?![\wåäö])")
+PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:för att|i syfte att|syftar till|syftet|syfte|ändamål\w*|in order to)(?![\wåäö])")
 TARGET_UNTOLD = 0.5  # a sentence on the thing that does not say whom it is for (or what it showed)
 # the report's other words for a "who" question's verb, by the verb's starts (working together; paying; leading;
 # drawing up)
@@ -1021,9 +1023,10 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         return 1.0 if CAUSAL.search(low) else 0.3
     if kind is None and unit.is_row and PURPOSE_ASKED.match(q.text):
         return 0.0  # what money is for is said in words: a row gives its amount
-    for asked, told in ((TARGET_ASKED, TARGET_TOLD), (FINDING_ASKED, FINDING_TOLD)):
+    for asked, told in ((TARGET_ASKED, TARGET_TOLD), (FINDING_ASKED, FINDING_TOLD), (PURPOSE_NOUN_ASKED, PURPOSE_TOLD)):
         # who a thing is for is a group, not a name: «… riktat till studie- och yrkesvägledare», «Målgruppen är …»;
-        # what a study showed is told as what it showed: «Utvärderingen visade att …»
+        # what a study showed is told as what it showed: «Utvärderingen visade att …»; a purpose as one: «… för att
+        # göra lokalkostnaderna mer jämförbara»
         if kind in (None, "list", "name") and asked.search(q.text):
             if told.search(low):
                 return 1.0

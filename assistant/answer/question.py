@@ -358,6 +358,10 @@ MANNER = re.compile(r"^\s*(?:hur (?!många|mycket|stor\w*|hög\w*|låg\w*|länge
 PURPOSE_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\s+(?:exactly\s+|egentligen\s+)?(?:should|shall|will|is|are|ska|skall|kommer)\b"
                            r".*\b(?:used for|for|till|"
                            r"strengthen|stärka|finance|finansiera|fund|cover|täcka|spent on)\s*\??\s*$")
+# a purpose asked by its noun: "What is the purpose of the internal rent model?" asks no rent
+PURPOSE_NOUN_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:purpose|aim|objective|syfte[nt]?|ändamål\w*)\s+(?:of|with|behind|med|"
+                                r"för|bakom)\b")
+HOW_MUCH = re.compile(r"(?<![\wåäö])(?:how much|how large|how big|hur mycket|hur stor\w*)(?![\wåäö])")
 USE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:används|användes|användas)\s+(?:[\wåäö]+\s+){0,5}?till\s*\??\s*$")
 BARE_COUNT = re.compile(r"(?<![\wåäö])(?:antal|antalet|number of)\s+[\wåäö]")
 # a number that has changed is what a question is about, not what it asks for ("the growing number of …")
@@ -433,6 +437,8 @@ def answer_kind(text: str) -> str | None:
                 or PURPOSE_ASKED.match(text) or asks_another_noun(t) or CLEFT.match(text)
                 or any(_has_cue(t, cue) for cue in NAME_CUES) or any(_has_cue(t, cue) for cue in REASON_CUES)):
             continue  # a noun says less than the question's own words: "Which company won the … deviation system?"
+        if kind == "amount" and found and PURPOSE_NOUN_ASKED.search(text) and not HOW_MUCH.search(t):
+            continue  # "What is the purpose of the internal rent model?" asks what it is for, not a rent
         if kind == "count" and found == ["number of"] and NUMBER_AS_SUBJECT.search(t):
             continue  # "How is the growing number of consultation referrals affecting …?" asks for an effect
         if found:

@@ -1007,3 +1007,9 @@ def test_a_more_precise_date_must_be_of_the_event_asked(assistant):
     # dialogues, not of the inquiry being completed
     answer = assistant.ask("När ska utredningen om arbetsmarknadsinsatser vara klar?")
     assert not answer.refused and "slutföras under 2025" in answer.citations[0].quote, answer.answer
+
+
+def test_what_a_word_means_is_no_average(assistant):
+    # "mean" as a verb: «Med införandet av den nya revisionsmodellen KISA granskas inte längre …» answers it
+    answer = assistant.ask("What does the new audit model KISA mean?")
+    assert not answer.refused and "KISA" in answer.citations[0].quote, answer.answer

@@ -465,3 +465,12 @@ def test_a_months_end_is_a_date_not_a_word_to_find(text):
 ])
 def test_a_past_tense_after_how_many_is_no_counted_noun(text, counted):
     assert analyse(text, []).counted == counted
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("What is the purpose of the internal rent model?", None),  # what it is for, not a rent
+    ("Vad är syftet med internhyresmodellen?", None),
+    ("How much is the rent for Uven?", "amount"),
+])
+def test_a_purpose_asked_by_its_noun_is_no_amount(text, kind):
+    assert answer_kind(text) == kind
