@@ -3511,3 +3511,23 @@ def test_the_work_asked_about_is_no_topic_word_of_what_is_said_elsewhere(assista
     # (p. 6) say nothing of a longer working life
     a = assistant.ask("Summarise the work on a longer working life")
     assert a.shape == "summary" and {c.page for c in a.citations} == {33}, a.answer
+
+
+def test_a_follow_up_why_is_answered_about_the_thing_asked_before(assistant):
+    first = assistant.ask("När flyttar stadskontoret till Rådhuset?")
+    a = assistant.ask("Varför flyttar man?", history=[Turn("När flyttar stadskontoret till Rådhuset?", first.answer)])
+    # the move's purpose (p. 12), not «… flyttas beslutsplaneringen …» of the minority programmes (p. 26)
+    assert not a.refused and 26 not in {c.page for c in a.citations}, a.answer
+    assert any("Rådhuset" in c.quote or "Flytten" in c.quote for c in a.citations), a.answer
+
+
+def test_a_follow_up_why_of_a_thing_the_report_only_budgets_is_refused(assistant):
+    first = assistant.ask("Vad kostar EM i handboll?")
+    a = assistant.ask("Varför stödjer staden det?", history=[Turn("Vad kostar EM i handboll?", first.answer)])
+    assert a.refused, a.answer  # the report has the grant's row and no word on why
+
+
+def test_a_bare_why_follow_up_keeps_the_previous_topic(assistant):
+    first = assistant.ask("Hur stort överskott prognostiserar stadskontoret?")
+    a = assistant.ask("Varför?", history=[Turn("Hur stort överskott prognostiserar stadskontoret?", first.answer)])
+    assert not a.refused and any("vakanser" in c.quote for c in a.citations), a.answer

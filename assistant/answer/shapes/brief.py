@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from assistant.answer.extractive import (
     CAUSAL,
+    FOLLOWUP_TOPIC,
     PARTS,
     RULE_REQUIRES,
     Unit,
@@ -459,6 +460,11 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not moves_on_from(u, ctx.q.phrases)
                   and (shape != "reason" or could_be_a_cause(u))
                   and ctx.scorer.constraints_ok(bounded, u, any_name=True)]
+    if ctx.q.followup and any(w >= 1.0 for w in ctx.q.terms.values()):  # "Varför flyttar man?" after the move to Rådhuset: that move's reasons, not «… flyttas
+        # beslutsplaneringen …» of another matter; a why of a thing the report tells no more of ("Varför stödjer staden
+        # det?" after EM i handboll's row) has none. (A bare "Varför?" has no words of its own to stray by.)
+        on_it = [u for u in candidates if u.hist_coverage >= FOLLOWUP_TOPIC]
+        candidates = on_it if on_it or shape == "reason" else candidates
     if shape == "brief" and (joined := joined_heading(ctx, candidates)) is not None:
         # "Hur säker är prognosen?": the question's two words make the heading «Prognossäkerhet»; that section is
         # the answer, not a sentence elsewhere that shares one of the words («… säker, effektiv och samordnad …»)
