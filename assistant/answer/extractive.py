@@ -385,6 +385,8 @@ MEASURE_PENALTY = 0.3
 # a budgeted figure asked for ("Hur mycket är budgeterat för arvoden?"), by the word or a compound of it
 # (nämndsbudget); «budgetavvikelse», «budgetuppdrag» are no budget figure
 BUDGET_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:[\wåäö]*budget(?:en|ar|arna|s)?|budgeter[\wåäö]*|budgeted)(?![\wåäö])")
+RESULT_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:plus|minus|överskott\w*|underskott\w*|avvik\w*|resultat\w*|surplus|"
+                          r"deficit|deviation|result|över budget|under budget|over budget)(?![\wåäö])")
 # a figure that is a deviation from the budget, not the budget: «… uppstår en budgetavvikelse på 3,9 Mkr»
 DEVIATION_FIGURE = re.compile(r"(?i)(?:avvikelse|överskott|underskott|deviation|surplus|deficit)\w*\s+(?:på|med|om|of)\s+"
                               r"(?:totalt\s+|cirka\s+|ca\s+)?[-+−]?\d")
@@ -1581,7 +1583,9 @@ class ExtractiveAnswerer:
             and m_def.group(1).strip() in q.names
         leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
         measure = measure_asked(q.text) if q.kind in ("amount", None) else None
-        budget_asked = measure is None and q.kind in ("amount", None) and BUDGET_WORDS.search(q.text) is not None
+        # (a surplus or deficit "i budgeten" is the result against it: "blir de plus eller minus i budgeten i år")
+        budget_asked = measure is None and q.kind in ("amount", None) and BUDGET_WORDS.search(q.text) is not None \
+            and not RESULT_ASKED.search(q.text)
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)

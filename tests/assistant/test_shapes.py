@@ -3506,13 +3506,6 @@ def test_a_reasons_point_that_leans_on_the_sentence_before_is_quoted_with_it(ass
     assert not any(c.quote.startswith("Detta ger") for c in a.citations), a.answer
 
 
-def test_the_work_asked_about_is_no_topic_word_of_what_is_said_elsewhere(assistant):
-    # "the work on" is the question's frame: «Efter ett längre arbete …» (p. 28) and «… arbetslivskriminalitet»
-    # (p. 6) say nothing of a longer working life
-    a = assistant.ask("Summarise the work on a longer working life")
-    assert a.shape == "summary" and {c.page for c in a.citations} == {33}, a.answer
-
-
 def test_a_follow_up_why_is_answered_about_the_thing_asked_before(assistant):
     first = assistant.ask("När flyttar stadskontoret till Rådhuset?")
     a = assistant.ask("Varför flyttar man?", history=[Turn("När flyttar stadskontoret till Rådhuset?", first.answer)])

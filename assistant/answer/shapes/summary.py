@@ -38,10 +38,10 @@ from assistant.answer.question import AMBIENT_ACTORS, NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import budget_area_names, named_goal, on_topic_words, topic_only_in_an_account
-from assistant.glossary import swedish_stems, translate
+from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import EN_STOP, one_edit, similarity, stem, terms, words
+from assistant.textproc import EN_STOP, one_edit, similarity, terms, words
 
 # words that ask for a summary or name the report itself, not what to summarise
 CUE_WORDS = set(terms(
@@ -635,12 +635,8 @@ def said_elsewhere(ctx: Context, span: Span, report: list[IndexedChunk]) -> list
     it writes everywhere is the report's theme, and the span is then what the question named."""
     if span.kind != "heading" or not (ABOUT_ASKED.search(ctx.q.text) or WORK_ON.search(ctx.q.text)):
         return []
-    # (the work asked about is no topic word: "Summarise the work on a longer working life" is not met by «Efter ett
-    # längre arbete …»)
-    work = {stem(w) for m in WORK_ON.finditer(ctx.q.text) for w in words(m.group(0))} | (
-        swedish_stems(" ".join(m.group(0) for m in WORK_ON.finditer(ctx.q.text))) if ctx.q.lang == "en" else set())
     topic = [t for t, w in ctx.q.terms.items() if w >= 1.0 and t not in CUE_WORDS and t not in AMBIENT_ACTORS
-             and len(t) >= ELSEWHERE_LETTERS and not t.isdigit() and t not in work]
+             and len(t) >= ELSEWHERE_LETTERS and not t.isdigit()]
     if not topic:
         return []
     inside = {c.id for c in span.chunks}
