@@ -336,6 +336,7 @@ class _Index:
         self.noun_roots = frozenset(stem(t, abstract=False) for t in self.df if t.endswith("het"))
         self._substring_df: dict[str, int] = {}
         self._text_terms: dict[str, frozenset[str]] = {}
+        self._text_vocabulary: dict[str, frozenset[str]] = {}
         self._section_texts: dict[str, str] = {}
         self._stated_values: dict[str, tuple[float, ...]] = {}
         self._names: dict[str, bool] = {}
@@ -460,6 +461,12 @@ class _Index:
     def text_terms(self, chunk: IndexedChunk) -> frozenset[str]:
         """A chunk's own stemmed terms (of its text, not its search text), computed once per index."""
         return self._memoised(self._text_terms, chunk.id, lambda: frozenset(terms(chunk.text)))
+
+    def text_vocabulary(self) -> frozenset[str]:
+        """Every stemmed term of the reports' own texts (not the headings and titles their search texts add): what
+        they say in some passage, computed once per index and only when first asked."""
+        return self._memoised(self._text_vocabulary, "", lambda: frozenset().union(
+            *(self.text_terms(c) for c in self.chunks)))
 
     def stated_values(self, chunk: IndexedChunk) -> tuple[float, ...]:
         """The amounts in kronor a chunk may state (assistant.numbers.stated_values), computed once per index:

@@ -2267,12 +2267,13 @@ class ExtractiveAnswerer:
         month or the date: the answer an official needs for a calendar."""
         if q.kind != "date" or best.kind_fit >= 1.0:
             return None
+        # (of the event asked, when the best tells it: the dialogues «Under hösten …» are not when the inquiry
+        # «förväntas slutföras under 2025»)
+        event_told = not event_missing(q, best)
         for u in units[:6]:
-            # (of the event asked, when one is: the dialogues «Under hösten …» are not when the inquiry «förväntas
-            # slutföras under 2025»)
             if (u is not best and u.text != best.text and u.kind_fit >= 1.0 and u.coverage >= PRECISE_DATE_COVERAGE
                     and u.score >= PRECISE_DATE_SCORE * best.score and u.type_ok and self.constraints_ok(q, u)
-                    and not is_signpost(u.text) and not (event_missing(q, u) and not event_missing(q, best))):
+                    and not is_signpost(u.text) and not (event_told and event_missing(q, u))):
                 return u
         return None
 

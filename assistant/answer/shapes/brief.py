@@ -460,9 +460,11 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not moves_on_from(u, ctx.q.phrases)
                   and (shape != "reason" or could_be_a_cause(u))
                   and ctx.scorer.constraints_ok(bounded, u, any_name=True)]
-    if ctx.q.followup and any(w >= 1.0 for w in ctx.q.terms.values()):  # "Varför flyttar man?" after the move to Rådhuset: that move's reasons, not «… flyttas
-        # beslutsplaneringen …» of another matter; a why of a thing the report tells no more of ("Varför stödjer staden
-        # det?" after EM i handboll's row) has none. (A bare "Varför?" has no words of its own to stray by.)
+    # a follow-up with words of its own keeps to the thing asked before: "Varför flyttar man?" after the move to
+    # Rådhuset is that move's reasons, not «… flyttas beslutsplaneringen …» of another matter; a why of a thing the
+    # report tells no more of ("Varför stödjer staden det?" after EM i handboll's row) has none. (A bare "Varför?"
+    # has no words of its own to stray by.)
+    if ctx.q.followup and any(w >= 1.0 for w in ctx.q.terms.values()):
         on_it = [u for u in candidates if u.hist_coverage >= FOLLOWUP_TOPIC]
         candidates = on_it if on_it or shape == "reason" else candidates
     if shape == "brief" and (joined := joined_heading(ctx, candidates)) is not None:

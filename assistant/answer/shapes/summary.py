@@ -678,9 +678,8 @@ def goal_for_brief(ctx: Context) -> Span | None:
     goal = named_goal(ctx)
     if goal is None:
         return None
-    index = ctx.library.index
     title = set(terms(goal))
-    said = set().union(*(index.text_terms(c) for c in index.chunks))
+    said = ctx.library.index.text_vocabulary()
     if not any(term_hit(ctx.q, t, title) and not term_hit(ctx.q, t, said) for t in on_topic_words(ctx)):
         return None
     span = resolve_span(ctx)
