@@ -150,6 +150,12 @@ ALSO_REASON = re.compile(r"\b(och|samt) varför\b|\band why\b", re.IGNORECASE)
 MONTH_PART = re.compile(r"(?i)(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun[ie]?|"
                         r"jul[iy]?|aug(?:usti|ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 SWEDISH_GLOSS_WEIGHT = 1.5  # an English question's Swedish word in brackets: the term the asker checked
+# "Vad gör staden för en bättre arbetsmiljö?", "for a higher employment": in an open question a comparative before
+# what it grades asks for more of that, no topic of its own («Bättre beslutsunderlag», «högre krav»). (A figure's or
+# a cause's is what is asked: "Varför blir lokalkostnaderna högre?", "Hur mycket högre …"; and "fler malmöbor" is
+# who, kept as the brief's topic words keep it out)
+DEGREE_BEFORE = re.compile(r"(?i)\b(bättre|sämre|högre|lägre|större|mindre|better|worse|higher|lower|greater|larger"
+                           r"|smaller)\s+(?!än\b|than\b|och\b|and\b|eller\b|or\b)(\w+)")
 # the verbs a Swedish request is made in, not what it is about: "Ge mig tre punkter om …", "Berätta om …"
 REQUEST_WORDS_SV = frozenset({"ge", "berätta", "lista", "nämn"})
 PROPER = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]+|\b[A-ZÅÄÖ]{2,}\b")
@@ -511,6 +517,13 @@ GIVEN = re.compile(r"(?i)(?<![\wåäö])(?:gett|givit|gav)(?![\wåäö])(?!\s+ut
 GLOSSED_ACRONYM = re.compile(r"(?<=[a-zåäö] )\(([A-ZÅÄÖ]{2,6})\)")
 
 
+def without_words(text: str, dropped: list[str]) -> str:
+    """The text without these words (whole words, any case)."""
+    if not dropped:
+        return text.strip()
+    return " ".join(re.sub(rf"(?i)\b(?:{'|'.join(map(re.escape, dropped))})\b", " ", text).split())
+
+
 def own_words(searched: str, lang: str) -> list[str]:
     """A question's own content words: not function words, nor the words a request is made in."""
     if lang == "sv":
@@ -660,6 +673,20 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             for w in words(inner):
                 if w not in translated and not w.isdigit() and stem(w) in terms:
                     terms[stem(w)] = SWEDISH_GLOSS_WEIGHT
+    graded: list[str] = []  # comparatives dropped (nor searched: BM25 ranked «… utveckla bättre mätmetoder» first)
+    if kind in (None, "name") and not any(c in text.lower() for c in REASON_CUES):
+        for m in DEGREE_BEFORE.finditer(searched):
+            word = m.group(1).lower()
+            # (an English one by its Swedish renderings: "better" is «bättre», «förbättra» …)
+            rendered = next((t.swedish for t in translations if word in t.english), (word,))
+            said = [w for r in rendered for w in words(r)]
+            if m.group(2).lower() in STOP | EN_STOP or len(terms) <= 1 or stem(said[0]) not in terms \
+                    or (m.group(1)[0].isupper() and m.start() > 0):  # a name's word: "Greater Copenhagen"
+                continue
+            for w in said:
+                terms.pop(stem(w), None)
+                alternatives.pop(stem(w), None)
+            graded += [m.group(1), *said]
     for t in list(terms):  # the report's word for the same thing: "japanska företag" are «japanska bolag»
         if t in SAME_THING and terms[t] >= 1.0:
             alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), *SAME_THING[t])))
@@ -733,7 +760,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
                 alternatives[t] = tuple(dict.fromkeys((*alternatives.get(t, ()), said)))
                 swedish = f"{swedish} {word}".strip()
     return Question(text=text, lang=lang, kind=kind, terms=terms, years=years, names=names, followup=followup,
-                    retrieval_query=query, lexical_query=f"{query} {swedish}".strip(), counted=counted,
+                    retrieval_query=query, lexical_query=without_words(f"{query} {swedish}", graded), counted=counted,
                     counted_as=counted_as, focus=focus,
                     also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked,
                     alternatives=alternatives)

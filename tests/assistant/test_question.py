@@ -474,3 +474,28 @@ def test_a_past_tense_after_how_many_is_no_counted_noun(text, counted):
 ])
 def test_a_purpose_asked_by_its_noun_is_no_amount(text, kind):
     assert answer_kind(text) == kind
+
+
+@pytest.mark.parametrize(("question", "dropped"), [
+    ("Vad gör staden för en bättre arbetsmiljö?", "bättre"),
+    ("Hur arbetar staden för en högre sysselsättning?", "högre"),
+    ("What is the city doing for a better work environment?", "better"),
+])
+def test_a_comparative_before_what_it_grades_is_no_topic_of_an_open_question(question, dropped):
+    q = analyse(question, [])
+    assert stem(dropped) not in q.terms and len(q.terms) >= 1
+    assert dropped not in q.lexical_query.lower().split()
+
+
+@pytest.mark.parametrize("question", [
+    "Varför blir lokalkostnaderna högre?",  # what is asked
+    "Varför är kostnaderna högre än budgeterat?",
+    "Hur mycket högre blev kostnaderna?",  # a figure's
+])
+def test_a_comparative_a_cause_or_a_figure_asks_about_stays(question):
+    assert stem("högre") in analyse(question, []).terms
+
+
+def test_a_comparative_in_a_name_is_kept():
+    q = analyse("Who chairs the Greater Copenhagen Committee?", [])
+    assert stem("greater") in q.terms and "Greater" in q.lexical_query

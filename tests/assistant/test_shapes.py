@@ -3524,3 +3524,12 @@ def test_a_bare_why_follow_up_keeps_the_previous_topic(assistant):
     first = assistant.ask("Hur stort överskott prognostiserar stadskontoret?")
     a = assistant.ask("Varför?", history=[Turn("Hur stort överskott prognostiserar stadskontoret?", first.answer)])
     assert not a.refused and any("vakanser" in c.quote for c in a.citations), a.answer
+
+
+def test_a_comparative_is_no_topic_of_a_brief(assistant):
+    # "bättre" had led the brief to «Bättre beslutsunderlag genom Agenda 2030 …» (pp. 27–28), with no point on the
+    # work environment; the comparative says more of the work environment, which pp. 6 and 32 tell
+    a = assistant.ask("Vad gör staden för en bättre arbetsmiljö?")
+    assert a.shape == "brief" and not a.refused, a.answer
+    assert not any("Bättre beslutsunderlag" in c.section for c in a.citations), a.answer
+    assert sum("arbetsmiljö" in c.quote for c in a.citations) >= 2, a.answer
