@@ -40,6 +40,8 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               # the board's finances?", "en lägesbild av ekonomin" (a status of anything else is a brief)
               r"lägesbild\w* (?:av|över|för|om)(?= (?:den |det )?(?:[\wåäö]+s )?ekonomi)",
               r"hur går det ekonomiskt", r"hur ser (?:den |det )?(?:[\wåäö]+s )?ekonomi(?:n)? ut", r"(?:det )?ekonomiska läget",
+              r"hur (?:går|gick) det (?:för|med) (?:den |det )?(?:[\wåäö]+s )?ekonomi(?:n)?(?= *(?:i år|[?.!]|$))",
+              r"how (?:is|are) (?:the )?(?:[\w'’]+ ){0,3}econom(?:y|ics) (?:going|doing)",
               r"(?:the )?financial (?:situation|position|state|picture)", r"how (?:are|is) (?:the )?(?:[\w'’]+ ){0,3}finances",
               # what matters most in a part: "Vad är det viktigaste i ekonomiavsnittet …?", "the key points of …"
               r"(?:vad är )?det viktigaste (?:i|ur|från)", r"huvudpunkterna (?:i|ur|från)",

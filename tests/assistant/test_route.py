@@ -28,6 +28,9 @@ CASES = [
     # a status picture, and how the finances stand, are summaries
     ("Ge en lägesbild av ekonomin.", "summary"),
     ("Hur går det ekonomiskt för kommunstyrelsen?", "summary"),
+    ("Hur går det för ekonomin?", "summary"),
+    ("How is the economy going?", "summary"),
+    ("Hur går det för ekonomisystemet?", "brief"),
     ("How are the Executive Board's finances?", "summary"),
     # an English question with the report's own words for its outline
     ("what are the målområden in this report? I need to learn them all", "outline"),
