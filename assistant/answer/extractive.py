@@ -77,7 +77,7 @@ from assistant.answer.tables import (
 )
 from assistant.glossary import EN_WORD, swedish_words_typed_plain, translate
 from assistant.models import Answer, Citation, Filters, Turn
-from assistant.numbers import find_quantities
+from assistant.numbers import amounts_in, find_quantities
 from assistant.retrieval import Hits, IndexedChunk
 from assistant.textproc import (
     EN_STOP,
@@ -199,6 +199,9 @@ COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*
 # a runner-up giving the month or date of a "när" question the best sentence answers with a year only: this
 # much of the question's content, and this share of the best sentence's score (set by hand)
 PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE = 0.4, 0.85
+# an amount the best sentence rounds («… ett överskott med 14 Mkr») that a close runner-up states precisely
+# («… ett överskott på totalt 13,9 Mkr»): both go in, the memo wants the precise figure and the report says both
+PRECISE_AMOUNT_COVERAGE, PRECISE_AMOUNT_SCORE = 0.6, 0.6
 FIGURE_KEY = re.compile(r"\d+,\d+|\d{1,3}(?: \d{3})+")  # a figure with decimals or thousands, no year or count
 FIGURE_NAMED_WEIGHT = 0.2
 DATE_AFTER = 3  # sentences after a season's sentence looked through for the month it leaves open
@@ -2148,6 +2151,8 @@ class ExtractiveAnswerer:
                 precise = self._precise_date(q, u, units)
                 if precise is not None:  # "månadsskiftet februari/mars 2026" before "… till Rådhuset 2026 …"
                     return [precise, u]
+                if (precise := self._precise_amount(q, u, units)) is not None:
+                    return [u, precise]
                 if (before := self._what_it_names(q, u) or self._name_said_before(q, u)) is not None:
                     return [before, u, *self.companions(q, u, units)[:1]]
                 if SPLIT_ASKED.search(q.text) and (whole := self._whole_list(u, units)):
@@ -2278,6 +2283,20 @@ class ExtractiveAnswerer:
             if (u is not best and u.text != best.text and u.kind_fit >= 1.0 and u.coverage >= PRECISE_DATE_COVERAGE
                     and u.score >= PRECISE_DATE_SCORE * best.score and u.type_ok and self.constraints_ok(q, u)
                     and not is_signpost(u.text) and not (event_told and event_missing(q, u))):
+                return u
+        return None
+
+    def _precise_amount(self, q: Question, best: Unit, units: list[Unit]) -> Unit | None:
+        """For an amount asked and answered by a sentence that writes it rounded ("14 Mkr"), a close runner-up
+        that states the same amount more precisely ("13,9 Mkr")."""
+        if q.kind != "amount" or best.is_row or not (said := amounts_in(best.text)):
+            return None
+        for u in units[:6]:
+            if (u is best or u.is_row or u.text == best.text or u.kind_fit < 1.0 or u.coverage < PRECISE_AMOUNT_COVERAGE
+                    or u.score < PRECISE_AMOUNT_SCORE * best.score or not u.type_ok or not self.constraints_ok(q, u)):
+                continue
+            if any(step < b_step and 1e-6 < abs(value - b_value) <= b_step / 2 + 1e-6  # (not «3 400 Tkr» for 3,4 Mkr)
+                   for _, value, step in amounts_in(u.text) for _, b_value, b_step in said):
                 return u
         return None
 

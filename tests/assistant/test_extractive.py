@@ -1013,3 +1013,16 @@ def test_what_a_word_means_is_no_average(assistant):
     # "mean" as a verb: «Med införandet av den nya revisionsmodellen KISA granskas inte längre …» answers it
     answer = assistant.ask("What does the new audit model KISA mean?")
     assert not answer.refused and "KISA" in answer.citations[0].quote, answer.answer
+
+
+def test_an_amount_the_answer_rounds_comes_with_its_precise_statement(assistant):
+    # «… pekar sammantaget mot ett överskott med 14 Mkr» (p. 38) rounds «… ett överskott på totalt 13,9 Mkr» (p. 4)
+    a = assistant.ask("vad landar helårsprognosen på för KS, plus eller minus?")
+    assert not a.refused and "14 Mkr" in a.answer and "13,9 Mkr" in a.answer, a.answer
+    assert len(a.citations) == 2, a.answer
+
+
+def test_an_amount_stated_exactly_gets_no_second_statement_of_it(assistant):
+    # «3,4 Mkr» and the row's «3 400 Tkr» are the same figure: one sentence answers
+    a = assistant.ask("Hur stort överskott prognostiseras för upphandlingsverksamheten?")
+    assert not a.refused and "3,4 Mkr" in a.answer and "3 400" not in a.answer, a.answer
