@@ -388,6 +388,10 @@ MEASURE_PENALTY = 0.3
 # a budgeted figure asked for ("Hur mycket är budgeterat för arvoden?"), by the word or a compound of it
 # (nämndsbudget); «budgetavvikelse», «budgetuppdrag» are no budget figure
 BUDGET_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:[\wåäö]*budget(?:en|ar|arna|s)?|budgeter[\wåäö]*|budgeted)(?![\wåäö])")
+# … and what is set aside for a thing ("Hur mycket av styrelsens pengar går till arvoden?", "How much is allocated
+# to …"): its budget, not the forecast's deviation for it («STYRELSEN, varav arvoden … 2 700 Tkr»)
+ALLOCATION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:går till|gick till|avsatt\w*|avsätt\w*|allocated|set aside|earmarked"
+                              r"|goes? to|went to)(?![\wåäö])")
 RESULT_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:plus|minus|överskott\w*|underskott\w*|avvik\w*|resultat\w*|surplus|"
                           r"deficit|deviation|result|över budget|under budget|over budget)(?![\wåäö])")
 # a figure that is a deviation from the budget, not the budget: «… uppstår en budgetavvikelse på 3,9 Mkr»
@@ -1587,7 +1591,8 @@ class ExtractiveAnswerer:
         leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
         measure = measure_asked(q.text) if q.kind in ("amount", None) else None
         # (a surplus or deficit "i budgeten" is the result against it: "blir de plus eller minus i budgeten i år")
-        budget_asked = measure is None and q.kind in ("amount", None) and BUDGET_WORDS.search(q.text) is not None \
+        budget_asked = measure is None and q.kind in ("amount", None) \
+            and (BUDGET_WORDS.search(q.text) or ALLOCATION_ASKED.search(q.text)) is not None \
             and not RESULT_ASKED.search(q.text)
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
@@ -1708,10 +1713,11 @@ class ExtractiveAnswerer:
                 u.score -= PART_UNASKED
             if measure is not None and measure_of(u) == OTHER_MEASURE[measure]:
                 u.score -= MEASURE_PENALTY  # "Vilken helårsprognos har …?": not a bullet of the period's outcome
-            elif budget_asked and ((measure_asked(said := what_a_figure_is_of(u)) and not BUDGET_WORDS.search(said))
-                                   or DEVIATION_FIGURE.search(u.text)):
+            elif budget_asked and ((measure_asked(said := f"{what_a_figure_is_of(u)} {u.chunk.meta.get('heading') or ''}")
+                                    and not BUDGET_WORDS.search(said)) or DEVIATION_FIGURE.search(u.text)):
                 # "Hur mycket är budgeterat för arvoden?": the budget row, not the forecast's «… prognostiseras ett
-                # överskott på 2,7 Mkr» for the same thing, nor «… uppstår en budgetavvikelse på 3,9 Mkr»
+                # överskott på 2,7 Mkr» for the same thing, nor «… uppstår en budgetavvikelse på 3,9 Mkr», nor a
+                # figure under a forecast's heading («Prognostiserad budgetavvikelse helår …»)
                 u.score -= MEASURE_PENALTY
             unit_years = set(re.findall(r"\b(?:19|20)\d\d\b", u.text)) if now_asked or qyears else set()
             if now_asked:  # "Hur många … ingår nu?": the sentence on the present, not the one on how it began

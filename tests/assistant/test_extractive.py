@@ -1026,3 +1026,12 @@ def test_an_amount_stated_exactly_gets_no_second_statement_of_it(assistant):
     # «3,4 Mkr» and the row's «3 400 Tkr» are the same figure: one sentence answers
     a = assistant.ask("Hur stort överskott prognostiseras för upphandlingsverksamheten?")
     assert not a.refused and "3,4 Mkr" in a.answer and "3 400" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["Hur mycket av styrelsens pengar går till arvoden?",
+                                      "How much is allocated to political fees?"])
+def test_what_goes_to_a_thing_is_its_allocation_not_the_forecasts_deviation(assistant, question):
+    # «I nämndsbudget 2025 … varav 42,6 Mkr utgör arvodeskostnader» (p. 38), not the bullet under «Prognostiserad
+    # budgetavvikelse helår …» (STYRELSEN, varav arvoden … 2 700 Tkr, p. 37)
+    a = assistant.ask(question)
+    assert not a.refused and "42,6" in a.answer and "2 700" not in a.answer, a.answer
