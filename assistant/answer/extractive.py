@@ -1495,6 +1495,15 @@ class ExtractiveAnswerer:
                 if self.a.index.written_as_a_name(run[0]) and self.a.index.has_name(titled) \
                         and not self.a.index.has_name(as_written):
                     out.add(titled.lower())
+        # a common word the report capitalises as the first word of a name ("hur många sökte till Framtida
+        # ledare?": «programmet Framtida ledare», not «Framtida chefer»), though not a name on its own («Malmö stad»)
+        for i in range(1, len(tokens) - 1):
+            first, then = tokens[i], tokens[i + 1]
+            if not (first[:1].isupper() and first[1:].islower() and then.islower() and len(then) >= 3) \
+                    or then in STOP or self.a.index.written_as_a_name(first.lower()):
+                continue
+            if self.a.index.has_name(f"{first} {then}"):
+                out.add(f"{first} {then}".lower())
         return frozenset(p for p in out if not any(p != o and p in o for o in out))
 
     def report_names(self, text: str) -> frozenset[str]:

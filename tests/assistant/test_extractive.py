@@ -1035,3 +1035,11 @@ def test_what_goes_to_a_thing_is_its_allocation_not_the_forecasts_deviation(assi
     # budgetavvikelse helår …» (STYRELSEN, varav arvoden … 2 700 Tkr, p. 37)
     a = assistant.ask(question)
     assert not a.refused and "42,6" in a.answer and "2 700" not in a.answer, a.answer
+
+
+def test_a_name_of_a_capitalised_common_word_and_a_lower_case_one_is_met_as_a_phrase(assistant):
+    # «programmet Framtida ledare» (p. 31) is not «programmet Framtida chefer, som … omfattar 56 deltagare» (p. 33)
+    a = assistant.ask("Hur många deltar i Framtida ledare?")
+    assert a.refused or "Framtida chefer" not in a.answer, a.answer
+    b = assistant.ask("Hur många deltar i Framtida chefer?")
+    assert not b.refused and "56 deltagare" in b.answer, b.answer
