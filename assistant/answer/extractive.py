@@ -365,6 +365,7 @@ class Unit:
     dense: float = 0.0
     chunk_dense: float = 0.0
     hist_coverage: float = 0.0
+    offset: int = -1  # where the sentence starts in its chunk's text (-1: not known)
 
     @property
     def row_label(self) -> str:
@@ -495,6 +496,25 @@ def _page_at(marks: list[tuple[int, int]], offset: int, default: int, length: in
     return best
 
 
+def value_page(q: Question, u: Unit) -> int:
+    """The page a fact answer cites a sentence on: where the value asked for stands, when the sentence runs over
+    a page break («… förväntas behandlas i» | «kommunfullmäktige under hösten.» is cited on the page of "hösten");
+    else where most of it stands."""
+    if u.is_row or u.offset < 0 or q.kind not in ("amount", "count", "percent", "date"):
+        return u.page
+    marks = u.chunk.marks
+    if not any(u.offset < start < u.offset + len(u.text) for start, _ in marks):
+        return u.page  # (within one page)
+    low = u.text.lower()
+    if q.kind == "date":
+        at = min((i for m in MONTHS if (i := low.find(m)) >= 0), default=-1)
+        if at < 0 and (y := YEAR_IN_TEXT.search(u.text)) is not None:
+            at = y.start()
+    else:
+        at = d.start() if (d := re.search(r"\d", u.text)) is not None else -1
+    return u.page if at < 0 else _page_at(marks, u.offset + at, u.page)
+
+
 def _context_text(c: IndexedChunk) -> str:
     m = c.meta
     return " ".join(str(m.get(k) or "") for k in ("section", "goal", "goal_area", "table_title", "table_header"))
@@ -538,7 +558,7 @@ def units_of(chunk: IndexedChunk, rank: int) -> list[Unit]:
         page = _page_at(chunk.marks, offset, chunk.page, len(sentence))
         new_paragraph = offset == 0 or chunk.text[offset - 1] == "\n"
         unit = Unit(sentence, chunk, rank, page, False, set(terms(sentence)), ctx, label=label,
-                    before=frozenset() if new_paragraph else before, label_sign=sign)
+                    before=frozenset() if new_paragraph else before, label_sign=sign, offset=offset)
         before = frozenset(unit.stems)
         out.append(unit)
         if is_label(sentence, chunk.text, offset):
@@ -2647,10 +2667,10 @@ class ExtractiveAnswerer:
         return f"Other reports answer almost as well: {listed}. Choose a report to narrow the question."
 
     # -- output -----------------------------------------------------------
-    def citation(self, n: int, u: Unit) -> Citation:
+    def citation(self, n: int, u: Unit, page: int | None = None) -> Citation:
         m = u.chunk.meta
         return Citation(
-            n=n, page=u.page, section=str(m.get("section") or ""), goal=m.get("goal") or None,
+            n=n, page=u.page if page is None else page, section=str(m.get("section") or ""), goal=m.get("goal") or None,
             goal_area=m.get("goal_area") or None, quote=u.text, source=str(m.get("source") or ""),
             report_title=str(m.get("report_title") or ""), chunk_id=u.chunk.id, passage=u.chunk.text,
             kind=str(m.get("kind") or "text"),
@@ -2658,7 +2678,7 @@ class ExtractiveAnswerer:
 
     def compose_answer(self, q: Question, chosen: list[Unit], scope: str, retrieved: list[dict]) -> Answer:
         """A fact answer quoting `chosen` (a table's rows under one lead), in the question's language."""
-        citations = [self.citation(i + 1, u) for i, u in enumerate(chosen)]
+        citations = [self.citation(i + 1, u, value_page(q, u)) for i, u in enumerate(chosen)]
         parts = []
         last_table = None
         for c, u in zip(citations, chosen, strict=True):

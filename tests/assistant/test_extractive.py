@@ -1043,3 +1043,10 @@ def test_a_name_of_a_capitalised_common_word_and_a_lower_case_one_is_met_as_a_ph
     assert a.refused or "Framtida chefer" not in a.answer, a.answer
     b = assistant.ask("Hur många deltar i Framtida chefer?")
     assert not b.refused and "56 deltagare" in b.answer, b.answer
+
+
+def test_a_fact_in_a_sentence_over_a_page_break_is_cited_on_the_page_of_the_value(assistant):
+    # «… förslag på» (p. 16) | «evenemangspolicy som … förväntas behandlas i kommunfullmäktige under hösten.» (p. 17)
+    a = assistant.ask("När ska fullmäktige enligt planen ta ställning till evenemangspolicyn?")
+    assert not a.refused and "hösten" in a.answer, a.answer
+    assert a.citations[0].page == 17, a.citations
