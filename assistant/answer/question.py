@@ -382,6 +382,8 @@ AMOUNT_NOUN_ENDINGS = ("budget", "anslag", "kostnad", "kostnaden", "prognos", "p
 
 
 # nouns that name the kind of answer asked for, not a thing the report must name: "med vilken motivering?"
+CALENDAR_UNITS = frozenset(("månad", "månaden", "datum", "datumet", "dag", "dagen", "vecka", "veckan", "kvartal",
+                            "kvartalet", "month", "date", "day", "week", "quarter"))
 KIND_NOUNS = frozenset(("motivering", "motiveringen", "skäl", "skälet", "anledning", "anledningen", "orsak", "orsaken",
                         "grund", "grunden", "tidpunkt", "tidpunkten", "tidsperiod", "tidsperioden", "period", "perioden",
                         "reason", "rationale", "justification",
@@ -748,6 +750,10 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     if focus in KIND_NOUNS:
         focus = None  # "med vilken motivering?", "vid vilken tidpunkt?": the kind of answer, in the report's own words
+    if kind == "date" and focus in CALENDAR_UNITS and len(terms) > 1:
+        # "Vilken månad fattade fullmäktige beslut om …?": the kind of date asked, not a word the answer holds
+        # («… fattade kommunfullmäktige i juni månad beslut om ett riktvärde» is another decision)
+        terms.pop(stem(focus), None)
     swedish = " ".join(a for t in translations for a in t.swedish)
     # the budget of nothing but the board itself ("kommunstyrelsens totala budget 2025"), not of a thing it funds
     whole_budget = all(t in BUDGET_WORDS | TOTAL_WORDS | AMBIENT_ACTORS or t.isdigit()

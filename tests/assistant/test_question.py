@@ -499,3 +499,8 @@ def test_a_comparative_a_cause_or_a_figure_asks_about_stays(question):
 def test_a_comparative_in_a_name_is_kept():
     q = analyse("Who chairs the Greater Copenhagen Committee?", [])
     assert stem("greater") in q.terms and "Greater" in q.lexical_query
+
+
+def test_the_calendar_unit_a_date_question_asks_for_is_no_word_of_its_answer():
+    q = analyse("Vilken månad fattade fullmäktige beslut om rapporten om elpriserna?", [])
+    assert q.kind == "date" and stem("månad") not in q.terms and stem("elpriserna") in q.terms
