@@ -496,6 +496,9 @@ def _page_at(marks: list[tuple[int, int]], offset: int, default: int, length: in
     return best
 
 
+DOUBLED_M = re.compile(r"mm(?=(?:et|en|ets|ens|ar|arna)$)")
+
+
 def value_page(q: Question, u: Unit) -> int:
     """The page a fact answer cites a sentence on: where the value asked for stands, when the sentence runs over
     a page break («… förväntas behandlas i» | «kommunfullmäktige under hösten.» is cited on the page of "hösten");
@@ -2112,8 +2115,10 @@ class ExtractiveAnswerer:
         return not self.known(q, word)
 
     def known(self, q: Question, word: str) -> bool:
-        """A word of the report, or one the question reads as report words ("lönerna": «Lönekostnader»)."""
-        return self.known_word(word) or any(self.stem_in_corpus(a) for a in q.alternatives.get(stem(word), ()))
+        """A word of the report, or one the question reads as report words ("lönerna": «Lönekostnader»); a
+        definite form that doubles a final m is its word ("ambassadörsprogrammet" is «ambassadörsprogram»)."""
+        return self.known_word(word) or any(self.stem_in_corpus(a) for a in q.alternatives.get(stem(word), ())) \
+            or ((single := DOUBLED_M.sub("m", word)) != word and self.known_word(single))
 
     def _adjective_of_known(self, q: Question) -> bool:
         """The focus an adjective the report lacks before a noun it has, or a noun naming the kind of answer:
