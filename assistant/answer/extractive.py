@@ -1128,6 +1128,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             heading = set(terms(str(unit.chunk.meta.get("heading") or "")))
             if thing and not any(term_hit(q, t, unit.stems | unit.label | heading, low) for t in thing):
                 return 0.0
+        if WHO_TAKES_PART.search(q.text) and PARTICIPANTS_TOLD.search(low):
+            return 1.0  # "Who takes part in the forum …?": «… med deltagare från stadens verksamheter, regionen …»
         if WHO_ACTS.match(q.text):  # "Vem leder …?": the report's own bodies act too ("… leds av stadskontoret")
             qlow_words = set(words(qlow))
             if any(b not in qlow_words for b in ACTING_BODY.findall(low)):
@@ -1154,6 +1156,11 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     return 1.0
 
 
+# who takes part in a thing, asked, and told as its participants, whoever they are
+WHO_TAKES_PART = re.compile(r"(?i)^\s*(?:(?:vem|vilka) (?:deltar|deltog|medverkar|medverkade|ingår|är med)|who (?:takes|took|"
+                            r"is taking|are taking) part|who (?:participates|participated|is involved|are involved))\b")
+PARTICIPANTS_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:med deltagare från|deltagare från|deltar|deltog|medverkar|ingår|"
+                               r"består av|omfattar|anslutit sig|anslöt sig|i samarbete med|i samverkan med)(?![\wåäö])")
 LISTED_NAMES = 3  # names a sentence must hold to list several ("Pink Programming, Redi School, BLING Startup")
 
 

@@ -1056,3 +1056,12 @@ def test_a_definite_form_that_doubles_a_final_m_is_the_reports_word(assistant):
     # the report writes «ett ambassadörsprogram» (p. 15) only; Snowball stems "ambassadörsprogrammet" to "…programm"
     a = assistant.ask("Vad är ambassadörsprogrammet?")
     assert not a.refused and "ambassadörsprogram" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["Who takes part in the forum on childhood obesity?",
+                                      "Vilka deltar i forumet kring barnobesitas?"])
+def test_who_takes_part_is_answered_by_the_participants_whoever_they_are(assistant, question):
+    # «… forum kring barnobesitas etablerats, med deltagare från stadens verksamheter, regionen, akademin och
+    # näringslivet» (p. 14) names no one by name; not «… har deltagit i nationella forum kring totalförsvar» (p. 9)
+    a = assistant.ask(question)
+    assert not a.refused and "barnobesitas" in a.citations[0].quote, a.answer
