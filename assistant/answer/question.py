@@ -41,7 +41,8 @@ LEAD_WEIGHT = 1.5
 # nouns that name an amount ("prognosen", "budget"): they ask for one unless a how-question with a verb
 # asks how something is done or judged (MANNER below)
 AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation", "surplus",
-                "deficit", "utfallet", "outturn", "storlek", "storleken", "belopp", "beloppet", "size")
+                "deficit", "utfallet", "outturn", "storlek", "storleken", "belopp", "beloppet", "size",
+                "helårsprognosen", "helårsprognos", "årsprognosen", "helårsresultatet")
 REASON_CUES = ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")
 # answer types, checked in order
 TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [

@@ -45,6 +45,8 @@ def test_detect_lang(text, lang):
     ("När ska hyran betalas och hur mycket?", "date"),
     ("When exactly will Food Innovation Nordic be held in Malmö, and how many delegates?", "count"),
     ("Vad blev resultatet för perioden jan-aug?", "amount"),
+    ("Vad är helårsprognosen för styrelsen?", "amount"),  # a compound of a figure noun names the figure
+    ("Vad pekar årsprognosen på för stadskontorets verksamhet?", "amount"),
     ("blir de plus eller minus i budgeten i år", "amount"),
     ("On what exact date was the social bond issued?", "date"),
     ("Which Danish politicians did they meet, names please?", "name"),
