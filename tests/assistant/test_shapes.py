@@ -3533,3 +3533,11 @@ def test_a_comparative_is_no_topic_of_a_brief(assistant):
     assert a.shape == "brief" and not a.refused, a.answer
     assert not any("Bättre beslutsunderlag" in c.section for c in a.citations), a.answer
     assert sum("arbetsmiljö" in c.quote for c in a.citations) >= 2, a.answer
+
+
+def test_a_brief_stops_at_a_sharp_fall_in_relevance(assistant):
+    # five points on Malmö Möts and the election (p. 28); the sixth, «Utöver detta pågår även planeringen av ett
+    # nytt intranät …», stands in the same section but is on another thing
+    a = assistant.ask("What is the city doing to strengthen democracy?")
+    assert a.shape == "brief" and not a.refused and len(a.citations) >= 4, a.answer
+    assert not any("intranät" in c.quote for c in a.citations), a.answer

@@ -193,6 +193,22 @@ def signpost_targets(ctx: Context, units: list[Unit]) -> list[str]:
     return out
 
 
+KNEE_AFTER, KNEE_DROP = 4, 0.7  # points past this many stop where relevance falls below this share of the one before
+
+
+def before_the_knee(chosen: list[Point], shape: str) -> list[Point]:
+    """A brief's points up to a sharp fall in relevance, once it has several: five points on Malmö Möts and the
+    election, then «Utöver detta pågår även planeringen av ett nytt intranät …» from the same section, are five."""
+    if shape != "brief" or len(chosen) <= KNEE_AFTER:
+        return chosen
+    ranked = sorted(chosen, key=lambda p: -p.relevance)
+    for i in range(KNEE_AFTER, len(ranked)):
+        if ranked[i].relevance < KNEE_DROP * ranked[i - 1].relevance:
+            cut = {id(p) for p in ranked[i:]}
+            return [p for p in chosen if id(p) not in cut]
+    return chosen
+
+
 def under_target(chunk: IndexedChunk, targets: list[str]) -> bool:
     """Whether a chunk stands under a goal or a heading a signpost pointed to (at any level of its section)."""
     return chunk.meta.get("goal") in targets or any(
@@ -496,7 +512,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     top = points[0].relevance
     floor = max(RELATIVE_FLOOR[shape] * top, 0.2)
     most = min(MAX_POINTS[shape], requested_count(ctx.q.text) or MAX_POINTS[shape])
-    chosen = mmr(points, most, lam=0.7, min_relevance=floor)
+    chosen = before_the_knee(mmr(points, most, lam=0.7, min_relevance=floor), shape)
     if len(chosen) < MIN_POINTS[shape]:  # a brief is several points: relax the floor, never the repetition check
         more = mmr(points, MIN_POINTS[shape], lam=0.7, min_relevance=max(0.45 * top, 0.15))
         # (below the floor, a point goes on with a section already quoted: a lone sentence from elsewhere that shares
