@@ -383,6 +383,10 @@ AMOUNT_NOUN_ENDINGS = ("budget", "anslag", "kostnad", "kostnaden", "prognos", "p
 
 
 # nouns that name the kind of answer asked for, not a thing the report must name: "med vilken motivering?"
+MONEY_UNITS = frozenset(stem(w) for w in ("mkr", "tkr", "kr", "kronor", "sek", "miljoner", "miljarder", "tusen",
+                                            "msek", "ksek", "mnkr"))
+MONEY_SCALE = re.compile(r"(?i)(?<![\wåäö])(?:mkr|tkr|mnkr|msek|ksek|miljon\w*|million\w*|miljard\w*|billion\w*|tusen|"
+                         r"thousands?)(?![\wåäö])")
 CALENDAR_UNITS = frozenset(("månad", "månaden", "datum", "datumet", "dag", "dagen", "vecka", "veckan", "kvartal",
                             "kvartalet", "month", "date", "day", "week", "quarter"))
 KIND_NOUNS = frozenset(("motivering", "motiveringen", "skäl", "skälet", "anledning", "anledningen", "orsak", "orsaken",
@@ -751,6 +755,13 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
     if focus in KIND_NOUNS:
         focus = None  # "med vilken motivering?", "vid vilken tidpunkt?": the kind of answer, in the report's own words
+    if kind in ("amount", "percent") and len(terms) > 1 and not MONEY_SCALE.search(text):
+        # "… in SEK?", "i kronor": the currency the answer is asked in, which every amount is written in (the
+        # HELÅRSPROGNONS row «… 13,9 mkr» met "What's the total size of the green bond framework, in SEK?"); a scale
+        # asked ("in million kronor", "i tkr") still picks the statement written in it
+        for t in [t for t in terms if t in MONEY_UNITS]:
+            if len(terms) > 1:
+                terms.pop(t)
     if kind == "date" and focus in CALENDAR_UNITS and len(terms) > 1:
         # "Vilken månad fattade fullmäktige beslut om …?": the kind of date asked, not a word the answer holds
         # («… fattade kommunfullmäktige i juni månad beslut om ett riktvärde» is another decision)

@@ -506,3 +506,10 @@ def test_a_comparative_in_a_name_is_kept():
 def test_the_calendar_unit_a_date_question_asks_for_is_no_word_of_its_answer():
     q = analyse("Vilken månad fattade fullmäktige beslut om rapporten om elpriserna?", [])
     assert q.kind == "date" and stem("månad") not in q.terms and stem("elpriserna") in q.terms
+
+
+def test_the_currency_an_amount_is_asked_in_is_no_word_of_its_answer():
+    q = analyse("What's the total size of Malmö's green bond framework, in SEK?", [])
+    assert q.kind == "amount" and not {stem("mkr"), stem("kronor"), stem("tkr")} & set(q.terms)
+    # a scale asked picks the statement written in it ("56,9 Mkr" rather than the table's "56 922 tkr")
+    assert stem("mkr") in analyse("What's the surplus for January to August, in Mkr?", []).terms
