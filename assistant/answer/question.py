@@ -382,13 +382,15 @@ AMOUNT_NOUN_ENDINGS = ("budget", "anslag", "kostnad", "kostnaden", "prognos", "p
                        "överskott", "överskottet", "underskott", "underskottet", "surplus", "deficit")
 
 
-# nouns that name the kind of answer asked for, not a thing the report must name: "med vilken motivering?"
+# the words for the currency an amount is asked in ("in SEK", "i kronor"), and for a scale of it ("i Mkr")
 MONEY_UNITS = frozenset(stem(w) for w in ("mkr", "tkr", "kr", "kronor", "sek", "miljoner", "miljarder", "tusen",
                                             "msek", "ksek", "mnkr"))
 MONEY_SCALE = re.compile(r"(?i)(?<![\wåäö])(?:mkr|tkr|mnkr|msek|ksek|miljon\w*|million\w*|miljard\w*|billion\w*|tusen|"
                          r"thousands?)(?![\wåäö])")
+# the unit of time a date question asks for ("Vilken månad …?")
 CALENDAR_UNITS = frozenset(("månad", "månaden", "datum", "datumet", "dag", "dagen", "vecka", "veckan", "kvartal",
                             "kvartalet", "month", "date", "day", "week", "quarter"))
+# nouns that name the kind of answer asked for, not a thing the report must name: "med vilken motivering?"
 KIND_NOUNS = frozenset(("motivering", "motiveringen", "skäl", "skälet", "anledning", "anledningen", "orsak", "orsaken",
                         "grund", "grunden", "tidpunkt", "tidpunkten", "tidsperiod", "tidsperioden", "period", "perioden",
                         "reason", "rationale", "justification",
@@ -687,7 +689,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             # (an English one by its Swedish renderings: "better" is «bättre», «förbättra» …)
             rendered = next((t.swedish for t in translations if word in t.english), (word,))
             said = [w for r in rendered for w in words(r)]
-            if m.group(2).lower() in STOP | EN_STOP or len(terms) <= 1 or stem(said[0]) not in terms \
+            if not said or m.group(2).lower() in STOP | EN_STOP or len(terms) <= 1 or stem(said[0]) not in terms \
                     or (m.group(1)[0].isupper() and m.start() > 0):  # a name's word: "Greater Copenhagen"
                 continue
             for w in said:
@@ -760,7 +762,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         # HELÅRSPROGNONS row «… 13,9 mkr» met "What's the total size of the green bond framework, in SEK?"); a scale
         # asked ("in million kronor", "i tkr") still picks the statement written in it
         for t in [t for t in terms if t in MONEY_UNITS]:
-            if len(terms) > 1:
+            if len(terms) > 1:  # (one left: "Hur mycket i kronor?" asks about nothing else)
                 terms.pop(t)
     if kind == "date" and focus in CALENDAR_UNITS and len(terms) > 1:
         # "Vilken månad fattade fullmäktige beslut om …?": the kind of date asked, not a word the answer holds
