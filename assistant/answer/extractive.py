@@ -21,7 +21,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
@@ -2318,6 +2318,15 @@ class ExtractiveAnswerer:
         return next((x for x in sentences[i + 1:i + 1 + DATE_AFTER] if not x.is_row and CALENDAR_MONTH.search(x.text)
                      and YEAR_IN_TEXT.search(x.text)), None)
 
+    def _runners_up(self, q: Question, best: Unit, units: list[Unit], coverage: float,
+                    share: float) -> Iterator[Unit]:
+        """The close runners-up of the best sentence that a fact answer may add a more precise statement from:
+        among the first six, of the kind asked, holding `coverage` of the question and `share` of its score."""
+        for u in units[:6]:
+            if (u is not best and u.text != best.text and u.kind_fit >= 1.0 and u.coverage >= coverage
+                    and u.score >= share * best.score and u.type_ok and self.constraints_ok(q, u)):
+                yield u
+
     def _precise_date(self, q: Question, best: Unit, units: list[Unit]) -> Unit | None:
         """For a "när" question answered by a sentence with only a year, a close runner-up that gives the
         month or the date: the answer an official needs for a calendar."""
@@ -2326,26 +2335,18 @@ class ExtractiveAnswerer:
         # (of the event asked, when the best tells it: the dialogues «Under hösten …» are not when the inquiry
         # «förväntas slutföras under 2025»)
         event_told = not event_missing(q, best)
-        for u in units[:6]:
-            if (u is not best and u.text != best.text and u.kind_fit >= 1.0 and u.coverage >= PRECISE_DATE_COVERAGE
-                    and u.score >= PRECISE_DATE_SCORE * best.score and u.type_ok and self.constraints_ok(q, u)
-                    and not is_signpost(u.text) and not (event_told and event_missing(q, u))):
-                return u
-        return None
+        return next((u for u in self._runners_up(q, best, units, PRECISE_DATE_COVERAGE, PRECISE_DATE_SCORE)
+                     if not is_signpost(u.text) and not (event_told and event_missing(q, u))), None)
 
     def _precise_amount(self, q: Question, best: Unit, units: list[Unit]) -> Unit | None:
         """For an amount asked and answered by a sentence that writes it rounded ("14 Mkr"), a close runner-up
         that states the same amount more precisely ("13,9 Mkr")."""
         if q.kind != "amount" or best.is_row or not (said := amounts_in(best.text)):
             return None
-        for u in units[:6]:
-            if (u is best or u.is_row or u.text == best.text or u.kind_fit < 1.0 or u.coverage < PRECISE_AMOUNT_COVERAGE
-                    or u.score < PRECISE_AMOUNT_SCORE * best.score or not u.type_ok or not self.constraints_ok(q, u)):
-                continue
-            if any(step < b_step and 1e-6 < abs(value - b_value) <= b_step / 2 + 1e-6  # (not «3 400 Tkr» for 3,4 Mkr)
-                   for _, value, step in amounts_in(u.text) for _, b_value, b_step in said):
-                return u
-        return None
+        return next((u for u in self._runners_up(q, best, units, PRECISE_AMOUNT_COVERAGE, PRECISE_AMOUNT_SCORE)
+                     if not u.is_row and any(step < b_step and 1e-6 < abs(value - b_value) <= b_step / 2 + 1e-6
+                                             for _, value, step in amounts_in(u.text) for _, b_value, b_step in said)),
+                    None)  # (the same figure in other units, «3 400 Tkr» for 3,4 Mkr, states nothing more precisely)
 
     def _table_extreme(self, q: Question, units: list[Unit]) -> list[Unit]:
         """"Vilket budgetområde har störst positiv avvikelse?": the row at that end of the asked column,

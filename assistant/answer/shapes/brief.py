@@ -201,11 +201,10 @@ def before_the_knee(chosen: list[Point], shape: str) -> list[Point]:
     election, then «Utöver detta pågår även planeringen av ett nytt intranät …» from the same section, are five."""
     if shape != "brief" or len(chosen) <= KNEE_AFTER:
         return chosen
-    ranked = sorted(chosen, key=lambda p: -p.relevance)
+    ranked = sorted(p.relevance for p in chosen)[::-1]
     for i in range(KNEE_AFTER, len(ranked)):
-        if ranked[i].relevance < KNEE_DROP * ranked[i - 1].relevance:
-            cut = {id(p) for p in ranked[i:]}
-            return [p for p in chosen if id(p) not in cut]
+        if ranked[i] < KNEE_DROP * ranked[i - 1]:
+            return [p for p in chosen if p.relevance >= ranked[i - 1]]  # (those after the fall are all below it)
     return chosen
 
 
