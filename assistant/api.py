@@ -336,6 +336,7 @@ class _Index:
         self.noun_roots = frozenset(stem(t, abstract=False) for t in self.df if t.endswith("het"))
         self._substring_df: dict[str, int] = {}
         self._text_terms: dict[str, frozenset[str]] = {}
+        self._row_labels: dict[str, tuple[frozenset[str], ...]] = {}
         self._text_vocabulary: dict[str, frozenset[str]] = {}
         self._section_texts: dict[str, str] = {}
         self._stated_values: dict[str, tuple[float, ...]] = {}
@@ -461,6 +462,15 @@ class _Index:
     def text_terms(self, chunk: IndexedChunk) -> frozenset[str]:
         """A chunk's own stemmed terms (of its text, not its search text), computed once per index."""
         return self._memoised(self._text_terms, chunk.id, lambda: frozenset(terms(chunk.text)))
+
+    def row_labels(self, chunk: IndexedChunk) -> tuple[frozenset[str], ...]:
+        """The stemmed words of each row label of a table chunk (none for prose), computed once per index."""
+        def read() -> tuple[frozenset[str], ...]:
+            if chunk.meta.get("kind") != "table":
+                return ()
+            labels = (line.partition(": ")[0] for line in chunk.text.split("\n")[2:] if ": " in line)
+            return tuple(found for label in labels if (found := frozenset(terms(label))))
+        return self._memoised(self._row_labels, chunk.id, read)
 
     def text_vocabulary(self) -> frozenset[str]:
         """Every stemmed term of the reports' own texts (not the headings and titles their search texts add): what

@@ -872,6 +872,7 @@ def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") 
 
 
 FIRST_PART_MAX = 4  # compounds a word the report lacks may stand first in and still be read as them
+HEAD_MODIFIER = 3  # letters before a compound's head that make it one («mark|hyror»), not an inflection
 PREFIX_LETTERS = 5  # a question word this long meets a compound it begins (_matched); a shorter one does not
 
 
@@ -1551,6 +1552,8 @@ class ExtractiveAnswerer:
         hits = self.a.retrieve(q.retrieval_query, filters, k=k, lexical_query=q.lexical_query)
         if q.kind == "amount" and not asked_parts(q) and hits:
             hits = self._with_own_summary(q, hits)
+        if q.kind in ("amount", "percent") and hits:
+            hits = self._with_named_rows(q, hits)
         units = self.units_for(q, hits)
         return evidence_order(hits, units), units
 
@@ -1565,6 +1568,22 @@ class ExtractiveAnswerer:
                and is_own_summary(c)
                and any(w >= 1.0 and term_hit(q, t, self.a.index.text_terms(c)) for t, w in q.terms.items())]
         return Hits([*hits, *((c, 0.0) for c in own)], hits.dense_similarity) if own else hits
+
+    def _with_named_rows(self, q: Question, hits: Hits) -> Hits:
+        """The hits and, after them, the tables of the searched reports with a row the question names by every
+        word of its label ("Vad kostar juridik enligt prognosen?": the row «Juridik»): a long table ranks low in
+        both searches however exactly one of its rows is asked for."""
+        seen = {c.id for c, _ in hits}
+        sources = {c.meta.get("source") for c, _ in hits}
+        # (by the word itself, a rendering of it or a compound it ends: "land rents" names «markhyror», but
+        # "kostar" is no row «Lönekostnader», nor "lokal" «Lokalkostnader»)
+        own = {x for t, w in q.terms.items() if w >= 1.0 for x in (t, *q.alternatives.get(t, ()))}
+
+        def said(word: str) -> bool:
+            return word in own or any(word.endswith(x) and len(word) - len(x) >= HEAD_MODIFIER for x in own)
+        named = [c for c in self.a.index.chunks if c.id not in seen and c.meta.get("source") in sources
+                 and any(all(said(w) for w in label) for label in self.a.index.row_labels(c))]
+        return Hits([*hits, *((c, 0.0) for c in named)], hits.dense_similarity) if named else hits
 
     # -- scoring ----------------------------------------------------------
     def idf(self, term: str) -> float:

@@ -3541,3 +3541,12 @@ def test_a_brief_stops_at_a_sharp_fall_in_relevance(assistant):
     a = assistant.ask("What is the city doing to strengthen democracy?")
     assert a.shape == "brief" and not a.refused and len(a.citations) >= 4, a.answer
     assert not any("intranät" in c.quote for c in a.citations), a.answer
+
+
+def test_a_change_is_told_by_the_figure_asked_about_not_other_rows_or_changes(assistant):
+    # «Intäkter: Prognos 2025 247 738, Utfall 2024 248 895, Förändring i % -0,5» (p. 42), not the costs' rows of
+    # the same table nor «… investeringsutrymme 18,5 Mkr högre år 2025» (p. 37)
+    a = assistant.ask("Hur mycket minskar intäkterna jämfört med 2024?")
+    assert a.shape == "change" and not a.refused, a.answer
+    assert a.citations[0].quote.startswith("Intäkter:"), a.citations
+    assert not any("investeringsutrymme" in c.quote or c.quote.startswith("Kostnader:") for c in a.citations), a.answer

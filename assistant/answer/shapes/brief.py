@@ -543,7 +543,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                        lam=0.7, min_relevance=floor)
         chosen = kept
     off_topic_points: list[Point] = []
-    if shape in ("brief", "change") and (rare := topic_words):
+    # (what a change question asks to compare is its topic however common: "Hur mycket minskar intäkterna jämfört
+    # med 2024?" is not answered by «… investeringsutrymme 18,5 Mkr högre år 2025»)
+    if shape in ("brief", "change") and (rare := topic_words or (on_topic_words(ctx, any_idf=True)
+                                                                  if shape == "change" else [])):
         on_it = on_the_topic_refilled(ctx, chosen, points, rare, floor, named)
         off_topic_points = [p for p in chosen if p not in on_it]
         chosen = on_it
@@ -629,13 +632,13 @@ MOVES_ON = re.compile(r"(?i)^\s*(?:utöver detta|utöver det|därutöver|därtil
                       r"i övrigt|beyond this|in addition|furthermore|moreover)\b")
 
 
-def on_topic_words(ctx: Context, exclude: frozenset[str] = frozenset()) -> list[str]:
+def on_topic_words(ctx: Context, exclude: frozenset[str] = frozenset(), any_idf: bool = False) -> list[str]:
     """The question's rare topic words the report has: not its comparison ("högre", "vad skiljer"), nor
-    `exclude` (a surplus's own words, when the question asks why there is one)."""
+    `exclude` (a surplus's own words, when the question asks why there is one). `any_idf`: common ones too."""
     compared = {stem(w) for w in words(ctx.q.text) if COMPARATIVE.fullmatch(w) or DIFFERS.fullmatch(w)}
     return [t for t in topic_terms(ctx.q) - compared
             if not any(t.startswith(x) for x in exclude)
-            and ctx.scorer.idf(t) >= RARE_TOPIC_IDF and ctx.scorer.stem_in_corpus(t)]
+            and (any_idf or ctx.scorer.idf(t) >= RARE_TOPIC_IDF) and ctx.scorer.stem_in_corpus(t)]
 
 
 def is_about(ctx: Context, u: Unit, rare: list[str]) -> bool:
@@ -691,11 +694,15 @@ def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point]
     topical = (topical - (modifiers := modifiers_of(ctx.q.text, topical))) or topical
     rare = [t for t in rare if t not in modifiers] or rare
     places = {place(p) for p in chosen if names(p, topical) or (goal and place(p)[0] == goal)}
-    kept = [p for p in chosen if place(p) in places]
+
+    def on_it(p: Point) -> bool:  # (a table row is on its own label's topic, not its table's: «Kostnader» beside
+        # «Intäkter» is another figure)
+        return place(p) in places and (not p.unit.is_row or names(p, topical))
+    kept = [p for p in chosen if on_it(p)]
     if not places or len(kept) == len(chosen):
         return chosen
     more = [p for p in points if p not in chosen and p.relevance >= floor
-            and (place(p) in places or names(p, set(rare)))]
+            and (on_it(p) or names(p, set(rare)))]
     out = list(kept)  # the kept points stay; the next on the topic take the free places
     for p in mmr(more, len(chosen) - len(kept), lam=0.7):
         if all(p.unit.text != c.unit.text and similarity(content(p.unit), content(c.unit)) < 0.6 for c in out):
