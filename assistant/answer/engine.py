@@ -1584,6 +1584,11 @@ class AnswerEngine:
             else:
                 # (in the same paragraph, opening with the thing in the definite form or a demonstrative)
                 found = later[0] if later and later[0].before and OPENS_ON_IT.match(later[0].text) else None
+                if found is None and q2.kind in ("count", "date", "amount"):
+                    # a bare "… och när?": the value of that kind beside the quote in its paragraph, after or before
+                    # it («… tog Malmö stad vid månadsskiftet augusti/september ett historiskt steg …» comes first)
+                    around = [units[j] for j in (at + 1, at - 1) if 0 <= j < len(units) and units[max(j, at)].before]
+                    found = next((u for u in around if kind_score(u, q2) >= 1.0), None)
             if found is not None:  # (as sure as the first part's answer, whose passage it is from)
                 return replace(self.scorer.compose_answer(q2, [found], first.scope, []), confidence=first.confidence)
         return None

@@ -25,6 +25,8 @@ from assistant.textproc import EN_STOP, stem, words
 # the goal area a question names: "målområdet Ett tryggt Malmö", "målområdet om trygghet",
 # "the goal area on public health", "the goal area called …"; the name runs to the end of the clause
 NAMED_AREA = [
+    # a name in quotes is all of the name, whatever follows it ("the goal area 'A digital city' assessed as …")
+    re.compile(r"(?i)\b(?:goal area|målområdet)\s+[«\"'“‘](?P<name>[^«»\"'“”‘’]{3,})[»\"'”’]"),
     re.compile(r"(?<![\wåäö])målområdet\s+(?P<name>(?:om|för|kring)\s+[^?!.,;:]+|[«\"'“]?[A-ZÅÄÖ][^?!.,;:]*)"),
     re.compile(r"(?i)\bgoal area\s+(?:about|on|for|of|called|named)\s+(?P<name>[^?!.,;:]+)"),
 ]

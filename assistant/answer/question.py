@@ -73,7 +73,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
-              "vilken stad", "what is the name", "which company", "which authority", "who ", "which city",
+              "vilken stad", "what is the name", "which company", "which authority", "which agency", "which agencies", "what agency", "who ", "which city",
               "which project", "which organisation", "which organization", "what is the new", "vilka heter",
               "namnen på", "namnet på", "the names of", "names please", "names, please", "their names",
               "namn tack", "med namn", "the name of", "för namn", "vad kallas", "what are they called")),
@@ -82,7 +82,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
 NAME_CUES = next(cues for kind, cues in TYPE_CUES if kind == "name")
 NAME_NOUNS = ("myndighet", "bolag", "leverantör", "företag", "verktyg", "projekt", "departement", "organisation",
               "program", "policy", "plattform", "system", "direktiv", "stad", "städer", "kommun", "nätverk",
-              "authorit", "compan", "tool", "project", "organisation", "organization", "programme", "directive",
+              "authorit", "agenc", "compan", "tool", "project", "organisation", "organization", "programme", "directive",
               "city", "cities", "network", "industr", "bransch", "neighbourhood", "vendor", "supplier", "firm",
               "person", "people", "partner", "startup", "start-up", "politiker", "politician")
 # "Vem är leverantör av …?": the role asked about, as "vilken leverantör" names it

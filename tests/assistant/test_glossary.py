@@ -101,3 +101,9 @@ def test_the_glossarys_swedish_words_are_keyed_as_typed_without_their_letters():
     plain = swedish_words_typed_plain()
     assert plain["ranta"] == "ränta"
     assert all(k != v and not set(k) & set("åäö") for k, v in plain.items())
+
+
+def test_how_far_a_goal_is_met_is_read_in_the_reports_words():
+    # «… bedömningen att kommunfullmäktigemålet endast delvis uppnåtts» (p. 29)
+    assert translate("partly")[0].swedish[0] == "delvis"
+    assert "uppnåtts" in translate("was the goal partly met")[-1].swedish

@@ -15,6 +15,9 @@ from assistant.answer.premise import named_area
     ("sammanfatta målområdet om den gröna staden", "gröna staden"),
     ("Summarise the goal area on public health", "public health"),
     ("Summarise the goal area called Safe Malmö", "Safe Malmö"),
+    # a quoted name is the whole name, whatever follows it
+    ("Is the goal area 'A digital city' expected to be met this year?", "A digital city"),
+    ("Vad gör staden inom målområdet «En kulturell stad» just nu?", "En kulturell stad"),
 ])
 def test_the_name_a_question_gives_a_goal_area(question, name):
     assert named_area(question) == name

@@ -24,6 +24,7 @@ def test_detect_lang(text, lang):
 
 
 @pytest.mark.parametrize(("text", "kind"), [
+    ("Which agency funds the meal preparedness?", "name"),
     ("Hur stor var den sociala obligationen?", "amount"),
     ("Hur stora var de gröna obligationerna?", "amount"),
     ("Vad kostade det i kronor?", "amount"),

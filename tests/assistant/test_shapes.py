@@ -3550,3 +3550,8 @@ def test_a_change_is_told_by_the_figure_asked_about_not_other_rows_or_changes(as
     assert a.shape == "change" and not a.refused, a.answer
     assert a.citations[0].quote.startswith("Intäkter:"), a.citations
     assert not any("investeringsutrymme" in c.quote or c.quote.startswith("Kostnader:") for c in a.citations), a.answer
+
+
+def test_a_quoted_goal_area_the_report_lacks_is_named_in_the_refusal(assistant):
+    answer = assistant.ask("Is the goal area 'A digital city' expected to be met this year?")
+    assert answer.refused and "«A digital city»" in answer.answer and "En grön stad" in answer.answer, answer.answer
