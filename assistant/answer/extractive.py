@@ -1040,6 +1040,16 @@ def sentences_after(u: Unit, n: int) -> list[str]:
     return texts[at + 1:at + 1 + n]
 
 
+def _date_fit(q: Question, low: str, years: list[Any]) -> float:
+    """How well a unit holds a date: a month fully, a year fully when a year is asked, else half."""
+    if any(m in low for m in MONTHS):
+        return 1.0
+    has_year = bool(years) or re.search(r"\b(19|20)\d\d\b", low) is not None
+    if has_year and (q.focus or "") in YEAR_FOCUS:
+        return 1.0  # "Vilket år startade …?": a year is the whole answer
+    return 0.5 if has_year else 0.0
+
+
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
@@ -1097,12 +1107,10 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         countable = [x for x in numbers if x.unit not in ("kr", "%") and not (x.value in days and x.value <= 31)]
         return 0.7 if countable or any(w in NUMBER_WORDS for w in words(low)) else 0.0
     if kind == "date":
-        if any(m in low for m in MONTHS):
-            return 1.0
-        has_year = bool(years) or re.search(r"\b(19|20)\d\d\b", text) is not None
-        if has_year and (q.focus or "") in YEAR_FOCUS:
-            return 1.0  # "Vilket år startade …?": a year is the whole answer
-        return 0.5 if has_year else 0.0
+        date_fit = _date_fit(q, low, years)
+        if SINCE_ASKED.search(q.text) and not SINCE_TOLD.search(low):
+            return min(date_fit, 0.5)  # "Sedan när pågår …?" asks when it began: «… sedan 2023 …», not a later month
+        return date_fit
     if kind == "name":
         if unit.is_row:
             return 0.0  # table rows hold numbers, not names
@@ -1155,6 +1163,11 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
                 return 1.0  # a compound naming the thing: justitiedepartementet (not "pionjärstäderna" for "vilka städer")
         return 1.0 if names else 0.0
     return 1.0
+
+
+# when a thing began, asked ("Sedan när …?", "Since when …?"), and told («sedan 2023», «since 2023»)
+SINCE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:sedan|since|ända sedan|från)\s+(?:när|when)(?![\wåäö])")
+SINCE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:sedan|since|från och med|startade|inleddes|påbörjades|började)(?![\wåäö])")
 
 
 # who takes part in a thing, asked, and told as its participants, whoever they are

@@ -62,6 +62,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
               "vilket exakt datum", "what month", "which month")),
     ("amount", ("plus eller minus", "minus eller plus", "plus or minus", "resultatet för perioden",
                 "resultatet för helåret", "resultatet för året", "periodens resultat", "årets resultat",
+                "result for the period", "result for the year", "period's result", "year's result",
                 "hur mycket", "hur mycke", "hur mkt", "hur stor", "hur stort", "hur stora", "hur höga", "hur hög",
                 "vilket belopp", "vilken summa",
                 "i kronor", "in kronor", "how high",
@@ -425,7 +426,7 @@ def asks_another_noun(t: str) -> bool:
 
 
 # "när" asking when: opening the question or a clause of its own ("…, och när …?"), not joining a clause mid-sentence
-WHEN_ASKED = re.compile(r"^\s*(?:\W+\s*)?(?:och |men |så |eller |samt )?när\b|(?:[,;:?.!–-]|\b(?:och|samt|eller|men))\s*när\b")
+WHEN_ASKED = re.compile(r"^\s*(?:\W+\s*)?(?:och |men |så |eller |samt )?(?:sedan |från |ända sedan )?när\b|(?:[,;:?.!–-]|\b(?:och|samt|eller|men))\s*när\b")
 # money one has to spend: "hur mycket pengar har KS att röra sig med" asks its grant
 AT_HAND = re.compile(r"(?i)\s+(?:att )?röra sig med\b")
 # "när det gäller …", "när det kommer till …": regarding, no "when"

@@ -1075,3 +1075,12 @@ def test_a_row_the_question_names_is_evidence_however_low_its_table_ranks(assist
     a = assistant.ask(question)
     assert not a.refused and a.citations[0].quote.startswith(row), a.answer
     assert a.citations[0].page == 44, a.citations
+
+
+@pytest.mark.parametrize("question", ["Sedan när pågår upphandlingen av ett nytt ekonomisystem?",
+                                      "Since when has the city been procuring a new finance system?"])
+def test_since_when_is_answered_by_when_it_began(assistant, question):
+    # «Malmö stad genomför sedan 2023 en upphandling av nytt ekonomisystem …» (p. 11), not the next step's
+    # «… dialoger pågår fram till våren 2026 …» nor «Arbetet med upphandling … pågår …» (p. 6), which has no date
+    a = assistant.ask(question)
+    assert not a.refused and "sedan 2023" in a.citations[0].quote, a.answer

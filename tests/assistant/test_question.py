@@ -24,6 +24,8 @@ def test_detect_lang(text, lang):
 
 
 @pytest.mark.parametrize(("text", "kind"), [
+    ("Sedan när pågår upphandlingen av ett nytt ekonomisystem?", "date"),
+    ("What is the board's result for the period?", "amount"),
     ("Which agency funds the meal preparedness?", "name"),
     ("Hur stor var den sociala obligationen?", "amount"),
     ("Hur stora var de gröna obligationerna?", "amount"),
