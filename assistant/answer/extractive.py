@@ -872,6 +872,7 @@ def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") 
 
 
 FIRST_PART_MAX = 4  # compounds a word the report lacks may stand first in and still be read as them
+RARE_ROW_WORD_DF = 3  # a question word in this few passages names the table row that holds it
 HEAD_MODIFIER = 3  # letters before a compound's head that make it one («mark|hyror»), not an inflection
 PREFIX_LETTERS = 5  # a question word this long meets a compound it begins (_matched); a shorter one does not
 
@@ -1594,8 +1595,15 @@ class ExtractiveAnswerer:
 
         def said(word: str) -> bool:
             return word in own or any(word.endswith(x) and len(word) - len(x) >= HEAD_MODIFIER for x in own)
+        # (or by the question's rare words, when the label holds them all: "Hur mycket tillfördes för
+        # demokratiutveckling?" names «STK-2025-674 Arbete med långsiktig … demokratiutveckling»)
+        rare = {t for t, w in q.terms.items() if w >= 1.0 and 0 < self.a.index.df.get(t, 0) <= RARE_ROW_WORD_DF}
+
+        def named_by(label: frozenset[str]) -> bool:
+            return all(said(w) for w in label) or (bool(rare) and all(
+                any(x in label for x in (t, *q.alternatives.get(t, ()))) for t in rare))
         named = [c for c in self.a.index.chunks if c.id not in seen and c.meta.get("source") in sources
-                 and any(all(said(w) for w in label) for label in self.a.index.row_labels(c))]
+                 and any(named_by(label) for label in self.a.index.row_labels(c))]
         return Hits([*hits, *((c, 0.0) for c in named)], hits.dense_similarity) if named else hits
 
     # -- scoring ----------------------------------------------------------

@@ -1084,3 +1084,12 @@ def test_since_when_is_answered_by_when_it_began(assistant, question):
     # «… dialoger pågår fram till våren 2026 …» nor «Arbetet med upphandling … pågår …» (p. 6), which has no date
     a = assistant.ask(question)
     assert not a.refused and "sedan 2023" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["Hur mycket tillfördes för demokratiutveckling?",
+                                      "How much was added for democracy development?"])
+def test_a_row_named_by_the_questions_rare_word_is_evidence(assistant, question):
+    # «STK-2025-674 Arbete med långsiktig och aktivt inkluderande demokratiutveckling: Belopp 2,5 mkr» (p. 38): the
+    # grant changes' table ranked below the goal's prose, which names no amount (the question was refused)
+    a = assistant.ask(question)
+    assert not a.refused and "2,5" in a.citations[0].quote and "demokratiutveckling" in a.citations[0].quote, a.answer

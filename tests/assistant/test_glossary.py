@@ -107,3 +107,7 @@ def test_how_far_a_goal_is_met_is_read_in_the_reports_words():
     # «… bedömningen att kommunfullmäktigemålet endast delvis uppnåtts» (p. 29)
     assert translate("partly")[0].swedish[0] == "delvis"
     assert "uppnåtts" in translate("was the goal partly met")[-1].swedish
+
+
+def test_other_personnel_costs_are_the_income_statements_row():
+    assert translate("other personnel costs")[0].swedish[0] == "övriga personalkostnader"
