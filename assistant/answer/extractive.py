@@ -150,6 +150,8 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 # (stadskontoret). A question about a part is not answered by a sentence about another part or the whole.
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
+# the three-part table's columns name the parts as «Styrelsen», «Förvaltningen KB/SF/IF» and «Totalt STK»
+PART_COLUMNS = frozenset(stem(w) for w in ("förvaltningen", "stk"))
 PART_FOR_WHOLE = 0.2  # a sentence on one part, when the question asks about the whole board
 SUBPART_UNASKED = 0.35  # a figure under one activity of the part asked, when the question names no activity
 PART_UNASKED = 0.15  # a sentence on one part, when a money question names no part
@@ -379,7 +381,7 @@ class Unit:
 
 
 # a figure of the year's forecast or of the period's outcome, asked for or said (an interim report has both)
-FORECAST_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:helårs\w*|års?prognos\w*|prognos\w*|prognostiser\w*|forecast\w*|"
+FORECAST_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:helår\w*|års?prognos\w*|prognos\w*|prognostiser\w*|forecast\w*|"
                             r"full[- ]year|projected)")
 PERIOD_WORDS = re.compile(r"(?i)(?<![\wåäö])(?:utfall\w*|periodens|perioden|jan(?:uari|uary)?\s*(?:[-–]|to|till)\s*"
                           r"aug(?:usti|ust)?|hittills|"
@@ -787,6 +789,8 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
         # of six letters: «medel» is as often the means of a sentence on other money as the «medlen» asked about)
     # the noun a verb is made of ("prognostiser" is prognos + "tiser"), met as a compound's head below
     nouns = [term[:-len(x)] for x in NOUN_VERB_SUFFIXES if term.endswith(x) and len(term) - len(x) >= 6]
+    # (as the stemmer cuts it at a compound's end: budgeterat ~ «nämndsbudget», stemmed "nämndsbudg")
+    nouns += [n[:-2] for n in nouns if n.endswith(("et", "en")) and len(n) >= 6]
     for s in stems:
         if len(term) >= PREFIX_LETTERS and (s.startswith(term) or s.endswith(term)):
             return True
@@ -1757,6 +1761,11 @@ class ExtractiveAnswerer:
             if asked_part and u.is_row:
                 if chunk_of_another_part(u.chunk, asked_part):
                     u.score -= 0.4  # "stadskontorets överskott" is not the SUMMA of the table under STYRELSEN
+                elif q.kind == "amount" and WHOLE not in asked_part and not part_section(u.chunk) \
+                        and not (PARTS | PART_COLUMNS) & u.stems:
+                    # nor the Driftbudget's «Resultat (budgetavvikelse) … Prognos helår 13 950», the whole board's
+                    # row under no part's heading and naming no part («Årsprognosen visar ett överskott på 7,1 Mkr»)
+                    u.score -= PART_UNSAID
             elif asked_part:
                 named = PARTS & u.stems
                 # (an English "board" is read as styrelsen but may mean the whole board: a sentence on

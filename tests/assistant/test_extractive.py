@@ -387,6 +387,7 @@ def test_a_verb_meets_its_noun():
     assert _matched("utvecklat", {"utveckling"}) and _matched("hanterat", {"hantering"})
     assert not _matched("arbetat", {"arbetsmarknad"})  # a verb's root is not any compound that starts with it
     assert _matched("klim", {"klimatomställning"})  # the stemmer cut "-at" off klimat
+    assert _matched("budgeter", {"nämndsbudg"})  # a verb made of a noun, whose compound the stemmer cut
 
 
 def test_an_adjective_meets_its_abstract_noun_but_not_the_other_way_round():
@@ -1093,3 +1094,17 @@ def test_a_row_named_by_the_questions_rare_word_is_evidence(assistant, question)
     # grant changes' table ranked below the goal's prose, which names no amount (the question was refused)
     a = assistant.ask(question)
     assert not a.refused and "2,5" in a.citations[0].quote and "demokratiutveckling" in a.citations[0].quote, a.answer
+
+
+def test_a_part_asked_for_the_full_year_is_told_by_its_own_forecast(assistant):
+    # «Årsprognosen visar ett överskott på 7,1 Mkr» under STADSKONTORETS VERKSAMHET (p. 39); "helåret" asks the
+    # forecast, not the period's «Stadskontorets ekonomiska utfall … 32,8 Mkr», nor the whole board's Driftbudget row
+    a = assistant.ask("Hur stort överskott räknar stadskontoret med för helåret?")
+    assert not a.refused and "7,1 Mkr" in a.citations[0].quote, a.answer
+
+
+def test_a_budgeted_figure_is_met_by_a_compound_the_stemmer_cut(assistant):
+    # «I nämndsbudget 2025 har totalt 338,9 Mkr avsatts till stadskontorets verksamhet.» (p. 39): Snowball stems
+    # «nämndsbudget» to "nämndsbudg", which "budgeterat" (budget + -erat) must still meet
+    a = assistant.ask("Hur mycket är budgeterat för stadskontorets verksamhet?")
+    assert not a.refused and "338,9" in a.citations[0].quote, a.answer
