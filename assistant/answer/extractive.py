@@ -1713,7 +1713,9 @@ class ExtractiveAnswerer:
                     # holds the head itself («… själva policyn» under «kommunikationsinsatser»; «arbetat» under
                     # the goal's «livsmiljöer» is no arbetsmiljö)
                     got[own] += 0.6 * w
-                elif t in c_terms:
+                elif t in c_terms and not u.is_row:
+                    # (a row says only its label, columns and table: the sentence after the table, «… beslutade
+                    # kommunstyrelsen att omfördela kommunbidrag …», is no reallocation of every row)
                     got[own] += 0.5 * w
             own_cov = min(got[True] / own_total, 1.0)
             u.hist_coverage = min(got[False] / hist_total, 1.0) if hist_total else 0.0
