@@ -3555,3 +3555,11 @@ def test_a_change_is_told_by_the_figure_asked_about_not_other_rows_or_changes(as
 def test_a_quoted_goal_area_the_report_lacks_is_named_in_the_refusal(assistant):
     answer = assistant.ask("Is the goal area 'A digital city' expected to be met this year?")
     assert answer.refused and "«A digital city»" in answer.answer and "En grön stad" in answer.answer, answer.answer
+
+
+def test_an_adjective_alone_names_no_related_heading_of_a_summary(assistant):
+    # "cirkulära upphandlingar": «Partnerskap med näringslivet … och cirkulär tillväxt» (pp. 18–19, UTSICT,
+    # Mikromeriter) shares only the adjective; the procurement headings are the span
+    answer = assistant.ask("Sammanfatta arbetet med cirkulära upphandlingar")
+    assert answer.shape == "summary" and "cirkulära upphandlingar" in answer.answer, answer.answer
+    assert "UTSICT" not in answer.answer and "Mikromeriter" not in answer.answer, answer.answer

@@ -37,7 +37,13 @@ from assistant.answer.points import (
 from assistant.answer.question import AMBIENT_ACTORS, NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
-from assistant.answer.shapes.brief import budget_area_names, named_goal, on_topic_words, topic_only_in_an_account
+from assistant.answer.shapes.brief import (
+    budget_area_names,
+    modifiers_of,
+    named_goal,
+    on_topic_words,
+    topic_only_in_an_account,
+)
 from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
@@ -266,7 +272,7 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
         if own is not None:
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
-    return with_related(best, spans, ctx.position())
+    return with_related(best, spans, ctx.position(), wanted, modifiers_of(ctx.q.text, set(wanted)))
 
 
 def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float], aside: set[str] = frozenset()) -> Span:
@@ -305,9 +311,12 @@ def in_parentheses(text: str, lang: str = "sv") -> set[str]:
     return stems(inside) - stems(outside)
 
 
-def with_related(best: Span | None, spans: list[Span], position: Any) -> Span | None:
+def with_related(best: Span | None, spans: list[Span], position: Any, wanted: dict[str, float] | None = None,
+                 modifiers: set[str] = frozenset()) -> Span | None:
     """The best heading with the other headings the question names nearly as well, none inside another:
-    "mänskliga rättigheter" is taken up under the board's priorities, under a goal and under its oversight."""
+    "mänskliga rättigheter" is taken up under the board's priorities, under a goal and under its oversight.
+    `modifiers`: the question's adjectives before another of its words, which alone name no related heading
+    ("cirkulära upphandlingar" is not «Partnerskap … för … cirkulär tillväxt»)."""
     if best is None or best.kind != "heading" or not best.accepted:
         return best
     taken = {c.id for c in best.chunks}
@@ -323,6 +332,9 @@ def with_related(best: Span | None, spans: list[Span], position: Any) -> Span | 
             continue
         if s.other_year:
             continue  # the same topic in another year is not what was asked
+        named_by = {t for t in wanted or {} if _title_match(t, set(terms(s.label)))}
+        if modifiers and named_by and named_by <= modifiers:
+            continue
         ids = {c.id for c in s.chunks}
         if ids & taken:
             continue  # a parent or a child of a heading already in
