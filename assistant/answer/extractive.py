@@ -1119,6 +1119,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     if kind == "name":
         if unit.is_row:
             return 0.0  # table rows hold numbers, not names
+        if HOLDER_ASKED.search(q.text) and not HOLDER_NAMED.search(text):
+            return 0.0  # "Vem är chef för …?", "Who is the director of …?": a person, named beside the role
         # (an English question's names in the report's spelling too: "Gothenburg" asked is «Göteborg» quoted, no
         # name the answer adds)
         qlow = q.text.lower() + (" " + " ".join(q.terms) if q.lang == "en" else "")
@@ -1168,6 +1170,16 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
                 return 1.0  # a compound naming the thing: justitiedepartementet (not "pionjärstäderna" for "vilka städer")
         return 1.0 if names else 0.0
     return 1.0
+
+
+# who holds a role, asked ("Vem är den nya chefen för …?", "Who is the chair of …?"), and a person named beside a
+# role in the report's way («stadsdirektör Anna Andersson», «Anna Andersson, ordförande i …»)
+_ROLES = (r"(?:[a-zåäö]*chef\w*|[a-zåäö]*direktör\w*|ordförande\w*|ledare\w*|samordnare\w*|borgmästare\w*|"
+          r"kommunalråd\w*|head|director|chair\w*|manager|leader|mayor|ceo|boss|president|coordinator)")
+HOLDER_ASKED = re.compile(r"(?i)^\s*(?:vem|who)\s+(?:är|var|blir|blev|is|was|will be|becomes)\s+(?:den |det |the )?"
+                          r"(?:nya |nye |ny |new |current |nuvarande |tillförordnade |acting )?" + _ROLES + r"(?![\wåäö])")
+_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+HOLDER_NAMED = re.compile(r"(?i:" + _ROLES + r"),?\s+" + _NAME + r"|" + _NAME + r",\s+(?:\w+\s+)?(?i:" + _ROLES + r")")
 
 
 # when a thing began, asked ("Sedan när …?", "Since when …?"), and told («sedan 2023», «since 2023»)

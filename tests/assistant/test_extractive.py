@@ -1108,3 +1108,18 @@ def test_a_budgeted_figure_is_met_by_a_compound_the_stemmer_cut(assistant):
     # «nämndsbudget» to "nämndsbudg", which "budgeterat" (budget + -erat) must still meet
     a = assistant.ask("Hur mycket är budgeterat för stadskontorets verksamhet?")
     assert not a.refused and "338,9" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["Vem är den nya chefen för enheten för chefsförsörjning?",
+                                      "Who is the director of the city office?"])
+def test_who_holds_a_role_is_a_person_named_beside_it(assistant, question):
+    # the report names no role holder; «… programmet Framtida chefer …» (p. 33) names a programme, not a head
+    assert assistant.ask(question).refused
+
+
+def test_a_person_is_named_beside_a_role_in_the_reports_way():
+    from assistant.answer.extractive import HOLDER_ASKED, HOLDER_NAMED
+
+    assert HOLDER_ASKED.search("Who is the new head of the unit?") and not HOLDER_ASKED.search("Vem leder arbetet?")
+    assert HOLDER_NAMED.search("… beslutade stadsdirektör Anna Andersson att …")
+    assert not HOLDER_NAMED.search("… genom programmet Framtida chefer, som startar i september")
