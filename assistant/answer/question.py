@@ -74,7 +74,8 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
               "vilket verktyg", "vilket projekt", "vilket departement", "vilken organisation", "vem ", "vilka städer",
-              "vilken stad", "what is the name", "which company", "which authority", "which agency", "which agencies", "what agency", "who ", "which city",
+              "vilken stad", "what is the name", "which company", "which authority", "which agency", "which agencies",
+              "what agency", "who ", "which city",
               "which project", "which organisation", "which organization", "what is the new", "vilka heter",
               "namnen på", "namnet på", "the names of", "names please", "names, please", "their names",
               "namn tack", "med namn", "the name of", "för namn", "vad kallas", "what are they called")),
@@ -426,7 +427,8 @@ def asks_another_noun(t: str) -> bool:
 
 
 # "när" asking when: opening the question or a clause of its own ("…, och när …?"), not joining a clause mid-sentence
-WHEN_ASKED = re.compile(r"^\s*(?:\W+\s*)?(?:och |men |så |eller |samt )?(?:sedan |från |ända sedan )?när\b|(?:[,;:?.!–-]|\b(?:och|samt|eller|men))\s*när\b")
+WHEN_ASKED = re.compile(r"^\s*(?:\W+\s*)?(?:och |men |så |eller |samt )?(?:sedan |från |ända sedan )?när\b|"
+                        r"(?:[,;:?.!–-]|\b(?:och|samt|eller|men))\s*när\b")
 # money one has to spend: "hur mycket pengar har KS att röra sig med" asks its grant
 AT_HAND = re.compile(r"(?i)\s+(?:att )?röra sig med\b")
 # "när det gäller …", "när det kommer till …": regarding, no "when"
