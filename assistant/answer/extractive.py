@@ -170,6 +170,7 @@ COUNT_SYNONYMS = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
 COUNT_NOT_NOUN = {"max", "min", "minst", "högst", "totalt", "fler", "mer", "ungefär", "cirka"}
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
 YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
+AGENCY_WORD = re.compile(r"(?i)[a-zåäö]*(?:verket|myndighet\w*|inspektionen|kansliet|delegationen)\b")
 AGENCY_NAME = re.compile(r"(?:verket|myndigheten|inspektionen|kansliet|delegationen)$")  # not -styrelsen: the report's own board
 PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfattar|are (?:part of|in|members)|take part|"
                            r"participate|belong)(?![\wåäö])")
@@ -1127,6 +1128,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         # the noun asked about ("vilken leverantör"): Swedish questions only
         focus = q.focus or ""
         asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and names_a_thing(focus) else []
+        if q.lang == "en" and focus:  # "which agency": the noun as the glossary renders it («myndighet»)
+            asked = [w for t in translate(focus)[:1] for w in t.swedish[:1] if names_a_thing(w)]
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
@@ -1155,6 +1158,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower()) for tok in text.split()[1:])
         if agency:
             return 1.0
+        if any(a.startswith("myndighet") for a in asked) and not AGENCY_WORD.search(text):
+            return 0.0  # "Which agency …?" is not answered by «Som första kommun i Sverige …»
         names = names_in(text, qlow, initials, common)
         # "Vilka organisationer fick medel …?": a sentence naming several (Pink Programming, Redi School, BLING
         # Startup) lists them, though it never says "organisation" (people are named as people: "personer")

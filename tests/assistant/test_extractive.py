@@ -1123,3 +1123,11 @@ def test_a_person_is_named_beside_a_role_in_the_reports_way():
     assert HOLDER_ASKED.search("Who is the new head of the unit?") and not HOLDER_ASKED.search("Vem leder arbetet?")
     assert HOLDER_NAMED.search("… beslutade stadsdirektör Anna Andersson att …")
     assert not HOLDER_NAMED.search("… genom programmet Framtida chefer, som startar i september")
+
+
+def test_an_english_name_question_checks_the_noun_it_asks_for(assistant):
+    # "agency" is «myndighet»: «Som första kommun i Sverige har Malmö gett ut en social obligation …» names a country,
+    # no agency; «Myndigheten för skydd och beredskap (MSB) pekat ut Malmö …» (p. 16) is one
+    assert assistant.ask("Which agency is the social bond reported to?").refused
+    a = assistant.ask("Which agency pointed out Malmö as exposed to flooding?")
+    assert not a.refused and "Myndigheten för skydd och beredskap" in a.citations[0].quote, a.answer
