@@ -42,6 +42,8 @@ from assistant.errors import AssistantError, IndexError_
 from assistant.models import Progress
 
 log = logging.getLogger("assistant.store")
+# what Chroma says when a read meets a collection deleted under it
+SEGMENT_GONE = re.compile(r"(?i)missing (?:metadata |vector )?segment")
 
 CHUNKER_VERSION = "12"  # bump when parsing or chunking changes what is stored (12: trailing empty cells)
 BATCH = 16
@@ -261,6 +263,12 @@ class Store:
                     f"En del av indexet byttes ut av en nyare inläsning ({exc}). Ställ frågan igen."
                 ) from exc
             except InternalError as exc:
+                if SEGMENT_GONE.search(str(exc)):
+                    # a collection another process's re-ingest deleted while this read ran: Chroma says its segment
+                    # is missing, not that the collection is (a read, not a failed write)
+                    raise CollectionGone(
+                        f"En del av indexet byttes ut av en nyare inläsning ({exc}). Ställ frågan igen."
+                    ) from exc
                 raise IndexError_(self._write_fault(exc, what)) from exc
             except ChromaError as exc:
                 if _readonly_fault(exc):
