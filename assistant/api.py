@@ -336,7 +336,7 @@ class _Index:
         self.noun_roots = frozenset(stem(t, abstract=False) for t in self.df if t.endswith("het"))
         self._substring_df: dict[str, int] = {}
         self._text_terms: dict[str, frozenset[str]] = {}
-        self._row_labels: dict[str, tuple[frozenset[str], ...]] = {}
+        self._row_labels: dict[str, tuple[tuple[IndexedChunk, tuple[frozenset[str], ...]], ...]] = {}
         self._text_vocabulary: dict[str, frozenset[str]] = {}
         self._section_texts: dict[str, str] = {}
         self._stated_values: dict[str, tuple[float, ...]] = {}
@@ -463,14 +463,14 @@ class _Index:
         """A chunk's own stemmed terms (of its text, not its search text), computed once per index."""
         return self._memoised(self._text_terms, chunk.id, lambda: frozenset(terms(chunk.text)))
 
-    def row_labels(self, chunk: IndexedChunk) -> tuple[frozenset[str], ...]:
-        """The stemmed words of each row label of a table chunk (none for prose), computed once per index."""
-        def read() -> tuple[frozenset[str], ...]:
-            if chunk.meta.get("kind") != "table":
-                return ()
-            labels = (line.partition(": ")[0] for line in chunk.text.split("\n")[2:] if ": " in line)
-            return tuple(found for label in labels if (found := frozenset(terms(label))))
-        return self._memoised(self._row_labels, chunk.id, read)
+    def row_labels(self) -> tuple[tuple[IndexedChunk, tuple[frozenset[str], ...]], ...]:
+        """Each table chunk with the stemmed words of each of its row labels, computed once per index: a question
+        that may name a row looks through the tables only, not every passage."""
+        def labels(chunk: IndexedChunk) -> tuple[frozenset[str], ...]:
+            said = (line.partition(": ")[0] for line in chunk.text.split("\n")[2:] if ": " in line)
+            return tuple(found for label in said if (found := frozenset(terms(label))))
+        return self._memoised(self._row_labels, "", lambda: tuple(
+            (c, labels(c)) for c in self.chunks if c.meta.get("kind") == "table"))
 
     def text_vocabulary(self) -> frozenset[str]:
         """Every stemmed term of the reports' own texts (not the headings and titles their search texts add): what

@@ -258,18 +258,14 @@ class Store:
         while True:
             try:
                 return fn(*args, **kwargs)
-            except NotFoundError as exc:
+            except (NotFoundError, InternalError) as exc:
+                # a collection another process's re-ingest deleted: gone, or (while this read ran) its segment
+                # missing; any other internal fault is a failed write
+                if isinstance(exc, InternalError) and not SEGMENT_GONE.search(str(exc)):
+                    raise IndexError_(self._write_fault(exc, what)) from exc
                 raise CollectionGone(
                     f"En del av indexet byttes ut av en nyare inläsning ({exc}). Ställ frågan igen."
                 ) from exc
-            except InternalError as exc:
-                if SEGMENT_GONE.search(str(exc)):
-                    # a collection another process's re-ingest deleted while this read ran: Chroma says its segment
-                    # is missing, not that the collection is (a read, not a failed write)
-                    raise CollectionGone(
-                        f"En del av indexet byttes ut av en nyare inläsning ({exc}). Ställ frågan igen."
-                    ) from exc
-                raise IndexError_(self._write_fault(exc, what)) from exc
             except ChromaError as exc:
                 if _readonly_fault(exc):
                     raise IndexError_(self._readonly_message()) from exc

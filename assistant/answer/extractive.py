@@ -150,8 +150,8 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 # (stadskontoret). A question about a part is not answered by a sentence about another part or the whole.
 WHOLE = stem("kommunstyrelsen")
 PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
-# the three-part table's columns name the parts as «Styrelsen», «Förvaltningen KB/SF/IF» and «Totalt STK»
-PART_COLUMNS = frozenset(stem(w) for w in ("förvaltningen", "stk"))
+# the parts' names, with the three-part table's columns («Styrelsen», «Förvaltningen KB/SF/IF», «Totalt STK»)
+PART_NAMES = frozenset(PARTS | {stem(w) for w in ("förvaltningen", "stk")})
 PART_FOR_WHOLE = 0.2  # a sentence on one part, when the question asks about the whole board
 SUBPART_UNASKED = 0.35  # a figure under one activity of the part asked, when the question names no activity
 PART_UNASKED = 0.15  # a sentence on one part, when a money question names no part
@@ -170,8 +170,9 @@ COUNT_SYNONYMS = {stem(w): tuple(stem(x) for x in xs) for w, xs in (
 COUNT_NOT_NOUN = {"max", "min", "minst", "högst", "totalt", "fler", "mer", "ungefär", "cirka"}
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b")  # a diary number: "STK-2024-1711"
 YEAR_FOCUS = {"år", "året", "year"}  # "vilket år", "which year": the year asked for, not a date
-AGENCY_WORD = re.compile(r"(?i)[a-zåäö]*(?:verket|myndighet\w*|inspektionen|kansliet|delegationen)\b")
-AGENCY_NAME = re.compile(r"(?:verket|myndigheten|inspektionen|kansliet|delegationen)$")  # not -styrelsen: the report's own board
+_AGENCY_ENDINGS = r"verket|myndigheten|inspektionen|kansliet|delegationen"  # not -styrelsen: the report's own board
+AGENCY_NAME = re.compile(rf"(?:{_AGENCY_ENDINGS})$")
+AGENCY_WORD = re.compile(rf"(?i)[a-zåäö]*(?:{_AGENCY_ENDINGS}|myndighet\w*)\b")  # a name, or the word, in a sentence
 PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfattar|are (?:part of|in|members)|take part|"
                            r"participate|belong)(?![\wåäö])")
 # a deviation's sign in its label: "Personalkostnader + 7 Mkr" (a surplus), "Lokalkostnader -3 Mkr" (a deficit)
@@ -1046,11 +1047,18 @@ def sentences_after(u: Unit, n: int) -> list[str]:
     return texts[at + 1:at + 1 + n]
 
 
+@functools.lru_cache(maxsize=256)
+def rendered_name_nouns(focus: str) -> tuple[str, ...]:
+    """An English question's noun asked for, as the glossary renders it, when it names a thing ("agency":
+    «myndighet»); looked up once per noun, not for each sentence scored."""
+    return tuple(w for t in translate(focus)[:1] for w in t.swedish[:1] if names_a_thing(w))
+
+
 def _date_fit(q: Question, low: str, years: list[Any]) -> float:
     """How well a unit holds a date: a month fully, a year fully when a year is asked, else half."""
     if any(m in low for m in MONTHS):
         return 1.0
-    has_year = bool(years) or re.search(r"\b(19|20)\d\d\b", low) is not None
+    has_year = bool(years) or YEAR_IN_TEXT.search(low) is not None
     if has_year and (q.focus or "") in YEAR_FOCUS:
         return 1.0  # "Vilket år startade …?": a year is the whole answer
     return 0.5 if has_year else 0.0
@@ -1129,7 +1137,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         focus = q.focus or ""
         asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and names_a_thing(focus) else []
         if q.lang == "en" and focus:  # "which agency": the noun as the glossary renders it («myndighet»)
-            asked = [w for t in translate(focus)[:1] for w in t.swedish[:1] if names_a_thing(w)]
+            asked = list(rendered_name_nouns(focus))
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
@@ -1623,8 +1631,8 @@ class ExtractiveAnswerer:
         def named_by(label: frozenset[str]) -> bool:
             return all(said(w) for w in label) or (bool(rare) and all(
                 any(x in label for x in (t, *q.alternatives.get(t, ()))) for t in rare))
-        named = [c for c in self.a.index.chunks if c.id not in seen and c.meta.get("source") in sources
-                 and any(named_by(label) for label in self.a.index.row_labels(c))]
+        named = [c for c, labels in self.a.index.row_labels() if c.id not in seen and c.meta.get("source") in sources
+                 and any(named_by(label) for label in labels)]
         return Hits([*hits, *((c, 0.0) for c in named)], hits.dense_similarity) if named else hits
 
     # -- scoring ----------------------------------------------------------
@@ -1781,7 +1789,7 @@ class ExtractiveAnswerer:
                 if chunk_of_another_part(u.chunk, asked_part):
                     u.score -= 0.4  # "stadskontorets överskott" is not the SUMMA of the table under STYRELSEN
                 elif q.kind == "amount" and WHOLE not in asked_part and not part_section(u.chunk) \
-                        and not (PARTS | PART_COLUMNS) & u.stems:
+                        and not PART_NAMES & u.stems:
                     # nor the Driftbudget's «Resultat (budgetavvikelse) … Prognos helår 13 950», the whole board's
                     # row under no part's heading and naming no part («Årsprognosen visar ett överskott på 7,1 Mkr»)
                     u.score -= PART_UNSAID
