@@ -30,6 +30,9 @@ CONNECTORS = {
     "när", "om", "från", "inom", "vid", "mot", "under", "genom", "samt", "eller", "de", "-", "–",
 }
 TERMINAL = (".", "!", "?", ":", ";")
+# a paragraph ending in a connector or a copula leads on to the next one (a list): «De främsta orsakerna till
+# avvikelserna för perioden är» + «• senareläggning … • vakanser» is a sentence, not a heading
+LEADS_ON = CONNECTORS | {"är", "var", "blir", "blev"}
 SHORT_LINE = 58
 
 
@@ -87,6 +90,8 @@ def _is_heading_text(texts: list[str]) -> bool:
     if not texts or not _starts_upper(texts[0]) or texts[0].startswith("•"):
         return False
     if any(t.endswith(TERMINAL) for t in texts) or STATUS.match(texts[0]):
+        return False
+    if joined.split()[-1].lower() in LEADS_ON:
         return False
     if any(ch.isdigit() for w in joined.split() if not YEAR_WORD.match(w) for ch in w):
         return False

@@ -131,7 +131,8 @@ FINDING_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\b.*\b(?:show|showed|shown|reve
                            r"visade|visar|visat|kom fram till)\b")
 FINDING_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade|visar|visat|framkom|framgick|konstater\w*|kom fram till|"
                           r"pekar på|tyder på)(?![\wåäö])")
-PURPOSE_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:för att|i syfte att|syftar till|syftet|syfte|ändamål\w*|in order to)(?![\wåäö])")
+PURPOSE_NOUN_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:för att|i syfte att|syftar till|syftet|syfte|ändamål\w*|in order to)"
+                               r"(?![\wåäö])")
 TARGET_UNTOLD = 0.5  # a sentence on the thing that does not say whom it is for (or what it showed)
 # the report's other words for a "who" question's verb, by the verb's starts (working together; paying; leading;
 # drawing up)
@@ -149,9 +150,11 @@ WINNER_MIN, WINNER_MARGIN = 0.83, 0.03  # e5 similarity of a sentence the embedd
 # the board of these reports and its parts: the political board (styrelsen) and the administration
 # (stadskontoret). A question about a part is not answered by a sentence about another part or the whole.
 WHOLE = stem("kommunstyrelsen")
-PARTS = {WHOLE, stem("styrelsen"), stem("stadskontoret")}
+POLITICAL = stem("styrelsen")
+PARTS = {WHOLE, POLITICAL, stem("stadskontoret")}
 # the parts' names, with the three-part table's columns («Styrelsen», «Förvaltningen KB/SF/IF», «Totalt STK»)
 PART_NAMES = frozenset(PARTS | {stem(w) for w in ("förvaltningen", "stk")})
+WHOLE_OF = re.compile(r"(?i)(?<![\wåäö])(?:hela|whole|entire|som helhet|as a whole)(?![\wåäö])")
 PART_FOR_WHOLE = 0.2  # a sentence on one part, when the question asks about the whole board
 SUBPART_UNASKED = 0.35  # a figure under one activity of the part asked, when the question names no activity
 PART_UNASKED = 0.15  # a sentence on one part, when a money question names no part
@@ -179,6 +182,12 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 ASKED_NOUN_WEIGHT = 0.1
+# the verb a "vad"-question asks about, right after it: "Vad ersätter den digitala plattformen?" is answered by the
+# sentence that says what it replaces («Plattformen ersätter de tidigare hållbarhetsrapporterna …»), not by the one
+# that names the platform best (verbs that ask for a measure, a name, a finding or an opinion have their own cues)
+ASKED_VERB = re.compile(r"(?i)^\s*vad\s+(?!(?:gör|har|kostar|kostade|heter|hette|handlar|menas|står|säger|tycker|"
+                        r"händer|hände|visar|visade|betyder|innebär\s+det)\b)([a-zåäö]{4,}(?:ar|er|ir|or))\b")
+ASKED_VERB_WEIGHT = 0.1
 ANALYSIS_HEADING = re.compile(r"(?i)^\s*analys\b")  # a heading that analyses a table: «Analys av avvikelse … investeringsram»
 SAME_SENTENCE = 0.6  # stems two sentences of a page share (Dice) to say the same thing
 # a subject named only by what came before: "Dessa insatser stärker …", "Detta arbete …"
@@ -224,8 +233,8 @@ PURPOSE_WEIGHT = 0.4
 # the stems of a period's months ("jan–aug", "perioden januari till augusti")
 MONTH_STEM = re.compile(r"jan\w*|feb\w*|mar\w*|apr\w*|maj|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*|period\w*")
 # the stems of a figure of the board's economy, whoever's it is: överskott, prognostiserat, helårsresultat, budget
-FIGURE_STEM = re.compile(r"(?:helårs|års|period)?(?:överskot|underskot|prognos|prognostiser|result|budget|utfall|"
-                         r"nettokostnad|surplus|deficit|forecast)\w*|helår\w*|total\w*|summ\w*")
+FIGURE_STEM = re.compile(r"(?:helårs|års|period)?(?:överskot|underskot|progno|result|budget|utfall|"
+                         r"nettokostnad|surplus|deficit|forecast)\w*|helår\w*|total\w*|summ\w*|plus|minus")
 # a word cut short: where no Swedish word ends ("utredn", "konsultkostn", "proj"), or with a dot inside a sentence
 # ("avvik. i", "inv.medlen")
 TRUNCATED = re.compile(r"(?i)(?<![\wåäö.-])(?:([a-zåäö]{2,}(?:dn|tn|kn|gn|mn|vn|rkn|j))(?![\wåäö-])\.?|"
@@ -468,6 +477,20 @@ def headings_below_part(chunk: IndexedChunk) -> str:
     headings = str(chunk.meta.get("section") or "").split(" › ")
     at = next((i for i, h in enumerate(headings) if set(terms(h)) & PARTS), None)
     return " ".join(headings[at + 1:]) if at is not None else ""
+
+
+def under_part_itself(chunk: IndexedChunk, part: str) -> bool:
+    """The chunk stands right under the heading of `part` (STADSKONTORETS VERKSAMHET), not under one of its
+    activities' headings below it."""
+    headings = str(chunk.meta.get("section") or "").split(" › ")
+    return bool(headings) and part in set(terms(headings[-1])) and WHOLE not in set(terms(headings[-1]))
+
+
+def names_only_a_part(title: str) -> bool:
+    """A table title that names a part of the board and not the whole («Uppdelningen av stadskontorets
+    nämndsbudget …»): its total is that part's."""
+    named = set(terms(title)) & PARTS
+    return bool(named) and WHOLE not in named
 
 
 def part_section(chunk: IndexedChunk) -> bool:
@@ -809,7 +832,9 @@ def _matched(term: str, stems: AbstractSet[str], joined: str = "") -> bool:
             return True  # a verb made of a noun: prognostiseras ~ prognos, budgeterat ~ budget
         if any(len(s) > len(noun) and s.endswith(noun) for noun in nouns):
             return True  # ... and that noun as a compound's head: prognostiseras ~ årsprognos(en)
-    return False
+    # a stem the stemmer would cut again ("prognos" of «prognosen» is "progno", as «Helårsprognos» was cut)
+    again = stem(term)
+    return again != term and len(again) >= PREFIX_LETTERS and any(s.endswith(again) for s in stems)
 
 
 ABLAUT = {"sat": "sät", "sät": "sat"}  # (sätta, satt: the stemmer keeps the vowel)
@@ -1080,7 +1105,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         return 1.0 if CAUSAL.search(low) else 0.3
     if kind is None and unit.is_row and PURPOSE_ASKED.match(q.text):
         return 0.0  # what money is for is said in words: a row gives its amount
-    for asked, told in ((TARGET_ASKED, TARGET_TOLD), (FINDING_ASKED, FINDING_TOLD), (PURPOSE_NOUN_ASKED, PURPOSE_TOLD)):
+    for asked, told in ((TARGET_ASKED, TARGET_TOLD), (FINDING_ASKED, FINDING_TOLD), (PURPOSE_NOUN_ASKED, PURPOSE_NOUN_TOLD)):
         # who a thing is for is a group, not a name: «… riktat till studie- och yrkesvägledare», «Målgruppen är …»;
         # what a study showed is told as what it showed: «Utvärderingen visade att …»; a purpose as one: «… för att
         # göra lokalkostnaderna mer jämförbara»
@@ -1676,7 +1701,14 @@ class ExtractiveAnswerer:
         # the question names nothing but a figure of the economy (överskott, prognos, helår): no activity of its own
         only_figure_asked = all(FIGURE_STEM.match(t) or t.isdigit() or MONTH_STEM.fullmatch(t)
                                 for t, w in q.terms.items() if w >= 1.0)
-        total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS)
+        # ("hela kommunstyrelsen", "the whole board": the total of the parts, as "totalt" asks it)
+        # the question names a part and nothing but a figure of its economy ("stadskontorets årsprognos"): the part's
+        # own figure, not one of its activities'
+        part_figure_only = bool(asked_part) and all(
+            FIGURE_STEM.match(t) or t in PART_NAMES or t.isdigit() or MONTH_STEM.fullmatch(t)
+            for t, w in q.terms.items() if w >= 1.0)
+        total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS) or (
+            whole_asked and WHOLE_OF.search(q.text) is not None)
         # a figure that names what is asked ("Vilket ärende avser minskningen med 4,1 Mkr?"): a which-question's
         # key, not an amount it asks for (nor a claim to check, nor a year)
         figures_named = {t for t in q.terms if FIGURE_KEY.fullmatch(t)} if q.kind in (None, "name", "list") else set()
@@ -1691,6 +1723,7 @@ class ExtractiveAnswerer:
                                                        and PRESENT_COUNT.search(q.text) is not None)
         splits = {t: self.compound_split(t) for t in weights}  # "investeringsbudgeten": investering + budget
         asked_noun = self.asked_noun(q)
+        asked_verb = stem(m_verb.group(1).lower()) if (m_verb := ASKED_VERB.match(q.text)) and q.kind is None else None
         purpose_asked = bool(PURPOSE_ASKED.match(q.text) or WHAT_IT_FUNDS.search(q.text))
         strengthen_asked = STRENGTHEN.search(q.asked) is not None
         decision_asked = DECISION_ASKED.search(q.text) is not None
@@ -1723,6 +1756,11 @@ class ExtractiveAnswerer:
                     got[own] += w * (1.3 if label and term_hit(q, t, label_terms, label.lower()) else 1.0) * (
                         1.0 if t == report_year or _matched(t, u.stems, joined) else ALTERNATIVE)
                     hit_terms.add(t)
+                elif t in asked_part and under_part_itself(u.chunk, t) and not (q.lang == "en" and t == POLITICAL):
+                    # the part asked about is what its own heading's lines speak of: «Årsprognosen visar ett
+                    # överskott på 7,1 Mkr» right under STADSKONTORETS VERKSAMHET is the office's forecast (an
+                    # English "board" may be the whole board, not the heading STYRELSEN)
+                    got[own] += w
                 elif u.before and term_hit(q, t, u.before):
                     got[own] += BEFORE_WEIGHT * w  # "Malmö Residency …. … för de 70 företag som ingår."
                 elif u.label and term_hit(q, t, u.label):
@@ -1777,10 +1815,12 @@ class ExtractiveAnswerer:
                 u.score += PURPOSE_WEIGHT  # "Vad finansierar obligationen?": «Emissionen finansierar satsningar …»
             if defined and not u.is_row and any(f"({n})" in u.text for n in q.names):
                 u.score += DEFINED_WEIGHT  # "Vad är Medvind?": «systemstödet för schema och bemanning (Medvind)»
+            if asked_verb and not u.is_row and _matched(asked_verb, u.stems, joined):
+                u.score += ASKED_VERB_WEIGHT
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
-                unasked = [s for s in label_terms - TOTAL_LABEL if not s.isdigit()
+                unasked = [s for s in label_terms - TOTAL_LABEL - AMBIENT_ACTORS if not s.isdigit()
                            and not any(term_hit(q, t, {s}, s) for t in weights)]
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
                 if unasked and total_asked and not label_terms & TOTAL_LABEL:
@@ -1793,6 +1833,10 @@ class ExtractiveAnswerer:
                     # nor the Driftbudget's «Resultat (budgetavvikelse) … Prognos helår 13 950», the whole board's
                     # row under no part's heading and naming no part («Årsprognosen visar ett överskott på 7,1 Mkr»)
                     u.score -= PART_UNSAID
+                elif part_figure_only and any(not FIGURE_STEM.match(t) for t in label_terms - PART_NAMES - set(q.terms)):
+                    # "stadskontorets prognostiserade överskott" is not the row of one budget area («Ekonomi, HR,
+                    # kommunikation och IT för stadskontoret …») but «Årsprognosen visar ett överskott på 7,1 Mkr»
+                    u.score -= SUBPART_UNASKED
             elif asked_part:
                 named = PARTS & u.stems
                 # (an English "board" is read as styrelsen but may mean the whole board: a sentence on
@@ -1812,7 +1856,7 @@ class ExtractiveAnswerer:
                     # not «Verksamheterna prognostiserar … 4,7 Mkr» under one of its activities, not asked about
                     u.score -= SUBPART_UNASKED
             elif whole_asked and ((not u.is_row and (PARTS - {WHOLE}) & u.stems and WHOLE not in u.stems)
-                                  or part_section(u.chunk)):
+                                  or part_section(u.chunk) or (u.is_row and names_only_a_part(title))):
                 # "kommunstyrelsen totalt" is not "171,4 Mkr avsatts till styrelsen", nor a row of the table
                 # under the heading STYRELSEN («Kommunstyrelsens anslag för projekt …»); the total of that table
                 # is one part's total, not the whole's that is asked
@@ -2597,6 +2641,12 @@ class ExtractiveAnswerer:
                       and CAUSAL.search(following.text.lower()) is not None)
             if following is not None and (short or reason):
                 extra.append(following)
+                if following.text.startswith("•") and (best.text.endswith(":") or introduces_a_list(best.text)):
+                    # «De större avvikelserna finns bland:» and all its bullets, not the first alone
+                    for u in ordered[at + 1:at + MAX_BULLETS]:
+                        if not u.text.startswith("•"):
+                            break
+                        extra.append(u)
             elif following is not None and EXAMPLES_ASKED.search(q.text) and GIVES_EXAMPLE.match(following.text):
                 # "Ge exempel på organisationer som fått pengar …": «… fördelning av medel … matchningsproblematiken»
                 # / «Till exempel har medel fördelats till Pink Programming …»: the examples follow the sentence

@@ -14,7 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.answer.extractive import Unit, deviation_sign, is_signpost, run_in_label, sentence_before, units_of
+from assistant.answer.extractive import (
+    MAX_BULLETS,
+    Unit,
+    deviation_sign,
+    introduces_a_list,
+    is_signpost,
+    list_opening,
+    run_in_label,
+    sentence_before,
+    units_of,
+)
 from assistant.answer.question import AMBIENT_ACTORS
 from assistant.models import Citation
 from assistant.textproc import STOP, similarity, terms
@@ -199,3 +209,52 @@ def with_antecedents(chosen: list[Point], chunks: Sequence[Any] = ()) -> list[Po
         out.append(Point(joined, p.relevance) if joined is not None else p)
     return out
 
+
+
+# a sentence left open for the list below it: «De främsta orsakerna till avvikelserna för perioden är» (a copula or
+# a preposition last), «… avser bland annat:»
+OPEN_LEAD = re.compile(r"(?i)(?:\s(?:är|var|blir|blev|på|av|till|för|med|om|att|och|samt)|:)\s*$")
+
+
+def opens_a_list(text: str) -> bool:
+    return OPEN_LEAD.search(text) is not None or introduces_a_list(text)
+
+
+def with_lists(chosen: list[Point]) -> list[Point]:
+    """A point that opens a list of bullets is quoted with them, as one point: «De främsta orsakerna till
+    avvikelserna för perioden är» says nothing without «• senareläggning … • vakanser»; a bullet chosen alone is
+    quoted in its list too, once."""
+    out: list[Point] = []
+    quoted: set[str] = set()  # the bullets already quoted in a list
+    for p in chosen:
+        u = p.unit
+        if u.text in quoted:
+            continue
+        if u.is_row:
+            out.append(p)
+            continue
+        ordered = units_of(u.chunk, u.rank)
+        texts = [x.text for x in ordered]
+        at = texts.index(u.text) if u.text in texts else -1
+        if at >= 0 and u.text.startswith("•"):
+            lead = list_opening(texts, at)
+            at = lead if lead >= 0 and texts[lead] not in quoted else -1
+        if at < 0 or not opens_a_list(texts[at]):
+            out.append(p)
+            continue
+        bullets = []
+        for x in ordered[at + 1:at + 1 + MAX_BULLETS]:
+            if not x.text.startswith("•"):
+                break
+            bullets.append(x)
+        if not bullets:
+            out.append(p)
+            continue
+        lead_unit = ordered[at]
+        quoted.update([lead_unit.text, *(b.text for b in bullets)])
+        stems = set(lead_unit.stems).union(*(b.stems for b in bullets))
+        # (the point keeps what its scoring found: its coverage is the judge's evidence)
+        out.append(Point(replace(u, text=" ".join([lead_unit.text, *(b.text for b in bullets)]), stems=stems,
+                                 page=lead_unit.page), p.relevance))
+    # (a bullet chosen before its list was quoted, from a passage that holds it without its lead, is in the list)
+    return [p for p in out if p.unit.text not in quoted]

@@ -69,7 +69,9 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
                 "vad kostar", "kosta", "kostar", "kostade", "kostat", "pris", "priset", "hyra", "hyran", "årshyra",
                 "årshyran",
                 "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
-                "how much", "how large", "how big", "what amount", "vad uppgår", "vad uppgick", *AMOUNT_NOUNS)),
+                "how much", "how large", "how big", "what amount", "vad uppgår", "vad uppgick",
+                # a forecast or a budget asked by its verb: "Vad prognostiserar styrelsen för helåret?"
+                "vad prognostiserar", "vad prognostiseras", "vad budgeterar", "vad budgeteras", *AMOUNT_NOUNS)),
     ("reason", REASON_CUES),
     ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
@@ -196,6 +198,7 @@ def kind_is_held(named: str, titles: frozenset[str]) -> bool:
 # ("satsas") as it is set aside for it ("avsätta", "avsatts")
 SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
     ("företag", ("bolag",)), ("bolag", ("företag",)), ("satsas", ("avsätta", "avsatts")),
+    ("helåret", ("årsprognos",)),  # the full year's forecast is «Årsprognosen»
     ("politiker", ("politisk",)),  # politicians are the political organisation («den politiska organisationen»)
     ("rösta", ("valdeltagande", "valdelaktigheten")),  # voting is told as turnout, as the glossary reads "vote"
     # a system put in place is «infört», «implementerat» or rolled out («Utrullningen av systemstödet …»); the
@@ -435,8 +438,16 @@ AT_HAND = re.compile(r"(?i)\s+(?:att )?röra sig med\b")
 REGARDING = re.compile(r"(?i)\bnär det (?:gäller|kommer till)\b")
 
 
+# what was spent on a thing named: "What did the city spend on the crisis communication plan?" asks an amount ("What
+# will the budget be spent on?", with nothing after "on", asks what for)
+SPENT_ON_THING = re.compile(r"(?i)^\s*what\s+(?:did|does|do|will|has|have|is|was)\s+(?:[\w'’-]+\s+){1,5}?"
+                            r"(?:spend|spent|spending)\s+on\s+[\w'’-]+")
+
+
 def answer_kind(text: str) -> str | None:
     t = f" {REGARDING.sub(' angående ', text).lower().strip()} "
+    if SPENT_ON_THING.search(text):
+        return "amount"
     if BARE_COUNT.search(t) and not QUESTION_WORD.search(text) and not IS_IT_TRUE.match(text):
         return "count"  # "malmö commitment antal städer": a count asked without a question word (not "Stämmer det
         # att antalet remisser har ökat?", which asks whether it did)

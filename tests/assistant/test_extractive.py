@@ -1131,3 +1131,66 @@ def test_an_english_name_question_checks_the_noun_it_asks_for(assistant):
     assert assistant.ask("Which agency is the social bond reported to?").refused
     a = assistant.ask("Which agency pointed out Malmö as exposed to flooding?")
     assert not a.refused and "Myndigheten för skydd och beredskap" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hur stort överskott prognostiserar stadskontoret för helåret?",
+    "How large is the forecast surplus for the city office?",
+])
+def test_a_parts_forecast_is_its_own_sentence_not_a_row_or_the_wholes(assistant, question):
+    """The office's own forecast stands right under its heading («Årsprognosen visar ett överskott på 7,1 Mkr»,
+    STADSKONTORETS VERKSAMHET): not the whole board's 13,9 Mkr (p. 4), nor one budget area's row, nor the tax-funded
+    table's SUMMA."""
+    a = assistant.ask(question)
+    assert not a.refused and "7,1 Mkr" in a.citations[0].quote and a.citations[0].page == 39
+    assert not any("13,9" in c.quote or "SUMMA" in c.quote or "Ekonomi, HR" in c.quote for c in a.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "Vilket överskott prognostiseras för hela kommunstyrelsen?",
+    "What surplus does the whole municipal board forecast for 2025?",
+    "What is the total forecast surplus for the whole executive board?",
+])
+def test_the_whole_boards_forecast_is_the_total_not_the_political_parts(assistant, question):
+    """"hela kommunstyrelsen" asks the total as "totalt" does: «Prognosen för styrelsen visar som helhet ett
+    överskott med 6,9 Mkr» is the political board's whole, not the executive board's."""
+    a = assistant.ask(question)
+    assert not a.refused and "13,9 Mkr" in a.citations[0].quote
+    assert not any("SUMMA" in c.quote for c in a.citations)  # (the office's tax-funded table's total is one part's)
+
+
+def test_a_rows_label_naming_the_board_qualifies_nothing(assistant):
+    """«Kommunstyrelsens anslag för projekt- och utredningar» is the row asked for by "projekt och utredningar":
+    the board's name in the label is the report's subject, not a narrower thing than asked."""
+    a = assistant.ask("Hur stor är avvikelsen för projekt och utredningar?")
+    assert a.citations[0].quote.startswith("Kommunstyrelsens anslag för projekt- och utredningar")
+    assert "-1,5" in a.citations[0].quote
+
+
+def test_a_stem_cut_again_meets_the_compound_it_heads(assistant):
+    """"prognosen" stems to "prognos", which the stemmer cuts again to "progno", as it cut «Helårsprognos»: the
+    column of the row asked for is the forecast asked for."""
+    a = assistant.ask("Vad kostar medlemsavgifterna och bidragen enligt prognosen?")
+    assert a.citations[0].quote.startswith("Kommunstyrelsens anslag för stadigvarande medlemsavgifter och bidrag")
+
+
+def test_a_list_opened_by_the_answer_is_quoted_whole(assistant):
+    """«De större avvikelserna finns bland:» is followed by five bullets; the answer is all of them."""
+    a = assistant.ask("Vilka större avvikelser finns bland övriga kostnader?")
+    assert a.citations[0].quote == "De större avvikelserna finns bland:"
+    for item in ("Projektkostnader", "Konsultkostnader", "Kapitalkostnader", "Visselblåsarfunktionen"):
+        assert item in a.answer
+
+
+def test_the_verb_a_what_question_asks_about_is_in_the_answer(assistant):
+    """"Vad ersätter den digitala plattformen …?" is answered by what it replaces, not only by the sentence that
+    names the platform best."""
+    a = assistant.ask("Vad ersätter den digitala plattformen för Agenda 2030?")
+    assert any("ersätter de tidigare hållbarhetsrapporterna" in c.quote for c in a.citations)
+
+
+def test_a_forecast_asked_by_its_verb_is_a_figure(assistant):
+    """"Vad prognostiserar styrelsen för helåret?" asks an amount: not «Den främsta anledningen till avvikelsen …»,
+    a cause with no figure."""
+    a = assistant.ask("Vad prognostiserar styrelsen för helåret?")
+    assert not a.refused and "6,9" in a.citations[0].quote

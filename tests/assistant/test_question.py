@@ -53,6 +53,11 @@ def test_detect_lang(text, lang):
     ("blir de plus eller minus i budgeten i år", "amount"),
     ("On what exact date was the social bond issued?", "date"),
     ("Which Danish politicians did they meet, names please?", "name"),
+    # what was spent on a thing named is an amount; what a budget will be spent on is what it is for
+    ("What did the city spend on the crisis communication plan?", "amount"),
+    ("What will the investment budget for the move be spent on?", None),
+    # a forecast asked by its verb
+    ("Vad prognostiserar styrelsen för helåret?", "amount"),
 ])
 def test_answer_kind(text, kind):
     assert answer_kind(text) == kind

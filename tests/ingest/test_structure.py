@@ -290,3 +290,21 @@ def test_a_heading_naming_a_year_compound_is_a_heading(parsed):
     heading before it."""
     titles = [h[0] if isinstance(h, tuple) else h.title for h in parsed.headings]
     assert "Lansering av Agenda 2030-plattformen för stärkt analys och beslutsunderlag" in titles
+
+
+def test_a_paragraph_left_open_for_its_list_is_no_heading(parsed):
+    """«De främsta orsakerna till avvikelserna för perioden är» stands alone above its bullets, with no full stop:
+    a copula (or a preposition) last leaves it open for the list, so it is a sentence of its section, not a
+    heading that would file «• senareläggning … • vakanser» under itself."""
+    titles = [h[0] if isinstance(h, tuple) else h.title for h in parsed.headings]
+    assert not any(t.endswith(" är") for t in titles)
+    lead = next(p for p in parsed.passages if "De främsta orsakerna till avvikelserna för perioden är" in p.body.text)
+    assert lead.context.path[-1] == "Relationen periodresultat och helårsprognos för stadskontoret"
+
+
+def test_a_block_ending_in_a_connector_is_no_heading():
+    from ingest.structure import _is_heading_text
+
+    assert _is_heading_text(["Flytten till Rådhuset närmar sig"])
+    assert not _is_heading_text(["De främsta orsakerna till avvikelserna för perioden är"])
+    assert not _is_heading_text(["Detta är uppdelat på"])

@@ -36,6 +36,7 @@ from assistant.answer.points import (
     is_verdict,
     mmr,
     with_antecedents,
+    with_lists,
 )
 from assistant.answer.question import AMBIENT_ACTORS, DEFICIT_WORDS, SURPLUS_WORDS, Question
 from assistant.answer.route import requested_count
@@ -233,7 +234,9 @@ def topic_terms(q: Question) -> set[str]:
 def shares_modifier(term: str, stems: set[str]) -> bool:
     """A compound of the question and one of the evidence that begin alike (kompetenshöjning and
     kompetenshöjande insatser, kompetenslyft and kompetensförsörjning): the same topic in other words."""
-    return len(term) >= MODIFIER_MIN + 2 and any(s[:MODIFIER_MIN] == term[:MODIFIER_MIN] for s in stems)
+    # (the modifier alone is the wider matter: «arbetsmarknad» is not arbetsmarknadsanställningar)
+    return len(term) >= MODIFIER_MIN + 2 and any(s[:MODIFIER_MIN] == term[:MODIFIER_MIN] and not term.startswith(s)
+                                                 for s in stems)
 
 
 HEAD_LETTERS, MODIFIER_LETTERS = 5, 4  # a compound's head and modifier are words of their own at this length
@@ -537,9 +540,13 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
             # that give a figure or a cause («… nettokostnadsökningen 0,7 %, vilket motsvarar 3,4 Mkr»), under the
             # goal the kept points stand under (not another goal's «Bedömningen baseras på …»)
             goals = {p.unit.chunk.meta.get("goal") for p in kept}
+            # (or go on under a kept point's own heading: «Förvaltningens verksamhetskaraktär skapar en viss
+            # utmaning …» under «Fortsatt utmaning att ta emot arbetsmarknadsanställningar …»)
+            sections = {p.unit.chunk.meta.get("section") for p in kept}
             kept = mmr(kept + [p for p in points if p not in chosen and is_about(ctx, p.unit, rare)
                                and (not goals or p.unit.chunk.meta.get("goal") in goals)
-                               and (NUMBER.search(p.unit.text) or states_a_cause(p.unit.text))], len(chosen),
+                               and (NUMBER.search(p.unit.text) or states_a_cause(p.unit.text)
+                                    or p.unit.chunk.meta.get("section") in sections)], len(chosen),
                        lam=0.7, min_relevance=floor)
         chosen = kept
     off_topic_points: list[Point] = []
@@ -571,6 +578,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     # quoted with it as a brief's is)
     chosen = with_antecedents(with_explanation(chosen, ctx.library.index.chunks), ctx.library.index.chunks) \
         if shape == "reason" else with_antecedents(chosen, ctx.library.index.chunks)
+    chosen = with_lists(chosen)
     if shape == "brief" and len(chosen) < most:  # a reason of a goal's assessment goes with the assessment
         # («… förväntas uppnås») when the brief has room (in the place of a point on the work, it costs more than
         # it brings: measured)
@@ -632,10 +640,26 @@ MOVES_ON = re.compile(r"(?i)^\s*(?:utöver detta|utöver det|därutöver|därtil
                       r"i övrigt|beyond this|in addition|furthermore|moreover)\b")
 
 
+VERB_PARTICLES = frozenset({"emot", "fram", "upp", "bort", "ner"})
+SHORT_VERB = 5  # letters of the short verbs particle verbs are made of (tar, tog, tagit, ger, gick, lägger)
+
+
+def particle_verb(ws: list[str]) -> set[str]:
+    """The stems of a particle verb in a question's words: what is done, not its topic ("Varför tar stadskontoret
+    emot så få …?": "tar" and "emot", the verb a word or two before its particle)."""
+    out: set[str] = set()
+    for i, w in enumerate(ws):
+        if w in VERB_PARTICLES and i > 0:
+            out.add(stem(w))
+            out |= {stem(v) for v in ws[max(0, i - 2):i] if len(v) <= SHORT_VERB}
+    return out
+
+
 def on_topic_words(ctx: Context, exclude: frozenset[str] = frozenset(), any_idf: bool = False) -> list[str]:
     """The question's rare topic words the report has: not its comparison ("högre", "vad skiljer"), nor
     `exclude` (a surplus's own words, when the question asks why there is one). `any_idf`: common ones too."""
     compared = {stem(w) for w in words(ctx.q.text) if COMPARATIVE.fullmatch(w) or DIFFERS.fullmatch(w)}
+    compared |= particle_verb(words(ctx.q.text))
     return [t for t in topic_terms(ctx.q) - compared
             if not any(t.startswith(x) for x in exclude)
             and (any_idf or ctx.scorer.idf(t) >= RARE_TOPIC_IDF) and ctx.scorer.stem_in_corpus(t)]

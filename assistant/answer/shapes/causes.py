@@ -51,7 +51,11 @@ PERIOD_GAP_CAUSE = 0.5  # takes back the bonuses of a cause (and of a stated cau
 
 
 def explains_the_period_gap(u: Unit) -> bool:
-    return PERIOD_SAID.search(u.text) is not None and FULL_YEAR_SAID.search(u.text) is not None \
+    """A cause of the gap between the period's result and the forecast, told in the sentence or by its heading
+    («De främsta orsakerna till avvikelserna för perioden är …» under «Relationen periodresultat och
+    helårsprognos för stadskontoret»)."""
+    said = f"{u.text} {u.chunk.meta.get('heading') or ''}"
+    return PERIOD_SAID.search(said) is not None and FULL_YEAR_SAID.search(said) is not None \
         and CAUSAL.search(u.text.lower()) is not None
 
 
