@@ -2069,6 +2069,10 @@ class AnswerEngine:
         if self.library.index.has_name(name) or self.library.index.has_name(f"{name}s"):
             return None  # a common word the report writes in lower case ("Kommunens delårsrapport")
         exonym = self.scorer.exonym(name)
+        if stem(name) in self.library.index.df and not exonym and name not in PLACES \
+                and not self.library.index.has_name(written.capitalize()):
+            return None  # a report word in its definite form, capitalised: "Stadsdirektörens budget" (the row
+            # «Stadsdirektör»), no place
         if m.re is OTHER_BODY and m.group(2) and translate(name) and not exonym:
             return None  # an English word, not a place: "the City Office's forecast"
         places = {stem(x) for x in (name, *exonym)}

@@ -42,7 +42,8 @@ LEAD_WEIGHT = 1.5
 # asks how something is done or judged (MANNER below)
 AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "budget", "forecast", "deviation", "surplus",
                 "deficit", "utfallet", "outturn", "storlek", "storleken", "belopp", "beloppet", "size",
-                "helårsprognosen", "helårsprognos", "årsprognosen", "helårsresultatet")
+                "helårsprognosen", "helårsprognos", "årsprognosen", "helårsresultatet",
+                "intäkterna", "kostnaderna")  # ("Vad är de totala intäkterna …?": a line of the accounts)
 REASON_CUES = ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")
 # answer types, checked in order
 TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [

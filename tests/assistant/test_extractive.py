@@ -1194,3 +1194,12 @@ def test_a_forecast_asked_by_its_verb_is_a_figure(assistant):
     a cause with no figure."""
     a = assistant.ask("Vad prognostiserar styrelsen för helåret?")
     assert not a.refused and "6,9" in a.citations[0].quote
+
+
+def test_a_capitalised_report_word_in_the_genitive_is_no_other_place(assistant):
+    """"Stadsdirektörens budget" is the row «Stadsdirektör», not another municipality's budget (as "Göteborgs
+    budget" and "Uppsalas budget" are)."""
+    a = assistant.ask("Hur mycket är Stadsdirektörens budget?")
+    assert not a.refused and a.citations[0].quote.startswith("Stadsdirektör: Budget -3 278 tkr")
+    assert assistant.ask("Vad är Göteborgs budget?").refused
+    assert assistant.ask("Vad är Uppsalas budget?").refused

@@ -58,6 +58,8 @@ def test_detect_lang(text, lang):
     ("What will the investment budget for the move be spent on?", None),
     # a forecast asked by its verb
     ("Vad prognostiserar styrelsen för helåret?", "amount"),
+    # a line of the accounts, definite and plural
+    ("Vad är de totala intäkterna för den solidariskt finansierade delen?", "amount"),
 ])
 def test_answer_kind(text, kind):
     assert answer_kind(text) == kind
