@@ -44,7 +44,10 @@ ANAPHORA = re.compile(r"(Detta|Det(?! finns| fanns)|Dessa|Denna|Båda|Bägge|Dä
                      r"(Trots|Utöver|Utifrån|Till följd av|I och med) (detta|det|dessa)|"
                      # a pronoun before its verb, not a determiner ("Den har till exempel legat till grund för …",
                      # not "Den största enskilda osäkerheten …"); "Det finns även …" opens a matter of its own
-                     r"(Den|De) (har|hade|är|var|kommer|ska|skall|kan|används|innehåller|ger|bidrar|omfattar))\b")
+                     r"(Den|De) (har|hade|är|var|kommer|ska|skall|kan|används|innehåller|ger|bidrar|omfattar)|"
+                     # ... or before a verb in the passive or the present ("Den inleds med en demokratihelg …",
+                     # "Den innebär att …"): an adjective after a determiner ends in -a, -e or -re
+                     r"(Den|De) [a-zåäö]{2,}(?:ds|ts|as|es|ar|er|ir|är)(?= ))\b")
 def is_verdict(text: str) -> bool:
     """A goal's assessment sentence: «Bedömningen är att bidraget till kommunfullmäktigemålet … förväntas uppnås»."""
     low = text.lower()

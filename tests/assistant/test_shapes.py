@@ -3622,3 +3622,25 @@ def test_a_reason_is_not_padded_with_a_sentence_under_a_heading_sharing_only_a_m
     a = assistant.ask("Varför tar stadskontoret emot så få arbetsmarknadsanställningar?")
     assert not any("Greater Copenhagen" in c.quote for c in a.citations)
     assert any(c.quote.startswith("Förvaltningens verksamhetskaraktär") for c in a.citations)
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Den inleds med en demokratihelg i november 2025.", True),  # a pronoun before a passive verb
+    ("Den innebär att nämnder och helägda bolag ska redovisa …", True),
+    ("De arbetar med frågan.", True),
+    ("Den största enskilda osäkerheten är lokalkostnaderna.", False),  # a determiner before an adjective
+    ("Den uppdaterade analysen beräknas vara klar i januari 2026.", False),
+    ("De flesta remisser besvaras.", False),
+])
+def test_a_pronoun_before_its_verb_leans_on_the_sentence_before(text, leans):
+    from assistant.answer.points import ANAPHORA
+
+    assert (ANAPHORA.match(text) is not None) == leans
+
+
+def test_a_brief_quotes_what_a_pronoun_stands_for(assistant):
+    """«Den inleds med en demokratihelg …» is Malmö Möts: the sentence before, which names the effort, is quoted
+    with it."""
+    a = assistant.ask("Vad gör staden för att stärka demokratin inför valet 2026?")
+    point = next(c for c in a.citations if "Den inleds med en demokratihelg" in c.quote)
+    assert not point.quote.startswith("Den inleds")
