@@ -254,10 +254,14 @@ def with_lists(chosen: list[Point]) -> list[Point]:
             out.append(p)
             continue
         lead_unit = ordered[at]
-        quoted.update([lead_unit.text, *(b.text for b in bullets)])
-        stems = set(lead_unit.stems).union(*(b.stems for b in bullets))
+        # («Detta är uppdelat på» leans on the sentence before it: «… utfall … uppgår till 32,8 Mkr.»)
+        before = [ordered[at - 1]] if at > 0 and ANAPHORA.match(lead_unit.text) \
+            and not ordered[at - 1].text.startswith("•") else []
+        parts = [*before, lead_unit, *bullets]
+        quoted.update(x.text for x in parts)
+        stems = set().union(*(x.stems for x in parts))
         # (the point keeps what its scoring found: its coverage is the judge's evidence)
-        out.append(Point(replace(u, text=" ".join([lead_unit.text, *(b.text for b in bullets)]), stems=stems,
-                                 page=lead_unit.page), p.relevance))
+        out.append(Point(replace(u, text=" ".join(x.text for x in parts), stems=stems, page=parts[0].page),
+                         p.relevance))
     # (a bullet chosen before its list was quoted, from a passage that holds it without its lead, is in the list)
     return [p for p in out if p.unit.text not in quoted]

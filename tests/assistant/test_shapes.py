@@ -3644,3 +3644,15 @@ def test_a_brief_quotes_what_a_pronoun_stands_for(assistant):
     a = assistant.ask("Vad gör staden för att stärka demokratin inför valet 2026?")
     point = next(c for c in a.citations if "Den inleds med en demokratihelg" in c.quote)
     assert not point.quote.startswith("Den inleds")
+
+
+def test_a_why_on_one_part_is_claimed_by_that_parts_heading(assistant):
+    """Two headings say «Relationen periodresultat och helårsprognos …», one for styrelsen and one for
+    stadskontoret: a question on the city office is the second's, and «Detta är uppdelat på • … • …» is quoted
+    with the sentence it leans on."""
+    a = assistant.ask("Why does the period result differ from the full-year forecast for the city office?")
+    assert a.shape == "reason" and {c.page for c in a.citations} == {41}
+    assert a.citations[0].quote.startswith("Stadskontorets ekonomiska utfall för perioden januari-augusti uppgår till "
+                                           "32,8 Mkr. Detta är uppdelat på • Kommunbidragsfinansierad verksamhet")
+    assert any("vakanser" in c.quote for c in a.citations)
+    assert not any("oregelbundenhet i avropen" in c.quote for c in a.citations)  # (styrelsen's cause)

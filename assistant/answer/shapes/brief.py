@@ -392,9 +392,12 @@ def claimed_heading(ctx: Context, candidates: list[Unit]) -> tuple[str, str] | N
     if len(asked) < 2:
         return None
     found: dict[tuple[str, str], int] = {}
+    part = asked_parts(ctx.q)
     for u in candidates:
         if u.is_row or not u.text.rstrip().endswith(".") or len(u.text.split()) < 6:
             continue  # sentences of the report's own, not the lines of a list under a caption that names the words
+        if part and chunk_under_other_part(u.chunk, part):
+            continue  # «Relationen periodresultat och helårsprognos för styrelsen» claims no question on stadskontoret
         heading = set(terms(str(u.chunk.meta.get("section") or "").split(" › ")[-1]))
         held = sum(1 for t in asked if term_hit(ctx.q, t, heading) or any(h.startswith(t) for h in heading))
         if held >= CLAIMED_SHARE * len(asked):
@@ -576,9 +579,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
         chosen = with_each_topic(ctx, chosen, points, pool, most, top)
     # (a reason's point that leans on the sentence before without telling a cause, «Detta ger i sin tur …», is
     # quoted with it as a brief's is)
-    chosen = with_antecedents(with_explanation(chosen, ctx.library.index.chunks), ctx.library.index.chunks) \
-        if shape == "reason" else with_antecedents(chosen, ctx.library.index.chunks)
-    chosen = with_lists(chosen)
+    # (a list first: «Detta är uppdelat på • … • …» leans on the sentence before as a whole)
+    chosen = with_antecedents(with_lists(with_explanation(chosen, ctx.library.index.chunks)),
+                              ctx.library.index.chunks) if shape == "reason" \
+        else with_antecedents(with_lists(chosen), ctx.library.index.chunks)
     if shape == "brief" and len(chosen) < most:  # a reason of a goal's assessment goes with the assessment
         # («… förväntas uppnås») when the brief has room (in the place of a point on the work, it costs more than
         # it brings: measured)
