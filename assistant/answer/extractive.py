@@ -235,6 +235,13 @@ MONTH_STEM = re.compile(r"jan\w*|feb\w*|mar\w*|apr\w*|maj|jun\w*|jul\w*|aug\w*|s
 # the stems of a figure of the board's economy, whoever's it is: överskott, prognostiserat, helårsresultat, budget
 FIGURE_STEM = re.compile(r"(?:helårs|års|period)?(?:överskot|underskot|progno|result|budget|utfall|"
                          r"nettokostnad|surplus|deficit|forecast)\w*|helår\w*|total\w*|summ\w*|plus|minus")
+
+
+def figure_word(term: str) -> bool:
+    """A question word that names only a figure of the economy, a number or a month (no activity of its own)."""
+    return bool(FIGURE_STEM.match(term) or term.isdigit() or MONTH_STEM.fullmatch(term))
+
+
 # a word cut short: where no Swedish word ends ("utredn", "konsultkostn", "proj"), or with a dot inside a sentence
 # ("avvik. i", "inv.medlen")
 TRUNCATED = re.compile(r"(?i)(?<![\wåäö.-])(?:([a-zåäö]{2,}(?:dn|tn|kn|gn|mn|vn|rkn|j))(?![\wåäö-])\.?|"
@@ -289,6 +296,16 @@ def bullet_list(u: Unit, ordered: list[Unit] | None = None) -> tuple[list[Unit],
     ordered = ordered if ordered is not None else units_of(u.chunk, u.rank)
     texts = [x.text for x in ordered]
     return ordered, (list_opening(texts, texts.index(u.text)) if u.text in texts else -1)
+
+
+def bullets_after(units: list[Unit], at: int, limit: int = MAX_BULLETS) -> list[Unit]:
+    """The bullets that follow `units[at]` without a break, at most `limit` of them."""
+    out: list[Unit] = []
+    for u in units[at + 1:at + 1 + limit]:
+        if not u.text.startswith("•"):
+            break
+        out.append(u)
+    return out
 
 
 def list_opening(texts: list[str], at: int) -> int:
@@ -482,8 +499,8 @@ def headings_below_part(chunk: IndexedChunk) -> str:
 def under_part_itself(chunk: IndexedChunk, part: str) -> bool:
     """The chunk stands right under the heading of `part` (STADSKONTORETS VERKSAMHET), not under one of its
     activities' headings below it."""
-    headings = str(chunk.meta.get("section") or "").split(" › ")
-    return bool(headings) and part in set(terms(headings[-1])) and WHOLE not in set(terms(headings[-1]))
+    named = set(terms(str(chunk.meta.get("section") or "").split(" › ")[-1]))
+    return part in named and WHOLE not in named
 
 
 def names_only_a_part(title: str) -> bool:
@@ -1699,14 +1716,12 @@ class ExtractiveAnswerer:
         asked_part = asked_parts(q)
         whole_asked = q.terms.get(WHOLE, 0.0) >= 1.0
         # the question names nothing but a figure of the economy (överskott, prognos, helår): no activity of its own
-        only_figure_asked = all(FIGURE_STEM.match(t) or t.isdigit() or MONTH_STEM.fullmatch(t)
-                                for t, w in q.terms.items() if w >= 1.0)
-        # ("hela kommunstyrelsen", "the whole board": the total of the parts, as "totalt" asks it)
+        only_figure_asked = all(figure_word(t) for t, w in q.terms.items() if w >= 1.0)
         # the question names a part and nothing but a figure of its economy ("stadskontorets årsprognos"): the part's
         # own figure, not one of its activities'
-        part_figure_only = bool(asked_part) and all(
-            FIGURE_STEM.match(t) or t in PART_NAMES or t.isdigit() or MONTH_STEM.fullmatch(t)
-            for t, w in q.terms.items() if w >= 1.0)
+        part_figure_only = bool(asked_part) and all(figure_word(t) or t in PART_NAMES
+                                                    for t, w in q.terms.items() if w >= 1.0)
+        # ("hela kommunstyrelsen", "the whole board": the total of the parts, as "totalt" asks it)
         total_asked = any(q.terms.get(t, 0.0) >= 1.0 for t in TOTAL_WORDS) or (
             whole_asked and WHOLE_OF.search(q.text) is not None)
         # a figure that names what is asked ("Vilket ärende avser minskningen med 4,1 Mkr?"): a which-question's
@@ -2643,10 +2658,7 @@ class ExtractiveAnswerer:
                 extra.append(following)
                 if following.text.startswith("•") and (best.text.endswith(":") or introduces_a_list(best.text)):
                     # «De större avvikelserna finns bland:» and all its bullets, not the first alone
-                    for u in ordered[at + 1:at + MAX_BULLETS]:
-                        if not u.text.startswith("•"):
-                            break
-                        extra.append(u)
+                    extra.extend(bullets_after(ordered, at, MAX_BULLETS - 1))
             elif following is not None and EXAMPLES_ASKED.search(q.text) and GIVES_EXAMPLE.match(following.text):
                 # "Ge exempel på organisationer som fått pengar …": «… fördelning av medel … matchningsproblematiken»
                 # / «Till exempel har medel fördelats till Pink Programming …»: the examples follow the sentence

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer.extractive import (
-    MAX_BULLETS,
     Unit,
+    bullets_after,
     deviation_sign,
     introduces_a_list,
     is_signpost,
@@ -213,7 +213,6 @@ def with_antecedents(chosen: list[Point], chunks: Sequence[Any] = ()) -> list[Po
     return out
 
 
-
 # a sentence left open for the list below it: «De främsta orsakerna till avvikelserna för perioden är» (a copula or
 # a preposition last), «… avser bland annat:»
 OPEN_LEAD = re.compile(r"(?i)(?:\s(?:är|var|blir|blev|på|av|till|för|med|om|att|och|samt)|:)\s*$")
@@ -245,11 +244,7 @@ def with_lists(chosen: list[Point]) -> list[Point]:
         if at < 0 or not opens_a_list(texts[at]):
             out.append(p)
             continue
-        bullets = []
-        for x in ordered[at + 1:at + 1 + MAX_BULLETS]:
-            if not x.text.startswith("•"):
-                break
-            bullets.append(x)
+        bullets = bullets_after(ordered, at)
         if not bullets:
             out.append(p)
             continue
