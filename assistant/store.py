@@ -45,7 +45,7 @@ log = logging.getLogger("assistant.store")
 # what Chroma says when a read meets a collection deleted under it
 SEGMENT_GONE = re.compile(r"(?i)missing (?:metadata |vector )?segment")
 
-CHUNKER_VERSION = "13"  # bump when parsing or chunking changes what is stored (13: a lead-in is no heading)
+CHUNKER_VERSION = "14"  # bump when parsing or chunking changes what is stored (14: a lone figure joins its label)
 BATCH = 16
 ORPHAN_GRACE_S = 300.0  # a build whose heartbeat is older than this was killed
 HEARTBEAT_EVERY_S = 20.0

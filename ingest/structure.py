@@ -34,6 +34,8 @@ TERMINAL = (".", "!", "?", ":", ";")
 # avvikelserna för perioden är» + «• senareläggning … • vakanser» is a sentence, not a heading
 LEADS_ON = CONNECTORS | {"är", "var", "blir", "blev"}
 SHORT_LINE = 58
+# a paragraph that is one figure and nothing else («6 900»): the value of the line above it
+LONE_FIGURE = re.compile(r"[-−+]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?")
 
 
 @dataclass
@@ -220,9 +222,12 @@ class StructureParser:
         self.passages.append(Passage(body=body, context=self.ctx, kind=self.kind))
 
     def _continues(self, body: PagedText) -> bool:
-        """A paragraph split by a page break continues in lowercase."""
+        """A paragraph split by a page break continues in lowercase; a figure alone continues the label its
+        line wrapped away from («STYRELSEN, varav … 4 200 Tkr» + «6 900»: the line's own prognosis)."""
         prev = self.passages[-1].body.text
-        return bool(body.text) and body.text[0].islower() and not prev.endswith(TERMINAL)
+        if not body.text or prev.endswith(TERMINAL):
+            return False
+        return body.text[0].islower() or (LONE_FIGURE.fullmatch(body.text) is not None and not prev[-1].isdigit())
 
     def status(self, text: str, page: int) -> None:
         if self.goals and self.ctx.goal == self.goals[-1].title:

@@ -411,7 +411,8 @@ def breakdown_missing(q: Question, u: Unit) -> str | None:
     word = m.group(1).lower()
     wanted = {stem(word)} if q.lang == "sv" else {stem(w) for t in translate(word) for a in t.swedish
                                                   for w in words(a)} or {stem(word)}
-    said = set(terms(with_its_table(u)))
+    # (or the heading above its table: «Resultaträkning - fördelad på anslaget för kommunstyrelsens tre delar»)
+    said = set(terms(f"{with_its_table(u)} {u.chunk.meta.get('section') or '' if u.is_row else ''}"))
     return None if any(term_hit(q, t, said) for t in wanted) or lists_its_parts(u) else word
 
 
@@ -441,7 +442,8 @@ TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wå
 # a period, not a thing a cost is of: "… kostat under perioden januari–augusti", "… hittills i år"
 PERIOD_STEMS = frozenset(stem(w) for w in ("perioden", "period", "helåret", "helår", "hittills", "delåret", "året"))
 COST_SAID = re.compile(r"(?i)kostnad|kostar|kostade|kosta[rt]?\b|cost|kostn")
-FIGURE_WORD = re.compile(r"(?:helårs|års)?(?:prognos|progno|prognostiser|budget|utfall|result)\w{0,3}")
+# (and the verb that states a figure's size: "Hur mycket uppgår de finansiella kostnaderna till?" names no thing by it)
+FIGURE_WORD = re.compile(r"(?:helårs|års)?(?:prognos|progno|prognostiser|budget|utfall|result)\w{0,3}|uppg(?:å|ick)\w{0,3}")
 COMPARING = re.compile(r"(?i)(?:skil[jd]|jämför|förändr|ökat|ökade|minskat|minskade|differ|compar|chang)")
 STATE_PARTICIPLE = re.compile(r"(?i)^[a-zåäö]{3,}(?:ade|da|de)$")  # begärda, beslutade, beviljade
 REPORT_PART_STEMS = frozenset(stem(w) for w in ("tabell", "tabellen", "sida", "sidan", "avsnitt", "rapport", "rapporten"))

@@ -182,6 +182,12 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 ASKED_NOUN_WEIGHT = 0.1
+# words for a row of any table ("Vilken post i resultaträkningen …?"): every table has them, whatever its text says
+# («Budgetteknisk post» in a comment is no more a post than any other row)
+ROW_NOUNS = frozenset(stem(w) for w in ("post", "posten", "rad", "raden", "item", "line"))
+# a deviation's sign asked in words, met by the figure's own sign: "the positive deviation" is «Personalkostnader + 7 Mkr»
+SIGN_ASKED = {stem("positiva"): 1, stem("negativa"): -1}
+TABLE_CHUNKS_MAX, TABLE_SLACK = 3, 4  # chunks of one table among a fact's evidence; extra hits fetched to fill in
 # the verb a "vad"-question asks about, right after it: "Vad ersätter den digitala plattformen?" is answered by the
 # sentence that says what it replaces («Plattformen ersätter de tidigare hållbarhetsrapporterna …»), not by the one
 # that names the platform best (verbs that ask for a measure, a name, a finding or an opinion have their own cues)
@@ -643,8 +649,9 @@ DEFINITE_SUBJECT = re.compile(r"^(?:Satsningen|Projektet|Initiativet|Verktyget|P
 # what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
 ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|höga|mycket|många|lång|långt|låg|lågt))\s+"
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
-# "Vilket riktvärde …?": the noun a which-question asks for
-WHICH_ASKED = re.compile(r"(?i)^(?:vilken|vilket|vilka)\s+([a-zåäö]{6,})(?![\wåäö-])")
+# "Vilket riktvärde …?", "Med vilket polisområde …?": the noun a which-question asks for
+WHICH_ASKED = re.compile(r"(?i)^(?:(?:med|i|från|till|av|på|för|inom|hos|mot|vid)\s+)?(?:vilken|vilket|vilka)\s+"
+                         r"([a-zåäö]{6,})(?![\wåäö-])")
 WHICH_PARTICIPLE = re.compile(r"(?:ats|ad|ade|ades|ande|ende)$")  # "Vilka beviljade …": after "vilka", -de is a noun's too
 # "Vad heter kommunstyrelsens ordförande?", "Vem är stadens säkerhetschef?": the role whose holder is asked for
 ROLE_ASKED = re.compile(r"(?i)^(?:vad\s+heter|vem\s+är|vem\s+var)\s+(?:[a-zåäö]+s\s+)?([a-zåäö][a-zåäö-]{4,})(?![\wåäö-])")
@@ -911,6 +918,15 @@ def only_the_one_excluded(q: Question, chosen: list[Unit]) -> Unit | None:
     others = [w for w in names if not stem(w.lower()).startswith(excluded[:6])]
     mentions = any(stem(w.lower()).startswith(excluded[:6]) for w in names)
     return chosen[0] if mentions and not others else None
+
+
+def qualified_head(q: Question, term: str, label_stem: str) -> bool:
+    """A row label's compound met only by its head: "bidrag" asked, «Kommunbidrag» written, the modifier unasked.
+    (By the word asked, not by a rendering of it: "överskott" is read as «avvikelse», and «budgetavvikelse» is
+    the deviation it means.)"""
+    return label_stem not in (term, *q.alternatives.get(term, ())) and label_stem.endswith(term) \
+        and len(label_stem) - len(term) >= HEAD_MODIFIER \
+        and not any(_matched(t, {label_stem[:len(label_stem) - len(term)]}) for t in q.terms if t != term)
 
 
 def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") -> bool:
@@ -1307,6 +1323,23 @@ def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) ->
     return Hits(ranked, getattr(hits, "dense_similarity", {}))
 
 
+def few_of_one_table(hits: Hits, k: int) -> Hits:
+    """The first `k` hits with at most TABLE_CHUNKS_MAX chunks of any one table: a long table's chunks share its
+    title and header, so a question on one of its words fills the evidence with them («… kommunbidragsfinansierat»
+    five times) and pushes out the passage that answers ("the positive deviation on personnel costs" is «Personal-
+    kostnader + 7 Mkr»). A row named by its label comes back through _with_named_rows."""
+    seen: dict[tuple[Any, ...], int] = {}
+    kept = []
+    for chunk, score in hits:
+        if chunk.meta.get("kind") == "table":
+            key = (chunk.meta.get("source"), chunk.meta.get("table_title"), chunk.page)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > TABLE_CHUNKS_MAX:
+                continue
+        kept.append((chunk, score))
+    return Hits(kept[:k], hits.dense_similarity)
+
+
 def retrieved_of(hits: list[tuple[IndexedChunk, float]]) -> list[dict[str, Any]]:
     """The ranked evidence as the evals and the JSON record it (id, page range, source)."""
     return [{"id": c.id, "page": c.page, "page_end": int(c.meta.get("page_end", c.page) or c.page),
@@ -1634,7 +1667,8 @@ class ExtractiveAnswerer:
 
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
-        hits = self.a.retrieve(q.retrieval_query, filters, k=k, lexical_query=q.lexical_query)
+        hits = few_of_one_table(self.a.retrieve(q.retrieval_query, filters, k=k + TABLE_SLACK,
+                                                lexical_query=q.lexical_query), k)
         if q.kind == "amount" and not asked_parts(q) and hits:
             hits = self._with_own_summary(q, hits)
         if q.kind in ("amount", "percent") and hits:
@@ -1747,6 +1781,8 @@ class ExtractiveAnswerer:
         leads: dict[str, frozenset[str]] = {}  # a chunk's sentences that lead to a list of bullets
         measure = measure_asked(q.text) if q.kind in ("amount", None) else None
         # (a surplus or deficit "i budgeten" is the result against it: "blir de plus eller minus i budgeten i år")
+        # an amount asked with no measure of its own ("Vad är anslaget för …?"): a row named gives every column
+        plain_amount = q.kind == "amount" and measure is None and RESULT_ASKED.search(q.text) is None
         budget_asked = measure is None and q.kind in ("amount", None) \
             and (BUDGET_WORDS.search(q.text) or ALLOCATION_ASKED.search(q.text)) is not None \
             and not RESULT_ASKED.search(q.text)
@@ -1762,13 +1798,15 @@ class ExtractiveAnswerer:
             c_terms, _c_joined = chunk_terms[u.chunk.id]
             got = {True: 0.0, False: 0.0}  # own terms / terms carried over from the previous question
             hit_terms = set()
+            label_hits = {t for t in weights if label and term_hit(q, t, label_terms, label.lower())}
             for t, w in weights.items():
                 own = q.terms[t] >= 1.0 or not hist_total
                 if (term_hit(q, t, u.stems, joined) or t == report_year
+                        or (not u.is_row and SIGN_ASKED.get(t, 0) != 0 and deviation_sign(u.text) == SIGN_ASKED[t])
                         or (t in TOTAL_WORDS and STATES_TOTAL.search(u.text) is not None)
                         or (t in other and term_hit(q, other[t], u.stems, joined))):
                     # a table look-up is about the row: its label weighs more than the header's words
-                    got[own] += w * (1.3 if label and term_hit(q, t, label_terms, label.lower()) else 1.0) * (
+                    got[own] += w * (1.3 if t in label_hits else 1.0) * (
                         1.0 if t == report_year or _matched(t, u.stems, joined) else ALTERNATIVE)
                     hit_terms.add(t)
                 elif t in asked_part and under_part_itself(u.chunk, t) and not (q.lang == "en" and t == POLITICAL):
@@ -1809,14 +1847,18 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if figures_named and figures_named & u.stems:
                 u.score += FIGURE_NAMED_WEIGHT  # "Vilket ärende avser minskningen med 4,1 Mkr?": the row of -4,1
-            if u.is_row and (named_columns := columns_named(q, u)):
+            if u.is_row and ((named_columns := columns_named(q, u)) or (plain_amount and all(
+                    t in label_hits or figure_word(t) or t in AMBIENT_ACTORS
+                    or (title and term_hit(q, t, set(terms(title)), title.lower()))
+                    for t, w in q.terms.items() if w >= 1.0))):
                 if len(named_columns) >= COLUMNS_NAMED_MIN:
                     u.score += COLUMNS_NAMED_WEIGHT  # "Vad är budget, prognos och avvikelse för …?": a row has them all
                 elif len(asked_label := [s for s in label_terms - TOTAL_LABEL
                                          if any(term_hit(q, t, {s}, s) for t in weights)]) >= 2 \
                         and len(asked_label) >= COLUMN_ASKED_LABEL * len(label_terms):
                     # "Hur stor är avvikelsen för anslaget för projekt och utredningar?": the row named, by the column
-                    # asked, not a sentence giving one figure for it and another thing together
+                    # asked, not a sentence giving one figure for it and another thing together; and with no column
+                    # nor measure asked ("Vad är anslaget för projekt och utredningar?"), the row gives them all
                     u.score += COLUMN_ASKED_WEIGHT
             if q.kind == "list" and not u.is_row:
                 if u.chunk.id not in leads:
@@ -1835,8 +1877,10 @@ class ExtractiveAnswerer:
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
+                # (a compound met by its head alone names a kind of the thing asked: "bidrag" is the row «Bidrag»,
+                # «Kommunbidrag» is one kind of it)
                 unasked = [s for s in label_terms - TOTAL_LABEL - AMBIENT_ACTORS if not s.isdigit()
-                           and not any(term_hit(q, t, {s}, s) for t in weights)]
+                           and not any(term_hit(q, t, {s}, s) and not qualified_head(q, t, s) for t in weights)]
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
                 if unasked and total_asked and not label_terms & TOTAL_LABEL:
                     u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"
@@ -2614,7 +2658,7 @@ class ExtractiveAnswerer:
                                         f"{c.text}" for c in chunks)
         st = set(terms(text))
         joined = " ".join(st)
-        answered = selection_words(q.text, set(weights))
+        answered = selection_words(q.text, set(weights)) | (ROW_NOUNS & set(weights))
         if THRESHOLD.search(text):  # "mer än 1 Mkr" is met by a table «… beslutade belopp över 1 Mkr»
             answered |= {stem(w) for m in THRESHOLD.finditer(q.text) for w in m.group(0).lower().split()}
 

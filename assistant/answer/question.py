@@ -44,6 +44,7 @@ AMOUNT_NOUNS = ("budgeten", "prognosen", "avvikelse", "kostnad", "resultat", "bu
                 "deficit", "utfallet", "outturn", "storlek", "storleken", "belopp", "beloppet", "size",
                 "helårsprognosen", "helårsprognos", "årsprognosen", "helårsresultatet",
                 "intäkterna", "kostnaderna")  # ("Vad är de totala intäkterna …?": a line of the accounts)
+GRANTS = ("kommunbidraget", "anslaget", "kommunbidragen", "anslagen")
 REASON_CUES = ("varför", "vad beror", "beror det", "why", "what is the reason", "due to")
 # answer types, checked in order
 TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -72,7 +73,9 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
                 "avgift", "avgiften", "lön", "lönen", "cost", "costs", "price", "rent", "fee", "salary",
                 "how much", "how large", "how big", "what amount", "vad uppgår", "vad uppgick",
                 # a forecast or a budget asked by its verb: "Vad prognostiserar styrelsen för helåret?"
-                "vad prognostiserar", "vad prognostiseras", "vad budgeterar", "vad budgeteras", *AMOUNT_NOUNS)),
+                "vad prognostiserar", "vad prognostiseras", "vad budgeterar", "vad budgeteras", *AMOUNT_NOUNS,
+                # a grant asked as what it is ("Vad är kommunbidraget per 31 augusti?"), not what it pays for
+                *(f"vad {verb} {grant}" for verb in ("är", "var", "blir", "blev") for grant in GRANTS))),
     ("reason", REASON_CUES),
     ("name", ("vad heter", "vilka personer", "which people", "which persons", "vilka företag", "vilka bolag",
               "which companies", "vilken myndighet", "vilket bolag", "vilken leverantör", "vilket företag",
@@ -764,8 +767,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             counted = stem(word)
         # "how many residents": counted as the report's invånare, as the question was read ("pioneer cities" whole)
         found = next((t for t in translations if word in t.english), None)
-        if found is not None:
-            counted = stem(words(found.swedish[0])[-1])
+        if found is not None:  # (the head of a phrase: "employees per manager" counts «medarbetare», not «chef»)
+            counted = stem(words(re.split(r"\s+(?:per|för|av|i|på|inom)\s+", found.swedish[0])[0])[-1])
         counted_as = "nya" if counted_as == "new" else counted_as
     w = WHICH_NOUN.search(text)
     w = w or WHO_IS.search(text)

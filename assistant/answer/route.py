@@ -97,8 +97,8 @@ REASON = word_rx(r"varför", r"why", r"vad beror", r"beror det på", r"vad är o
              r"(?:which|what) (?:\w+ )?(?:explanations?|reasons?|causes?) (?:does|do|did|is|are|was|were)",
              # … or in a noun phrase: "viktigaste förklaringarna till prognostiserat överskott?", "main drivers behind"
              # (when opening the question: "Hur mycket … och vad är orsaken till …?" asks a figure and its cause)
-             r"^\s*(?:(?:vad|vilka|vilken|vilket) (?:är|var) )?(?:de |den |det )?(?:\w+ )?(?:förklaring(?:en|arna)|"
-             r"orsak(?:en|erna)|anledning(?:en|arna)|skälen|skälet) till",
+             r"^\s*(?:(?:vad|vilka|vilken|vilket) (?:är|var) )?(?:de |den |det )?(?:\w+ )?(?:huvud)?(?:förklaring(?:en|arna)|"
+             r"orsak(?:en|erna)|anledning(?:en|arna)|skälen|skälet) till",  # ("Vad är huvudorsaken till …?")
              # shorthand that opens with the noun: "förklaring avvik personalkostn +7 mkr?", "orsak underskott?"
              r"^\s*(?:förklaring(?:en|ar|arna)?|orsak(?:en|er|erna)?)(?= +(?:till |på |av |för )?[\wåäö])",
              r"^\s*(?:(?:what|which) (?:is|are|was|were) )?(?:the )?(?:\w+ )?(?:explanations?|reasons?|causes?|drivers) "

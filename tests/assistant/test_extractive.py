@@ -1203,3 +1203,83 @@ def test_a_capitalised_report_word_in_the_genitive_is_no_other_place(assistant):
     assert not a.refused and a.citations[0].quote.startswith("Stadsdirektör: Budget -3 278 tkr")
     assert assistant.ask("Vad är Göteborgs budget?").refused
     assert assistant.ask("Vad är Uppsalas budget?").refused
+
+
+def test_the_verb_that_states_a_figure_names_no_thing(assistant):
+    """"Hur mycket uppgår de finansiella kostnaderna till …?": «uppgår» says how the figure is stated, it is not
+    a thing the cost must be of (it was refused as a cost of another thing)."""
+    a = assistant.ask("Hur mycket uppgår de finansiella kostnaderna till enligt prognosen?")
+    assert not a.refused and a.citations[0].quote.startswith("Finansiella kostnader: Prognos -111 tkr")
+
+
+def test_a_row_named_by_its_label_is_the_plain_amount_asked(assistant):
+    """"Vad är anslaget för projekt och utredningar?" names the row by every word of its label and asks no
+    column: the row, with budget, forecast and deviation, not a sentence on the period's deviations."""
+    a = assistant.ask("Vad är anslaget för projekt och utredningar?")
+    assert a.citations[0].quote.startswith("Kommunstyrelsens anslag för projekt- och utredningar")
+    assert "32,6" in a.citations[0].quote
+    # (a question with a word the row lacks, "omfördelades", is not the row alone)
+    b = assistant.ask("Hur mycket kommunbidrag omfördelades till budgetområdet Arbetsmarknad/kompetensförsörjning, "
+                      "näringsliv och externa relationer?")
+    assert any("2 856" in c.quote for c in b.citations)
+
+
+def test_a_compound_label_met_by_its_head_is_a_kind_of_the_thing(assistant):
+    """"bidrag" is the row «Bidrag»; «Kommunbidrag» is one kind of bidrag, its modifier unasked."""
+    a = assistant.ask("Hur stor är avvikelsen för bidrag i resultaträkningen?")
+    assert a.citations[0].quote.startswith("Bidrag: Prognos 19 667 tkr")
+
+
+def test_a_which_question_after_a_preposition_asks_its_noun(assistant):
+    """"Med vilket polisområde …?" asks for the police area: the sentence that names one."""
+    a = assistant.ask("Med vilket polisområde sker arbetet mot organiserad brottslighet?")
+    assert "Polisområde Malmö" in a.citations[0].quote
+
+
+def test_the_sign_asked_in_words_meets_the_figures_sign(assistant):
+    """"the positive deviation on personnel costs" is «Personalkostnader + 7 Mkr»; one long table's chunks no
+    longer fill the evidence and push that passage out."""
+    a = assistant.ask("How large is the positive deviation for personnel costs in the city office's tax-funded work?")
+    assert not a.refused and a.citations[0].quote == "Personalkostnader + 7 Mkr"
+
+
+def test_the_boards_line_of_the_explanations_has_its_figure(assistant):
+    """«STYRELSEN, varav … 4 200 Tkr» wrapped its figure «6 900» onto a paragraph of its own; joined, the line
+    answers the board's forecast deviation."""
+    a = assistant.ask("Hur stor budgetavvikelse prognostiseras för styrelsen enligt de viktigaste förklaringarna?")
+    assert "6 900" in a.citations[0].quote
+
+
+def test_a_row_noun_is_met_by_every_table(assistant):
+    """"Vilken post i resultaträkningen …?": «post» in one table's comment («Budgetteknisk post») does not make
+    that table the one asked about."""
+    a = assistant.ask("Vilken post i resultaträkningen har störst positiv avvikelse?")
+    assert a.citations[0].quote.startswith("Lönekostnader: Prognos -221 734 tkr")
+
+
+def test_few_chunks_of_one_table_among_a_facts_evidence():
+    from assistant.answer.extractive import TABLE_CHUNKS_MAX, few_of_one_table
+    from assistant.retrieval import Hits
+
+    class Chunk:
+        def __init__(self, n: int, kind: str) -> None:
+            self.id, self.page = str(n), 44
+            self.meta = {"kind": kind, "source": "r.txt", "table_title": "T" if kind == "table" else None}
+
+    hits = Hits([(Chunk(i, "table"), 1.0 - i / 10) for i in range(5)] + [(Chunk(9, "text"), 0.3)], {"9": 0.5})
+    kept = few_of_one_table(hits, 4)
+    assert [c.id for c, _ in kept] == [*(str(i) for i in range(TABLE_CHUNKS_MAX)), "9"]
+    assert kept.dense_similarity == {"9": 0.5}
+
+
+def test_an_english_count_of_a_phrase_counts_its_head(assistant):
+    """"How many employees per manager …?" counts employees («medarbetare per chef»), not managers: the number
+    in «max 30 medarbetare per chef» counts what is asked."""
+    a = assistant.ask("How many employees per manager is the target value for 2030?")
+    assert not a.refused and "30 medarbetare per chef" in a.citations[0].quote
+
+
+def test_measurements_are_matningar_not_measures(assistant):
+    """"cybersecurity measurements" are «mätningar i Cybersäkerhetskollen», not «åtgärder»."""
+    a = assistant.ask("What tool is used for cybersecurity measurements?")
+    assert not a.refused and "Cybersäkerhetskollen" in a.citations[0].quote

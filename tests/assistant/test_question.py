@@ -60,6 +60,10 @@ def test_detect_lang(text, lang):
     ("Vad prognostiserar styrelsen för helåret?", "amount"),
     # a line of the accounts, definite and plural
     ("Vad är de totala intäkterna för den solidariskt finansierade delen?", "amount"),
+    # a grant asked as what it is; what it pays for is no amount
+    ("Vad är kommunbidraget per 31 augusti?", "amount"),
+    ("Vad blir anslaget för projekt och utredningar?", "amount"),
+    ("Vad finansierar anslaget?", None),
 ])
 def test_answer_kind(text, kind):
     assert answer_kind(text) == kind

@@ -20,6 +20,8 @@ from assistant.answer.route import (
 )
 
 CASES = [
+    # a main cause asked by its compound
+    ("Vad är huvudorsaken till överskottet på personalkostnader?", "reason"),
     # facts
     ("Hur stor var den sociala obligationen?", "fact"),
     ("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser?", "fact"),

@@ -308,3 +308,25 @@ def test_a_block_ending_in_a_connector_is_no_heading():
     assert _is_heading_text(["Flytten till Rådhuset närmar sig"])
     assert not _is_heading_text(["De främsta orsakerna till avvikelserna för perioden är"])
     assert not _is_heading_text(["Detta är uppdelat på"])
+
+
+def test_a_lone_figure_continues_the_label_it_wrapped_from(parsed):
+    """«STYRELSEN, varav … varav anslaget 4 200 Tkr» and «6 900» on a paragraph of its own are one line of the
+    explanations: the figure is the board's forecast deviation, and no answer could quote it alone."""
+    line = next(p for p in parsed.passages if p.body.text.startswith("STYRELSEN, varav arvoden"))
+    assert line.body.text.endswith("varav anslaget 4 200 Tkr 6 900")
+    assert not any(p.body.text == "6 900" for p in parsed.passages)
+
+
+def test_a_figure_never_continues_a_closed_sentence():
+    from ingest.model import Context, Line
+    from ingest.structure import StructureParser
+
+    p = StructureParser()
+    p.passage([Line(text="Prognosen visar ett överskott.", page=3)])
+    p.passage([Line(text="6 900", page=3)])
+    p.passage([Line(text="Summa budgetavvikelser", page=3)])
+    p.passage([Line(text="13 950", page=3)])
+    assert [x.body.text for x in p.passages] == ["Prognosen visar ett överskott.", "6 900",
+                                                 "Summa budgetavvikelser 13 950"]
+    assert p.passages[0].context == Context()
