@@ -441,6 +441,7 @@ TOTAL_COST = re.compile(r"(?i)(?<![\wåäö])(?:kost\w*|cost\w*)\b[^?]*(?<![\wå
                         r"(?:den )?(?:totala|total|sammanlagda|sammanlagd) kostnad\w*)")  # ("Total kostnad för flytten?")
 # a period, not a thing a cost is of: "… kostat under perioden januari–augusti", "… hittills i år"
 PERIOD_STEMS = frozenset(stem(w) for w in ("perioden", "period", "helåret", "helår", "hittills", "delåret", "året"))
+SPENT = re.compile(r"(?i)(?<![\wåäö])(?:spen[dt]|spending|lagt|lagts|lade)(?![\wåäö])")
 COST_SAID = re.compile(r"(?i)kostnad|kostar|kostade|kosta[rt]?\b|cost|kostn")
 # (and the verb that states a figure's size: "Hur mycket uppgår de finansiella kostnaderna till?" names no thing by it)
 FIGURE_WORD = re.compile(r"(?:helårs|års)?(?:prognos|progno|prognostiser|budget|utfall|result)\w{0,3}|uppg(?:å|ick)\w{0,3}")
@@ -611,8 +612,8 @@ def cost_of_another_thing(q: Question, u: Unit) -> bool:
     """What a thing costs, answered by a cost that names none of the thing: "What will the new intranet cost?"
     is not the board's net cost row. The thing's words (not the cost's, a year or the board) must be in the
     figure's sentence, row, table or heading."""
-    if q.kind not in ("amount", None) or COST_SAID.search(q.text) is None:
-        return False
+    if q.kind not in ("amount", None) or (COST_SAID.search(q.text) is None and SPENT.search(q.text) is None):
+        return False  # (money spent on a thing is its cost: "How much was spent on consultants in total?")
     participles = {stem(w) for w in words(q.asked) if STATE_PARTICIPLE.search(w) or COMPARING.match(w)}
     thing = {t for t, w in q.terms.items() if w >= 1.0 and not COST_SAID.match(t) and not YEAR.fullmatch(t)
              and t not in AMBIENT_ACTORS and t not in PARTS and t not in PERIOD_STEMS and t not in UNIT_STEMS
@@ -1977,12 +1978,18 @@ class AnswerEngine:
     def _later_year(self, q: Question) -> str | None:
         """The goals' assessment asked for a year after the report's: the report assesses its own year only."""
         held = sorted(int(y) for y in self.library.index.years if y.isdigit())
-        later = sorted(y for y in q.years if y.isdigit() and held and int(y) > held[-1])
+        later = sorted(y for y in q.years if y.isdigit() and held and int(y) > held[-1]
+                       and not self._year_of_a_name(q.text, y))
         if not later:
             return None
         if q.lang == "sv":
             return f"Rapporten bedömer målen för {held[-1]}; om {later[0]} säger den inget."
         return f"The report assesses the goals for {held[-1]}; it says nothing about {later[0]}."
+
+    def _year_of_a_name(self, text: str, year: str) -> bool:
+        """A year that is part of a name the report writes ("Agenda 2030", "EM i Handboll 2026"): no time asked."""
+        m = re.search(rf"([\wåäöÅÄÖ-]+)\s+{year}\b", text)
+        return m is not None and m.group(1)[0].isupper() and self.library.index.has_phrase(f"{m.group(1).lower()} {year}")
 
     def _name_acting(self, q: Question) -> tuple[str, ...]:
         """The report's spellings of a name the question makes the one who acts ("Vad gör Göteborg …", "What is

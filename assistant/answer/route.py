@@ -234,6 +234,9 @@ OUTLINE = word_rx(r"vilka (?:kommunfullmäktige)?mål", r"hur många (?:kommunfu
               r"(?:vilka|vad) är (?:de )?(?:\w+ )?målområdena", r"list (?:all )?(?:the )?(?:[\w-]+ ){0,3}goals",
               r"(?:which|what) are the (?:[\w-]+ ){0,3}goals(?! (?:of|for|in)\b)", r"vilka är (?:de )?(?:\w+ )?(?:kommunfullmäktige|kf-)?målen",
               r"lista (?:alla )?(?:de )?(?:\w+ )?(?:kommunfullmäktige|kf-)?mål\w*")
+# goals that are not the council's: Agenda 2030's global goals ("How many global goals does the platform follow?")
+OTHER_GOALS = re.compile(r"(?i)\b(?:global(?:a)?|sustainable development)\s+(?:mål\w*|goals?)|\bhållbarhetsmål\w*|"
+                         r"\bagenda\s+2030\b")
 # a follow-up that points back to what was asked before ("Vem ansvarar för det?", "When was it issued?")
 REFERS_BACK = re.compile(r"(?i)(?<![\wåäö])(?:dess|denna|detta|dem|där|då|samma|it|its|that|those|they|them|there|"
                          r"same)(?![\wåäö])|(?<![\wåäö])(?:den|det|de)\s*[?.!]*\s*$")  # "den", "det": articles too
@@ -847,7 +850,7 @@ def route(text: str, kind: str | None = None) -> str:
     # holds this year's
     earlier = EARLIER_ASSESSMENT.search(text) is not None
     if (kind in ("goal_area", "goals_in_area", "status") or OUTLINE.search(text) or goals_met) \
-            and not assessment_changed and not earlier:
+            and not assessment_changed and not earlier and not OTHER_GOALS.search(text):
         return "outline"
     if CHANGE.search(THING_CALLED_CHANGE.sub(" ", AFTER_CHANGES.sub(" ", AGAINST_BUDGET.sub(" ", text)))):
         # (a forecast "compared with the budget" is one row's two columns, and a total "after this year's changes"

@@ -1283,3 +1283,19 @@ def test_measurements_are_matningar_not_measures(assistant):
     """"cybersecurity measurements" are «mätningar i Cybersäkerhetskollen», not «åtgärder»."""
     a = assistant.ask("What tool is used for cybersecurity measurements?")
     assert not a.refused and "Cybersäkerhetskollen" in a.citations[0].quote
+
+
+def test_a_year_in_a_name_asks_no_later_year(assistant):
+    """"the Agenda 2030 platform": 2030 is part of the name the report writes, no year the goals are asked for;
+    and "global goals" are Agenda 2030's, not the council's twelve."""
+    a = assistant.ask("How many global goals does the Agenda 2030 platform follow?")
+    assert not a.refused and a.shape == "fact" and "17 globala målen" in a.citations[0].quote
+    assert assistant.ask("Will the goals be met in 2026?").refused
+
+
+def test_money_spent_on_a_thing_the_row_does_not_name_is_refused(assistant):
+    """"How much was spent on consultants in total?": the report lists «Konsultkostnader» among the deviations
+    with no figure; the accounts' «Totala personalkostnader» is no cost of consultants."""
+    assert assistant.ask("How much was spent on consultants in total?").refused
+    a = assistant.ask("How much has been spent on competence-raising measures?")
+    assert not a.refused and "78 miljoner" in a.citations[0].quote

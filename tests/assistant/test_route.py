@@ -22,6 +22,10 @@ from assistant.answer.route import (
 CASES = [
     # a main cause asked by its compound
     ("Vad är huvudorsaken till överskottet på personalkostnader?", "reason"),
+    # Agenda 2030's global goals are no outline of the council's goals
+    ("How many global goals does the Agenda 2030 platform follow?", "fact"),
+    ("Hur många globala mål finns det?", "fact"),
+    ("How many goals are expected to be met?", "outline"),
     # facts
     ("Hur stor var den sociala obligationen?", "fact"),
     ("Hur mycket har kommunstyrelsen avsatt till kompetenshöjande insatser?", "fact"),
