@@ -111,3 +111,12 @@ def test_how_far_a_goal_is_met_is_read_in_the_reports_words():
 
 def test_other_personnel_costs_are_the_income_statements_row():
     assert translate("other personnel costs")[0].swedish[0] == "övriga personalkostnader"
+
+
+def test_where_and_when_words_of_a_location_question_are_rendered():
+    """"Where are parts of the city office located today?": «delar», «lokaliserade», «idag» (not "partly")."""
+    from assistant.glossary import translate
+
+    rendered = {w for t in translate("Where are parts of the city office located today?") for w in t.swedish}
+    assert {"delar", "lokaliserade", "idag"} <= rendered
+    assert "delvis" not in rendered
