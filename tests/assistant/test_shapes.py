@@ -3656,3 +3656,14 @@ def test_a_why_on_one_part_is_claimed_by_that_parts_heading(assistant):
                                            "32,8 Mkr. Detta är uppdelat på • Kommunbidragsfinansierad verksamhet")
     assert any("vakanser" in c.quote for c in a.citations)
     assert not any("oregelbundenhet i avropen" in c.quote for c in a.citations)  # (styrelsen's cause)
+
+
+def test_a_chapter_is_the_part_its_heading_opens(assistant):
+    """"kapitlet om ekonomisk utveckling" names «Ekonomisk utveckling under året», the first heading of the goal
+    area «God ekonomisk hushållning i Malmö stad»: a chapter is that part (pp. 37–47); a section ("avsnittet") asked
+    by the heading's own words is the heading."""
+    a = assistant.ask("Sammanfatta kapitlet om ekonomisk utveckling")
+    assert a.shape == "summary"
+    assert a.answer.startswith("Sammanfattning av «God ekonomisk hushållning i Malmö stad», s. 37–47")
+    b = assistant.ask("Sammanfatta avsnittet om ekonomisk utveckling under året")
+    assert b.answer.startswith("Sammanfattning av «Ekonomisk utveckling under året», s. 37")

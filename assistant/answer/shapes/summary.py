@@ -108,6 +108,8 @@ KIND_WORDS = [
 ]
 
 
+# a chapter asked for is a top part of the report, not the heading that opens it
+CHAPTER = re.compile(r"(?i)\b(?:kapitl\w*|kapitel|chapter)\b")
 # a heading that lists several things: "Näringslivsprogram, Öresundsmetron och klimatresiliens"
 LISTED_TITLE = re.compile(r"[^,]+,[^,]+\s(?:och|samt)\s")
 
@@ -272,7 +274,22 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
         if own is not None:
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
+    if best is not None and best.kind == "heading" and CHAPTER.search(ctx.q.text) \
+            and (opened := part_opened_by(best, spans)) is not None:
+        # "Sammanfatta kapitlet om ekonomisk utveckling": «Ekonomisk utveckling under året» opens the goal area
+        # «God ekonomisk hushållning i Malmö stad» (pp. 37–47); a chapter is that part, not its first heading
+        return opened
     return with_related(best, spans, ctx.position(), wanted, modifiers_of(ctx.q.text, set(wanted)))
+
+
+def part_opened_by(heading: Span, spans: list[Span]) -> Span | None:
+    """The goal area or goal whose first heading this is (its first chunk is the heading's), when it is wider."""
+    first = heading.chunks[0].id if heading.chunks else None
+    for span in spans:
+        if span.kind in ("goal_area", "goal") and span.chunks and span.chunks[0].id == first \
+                and len(span.chunks) > len(heading.chunks):
+            return span
+    return None
 
 
 def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float], aside: set[str] = frozenset()) -> Span:
