@@ -1021,6 +1021,21 @@ LIST_ITEMS = 4  # separators a sentence must have to name several things
 NAMES_AFTER_COLON = re.compile(r":\s*[A-ZÅÄÖ][^.:]*?(?:,|\s(?:och|samt|and)\s)\s*[A-ZÅÄÖ]")
 
 
+# a run of three things or more named in lower case: «… minoriteterna judar, samer, sverigefinnar och tornedalingar»
+LOWER_LIST = re.compile(r"\s+[a-zåäö][\wåäö-]*,\s+[a-zåäö][\wåäö-]*(?:,\s+[a-zåäö][\wåäö-]*)*\s+(?:och|samt)\s+[a-zåäö]")
+
+
+def lists_what_is_asked(q: Question, text: str) -> bool:
+    """A sentence that names the things asked in lower case, right after the word asked for: «de nationella
+    minoriteterna judar, samer, sverigefinnar och tornedalingar» names the minorities, though no name is capitalised."""
+    for m in re.finditer(r"[\wåäö-]+", text):
+        # (a plural in its definite form names the group the list then spells out: «minoriteterna», «städerna»)
+        if len(m.group(0)) > 3 and m.group(0).lower().endswith("na") \
+                and any(term_hit(q, t, {stem(m.group(0).lower())}) for t in q.terms) and LOWER_LIST.match(text, m.end()):
+            return True
+    return False
+
+
 def enumerates(text: str) -> bool:
     return len(LIST_SEPARATOR.findall(text)) >= LIST_ITEMS or NAMES_AFTER_COLON.search(text) is not None
 
@@ -1226,6 +1241,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             return 1.0
         if any(a.startswith("myndighet") for a in asked) and not AGENCY_WORD.search(text):
             return 0.0  # "Which agency …?" is not answered by «Som första kommun i Sverige …»
+        if lists_what_is_asked(q, text):
+            return 1.0  # «… de nationella minoriteterna judar, samer, sverigefinnar och tornedalingar»
         names = names_in(text, qlow, initials, common)
         # "Vilka organisationer fick medel …?": a sentence naming several (Pink Programming, Redi School, BLING
         # Startup) lists them, though it never says "organisation" (people are named as people: "personer")
@@ -1423,7 +1440,8 @@ class ExtractiveAnswerer:
         # name beside no «leverantör» is not the supplier's, "vilken leverantör fick nya ekonomisystemet")
         role = stem(q.focus) if q.focus and names_a_thing(q.focus) else ""
         role_unsaid = bool(role) and bool(chosen) and not term_hit(q, role, chosen[0].stems)
-        full = [u for u in units[:30] if not u.is_row and u.kind_fit == 0 and self.constraints_ok(q, u) and (
+        full = [u for u in units[:30] if not u.is_row and u.kind_fit == 0 and self.constraints_ok(q, u)
+                and not lists_what_is_asked(q, u.text) and (
                 u.coverage >= NAMELESS_COVERAGE
                 or (role_unsaid and u.coverage >= NAMELESS_ROLE_COVERAGE and term_hit(q, role, u.stems)))]
         if not full:

@@ -1299,3 +1299,12 @@ def test_money_spent_on_a_thing_the_row_does_not_name_is_refused(assistant):
     assert assistant.ask("How much was spent on consultants in total?").refused
     a = assistant.ask("How much has been spent on competence-raising measures?")
     assert not a.refused and "78 miljoner" in a.citations[0].quote
+
+
+def test_things_named_in_lower_case_after_the_noun_asked_are_names(assistant):
+    """«… de nationella minoriteterna judar, samer, sverigefinnar och tornedalingar» names the minorities asked
+    for, though none is capitalised: not "the report mentions it but gives no names"."""
+    for question in ("Which national minorities' programmes are being revised?",
+                     "Vilka nationella minoriteter finns det program för?"):
+        a = assistant.ask(question)
+        assert not a.refused and "tornedalingar" in a.citations[0].quote
