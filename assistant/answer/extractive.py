@@ -1340,21 +1340,29 @@ def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) ->
     return Hits(ranked, getattr(hits, "dense_similarity", {}))
 
 
-def few_of_one_table(hits: Hits, k: int) -> Hits:
+def few_of_one_table(hits: Hits, k: int, q: Question | None = None) -> Hits:
     """The first `k` hits with at most TABLE_CHUNKS_MAX chunks of any one table: a long table's chunks share its
     title and header, so a question on one of its words fills the evidence with them («… kommunbidragsfinansierat»
     five times) and pushes out the passage that answers ("the positive deviation on personnel costs" is «Personal-
-    kostnader + 7 Mkr»). A row named by its label comes back through _with_named_rows."""
-    seen: dict[tuple[Any, ...], int] = {}
-    kept = []
-    for chunk, score in hits:
+    kostnader + 7 Mkr»). The chunks kept are those whose row labels hold most of the question's words ("lokalerna"
+    is «Lokalkostnader», in the table's fourth chunk), then the best ranked."""
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i, (chunk, _) in enumerate(hits):
         if chunk.meta.get("kind") == "table":
-            key = (chunk.meta.get("source"), chunk.meta.get("table_title"), chunk.page)
-            seen[key] = seen.get(key, 0) + 1
-            if seen[key] > TABLE_CHUNKS_MAX:
-                continue
-        kept.append((chunk, score))
-    return Hits(kept[:k], hits.dense_similarity)
+            groups.setdefault((chunk.meta.get("source"), chunk.meta.get("table_title"), chunk.page), []).append(i)
+    dropped: set[int] = set()
+    for members in groups.values():
+        if len(members) > TABLE_CHUNKS_MAX:
+            ranked = sorted(members, key=lambda i: (-labels_asked(q, hits[i][0]), i)) if q is not None else members
+            dropped |= set(ranked[TABLE_CHUNKS_MAX:])
+    return Hits([h for i, h in enumerate(hits) if i not in dropped][:k], hits.dense_similarity)
+
+
+def labels_asked(q: Question, chunk: IndexedChunk) -> int:
+    """How many of a table chunk's row labels hold a word the question asks (not a figure word)."""
+    asked = [t for t, w in q.terms.items() if w >= 1.0 and not figure_word(t)]
+    labels = [set(terms(line.split(":")[0])) for line in chunk.text.split("\n")[2:]]
+    return sum(1 for label in labels if any(term_hit(q, t, label) for t in asked))
 
 
 def retrieved_of(hits: list[tuple[IndexedChunk, float]]) -> list[dict[str, Any]]:
@@ -1686,7 +1694,7 @@ class ExtractiveAnswerer:
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
         hits = few_of_one_table(self.a.retrieve(q.retrieval_query, filters, k=k + TABLE_SLACK,
-                                                lexical_query=q.lexical_query), k)
+                                                lexical_query=q.lexical_query), k, q)
         if q.kind == "amount" and not asked_parts(q) and hits:
             hits = self._with_own_summary(q, hits)
         if q.kind in ("amount", "percent") and hits:
