@@ -1137,6 +1137,11 @@ def _date_fit(q: Question, low: str, years: list[Any]) -> float:
     return 0.5 if has_year else 0.0
 
 
+# a label and its figure on a line of their own, as a table flattened into text writes them
+FIGURE_LINE = re.compile(r"[^.!?:;]{2,80}\s[-+−]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?")
+MONEY_UNIT = re.compile(r"(?i)\b(?:tkr|mkr)\b")
+
+
 def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset[str] = frozenset()) -> float:
     """How well the unit holds the kind of answer asked for: 1 fully, a
     fraction for a weaker form (a year for "när", a bare number for an
@@ -1178,6 +1183,8 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             return 1.0
         if numbers and any(w in low for w in (" mkr", " tkr", "kronor", "%")):
             return 1.0
+        if numbers and not unit.is_row and FIGURE_LINE.fullmatch(unit.text) and MONEY_UNIT.search(unit.chunk.text):
+            return 1.0  # a line of a table flattened into text, «Övriga kostnader och intäkter -1 700», among «… Tkr»
         if MONEY_ASKED.search(q.text):
             return 0.0  # "Hur mycket pengar fick …?" is not answered by «… för de 70 företag som ingår»
         if CHANGE_ASKED_OF.search(q.text) and CHANGE_IN_WORDS.search(low):

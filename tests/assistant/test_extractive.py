@@ -1313,3 +1313,10 @@ def test_the_table_chunks_kept_are_those_whose_labels_are_asked(assistant):
     question's words: «Lokalkostnader» stands in the fourth by retrieval rank."""
     a = assistant.ask("Hur mycket mer än budgeterat kostar lokalerna enligt budgetområdestabellen?")
     assert a.citations[0].quote.startswith("Lokalkostnader: Budget -22 332 tkr")
+
+
+def test_a_line_of_a_table_flattened_into_text_is_an_amount(assistant):
+    """«Övriga kostnader och intäkter -1 700» stands among the explanations' «… Tkr» lines with no unit of its
+    own: a figure of money all the same, not half an answer beside the accounts' rows."""
+    a = assistant.ask("Hur stor är avvikelsen för övriga kostnader och intäkter i förklaringstabellen?")
+    assert a.citations[0].quote == "Övriga kostnader och intäkter -1 700"
