@@ -1888,7 +1888,10 @@ class ExtractiveAnswerer:
                     u.score += COLUMNS_NAMED_WEIGHT  # "Vad är budget, prognos och avvikelse för …?": a row has them all
                 elif len(asked_label := [s for s in label_terms - TOTAL_LABEL
                                          if any(term_hit(q, t, {s}, s) for t in weights)]) >= 2 \
-                        and len(asked_label) >= COLUMN_ASKED_LABEL * len(label_terms):
+                        and len(asked_label) >= COLUMN_ASKED_LABEL * len(label_terms) \
+                        and (named_columns or set(asked_label) >= label_terms - TOTAL_LABEL - AMBIENT_ACTORS):
+                    # (with no column named, the whole label must be asked: "kommunstyrelsens anslag" is not the row
+                    # «Kommunstyrelsens anslag för projekt- och utredningar»)
                     # "Hur stor är avvikelsen för anslaget för projekt och utredningar?": the row named, by the column
                     # asked, not a sentence giving one figure for it and another thing together; and with no column
                     # nor measure asked ("Vad är anslaget för projekt och utredningar?"), the row gives them all
