@@ -21,7 +21,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
@@ -920,6 +920,14 @@ def only_the_one_excluded(q: Question, chosen: list[Unit]) -> Unit | None:
     return chosen[0] if mentions and not others else None
 
 
+def asks_only_the_row(q: Question, label_hits: AbstractSet[str], title: str) -> bool:
+    """Every word the question asks is in the row's label (`label_hits`) or its table's title, or is a figure word
+    or the report's subject: "Vad är anslaget för projekt och utredningar?" asks nothing the row does not say."""
+    title_words = set(terms(title))
+    return all(t in label_hits or figure_word(t) or t in AMBIENT_ACTORS or term_hit(q, t, title_words, title.lower())
+               for t, w in q.terms.items() if w >= 1.0)
+
+
 def qualified_head(q: Question, term: str, label_stem: str) -> bool:
     """A row label's compound met only by its head: "bidrag" asked, «Kommunbidrag» written, the modifier unasked.
     (By the word asked, not by a rendering of it: "överskott" is read as «avvikelse», and «budgetavvikelse» is
@@ -1347,11 +1355,11 @@ def evidence_order(hits: list[tuple[IndexedChunk, float]], units: list[Unit]) ->
     return Hits(ranked, getattr(hits, "dense_similarity", {}))
 
 
-def few_of_one_table(hits: Hits, k: int, q: Question | None = None) -> Hits:
+def few_of_one_table(hits: Hits, k: int, asked_rows: Callable[[IndexedChunk], int] | None = None) -> Hits:
     """The first `k` hits with at most TABLE_CHUNKS_MAX chunks of any one table: a long table's chunks share its
     title and header, so a question on one of its words fills the evidence with them («… kommunbidragsfinansierat»
     five times) and pushes out the passage that answers ("the positive deviation on personnel costs" is «Personal-
-    kostnader + 7 Mkr»). The chunks kept are those whose row labels hold most of the question's words ("lokalerna"
+    kostnader + 7 Mkr»). The chunks kept are those with most rows the question asks about (`asked_rows`: "lokalerna"
     is «Lokalkostnader», in the table's fourth chunk), then the best ranked."""
     groups: dict[tuple[Any, ...], list[int]] = {}
     for i, (chunk, _) in enumerate(hits):
@@ -1360,16 +1368,9 @@ def few_of_one_table(hits: Hits, k: int, q: Question | None = None) -> Hits:
     dropped: set[int] = set()
     for members in groups.values():
         if len(members) > TABLE_CHUNKS_MAX:
-            ranked = sorted(members, key=lambda i: (-labels_asked(q, hits[i][0]), i)) if q is not None else members
+            ranked = sorted(members, key=lambda i: (-asked_rows(hits[i][0]), i)) if asked_rows else members
             dropped |= set(ranked[TABLE_CHUNKS_MAX:])
     return Hits([h for i, h in enumerate(hits) if i not in dropped][:k], hits.dense_similarity)
-
-
-def labels_asked(q: Question, chunk: IndexedChunk) -> int:
-    """How many of a table chunk's row labels hold a word the question asks (not a figure word)."""
-    asked = [t for t, w in q.terms.items() if w >= 1.0 and not figure_word(t)]
-    labels = [set(terms(line.split(":")[0])) for line in chunk.text.split("\n")[2:]]
-    return sum(1 for label in labels if any(term_hit(q, t, label) for t in asked))
 
 
 def retrieved_of(hits: list[tuple[IndexedChunk, float]]) -> list[dict[str, Any]]:
@@ -1701,13 +1702,23 @@ class ExtractiveAnswerer:
     def _evidence(self, q: Question, filters: Filters | None,
                   k: int) -> tuple[list[tuple[IndexedChunk, float]], list[Unit]]:
         hits = few_of_one_table(self.a.retrieve(q.retrieval_query, filters, k=k + TABLE_SLACK,
-                                                lexical_query=q.lexical_query), k, q)
+                                                lexical_query=q.lexical_query), k, self._rows_asked(q))
         if q.kind == "amount" and not asked_parts(q) and hits:
             hits = self._with_own_summary(q, hits)
         if q.kind in ("amount", "percent") and hits:
             hits = self._with_named_rows(q, hits)
         units = self.units_for(q, hits)
         return evidence_order(hits, units), units
+
+    def _rows_asked(self, q: Question) -> Callable[[IndexedChunk], int]:
+        """How many of a table chunk's row labels (the index's, read once) hold a word the question asks, not a
+        figure word."""
+        asked = [t for t, w in q.terms.items() if w >= 1.0 and not figure_word(t)]
+
+        def count(chunk: IndexedChunk) -> int:
+            labels = next((ls for c, ls in self.a.index.row_labels() if c.id == chunk.id), ())
+            return sum(1 for label in labels if any(term_hit(q, t, label) for t in asked))
+        return count
 
     def _with_own_summary(self, q: Question, hits: Hits) -> Hits:
         """The hits and, after them, the passages of the searched reports' own summary that hold a word of the
@@ -1880,10 +1891,8 @@ class ExtractiveAnswerer:
                        + 0.08 * min(phrase, 3) + (0.2 if counted_near(u, q) else 0.0))
             if figures_named and figures_named & u.stems:
                 u.score += FIGURE_NAMED_WEIGHT  # "Vilket ärende avser minskningen med 4,1 Mkr?": the row of -4,1
-            if u.is_row and ((named_columns := columns_named(q, u)) or (plain_amount and all(
-                    t in label_hits or figure_word(t) or t in AMBIENT_ACTORS
-                    or (title and term_hit(q, t, set(terms(title)), title.lower()))
-                    for t, w in q.terms.items() if w >= 1.0))):
+            if u.is_row and ((named_columns := columns_named(q, u))
+                             or (plain_amount and asks_only_the_row(q, label_hits, title))):
                 if len(named_columns) >= COLUMNS_NAMED_MIN:
                     u.score += COLUMNS_NAMED_WEIGHT  # "Vad är budget, prognos och avvikelse för …?": a row has them all
                 elif len(asked_label := [s for s in label_terms - TOTAL_LABEL
