@@ -52,6 +52,7 @@ from assistant.answer.question import (
     either_or,
     kind_is_held,
     names_a_thing,
+    proper_names,
 )
 from assistant.answer.route import (
     NUMBER_NAMES,
@@ -182,6 +183,10 @@ PRESENT_COUNT = re.compile(r"(?i)(?<![\wåäö])(?:ingår|är med|deltar|omfatta
 SIGNED_AMOUNT = re.compile(r"(?<![\w\d])([+\-−–])\s?\d[\d\s]*(?:,\d+)?\s*(?:mkr|tkr|kr|miljoner)\b", re.IGNORECASE)
 UNIT_WORDS = frozenset({"mkr", "tkr", "kr", "sek", "mdkr", "kkr"})
 ASKED_NOUN_WEIGHT = 0.1
+# "… för Malmö Pride och Hela Malmö": two things asked of together, each a row of its own
+BOTH_NAMED = re.compile(r"(?i)(?<![\wåäö])(?:och|samt|and|&)(?![\wåäö])")
+EACH_NAMED_LOOKUP = 10  # the best units looked through for a row of each
+NAME_UNSAID = 0.15  # a sentence of a name question that does not hold a rare name the question asks about
 # words for a row of any table ("Vilken post i resultaträkningen …?"): every table has them, whatever its text says
 # («Budgetteknisk post» in a comment is no more a post than any other row)
 ROW_NOUNS = frozenset(stem(w) for w in ("post", "posten", "rad", "raden", "item", "line"))
@@ -625,6 +630,21 @@ def sentence_before(u: Unit) -> Unit | None:
     sentences = units_of(u.chunk, u.rank)
     i = next((j for j, s_ in enumerate(sentences) if s_.text == u.text), None)
     return sentences[i - 1] if i else None
+
+
+def name_of_its_subject(q: Question, u: Unit) -> Unit | None:
+    """For a name question, the sentence before one whose subject is the asked noun in the definite form, when that
+    sentence names something the question does not: "Vad heter bolaget som ska … lagring av koldioxid?" /
+    «… bolagsordning för Malmö Energi och Hållbarhet AB (MEHAB) …» «Bolaget ska bland annat bidra …». None
+    otherwise: the report then leaves the name out."""
+    m = DEFINITE_SUBJECT.match(u.text)
+    if q.kind != "name" or u.is_row or m is None or q.terms.get(stem(m.group(0).lower()), 0.0) < 1.0:
+        return None
+    before = sentence_before(u)
+    if before is None or before.page != u.page or is_signpost(before.text):
+        return None
+    asked = {w.lower() for w in words(q.asked)}
+    return before if any(n.lower() not in asked for n in proper_names(before.text)) else None
 
 
 def sentence_after(u: Unit) -> Unit | None:
@@ -1425,13 +1445,18 @@ class ExtractiveAnswerer:
         """Evidence and the best candidate for a fact question (the judge decides); `k` chunks
         (default: the configured top_k)."""
         hits, units = self._evidence(q, filters, k or self.a.settings.top_k)
-        chosen = self._choose(q, units)
+        chosen = self._choose(q, units) or self._row_of_each_named(q, units)
         rule_ok = bool(chosen)
         if not chosen:
             fallback = next((u for u in units[:20] if u.type_ok and self.constraints_ok(q, u)), None)
             chosen = [fallback] if fallback is not None else []
+        if q.kind == "name" and len(chosen) == 1 and (said := self._said_of_it_after(q, chosen[0], units)):
+            chosen = [chosen[0], said]  # «… Malmö Energi och Hållbarhet AB (MEHAB) …» «Bolaget ska …»: what is asked
         unnamed = self.nameless_mention(q, units, chosen) or self.indefinite_mention(q, chosen) or \
             self.counted_mention(q, units)
+        if unnamed is not None and (named := name_of_its_subject(q, unnamed)) is not None:
+            # «Bolaget ska bland annat bidra till ett klimatneutralt Malmö …»: the company is named just before
+            return Proposal(hits, units, [named, unnamed], True)
         if unnamed is not None:
             return Proposal(hits, units, [], False, unnamed)
         if (unspecified := self.unspecified_kinds(q, units, chosen)) is not None:
@@ -1444,6 +1469,38 @@ class ExtractiveAnswerer:
         if (alone := only_the_one_excluded(q, chosen)) is not None:
             return Proposal(hits, units, [], False, alone, "which")
         return Proposal(hits, units, chosen, rule_ok)
+
+    def _row_of_each_named(self, q: Question, units: list[Unit]) -> list[Unit]:
+        """For an amount asked of two or more named things together ("Hur mycket har beslutats för Malmö Pride och
+        Hela Malmö?"), a row of one table for each, every word of its label asked, that between them hold every name
+        the question gives; empty otherwise (no one row holds all the names, so no rule chose one)."""
+        if q.kind != "amount" or len(q.names) < 2 or not BOTH_NAMED.search(q.text):
+            return []
+        names = {n.lower() for n in q.names}
+        picked: list[Unit] = []
+        said: set[str] = set()
+        for u in units[:EACH_NAMED_LOOKUP]:
+            label = u.row_label
+            if not label or not amounts_in(u.text) or (picked and u.chunk.meta.get("table_title")
+                                                       != picked[0].chunk.meta.get("table_title")):
+                continue
+            own = {n for n in names if re.search(rf"(?<![\wåäö]){re.escape(n)}(?![\wåäö])", label.lower())}
+            label_terms = set(terms(label))
+            if own - said and label_terms and all(any(term_hit(q, t, {s_}, s_) for t in q.terms) for s_ in label_terms):
+                picked.append(u)
+                said |= own
+        return picked if len(picked) >= 2 and said == names else []
+
+    @staticmethod
+    def _said_of_it_after(q: Question, named: Unit, units: list[Unit]) -> Unit | None:
+        """The sentence after the one naming the answer, when it says more of the question with the asked noun as its
+        definite subject: «Bolaget ska bland annat bidra till … lagring av koldioxid.» tells that the company named
+        before is the one asked about."""
+        following = sentence_after(named)
+        if following is None or name_of_its_subject(q, following) is None:
+            return None
+        scored = next((u for u in units if u.chunk.id == following.chunk.id and u.text == following.text), None)
+        return scored if scored is not None and scored.coverage > named.coverage else None
 
     def nameless_mention(self, q: Question, units: list[Unit], chosen: list[Unit]) -> Unit | None:
         """The sentence that says all a name question asks except the name ("Två japanska bolag har dessutom
@@ -1830,6 +1887,8 @@ class ExtractiveAnswerer:
         budget_asked = measure is None and q.kind in ("amount", None) \
             and (BUDGET_WORDS.search(q.text) or ALLOCATION_ASKED.search(q.text)) is not None \
             and not RESULT_ASKED.search(q.text)
+        # the rare names a name question asks about («Residency», not «Malmö» every passage has)
+        rare_names = [n.lower() for n in q.names if q.kind == "name" and self.idf(stem(n.lower())) >= RARE_IDF]
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -1919,6 +1978,11 @@ class ExtractiveAnswerer:
                 u.score += DEFINED_WEIGHT  # "Vad är Medvind?": «systemstödet för schema och bemanning (Medvind)»
             if asked_verb and not u.is_row and _matched(asked_verb, u.stems, joined):
                 u.score += ASKED_VERB_WEIGHT
+            if rare_names and not u.is_row and not DEFINITE_SUBJECT.match(u.text) \
+                    and any(n not in u.text.lower() for n in rare_names):
+                # "Vilken myndighet finansierade Malmö Residency?": a sentence on «de statliga myndigheter …» after
+                # one naming Malmö Residency is about another thing; the one naming it gives its funder
+                u.score -= NAME_UNSAID
             if asked_noun and not u.is_row and term_hit(q, asked_noun, u.stems, joined):
                 u.score += ASKED_NOUN_WEIGHT  # "Vad är riktvärdet …?": the sentence on the riktvärde, not on the rest
             if label_terms:  # "kommunstyrelsens anslag" is not the row "Kommunstyrelsens anslag för projekt …"
@@ -2226,7 +2290,9 @@ class ExtractiveAnswerer:
             # … whose stem the report has: "hållbarhets-" is the report's «hållbarhet», stemmed "hållbarh"
             heads += [x for x in (stem(h) for h in heads) if x not in heads]
             for h in heads:
-                if len(h) >= 5 and (h in df or h in self.a.index.noun_roots) and (
+                # (or whose word the report stems shorter: «klimat» is "klim", so "klimatutsläpp" is klim + utsläpp)
+                h = h if h in df or h in self.a.index.noun_roots or stem(h) not in df else stem(h)
+                if len(h) >= 4 and (h in df or h in self.a.index.noun_roots) and (
                         tail in df or any(k.startswith(tail) for k in df)):
                     return h, tail
         return None
