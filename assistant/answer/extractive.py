@@ -186,6 +186,7 @@ ASKED_NOUN_WEIGHT = 0.1
 # "… för Malmö Pride och Hela Malmö": two things asked of together, each a row of its own
 BOTH_NAMED = re.compile(r"(?i)(?<![\wåäö])(?:och|samt|and|&)(?![\wåäö])")
 EACH_NAMED_LOOKUP = 10  # the best units looked through for a row of each
+EACH_NAMED_OPENING = 2  # … whose label is asked whole or by this many opening words
 NAME_UNSAID = 0.15  # a sentence of a name question that does not hold a rare name the question asks about
 # words for a row of any table ("Vilken post i resultaträkningen …?"): every table has them, whatever its text says
 # («Budgetteknisk post» in a comment is no more a post than any other row)
@@ -638,7 +639,11 @@ def name_of_its_subject(q: Question, u: Unit) -> Unit | None:
     «… bolagsordning för Malmö Energi och Hållbarhet AB (MEHAB) …» «Bolaget ska bland annat bidra …». None
     otherwise: the report then leaves the name out."""
     m = DEFINITE_SUBJECT.match(u.text)
-    if q.kind != "name" or u.is_row or m is None or q.terms.get(stem(m.group(0).lower()), 0.0) < 1.0:
+    if q.kind != "name" or u.is_row or m is None:
+        return None
+    subject = stem(m.group(0).lower())
+    kin = next((k for k in UNDERTAKINGS if subject in k), frozenset({subject}))
+    if not any(q.terms.get(t, 0.0) >= 1.0 for t in kin):  # "Vad heter projektet …?" / «Satsningen syftar till …»
         return None
     before = sentence_before(u)
     if before is None or before.page != u.page or is_signpost(before.text):
@@ -666,6 +671,8 @@ NAMED_BEFORE_COVERAGE = 0.4  # an English question's share a sentence must hold 
 DEFINITE_SUBJECT = re.compile(r"^(?:Satsningen|Projektet|Initiativet|Verktyget|Programmet|Nätverket|Bolaget|Avtalet|"
                               r"Utredningen|Planen|Policyn|Systemet|Plattformen|Samarbetet|Insatsen|Arbetet|Rapporten|"
                               r"Beslutet|Obligationen|Evenemanget|Konferensen|Kongressen)\b")
+# nouns one undertaking is called by in turn: «Vidare har projektet Malmö Residency …» «Satsningen syftar till …»
+UNDERTAKINGS = (frozenset(stem(w) for w in ("projektet", "satsningen", "initiativet", "programmet", "insatsen")),)
 # what a "Vad var …?" or "Hur stor är …?" question asks the value of: "Vad var sjukfrånvaron på stadskontoret?"
 ASKED_SUBJECT = re.compile(r"(?i)(?:vad|hur\s+(?:stor|stort|stora|hög|högt|höga|mycket|många|lång|långt|låg|lågt))\s+"
                            r"(?:är|var|blev|blir|ligger|låg|har)\s+(?:den|det|de\s+)?\s*([a-zåäö]{6,})(?![\wåäö-])")
@@ -1474,7 +1481,7 @@ class ExtractiveAnswerer:
         """For an amount asked of two or more named things together ("Hur mycket har beslutats för Malmö Pride och
         Hela Malmö?"), a row of one table for each, every word of its label asked, that between them hold every name
         the question gives; empty otherwise (no one row holds all the names, so no rule chose one)."""
-        if q.kind != "amount" or len(q.names) < 2 or not BOTH_NAMED.search(q.text):
+        if q.kind not in ("amount", None) or len(q.names) < 2 or not BOTH_NAMED.search(q.text):
             return []
         names = {n.lower() for n in q.names}
         picked: list[Unit] = []
@@ -1485,8 +1492,12 @@ class ExtractiveAnswerer:
                                                        != picked[0].chunk.meta.get("table_title")):
                 continue
             own = {n for n in names if re.search(rf"(?<![\wåäö]){re.escape(n)}(?![\wåäö])", label.lower())}
-            label_terms = set(terms(label))
-            if own - said and label_terms and all(any(term_hit(q, t, {s_}, s_) for t in q.terms) for s_ in label_terms):
+            # (the label asked whole, or its opening words: "Rädda Barnen jämlik hälsa" is the row «Rädda Barnen jämlik
+            # hälsa januari-december», "World Table Tennis" «World Table Tennis (WTT) Grand Smash Sweden 2025»)
+            label_terms = terms(label)
+            asked = [any(term_hit(q, t, {s_}, s_) for t in q.terms) for s_ in label_terms]
+            if own - said and label_terms and (all(asked) or (len(asked) > EACH_NAMED_OPENING
+                                                              and all(asked[:EACH_NAMED_OPENING]))):
                 picked.append(u)
                 said |= own
         return picked if len(picked) >= 2 and said == names else []
