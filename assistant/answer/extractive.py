@@ -186,7 +186,8 @@ ASKED_NOUN_WEIGHT = 0.1
 # "… för Malmö Pride och Hela Malmö": two things asked of together, each a row of its own
 BOTH_NAMED = re.compile(r"(?i)(?<![\wåäö])(?:och|samt|and|&)(?![\wåäö])")
 EACH_NAMED_LOOKUP = 10  # the best units looked through for a row of each
-EACH_NAMED_OPENING = 2  # … whose label is asked whole or by this many opening words
+EACH_NAMED_OPENING = 2
+YEARLESS_ROW_LOOKUP = 5  # the best units looked through for the asked thing's own row, lacking the year asked  # … whose label is asked whole or by this many opening words
 NAME_UNSAID = 0.15  # a sentence of a name question that does not hold a rare name the question asks about
 # words for a row of any table ("Vilken post i resultaträkningen …?"): every table has them, whatever its text says
 # («Budgetteknisk post» in a comment is no more a post than any other row)
@@ -1466,6 +1467,8 @@ class ExtractiveAnswerer:
             return Proposal(hits, units, [named, unnamed], True)
         if unnamed is not None:
             return Proposal(hits, units, [], False, unnamed)
+        if (row := self._row_without_the_year(q, chosen, units)) is not None:
+            return Proposal(hits, units, [], False, row, "period")
         if (unspecified := self.unspecified_kinds(q, units, chosen)) is not None:
             return Proposal(hits, units, [], False, unspecified, "which")
         planned = untold_outcome(q, chosen, units)
@@ -1501,6 +1504,31 @@ class ExtractiveAnswerer:
                 picked.append(u)
                 said |= own
         return picked if len(picked) >= 2 and said == names else []
+
+    def _row_without_the_year(self, q: Question, chosen: list[Unit], units: list[Unit]) -> Unit | None:
+        """The row of the thing asked when it has no figure for the year asked, where other rows of its table have:
+        "Hur mycket investeras i beredskapsförmåga 2028?" is neither «Summa investeringsram: … Plan 2028 1 500 tkr»
+        nor «Beredskapsförmåga: Begäran 2026 5 000 tkr» itself, which plans nothing for 2028. None otherwise."""
+        asked = set(YEAR.findall(q.text))
+        if q.kind not in ("amount", None) or not asked or not chosen or not chosen[0].is_row:
+            return None
+        best = chosen[0]
+        title = best.chunk.meta.get("table_title")
+        rows = [u for u in units[:YEARLESS_ROW_LOOKUP] if u.is_row and u.chunk.meta.get("table_title") == title]
+        # (the year a column of the table: «Plan 2028»; not a year in a row's name, «EM i Handboll 2026», nor one a
+        # table of the report's own year never writes)
+        years = asked & {y for u in [best, *rows] for y in YEAR.findall(u.text[len(u.row_label):])}
+        if not years:
+            return None
+
+        def has_year(u: Unit) -> bool:
+            return bool(years & set(YEAR.findall(u.text[len(u.row_label):])))
+
+        if not has_year(best):
+            return best  # the thing's own row, without the year
+        unmet = {t for t, w in q.terms.items() if w >= 1.0 and not t.isdigit() and not term_hit(q, t, best.stems)}
+        return next((u for u in rows if u is not best and not has_year(u)
+                     and any(term_hit(q, t, set(terms(u.row_label)), u.row_label.lower()) for t in unmet)), None)
 
     @staticmethod
     def _said_of_it_after(q: Question, named: Unit, units: list[Unit]) -> Unit | None:
