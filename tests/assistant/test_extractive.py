@@ -1383,3 +1383,23 @@ def test_two_things_asked_of_need_a_row_for_each_name(assistant):
     assert scorer._row_of_each_named(q, units) == []
     assert scorer._row_of_each_named(analyse("Hur mycket fick Malmö Pride?", []), units) == []
     assert assistant.ask("Hur mycket fick Malmö Pride och Göteborgs kulturkalas?").refused
+
+
+@pytest.mark.parametrize("question", [
+    "Hur mycket investeras i beredskapsförmåga 2028?",  # not the Summa row's «Plan 2028 1 500 tkr»
+    "Hur mycket investeras i beredskapsförmåga 2030?",  # nor its own row, which plans nothing after 2026
+    "What is planned for preparedness capability investments in 2027?",
+])
+def test_a_year_a_row_has_no_figure_for_is_a_near_miss(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "Beredskapsförmåga: Begäran 2026 5 000 tkr" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("Hur mycket investeras i beredskapsförmåga 2026?", "5 000 tkr"),
+    ("Hur mycket är planerat för allmänt investeringsutrymme 2031?", "1 500 tkr"),
+    ("Hur mycket investeringsutrymme har avsatts för beredskap 2025 (tkr)?", "5 000 tkr"),  # a table with no years
+])
+def test_a_year_the_row_has_is_answered(assistant, question, figure):
+    answer = assistant.ask(question)
+    assert not answer.refused and figure in answer.answer, answer.answer

@@ -1055,6 +1055,28 @@ def test_a_summary_of_the_whole_report_is_its_own_summary_section(assistant, que
     assert answer.shape == "summary" and {c.page for c in answer.citations} == {4}
 
 
+@pytest.mark.parametrize("question", [
+    "Sammanfatta kort vad KS delårsrapport 2025 säger om måluppfyllelse och ekonomi.",
+    "Could you give me a short overview of the KS interim report for 2025 – goals, money and investments?",
+    "Sammanfatta delårsrapporten: mål, ekonomi och investeringar",
+])
+def test_the_report_summarised_by_topics_its_summary_tells_is_its_own_summary_section(assistant, question):
+    # no one heading holds goals and money together (it had chosen «Ekonomi, budget och uppföljning», on overseeing
+    # the other boards); the report's own summary tells both
+    answer = assistant.ask(question)
+    assert answer.shape == "summary" and {c.page for c in answer.citations} == {4}, answer.answer
+    assert "13,9 Mkr" in answer.answer and "tolv mål" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "page"), [
+    ("Sammanfatta stadens etablerings- och näringslivsarbete enligt delårsrapporten.", 20),  # not told on p. 4
+    ("Summarise what the report says under the goal 'good and equal service'", 34),
+])
+def test_a_topic_the_reports_summary_does_not_tell_is_summarised_where_it_stands(assistant, question, page):
+    answer = assistant.ask(question)
+    assert 4 not in {c.page for c in answer.citations} and page in {c.page for c in answer.citations}, answer.answer
+
+
 def test_everything_about_a_topic_is_gathered_from_the_whole_report(assistant):
     answer = assistant.ask("Sammanfatta allt om flytten till Rådhuset")
     pages = {c.page for c in answer.citations}

@@ -95,6 +95,7 @@ SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what ab
 # a sentence of the report's own summary section summarises a part when this share of its words (by IDF) is in
 # the part, and this much more than in the rest of the report (set by hand; 0.7 / 0.2 chose the same on dev)
 OWN_SUMMARY_IN, OWN_SUMMARY_MARGIN, MAX_OWN_SUMMARY = 0.8, 0.25, 3
+OWN_SUMMARY_TOLD = 0.3  # the share of a whole-report question's topics its own summary section must hold
 MAX_POINTS = 8  # a span with many subsections gets one point from each, up to this many
 KIND_BONUS, DENSE_BONUS = 0.25, 0.3  # see resolve_span
 # a topic the report takes up under several headings (the board's oversight, its priorities, a goal): other
@@ -268,12 +269,22 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
                        or s.named >= RELATED_SCORE * best.named][:3]:
             if (narrowed := narrower_named(parent, ranked, wanted, in_parentheses(ctx.q.text, ctx.q.lang))) is not parent:
                 return narrowed
+    own = next((s for s in spans if s.kind == "heading" and s.label.lower().startswith(SUMMARY_HEADINGS)), None)
     if not total:  # "Sammanfatta rapporten": the report's own summary section, else its opening
-        own = next((s for s in spans if s.kind == "heading"
-                    and s.label.lower().startswith(SUMMARY_HEADINGS)), None)
         if own is not None:
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
+    if own is not None and best is not None and len(wanted) >= 2 \
+            and THE_REPORT.search(ctx.q.text) and not ABOUT_ASKED.search(ctx.q.text):
+        # "Sammanfatta vad KS delårsrapport säger om måluppfyllelse och ekonomi", "an overview of the interim report
+        # – goals, money and investments": the report asked of as a whole, by topics its own summary section tells
+        # as well as any one title names them, is what that section says («… samtliga tolv mål …», «… 510,3 Mkr …»)
+        # (not "… etablerings- och näringslivsarbete enligt delårsrapporten", which it does not speak of)
+        said = {t for c in own.chunks for t in terms(c.text)}
+        told = sum(w for t, w in wanted.items() if term_hit(ctx.q, t, said)) / total
+        if told >= OWN_SUMMARY_TOLD and told >= best.titled:
+            own.score = 1.0
+            return own
     if best is not None and best.kind == "heading" and CHAPTER.search(ctx.q.text) \
             and (opened := part_opened_by(best, spans)) is not None:
         # "Sammanfatta kapitlet om ekonomisk utveckling": «Ekonomisk utveckling under året» opens the goal area
