@@ -430,6 +430,8 @@ def asks_another_noun(t: str) -> bool:
     i prognosen?" ask for the risks, whatever figure they name."""
     m = SUPERLATIVE_NOUN.match(t) or WHICH_NOUN.search(t)  # (or "Vad är den största osäkerheten i prognosen?")
     noun = m.group(m.re.groups).lower() if m else ""
+    if "-" in noun and m is not None and (head := re.match(r"\s+([\w-]+)", t[m.end():])):
+        noun = head.group(1).lower()  # a modifier before the noun: "What full-year surplus …?" asks the surplus
     return bool(noun) and noun not in STOP and noun not in EN_STOP and len(noun) > 3 \
         and not noun.endswith(AMOUNT_NOUN_ENDINGS) and not any(noun.startswith(a[:5]) for a in AMOUNT_NOUNS)
 

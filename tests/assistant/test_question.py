@@ -64,6 +64,9 @@ def test_detect_lang(text, lang):
     ("Vad är kommunbidraget per 31 augusti?", "amount"),
     ("Vad blir anslaget för projekt och utredningar?", "amount"),
     ("Vad finansierar anslaget?", None),
+    # a hyphenated modifier before the noun asked: the surplus is asked, not a "full-year"
+    ("What full-year surplus is the executive board forecasting for 2025?", "amount"),
+    ("Which long-term risks does the forecast have?", None),
 ])
 def test_answer_kind(text, kind):
     assert answer_kind(text) == kind
