@@ -187,7 +187,8 @@ ASKED_NOUN_WEIGHT = 0.1
 BOTH_NAMED = re.compile(r"(?i)(?<![\wåäö])(?:och|samt|and|&)(?![\wåäö])")
 EACH_NAMED_LOOKUP = 10  # the best units looked through for a row of each
 EACH_NAMED_OPENING = 2
-YEARLESS_ROW_LOOKUP = 5  # the best units looked through for the asked thing's own row, lacking the year asked  # … whose label is asked whole or by this many opening words
+YEARLESS_ROW_LOOKUP = 5
+EXAMPLES_NAMED = 2  # names an example sentence must add for a which-question whose sentence names none  # the best units looked through for the asked thing's own row, lacking the year asked  # … whose label is asked whole or by this many opening words
 NAME_UNSAID = 0.15  # a sentence of a name question that does not hold a rare name the question asks about
 # words for a row of any table ("Vilken post i resultaträkningen …?"): every table has them, whatever its text says
 # («Budgetteknisk post» in a comment is no more a post than any other row)
@@ -2853,7 +2854,12 @@ class ExtractiveAnswerer:
                 if following.text.startswith("•") and (best.text.endswith(":") or introduces_a_list(best.text)):
                     # «De större avvikelserna finns bland:» and all its bullets, not the first alone
                     extra.extend(bullets_after(ordered, at, MAX_BULLETS - 1))
-            elif following is not None and EXAMPLES_ASKED.search(q.text) and GIVES_EXAMPLE.match(following.text):
+            elif following is not None and GIVES_EXAMPLE.match(following.text) and (
+                    EXAMPLES_ASKED.search(q.text) or (q.kind in ("list", "name") and len(
+                        proper_names(following.text) - proper_names(best.text)) >= EXAMPLES_NAMED)):
+                # (or which ones asked, the sentence naming none and the example listing them: "vilka org har fått
+                # medel … matchningsproblematiken", «Till exempel har medel fördelats till Pink Programming …, Redi
+                # School … samt BLING Startup …»)
                 # "Ge exempel på organisationer som fått pengar …": «… fördelning av medel … matchningsproblematiken»
                 # / «Till exempel har medel fördelats till Pink Programming …»: the examples follow the sentence
                 extra.append(following)

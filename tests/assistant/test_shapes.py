@@ -2245,6 +2245,14 @@ def test_examples_asked_for_are_the_sentence_that_gives_them(assistant):
     assert "Pink Programming" in answer.answer
 
 
+def test_which_ones_asked_are_the_example_sentence_after_one_naming_none(assistant):
+    # «… fördelning av medel … matchningsproblematiken» names no organisation; «Till exempel har medel fördelats till
+    # Pink Programming …, Redi School … samt BLING Startup …» does
+    answer = assistant.ask("vilka org har fått medel från KS för att motverka matchningsproblematiken på "
+                           "arbetsmarknaden?")
+    assert not answer.refused and all(n in answer.answer for n in ("Pink Programming", "Redi School", "BLING"))
+
+
 def test_a_figure_for_the_months_asked_is_found_below_a_row_without_them(assistant):
     # "KB" and "SF/IF" chose the grant's row (p. 43); the sentence with the period is the answer (p. 41)
     answer = assistant.ask("stk utfall jan-aug, fördelning KB resp SF/IF?")
