@@ -1500,8 +1500,10 @@ class ExtractiveAnswerer:
             # hälsa januari-december», "World Table Tennis" «World Table Tennis (WTT) Grand Smash Sweden 2025»)
             label_terms = terms(label)
             asked = [any(term_hit(q, t, {s_}, s_) for t in q.terms) for s_ in label_terms]
+            # (or by a rare name no other row has: "IKF Malmö" is «Internationell Kvinnoföreningen I Malmö, IKF Malmö»)
             if own - said and label_terms and (all(asked) or (len(asked) > EACH_NAMED_OPENING
-                                                              and all(asked[:EACH_NAMED_OPENING]))):
+                                                              and all(asked[:EACH_NAMED_OPENING]))
+                                               or any(self.idf(stem(n)) >= RARE_IDF for n in own - said)):
                 picked.append(u)
                 said |= own
         return picked if len(picked) >= 2 and said == names else []

@@ -1364,6 +1364,8 @@ def test_a_thing_left_unnamed_is_still_said_to_be_unnamed(assistant):
     # a label named by its opening words: «Rädda Barnen jämlik hälsa januari-december», «World Table Tennis (WTT) …»
     ("Vad fick Rädda Barnen jämlik hälsa och Malmö Pride?", ("2,1 mkr", "1,2 mkr")),
     ("Hur mycket beslutades för World Table Tennis och EM i Handboll?", ("1,9 mkr", "2,5 mkr")),
+    # or by a rare name only its row has: «Internationell Kvinnoföreningen I Malmö, IKF Malmö»
+    ("Hur mycket fick Hela Malmö och IKF Malmö?", ("1,8 mkr", "1,2 mkr")),
 ])
 def test_an_amount_asked_of_two_named_rows_gives_each_row(assistant, question, figures):
     # no one row holds both names: a row for each, from one table
