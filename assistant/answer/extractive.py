@@ -1092,7 +1092,8 @@ DAY_OF_MONTH = re.compile(r"(?i)(?<!\d)(\d{1,2})\s+(?:jan(?:uari)?|feb(?:ruari)?
 
 
 # an amount of money asked for in so many words: a number that is no sum of money does not answer it
-MONEY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:pengar|pengarna|money|kronor|mkr|tkr|msek|sek|kostar|kostade|cost|costs)"
+MONEY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:pengar|pengarna|money|kronor|mkr|tkr|msek|sek|kostar|kostade|cost|costs|"
+                         r"funding|funds|finansiering|finansieringen|medel|medlen)"
                          r"(?![\wåäö])")
 
 

@@ -1673,6 +1673,9 @@ def test_a_number_that_is_no_sum_of_money_does_not_answer_how_much_money(assista
     # «… nätverk globalt för de 70 företag som ingår.» (p. 18): 70 companies, no amount from Tillväxtverket
     assert assistant.ask("Hur mycket fick Malmö Residency i pengar från Tillväxtverket?").refused
     assert not assistant.ask("Hur mycket pengar får Malmö Pride?").refused
+    # funding is money too, in either language
+    assert assistant.ask("How much funding did Malmö Residency get from Tillväxtverket?").refused
+    assert not assistant.ask("How much funding did the city give to Malmö Pride?").refused
 
 
 def test_another_municipalitys_board_written_in_lower_case(assistant):
