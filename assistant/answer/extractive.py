@@ -186,9 +186,9 @@ ASKED_NOUN_WEIGHT = 0.1
 # "… för Malmö Pride och Hela Malmö": two things asked of together, each a row of its own
 BOTH_NAMED = re.compile(r"(?i)(?<![\wåäö])(?:och|samt|and|&)(?![\wåäö])")
 EACH_NAMED_LOOKUP = 10  # the best units looked through for a row of each
-EACH_NAMED_OPENING = 2
-YEARLESS_ROW_LOOKUP = 5
-EXAMPLES_NAMED = 2  # names an example sentence must add for a which-question whose sentence names none  # the best units looked through for the asked thing's own row, lacking the year asked  # … whose label is asked whole or by this many opening words
+EACH_NAMED_OPENING = 2  # … whose label is asked whole or by this many opening words
+YEARLESS_ROW_LOOKUP = 5  # the best units looked through for the asked thing's own row, lacking the year asked
+EXAMPLES_NAMED = 2  # names an example sentence must add for a which-question whose sentence names none
 NAME_UNSAID = 0.15  # a sentence of a name question that does not hold a rare name the question asks about
 # words for a row of any table ("Vilken post i resultaträkningen …?"): every table has them, whatever its text says
 # («Budgetteknisk post» in a comment is no more a post than any other row)
@@ -1519,19 +1519,19 @@ class ExtractiveAnswerer:
         best = chosen[0]
         title = best.chunk.meta.get("table_title")
         rows = [u for u in units[:YEARLESS_ROW_LOOKUP] if u.is_row and u.chunk.meta.get("table_title") == title]
-        # (the year a column of the table: «Plan 2028»; not a year in a row's name, «EM i Handboll 2026», nor one a
-        # table of the report's own year never writes)
-        years = asked & {y for u in [best, *rows] for y in YEAR.findall(u.text[len(u.row_label):])}
+
+        def column_years(u: Unit) -> set[str]:
+            # (the year a column of the table: «Plan 2028»; not a year in a row's name, «EM i Handboll 2026»)
+            return set(YEAR.findall(u.text[len(u.row_label):]))
+
+        # (nor a year a table of the report's own year never writes)
+        years = asked & set().union(*(column_years(u) for u in [best, *rows]))
         if not years:
             return None
-
-        def has_year(u: Unit) -> bool:
-            return bool(years & set(YEAR.findall(u.text[len(u.row_label):])))
-
-        if not has_year(best):
+        if not years & column_years(best):
             return best  # the thing's own row, without the year
         unmet = {t for t, w in q.terms.items() if w >= 1.0 and not t.isdigit() and not term_hit(q, t, best.stems)}
-        return next((u for u in rows if u is not best and not has_year(u)
+        return next((u for u in rows if u is not best and not years & column_years(u)
                      and any(term_hit(q, t, set(terms(u.row_label)), u.row_label.lower()) for t in unmet)), None)
 
     @staticmethod

@@ -204,8 +204,8 @@ SAME_THING = {stem(w): tuple(dict.fromkeys(stem(x) for x in xs)) for w, xs in (
     ("företag", ("bolag",)), ("bolag", ("företag",)), ("satsas", ("avsätta", "avsatts")),
     ("helåret", ("årsprognos",)),  # the full year's forecast is «Årsprognosen»
     ("politiker", ("politisk",)),  # politicians are the political organisation («den politiska organisationen»)
-    ("rösta", ("valdeltagande", "valdelaktigheten")),
-    ("finansiera", ("medel",)),  # funded is «med medel från Tillväxtverket», «medel har fördelats till …»  # voting is told as turnout, as the glossary reads "vote"
+    ("rösta", ("valdeltagande", "valdelaktigheten")),  # voting is told as turnout, as the glossary reads "vote"
+    ("finansiera", ("medel",)),  # funded is «med medel från Tillväxtverket», «medel har fördelats till …»
     # a system put in place is «infört», «implementerat» or rolled out («Utrullningen av systemstödet …»); the
     # infinitive's stem is the preposition "inför", so only the participles are read so
     *((w, ("införa", "implementera", "utrullningen")) for w in ("infört", "införts", "införd", "införda")))}
