@@ -47,6 +47,7 @@ from assistant.answer.extractive import (
 from assistant.answer.judge import (
     Features,
     JudgeModel,
+    definite_nouns,
     load_model,
     missing_rare,
     unknown_names,
@@ -1002,10 +1003,18 @@ RESTATED_MOST, RESTATED_COVERAGE = 2, 0.8  # a reason answer of at most 2 points
 PENDING = re.compile(r"(?i)\b(?:i väntan på|i avvaktan på|pending|awaiting)\b")
 
 
+# a consequence told of what the sentence before says: that sentence is its cause («Samtidigt har svarstiderna
+# … blivit kortare … Detta ställer fortlöpande högre krav på … kapacitet»; «…, vilket innebär …»)
+CONSEQUENCE = re.compile(r"(?:[.!?]\s+(?:Detta|Det här|Det|This|That)|,\s*(?:vilket|which))\s+(?:\w+\s+)?"
+                         r"(?:ställer|leder|ledde|innebär|innebar|medför|medförde|skapar|kräver|försvårar|påverkar|"
+                         r"lett|medfört|inneburit|puts|places|leads|led|means|meant|creates|requires)\b")
+
+
 def gives_a_cause(u: Unit) -> bool:
     """A point that says why: a cause or purpose in its words, or the signed deviation it explains
-    («Personalkostnader + 7 Mkr»), or a row of figures."""
-    return u.is_row or bool(u.label_sign) or states_a_cause(u.text) or PENDING.search(u.text) is not None
+    («Personalkostnader + 7 Mkr»), a consequence of the sentence it follows, or a row of figures."""
+    return u.is_row or bool(u.label_sign) or states_a_cause(u.text) or PENDING.search(u.text) is not None \
+        or CONSEQUENCE.search(u.text) is not None
 
 
 # a sentence that says what happens regardless: "Trots detta fortgår arbetet enligt plan" explains nothing
@@ -2235,10 +2244,15 @@ class AnswerEngine:
         # ("Hur har sjukfrånvaron utvecklats jämfört med 2024?" is close to every comparison with 2024)
         content = {t for t in topic if t in q.terms and len(t) >= 4 and not t.isdigit() and t not in STOP}
         all_unknown = bool(content) and not any(stem_known(t) for t in content)
-        if values["open"] and (values["unit_dense"] < VOUCHED_DENSE or all_unknown):
+        # nor for a thing the question names by a definite noun the report never uses ("minska köerna till
+        # förskolan" quotes the preschools' public-health work: the report knows förskolan, not köerna)
+        nouns = {t for t in definite_nouns(q, topic) if t in q.terms and not stem_known(t)}
+        vouched = values["unit_dense"] >= VOUCHED_DENSE and not all_unknown
+        if values["open"] and (not vouched or nouns):
             quoted = stems_of_evidence.union(*(u.stems | u.context for u in evidence[3:]))
             values["open_unknown_topic"] = float(unknown_topic(
-                q, topic, quoted, lambda t, st: term_hit(q, t, st), stem_known, lambda p: p in index.df))
+                q, nouns if vouched else topic, quoted, lambda t, st: term_hit(q, t, st), stem_known,
+                lambda p: p in index.df, nouns))
         values["missing_rare"] = (1 - english) * values["missing_rare"]
         return Features(values)
 

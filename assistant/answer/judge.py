@@ -186,8 +186,24 @@ def report_parts(term: str, known: Any) -> list[str]:
     return [p for i in range(4, n - 2) for p in (term[:i], term[i:]) if len(p) >= 4 and known(p)]
 
 
+# the thing a Swedish open question wants changed, as a definite noun: "för att minska köerna", "korta
+# väntetiderna", "motverka bullret" (not "bytet till …" or "plusset på …": a word for a change or a sum of
+# what the report does tell)
+CHANGED_THING = re.compile(r"(?i)\b(?:minska|korta|sänka|förbättra|öka|höja|motverka|stärka|förebygga|bekämpa|"
+                           r"åtgärda|lösa|hantera|bryta|minimera|undvika)\s+(?:de|den|det)?\s*([a-zåäö]{3,}(?:n|na|et))\b")
+
+
+def definite_nouns(q: Question, topic: set[str]) -> set[str]:
+    """Stems of the things a Swedish open question wants changed, written as definite nouns: the question names
+    what it is about by «köerna», however short its stem ("kö"), and no answer on something else will do."""
+    if q.lang != "sv":
+        return set()
+    return {stem(m.group(1).lower()) for m in CHANGED_THING.finditer(q.text)
+            if len(m.group(1)) >= 5 and m.group(1).lower() not in STOP} & topic
+
+
 def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matched: Any, known: Any,
-                  in_df: Any) -> bool:
+                  in_df: Any, nouns: set[str] = frozenset()) -> bool:
     """A word of the question's topic (not of its shape: "sammanfatta", "förändrats") that the report
     never uses and that the quoted evidence meets neither whole nor by a report word inside it.
 
@@ -197,7 +213,7 @@ def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matche
     for t, w in q.terms.items():
         if w < 1.0 or t in STOP or t not in topic or known(t) or matched(t, evidence_stems):
             continue
-        if len(t) < 6 or (q.lang == "en" and (len(t) < 7 or t.endswith("ing"))):
+        if t not in nouns and (len(t) < 6 or (q.lang == "en" and (len(t) < 7 or t.endswith("ing")))):
             continue  # short words and English -ing forms are the question's verbs more often than its topic
         if any(len(t) - k >= 5 and known(t[:-k]) for k in (1, 2)):
             continue  # an inflection the stemmer leaves on: "bedömd" (bedömdes) is the report's "bedöm"

@@ -9,6 +9,7 @@ from assistant.answer.judge import (
     FEATURES,
     PRIOR,
     Features,
+    definite_nouns,
     fit,
     load_model,
     missing_rare,
@@ -110,6 +111,22 @@ def test_an_open_question_on_a_topic_the_report_lacks_is_told_from_a_paraphrase(
     assert not _topic_unknown("Vad gör staden åt remisstrycket?", {"remiss", "stad"})
     # a word the report has is never an unknown topic
     assert not _topic_unknown("Hur jobbar staden med kompetensförsörjning?", set())
+
+
+def test_the_thing_a_question_wants_changed_is_its_topic_however_short():
+    q = analyse("Vad gör staden för att minska köerna till förskolan?", [], "sv")
+    topic = {stem(w) for w in words(topic_words(q.text))}
+    nouns = definite_nouns(q, topic)
+    assert nouns == {stem("köerna")}
+    # "köerna" is too short a stem to be told a topic on its own; named as the thing to reduce, it is
+    evidence = {stem("förskolan"), "stad"}
+    assert not unknown_topic(q, topic, evidence, lambda t, st: t in st, lambda t: t in REPORT, lambda p: False)
+    assert unknown_topic(q, topic, evidence, lambda t, st: t in st, lambda t: t in REPORT, lambda p: False, nouns)
+    # a word for a change or a sum of what the report tells is no thing to change: "bytet till", "plusset på"
+    for question in ("Sammanfatta hur långt man har kommit med bytet till ett nytt ekonomisystem.",
+                     "Vad beror plusset på personalkostnader på?"):
+        q = analyse(question, [], "sv")
+        assert definite_nouns(q, {stem(w) for w in words(topic_words(q.text))}) == set()
 
 
 def test_the_shape_words_and_report_parts_are_not_the_topic():

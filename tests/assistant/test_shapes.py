@@ -3541,6 +3541,22 @@ def test_a_reasons_point_that_leans_on_the_sentence_before_is_quoted_with_it(ass
     assert not any(c.quote.startswith("Detta ger") for c in a.citations), a.answer
 
 
+def test_a_consequence_of_the_sentence_before_is_a_cause(assistant):
+    # «Samtidigt har svarstiderna … blivit kortare … Detta ställer fortlöpande högre krav på … kapacitet»: what
+    # "Detta" stands for is why the demands grow; the report does say why
+    a = assistant.ask("Varför ställs högre krav på stadskontorets kapacitet?")
+    assert a.shape == "reason" and not a.refused, a.answer
+    assert not a.answer.startswith("Rapporten anger inte varför"), a.answer
+    assert any("svarstiderna" in c.quote and c.page == 5 for c in a.citations), a.answer
+
+
+def test_an_open_question_on_reducing_a_thing_the_report_never_names_is_refused(assistant):
+    # "köerna" is nowhere in the report; the preschools' public-health work (p. 14) is no answer
+    a = assistant.ask("Vad gör staden för att minska köerna till förskolan?")
+    assert a.refused and not a.citations, a.answer
+    assert not assistant.ask("Vad gör staden för att minska utsläppen?").refused
+
+
 def test_a_follow_up_why_is_answered_about_the_thing_asked_before(assistant):
     first = assistant.ask("När flyttar stadskontoret till Rådhuset?")
     a = assistant.ask("Varför flyttar man?", history=[Turn("När flyttar stadskontoret till Rådhuset?", first.answer)])
