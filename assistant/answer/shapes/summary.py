@@ -473,7 +473,9 @@ def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = Fals
     weight of a sentence giving a surplus or deficit, a summary's bottom line (a page has no one subject).
     `rows_by_size`: a page's table rows weigh by their deviation and comment (row_weights). `bottom_lines`: a
     table's total stays among the sentences (see compose_summary)."""
-    pool = [u for u in units if not is_signpost(u.text) and len(u.text.split()) >= 5]
+    # (a short line is no point, unless it is a table's total: «Summa budgetavvikelser 13 950»)
+    pool = [u for u in units if not is_signpost(u.text) and (
+        len(u.text.split()) >= 5 or (BOTTOM_LINE.match(u.text) and NUMBER.search(u.text)))]
     content_only = [u for u in pool if not ABOUT_THE_REPORT.match(u.text)]
     if len(content_only) >= k:  # "I delårsrapporteringen beskrivs också …" says what is told, not what was done
         pool = content_only
