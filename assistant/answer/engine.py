@@ -76,6 +76,7 @@ from assistant.answer.question import (
     INTERIM_REPORT,
     IS_IT_TRUE,
     LAST_YEARS_REPORT,
+    NUMBER_WORDS,
     PLACES,
     REPORT_OF_A_YEAR,
     TOTAL_WORDS,
@@ -372,6 +373,28 @@ def nationality_missing(q: Question, u: Unit) -> bool:
         word = m.group(1).lower()
         forms = next(v for k, v in NATIONALITIES.items() if word.startswith(k) or word == v[0])
         if not any(f in said for f in forms[1:]):
+            return True
+    return False
+
+
+# a count asked of the whole: "Hur många företag … totalt?", "How many companies in total …?"
+TOTAL_COUNT_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:totalt|sammanlagt|sammantaget|allt som allt|i alla|in total|"
+                               r"altogether|overall|all told)(?![\wåäö])")
+# a number before an adjective and a noun: «Två japanska bolag», «3 nya tjänster»
+COUNT_OF_KIND = re.compile(r"(?i)(?<![\wåäö])(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
+                           r")\s+([a-zåäö]{3,}a)\s+([a-zåäö]{3,})")  # (a plural adjective ends in -a; «4 500 medarbetare» is a noun)
+
+
+def subgroup_counted(q: Question, u: Unit) -> bool:
+    """A whole asked to be counted, answered by a count of a kind of it the question does not name: "How many
+    companies in total set up in Malmö?" is not «Två japanska bolag har … etablerat sig i Malmö»."""
+    if q.kind != "count" or TOTAL_COUNT_ASKED.search(q.text) is None:
+        return False
+    asked = set(words(q.asked.lower()))
+    asked_stems = set(q.terms) | {stem(w) for w in asked}
+    for m in COUNT_OF_KIND.finditer(u.text):
+        modifier = m.group(2).lower()
+        if modifier not in STOP and modifier not in asked and stem(modifier) not in asked_stems:
             return True
     return False
 
@@ -812,6 +835,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
     (nationality_missing, None),  # "How many Danish companies …?" quoted «Två japanska bolag …»
+    (subgroup_counted, "number"),  # "How many companies in total …?" quoted «Två japanska bolag …»
     (event_missing, "event"),  # "When will the Öresund metro open?" quoted when it is studied further
     (decision_untold, "decision"),  # "Did the council adopt the events policy?" quoted that it is to be treated
     (decision_time_missing, "event"),  # "When will KF decide on the communication policy?" quoted its road map

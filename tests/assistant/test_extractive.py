@@ -1405,3 +1405,20 @@ def test_a_year_a_row_has_no_figure_for_is_a_near_miss(assistant, question):
 def test_a_year_the_row_has_is_answered(assistant, question, figure):
     answer = assistant.ask(question)
     assert not answer.refused and figure in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hur många företag har etablerat sig i Malmö totalt i år?",
+    "How many companies in total set up in Malmö during the period?",
+])
+def test_a_whole_counted_is_not_a_count_of_one_kind_of_it(assistant, question):
+    # «Två japanska bolag har … etablerat sig i Malmö»: the Japanese ones, not all companies
+    answer = assistant.ask(question)
+    assert answer.refused and "japanska" in answer.answer, answer.answer
+    assert answer.answer.startswith(("Rapporten anger ingen sådan siffra", "The report gives no such figure"))
+
+
+def test_a_total_count_of_the_thing_itself_is_answered(assistant):
+    # «Totalt har 4 500 medarbetare tecknat sig …»: a noun after the number, no kind of it
+    assert "4 500" in assistant.ask("Hur många har totalt skaffat förmånscykel sedan start?").answer
+    assert "Två" in assistant.ask("Hur många japanska bolag etablerade sig i Malmö totalt?").answer
