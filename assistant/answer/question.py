@@ -655,6 +655,13 @@ TIMELINE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?<!and )(?<!och )(?<!& )(?:(?:
                             r"timetable|tidplan(?:en)?|tidsplan(?:en)?)(?: ut)?(?: (?:for|of|för))?)(?![\wåäö])")
 
 
+# the asker's errand before the question: "Jag förbereder ett möte … och vill kunna säga hur …", "I'm writing a memo
+# for the board – what …"
+PREAMBLE = re.compile(r"(?i)^\s*(?:jag|vi|i|i'm|i am|we|we're)\s+[^?]*?(?=(?<![\wåäö])(?:hur|vad|vilken|vilket|vilka|"
+                      r"när|varför|how|what|which|when|why)(?![\wåäö]))")
+PREAMBLE_REST = 3  # content words the question after the errand must have of its own
+
+
 def as_asked_first(text: str) -> str:
     """The question with its fronted topic put back after what is asked of it (FRONTED_TOPIC)."""
     return FRONTED_TOPIC.sub(lambda m: f"{m.group('ask')} {m.group('topic')}?", text)
@@ -689,6 +696,16 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     for w in own:
         if w not in translated:
             terms[stem(w)] = 1.0
+    errand = ""
+    if (m := PREAMBLE.match(searched)) is not None:
+        # "Jag förbereder ett möte med HR-cheferna … och vill kunna säga hur mycket …": the asker's errand is the
+        # question's setting, not what it asks, and no word of it need be in the answer, when what follows asks
+        # something of its own (not "… – vad säger rapporten?", which asks about the errand's topic)
+        rest = {stem(w) for w in own_words(searched[m.end():], lang)}
+        errand = m.group(0) if len(rest) >= PREAMBLE_REST else ""
+        if errand:
+            terms = {t: w for t, w in terms.items() if t in rest or t not in
+                     {stem(x) for x in own_words(m.group(0), lang)}}
     alternatives: dict[str, tuple[str, ...]] = {}
     for t in translations:  # an English word counts by its most likely Swedish rendering; the others also match
         first = [stem(w) for w in words(t.swedish[0]) if w not in STOP and len(w) > 1]
@@ -730,7 +747,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         # finansierar …»), the verb alone no topic (a follow-up naming its thing, "vad ska medlen för beredskap
         # användas till?", keeps it: «… ska användas för …» stands in the thing's own passage)
         terms.pop(stem("används"))
-    query = searched
+    query = searched[len(errand):] if errand else searched  # (the errand is not searched for either)
     if followup:
         prev = expand_abbreviations(antecedent(history), lang)
         prev_translations = translate(prev) if lang == "en" else []
@@ -752,6 +769,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         query = f"{prev} {query}"
     years = set(m.group(0) for m in YEAR.finditer(text))
     names = proper_names(searched)  # "… i en PM till ledningsgruppen", "in plain English": no name asked about
+    if errand:  # (nor the people of the errand: "… ett möte med HR-cheferna …")
+        names = {n for n in names if n in searched[len(errand):]}
     # an acronym in brackets after a word glosses it ("koldioxidinfångning (CCS)"): the word is what is asked about
     glossed = {a for a in GLOSSED_ACRONYM.findall(searched) if not re.search(rf"\b{a}\b", GLOSSED_ACRONYM.sub("", searched))}
     if glossed:

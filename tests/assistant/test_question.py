@@ -530,3 +530,18 @@ def test_the_currency_an_amount_is_asked_in_is_no_word_of_its_answer():
     assert q.kind == "amount" and not {stem("mkr"), stem("kronor"), stem("tkr")} & set(q.terms)
     # a scale asked picks the statement written in it ("56,9 Mkr" rather than the table's "56 922 tkr")
     assert stem("mkr") in analyse("What's the surplus for January to August, in Mkr?", []).terms
+
+
+def test_the_askers_errand_is_not_what_is_asked():
+    q = analyse("Jag förbereder ett möte med HR-cheferna i förvaltningarna om kompetensförsörjning och vill kunna "
+                "säga hur mycket pengar kommunstyrelsen har lagt på kompetenshöjande insatser i staden i år?", [])
+    # the meeting and its people are the setting: no word of theirs need be in the answer, nor searched for
+    assert stem("kompetenshöjande") in q.terms and stem("möte") not in q.terms and "HR-cheferna" not in q.names
+    assert "HR-cheferna" not in q.retrieval_query
+    # another city in the errand is no other city asked about
+    q = analyse("Jag sitter med budgetdialogen för Göteborg och undrar hur stort överskott kommunstyrelsen i Malmö "
+                "prognostiserar för helåret?", [])
+    assert "Göteborg" not in q.names and "Göteborg" not in q.retrieval_query
+    # an errand followed by no question of its own is what is asked about
+    q = analyse("Jag skriver en PM om klimatanpassning – vad säger rapporten?", [])
+    assert stem("klimatanpassning") in q.terms
