@@ -55,6 +55,14 @@ SUMMARY = word_rx(r"sammanfatta\w*", r"summari[sz]e\w*", r"summary", r"summering
               r"what is (?:this|the) (?:whole )?(?:report|section|chapter) about",
               r"what does the (?:section|chapter|part|report) (?:say|contain|cover)", r"what is in the (?:section|chapter)",
               r"vilka (?:områden|delar|huvuddelar|ämnen|avsnitt|rubriker|frågor) (?:tas upp|behandlas|ingår|finns)",
+              # the parts a section covers: "Vilka områden omfattar uppföljningen av uppsiktsplikten?", "Which areas
+              # does the follow-up of the supervisory duty cover?" (its subsections, as its summary lists them)
+              # (of a part of the report: "Vilka områden omfattar hållbarhetskraven?" asks what a sentence lists)
+              r"vilka (?:områden|delar|huvuddelar|ämnen|rubriker|frågor) (?:omfattar|täcker|innehåller|tar upp|behandlar) "
+              r"(?:den |det )?(?:uppföljning\w*|avsnitt\w*|mål\w*|kapitl\w*|kapitel|delen|rapport\w*|redovisning\w*)",
+              r"(?:which|what) (?:areas|parts|topics|subjects|issues|headings) (?:does|do) (?:the |this )?"
+              r"(?:follow-up|section|goal|goal area|chapter|part|report|account)\b[^?]{0,120}? "
+              r"(?:cover|include|address|contain|deal with)",
               # how the report is built: "Hur är rapporten uppbyggd?", "How is the report structured?"
               r"hur är (?:den här |denna )?(?:delårs)?rapporten (?:uppbyggd|upplagd|strukturerad|disponerad)",
               r"how is (?:the|this) report (?:structured|organi[sz]ed|built up|laid out)",

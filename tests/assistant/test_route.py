@@ -871,3 +871,17 @@ def test_how_the_assistant_itself_is_doing_is_small_talk():
 ])
 def test_the_weather_asked_is_out_of_scope_but_not_extreme_weather(question, out):
     assert is_out_of_scope_request(question) is out
+
+
+@pytest.mark.parametrize("question", [
+    "Vilka områden omfattar uppföljningen av uppsiktsplikten?",
+    "Which areas does the follow-up of the board's supervisory duty (uppsiktsplikt) cover in the 2025 interim report?",
+    "What areas does the goal on good and equal service cover?",
+])
+def test_the_parts_a_section_covers_are_its_summary(question):
+    assert route(question) == "summary"
+
+
+def test_the_areas_a_thing_covers_are_a_fact():
+    # «Kraven omfattar bland annat klimat, cirkulär ekonomi …»: one sentence lists them
+    assert route("Vilka områden omfattar hållbarhetskraven i upphandlingar?") == "fact"

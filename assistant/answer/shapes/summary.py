@@ -71,6 +71,10 @@ CUE_WORDS = set(terms(
     "redogör redogöra redogörelse beskriv beskriva förklara account describe explain belopp tidpunkt tidpunkten "
     "datum motivering motiveringen skäl skälen anledning anledningen " + " ".join(NUMBER_WORDS)))
 THE_REPORT = re.compile(r"(?i)(?<![\wåäö])(?:\w*rapport\w*|reports?)(?![\wåäö])")  # "Sammanfatta rapporten"
+# the report as where a part stands, not what is asked about: "Which areas does the follow-up … cover in the 2025
+# interim report?", "… i delårsrapporten?"
+REPORT_AS_PLACE = re.compile(r"(?i)(?<![\wåäö])(?:in|i|within|inom)\s+(?:the\s+|this\s+|den\s+här\s+|denna\s+|årets\s+)?"
+                             r"(?:\d{4}\s+)?(?:[\wåäö]+\s+)?(?:\w*rapport\w*|reports?)(?![\wåäö])\s*\??\s*$")
 OTHER_YEAR = 0.5  # a heading about another year than the one asked (by default the report's own) is named less
 # an economy asked about is told in money: a part with no amount («Ekonomi, budget och uppföljning», on overseeing
 # the other boards) is named less than one with its figures («Ekonomisk utveckling under året»)
@@ -275,7 +279,7 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
             own.score = 1.0
         return own or Span("rapporten", "report", chunks[:6], 1.0)
     if own is not None and best is not None and len(wanted) >= 2 \
-            and THE_REPORT.search(ctx.q.text) and not ABOUT_ASKED.search(ctx.q.text):
+            and THE_REPORT.search(REPORT_AS_PLACE.sub(" ", ctx.q.text)) and not ABOUT_ASKED.search(ctx.q.text):
         # "Sammanfatta vad KS delårsrapport säger om måluppfyllelse och ekonomi", "an overview of the interim report
         # – goals, money and investments": the report asked of as a whole, by topics its own summary section tells
         # as well as any one title names them, is what that section says («… samtliga tolv mål …», «… 510,3 Mkr …»)
