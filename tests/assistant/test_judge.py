@@ -129,6 +129,20 @@ def test_the_thing_a_question_wants_changed_is_its_topic_however_short():
         assert definite_nouns(q, {stem(w) for w in words(topic_words(q.text))}) == set()
 
 
+def test_the_last_of_two_things_asked_may_be_a_phrase_of_its_own():
+    # organised crime is told; "fusk med välfärdspengar" is a second thing, in words the report does not use
+    q = analyse("Hur jobbar KS mot organiserad brottslighet och fusk med välfärdspengar?", [], "sv")
+    topic = {stem(w) for w in words(topic_words(q.text))}
+    report = REPORT | {stem("organiserad"), stem("brottslighet"), stem("kommunstyrelsen")}
+
+    def unknown(evidence: set[str]) -> bool:
+        return unknown_topic(q, topic, evidence, lambda t, st: t in st, lambda t: t in report, lambda p: False)
+
+    assert not unknown({stem("organiserad"), stem("brottslighet"), "stad"})
+    # neither thing told: the topic is unknown
+    assert unknown({"stad"})
+
+
 def test_the_shape_words_and_report_parts_are_not_the_topic():
     assert "sammanfatta" not in topic_words("Sammanfatta avsnittet om uppsiktsplikten").lower()
     assert "avsnittet" not in topic_words("Sammanfatta avsnittet om uppsiktsplikten").lower()
