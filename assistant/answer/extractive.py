@@ -1668,6 +1668,13 @@ class ExtractiveAnswerer:
         keep = self.report_names(text) if lang == "en" else frozenset()
         q = analyse(text, history, lang, keep)
         phrases = self.report_phrases(question_read)
+        # a name typed in lower case ("fick malmö pride nåt …") is the report's name as it writes it («Malmö Pride»)
+        # (word by word, as a question typed with capitals is read: proper_names)
+        typed_low = {w for p in phrases if re.search(r"(?<![\wåäö])" + re.escape(p) + r"(?![\wåäö])", question_read)
+                     and self.a.index.has_name(titled := " ".join(w.capitalize() for w in p.split()))
+                     for w in titled.split() if w.lower() not in STOP}
+        if typed_low - q.names:
+            q = replace(q, names=q.names | typed_low)
         if lang == "en":  # a common noun capitalised the German way is no name ("Which Branches …")
             q = replace(q, names=self.names_not_common_nouns(q.names, phrases, text))
             # "(old town hall)" glosses in English what the report names: no word of the report

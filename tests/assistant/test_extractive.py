@@ -1422,3 +1422,11 @@ def test_a_total_count_of_the_thing_itself_is_answered(assistant):
     # «Totalt har 4 500 medarbetare tecknat sig …»: a noun after the number, no kind of it
     assert "4 500" in assistant.ask("Hur många har totalt skaffat förmånscykel sedan start?").answer
     assert "Två" in assistant.ask("Hur många japanska bolag etablerade sig i Malmö totalt?").answer
+
+
+def test_a_name_typed_in_lower_case_is_the_reports_name(assistant):
+    # «Malmö Pride» typed "malmö pride": the row of that name, not the grant the question's other words describe
+    answer = assistant.ask("fick malmö pride nåt från ks anslag för projekt o utredningar? hur mycket isf")
+    assert "Malmö Pride" in answer.answer and "1,2" in answer.answer, answer.answer
+    # read word by word as a capitalised question is: «Den inleds …» follows the paragraph naming Malmö Möts
+    assert "november 2025" in assistant.ask("när inleds malmö möts?").answer
