@@ -380,9 +380,10 @@ def nationality_missing(q: Question, u: Unit) -> bool:
 # a count asked of the whole: "Hur många företag … totalt?", "How many companies in total …?"
 TOTAL_COUNT_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:totalt|sammanlagt|sammantaget|allt som allt|i alla|in total|"
                                r"altogether|overall|all told)(?![\wåäö])")
-# a number before an adjective and a noun: «Två japanska bolag», «3 nya tjänster»
+# a number before an adjective and a noun: «Två japanska bolag», «3 nya tjänster» (a plural adjective ends in -a;
+# «4 500 medarbetare tecknat …» is a noun and a verb)
 COUNT_OF_KIND = re.compile(r"(?i)(?<![\wåäö])(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
-                           r")\s+([a-zåäö]{3,}a)\s+([a-zåäö]{3,})")  # (a plural adjective ends in -a; «4 500 medarbetare» is a noun)
+                           r")\s+([a-zåäö]{3,}a)\s+([a-zåäö]{3,})")
 
 
 def subgroup_counted(q: Question, u: Unit) -> bool:

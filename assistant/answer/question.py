@@ -657,8 +657,9 @@ TIMELINE_ASKED = re.compile(r"(?i)(?<![\wåäö])(?<!and )(?<!och )(?<!& )(?:(?:
 
 # the asker's errand before the question: "Jag förbereder ett möte … och vill kunna säga hur …", "I'm writing a memo
 # for the board – what …"
-PREAMBLE = re.compile(r"(?i)^\s*(?:jag|vi|i|i'm|i am|we|we're)\s+[^?]*?(?=(?<![\wåäö])(?:hur|vad|vilken|vilket|vilka|"
-                      r"när|varför|how|what|which|when|why)(?![\wåäö]))")
+# (the English "I" by the verb after it: a Swedish "I" is a preposition, "I rapporten står …")
+PREAMBLE = re.compile(r"(?i)^\s*(?:jag|vi|i'm|i(?=\s+(?:am|have|need|want|would|was|will|must|should)\b)|we|we're)\s+"
+                      r"[^?]*?(?=(?<![\wåäö])(?:hur|vad|vilken|vilket|vilka|när|varför|how|what|which|when|why)(?![\wåäö]))")
 PREAMBLE_REST = 3  # content words the question after the errand must have of its own
 
 

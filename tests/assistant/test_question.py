@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.question import analyse, answer_kind, detect_lang, expand_abbreviations, proper_names
+from assistant.answer.question import (
+    PREAMBLE,
+    analyse,
+    answer_kind,
+    detect_lang,
+    expand_abbreviations,
+    proper_names,
+)
 from assistant.models import Turn
 from assistant.textproc import stem, terms, words
 
@@ -545,3 +552,10 @@ def test_the_askers_errand_is_not_what_is_asked():
     # an errand followed by no question of its own is what is asked about
     q = analyse("Jag skriver en PM om klimatanpassning – vad säger rapporten?", [])
     assert stem("klimatanpassning") in q.terms
+
+
+def test_a_swedish_i_opening_the_question_is_no_asker():
+    # "I rapporten …", "I år …" is a preposition; the English "I need …" is the asker
+    assert PREAMBLE.match("I rapporten står det om hyran för Uven, vad kostar den?") is None
+    assert PREAMBLE.match("I år, hur stort är överskottet?") is None
+    assert PREAMBLE.match("I need to brief the board: how much is the social bond?") is not None
