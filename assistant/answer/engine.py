@@ -391,11 +391,10 @@ def subgroup_counted(q: Question, u: Unit) -> bool:
     companies in total set up in Malmö?" is not «Två japanska bolag har … etablerat sig i Malmö»."""
     if q.kind != "count" or TOTAL_COUNT_ASKED.search(q.text) is None:
         return False
-    asked = set(words(q.asked.lower()))
-    asked_stems = set(q.terms) | {stem(w) for w in asked}
+    asked = set(q.terms) | {stem(w) for w in words(q.asked.lower())}
     for m in COUNT_OF_KIND.finditer(u.text):
         modifier = m.group(2).lower()
-        if modifier not in STOP and modifier not in asked and stem(modifier) not in asked_stems:
+        if modifier not in STOP and stem(modifier) not in asked:
             return True
     return False
 

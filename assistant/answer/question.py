@@ -705,8 +705,8 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         rest = {stem(w) for w in own_words(searched[m.end():], lang)}
         errand = m.group(0) if len(rest) >= PREAMBLE_REST else ""
         if errand:
-            terms = {t: w for t, w in terms.items() if t in rest or t not in
-                     {stem(x) for x in own_words(m.group(0), lang)}}
+            errand_stems = {stem(x) for x in own_words(errand, lang)}
+            terms = {t: w for t, w in terms.items() if t in rest or t not in errand_stems}
     alternatives: dict[str, tuple[str, ...]] = {}
     for t in translations:  # an English word counts by its most likely Swedish rendering; the others also match
         first = [stem(w) for w in words(t.swedish[0]) if w not in STOP and len(w) > 1]
