@@ -2276,7 +2276,7 @@ class AnswerEngine:
             quoted = stems_of_evidence.union(*(u.stems | u.context for u in evidence[3:]))
             values["open_unknown_topic"] = float(unknown_topic(
                 q, nouns if vouched else topic, quoted, lambda t, st: term_hit(q, t, st), stem_known,
-                lambda p: p in index.df, nouns))
+                lambda p: p in index.df, nouns, lambda p: index.substring_df(p) > 0))
         values["missing_rare"] = (1 - english) * values["missing_rare"]
         return Features(values)
 

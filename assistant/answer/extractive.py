@@ -757,6 +757,9 @@ FINDINGS_ASKED = re.compile(r"(?i)\b(?:vilka|vilken|vilket|what|which)\s+(?:bris
                             r"identified|found|detected|uncovered|discovered)\b")
 FOUND_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:identifier\w*|upptäck\w*|konstater\w*|framkom\w*|visade?|visat|"
                         r"brist\w*|svaghet\w*|avvikelse\w*|risk\w*|found|identified)(?![\wåäö])")
+# a sentence that tells a thing was carried out, which is not what came of it
+CARRIED_OUT = re.compile(r"(?i)(?<![\wåäö])(?:genomförande|genomförts|genomfördes|genomfört|har omfattat|omfattade|"
+                         r"ägt rum|hållits|hölls|carried out|conducted|held)(?![\wåäö])")
 NOT_YET = re.compile(r"(?i)(?<![\wåäö])(?:genomförs|kommer att|planeras|ska|skall|förberedelser|inletts|inleddes|påbörjats|"
                      r"påbörjades|pågår|väntas|förväntas|pausats|pausades|pausat)(?![\wåäö])")
 
@@ -772,8 +775,8 @@ def untold_outcome(q: Question, chosen: list[Unit], units: Sequence[Unit] = ()) 
     if not chosen or chosen[0].is_row or not OUTCOME_ASKED.search(q.text):
         return None
     u = chosen[0]
-    if NOT_YET.search(u.text) and not OUTCOME_TOLD.search(u.text):
-        return u
+    if (NOT_YET.search(u.text) or CARRIED_OUT.search(u.text)) and not OUTCOME_TOLD.search(u.text):
+        return u  # (that the measuring was carried out is no result of it: «… genomförande av mätningar i …»)
     # the thing asked about: the question's words but those that ask for an outcome
     topic = [t for t, w in q.terms.items() if w >= 1.0 and not OUTCOME_TOLD.fullmatch(t) and t not in OUTCOME_WORDS]
     return next((v for v in units[:6] if not v.is_row and topic and NOT_YET.search(v.text)
@@ -821,7 +824,10 @@ def asked_thing(q: Question) -> set[str]:
         focus = q.focus
         # a name before the noun is its modifier: "Which Tokyo startup …" asks for a startup
         after = re.search(rf"(?<![\wåäö]){re.escape(focus[:1].upper() + focus[1:])}\s+([a-zåäö-]{{4,}})", q.asked)
-        focus = after.group(1) if after else focus
+        # … and so is an adjective: "vilket tokyobaserat uppstartsbolag" asks for an uppstartsbolag
+        after = after or (re.search(rf"(?i)(?<![\wåäö]){re.escape(focus)}\s+([a-zåäö-]{{4,}})", q.asked)
+                          if q.lang == "sv" and focus.endswith(("a", "e", "t")) else None)
+        focus = after.group(1) if after and names_a_thing(after.group(1)) else focus
         if q.lang == "en":
             return {stem(x) for x in one_word_renderings(focus)}
         return {stem(focus)}
@@ -963,7 +969,8 @@ def qualified_head(q: Question, term: str, label_stem: str) -> bool:
     the deviation it means.)"""
     return label_stem not in (term, *q.alternatives.get(term, ())) and label_stem.endswith(term) \
         and len(label_stem) - len(term) >= HEAD_MODIFIER \
-        and not any(_matched(t, {label_stem[:len(label_stem) - len(term)]}) for t in q.terms if t != term)
+        and not any(_matched(t, {label_stem[:len(label_stem) - len(term)]}) for t in q.terms
+                    if t != term and t not in q.table_named)  # (the table's name asks for no row)
 
 
 def term_hit(q: Question, term: str, stems: AbstractSet[str], joined: str = "") -> bool:
@@ -1939,6 +1946,17 @@ class ExtractiveAnswerer:
             and not RESULT_ASKED.search(q.text)
         # the rare names a name question asks about («Residency», not «Malmö» every passage has)
         rare_names = [n.lower() for n in q.names if q.kind == "name" and self.idf(stem(n.lower())) >= RARE_IDF]
+        # the agency a name question asks for ("vilken myndighet", "which agency"): a sentence naming one
+        # (Livsmedelsverket) tells it without the word, which one on another matter («Myndigheten för skydd och
+        # beredskap») has; the topic words decide between them (an agency's name shows its kind; a network's or
+        # an industry's does not)
+        kind_nouns = {t for t in self.kind_nouns(q) & weights.keys() if t.startswith("myndighet")} \
+            if q.kind == "name" else set()
+        # the words naming the table asked to look in, as its title would say them ("nettokostnadstabellen":
+        # nettokostnad), and each chunk's title and heading
+        table_words = {t: re.sub(r"-?s?tabell$", "", t) or t for t in q.table_named if t in weights}
+        table_named_in = {c.id: f"{c.meta.get('table_title') or ''} {c.meta.get('heading') or ''}".lower()
+                          for c, _ in hits} if table_words else {}
         for u in units:
             report_year = str(u.chunk.meta.get("year") or "")  # a question about the report's own year
             u.chunk_dense = sims.get(u.chunk.id, 0.0)
@@ -1951,9 +1969,16 @@ class ExtractiveAnswerer:
             c_terms, _c_joined = chunk_terms[u.chunk.id]
             got = {True: 0.0, False: 0.0}  # own terms / terms carried over from the previous question
             hit_terms = set()
-            label_hits = {t for t in weights if label and term_hit(q, t, label_terms, label.lower())}
+            label_hits = {t for t in weights if label and t not in q.table_named
+                          and term_hit(q, t, label_terms, label.lower())}
             for t, w in weights.items():
                 own = q.terms[t] >= 1.0 or not hist_total
+                if t in table_words and (u.is_row or table_words[t] in table_named_in[u.chunk.id]):
+                    # the table asked to look in: told by its title or heading, whichever of its rows or lines it is
+                    if table_words[t] in table_named_in[u.chunk.id]:  # (as written: «förklaras» is no förklaring)
+                        got[own] += w
+                        hit_terms.add(t)
+                    continue
                 if (term_hit(q, t, u.stems, joined) or t == report_year
                         or (not u.is_row and SIGN_ASKED.get(t, 0) != 0 and deviation_sign(u.text) == SIGN_ASKED[t])
                         or (t in TOTAL_WORDS and STATES_TOTAL.search(u.text) is not None)
@@ -1992,6 +2017,11 @@ class ExtractiveAnswerer:
             u.kind_fit = kind_score(u, q, u.coverage, common)
             if counted_known and u.kind_fit < 1.0:
                 u.kind_fit = 0.0  # "Hur många anställda …": a number that counts something else is no answer
+            if kind_nouns and u.kind_fit >= 1.0 and not u.is_row and (unmet := kind_nouns - hit_terms) \
+                    and any(tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower())
+                            for tok in u.text.split()[1:]):
+                own_cov = min(own_cov + ALTERNATIVE * sum(weights[t] for t in unmet) / own_total, 1.0)
+                u.coverage = 0.65 * own_cov + 0.35 * u.hist_coverage if hist_total else own_cov
             precision = len(hit_terms) / max(len(u.stems), 1)
             own_text = ELIDED_HYPHEN.sub(r" \1", u.text.lower())  # «projekt- och utredningar» says the phrase
             phrase = sum(1 for b in bigrams if b in own_text) + 0.5 * sum(
@@ -2039,7 +2069,8 @@ class ExtractiveAnswerer:
                 # (a compound met by its head alone names a kind of the thing asked: "bidrag" is the row «Bidrag»,
                 # «Kommunbidrag» is one kind of it)
                 unasked = [s for s in label_terms - TOTAL_LABEL - AMBIENT_ACTORS if not s.isdigit()
-                           and not any(term_hit(q, t, {s}, s) and not qualified_head(q, t, s) for t in weights)]
+                           and not any(term_hit(q, t, {s}, s) and not qualified_head(q, t, s) for t in weights
+                                       if t not in table_words)]
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
                 if unasked and total_asked and not label_terms & TOTAL_LABEL:
                     u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"
@@ -2419,6 +2450,13 @@ class ExtractiveAnswerer:
         then a year in the label is part of the name asked for."""
         named = {t for t in terms(label) if not YEAR_TOKEN.match(t)}
         return any(term_hit(q, t, named) for t in q.terms if not YEAR_TOKEN.match(t))
+
+    def kind_nouns(self, q: Question) -> set[str]:
+        """Stems of the noun a name question asks for, in the report's words: "vilken myndighet" → myndighet."""
+        focus = q.focus or ""
+        if q.lang == "sv":
+            return {stem(max(focus.split("-"), key=len))} if names_a_thing(focus) else set()
+        return {stem(w) for w in rendered_name_nouns(focus)} if focus else set()
 
     def asked_noun(self, q: Question) -> str | None:
         """The report's noun a Swedish "Vad är X …?" asks for (not a measure: "summan", "andelen")."""

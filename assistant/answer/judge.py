@@ -180,10 +180,28 @@ def missing_rare(q: Question, evidence_stems: set[str], matched: Any, idf: Any, 
     return worst
 
 
-def report_parts(term: str, known: Any) -> list[str]:
-    """Report words a compound starts or ends with (at least four letters): remiss in remisstryck."""
-    n = len(term)
-    return [p for i in range(4, n - 2) for p in (term[:i], term[i:]) if len(p) >= 4 and known(p)]
+LONG_PART = 5  # a compound's first part of this many letters is a word of its own, not letters of a longer one
+
+
+def report_parts(term: str, known: Any, inside: Any = lambda part: False) -> list[str]:
+    """Report words a compound starts or ends with (at least four letters): remiss in remisstryck. A short first
+    part (four letters) needs the rest to be the report's word too: «utbyggnad» meets the «bygg» of
+    "bygglovsärenden", but the report never says bygglov, so nothing it quotes is about what was asked. A last
+    part, the compound's head, needs its first part in the report, whole or inside its words (`inside`: «miljö» of
+    "miljökrav" stands in «miljöfrågor» only), or it is another thing of that kind («lönekartläggning»)."""
+    def said(part: str) -> bool:  # as the report writes it or by its stem
+        return known(part) or known(stem(part))
+
+    parts = []
+    for i in range(4, len(term) - 2):
+        head, tail = term[:i], term[i:]
+        if len(head) >= 4 and known(head) and (len(head) >= LONG_PART or any(
+                said(t) for t in (tail, tail[1:] if tail.startswith("s") else "") if len(t) >= 3)):
+            parts.append(head)
+        if len(tail) >= 4 and known(tail) and any(said(h) or inside(h) for h in (head, head[:-1] if head.endswith("s")
+                                                                                 else "") if len(h) >= 3):
+            parts.append(tail)
+    return parts
 
 
 # the thing a Swedish open question wants changed, as a definite noun: "för att minska köerna", "korta
@@ -203,7 +221,7 @@ def definite_nouns(q: Question, topic: set[str]) -> set[str]:
 
 
 def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matched: Any, known: Any,
-                  in_df: Any, nouns: set[str] = frozenset()) -> bool:
+                  in_df: Any, nouns: set[str] = frozenset(), inside: Any = lambda part: False) -> bool:
     """A word of the question's topic (not of its shape: "sammanfatta", "förändrats") that the report
     never uses and that the quoted evidence meets neither whole nor by a report word inside it.
 
@@ -217,7 +235,7 @@ def unknown_topic(q: Question, topic: set[str], evidence_stems: set[str], matche
             continue  # short words and English -ing forms are the question's verbs more often than its topic
         if any(len(t) - k >= 5 and known(t[:-k]) for k in (1, 2)):
             continue  # an inflection the stemmer leaves on: "bedömd" (bedömdes) is the report's "bedöm"
-        if any(matched(p, evidence_stems) for p in report_parts(t, in_df)):
+        if any(matched(p, evidence_stems) for p in report_parts(t, in_df, inside)):
             continue
         if joined_to_a_met_word(q, t, evidence_stems, matched):
             continue  # "kulturen och nöjeslivet": one of two things joined, the other told

@@ -98,6 +98,32 @@ WHO_IS = re.compile(r"\b(vem|vilka) (?:är|var|blir|blev) (?:den |det |de )?(?:n
 NAME_NOUN = re.compile(r"(?:" + "|".join(NAME_NOUNS) + r")[a-zåäö]{0,4}$")
 
 
+# a table named by what it holds: "nettokostnadstabellen", "budgetområdes-tabellen", "tabellen över budgetområden",
+# "the net cost table", "the table of budget areas"
+TABLE_COMPOUND = re.compile(r"(?i)(?<![\wåäö])([a-zåäö]{4,}?-?tabell(?:en|erna|er)?)(?![\wåäö])")
+TABLE_PHRASE = re.compile(r"(?i)\btabellen\s+(?:över|för|om|med)\s+((?:[\wåäö-]+\s+){0,2}[\wåäö-]+)"
+                          r"|\b(?:the|this|that)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+table\b"
+                          r"|\btable\s+(?:of|on|for|with)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
+
+
+def table_naming(text: str, lang: str) -> set[str]:
+    """Stems of the words that name the table a question looks in: they are told by its title, and a row whose
+    label says them («Nettokostnad») is no more the one asked than its neighbours («Kostnader»)."""
+    out = {stem(m.group(1).lower()) for m in TABLE_COMPOUND.finditer(text)} if lang == "sv" else set()
+    for m in TABLE_PHRASE.finditer(text):
+        phrase = next(g for g in m.groups() if g)
+        if lang == "en":
+            out |= {stem(w) for t in translate(phrase) for w in words(t.swedish[0])}
+        else:
+            out |= {stem(w) for w in words(phrase) if w not in STOP}
+    return out
+
+
+# an explicit ask for a list
+LIST_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:list them|list all|please list|can you list|could you list|"
+                          r"räkna upp|lista dem|lista alla)(?![\wåäö])")
+
+
 def names_a_thing(word: str) -> bool:
     """A noun whose answer is a name: a Swedish compound ends in its head ("grannkommunen", "leverantören"),
     so "kommunstyrelsen" and "stadskontoret" are not "kommun" or "stad"."""
@@ -248,6 +274,9 @@ class Question:
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # multi-word names the report writes as the question does ("Malmö Möts"): the evidence must have the whole name
     phrases: frozenset[str] = frozenset()
+    # the words that name the table asked to look in ("nettokostnadstabellen", "the net cost table"): its title's
+    # words, not a row's
+    table_named: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.asked = self.asked or self.text
@@ -453,6 +482,8 @@ SPENT_ON_THING = re.compile(r"(?i)^\s*what\s+(?:did|does|do|will|has|have|is|was
 
 def answer_kind(text: str) -> str | None:
     t = f" {REGARDING.sub(' angående ', text).lower().strip()} "
+    if LIST_REQUEST.search(t):
+        return "list"  # "What are the larger deviations in other costs? list them": the things, not a figure
     if SPENT_ON_THING.search(text):
         return "amount"
     if BARE_COUNT.search(t) and not QUESTION_WORD.search(text) and not IS_IT_TRUE.match(text):
@@ -485,7 +516,8 @@ def answer_kind(text: str) -> str | None:
     # (a Swedish modifier is an adjective, "japanska", "nya": after a noun, "vilka hållbarhetskrav ställer staden",
     # the next words are the verb and its subject)
     modified = m is not None and m.group(2).lower() not in STOP | EN_STOP and (
-        not m.group(1).lower().startswith("vilk") or m.group(2).lower().endswith(("a", "e")))
+        not m.group(1).lower().startswith("vilk") or m.group(2).lower().endswith(("a", "e"))
+        or (m.group(1).lower() == "vilket" and m.group(2).lower().endswith("t")))  # "vilket tokyobaserat bolag"
     if m and any(names_a_thing(w) for w in [m.group(2), *(t[m.end(2):].split()[:2] if modified else [])]):
         return "name"
     # "Vilken driftbudget …?", "Vilken helårsprognos …?", "Vilket prognostiserat helårsresultat …?" ask for an amount, as
@@ -682,6 +714,7 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
         SLASHED.sub(r"\1 / \2", text), lang)))).strip()
     searched = " ".join(without_length_request(text).split())  # "Svara i två punkter" is no search word
     kind = answer_kind(text)
+    searched = " ".join(LIST_REQUEST.sub(" ", searched).split())  # "list them" asks the form, names no topic
     if kind in MEASURE_KINDS:
         # (nor, for a figure, "i år" or "hittills": an interim report's figures are of its own year so far; a why or
         # a summary keeps them, «… ökat markant jämfört med föregående år» answers "… tuffare i år?")
@@ -796,6 +829,12 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
     w = WHICH_NOUN.search(text)
     w = w or WHO_IS.search(text)
     focus = w.group(2).lower() if w and w.group(2).lower() not in STOP else None
+    if focus and lang == "en" and w is not None and (head := re.match(r"\s+([a-z]{3,})\b", text[w.end():])):
+        # "which government agency funded …": the noun asked for is the phrase's head, not its modifier (an
+        # agency, whose name shows its kind: «Tillväxtverket»; a network's need not, «… (ICLEI)»)
+        nxt = head.group(1)
+        if nxt not in EN_STOP and any(x.startswith("myndighet") for t in translate(nxt)[:1] for x in t.swedish[:1]):
+            focus = nxt
     if focus in KIND_NOUNS:
         focus = None  # "med vilken motivering?", "vid vilken tidpunkt?": the kind of answer, in the report's own words
     if kind in ("amount", "percent") and len(terms) > 1 and not MONEY_SCALE.search(text):
@@ -824,4 +863,4 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
                     retrieval_query=query, lexical_query=without_words(f"{query} {swedish}", graded), counted=counted,
                     counted_as=counted_as, focus=focus,
                     also_reason=kind != "reason" and ALSO_REASON.search(text) is not None, asked=asked,
-                    alternatives=alternatives)
+                    alternatives=alternatives, table_named=frozenset(table_naming(text, lang) & terms.keys()))

@@ -1430,3 +1430,37 @@ def test_a_name_typed_in_lower_case_is_the_reports_name(assistant):
     assert "Malmö Pride" in answer.answer and "1,2" in answer.answer, answer.answer
     # read word by word as a capitalised question is: «Den inleds …» follows the paragraph naming Malmö Möts
     assert "november 2025" in assistant.ask("när inleds malmö möts?").answer
+
+
+@pytest.mark.parametrize(("question", "agency"), [
+    ("vilken myndighet gav statsbidrag till beredskapen?", "Livsmedelsverket"),
+    ("Which government agency funded Malmö Residency?", "Tillväxtverket"),
+])
+def test_an_agency_asked_for_is_named_without_the_word(assistant, question, agency):
+    # «… statsbidrag från Livsmedelsverket», not «Myndigheten för skydd och beredskap», which only has the word
+    answer = assistant.ask(question)
+    assert not answer.refused and agency in answer.citations[0].quote, answer.answer
+
+
+def test_the_table_a_question_names_is_no_row_of_it(assistant):
+    # "nettokostnadstabellen" names the table «Nettokostnadsutveckling»; its costs are the row «Kostnader»
+    answer = assistant.ask("vad var kostnaderna 2024 i nettokostnadstabellen?")
+    assert "-741 879" in answer.citations[0].quote, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Vad blev resultatet av mätningarna i Cybersäkerhetskollen?",
+    "What were the results of the Cybersäkerhetskollen measurements?",
+])
+def test_that_a_thing_was_carried_out_is_no_result_of_it(assistant, question):
+    # «… genomförande av mätningar i Cybersäkerhetskollen …»: the report does not say how they went
+    answer = assistant.ask(question)
+    assert answer.refused and "Cybersäkerhetskollen" in answer.answer, answer.answer
+    assert answer.answer.startswith(("Rapporten nämner det men anger inget resultat", "The report mentions it"))
+
+
+def test_a_thing_the_report_leaves_unnamed_after_an_adjective_is_a_near_miss(assistant):
+    # "vilket tokyobaserat uppstartsbolag": the report says «… tillsammans med ett Tokyobaserat uppstartsbolag»
+    answer = assistant.ask("vilket tokyobaserat uppstartsbolag samarbetar staden med?")
+    assert answer.refused and answer.answer.startswith("Rapporten nämner det men anger inga namn"), answer.answer
+

@@ -163,6 +163,17 @@ def test_report_parts_are_report_words_a_compound_starts_or_ends_with():
     assert report_parts("vårdkö", lambda p: p in REPORT) == []
 
 
+def test_a_short_first_part_or_a_head_needs_the_rest_of_the_compound_in_the_report():
+    known = {"bygg", "ärend", "kartläggning", "lön", "krav"}.__contains__
+    # «utbyggnad» and «ärenden» are the report's, "bygglov" is not: nothing quoted is about bygglovsärenden
+    assert report_parts("bygglovsärend", known, lambda p: p in "utbyggnad") == []
+    # a head whose first part the report writes inside its own words ("miljö" in «miljöfrågor») is a paraphrase
+    assert report_parts("miljökrav", known, lambda p: p in "miljöfrågor") == ["krav"]
+    assert report_parts("miljökrav", known) == []
+    # a first part the report has as a word ("löne" is its «lön») leaves the head to meet
+    assert report_parts("lönekartläggning", known) == ["kartläggning"]
+
+
 def test_english_function_words_are_not_content():
     q = analyse("What is the city doing about its libraries?", [], "en")
     assert not {"doing", "its"} & set(q.terms)

@@ -559,3 +559,26 @@ def test_a_swedish_i_opening_the_question_is_no_asker():
     assert PREAMBLE.match("I rapporten står det om hyran för Uven, vad kostar den?") is None
     assert PREAMBLE.match("I år, hur stort är överskottet?") is None
     assert PREAMBLE.match("I need to brief the board: how much is the social bond?") is not None
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("vad var kostnaderna 2024 i nettokostnadstabellen?", {"nettokostnadstabell"}),
+    ("i tabellen över budgetområden, vad är avvikelsen för juridik?", {stem("budgetområden")}),
+    ("What were the costs in 2024 according to the net cost table?", {stem("nettokostnad")}),
+    ("Vad är avvikelsen för juridik?", set()),
+])
+def test_the_words_that_name_a_table_are_told_apart(question, named):
+    # they name the table to look in, whose title says them, not a row of it
+    assert analyse(question, []).table_named == named
+
+
+def test_an_english_which_asks_for_the_agency_its_modifier_qualifies():
+    assert analyse("Which government agency funded Malmö Residency?", []).focus == "agency"
+    # a head that is no agency keeps the first noun (a network's name need not say it is one: «… (ICLEI)»)
+    assert analyse("Which international network of local governments is Malmö part of?", []).focus == "international"
+
+
+def test_an_explicit_ask_for_a_list_is_a_list_and_names_no_topic():
+    q = analyse("What are the larger deviations in other costs? list them", [])
+    assert q.kind == "list" and stem("list") not in q.terms
+    assert answer_kind("räkna upp de verksamheter som finansieras solidariskt") == "list"

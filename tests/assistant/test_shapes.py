@@ -3723,3 +3723,48 @@ def test_a_summary_of_a_table_keeps_its_total_line_however_short(assistant):
     a = assistant.ask("Sammanfatta kommunstyrelsens ekonomiska prognos för 2025")
     assert a.shape == "summary" and not a.refused, a.answer
     assert any(c.quote.startswith("Summa budgetavvikelser") and "13 950" in c.quote for c in a.citations), a.answer
+
+
+def test_a_summary_of_the_boards_forecast_is_not_one_parts(assistant):
+    # «Relationen periodresultat och helårsprognos för styrelsen» is the political board's, not KS's whole forecast
+    answer = assistant.ask("sammanfatta KS ekonomiska helårsprognos")
+    assert answer.shape == "summary" and "för styrelsen»" not in answer.answer.splitlines()[0], answer.answer
+    assert "13,9" in answer.answer or "13 950" in answer.answer, answer.answer
+    # a question that names the part gets that part
+    assert "STYRELSEN" in assistant.ask("sammanfatta styrelsens ekonomi").answer.splitlines()[0]
+
+
+def test_a_why_stating_its_figures_gets_the_causes_given_beside_them(assistant):
+    answer = assistant.ask("stadskontoret har 32,8 mkr i plus per augusti men prognosen är bara ca 7 – varför skiljer "
+                           "det så mycket?")
+    assert answer.shape == "reason" and "senareläggning av planerat utrednings" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Vad gör staden för att minska väntetiderna i bygglovsärenden?",
+    "Hur ser arbetet med lönekartläggning och jämställda löner ut?",
+])
+def test_an_open_question_on_a_compound_the_report_lacks_is_refused(assistant, question):
+    assert assistant.ask(question).refused
+
+
+def test_an_open_question_on_a_compound_of_report_words_is_answered(assistant):
+    answer = assistant.ask("hur jobbar vi med miljökrav i upphandlingar?")
+    assert not answer.refused and answer.shape == "brief", answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "sammanfatta hur det gått med de prioriterade områdena i nämndsbudgeten",
+    "summarise the prioritised areas",
+])
+def test_a_kind_of_thing_is_named_by_the_noun_made_of_its_adjective(assistant, question):
+    # "de prioriterade områdena" are «Uppföljning av arbetet med prioriteringar» (pp. 10–12), not the budget areas'
+    # table («budgetområden»: areas of another kind)
+    answer = assistant.ask(question)
+    assert answer.shape == "summary" and "prioriteringar»" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_an_adjective_of_another_noun_in_a_title_names_no_kind(assistant):
+    # «… den digitala tillgängligheten …» is not "den nya digitala plattformen"
+    answer = assistant.ask("Sammanfatta vad den nya digitala plattformen för de globala hållbarhetsmålen innebär.")
+    assert "Agenda 2030" in answer.answer and "tillgängligheten pågår»" not in answer.answer, answer.answer

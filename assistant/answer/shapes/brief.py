@@ -461,6 +461,10 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     best_section = topic_section(units) if shape == "brief" and not ctx.q.phrases else None
     if best_section:
         pool = with_chunks_of(ctx, pool, lambda c: section_key(c) == best_section)
+    # the figures a why-question states as its premise ("… har 32,8 mkr i plus per augusti men prognosen är bara ca 7
+    # – varför skiljer det så mycket?") are found where the report states them, and the causes it gives stand there
+    # too, though they share no word with the question («De främsta orsakerna till avvikelserna för perioden är …»)
+    premise = premise_causes(ctx.q, pool, ctx.position()) if shape == "reason" else set()
     topical = topic_terms(ctx.q) if shape == "brief" else set()
     # "Vad har hänt med sociala obligationer sedan 2024?": the year compared with is where a change starts, not
     # a year every point must name
@@ -479,7 +483,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
                   and not (targets and ABOUT_THE_REPORT.match(u.text))
                   and (not u.is_row or u.coverage >= 0.5 or shape == "change")
                   and not moves_on_from(u, ctx.q.phrases)
-                  and (shape != "reason" or could_be_a_cause(u))
+                  and (shape != "reason" or could_be_a_cause(u) or id(u) in premise)
                   and ctx.scorer.constraints_ok(bounded, u, any_name=True)]
     # a follow-up with words of its own keeps to the thing asked before: "Varför flyttar man?" after the move to
     # Rådhuset is that move's reasons, not «… flyttas beslutsplaneringen …» of another matter; a why of a thing the
@@ -508,6 +512,7 @@ def compose_points(ctx: Context, units: list[Unit], shape: str, hits: list) -> C
     points = sorted((Point(u, relevance(u, shape) + (0.3 if named and u.chunk.meta.get("goal") == named else 0.0)
                            - (OPPOSITE_SIGN if sign and u.label_sign == -sign else 0.0)
                            + (cause_weight(u, ctx.q.text, sign, largest) if shape == "reason" else 0.0)
+                           + (PREMISE_CAUSE if id(u) in premise else 0.0)
                            + (NAMED_LABEL if u.chunk.id in named_labels else 0.0)
                            - (other_label_penalty(u, named_labels) if named_labels and not u.is_row else 0.0)
                            - (OTHER_PART if asked_part and chunk_under_other_part(u.chunk, asked_part) else 0.0))
@@ -736,6 +741,36 @@ def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point]
         if all(p.unit.text != c.unit.text and similarity(content(p.unit), content(c.unit)) < 0.6 for c in out):
             out.append(p)
     return out
+
+
+STATED_FIGURE = re.compile(r"(?<![\d,])\d+(?:,\d+)|(?<![\d,])\d{2,}(?![\d,])")  # "32,8", "600": not a bare "7"
+PREMISE_CAUSE = 0.4  # what a stated cause right after a why-question's own figures adds to its relevance
+PREMISE_REACH = 2  # the sentences (not a list's bullets) after the figures within which their cause is stated
+
+
+def premise_causes(q: Question, pool: list[Unit], position: Callable[[str], int]) -> set[int]:
+    """The causes the report states right after a figure the question states as its premise (not a year), in the
+    same section: «Stadskontorets ekonomiska utfall … uppgår till 32,8 Mkr. Detta är uppdelat på • … • … De främsta
+    orsakerna till avvikelserna för perioden är …». (Ids of the units; a cause of another matter further on, «Överskottet
+    beror främst på …» after the count of kommunalråd and a table, is none.)"""
+    figures = {f for f in STATED_FIGURE.findall(q.text) if not YEAR.fullmatch(f)}
+    if not figures:
+        return set()
+    prose = sorted((u for u in pool if not u.is_row and u.offset >= 0), key=lambda u: (position(u.chunk.id), u.offset))
+    found: set[int] = set()
+    for i, u in enumerate(prose):
+        if not any(re.search(rf"(?<![\d,]){re.escape(f)}(?![\d]|,\d)", u.text) for f in figures):
+            continue
+        sentences = 0
+        for v in prose[i + 1:]:
+            if section_key(v.chunk) != section_key(u.chunk) or sentences >= PREMISE_REACH:
+                break
+            if v.text.lstrip().startswith("•"):
+                continue
+            sentences += 1
+            if STATED_CAUSE.search(v.text):
+                found.add(id(v))
+    return found
 
 
 def could_be_a_cause(u: Unit) -> bool:

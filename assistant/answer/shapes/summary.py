@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from assistant.answer.extractive import (
@@ -38,6 +39,7 @@ from assistant.answer.question import AMBIENT_ACTORS, NUMBER_WORDS
 from assistant.answer.route import requested_count, requested_pages
 from assistant.answer.shapes.base import Composition, Context
 from assistant.answer.shapes.brief import (
+    INFLECTED_ADJECTIVE,
     budget_area_names,
     modifiers_of,
     named_goal,
@@ -47,7 +49,7 @@ from assistant.answer.shapes.brief import (
 from assistant.glossary import translate
 from assistant.models import Citation
 from assistant.retrieval import IndexedChunk
-from assistant.textproc import EN_STOP, one_edit, similarity, terms, words
+from assistant.textproc import EN_STOP, one_edit, similarity, stem, terms, words
 
 # words that ask for a summary or name the report itself, not what to summarise
 CUE_WORDS = set(terms(
@@ -95,6 +97,10 @@ RARE_LETTERS = 6  # ... and its least length: "steg", "hänt" are rare words of 
 ECONOMY_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:ekonomi\w*|financ\w+|economy|economic\w*)(?![\wåäö])")
 AMOUNT_SAID = re.compile(r"(?i)\d\s*(?:mkr|tkr|miljon\w*|miljard\w*|kronor)(?![\wåäö])")
 NO_MONEY = 0.6
+# the parts of the organisation a report of a board tells apart (the political board, its administration): a title
+# that names one is about that part, and a question that names neither asks about the whole
+ORG_PARTS = frozenset(terms("styrelsen styrelsens stadskontoret stadskontorets förvaltningen förvaltningens"))
+OTHER_PART = 0.5
 SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what about
 # a sentence of the report's own summary section summarises a part when this share of its words (by IDF) is in
 # the part, and this much more than in the rest of the report (set by hand; 0.7 / 0.2 chose the same on dev)
@@ -131,6 +137,7 @@ class Span:
     also: tuple[Span, ...] = ()  # other headings on the same topic, summarised with this one
     other_year: bool = False  # its title names another year than the question asks about
     titled: float = 0.0  # the share of the question's words (by their weight) its title holds
+    other_part: bool = False  # its title names a part of the organisation (styrelsen) the question does not
 
     @property
     def accepted(self) -> bool:
@@ -240,20 +247,24 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
     # a name asked about ("Malmö Möts") is named by a title that writes it as a name, not by a verb it holds
     name_terms = {t for n in ctx.q.names for t in terms(n)}
     economy = ECONOMY_ASKED.search(ctx.q.text) is not None
+    asked_terms = set(ctx.q.terms)
+    pairs = adjective_pairs(ctx.q.text, set(wanted))
     for span in spans:
         title = set(terms(span.label))
         as_names = set(terms(" ".join(w for w in span.label.split() if w[:1].isupper()))) if name_terms else title
         got = sum(w for t, w in wanted.items()
-                  if _title_match(t, as_names if t in name_terms else title)) / total if total else 0.0
+                  if kind_named_by(t, as_names if t in name_terms else title, pairs)) / total if total else 0.0
         years = set(YEAR.findall(span.label))
         span.other_year = bool(years) and not years & asked_years
         if span.other_year:
             got *= OTHER_YEAR  # "Uppdatering investeringar 2026" is not the investments of 2025 asked about
         if economy and not any(AMOUNT_SAID.search(c.text) for c in span.chunks):
             got *= NO_MONEY
+        # «… helårsprognos för styrelsen» is one part's forecast, not the board's asked about
+        span.other_part = other_part = bool(title & ORG_PARTS) and not title & ORG_PARTS & asked_terms
         support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
         span.titled = got
-        span.named = got + 0.5 * min(support, 1.0)
+        span.named = (got + 0.5 * min(support, 1.0)) * (OTHER_PART if other_part else 1.0)
         # the kind of part the question names ("målområdet", "the goal") and how close the title is in
         # meaning (an English or paraphrased name shares few words with it) choose among the candidates
         span.closeness = closeness.get(id(span), 0.0)
@@ -316,7 +327,7 @@ def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float], asi
     named_by_best = {t for t in wanted if _title_match(t, set(terms(best.label)))}
     for s in ranked:
         ids = {c.id for c in s.chunks}
-        if s is best or s.kind != "heading" or not ids < own or s.other_year:
+        if s is best or s.kind != "heading" or not ids < own or s.other_year or s.other_part:
             continue
         named_here = {t for t in wanted if _title_match(t, set(terms(s.label)))}
         if any(not _named_whole(t, set(terms(s.label))) for t in named_here - named_by_best):
@@ -405,6 +416,40 @@ def label_closeness(ctx: Context, spans: list[Span], report_words: set[str] = fr
     if top - floor < 1e-6:
         return {}
     return {id(sp): max(0.0, (float(v) - floor) / (top - floor)) for sp, v in zip(spans, sims, strict=True)}
+
+
+EN_PARTICIPLE = re.compile(r"[a-z]{4,}ed")
+NOUN_OF_ADJECTIVE = ("ing", "ering", "het", "itet")  # the stem endings that make a noun of an adjective's stem
+
+
+def adjective_pairs(text: str, wanted: set[str]) -> dict[str, str]:
+    """The question's nouns with the adjective right before them, as stems: "de prioriterade områdena" → områd:
+    prioriter."""
+    ws = words(text)
+    pairs = {stem(b): stem(a) for a, b in pairwise(ws)
+             if INFLECTED_ADJECTIVE.fullmatch(a) and stem(a) in wanted and stem(b) in wanted and stem(a) != stem(b)}
+    for a, b in pairwise(ws):  # an English participle before its noun: "the prioritised areas"
+        if EN_PARTICIPLE.fullmatch(a):
+            sa = [stem(w) for t in translate(a)[:1] for w in words(t.swedish[0])]
+            sb = [stem(w) for t in translate(b)[:1] for w in words(t.swedish[0])]
+            if len(sa) == 1 and len(sb) == 1 and sa[0] in wanted and sb[0] in wanted and sa != sb:
+                pairs[sb[0]] = sa[0]
+    return pairs
+
+
+def kind_named_by(term: str, title: set[str], pairs: dict[str, str]) -> bool:
+    """A question word in a title, with the kind its adjective gives it: «Uppföljning av arbetet med
+    prioriteringar» names "de prioriterade områdena" by their kind, and «… fördelad på budgetområden» names
+    areas of another kind (a compound's head, its first part not the adjective)."""
+    adjective = pairs.get(term)
+    if adjective is None:
+        return _title_match(term, title)
+    if any(t.startswith(adjective) and t[len(adjective):] in NOUN_OF_ADJECTIVE for t in title):
+        # a noun made of the adjective («prioriteringar»), not the adjective of another noun («digitala
+        # tillgängligheten») nor a compound it begins («kommunalförbund»)
+        return True
+    return any(_title_match(term, {t}) and not (t != term and t.endswith(term) and len(t) - len(term) >= 3)
+               for t in title)
 
 
 def _title_match(term: str, title: set[str]) -> bool:
