@@ -128,8 +128,14 @@ TARGET_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:rikta[dst]?e?\s+(?:sig\s+)?(?:\
                          r"målgrupp\w*)(?![\wåäö])")
 # what a study or a follow-up showed ("What did the evaluation … show?", "Vad visade utvärderingen?"), and where the
 # report tells it
+# how a study or a test went: "Hur gick utvärderingen av …?", "How did the evaluation go?" (what it found)
+STUDY_WENT = (r"^\s*hur\s+(?:gick|föll)\s+(?:\w+\s+)?(?:utvärdering\w*|undersökning\w*|mätning\w*|uppföljning\w*|"
+              r"enkät\w*|test\w*|pilot\w*|försök\w*)"
+              r"|^\s*how\s+did\s+(?:the\s+)?(?:\w+\s+)?(?:evaluation|survey|review|measurement|test|pilot)s?\b.*\b"
+              r"(?:go|turn out)\b")
 FINDING_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\b.*\b(?:show|showed|shown|reveal|revealed|find|found|conclude|"
-                           r"visade|visar|visat|kom fram till)\b")
+                           r"visade|visar|visat|kom fram till)\b"
+                           r"|" + STUDY_WENT)
 FINDING_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade|visar|visat|framkom|framgick|konstater\w*|kom fram till|"
                           r"pekar på|tyder på)(?![\wåäö])")
 PURPOSE_NOUN_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:för att|i syfte att|syftar till|syftet|syfte|ändamål\w*|in order to)"
@@ -745,7 +751,8 @@ OUTCOME_ASKED = re.compile(r"(?i)\b(?:(?:vad|vilket|vilka)\s+(?:blev|var)\s+(?:r
                            r"vad\s+visade|what\s+(?:was|were)\s+the\s+(?:results?|outcomes?|findings)|"
                            r"vad\s+beslutade|what\s+did\s+.+\s+(?:show|find|decide|conclude)\b|"
                            # what a study or a commission arrived at: "Vad kom Trafikverket fram till i sin utredning?"
-                           r"(?:kommit|kom|kommer)\s+(?:\S+\s+){0,3}?fram\s+till|what\s+(?:has|have)\s+.+\s+(?:found|concluded)\b)")
+                           r"(?:kommit|kom|kommer)\s+(?:\S+\s+){0,3}?fram\s+till|what\s+(?:has|have)\s+.+\s+(?:found|concluded)\b)"
+                           r"|" + STUDY_WENT)
 OUTCOME_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:visade?|visat|resulter\w*|resultat\w*|utfall\w*|ledde|lett till|"
                           r"blev|gav|beslutade|beslutat|beslöt|fattade (?:[a-zåäö]+ )?beslut|fattat (?:[a-zåäö]+ )?beslut|antog|antogs|antagit|"
                           r"\d[\d ,]*\s*(?:%|procent))")

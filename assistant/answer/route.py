@@ -207,7 +207,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ )
             r"they|it|the administration) (?:do|done)\b", r"what(?:'s| is| has been) happening",
             r"which (?:initiatives|measures|actions|efforts|activities)", r"what efforts",
             r"hur har (.{3,50}) gått", r"hur står det till med", r"hur gick det (?:med|för)",
-            r"how did (.{3,60}) go\b", r"how (?:has|have) (.{3,60}) gone\b",
+            r"how did (?!(?:the\s+)?(?:[\w-]+\s+)?(?:evaluation|survey|review|measurement|test|pilot)s?\b)(.{3,60}) go\b", r"how (?:has|have) (.{3,60}) gone\b",
             r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
             r"what (?:has|have) (.{3,40}) achieved",
             r"what are the (?:main |biggest |key |most important |major )?(challenges|risks|problems|conclusions|results|outcomes|"

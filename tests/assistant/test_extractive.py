@@ -1464,3 +1464,31 @@ def test_a_thing_the_report_leaves_unnamed_after_an_adjective_is_a_near_miss(ass
     answer = assistant.ask("vilket tokyobaserat uppstartsbolag samarbetar staden med?")
     assert answer.refused and answer.answer.startswith("Rapporten nämner det men anger inga namn"), answer.answer
 
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("What's the board's total budget for 2025?", "510,3"),  # the executive board, as an English reader means it
+    ("What surplus does the political organisation forecast?", "6,9"),  # «den politiska organisationen, styrelsen»
+])
+def test_the_board_in_english_is_the_whole_executive_board(assistant, question, figure):
+    answer = assistant.ask(question)
+    assert not answer.refused and figure in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hur gick utvärderingen av den nya medarbetarenkäten?",
+    "How did the evaluation of the new staff survey go?",
+])
+def test_how_a_study_went_is_what_it_found(assistant, question):
+    # «Utvärderingen visade att nya upplägget fungerade bra …», not «Våren 2025 utvärderades arbetet …»
+    answer = assistant.ask(question)
+    assert answer.shape == "fact" and "fungerade bra" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "hur gick mätningarna i Cybersäkerhetskollen?",
+    "How did the measurements in Cybersäkerhetskollen go?",
+])
+def test_how_a_study_went_is_a_near_miss_when_only_its_doing_is_told(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "Cybersäkerhetskollen" in answer.answer, answer.answer

@@ -58,7 +58,7 @@ CUE_WORDS = set(terms(
     "kapitlet kapitel vad står det sidan sidorna sida page pages innehållet innehåller content pm memo promemoria "
     "mig kort handlar handlade "  # "Vad handlar rapporten om?": what it is about
     # how much of it, not what about: "hela delårsrapporten", "allt om flytten", "the whole report"
-    "hela helt allt alltihop whole entire all everything "
+    "hela helt allt alltihop whole entire all everything overall övergripande "
     # how far it has come, not what about: "hur det går med …", "vad har hänt hittills", "what KS has done this year"
     "går gått hänt hittills gjort gjorts läget läge lägesbild done happened far year år "
     # the answer's form, not its topic: "kort, typ 3 meningar", "in a few bullet points"
