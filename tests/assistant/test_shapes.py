@@ -3768,3 +3768,11 @@ def test_an_adjective_of_another_noun_in_a_title_names_no_kind(assistant):
     # «… den digitala tillgängligheten …» is not "den nya digitala plattformen"
     answer = assistant.ask("Sammanfatta vad den nya digitala plattformen för de globala hållbarhetsmålen innebär.")
     assert "Agenda 2030" in answer.answer and "tillgängligheten pågår»" not in answer.answer, answer.answer
+
+
+def test_a_sentence_on_another_subject_of_a_listed_heading_is_no_point(assistant):
+    # «Näringslivsprogram, Öresundsmetron och klimatresiliens» (p. 10): its Öresundsmetron sentence is no point on
+    # kustskydd, though the sentence after it is
+    answer = assistant.ask("Vad gör staden för att stärka kustskyddet?")
+    assert "kustskydd och resiliens" in answer.answer and "samrådsunderlag för Öresundsmetron" not in answer.answer, \
+        answer.answer

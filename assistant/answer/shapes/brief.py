@@ -294,6 +294,8 @@ def topic_only_in_an_account(q: Question, u: Unit, topical: set[str], accounts: 
 # a heading that joins two subjects with "samt" ("Reviderade planer mot rasism samt stärkt arbetet med nationella
 # minoriteter"); "och" and commas mostly join one subject's sides ("klimatanpassning och kustskydd")
 JOINED_SUBJECTS = re.compile(r"(?i)\s+samt\s+")
+LISTED_HEADING = re.compile(r"[^,]+,[^,]+\s(?:och|samt)\s")  # «Näringslivsprogram, Öresundsmetron och klimatresiliens»
+LISTED_SUBJECTS = re.compile(r"(?i)\s*,\s*|\s+(?:och|samt)\s+")
 SUBJECT_WORD = 5  # letters a word of a heading's part must have to name its subject (not "mot", "med")
 
 
@@ -728,9 +730,19 @@ def on_the_topic_refilled(ctx: Context, chosen: list[Point], points: list[Point]
     rare = [t for t in rare if t not in modifiers] or rare
     places = {place(p) for p in chosen if names(p, topical) or (goal and place(p)[0] == goal)}
 
+    def another_listed(p: Point) -> bool:
+        """Under a heading that lists subjects («Näringslivsprogram, Öresundsmetron och klimatresiliens») a
+        sentence naming another of them, and nothing of the topic, is on that one."""
+        heading = str(p.unit.chunk.meta.get("heading") or "")
+        parts = LISTED_SUBJECTS.split(heading) if LISTED_HEADING.search(heading) else []
+        if len(parts) < 2 or any(term_hit(ctx.q, t, p.unit.stems) for t in topical):
+            return False
+        return any(t in p.unit.stems for part in parts for t in terms(part) if len(t) >= SUBJECT_WORD
+                   and ctx.scorer.idf(t) >= RARE_TOPIC_IDF)
+
     def on_it(p: Point) -> bool:  # (a table row is on its own label's topic, not its table's: «Kostnader» beside
         # «Intäkter» is another figure)
-        return place(p) in places and (not p.unit.is_row or names(p, topical))
+        return place(p) in places and (not p.unit.is_row or names(p, topical)) and not another_listed(p)
     kept = [p for p in chosen if on_it(p)]
     if not places or len(kept) == len(chosen):
         return chosen
