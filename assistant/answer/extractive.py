@@ -225,6 +225,10 @@ DIFFERENCE = re.compile(r"\d(?:[\d\s]*\d)?(?:,\d+)?\s*(?:mkr|tkr|kr|kronor|miljo
                         r"(?:högre|lägre|mer|mindre|större|bättre|sämre)\b|"
                         r"\b(?:ökat|ökade|minskat|minskade|höjts|sänkts)\s+(?:med|på)\s+\d|"
                         r"(?:ökning|minskning)(?:en)?\s+(?:med\s+|på\s+)?\d")
+# a sum moved from one thing to another («omfördela kommunbidrag från … till …, 2 856 Tkr»)
+TRANSFER_SAID = re.compile(r"(?i)(?<![\wåäö])(?:omfördela\w*|omfördelning\w*|överför\w*)(?![\wåäö])")
+TRANSFER_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:omfördela\w*|omfördelning\w*|överför\w*|flytta\w*|reallocat\w*|"
+                            r"redistribut\w*|transferr?\w*|moved?)(?![\wåäö])")
 COMPARED = re.compile(r"(?i)(?<![\wåäö])(?:jämfört|jämför|jmf|skillnad\w*|ökat|ökade|ökning\w*|minskat|minskade|"
                       r"minskning\w*|förändr\w*|högre|lägre|mer än|mindre än|more than|less than|higher|lower|"
                       r"bigger|smaller|compared?|comparison|difference|increase\w*|decrease\w*|chang\w*|grown|"
@@ -970,6 +974,20 @@ def asks_only_the_row(q: Question, label_hits: AbstractSet[str], title: str) -> 
                for t, w in q.terms.items() if w >= 1.0)
 
 
+QUALIFIED = re.compile(r"(?i)(?<![\wåäö])([a-zåäö]{4,})\s+(?:för|inom|till)\s+([a-zåäö]{4,})")
+
+
+def qualified_mention(q: Question, text: str, asked: set[str]) -> bool:
+    """A sentence telling the question's noun as one kind of it, by what follows: «anslaget för projekt- och
+    utredningar» for "anslag … totalt", the phrase's words not asked."""
+    for m in QUALIFIED.finditer(text):
+        noun, what = stem(m.group(1).lower()), stem(m.group(2).lower())
+        if noun in asked and what not in asked and what not in STOP and not any(
+                term_hit(q, t, {what}) for t in asked):
+            return True
+    return False
+
+
 def qualified_head(q: Question, term: str, label_stem: str) -> bool:
     """A row label's compound met only by its head: "bidrag" asked, «Kommunbidrag» written, the modifier unasked.
     (By the word asked, not by a rendering of it: "överskott" is read as «avvikelse», and «budgetavvikelse» is
@@ -1219,6 +1237,12 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
                 return 1.0
             if kind != "name":
                 return TARGET_UNTOLD
+    if kind == "list" and unit.is_row and (focus := q.focus or "") and len(focus) >= 5 and focus not in KIND_NOUNS:
+        # "Vilka matcher spelas under EM i handboll?": a row is one thing's figures, an answer to "vilka X" only in
+        # a table of X («… projekt och utredningar …» for "vilka projekt")
+        where = f"{text} {unit.chunk.meta.get('table_title') or ''} {unit.chunk.meta.get('heading') or ''}".lower()
+        if not _matched(stem(focus), set(terms(where)), where):
+            return 0.0
     if kind in (None, "goal_area", "goals_in_area", "status", "list", "heading"):
         return 1.0
     if kind == "goal":
@@ -1231,6 +1255,9 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
     if kind == "amount":
         if DIFFERENCE.search(low) and not COMPARED.search(q.text):
             return 0.5  # "18,5 Mkr högre år 2025" is how much it changed, not how much it is
+        if not unit.is_row and numbers and TRANSFER_SAID.search(low) and not TRANSFER_ASKED.search(q.text) \
+                and not COMPARED.search(q.text):
+            return 0.5  # «… beslutade kommunstyrelsen att omfördela kommunbidrag … 2 856 Tkr»: what moved, not the whole
         if any(x.unit == "kr" for x in qs) or (unit.is_row and numbers):
             return 1.0
         if numbers and any(w in low for w in (" mkr", " tkr", "kronor", "%")):
@@ -1366,6 +1393,10 @@ def names_joined(text: str, names: list[str]) -> set[str]:
     return joined
 
 
+# an institution named by its place and a lower-case noun: «Malmö universitet», «Lunds universitet»
+INSTITUTION = re.compile(r"universitet|högskola|universitetssjukhus|tingsrätt|hovrätt|länsstyrelse")
+
+
 def names_in(text: str, qlow: str, initials: str, common: frozenset[str]) -> list[tuple[int, str]]:
     """The capitalised words of a sentence that name something the question does not, with their positions
     (`qlow`: the question in lower case; `initials`: its names' initials; `common`: stems of the report's own
@@ -1378,6 +1409,11 @@ def names_in(text: str, qlow: str, initials: str, common: frozenset[str]) -> lis
             continue
         if t.isupper() and len(t) > 1 and tl == initials:
             continue  # "CBH" for the question's "Cities for Better Health"
+        words_after = text.split()[i + 1:i + 2]
+        if words_after and INSTITUTION.fullmatch(words_after[0].strip(".,:;()”\"").lower()) \
+                and words_after[0].strip(".,:;()”\"").lower() not in qlow:
+            found.append((i, f"{t} {words_after[0].strip('.,:;()”')}"))  # «Malmö universitet»: a name, common city
+            continue
         if tl in UNIT_WORDS or stem(tl) in common or (tl.endswith("s") and stem(tl[:-1]) in common):
             continue  # "171,4 Mkr" names an amount, "Malmös" the report's subject: no one asked for
         if tl in STOP and tok[:1] not in "(«\"”":
@@ -2081,6 +2117,8 @@ class ExtractiveAnswerer:
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
                 if unasked and total_asked and not label_terms & TOTAL_LABEL:
                     u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"
+            elif total_asked and not u.is_row and qualified_mention(q, u.text, set(weights)):
+                u.score -= PART_FOR_WHOLE  # … nor «Inom anslaget för projekt- och utredningar … totalt 26,4 Mkr»
             if asked_part and u.is_row:
                 if chunk_of_another_part(u.chunk, asked_part):
                     u.score -= 0.4  # "stadskontorets överskott" is not the SUMMA of the table under STYRELSEN

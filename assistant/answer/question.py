@@ -56,7 +56,7 @@ TYPE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("status", ("bedömning", "bedömningen", "bedöms bidraget", "bedöms målet", "bedömer", "förväntas bidraget",
                 "uppnås", "assessment", "expected to be met",
                 "be achieved", "be met")),
-    ("percent", ("andel", "procent", "procentuell", "procentuella", "ränta", "räntan", "percentage", "share", "interest rate", "rate",
+    ("percent", ("andel", "procent", "procentuell", "procentuella", "ränta", "räntan", "valdeltagandet", "voter turnout", "turnout", "percentage", "share", "interest rate", "rate",
                  "i %", "in %")),
     ("count", ("hur många", "vilket antal", "how many", "number of")),
     ("date", ("när ", "vilket år", "vilken månad", "vilket datum", "till när", "hur länge", "when ", "which year",

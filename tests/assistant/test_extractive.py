@@ -1492,3 +1492,31 @@ def test_how_a_study_went_is_what_it_found(assistant, question):
 def test_how_a_study_went_is_a_near_miss_when_only_its_doing_is_told(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and "Cybersäkerhetskollen" in answer.answer, answer.answer
+
+
+def test_a_member_is_told_by_a_membership(assistant):
+    # «… som en del av Malmö stads medlemskap i WHO:s (World Health Organization) nätverk för åldersvänliga städer»
+    answer = assistant.ask("Which WHO network is Malmö a member of?")
+    assert "åldersvänliga städer" in answer.answer, answer.answer
+
+
+def test_a_sum_moved_is_not_the_size_of_what_it_moved_from(assistant):
+    # «… beslutade kommunstyrelsen att omfördela kommunbidrag … 2 856 Tkr» is no answer to how big the grant is
+    answer = assistant.ask("Hur stort är kommunbidraget till kommunstyrelsen?")
+    assert "510" in answer.answer and "2 856" not in answer.answer, answer.answer
+    assert "2 856" in assistant.ask("hur mycket kommunbidrag omfördelades från stadsutveckling till arbetsmarknad?").answer
+
+
+@pytest.mark.parametrize("question", [
+    "Vilka matcher spelas under EM i handboll?",
+    "Vilka spelare deltar i EM i handboll 2026?",
+])
+def test_a_row_of_one_things_figures_names_none_of_the_things_asked(assistant, question):
+    # «EM i Handboll 2026: Belopp 2,5 mkr» is no list of matches or players
+    assert assistant.ask(question).refused
+
+
+def test_an_institution_named_by_its_city_and_a_noun_is_a_name(assistant):
+    # «… i samverkan med Malmö universitet»: "Malmö" alone is the report's subject, with «universitet» a partner
+    answer = assistant.ask("vem samarbetade stadskontoret med i enkäten om studenters boende?")
+    assert not answer.refused and "Malmö universitet" in answer.answer, answer.answer
