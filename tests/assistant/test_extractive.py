@@ -1520,3 +1520,8 @@ def test_an_institution_named_by_its_city_and_a_noun_is_a_name(assistant):
     # «… i samverkan med Malmö universitet»: "Malmö" alone is the report's subject, with «universitet» a partner
     answer = assistant.ask("vem samarbetade stadskontoret med i enkäten om studenters boende?")
     assert not answer.refused and "Malmö universitet" in answer.answer, answer.answer
+
+
+def test_land_rents_are_the_income_statements_row(assistant):
+    answer = assistant.ask("What's the deviation on premises and land rents?")
+    assert "1 028" in answer.citations[0].quote, answer.answer

@@ -3776,3 +3776,19 @@ def test_a_sentence_on_another_subject_of_a_listed_heading_is_no_point(assistant
     answer = assistant.ask("Vad gör staden för att stärka kustskyddet?")
     assert "kustskydd och resiliens" in answer.answer and "samrådsunderlag för Öresundsmetron" not in answer.answer, \
         answer.answer
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("sammanfatta stadskontorets ekonomi i prognosen", "«STADSKONTORETS VERKSAMHET»"),
+    ("sammanfatta styrelsens ekonomiska prognos", "«STYRELSEN»"),
+])
+def test_a_parts_economy_is_its_own_heading_not_how_two_of_its_figures_relate(assistant, question, part):
+    # not «Relationen periodresultat och helårsprognos för …», which relates the period's result to the forecast
+    answer = assistant.ask(question)
+    assert answer.shape == "summary" and part in answer.answer.splitlines()[0], answer.answer
+
+
+def test_a_parts_summary_opens_with_its_own_surplus(assistant):
+    # «Årsprognosen visar ett överskott på 7,1 Mkr» is STADSKONTORETS VERKSAMHET's bottom line, not its activities'
+    answer = assistant.ask("Sammanfatta stadskontorets ekonomiska läge i delåret, kort och koncist")
+    assert "7,1 Mkr" in answer.answer, answer.answer

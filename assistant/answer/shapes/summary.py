@@ -18,6 +18,7 @@ from assistant.answer.extractive import (
     YEAR,
     Unit,
     _matched,
+    figure_word,
     is_own_summary,
     is_signpost,
     term_hit,
@@ -101,6 +102,16 @@ NO_MONEY = 0.6
 # that names one is about that part, and a question that names neither asks about the whole
 ORG_PARTS = frozenset(terms("styrelsen styrelsens stadskontoret stadskontorets förvaltningen förvaltningens"))
 OTHER_PART = 0.5
+# a title on how two things relate («Relationen periodresultat och helårsprognos för stadskontoret»): about both
+RELATION_TITLE = re.compile(r"(?i)^\s*(?:relationen|förhållandet|skillnaden|jämförelse)\b")
+RELATION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:relation\w*|förhållande\w*|skillnad\w*|skiljer|jämför\w*|"
+                            r"gap|differ\w*|compar\w*|versus|vs)(?![\wåäö])")
+
+
+def relation_sides(label: str) -> list[str]:
+    """The stems of the two things a relation title relates: periodresultat, helårsprognos."""
+    m = re.match(r"(?i)^\s*\w+\s+(?:mellan\s+)?(\S+)\s+och\s+(\S+)", label)
+    return [stem(m.group(1).lower()), stem(m.group(2).lower())] if m else []
 SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what about
 # a sentence of the report's own summary section summarises a part when this share of its words (by IDF) is in
 # the part, and this much more than in the rest of the report (set by hand; 0.7 / 0.2 chose the same on dev)
@@ -138,6 +149,7 @@ class Span:
     other_year: bool = False  # its title names another year than the question asks about
     titled: float = 0.0  # the share of the question's words (by their weight) its title holds
     other_part: bool = False  # its title names a part of the organisation (styrelsen) the question does not
+    relation: bool = False  # its title relates two things («Relationen …»), the question asks of one
 
     @property
     def accepted(self) -> bool:
@@ -260,6 +272,10 @@ def resolve_span(ctx: Context, chunks: list[IndexedChunk] | None = None) -> Span
             got *= OTHER_YEAR  # "Uppdatering investeringar 2026" is not the investments of 2025 asked about
         if economy and not any(AMOUNT_SAID.search(c.text) for c in span.chunks):
             got *= NO_MONEY
+        span.relation = RELATION_TITLE.match(span.label) is not None and not RELATION_ASKED.search(ctx.q.text) \
+            and not all(any(_title_match(t, {w}) for t in wanted) for w in relation_sides(span.label))
+        if span.relation:
+            got *= OTHER_PART  # «Relationen periodresultat och helårsprognos …» answers how the two relate, not one
         # «… helårsprognos för styrelsen» is one part's forecast, not the board's asked about
         span.other_part = other_part = bool(title & ORG_PARTS) and not title & ORG_PARTS & asked_terms
         support = sum(1.0 / (1 + rank_of[c.id]) for c in span.chunks if c.id in rank_of) / 2.7  # ≈ share of top 8
@@ -327,12 +343,14 @@ def narrower_named(best: Span, ranked: list[Span], wanted: dict[str, float], asi
     named_by_best = {t for t in wanted if _title_match(t, set(terms(best.label)))}
     for s in ranked:
         ids = {c.id for c in s.chunks}
-        if s is best or s.kind != "heading" or not ids < own or s.other_year or s.other_part:
+        if s is best or s.kind != "heading" or not ids < own or s.other_year or s.other_part or s.relation:
             continue
         named_here = {t for t in wanted if _title_match(t, set(terms(s.label)))}
         if any(not _named_whole(t, set(terms(s.label))) for t in named_here - named_by_best):
             continue  # "prognos" names no «Prognossäkerhet»: a compound's first part is not what it is about
-        if named_here - named_by_best and named_here | named_by_best >= set(wanted) - aside:
+        # (a figure of the economy, "prognosen", is every part's: a part's heading names what it is of)
+        if named_here - named_by_best and named_here | named_by_best >= {
+                t for t in wanted if not (named_here & ORG_PARTS and figure_word(t))} - aside:
             s.named, s.score = max(s.named, best.named), max(s.score, best.score)  # the two titles name it
             return s
     return best
@@ -515,13 +533,14 @@ BOTTOM_LINE_WEIGHT = 0.3
 
 
 def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = False, outcome: float = 0.0,
-                rows_by_size: bool = False, bottom_lines: bool = False) -> list[Point]:
+                rows_by_size: bool = False, bottom_lines: bool = False, bottom_first: bool = False) -> list[Point]:
     """The points that carry the most of a span: central, with figures or decisions, one per
     subsection before a second from any. `prose_first`: a summary quotes the span's sentences, and
     its table rows only when it has too few sentences (a row's figures made it look specific). `outcome`: the
     weight of a sentence giving a surplus or deficit, a summary's bottom line (a page has no one subject).
     `rows_by_size`: a page's table rows weigh by their deviation and comment (row_weights). `bottom_lines`: a
-    table's total stays among the sentences (see compose_summary)."""
+    table's total stays among the sentences (see compose_summary). `bottom_first`: the span's first surplus or
+    deficit sentence is its first point (a part of the organisation summarised)."""
     # (a short line is no point, unless it is a table's total: «Summa budgetavvikelser 13 950»)
     pool = [u for u in units if not is_signpost(u.text) and (
         len(u.text.split()) >= 5 or (BOTTOM_LINE.match(u.text) and NUMBER.search(u.text)))]
@@ -559,6 +578,12 @@ def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = Fals
     for layer in range(layers):
         row = [v[layer] for v in by_heading.values() if len(v) > layer]
         order += sorted(row, key=lambda p: -p.relevance)
+    # a part's own surplus or deficit (told before its activities': «Årsprognosen visar ett överskott på 7,1 Mkr»
+    # before «Verksamheterna prognostiserar ett överskott med totalt 4,7 Mkr») opens its summary
+    position = {id(u): i for i, u in enumerate(pool)}
+    if bottom_first and (bottoms := [p for p in points if not p.unit.is_row and OUTCOME.search(p.unit.text)]):
+        bottom = min(bottoms, key=lambda p: position[id(p.unit)])
+        order = [bottom, *(p for p in order if p is not bottom)]
     rank = {id(p): len(order) - i for i, p in enumerate(order)}
     ranked = [Point(p.unit, rank[id(p)] / len(order)) for p in order]
     return mmr(ranked, k, lam=0.8)
@@ -640,8 +665,10 @@ def compose_summary(ctx: Context) -> Composition:
     if asked is not None:  # "i tre meningar": the assessment counts as one of them
         heads, budget = heads[:asked], min(budget, asked)
         said = {u.text for u in heads}
+    # (a part of the organisation, «STADSKONTORETS VERKSAMHET», opens with its own surplus or deficit)
     points = with_antecedents(span_points([u for u in units if u.text not in said], budget - len(heads),
-                                          prose_first=True, outcome=OUTCOME_WEIGHT, bottom_lines=bool(span.also)))
+                                          prose_first=True, outcome=OUTCOME_WEIGHT, bottom_lines=bool(span.also),
+                                          bottom_first=bool(set(terms(span.label)) & ORG_PARTS)))
     if heads:
         points = [Point(u, 1.0) for u in heads] + points
     quoted = {p.unit.text for p in points}
