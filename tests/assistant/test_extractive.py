@@ -1407,15 +1407,19 @@ def test_a_year_the_row_has_is_answered(assistant, question, figure):
     assert not answer.refused and figure in answer.answer, answer.answer
 
 
-@pytest.mark.parametrize("question", [
-    "Hur många företag har etablerat sig i Malmö totalt i år?",
-    "How many companies in total set up in Malmö during the period?",
-])
-def test_a_whole_counted_is_not_a_count_of_one_kind_of_it(assistant, question):
+@pytest.mark.parametrize(("question", "quoted", "untold"), [
     # «Två japanska bolag har … etablerat sig i Malmö»: the Japanese ones, not all companies
+    ("Hur många företag har etablerat sig i Malmö totalt i år?", "japanska", "Rapporten anger ingen sådan siffra"),
+    ("How many companies in total set up in Malmö during the period?", "japanska", "The report gives no such figure"),
+    # «… genomförande av mätningar i Cybersäkerhetskollen …»: that they were made, not how they went
+    ("Vad blev resultatet av mätningarna i Cybersäkerhetskollen?", "Cybersäkerhetskollen",
+     "Rapporten nämner det men anger inget resultat"),
+    ("What were the results of the Cybersäkerhetskollen measurements?", "Cybersäkerhetskollen",
+     "The report mentions it but gives no outcome"),
+])
+def test_a_near_miss_says_what_the_report_does_say(assistant, question, quoted, untold):
     answer = assistant.ask(question)
-    assert answer.refused and "japanska" in answer.answer, answer.answer
-    assert answer.answer.startswith(("Rapporten anger ingen sådan siffra", "The report gives no such figure"))
+    assert answer.refused and quoted in answer.answer and answer.answer.startswith(untold), answer.answer
 
 
 def test_a_total_count_of_the_thing_itself_is_answered(assistant):
@@ -1446,17 +1450,6 @@ def test_the_table_a_question_names_is_no_row_of_it(assistant):
     # "nettokostnadstabellen" names the table «Nettokostnadsutveckling»; its costs are the row «Kostnader»
     answer = assistant.ask("vad var kostnaderna 2024 i nettokostnadstabellen?")
     assert "-741 879" in answer.citations[0].quote, answer.answer
-
-
-@pytest.mark.parametrize("question", [
-    "Vad blev resultatet av mätningarna i Cybersäkerhetskollen?",
-    "What were the results of the Cybersäkerhetskollen measurements?",
-])
-def test_that_a_thing_was_carried_out_is_no_result_of_it(assistant, question):
-    # «… genomförande av mätningar i Cybersäkerhetskollen …»: the report does not say how they went
-    answer = assistant.ask(question)
-    assert answer.refused and "Cybersäkerhetskollen" in answer.answer, answer.answer
-    assert answer.answer.startswith(("Rapporten nämner det men anger inget resultat", "The report mentions it"))
 
 
 def test_a_thing_the_report_leaves_unnamed_after_an_adjective_is_a_near_miss(assistant):
@@ -1505,15 +1498,6 @@ def test_a_sum_moved_is_not_the_size_of_what_it_moved_from(assistant):
     answer = assistant.ask("Hur stort är kommunbidraget till kommunstyrelsen?")
     assert "510" in answer.answer and "2 856" not in answer.answer, answer.answer
     assert "2 856" in assistant.ask("hur mycket kommunbidrag omfördelades från stadsutveckling till arbetsmarknad?").answer
-
-
-@pytest.mark.parametrize("question", [
-    "Vilka matcher spelas under EM i handboll?",
-    "Vilka spelare deltar i EM i handboll 2026?",
-])
-def test_a_row_of_one_things_figures_names_none_of_the_things_asked(assistant, question):
-    # «EM i Handboll 2026: Belopp 2,5 mkr» is no list of matches or players
-    assert assistant.ask(question).refused
 
 
 def test_an_institution_named_by_its_city_and_a_noun_is_a_name(assistant):

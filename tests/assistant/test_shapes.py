@@ -1642,8 +1642,14 @@ def test_a_yes_no_question_on_the_same_thing_is_a_second_ask(assistant):
     "Vilket prognostiserat resultat har Malmö stad som helhet, alla nämnder sammantaget, för 2025?",
     "Vilka nämnder i Malmö stad prognostiserar underskott i delåret?",
     "Vad säger arbetsmiljölagen om chefens ansvar för den sociala arbetsmiljön?",
+    # «EM i Handboll 2026: Belopp 2,5 mkr» is no list of matches or players
+    "Vilka matcher spelas under EM i handboll?",
+    "Vilka spelare deltar i EM i handboll 2026?",
+    # an open question on a compound the report lacks: «utbyggnad» holds "bygg", «ärenden» are other cases
+    "Vad gör staden för att minska väntetiderna i bygglovsärenden?",
+    "Hur ser arbetet med lönekartläggning och jämställda löner ut?",
 ])
-def test_another_citys_work_the_whole_citys_figures_and_a_laws_content_are_not_in_the_report(question, assistant):
+def test_what_the_report_does_not_cover_is_refused(question, assistant):
     answer = assistant.ask(question)
     assert answer.refused and not answer.citations
     # the board's own figure and its cooperation with Göteborg still are
@@ -3738,14 +3744,6 @@ def test_a_why_stating_its_figures_gets_the_causes_given_beside_them(assistant):
     answer = assistant.ask("stadskontoret har 32,8 mkr i plus per augusti men prognosen är bara ca 7 – varför skiljer "
                            "det så mycket?")
     assert answer.shape == "reason" and "senareläggning av planerat utrednings" in answer.answer, answer.answer
-
-
-@pytest.mark.parametrize("question", [
-    "Vad gör staden för att minska väntetiderna i bygglovsärenden?",
-    "Hur ser arbetet med lönekartläggning och jämställda löner ut?",
-])
-def test_an_open_question_on_a_compound_the_report_lacks_is_refused(assistant, question):
-    assert assistant.ask(question).refused
 
 
 def test_an_open_question_on_a_compound_of_report_words_is_answered(assistant):
