@@ -377,6 +377,23 @@ def nationality_missing(q: Question, u: Unit) -> bool:
     return False
 
 
+# a share of a group that has something: "Hur stor andel av stadens chefer har utländsk bakgrund?", "andelen chefer
+# med utländsk bakgrund", "What share of managers have a foreign background?"
+SHARE_WITH = re.compile(r"(?i)\b(?:andel(?:en)?|share|proportion|percentage)\b.*?\b(?:har|med|som har|have|has|with)\s+"
+                        r"((?:[\wåäö-]+\s+){0,2}[\wåäö-]{4,})\s*\??\s*$")
+
+
+def share_qualifier_missing(q: Question, u: Unit) -> bool:
+    """A share asked of a group that has something, quoted from a sentence whose share is of something else: "Hur stor
+    andel av stadens chefer har utländsk bakgrund?" is not told by «… Utvecklande ledarskap, som hittills genomförts
+    av cirka 30 procent av stadens chefer» (none of what they have is said)."""
+    if q.kind != "percent" or (m := SHARE_WITH.search(q.text)) is None:
+        return False
+    wanted = {stem(w) for w in words(m.group(1)) if w not in STOP and len(w) >= 4} & set(q.terms)
+    said = u.stems | u.context
+    return bool(wanted) and not any(term_hit(q, t, said) for t in wanted)
+
+
 # a count asked of the whole: "Hur många företag … totalt?", "How many companies in total …?"
 TOTAL_COUNT_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:totalt|sammanlagt|sammantaget|allt som allt|i alla|in total|"
                                r"altogether|overall|all told)(?![\wåäö])")
@@ -835,6 +852,7 @@ FACT_MISMATCHES: tuple[tuple[Callable[[Question, Unit], object], str | None], ..
     (total_cost_missing, "total"),  # "Vad kostar EM i handboll 2026 totalt?" quoted the board's grant to it
     (price_asked_missing, None),  # "What is the city director's salary?" quoted the director's office's budget row
     (nationality_missing, None),  # "How many Danish companies …?" quoted «Två japanska bolag …»
+    (share_qualifier_missing, None),  # "… andel av stadens chefer har utländsk bakgrund?" quoted a course's 30 %
     (subgroup_counted, "number"),  # "How many companies in total …?" quoted «Två japanska bolag …»
     (event_missing, "event"),  # "When will the Öresund metro open?" quoted when it is studied further
     (decision_untold, "decision"),  # "Did the council adopt the events policy?" quoted that it is to be treated

@@ -1509,3 +1509,10 @@ def test_an_institution_named_by_its_city_and_a_noun_is_a_name(assistant):
 def test_land_rents_are_the_income_statements_row(assistant):
     answer = assistant.ask("What's the deviation on premises and land rents?")
     assert "1 028" in answer.citations[0].quote, answer.answer
+
+
+def test_a_share_of_a_group_with_something_is_not_a_share_of_something_else(assistant):
+    # «… Utvecklande ledarskap, som hittills genomförts av cirka 30 procent av stadens chefer» says nothing of
+    # what the chefs have; the share of a programme's participants with another mother tongue is given
+    assert assistant.ask("Hur stor andel av stadens chefer har utländsk bakgrund?").refused
+    assert "39 procent" in assistant.ask("Hur stor andel av deltagarna i Framtida ledare har annat modersmål?").answer
