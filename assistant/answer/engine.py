@@ -1298,6 +1298,17 @@ def names_it(spellings: tuple[str, ...], text: str) -> bool:
     return any(re.search(r"(?<![\wåäö])" + re.escape(x) + r"s?(?![\wåäö])", text, re.IGNORECASE) for x in spellings)
 
 
+def partner_only(spellings: tuple[str, ...], text: str) -> bool:
+    """Whether a sentence names a place only as a partner of the one acting («Malmö driver … påverkansarbete …
+    tillsammans med Stockholm och Göteborg»): what is told is not the partner's own work."""
+    name = "|".join(re.escape(x) for x in spellings)
+    partner = re.compile(rf"(?i)(?:tillsammans med|samverkan med|samarbete med|together with|in cooperation with)\s+"
+                         rf"(?:[A-ZÅÄÖ][\wåäö]*\s+(?:och|samt)\s+)?(?:{name})s?(?![\wåäö])")
+    if not partner.search(text):
+        return False
+    return not re.search(rf"(?<![\wåäö])(?:{name})s?(?![\wåäö])", partner.sub(" ", text), re.IGNORECASE)
+
+
 class AnswerEngine:
     """Answers questions offline from a library; shared by all sessions, holds no per-question state."""
 
@@ -1441,7 +1452,8 @@ class AnswerEngine:
             # "Hur mycket satsar Göteborg på kompetensutveckling …?": the report names Göteborg only as Malmö's
             # partner on coastal protection; that sentence holds none of the rest of what is asked
             return self._refusal(q, scope, retrieved, shape, self._only_mentioned(q, place), 1.0)
-        if acting and not any(names_it(acting, f"{c.section or ''} {c.quote}") for c in comp.citations[:1]):
+        if acting and not any(names_it(acting, f"{c.section or ''} {c.quote}") and not partner_only(acting, c.quote)
+                              for c in comp.citations[:1]):
             # "Vad gör Göteborg för att bli klimatneutralt?": the report names Göteborg only as Malmö's partner; its
             # sentences on Malmö's own work are no answer on what Göteborg does
             return self._refusal(q, scope, retrieved, shape, self._only_mentioned(q, acting), 1.0)

@@ -119,6 +119,10 @@ def table_naming(text: str, lang: str) -> set[str]:
     return out
 
 
+# "the board" named beside the administration or the City Office, as one part of two or three
+BOARD_BESIDE_ITS_OFFICE = re.compile(r"(?i)\bboard\b(?!'s\s+(?:administration|office))[^.?]*?\b(?:administration|city office|"
+                                     r"stadskontoret|förvaltningen)\b|\b(?:administration|city office|stadskontoret)\b"
+                                     r"[^.?]*?\b(?:and|or|vs\.?|versus)\s+(?:the\s+)?(?:political\s+)?board\b")
 # an explicit ask for a list
 LIST_REQUEST = re.compile(r"(?i)(?<![\wåäö])(?:list them|list all|please list|can you list|could you list|"
                           r"räkna upp|lista dem|lista alla)(?![\wåäö])")
@@ -749,6 +753,10 @@ def analyse(text: str, history: list[Turn], lang: str | None = None,
             terms[s_] = 1.0
             if others:
                 alternatives[s_] = others
+    if lang == "en" and BOARD_BESIDE_ITS_OFFICE.search(searched) and stem("kommunstyrelsen") in terms:
+        # "by the board, the grant-funded administration and …": the board beside its administration is its
+        # political part (styrelsen), not the whole executive board the word means alone
+        terms[stem("styrelsen")] = terms.pop(stem("kommunstyrelsen"))
     if lang == "en":  # "the city director (stadsdirektör)": the report's own word for what is asked weighs most
         for inner in re.findall(r"\(([^()]{2,60})\)", searched):
             for w in words(inner):

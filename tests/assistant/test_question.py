@@ -582,3 +582,10 @@ def test_an_explicit_ask_for_a_list_is_a_list_and_names_no_topic():
     q = analyse("What are the larger deviations in other costs? list them", [])
     assert q.kind == "list" and stem("list") not in q.terms
     assert answer_kind("räkna upp de verksamheter som finansieras solidariskt") == "list"
+
+
+def test_the_board_beside_its_administration_is_its_political_part():
+    q = analyse("Break down the forecast surplus by the board, the grant-funded administration and the "
+                "solidarity/income-funded operations.", [])
+    assert stem("styrelsen") in q.terms and stem("kommunstyrelsen") not in q.terms
+    assert stem("kommunstyrelsen") in analyse("What's the board's total appropriation for 2025?", []).terms
