@@ -59,6 +59,7 @@ from assistant.answer.route import (
     PER_ROW_ASKED,
     REFERS_BACK,
     SPLIT_ASKED,
+    STUDY_NOUNS_EN,
     split_part_compound,
     without_length_request,
 )
@@ -131,8 +132,7 @@ TARGET_TOLD = re.compile(r"(?i)(?<![\wåäö])(?:rikta[dst]?e?\s+(?:sig\s+)?(?:\
 # how a study or a test went: "Hur gick utvärderingen av …?", "How did the evaluation go?" (what it found)
 STUDY_WENT = (r"^\s*hur\s+(?:gick|föll)\s+(?:\w+\s+)?(?:utvärdering\w*|undersökning\w*|mätning\w*|uppföljning\w*|"
               r"enkät\w*|test\w*|pilot\w*|försök\w*)"
-              r"|^\s*how\s+did\s+(?:the\s+)?(?:\w+\s+)?(?:evaluation|survey|review|measurement|test|pilot)s?\b.*\b"
-              r"(?:go|turn out)\b")
+              rf"|^\s*how\s+did\s+(?:the\s+)?(?:\w+\s+)?{STUDY_NOUNS_EN}\b.*\b(?:go|turn out)\b")
 FINDING_ASKED = re.compile(r"(?i)^\s*(?:what|vad)\b.*\b(?:show|showed|shown|reveal|revealed|find|found|conclude|"
                            r"visade|visar|visat|kom fram till)\b"
                            r"|" + STUDY_WENT)
@@ -977,7 +977,7 @@ def asks_only_the_row(q: Question, label_hits: AbstractSet[str], title: str) -> 
 QUALIFIED = re.compile(r"(?i)(?<![\wåäö])([a-zåäö]{4,})\s+(?:för|inom|till)\s+([a-zåäö]{4,})")
 
 
-def qualified_mention(q: Question, text: str, asked: set[str]) -> bool:
+def qualified_mention(q: Question, text: str, asked: AbstractSet[str]) -> bool:
     """A sentence telling the question's noun as one kind of it, by what follows: «anslaget för projekt- och
     utredningar» for "anslag … totalt", the phrase's words not asked."""
     for m in QUALIFIED.finditer(text):
@@ -1190,6 +1190,20 @@ def sentences_after(u: Unit, n: int) -> list[str]:
     return texts[at + 1:at + 1 + n]
 
 
+def asked_name_nouns(q: Question) -> list[str]:
+    """The noun a name question asks for ("vilken leverantör"), in the report's words: an English one as the
+    glossary renders it ("which agency": «myndighet»)."""
+    focus = q.focus or ""
+    if q.lang == "en":
+        return list(rendered_name_nouns(focus)) if focus else []
+    return [max(focus.split("-"), key=len)] if names_a_thing(focus) else []
+
+
+def names_an_agency(text: str) -> bool:
+    """A Swedish agency named by its suffix after a sentence's first word: «… från Livsmedelsverket»."""
+    return any(tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower()) for tok in text.split()[1:])
+
+
 @functools.lru_cache(maxsize=256)
 def rendered_name_nouns(focus: str) -> tuple[str, ...]:
     """An English question's noun asked for, as the glossary renders it, when it names a thing ("agency":
@@ -1292,11 +1306,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
         # (an English question's names in the report's spelling too: "Gothenburg" asked is «Göteborg» quoted, no
         # name the answer adds)
         qlow = q.text.lower() + (" " + " ".join(q.terms) if q.lang == "en" else "")
-        # the noun asked about ("vilken leverantör"): Swedish questions only
-        focus = q.focus or ""
-        asked = [max(focus.split("-"), key=len)] if q.lang == "sv" and names_a_thing(focus) else []
-        if q.lang == "en" and focus:  # "which agency": the noun as the glossary renders it («myndighet»)
-            asked = list(rendered_name_nouns(focus))
+        asked = asked_name_nouns(q)
         where = f"{low} {str(unit.chunk.meta.get('heading') or '').lower()}"
         initials = "".join(w[0] for w in re.findall(r"\b[A-ZÅÄÖ][\wåäö]*", q.text)[1:]).lower()
         plural = re.match(r"(?i)\s*vilka\b", q.text) is not None  # several names are asked for
@@ -1321,9 +1331,7 @@ def kind_score(unit: Unit, q: Question, coverage: float = 0.0, common: frozenset
             if any(b not in qlow_words for b in ACTING_BODY.findall(low)):
                 return 1.0
         # a Swedish agency is named by its suffix: "vilken myndighet" is answered by Livsmedelsverket
-        agency = any(a.startswith("myndighet") for a in asked) and any(
-            tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower()) for tok in text.split()[1:])
-        if agency:
+        if any(a.startswith("myndighet") for a in asked) and names_an_agency(text):
             return 1.0
         if any(a.startswith("myndighet") for a in asked) and not AGENCY_WORD.search(text):
             return 0.0  # "Which agency …?" is not answered by «Som första kommun i Sverige …»
@@ -1409,10 +1417,9 @@ def names_in(text: str, qlow: str, initials: str, common: frozenset[str]) -> lis
             continue
         if t.isupper() and len(t) > 1 and tl == initials:
             continue  # "CBH" for the question's "Cities for Better Health"
-        words_after = text.split()[i + 1:i + 2]
-        if words_after and INSTITUTION.fullmatch(words_after[0].strip(".,:;()”\"").lower()) \
-                and words_after[0].strip(".,:;()”\"").lower() not in qlow:
-            found.append((i, f"{t} {words_after[0].strip('.,:;()”')}"))  # «Malmö universitet»: a name, common city
+        after = next(iter(text.split()[i + 1:i + 2]), "").strip(".,:;()”\"")
+        if INSTITUTION.fullmatch(after.lower()) and after.lower() not in qlow:
+            found.append((i, f"{t} {after}"))  # «Malmö universitet»: a name, though its city is the report's
             continue
         if tl in UNIT_WORDS or stem(tl) in common or (tl.endswith("s") and stem(tl[:-1]) in common):
             continue  # "171,4 Mkr" names an amount, "Malmös" the report's subject: no one asked for
@@ -1993,7 +2000,7 @@ class ExtractiveAnswerer:
         # (Livsmedelsverket) tells it without the word, which one on another matter («Myndigheten för skydd och
         # beredskap») has; the topic words decide between them (an agency's name shows its kind; a network's or
         # an industry's does not)
-        kind_nouns = {t for t in self.kind_nouns(q) & weights.keys() if t.startswith("myndighet")} \
+        kind_nouns = {stem(a) for a in asked_name_nouns(q) if a.startswith("myndighet")} & weights.keys() \
             if q.kind == "name" else set()
         # the words naming the table asked to look in, as its title would say them ("nettokostnadstabellen":
         # nettokostnad), and each chunk's title and heading
@@ -2016,9 +2023,10 @@ class ExtractiveAnswerer:
                           and term_hit(q, t, label_terms, label.lower())}
             for t, w in weights.items():
                 own = q.terms[t] >= 1.0 or not hist_total
-                if t in table_words and (u.is_row or table_words[t] in table_named_in[u.chunk.id]):
-                    # the table asked to look in: told by its title or heading, whichever of its rows or lines it is
-                    if table_words[t] in table_named_in[u.chunk.id]:  # (as written: «förklaras» is no förklaring)
+                if t in table_words and ((in_title := table_words[t] in table_named_in[u.chunk.id]) or u.is_row):
+                    # the table asked to look in: told by its title or heading (as written: «förklaras» is no
+                    # förklaring), whichever of its rows or lines it is
+                    if in_title:
                         got[own] += w
                         hit_terms.add(t)
                     continue
@@ -2061,8 +2069,7 @@ class ExtractiveAnswerer:
             if counted_known and u.kind_fit < 1.0:
                 u.kind_fit = 0.0  # "Hur många anställda …": a number that counts something else is no answer
             if kind_nouns and u.kind_fit >= 1.0 and not u.is_row and (unmet := kind_nouns - hit_terms) \
-                    and any(tok[:1].isupper() and AGENCY_NAME.search(tok.strip(".,:;()”\"").lower())
-                            for tok in u.text.split()[1:]):
+                    and names_an_agency(u.text):
                 own_cov = min(own_cov + ALTERNATIVE * sum(weights[t] for t in unmet) / own_total, 1.0)
                 u.coverage = 0.65 * own_cov + 0.35 * u.hist_coverage if hist_total else own_cov
             precision = len(hit_terms) / max(len(u.stems), 1)
@@ -2117,7 +2124,7 @@ class ExtractiveAnswerer:
                 u.score -= ROW_QUALIFIER * len(unasked) / len(label_terms)
                 if unasked and total_asked and not label_terms & TOTAL_LABEL:
                     u.score -= PART_FOR_WHOLE  # asked for the total: "KS anslag totalt" is not "… för projekt"
-            elif total_asked and not u.is_row and qualified_mention(q, u.text, set(weights)):
+            elif total_asked and not u.is_row and qualified_mention(q, u.text, weights.keys()):
                 u.score -= PART_FOR_WHOLE  # … nor «Inom anslaget för projekt- och utredningar … totalt 26,4 Mkr»
             if asked_part and u.is_row:
                 if chunk_of_another_part(u.chunk, asked_part):
@@ -2495,13 +2502,6 @@ class ExtractiveAnswerer:
         then a year in the label is part of the name asked for."""
         named = {t for t in terms(label) if not YEAR_TOKEN.match(t)}
         return any(term_hit(q, t, named) for t in q.terms if not YEAR_TOKEN.match(t))
-
-    def kind_nouns(self, q: Question) -> set[str]:
-        """Stems of the noun a name question asks for, in the report's words: "vilken myndighet" → myndighet."""
-        focus = q.focus or ""
-        if q.lang == "sv":
-            return {stem(max(focus.split("-"), key=len))} if names_a_thing(focus) else set()
-        return {stem(w) for w in rendered_name_nouns(focus)} if focus else set()
 
     def asked_noun(self, q: Question) -> str | None:
         """The report's noun a Swedish "Vad är X …?" asks for (not a measure: "summan", "andelen")."""

@@ -148,6 +148,8 @@ AFTER_CHANGES = re.compile(r"(?i)(?<![\wåäö])(?:efter|after|inklusive|inkl\.?
 # a comparison with the budget or the forecast is between two columns of one table row, not over time
 AGAINST_BUDGET = re.compile(r"(?i)(?<![\wåäö])(?:compared (?:to|with)|jämfört med|i jämförelse med|against|versus|"
                             r"vs\.?|mot)\s+(?:the\s+)?(?:budget(?:en|et)?|prognos(?:en)?|forecast|budgeted)(?![\wåäö])")
+# a study or a test, whose going ("How did the evaluation go?") is what it found, not a brief on the work
+STUDY_NOUNS_EN = r"(?:evaluation|survey|review|measurement|test|pilot)s?"
 BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ ){1,2}gjort", r"hur arbetar", r"hur jobbar",
             r"hur går det", r"hur ser det ut",
             # what has happened in a field: "Vad är det viktigaste som hänt inom näringslivsområdet?"
@@ -207,7 +209,7 @@ BRIEF = word_rx(r"vad gör", r"vad görs", r"vad har gjorts", r"vad har (?:\w+ )
             r"they|it|the administration) (?:do|done)\b", r"what(?:'s| is| has been) happening",
             r"which (?:initiatives|measures|actions|efforts|activities)", r"what efforts",
             r"hur har (.{3,50}) gått", r"hur står det till med", r"hur gick det (?:med|för)",
-            r"how did (?!(?:the\s+)?(?:[\w-]+\s+)?(?:evaluation|survey|review|measurement|test|pilot)s?\b)(.{3,60}) go\b", r"how (?:has|have) (.{3,60}) gone\b",
+            rf"how did (?!(?:the\s+)?(?:[\w-]+\s+)?{STUDY_NOUNS_EN}\b)(.{{3,60}}) go\b", r"how (?:has|have) (.{3,60}) gone\b",
             r"where does (.{3,40}) stand", r"how far (?:along|has|have)", r"what did (.{3,40}) achieve",
             r"what (?:has|have) (.{3,40}) achieved",
             r"what are the (?:main |biggest |key |most important |major )?(challenges|risks|problems|conclusions|results|outcomes|"

@@ -768,10 +768,11 @@ def premise_causes(q: Question, pool: list[Unit], position: Callable[[str], int]
     figures = {f for f in STATED_FIGURE.findall(q.text) if not YEAR.fullmatch(f)}
     if not figures:
         return set()
+    stated = re.compile(r"(?<![\d,])(?:" + "|".join(map(re.escape, figures)) + r")(?![\d]|,\d)")
     prose = sorted((u for u in pool if not u.is_row and u.offset >= 0), key=lambda u: (position(u.chunk.id), u.offset))
     found: set[int] = set()
     for i, u in enumerate(prose):
-        if not any(re.search(rf"(?<![\d,]){re.escape(f)}(?![\d]|,\d)", u.text) for f in figures):
+        if not stated.search(u.text):
             continue
         sentences = 0
         for v in prose[i + 1:]:

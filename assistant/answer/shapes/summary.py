@@ -14,7 +14,9 @@ from itertools import pairwise
 from typing import Any
 
 from assistant.answer.extractive import (
+    PART_NAMES,
     SUMMARY_HEADINGS,
+    WHOLE,
     YEAR,
     Unit,
     _matched,
@@ -100,18 +102,14 @@ AMOUNT_SAID = re.compile(r"(?i)\d\s*(?:mkr|tkr|miljon\w*|miljard\w*|kronor)(?![\
 NO_MONEY = 0.6
 # the parts of the organisation a report of a board tells apart (the political board, its administration): a title
 # that names one is about that part, and a question that names neither asks about the whole
-ORG_PARTS = frozenset(terms("styrelsen styrelsens stadskontoret stadskontorets förvaltningen förvaltningens"))
+# (the answerer's part names but the whole and the three-part table's column «Totalt STK»)
+ORG_PARTS = PART_NAMES - {WHOLE, stem("stk")}
 OTHER_PART = 0.5
 # a title on how two things relate («Relationen periodresultat och helårsprognos för stadskontoret»): about both
 RELATION_TITLE = re.compile(r"(?i)^\s*(?:relationen|förhållandet|skillnaden|jämförelse)\b")
 RELATION_ASKED = re.compile(r"(?i)(?<![\wåäö])(?:relation\w*|förhållande\w*|skillnad\w*|skiljer|jämför\w*|"
                             r"gap|differ\w*|compar\w*|versus|vs)(?![\wåäö])")
 
-
-def relation_sides(label: str) -> list[str]:
-    """The stems of the two things a relation title relates: periodresultat, helårsprognos."""
-    m = re.match(r"(?i)^\s*\w+\s+(?:mellan\s+)?(\S+)\s+och\s+(\S+)", label)
-    return [stem(m.group(1).lower()), stem(m.group(2).lower())] if m else []
 SMALL_NUMBER = re.compile(r"^\d{1,2}$")  # "i 3 meningar": how long, not what about
 # a sentence of the report's own summary section summarises a part when this share of its words (by IDF) is in
 # the part, and this much more than in the rest of the report (set by hand; 0.7 / 0.2 chose the same on dev)
@@ -436,6 +434,12 @@ def label_closeness(ctx: Context, spans: list[Span], report_words: set[str] = fr
     return {id(sp): max(0.0, (float(v) - floor) / (top - floor)) for sp, v in zip(spans, sims, strict=True)}
 
 
+def relation_sides(label: str) -> list[str]:
+    """The stems of the two things a relation title relates: periodresultat, helårsprognos."""
+    m = re.match(r"(?i)^\s*\w+\s+(?:mellan\s+)?(\S+)\s+och\s+(\S+)", label)
+    return [stem(m.group(1).lower()), stem(m.group(2).lower())] if m else []
+
+
 EN_PARTICIPLE = re.compile(r"[a-z]{4,}ed")
 NOUN_OF_ADJECTIVE = ("ing", "ering", "het", "itet")  # the stem endings that make a noun of an adjective's stem
 
@@ -580,8 +584,8 @@ def span_points(units: list[Unit], k: int = MAX_POINTS, prose_first: bool = Fals
         order += sorted(row, key=lambda p: -p.relevance)
     # a part's own surplus or deficit (told before its activities': «Årsprognosen visar ett överskott på 7,1 Mkr»
     # before «Verksamheterna prognostiserar ett överskott med totalt 4,7 Mkr») opens its summary
-    position = {id(u): i for i, u in enumerate(pool)}
     if bottom_first and (bottoms := [p for p in points if not p.unit.is_row and OUTCOME.search(p.unit.text)]):
+        position = {id(u): i for i, u in enumerate(pool)}
         bottom = min(bottoms, key=lambda p: position[id(p.unit)])
         order = [bottom, *(p for p in order if p is not bottom)]
     rank = {id(p): len(order) - i for i, p in enumerate(order)}
